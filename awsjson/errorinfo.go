@@ -38,11 +38,8 @@ func DecodeErrorInfo(header http.Header, body []byte) (code, message string) {
 			case "errorMessage":
 				dst, rank = &message, 1
 			}
-			if dst == nil || d.Null() {
-				d.Skip()
-				continue
-			}
-			if c, _ := d.peek(); c != '"' {
+			if c, _ := d.peek(); dst == nil || c != '"' {
+				// Unknown members, nulls and non-strings carry no code.
 				d.Skip()
 				continue
 			}
