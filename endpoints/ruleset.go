@@ -542,6 +542,9 @@ func parsePath(p string) ([]pathStep, error) {
 		if i := strings.IndexByte(seg, '['); i >= 0 {
 			name = seg[:i]
 		}
+		if strings.ContainsRune(name, ']') {
+			return nil, fmt.Errorf("attribute path %q: bad index", p)
+		}
 		if name != "" {
 			steps = append(steps, pathStep{key: name})
 		}
