@@ -147,8 +147,9 @@ func Do(ctx context.Context, r aws.Retryer, sleep func(ctx context.Context, d ti
 			return fail(qerr)
 		}
 		if err := sleep(ctx, d); err != nil {
-			// The token was taken for a retry that will not happen.
-			_ = rel(err)
+			// The token was taken for a retry that will not happen: give
+			// it back (nil is the "refund" outcome).
+			_ = rel(nil)
 			return fail(&CanceledError{Cause: err, Err: lastErr})
 		}
 		releaseRetry = rel
