@@ -41,7 +41,8 @@ type RuleSet struct {
 	rules  []*rule
 }
 
-// Parameters returns the declared parameters in document order.
+// Parameters returns the declared parameters in document order, so code
+// generated from them is stable across runs. The slice is the caller's.
 func (rs *RuleSet) Parameters() []Parameter {
 	out := make([]Parameter, len(rs.params))
 	copy(out, rs.params)
