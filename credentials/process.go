@@ -1,0 +1,163 @@
+package credentials
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/eucsdk/eucsdk/aws"
+)
+
+// ProcessProviderSource is the Source of credentials from credential_process.
+const ProcessProviderSource = "ProcessProvider"
+
+const (
+	// DefaultProcessTimeout bounds a credential_process run that hangs.
+	DefaultProcessTimeout = time.Minute
+	// maxProcessOutput caps what is read from the process's stdout.
+	maxProcessOutput = 1 << 20
+	// maxStderrInError keeps error messages readable.
+	maxStderrInError = 2048
+)
+
+// ProcessOptions tune a ProcessProvider.
+type ProcessOptions struct {
+	// Timeout ends a process that runs longer; zero means DefaultProcessTimeout.
+	Timeout time.Duration
+	// Now is the clock used to reject expired output; nil means time.Now.
+	Now func() time.Time
+}
+
+// ProcessProvider runs the credential_process command of a profile. The
+// command's stdout carries secrets, so nothing from it ever reaches an error
+// message; stderr is the process's channel for explaining failures and is
+// included.
+type ProcessProvider struct {
+	command string
+	options ProcessOptions
+}
+
+// NewProcessProvider returns a provider that runs command through the
+// system shell, as the AWS CLI does, so quoting works the same.
+func NewProcessProvider(command string, optFns ...func(*ProcessOptions)) *ProcessProvider {
+	p := &ProcessProvider{command: command}
+	for _, fn := range optFns {
+		fn(&p.options)
+	}
+	if p.options.Timeout == 0 {
+		p.options.Timeout = DefaultProcessTimeout
+	}
+	if p.options.Now == nil {
+		p.options.Now = time.Now
+	}
+	return p
+}
+
+// processOutput is the credential_process JSON contract, version 1.
+type processOutput struct {
+	Version         int
+	AccessKeyID     string `json:"AccessKeyId"`
+	SecretAccessKey string
+	SessionToken    string
+	Expiration      *time.Time
+	AccountID       string `json:"AccountId"`
+}
+
+// Retrieve runs the command and parses its output.
+func (p *ProcessProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
+	if strings.TrimSpace(p.command) == "" {
+		return aws.Credentials{}, errors.New("credential_process: empty command")
+	}
+	out, err := p.run(ctx)
+	if err != nil {
+		return aws.Credentials{}, err
+	}
+	return p.parse(out)
+}
+
+func (p *ProcessProvider) run(ctx context.Context) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, p.options.Timeout)
+	defer cancel()
+	cmd := shellCommand(ctx, p.command)
+	cmd.Env = os.Environ()
+	cmd.Stdin = os.Stdin // lets a process prompt, e.g. for MFA
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &limitedWriter{w: &stdout, n: maxProcessOutput}
+	cmd.Stderr = &limitedWriter{w: &stderr, n: maxStderrInError}
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("credential_process: %w%s", ctx.Err(), stderrSuffix(stderr.Bytes()))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("credential_process failed: %v%s", err, stderrSuffix(stderr.Bytes()))
+	}
+	return stdout.Bytes(), nil
+}
+
+func shellCommand(ctx context.Context, command string) *exec.Cmd {
+	if runtime.GOOS == "windows" {
+		return exec.CommandContext(ctx, "cmd.exe", "/C", command)
+	}
+	return exec.CommandContext(ctx, "sh", "-c", command)
+}
+
+func stderrSuffix(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if s == "" {
+		return ""
+	}
+	return "; stderr: " + s
+}
+
+// parse validates the output. Its errors name fields, never values: the
+// output is a secret even when malformed.
+func (p *ProcessProvider) parse(out []byte) (aws.Credentials, error) {
+	var o processOutput
+	if err := json.Unmarshal(out, &o); err != nil {
+		return aws.Credentials{}, fmt.Errorf("credential_process: output (%d bytes) is not the expected JSON object", len(out))
+	}
+	if o.Version != 1 {
+		return aws.Credentials{}, fmt.Errorf("credential_process: output Version is %d, only 1 is supported", o.Version)
+	}
+	if o.AccessKeyID == "" || o.SecretAccessKey == "" {
+		return aws.Credentials{}, errors.New("credential_process: output lacks AccessKeyId or SecretAccessKey")
+	}
+	c := aws.Credentials{
+		AccessKeyID:     o.AccessKeyID,
+		SecretAccessKey: o.SecretAccessKey,
+		SessionToken:    o.SessionToken,
+		AccountID:       o.AccountID,
+		Source:          ProcessProviderSource,
+	}
+	if o.Expiration != nil {
+		c.CanExpire, c.Expires = true, o.Expiration.UTC()
+		if c.ExpiredAt(p.options.Now()) {
+			return aws.Credentials{}, fmt.Errorf("credential_process: returned credentials that expired at %s", c.Expires.Format(time.RFC3339))
+		}
+	}
+	return c, nil
+}
+
+// limitedWriter keeps the first n bytes and drops the rest, so a runaway
+// process cannot exhaust memory and is not blocked on a full pipe.
+type limitedWriter struct {
+	w io.Writer
+	n int
+}
+
+func (l *limitedWriter) Write(b []byte) (int, error) {
+	if l.n > 0 {
+		k := min(len(b), l.n)
+		l.w.Write(b[:k])
+		l.n -= k
+	}
+	return len(b), nil
+}
