@@ -1,0 +1,198 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/eucsdk/eucsdk/codegen/ir"
+)
+
+// Doc writes doc.go.
+func Doc(svc *ir.Service, fs *Files) error {
+	f := fs.main(svc, "doc.go")
+	d := fmt.Sprintf("Package %s provides the API client, operations, and parameter types for\n%s.", svc.Package, svc.Title)
+	f.PackageComment(docWith(d, svc.Doc))
+	return nil
+}
+
+// ClientFile writes api_client.go: the Client, its Options and the service
+// description the runtime pipeline works from.
+func ClientFile(svc *ir.Service, fs *Files) error {
+	f := fs.main(svc, "api_client.go")
+	f.Const().Defs(
+		jen.Comment("ServiceID is the service's SDK id, used in errors and the User-Agent."),
+		jen.Id("ServiceID").Op("=").Lit(svc.ServiceID),
+		jen.Comment("ServiceAPIVersion is the API version the client was generated from."),
+		jen.Id("ServiceAPIVersion").Op("=").Lit(svc.Version),
+	)
+	f.Comment("Options configures a Client; the zero value works with settings from the\nenvironment and the shared AWS config files.")
+	f.Type().Id("Options").Op("=").Qual(pkgPipeline, "Options")
+	f.Comment(fmt.Sprintf("Client calls the %s API. It is safe for concurrent use; create one\nand share it.", svc.Title))
+	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Qual(pkgPipeline, "Client"))
+	f.Comment("New returns a client configured by options and then by optFns. Unset\nregion, credentials and retry settings are read from the environment\nand the shared AWS config files.")
+	f.Func().Id("New").Params(jen.Id("options").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): jen.Qual(pkgPipeline, "NewClient").Call(jen.Id("service"), jen.Id("options"), jen.Id("optFns"))})),
+	)
+	f.Comment("NewFromConfig returns a client configured by cfg and then by optFns.")
+	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): jen.Qual(pkgPipeline, "NewClientFromConfig").Call(jen.Id("service"), jen.Id("cfg"), jen.Id("optFns"))})),
+	)
+	f.Comment("Options returns a copy of the client's options.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Options").Params().Id("Options").Block(
+		jen.Return(jen.Id("c").Dot("rt").Dot("Options").Call()),
+	)
+	fields := jen.Dict{
+		jen.Id("ID"):           jen.Id("ServiceID"),
+		jen.Id("APIVersion"):   jen.Id("ServiceAPIVersion"),
+		jen.Id("SigningName"):  jen.Lit(svc.SigningName),
+		jen.Id("ContentType"):  jen.Lit(svc.Protocol.ContentType),
+		jen.Id("ModeledError"): jen.Id("newModeledError"),
+	}
+	if len(svc.EndpointRuleSet) > 0 {
+		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
+	}
+	f.Var().Id("service").Op("=").Op("&").Qual(pkgPipeline, "Service").Values(fields)
+	return nil
+}
+
+// Operations writes one api_op_<Name>.go per operation: the method, its
+// input and output, and its pipeline description.
+func Operations(svc *ir.Service, fs *Files) error {
+	for _, op := range svc.Operations {
+		f := fs.main(svc, "api_op_"+op.Name+".go")
+		doc := docWith(op.Doc)
+		if op.Deprecated != "" {
+			doc = docWith(doc, "Deprecated: "+op.Deprecated)
+		}
+		if doc == "" {
+			doc = op.Name + " calls the " + op.Name + " API operation."
+		}
+		in, out := op.Input.GoName, op.Output.GoName
+		opVar := "op" + op.Name
+		f.Add(comment(doc)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
+			jen.Id("ctx").Qual("context", "Context"),
+			jen.Id("params").Op("*").Id(in),
+			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+		).Params(jen.Op("*").Id(out), jen.Error()).Block(
+			jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").Op("&").Id(in).Values()),
+			jen.List(jen.Id("out"), jen.Id("md"), jen.Err()).Op(":=").Qual(pkgPipeline, "Invoke").Call(
+				jen.Id("ctx"), jen.Id("c").Dot("rt"), jen.Op("&").Id(opVar), jen.Id("params"), jen.Id("optFns"),
+			),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Id("out").Dot("ResultMetadata").Op("=").Id("md"),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)
+		f.Add(structDecl(op.Input, nil))
+		f.Add(structDecl(op.Output, []jen.Code{
+			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
+		}))
+		fields := jen.Dict{
+			jen.Id("Name"):        jen.Lit(op.Name),
+			jen.Id("Target"):      jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name),
+			jen.Id("Serialize"):   jen.Id(op.Input.SerFunc),
+			jen.Id("Deserialize"): jen.Id(op.Output.DeserFunc),
+		}
+		if ir.NeedsValidation(op.Input) {
+			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
+		}
+		if m := op.Idempotency; m != nil {
+			fields[jen.Id("Prepare")] = jen.Func().Params(jen.Id("v").Op("*").Id(in)).Op("*").Id(in).Block(
+				idempotencyFill(m)...,
+			)
+		}
+		f.Var().Id(opVar).Op("=").Qual(pkgPipeline, "Operation").Types(jen.Id(in), jen.Id(out)).Values(fields)
+	}
+	return nil
+}
+
+// idempotencyFill fills an empty idempotency token on a copy of the input, so
+// the caller's value is never changed and a retry reuses the same token.
+func idempotencyFill(m *ir.Member) []jen.Code {
+	field := jen.Id("v").Dot(m.GoName)
+	empty := field.Clone().Op("!=").Nil().Op("&&").Op("*").Add(field.Clone()).Op("!=").Lit("")
+	assign := jen.Id("c").Dot(m.GoName).Op("=").Qual(pkgAWS, "String").Call(jen.Qual(pkgPipeline, "NewIdempotencyToken").Call())
+	if !m.Type.Pointer {
+		empty = field.Clone().Op("!=").Lit("")
+		assign = jen.Id("c").Dot(m.GoName).Op("=").Qual(pkgPipeline, "NewIdempotencyToken").Call()
+	}
+	return []jen.Code{
+		jen.If(empty).Block(jen.Return(jen.Id("v"))),
+		jen.Id("c").Op(":=").Op("*").Id("v"),
+		assign,
+		jen.Return(jen.Op("&").Id("c")),
+	}
+}
+
+// Endpoints writes endpoints.go: the model's rule set, parsed once on first use.
+func Endpoints(svc *ir.Service, fs *Files) error {
+	if len(svc.EndpointRuleSet) == 0 {
+		return nil
+	}
+	f := fs.main(svc, "endpoints.go")
+	f.Comment("endpointRuleSetJSON is the model's smithy.rules#endpointRuleSet.")
+	f.Const().Id("endpointRuleSetJSON").Op("=").Lit(string(svc.EndpointRuleSet))
+	f.Comment("endpointRuleSet parses the rule set once, when a client first needs it.")
+	f.Var().Id("endpointRuleSet").Op("=").Qual("sync", "OnceValues").Call(
+		jen.Func().Params().Params(jen.Op("*").Qual(pkgEndpoints, "RuleSet"), jen.Error()).Block(
+			jen.Return(jen.Qual(pkgEndpoints, "Parse").Call(jen.Index().Byte().Call(jen.Id("endpointRuleSetJSON")))),
+		),
+	)
+	return nil
+}
+
+// EndpointTests writes endpoints_test.go from smithy.rules#endpointTests.
+func EndpointTests(svc *ir.Service, fs *Files) error {
+	if len(svc.EndpointTests) == 0 || len(svc.EndpointRuleSet) == 0 {
+		return nil
+	}
+	f := fs.File("endpoints_test.go", svc.ImportPath, svc.Package)
+	var cases []jen.Code
+	for _, tc := range svc.EndpointTests {
+		cases = append(cases, jen.Values(jen.Dict{
+			jen.Id("doc"):    jen.Lit(tc.Doc),
+			jen.Id("params"): jen.Lit(string(tc.Params)),
+			jen.Id("expect"): jen.Lit(string(tc.Expect)),
+			jen.Id("skip"):   jen.Lit(tc.SkipWhy),
+		}))
+	}
+	f.Comment("TestEndpointRules runs the model's smithy.rules#endpointTests against the\nrule set this package embeds.")
+	f.Func().Id("TestEndpointRules").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("rs").Op(",").Err().Op(":=").Id("endpointRuleSet").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
+		jen.Id("cases").Op(":=").Index().Struct(
+			jen.List(jen.Id("doc"), jen.Id("params"), jen.Id("expect"), jen.Id("skip")).String(),
+		).Values(cases...),
+		jen.Id("ran").Op(",").Id("skipped").Op(":=").Lit(0).Op(",").Lit(0),
+		jen.For(jen.List(jen.Id("_"), jen.Id("tc")).Op(":=").Range().Id("cases")).Block(
+			jen.If(jen.Id("tc").Dot("skip").Op("!=").Lit("")).Block(
+				jen.Id("skipped").Op("++"),
+				jen.Id("t").Dot("Logf").Call(jen.Lit("skipped %q: %s"), jen.Id("tc").Dot("doc"), jen.Id("tc").Dot("skip")),
+				jen.Continue(),
+			),
+			jen.Id("ran").Op("++"),
+			jen.If(jen.Err().Op(":=").Qual(pkgEndpoints, "CheckTestCase").Call(jen.Id("rs"), jen.Index().Byte().Call(jen.Id("tc").Dot("params")), jen.Index().Byte().Call(jen.Id("tc").Dot("expect"))), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: %v"), jen.Id("tc").Dot("doc"), jen.Err()),
+			),
+		),
+		jen.Id("t").Dot("Logf").Call(jen.Lit("endpoint rule tests: %d ran, %d skipped"), jen.Id("ran"), jen.Id("skipped")),
+	)
+	return nil
+}
+
+// Unsupported writes UNSUPPORTED.md listing every operation the generator skipped.
+func Unsupported(svc *ir.Service, fs *Files) error {
+	if len(svc.Unsupported) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Operations of %s not generated\n\n", svc.Title)
+	b.WriteString("The generator skipped these operations; the rest of the client is complete.\n\n")
+	b.WriteString("| operation | shape | reason |\n|---|---|---|\n")
+	for _, u := range svc.Unsupported {
+		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", u.Operation, u.ShapeID, u.Reason)
+	}
+	fs.Raw("UNSUPPORTED.md", []byte(b.String()))
+	return nil
+}

@@ -1,0 +1,170 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/eucsdk/eucsdk/codegen/ir"
+)
+
+// Serializers writes serializers.go: one function per input shape and per
+// aggregate reachable from an input, writing awsJson with awsjson.Encoder.
+func Serializers(svc *ir.Service, fs *Files) error {
+	f := fs.main(svc, "serializers.go")
+	for _, s := range ir.Closure(svc.Inputs()) {
+		f.Add(serializer(s))
+	}
+	return nil
+}
+
+// ServerSerializers writes the serializers a server needs: outputs and errors.
+func ServerSerializers(svc *ir.Service, fs *Files, f *jen.File) {
+	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
+		f.Add(serializer(s))
+	}
+}
+
+func enc() *jen.Statement { return jen.Id("e") }
+
+func serializer(s *ir.Shape) *jen.Statement {
+	params := jen.Params(jen.Id("e").Op("*").Qual(pkgAWSJSON, "Encoder"), jen.Id("v").Add(shapeType(s)))
+	var body []jen.Code
+	switch s.Kind {
+	case ir.Struct:
+		body = append(body, enc().Dot("ObjectStart").Call())
+		for _, m := range s.Members {
+			field := jen.Id("v").Dot(m.GoName)
+			write := []jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}
+			write = append(write, writeValue(m, valueOf(m.Type, field.Clone()))...)
+			if cond := present(m.Type, field.Clone()); cond != nil {
+				body = append(body, jen.If(cond).Block(write...))
+			} else {
+				body = append(body, write...)
+			}
+		}
+		body = append(body, enc().Dot("ObjectEnd").Call())
+	case ir.Union:
+		var cases []jen.Code
+		for _, m := range s.Members {
+			cases = append(cases, jen.Case(jen.Op("*").Qual(s.Package, m.UnionType)).Add(
+				append([]jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}, writeValue(m, valueOf(m.Type, jen.Id("uv").Dot("Value")))...)...,
+			))
+		}
+		body = append(body,
+			enc().Dot("ObjectStart").Call(),
+			jen.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type())).Block(cases...),
+			enc().Dot("ObjectEnd").Call(),
+		)
+		if len(s.Members) == 0 {
+			body = []jen.Code{enc().Dot("ObjectStart").Call(), enc().Dot("ObjectEnd").Call()}
+		}
+	case ir.List:
+		el := s.Elem
+		elem := jen.Id("v").Index(jen.Id("i"))
+		loop := []jen.Code{}
+		if el.Type.Pointer {
+			loop = append(loop, jen.If(elem.Clone().Op("==").Nil()).Block(enc().Dot("Null").Call(), jen.Continue()))
+		}
+		loop = append(loop, writeValue(el, elemValue(el.Type, elem.Clone()))...)
+		body = append(body,
+			enc().Dot("ArrayStart").Call(),
+			jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(loop...),
+			enc().Dot("ArrayEnd").Call(),
+		)
+	case ir.Map:
+		val := s.Value
+		loop := []jen.Code{enc().Dot("Key").Call(jen.Id("k"))}
+		if val.Type.Pointer {
+			loop = append(loop, jen.If(jen.Id("mv").Op("==").Nil()).Block(enc().Dot("Null").Call(), jen.Continue()))
+		}
+		loop = append(loop, writeValue(val, elemValue(val.Type, jen.Id("mv")))...)
+		body = append(body,
+			enc().Dot("ObjectStart").Call(),
+			jen.For(jen.List(jen.Id("k"), jen.Id("mv")).Op(":=").Range().Id("v")).Block(loop...),
+			enc().Dot("ObjectEnd").Call(),
+		)
+	}
+	return jen.Func().Id(s.SerFunc).Add(params).Block(body...).Line()
+}
+
+// present is the condition under which a struct member is written, nil for always.
+func present(t *ir.Type, field *jen.Statement) *jen.Statement {
+	switch {
+	case t.Pointer, t.Kind == ir.Blob, t.Kind == ir.List, t.Kind == ir.Map, t.Kind == ir.Union, t.Kind == ir.Document,
+		t.Kind == ir.BigInt, t.Kind == ir.BigDecimal:
+		return field.Op("!=").Nil()
+	case t.Kind == ir.Enum, t.Kind == ir.String:
+		return jen.Len(field).Op(">").Lit(0)
+	case t.Kind == ir.Bool:
+		return field
+	case t.Kind == ir.Timestamp:
+		return jen.Op("!").Add(field).Dot("IsZero").Call()
+	case t.Kind == ir.Struct:
+		return nil
+	default:
+		return field.Op("!=").Lit(0)
+	}
+}
+
+// valueOf dereferences a struct field for writing; structures stay pointers.
+func valueOf(t *ir.Type, field *jen.Statement) *jen.Statement {
+	if t.Pointer && t.Kind != ir.Struct && t.Kind != ir.BigInt && t.Kind != ir.BigDecimal {
+		return jen.Op("*").Add(field)
+	}
+	return field
+}
+
+// elemValue is a collection element ready for writing: structures by address.
+func elemValue(t *ir.Type, elem *jen.Statement) *jen.Statement {
+	switch {
+	case t.Kind == ir.Struct && !t.Pointer:
+		return jen.Op("&").Add(elem)
+	case t.Pointer && t.Kind != ir.Struct && t.Kind != ir.BigInt && t.Kind != ir.BigDecimal:
+		return jen.Op("*").Add(elem)
+	}
+	return elem
+}
+
+// writeValue writes one value of the member's type.
+func writeValue(m *ir.Member, v *jen.Statement) []jen.Code {
+	t := m.Type
+	call := func(name string, arg jen.Code) []jen.Code { return []jen.Code{enc().Dot(name).Call(arg)} }
+	switch t.Kind {
+	case ir.String:
+		return call("String", v)
+	case ir.Enum:
+		return call("String", jen.String().Call(v))
+	case ir.IntEnum, ir.Byte, ir.Short, ir.Int, ir.Long:
+		return call("Int64", jen.Int64().Call(v))
+	case ir.Bool:
+		return call("Bool", v)
+	case ir.Float:
+		return call("Float32", v)
+	case ir.Double:
+		return call("Float64", v)
+	case ir.BigInt:
+		return call("BigInt", v)
+	case ir.BigDecimal:
+		return call("BigFloat", v)
+	case ir.Blob:
+		return call("Blob", v)
+	case ir.Timestamp:
+		return call(timestampMethod(m.TimestampFormat), v)
+	case ir.Document:
+		return []jen.Code{jen.If(jen.Err().Op(":=").Add(enc()).Dot("Document").Call(v), jen.Err().Op("!=").Nil()).Block(
+			enc().Dot("Fail").Call(jen.Err()),
+		)}
+	case ir.Struct, ir.Union, ir.List, ir.Map:
+		return []jen.Code{jen.Id(t.Shape.SerFunc).Call(enc(), v)}
+	}
+	panic("emit: cannot write kind")
+}
+
+func timestampMethod(format string) string {
+	switch format {
+	case "date-time":
+		return "TimestampDateTime"
+	case "http-date":
+		return "TimestampHTTPDate"
+	}
+	return "TimestampEpochSeconds"
+}

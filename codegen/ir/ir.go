@@ -1,0 +1,208 @@
+// Package ir is the resolved representation the emitters read: every Go
+// name, type, nullability and documentation decision is made once, by the
+// resolve package, and stored here. Slices are sorted; there are no maps to
+// range over.
+package ir
+
+import "encoding/json"
+
+// Kind classifies a Smithy shape as the generated Go code sees it.
+type Kind int
+
+const (
+	String Kind = iota
+	Bool
+	Byte
+	Short
+	Int
+	Long
+	Float
+	Double
+	BigInt
+	BigDecimal
+	Timestamp
+	Blob
+	Document
+	Enum
+	IntEnum
+	Struct
+	Union
+	List
+	Map
+)
+
+// Scalar reports whether values of the kind are read and written in one call.
+func (k Kind) Scalar() bool { return k <= Blob || k == Enum || k == IntEnum }
+
+// Service is one generated client package.
+type Service struct {
+	ShapeID      string
+	Name         string // the service shape's name, e.g. PhotonAdminProxyService
+	ServiceID    string // aws.api#service sdkId, e.g. AppStream
+	Title        string
+	Doc          string
+	Version      string
+	Package      string // Go package name
+	ImportPath   string
+	TypesPath    string
+	DocumentPath string
+
+	Protocol    Protocol
+	SigningName string
+
+	EndpointRuleSet json.RawMessage // compact JSON of smithy.rules#endpointRuleSet
+	EndpointParams  []EndpointParam
+	EndpointTests   []EndpointTest
+
+	Operations []*Operation
+	// Types are the named shapes of the types package: structures, unions,
+	// enums, intEnums and errors, sorted by Go name.
+	Types []*Shape
+	// Aggregates are every structure, union, list and map that needs a
+	// serializer, deserializer or validator, sorted by function name.
+	Aggregates []*Shape
+
+	Unsupported []Unsupported
+	// HasDocuments is true when a member targets a document shape.
+	HasDocuments bool
+}
+
+// Protocol is the wire protocol of the service.
+type Protocol struct {
+	Name         string // awsJson1_0 or awsJson1_1
+	ContentType  string
+	TargetPrefix string
+}
+
+// EndpointParam is one parameter of the endpoint rule set.
+type EndpointParam struct {
+	Name     string
+	GoName   string
+	Type     string // string, boolean or stringArray
+	BuiltIn  string
+	Required bool
+	Default  json.RawMessage
+	Doc      string
+}
+
+// EndpointTest is one case of smithy.rules#endpointTests.
+type EndpointTest struct {
+	Doc     string
+	Params  json.RawMessage
+	Expect  json.RawMessage
+	SkipWhy string
+}
+
+// Unsupported records a model feature the generator cannot express.
+type Unsupported struct {
+	Operation string
+	ShapeID   string
+	Reason    string
+}
+
+// Operation is one API call.
+type Operation struct {
+	ShapeID    string
+	Name       string // Go and wire name
+	Doc        string
+	Deprecated string
+	Input      *Shape
+	Output     *Shape
+	Errors     []*Shape
+	Paginator  *Paginator
+	Waiters    []*Waiter
+	// Idempotency is the input member auto-filled with a UUID when empty.
+	Idempotency *Member
+}
+
+// Paginator describes smithy.api#paginated on an operation.
+type Paginator struct {
+	InputToken  *Member
+	OutputToken []*Member // path from the output to the token
+	PageSize    *Member   // input member, or nil
+	Items       []*Member // path from the output to the items list, or nil
+	ItemType    *Type
+}
+
+// Waiter is one smithy.waiters#waitable waiter.
+type Waiter struct {
+	Name       string
+	Doc        string
+	MinDelay   int
+	MaxDelay   int
+	Deprecated bool
+	Acceptors  []Acceptor
+}
+
+// Acceptor is one waiter acceptor.
+type Acceptor struct {
+	State      string // success, failure, retry
+	Kind       string // output, inputOutput, success, errorType
+	Path       string
+	Expected   string
+	Comparator string
+	Success    bool   // for Kind success
+	ErrorType  string // for Kind errorType
+}
+
+// Shape is a named or aggregate shape.
+type Shape struct {
+	ShapeID    string
+	Kind       Kind
+	GoName     string // type name (structures, unions, enums) or stem for functions
+	Package    string // import path of the Go type
+	Doc        string
+	Deprecated string
+	Members    []*Member // structure and union members; enum values are in Values
+	Elem       *Member   // list element
+	Key, Value *Member   // map key and value
+	Sparse     bool
+	Sensitive  bool
+	Values     []EnumValue
+	Error      *ErrorInfo
+	IsInput    bool
+	IsOutput   bool
+
+	SerFunc      string // name of the serializer function, "" when none is needed
+	DeserFunc    string
+	ValidateFunc string
+}
+
+// EnumValue is one constant of an enum or intEnum.
+type EnumValue struct {
+	GoName   string
+	Value    string
+	IntValue int64
+	Doc      string
+}
+
+// ErrorInfo describes a modeled error structure.
+type ErrorInfo struct {
+	Code       string
+	Fault      string // client or server
+	HTTPStatus int
+	Retryable  bool
+	Throttling bool
+}
+
+// Member is a structure or union member, or a list/map element.
+type Member struct {
+	Name             string // wire name
+	GoName           string
+	Doc              string
+	Deprecated       string
+	Type             *Type
+	Required         bool
+	IdempotencyToken bool
+	Sensitive        bool
+	TimestampFormat  string // epoch-seconds, date-time or http-date
+	// UnionType is the Go name of the union's member wrapper type.
+	UnionType string
+}
+
+// Type is the Go type of a member.
+type Type struct {
+	Kind    Kind
+	Shape   *Shape // enums, intEnums, structures, unions, lists and maps
+	Pointer bool   // the member holds a pointer to the value
+}

@@ -1,0 +1,560 @@
+// Package resolve turns a loaded Smithy model into the IR: it picks the
+// service, names every Go declaration, decides pointers and packages, and
+// converts documentation, once, so that the emitters only read.
+package resolve
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/eucsdk/eucsdk/codegen/docs"
+	"github.com/eucsdk/eucsdk/codegen/ir"
+	"github.com/eucsdk/eucsdk/codegen/naming"
+	"github.com/eucsdk/eucsdk/codegen/smithy"
+)
+
+// Config says which service to resolve and where its Go package lives.
+type Config struct {
+	// Service is the service shape id; empty when the model holds one service.
+	Service string
+	// Package is the Go package name, ImportPath its import path.
+	Package    string
+	ImportPath string
+}
+
+// DocWidth is the column godoc paragraphs are wrapped at.
+const DocWidth = 77
+
+// Error is a resolution failure that names the shape at fault.
+type Error struct {
+	ShapeID string
+	Reason  string
+}
+
+func (e *Error) Error() string { return e.ShapeID + ": " + e.Reason }
+
+type resolver struct {
+	m       *smithy.Model
+	svc     *ir.Service
+	shapes  map[smithy.ShapeID]*ir.Shape
+	types   *naming.Scope
+	funcs   *naming.Scope
+	renames map[smithy.ShapeID]string
+}
+
+// Service resolves one service of the model.
+func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
+	svcShape, err := pickService(m, cfg.Service)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Package == "" || cfg.ImportPath == "" {
+		return nil, fmt.Errorf("resolve: package name and import path are required")
+	}
+	r := &resolver{
+		m:       m,
+		shapes:  map[smithy.ShapeID]*ir.Shape{},
+		types:   naming.NewScope("UnknownUnionMember"),
+		funcs:   naming.NewScope(),
+		renames: svcShape.Rename,
+	}
+	svc := &ir.Service{
+		ShapeID:      string(svcShape.ID),
+		Name:         svcShape.ID.Name(),
+		Version:      svcShape.Version,
+		Package:      cfg.Package,
+		ImportPath:   cfg.ImportPath,
+		TypesPath:    cfg.ImportPath + "/types",
+		DocumentPath: cfg.ImportPath + "/document",
+		Title:        svcShape.Traits.String("smithy.api#title"),
+		Doc:          docs.Godoc(svcShape.Traits.String("smithy.api#documentation"), DocWidth),
+	}
+	r.svc = svc
+	var awsService struct {
+		SdkID          string `json:"sdkId"`
+		EndpointPrefix string `json:"endpointPrefix"`
+	}
+	if _, err := svcShape.Traits.Decode("aws.api#service", &awsService); err != nil {
+		return nil, &Error{string(svcShape.ID), err.Error()}
+	}
+	svc.ServiceID = awsService.SdkID
+	if svc.ServiceID == "" {
+		svc.ServiceID = svc.Name
+	}
+	if svc.Title == "" {
+		svc.Title = svc.ServiceID
+	}
+	var sigv4 struct {
+		Name string `json:"name"`
+	}
+	if _, err := svcShape.Traits.Decode("aws.auth#sigv4", &sigv4); err != nil {
+		return nil, &Error{string(svcShape.ID), err.Error()}
+	}
+	svc.SigningName = sigv4.Name
+	if svc.SigningName == "" {
+		svc.SigningName = awsService.EndpointPrefix
+	}
+	switch {
+	case svcShape.Traits.Has("aws.protocols#awsJson1_1"):
+		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1"}
+	case svcShape.Traits.Has("aws.protocols#awsJson1_0"):
+		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0"}
+	default:
+		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
+	}
+	svc.Protocol.TargetPrefix = svc.Name
+	if err := r.endpoints(svcShape); err != nil {
+		return nil, err
+	}
+	for _, op := range m.ServiceOperations(svcShape) {
+		o, err := r.operation(op, svcShape)
+		if err != nil {
+			return nil, err
+		}
+		if o != nil {
+			svc.Operations = append(svc.Operations, o)
+		}
+	}
+	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
+	r.collect()
+	return svc, nil
+}
+
+func pickService(m *smithy.Model, id string) (*smithy.Shape, error) {
+	svcs := m.Services()
+	if id != "" {
+		s := m.Shape(smithy.ShapeID(id))
+		if s == nil || s.Type != smithy.TypeService {
+			var names []string
+			for _, s := range svcs {
+				names = append(names, string(s.ID))
+			}
+			return nil, fmt.Errorf("service %s not found in the model (services: %s)", id, strings.Join(names, ", "))
+		}
+		return s, nil
+	}
+	switch len(svcs) {
+	case 1:
+		return svcs[0], nil
+	case 0:
+		return nil, fmt.Errorf("the model defines no service")
+	default:
+		var names []string
+		for _, s := range svcs {
+			names = append(names, string(s.ID))
+		}
+		return nil, fmt.Errorf("the model defines %d services (%s): name one", len(svcs), strings.Join(names, ", "))
+	}
+}
+
+func (r *resolver) doc(t smithy.Traits) string {
+	return docs.Godoc(t.String("smithy.api#documentation"), DocWidth)
+}
+
+func deprecated(t smithy.Traits) string {
+	var d struct {
+		Message string `json:"message"`
+		Since   string `json:"since"`
+	}
+	ok, _ := t.Decode("smithy.api#deprecated", &d)
+	if !ok {
+		return ""
+	}
+	msg := d.Message
+	if msg == "" {
+		msg = "This member has been deprecated."
+	}
+	if d.Since != "" {
+		msg += " (since " + d.Since + ")"
+	}
+	return msg
+}
+
+func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Operation, error) {
+	name := naming.Exported(r.shapeName(op.ID))
+	o := &ir.Operation{
+		ShapeID:    string(op.ID),
+		Name:       name,
+		Doc:        r.doc(op.Traits),
+		Deprecated: deprecated(op.Traits),
+	}
+	if reason := r.unsupported(op); reason != "" {
+		r.svc.Unsupported = append(r.svc.Unsupported, ir.Unsupported{Operation: name, ShapeID: string(op.ID), Reason: reason})
+		return nil, nil
+	}
+	var err error
+	if o.Input, err = r.opShape(op.Input, name+"Input", true); err != nil {
+		return nil, err
+	}
+	if o.Output, err = r.opShape(op.Output, name+"Output", false); err != nil {
+		return nil, err
+	}
+	errs := append(append([]smithy.ShapeID{}, op.Errors...), svcErrors(svcShape)...)
+	seen := map[*ir.Shape]bool{}
+	for _, eid := range errs {
+		es, err := r.shape(eid)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[es] {
+			seen[es] = true
+			o.Errors = append(o.Errors, es)
+		}
+	}
+	sort.Slice(o.Errors, func(i, j int) bool { return o.Errors[i].GoName < o.Errors[j].GoName })
+	for _, m := range o.Input.Members {
+		if m.IdempotencyToken {
+			o.Idempotency = m
+		}
+	}
+	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
+		return nil, err
+	}
+	if o.Waiters, err = r.waiters(op); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+func svcErrors(svc *smithy.Shape) []smithy.ShapeID { return svc.Errors }
+
+// unsupported names the reason an operation cannot be generated, or "".
+func (r *resolver) unsupported(op *smithy.Shape) string {
+	for _, id := range []smithy.ShapeID{op.Input, op.Output} {
+		s := r.m.Shape(id)
+		if s == nil {
+			continue
+		}
+		for _, mem := range s.Members {
+			t := r.m.Shape(mem.Target)
+			if t != nil && t.Traits.Has("smithy.api#streaming") {
+				if t.Type == smithy.TypeUnion {
+					return fmt.Sprintf("event stream member %s (target %s) is not supported", mem.ID(), t.ID)
+				}
+				return fmt.Sprintf("streaming blob member %s (target %s) is not supported", mem.ID(), t.ID)
+			}
+		}
+	}
+	return ""
+}
+
+func (r *resolver) shapeName(id smithy.ShapeID) string {
+	if n, ok := r.renames[id]; ok {
+		return n
+	}
+	return id.Name()
+}
+
+// opShape builds the operation's own input or output structure. It is a copy
+// named <Op>Input / <Op>Output in the client package, as aws-sdk-go-v2 does,
+// so shared or Unit shapes never leak into another operation's signature.
+func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Shape, error) {
+	s := &ir.Shape{Kind: ir.Struct, GoName: goName, Package: r.svc.ImportPath, IsInput: input, IsOutput: !input}
+	if id == "" || id == "smithy.api#Unit" {
+		s.ShapeID = "smithy.api#Unit"
+	} else {
+		src := r.m.Shape(id)
+		if src.Type != smithy.TypeStructure {
+			return nil, &Error{string(id), "operation input/output must be a structure"}
+		}
+		s.ShapeID = string(id)
+		s.Doc = r.doc(src.Traits)
+		s.Deprecated = deprecated(src.Traits)
+		if err := r.fillMembers(s, src); err != nil {
+			return nil, err
+		}
+	}
+	stem := r.funcs.Claim("Op" + goName)
+	if input {
+		s.SerFunc = "serialize" + stem
+	} else {
+		s.DeserFunc = "deserialize" + stem
+	}
+	s.ValidateFunc = "validate" + stem
+	r.svc.Aggregates = append(r.svc.Aggregates, s)
+	return s, nil
+}
+
+// shape resolves a named shape (memoized, so recursive shapes terminate).
+func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
+	if s, ok := r.shapes[id]; ok {
+		return s, nil
+	}
+	src := r.m.Shape(id)
+	if src == nil {
+		return nil, &Error{string(id), "missing shape"}
+	}
+	s := &ir.Shape{
+		ShapeID:    string(id),
+		Doc:        r.doc(src.Traits),
+		Deprecated: deprecated(src.Traits),
+		Sensitive:  src.Traits.Has("smithy.api#sensitive"),
+	}
+	r.shapes[id] = s
+	name := naming.Exported(r.shapeName(id))
+	switch src.Type {
+	case smithy.TypeStructure:
+		s.Kind = ir.Struct
+		s.GoName = r.types.Claim(name)
+		s.Package = r.svc.TypesPath
+		if src.Traits.Has("smithy.api#error") {
+			s.Error = r.errorInfo(src)
+		}
+		if err := r.fillMembers(s, src); err != nil {
+			return nil, err
+		}
+	case smithy.TypeUnion:
+		s.Kind = ir.Union
+		s.GoName = r.types.Claim(name)
+		s.Package = r.svc.TypesPath
+		if err := r.fillMembers(s, src); err != nil {
+			return nil, err
+		}
+		for _, m := range s.Members {
+			m.UnionType = r.types.Claim(s.GoName + "Member" + m.GoName)
+			m.Type.Pointer = false
+		}
+	case smithy.TypeEnum, smithy.TypeIntEnum:
+		s.Kind = ir.Enum
+		if src.Type == smithy.TypeIntEnum {
+			s.Kind = ir.IntEnum
+		}
+		s.GoName = r.types.Claim(name)
+		s.Package = r.svc.TypesPath
+		consts := naming.NewScope()
+		for _, m := range src.Members {
+			v := ir.EnumValue{GoName: consts.Claim(naming.EnumVariant(s.GoName, m.Name)), Doc: r.doc(m.Traits)}
+			raw := m.Traits["smithy.api#enumValue"]
+			if s.Kind == ir.Enum {
+				v.Value = m.Name
+				if raw != nil {
+					if err := json.Unmarshal(raw, &v.Value); err != nil {
+						return nil, &Error{string(m.ID()), "enumValue: " + err.Error()}
+					}
+				}
+			} else if err := json.Unmarshal(raw, &v.IntValue); err != nil {
+				return nil, &Error{string(m.ID()), "intEnum value: " + fmt.Sprint(err)}
+			}
+			s.Values = append(s.Values, v)
+		}
+	case smithy.TypeString:
+		// Smithy 1.0 enums: a string shape with the enum trait.
+		var defs []struct {
+			Value, Name, Documentation string
+		}
+		if ok, err := src.Traits.Decode("smithy.api#enum", &defs); err != nil {
+			return nil, &Error{string(id), err.Error()}
+		} else if !ok {
+			return nil, &Error{string(id), "string shapes are not named types"}
+		}
+		s.Kind = ir.Enum
+		s.GoName = r.types.Claim(name)
+		s.Package = r.svc.TypesPath
+		consts := naming.NewScope()
+		for _, d := range defs {
+			n := d.Name
+			if n == "" {
+				n = d.Value
+			}
+			s.Values = append(s.Values, ir.EnumValue{GoName: consts.Claim(naming.EnumVariant(s.GoName, n)), Value: d.Value, Doc: docs.Godoc(d.Documentation, DocWidth)})
+		}
+	case smithy.TypeList, smithy.TypeSet:
+		s.Kind = ir.List
+		s.GoName = name
+		s.Sparse = src.Traits.Has("smithy.api#sparse")
+		elem, err := r.member(src.Member, s.Sparse)
+		if err != nil {
+			return nil, err
+		}
+		s.Elem = elem
+	case smithy.TypeMap:
+		s.Kind = ir.Map
+		s.GoName = name
+		s.Sparse = src.Traits.Has("smithy.api#sparse")
+		k, err := r.member(src.Key, false)
+		if err != nil {
+			return nil, err
+		}
+		v, err := r.member(src.Value, s.Sparse)
+		if err != nil {
+			return nil, err
+		}
+		s.Key, s.Value = k, v
+	default:
+		return nil, &Error{string(id), "shape type " + src.Type + " is not a named Go type"}
+	}
+	if s.Kind == ir.Struct || s.Kind == ir.Union || s.Kind == ir.List || s.Kind == ir.Map {
+		stem := r.funcs.Claim(s.GoName)
+		s.SerFunc = "serialize" + stem
+		s.DeserFunc = "deserialize" + stem
+		s.ValidateFunc = "validate" + stem
+		r.svc.Aggregates = append(r.svc.Aggregates, s)
+	}
+	return s, nil
+}
+
+func (r *resolver) errorInfo(src *smithy.Shape) *ir.ErrorInfo {
+	e := &ir.ErrorInfo{Code: src.ID.Name(), Fault: src.Traits.String("smithy.api#error")}
+	_, _ = src.Traits.Decode("smithy.api#httpError", &e.HTTPStatus)
+	var retry struct {
+		Throttling bool `json:"throttling"`
+	}
+	if ok, _ := src.Traits.Decode("smithy.api#retryable", &retry); ok {
+		e.Retryable, e.Throttling = true, retry.Throttling
+	}
+	return e
+}
+
+func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
+	scope := naming.NewScope()
+	if s.Error != nil {
+		// Methods of every error type; a member of the same name would not compile.
+		scope = naming.NewScope("Error", "ErrorCode", "ErrorMessage", "ErrorFault", "ErrorCodeOverride")
+	}
+	if s.IsOutput {
+		scope = naming.NewScope("ResultMetadata")
+	}
+	for _, m := range src.Members {
+		if src.Traits.Has("smithy.api#error") && strings.EqualFold(m.Name, "message") {
+			// Error messages are read through ErrorMessage(); the field is Message.
+			mem, err := r.member(m, false)
+			if err != nil {
+				return err
+			}
+			mem.GoName = scope.Claim("Message")
+			s.Members = append(s.Members, mem)
+			continue
+		}
+		mem, err := r.member(m, false)
+		if err != nil {
+			return err
+		}
+		mem.GoName = scope.Claim(mem.GoName)
+		s.Members = append(s.Members, mem)
+	}
+	return nil
+}
+
+// member resolves a member's Go type. inSparse is true for elements of sparse
+// collections, which hold pointers so that null survives.
+func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
+	target := r.m.Shape(m.Target)
+	if target == nil {
+		return nil, &Error{string(m.ID()), "targets missing shape " + string(m.Target)}
+	}
+	mem := &ir.Member{
+		Name:             m.Name,
+		GoName:           naming.Exported(m.Name),
+		Doc:              r.doc(m.Traits),
+		Deprecated:       deprecated(m.Traits),
+		Required:         m.Traits.Has("smithy.api#required"),
+		IdempotencyToken: m.Traits.Has("smithy.api#idempotencyToken"),
+		Sensitive:        m.Traits.Has("smithy.api#sensitive") || target.Traits.Has("smithy.api#sensitive"),
+		TimestampFormat:  m.Traits.String("smithy.api#timestampFormat"),
+	}
+	if mem.Doc == "" {
+		mem.Doc = r.doc(target.Traits)
+	}
+	if mem.TimestampFormat == "" {
+		mem.TimestampFormat = target.Traits.String("smithy.api#timestampFormat")
+	}
+	if mem.TimestampFormat == "" {
+		mem.TimestampFormat = "epoch-seconds"
+	}
+	t := &ir.Type{}
+	mem.Type = t
+	switch target.Type {
+	case smithy.TypeString:
+		if target.Traits.Has("smithy.api#enum") {
+			s, err := r.shape(target.ID)
+			if err != nil {
+				return nil, err
+			}
+			t.Kind, t.Shape = ir.Enum, s
+			t.Pointer = inSparse
+			return mem, nil
+		}
+		t.Kind = ir.String
+	case smithy.TypeBoolean:
+		t.Kind = ir.Bool
+	case smithy.TypeByte:
+		t.Kind = ir.Byte
+	case smithy.TypeShort:
+		t.Kind = ir.Short
+	case smithy.TypeInteger:
+		t.Kind = ir.Int
+	case smithy.TypeLong:
+		t.Kind = ir.Long
+	case smithy.TypeFloat:
+		t.Kind = ir.Float
+	case smithy.TypeDouble:
+		t.Kind = ir.Double
+	case smithy.TypeBigInteger:
+		t.Kind = ir.BigInt
+	case smithy.TypeBigDecimal:
+		t.Kind = ir.BigDecimal
+	case smithy.TypeTimestamp:
+		t.Kind = ir.Timestamp
+	case smithy.TypeBlob:
+		t.Kind = ir.Blob
+		return mem, nil
+	case smithy.TypeDocument:
+		t.Kind = ir.Document
+		r.svc.HasDocuments = true
+		return mem, nil
+	case smithy.TypeEnum, smithy.TypeIntEnum, smithy.TypeStructure, smithy.TypeUnion, smithy.TypeList, smithy.TypeSet, smithy.TypeMap:
+		s, err := r.shape(target.ID)
+		if err != nil {
+			return nil, err
+		}
+		t.Kind, t.Shape = s.Kind, s
+		// Structures are pointers in members and values in collections;
+		// enums are values unless a sparse collection must keep null.
+		switch s.Kind {
+		case ir.Struct:
+			t.Pointer = !isCollectionMember(r.m, m) || inSparse
+		case ir.Enum, ir.IntEnum:
+			t.Pointer = inSparse
+		}
+		return mem, nil
+	default:
+		return nil, &Error{string(m.ID()), "unsupported target type " + target.Type}
+	}
+	// Scalars are pointers so that "not set" differs from the zero value,
+	// except where the model gives a non-null default (then the zero value
+	// is a real value, as aws-sdk-go-v2 decides).
+	t.Pointer = true
+	if isCollectionMember(r.m, m) {
+		t.Pointer = inSparse
+	} else if hasDefault(m.Traits) && !m.Traits.Has("smithy.api#clientOptional") && t.Kind != ir.String && t.Kind != ir.BigInt && t.Kind != ir.BigDecimal && t.Kind != ir.Timestamp {
+		t.Pointer = false
+	}
+	return mem, nil
+}
+
+func isCollectionMember(m *smithy.Model, mem *smithy.Member) bool {
+	c := m.Shape(mem.Container)
+	return c != nil && (c.Type == smithy.TypeList || c.Type == smithy.TypeSet || c.Type == smithy.TypeMap)
+}
+
+func hasDefault(t smithy.Traits) bool {
+	raw, ok := t["smithy.api#default"]
+	return ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
+}
+
+// collect sorts the named types and aggregates once every operation is resolved.
+func (r *resolver) collect() {
+	for _, s := range r.shapes {
+		switch s.Kind {
+		case ir.Struct, ir.Union, ir.Enum, ir.IntEnum:
+			r.svc.Types = append(r.svc.Types, s)
+		}
+	}
+	sort.Slice(r.svc.Types, func(i, j int) bool { return r.svc.Types[i].GoName < r.svc.Types[j].GoName })
+	sort.Slice(r.svc.Aggregates, func(i, j int) bool {
+		return r.svc.Aggregates[i].SerFunc+r.svc.Aggregates[i].DeserFunc < r.svc.Aggregates[j].SerFunc+r.svc.Aggregates[j].DeserFunc
+	})
+}

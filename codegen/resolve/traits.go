@@ -1,0 +1,266 @@
+package resolve
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/eucsdk/eucsdk/codegen/docs"
+	"github.com/eucsdk/eucsdk/codegen/ir"
+	"github.com/eucsdk/eucsdk/codegen/naming"
+	"github.com/eucsdk/eucsdk/codegen/smithy"
+)
+
+type paginatedTrait struct {
+	InputToken  string `json:"inputToken"`
+	OutputToken string `json:"outputToken"`
+	Items       string `json:"items"`
+	PageSize    string `json:"pageSize"`
+}
+
+// paginator merges the operation's paginated trait over the service's
+// defaults and resolves each path to members, failing with the member at fault.
+func (r *resolver) paginator(op, svcShape *smithy.Shape, o *ir.Operation) (*ir.Paginator, error) {
+	var p, def paginatedTrait
+	ok, err := op.Traits.Decode("smithy.api#paginated", &p)
+	if err != nil {
+		return nil, &Error{string(op.ID), err.Error()}
+	}
+	if !ok {
+		return nil, nil
+	}
+	if _, err := svcShape.Traits.Decode("smithy.api#paginated", &def); err != nil {
+		return nil, &Error{string(svcShape.ID), err.Error()}
+	}
+	if p.InputToken == "" {
+		p.InputToken = def.InputToken
+	}
+	if p.OutputToken == "" {
+		p.OutputToken = def.OutputToken
+	}
+	if p.PageSize == "" {
+		p.PageSize = def.PageSize
+	}
+	if p.Items == "" {
+		p.Items = def.Items
+	}
+	if p.InputToken == "" || p.OutputToken == "" {
+		return nil, &Error{string(op.ID), "paginated trait needs inputToken and outputToken"}
+	}
+	pg := &ir.Paginator{}
+	in, err := memberPath(o.Input, p.InputToken)
+	if err != nil {
+		return nil, &Error{string(op.ID), "paginated inputToken: " + err.Error()}
+	}
+	pg.InputToken = in[len(in)-1]
+	if pg.OutputToken, err = memberPath(o.Output, p.OutputToken); err != nil {
+		return nil, &Error{string(op.ID), "paginated outputToken: " + err.Error()}
+	}
+	if p.PageSize != "" {
+		ps, err := memberPath(o.Input, p.PageSize)
+		if err != nil {
+			return nil, &Error{string(op.ID), "paginated pageSize: " + err.Error()}
+		}
+		pg.PageSize = ps[0]
+	}
+	if p.Items != "" {
+		if pg.Items, err = memberPath(o.Output, p.Items); err != nil {
+			return nil, &Error{string(op.ID), "paginated items: " + err.Error()}
+		}
+		last := pg.Items[len(pg.Items)-1].Type
+		switch {
+		case last.Kind == ir.List:
+			pg.ItemType = last.Shape.Elem.Type
+		case last.Kind == ir.Map:
+			pg.ItemType = nil // maps have no item order; Items is not generated
+		default:
+			return nil, &Error{string(op.ID), "paginated items " + p.Items + " is not a list"}
+		}
+	}
+	return pg, nil
+}
+
+// memberPath resolves a dotted path of member names starting at s.
+func memberPath(s *ir.Shape, path string) ([]*ir.Member, error) {
+	var out []*ir.Member
+	cur := s
+	for _, part := range strings.Split(path, ".") {
+		if cur == nil || cur.Kind != ir.Struct {
+			return nil, fmt.Errorf("%s: %s is not a structure", path, part)
+		}
+		var found *ir.Member
+		for _, m := range cur.Members {
+			if m.Name == part {
+				found = m
+			}
+		}
+		if found == nil {
+			return nil, fmt.Errorf("member %s not found in %s", part, cur.ShapeID)
+		}
+		out = append(out, found)
+		cur = found.Type.Shape
+	}
+	return out, nil
+}
+
+type waiterTrait struct {
+	Documentation string `json:"documentation"`
+	MinDelay      int    `json:"minDelay"`
+	MaxDelay      int    `json:"maxDelay"`
+	Deprecated    bool   `json:"deprecated"`
+	Acceptors     []struct {
+		State   string `json:"state"`
+		Matcher struct {
+			Output      *pathMatcher `json:"output"`
+			InputOutput *pathMatcher `json:"inputOutput"`
+			Success     *bool        `json:"success"`
+			ErrorType   *string      `json:"errorType"`
+		} `json:"matcher"`
+	} `json:"acceptors"`
+}
+
+type pathMatcher struct {
+	Path       string `json:"path"`
+	Expected   string `json:"expected"`
+	Comparator string `json:"comparator"`
+}
+
+func (r *resolver) waiters(op *smithy.Shape) ([]*ir.Waiter, error) {
+	var ws map[string]waiterTrait
+	ok, err := op.Traits.Decode("smithy.waiters#waitable", &ws)
+	if err != nil || !ok {
+		if err != nil {
+			return nil, &Error{string(op.ID), err.Error()}
+		}
+		return nil, nil
+	}
+	names := make([]string, 0, len(ws))
+	for n := range ws {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []*ir.Waiter
+	for _, n := range names {
+		w := ws[n]
+		iw := &ir.Waiter{Name: naming.Exported(n), Doc: docs.Godoc(w.Documentation, DocWidth), MinDelay: w.MinDelay, MaxDelay: w.MaxDelay, Deprecated: w.Deprecated}
+		if iw.MinDelay == 0 {
+			iw.MinDelay = 2
+		}
+		if iw.MaxDelay == 0 {
+			iw.MaxDelay = 120
+		}
+		if iw.MinDelay > iw.MaxDelay {
+			return nil, &Error{string(op.ID), fmt.Sprintf("waiter %s: minDelay %d exceeds maxDelay %d", n, iw.MinDelay, iw.MaxDelay)}
+		}
+		for i, a := range w.Acceptors {
+			acc := ir.Acceptor{State: a.State}
+			switch m := a.Matcher; {
+			case m.Output != nil:
+				acc.Kind, acc.Path, acc.Expected, acc.Comparator = "output", m.Output.Path, m.Output.Expected, m.Output.Comparator
+			case m.InputOutput != nil:
+				acc.Kind, acc.Path, acc.Expected, acc.Comparator = "inputOutput", m.InputOutput.Path, m.InputOutput.Expected, m.InputOutput.Comparator
+			case m.Success != nil:
+				acc.Kind, acc.Success = "success", *m.Success
+			case m.ErrorType != nil:
+				acc.Kind, acc.ErrorType = "errorType", *m.ErrorType
+			default:
+				return nil, &Error{string(op.ID), fmt.Sprintf("waiter %s acceptor %d has no matcher", n, i)}
+			}
+			switch acc.State {
+			case "success", "failure", "retry":
+			default:
+				return nil, &Error{string(op.ID), fmt.Sprintf("waiter %s acceptor %d: unknown state %q", n, i, acc.State)}
+			}
+			iw.Acceptors = append(iw.Acceptors, acc)
+		}
+		out = append(out, iw)
+	}
+	return out, nil
+}
+
+type ruleSetParams struct {
+	Parameters map[string]struct {
+		Type          string          `json:"type"`
+		BuiltIn       string          `json:"builtIn"`
+		Required      bool            `json:"required"`
+		Default       json.RawMessage `json:"default"`
+		Documentation string          `json:"documentation"`
+	} `json:"parameters"`
+}
+
+// endpoints keeps the rule set as compact JSON for the runtime engine, and
+// the model's test cases for generated tests.
+func (r *resolver) endpoints(svc *smithy.Shape) error {
+	raw, ok := svc.Traits["smithy.rules#endpointRuleSet"]
+	if !ok {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, raw); err != nil {
+		return &Error{string(svc.ID), "endpointRuleSet: " + err.Error()}
+	}
+	r.svc.EndpointRuleSet = buf.Bytes()
+	var rs ruleSetParams
+	if err := json.Unmarshal(raw, &rs); err != nil {
+		return &Error{string(svc.ID), "endpointRuleSet: " + err.Error()}
+	}
+	names := make([]string, 0, len(rs.Parameters))
+	for n := range rs.Parameters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := rs.Parameters[n]
+		r.svc.EndpointParams = append(r.svc.EndpointParams, ir.EndpointParam{
+			Name: n, GoName: naming.Exported(n), Type: strings.ToLower(p.Type), BuiltIn: p.BuiltIn,
+			Required: p.Required, Default: p.Default, Doc: docs.Godoc(p.Documentation, DocWidth),
+		})
+	}
+	var tests struct {
+		TestCases []struct {
+			Documentation string          `json:"documentation"`
+			Params        json.RawMessage `json:"params"`
+			Expect        json.RawMessage `json:"expect"`
+		} `json:"testCases"`
+	}
+	if _, err := svc.Traits.Decode("smithy.rules#endpointTests", &tests); err != nil {
+		return &Error{string(svc.ID), err.Error()}
+	}
+	for _, tc := range tests.TestCases {
+		r.svc.EndpointTests = append(r.svc.EndpointTests, ir.EndpointTest{
+			Doc: tc.Documentation, Params: compact(tc.Params), Expect: compact(tc.Expect), SkipWhy: staleEndpointTest(tc.Params, tc.Expect),
+		})
+	}
+	return nil
+}
+
+func compact(raw json.RawMessage) json.RawMessage {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, raw); err != nil {
+		return raw
+	}
+	return buf.Bytes()
+}
+
+// staleEndpointTest explains why a model endpoint test cannot pass against
+// current partition data, or returns "". Models embed tests written when the
+// ISO partitions had no dual-stack; partitions.json now says they do.
+func staleEndpointTest(params, expect json.RawMessage) string {
+	var p struct {
+		Region       string `json:"Region"`
+		UseDualStack bool   `json:"UseDualStack"`
+	}
+	var e struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal(params, &p) != nil || json.Unmarshal(expect, &e) != nil {
+		return ""
+	}
+	if (p.Region == "us-iso-east-1" || p.Region == "us-isob-east-1") && p.UseDualStack &&
+		strings.Contains(e.Error, "partition does not support") {
+		return "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b"
+	}
+	return ""
+}

@@ -1,0 +1,301 @@
+package pipeline
+
+import (
+	"errors"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/retry"
+)
+
+// Client is the runtime half of a generated client: resolved options, the
+// endpoint, the retry policy and the clock offset, shared by every call.
+type Client struct {
+	svc  *Service
+	opts Options
+
+	endpointOnce sync.Once
+	endpoint     resolvedEndpoint
+	endpointErr  error
+
+	// skew is the offset, in nanoseconds, between the service's clock and
+	// ours, learned from clock-skew errors and added when signing.
+	skew *atomic.Int64
+
+	userAgent string
+
+	// configErr is a failure to read the shared config files, reported by
+	// every call rather than hidden.
+	configErr error
+}
+
+// NewClient resolves options (explicit values, then optFns, then the
+// environment and shared files) into a client for svc.
+func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
+	o = o.Copy()
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	err := resolveDefaults(&o)
+	c := &Client{svc: svc, opts: o, skew: new(atomic.Int64), configErr: err}
+	c.userAgent = userAgent(svc, o.AppID)
+	return c
+}
+
+// NewClientFromConfig starts from a shared aws.Config.
+func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) *Client {
+	o := Options{
+		Region:               cfg.Region,
+		BaseEndpoint:         cfg.BaseEndpoint,
+		UseFIPSEndpoint:      cfg.UseFIPSEndpoint,
+		UseDualStackEndpoint: cfg.UseDualStackEndpoint,
+		Credentials:          cfg.Credentials,
+		HTTPClient:           cfg.HTTPClient,
+		RetryMaxAttempts:     cfg.RetryMaxAttempts,
+		RetryMode:            cfg.RetryMode,
+		APIOptions:           cfg.APIOptions,
+		Logger:               cfg.Logger,
+		ClientLogMode:        cfg.ClientLogMode,
+		AppID:                cfg.AppID,
+	}
+	if cfg.Retryer != nil {
+		o.Retryer = cfg.Retryer()
+	}
+	return NewClient(svc, o, optFns)
+}
+
+// Options returns a copy of the resolved options.
+func (c *Client) Options() Options { return c.opts.Copy() }
+
+// derive returns a client for one call whose options optFns changed. It
+// shares the clock offset; it shares the retry policy (and so its quota)
+// unless the call changed the retry settings.
+func (c *Client) derive(optFns []func(*Options)) *Client {
+	o := c.opts.Copy()
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode {
+		if o.Retryer == c.opts.Retryer {
+			o.Retryer = nil
+		}
+	}
+	err := resolveDefaults(&o)
+	d := &Client{svc: c.svc, opts: o, skew: c.skew, userAgent: userAgent(c.svc, o.AppID), configErr: err}
+	if sameEndpointInputs(c.opts, o) {
+		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
+	}
+	return d
+}
+
+func sameEndpointInputs(a, b Options) bool {
+	return a.Region == b.Region && a.UseFIPSEndpoint == b.UseFIPSEndpoint && a.UseDualStackEndpoint == b.UseDualStackEndpoint &&
+		((a.BaseEndpoint == nil && b.BaseEndpoint == nil) || (a.BaseEndpoint != nil && b.BaseEndpoint != nil && *a.BaseEndpoint == *b.BaseEndpoint))
+}
+
+var defaultHTTPClient = &http.Client{
+	Transport: &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   30 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	},
+}
+
+// resolveDefaults fills what the caller left unset from the environment and
+// the shared config files.
+func resolveDefaults(o *Options) error {
+	var profile ini.Profile
+	var profileErr error
+	if o.Region == "" && firstEnv("AWS_REGION", "AWS_DEFAULT_REGION") == "" || o.RetryMaxAttempts == 0 || o.RetryMode == "" {
+		name := firstEnv("AWS_PROFILE")
+		if name == "" {
+			name = "default"
+		}
+		profile, profileErr = ini.LoadProfile(ini.DefaultConfigFiles(), ini.DefaultCredentialsFiles(), name)
+		if errors.Is(profileErr, fs.ErrNotExist) {
+			profileErr = nil
+		}
+	}
+	profileValue := profile.String
+	if o.Region == "" {
+		o.Region = firstEnv("AWS_REGION", "AWS_DEFAULT_REGION")
+	}
+	if o.Region == "" {
+		o.Region = profileValue("region")
+	}
+	if o.BaseEndpoint == nil {
+		if v := firstEnv("AWS_ENDPOINT_URL"); v != "" {
+			o.BaseEndpoint = &v
+		}
+	}
+	if !o.UseFIPSEndpoint {
+		o.UseFIPSEndpoint = envBool("AWS_USE_FIPS_ENDPOINT")
+	}
+	if !o.UseDualStackEndpoint {
+		o.UseDualStackEndpoint = envBool("AWS_USE_DUALSTACK_ENDPOINT")
+	}
+	if o.Credentials == nil {
+		o.Credentials = credentials.NewDefaultChain(credentials.SharedFilesOptions{})
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = defaultHTTPClient
+	}
+	if o.Logger == nil {
+		o.Logger = logging.Nop{}
+	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if o.RetryMaxAttempts == 0 {
+		if n, err := strconv.Atoi(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
+			o.RetryMaxAttempts = n
+		} else if n, err := strconv.Atoi(profileValue("max_attempts")); err == nil && n > 0 {
+			o.RetryMaxAttempts = n
+		}
+	}
+	if o.RetryMode == "" {
+		o.RetryMode = aws.RetryMode(strings.ToLower(firstEnv("AWS_RETRY_MODE")))
+		if o.RetryMode == "" {
+			o.RetryMode = aws.RetryMode(strings.ToLower(profileValue("retry_mode")))
+		}
+	}
+	if o.Retryer == nil {
+		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts)
+	}
+	if o.RetryMaxAttempts == 0 {
+		o.RetryMaxAttempts = o.Retryer.MaxAttempts()
+	}
+	return profileErr
+}
+
+func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
+	if mode == aws.RetryModeAdaptive {
+		return retry.NewAdaptive(func(ao *retry.AdaptiveOptions) {
+			ao.Standard = append(ao.Standard, func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+		})
+	}
+	return retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+}
+
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := os.Getenv(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func envBool(name string) bool {
+	b, _ := strconv.ParseBool(os.Getenv(name))
+	return b
+}
+
+// resolvedEndpoint is the endpoint of a client: its URL parsed once and the
+// signing name and region the rules asked for.
+type resolvedEndpoint struct {
+	url           *url.URL
+	rawURL        string
+	headers       http.Header
+	signingName   string
+	signingRegion string
+}
+
+func (c *Client) resolvedEndpoint() (resolvedEndpoint, error) {
+	c.endpointOnce.Do(func() { c.endpoint, c.endpointErr = c.resolveEndpoint() })
+	return c.endpoint, c.endpointErr
+}
+
+func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
+	o := c.opts
+	ep := resolvedEndpoint{signingName: c.svc.SigningName, signingRegion: o.Region}
+	if o.Region == "" && o.BaseEndpoint == nil {
+		return ep, ErrNoRegion
+	}
+	if c.svc.RuleSet == nil {
+		if o.BaseEndpoint == nil {
+			return ep, &EndpointError{Err: errNoRules}
+		}
+		ep.rawURL = *o.BaseEndpoint
+	} else {
+		rs, err := c.svc.RuleSet()
+		if err != nil {
+			return ep, &EndpointError{Err: err}
+		}
+		params := map[string]any{
+			"UseFIPS":      o.UseFIPSEndpoint,
+			"UseDualStack": o.UseDualStackEndpoint,
+		}
+		if o.Region != "" {
+			params["Region"] = o.Region
+		}
+		if o.BaseEndpoint != nil {
+			params["Endpoint"] = *o.BaseEndpoint
+		}
+		e, err := rs.Resolve(params)
+		if err != nil {
+			return ep, &EndpointError{Err: err}
+		}
+		ep.rawURL = e.URL
+		if len(e.Headers) > 0 {
+			ep.headers = http.Header(e.Headers)
+		}
+		if name, region, ok := e.SigV4(); ok {
+			if name != "" {
+				ep.signingName = name
+			}
+			if region != "" {
+				ep.signingRegion = region
+			}
+		}
+	}
+	u, err := url.Parse(ep.rawURL)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ep, &EndpointError{Err: errBadEndpoint(ep.rawURL)}
+	}
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	ep.url = u
+	ep.rawURL = u.String()
+	if ep.signingRegion == "" {
+		return ep, ErrNoRegion
+	}
+	return ep, nil
+}
+
+func (c *Client) now() time.Time {
+	return c.opts.Clock().Add(time.Duration(c.skew.Load()))
+}
+
+func userAgent(svc *Service, appID string) string {
+	ua := "eucsdk-go/" + Version + " os/" + goos + " lang/go#" + goVersion + " api/" + strings.ToLower(strings.ReplaceAll(svc.ID, " ", "")) + "#" + svc.APIVersion
+	if appID != "" {
+		ua += " app/" + appID
+	}
+	return ua
+}

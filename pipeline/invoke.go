@@ -1,0 +1,285 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"sync"
+
+	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	"github.com/google/uuid"
+
+	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/awsjson"
+	"github.com/eucsdk/eucsdk/retry"
+	"github.com/eucsdk/eucsdk/signer"
+)
+
+var defaultSigner = signer.New()
+
+// NewIdempotencyToken returns a random UUID v4 for idempotency-token members.
+func NewIdempotencyToken() string { return uuid.NewString() }
+
+// Invoke runs one call of op with input in.
+func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In, optFns []func(*Options)) (*Out, middleware.Metadata, error) {
+	if len(optFns) > 0 {
+		c = c.derive(optFns)
+	}
+	if len(c.opts.APIOptions) > 0 {
+		return invokeStack(ctx, c, op, in)
+	}
+	var md middleware.Metadata
+	if op.Validate != nil {
+		if err := op.Validate(in); err != nil {
+			return nil, md, c.opError(op.Name, err)
+		}
+	}
+	if op.Prepare != nil {
+		in = op.Prepare(in)
+	}
+	enc := awsjson.NewEncoder()
+	defer enc.Release()
+	op.Serialize(enc, in)
+	out := new(Out)
+	err := c.send(ctx, &md, op.Name, op.Target, enc.Bytes(), func(d *awsjson.Decoder) { op.Deserialize(d, out) })
+	if err != nil {
+		return nil, md, c.opError(op.Name, err)
+	}
+	return out, md, nil
+}
+
+func (c *Client) opError(op string, err error) error {
+	return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op, Err: err}
+}
+
+// send signs and sends body, retrying per the client's policy, and decodes a
+// successful response with decode.
+func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, decode func(*awsjson.Decoder)) error {
+	if c.configErr != nil {
+		return c.configErr
+	}
+	ep, err := c.resolvedEndpoint()
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	var hash [64]byte
+	hex.Encode(hash[:], sum[:])
+	a := &attempt{
+		c: c, ep: &ep, opName: opName, target: target, body: body, payloadHash: string(hash[:]),
+		invocationID: uuid.NewString(), decode: decode, maxAttempts: strconv.Itoa(c.opts.Retryer.MaxAttempts()),
+	}
+	res, err := retry.Do(ctx, c.opts.Retryer, nil, a.run)
+	if a.requestID != "" {
+		SetRequestID(md, a.requestID)
+	}
+	retry.SetResult(md, res)
+	if err != nil && c.opts.ClientLogMode.IsRetries() {
+		c.opts.Logger.Logf(logging.Debug, "%s.%s failed after %d attempts: %v", c.svc.ID, opName, len(res.Attempts), err)
+	}
+	return err
+}
+
+// attempt holds what every attempt of one call shares.
+type attempt struct {
+	c            *Client
+	ep           *resolvedEndpoint
+	opName       string
+	target       string
+	body         []byte
+	payloadHash  string
+	invocationID string
+	maxAttempts  string
+	decode       func(*awsjson.Decoder)
+	requestID    string
+}
+
+func (a *attempt) run(ctx context.Context, n int) error {
+	c := a.c
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.ep.rawURL, bytes.NewReader(a.body))
+	if err != nil {
+		return err
+	}
+	h := req.Header
+	for k, vs := range a.ep.headers {
+		h[k] = append([]string(nil), vs...)
+	}
+	h["Content-Type"] = []string{c.svc.ContentType}
+	h["X-Amz-Target"] = []string{a.target}
+	h["User-Agent"] = []string{c.userAgent}
+	h["Amz-Sdk-Invocation-Id"] = []string{a.invocationID}
+	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + a.maxAttempts}
+	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
+		return err
+	}
+	if c.opts.ClientLogMode.IsRequest() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeRequest(req, a.opName, n))
+	}
+	resp, err := c.opts.HTTPClient.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return &RequestSendError{Err: err}
+	}
+	buf, err := readBody(resp, c.opts.MaxResponseBytes)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return err
+	}
+	defer putBuffer(buf)
+	if id := resp.Header.Get("X-Amzn-Requestid"); id != "" {
+		a.requestID = id
+	}
+	if c.opts.ClientLogMode.IsResponse() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, a.opName, n))
+	}
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		return c.responseError(resp, *buf, a.requestID)
+	}
+	if len(bytes.TrimSpace(*buf)) == 0 {
+		return nil
+	}
+	var d awsjson.Decoder
+	d.Reset(*buf)
+	a.decode(&d)
+	d.End()
+	if err := d.Err(); err != nil {
+		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
+	}
+	return nil
+}
+
+func (c *Client) sign(ctx context.Context, req *http.Request, ep *resolvedEndpoint, payloadHash string) error {
+	creds, err := c.opts.Credentials.Retrieve(ctx)
+	if err != nil {
+		return &CredentialsError{Err: err}
+	}
+	if creds.Source == "AnonymousCredentials" {
+		return nil
+	}
+	if !creds.HasKeys() {
+		return &CredentialsError{Err: errors.New("credentials have no access key id or secret")}
+	}
+	now := c.now()
+	if creds.ExpiredAt(now) {
+		return &CredentialsError{Err: errors.New("credentials from " + creds.Source + " expired at " + creds.Expires.UTC().Format("2006-01-02T15:04:05Z"))}
+	}
+	return defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+}
+
+// CredentialsError is a failure to get usable credentials.
+type CredentialsError struct{ Err error }
+
+func (e *CredentialsError) Error() string { return "failed to retrieve credentials: " + e.Err.Error() }
+func (e *CredentialsError) Unwrap() error { return e.Err }
+
+// responseError builds the error of a non-2xx response: the modeled error
+// when the model knows the code, a generic API error otherwise.
+func (c *Client) responseError(resp *http.Response, body []byte, requestID string) error {
+	code, msg := awsjson.DecodeErrorInfo(resp.Header, body)
+	var apiErr error
+	if code != "" && c.svc.ModeledError != nil {
+		var d awsjson.Decoder
+		d.Reset(body)
+		apiErr = c.svc.ModeledError(code, &d)
+	}
+	if apiErr == nil {
+		fault := smithy.FaultClient
+		if resp.StatusCode >= 500 {
+			fault = smithy.FaultServer
+		}
+		if code == "" {
+			code = "UnknownError"
+			if msg == "" {
+				msg = http.StatusText(resp.StatusCode)
+			}
+		}
+		apiErr = &smithy.GenericAPIError{Code: code, Message: msg, Fault: fault}
+	}
+	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr})
+	if retry.IsClockSkewError(err) {
+		if skew, ok := retry.ClockSkew(c.opts.Clock(), resp.Header.Get("Date")); ok {
+			c.skew.Store(int64(skew))
+			return retry.ClockSkewCorrected(err, skew)
+		}
+	}
+	return err
+}
+
+var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+func putBuffer(b *[]byte) {
+	if cap(*b) <= 1<<20 {
+		*b = (*b)[:0]
+		bufferPool.Put(b)
+	}
+}
+
+// readBody reads the whole body into a pooled buffer (decoded values never
+// alias it) and closes it, so the connection can be reused.
+func readBody(resp *http.Response, limit int64) (*[]byte, error) {
+	defer resp.Body.Close()
+	if resp.ContentLength > limit {
+		return nil, &ResponseTooLargeError{Limit: limit}
+	}
+	bp := bufferPool.Get().(*[]byte)
+	b := (*bp)[:0]
+	if resp.ContentLength > 0 && int64(cap(b)) < resp.ContentLength {
+		b = make([]byte, 0, resp.ContentLength)
+	}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := resp.Body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if int64(len(b)) > limit {
+			*bp = b
+			putBuffer(bp)
+			return nil, &ResponseTooLargeError{Limit: limit}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			*bp = b
+			putBuffer(bp)
+			return nil, &RequestSendError{Err: err}
+		}
+	}
+	*bp = b
+	return bp, nil
+}
+
+func snapshot(b []byte) []byte {
+	if len(b) > 1024 {
+		b = b[:1024]
+	}
+	return append([]byte(nil), b...)
+}
+
+type requestIDKey struct{}
+
+// SetRequestID records the service's request id in call metadata.
+func SetRequestID(md *middleware.Metadata, id string) { md.Set(requestIDKey{}, id) }
+
+// GetRequestID returns the request id of a call, from its output's ResultMetadata.
+func GetRequestID(md middleware.Metadata) (string, bool) {
+	v, ok := md.Get(requestIDKey{}).(string)
+	return v, ok
+}
+
+var _ = aws.Credentials{}

@@ -1,0 +1,81 @@
+// Package pipeline is the request path every generated client shares:
+// validate → serialize → resolve endpoint → sign → send (with retries) →
+// decode. Generated packages describe their service and operations; this
+// package does the work, so generated code stays thin.
+package pipeline
+
+import (
+	"time"
+
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/eucsdk/eucsdk/aws"
+)
+
+// Options configures a client. Field names follow aws-sdk-go-v2's per-service
+// Options; each generated package exposes this type as its own Options.
+type Options struct {
+	// Region the client sends requests to, e.g. "us-east-1". Empty means
+	// AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region.
+	Region string
+
+	// BaseEndpoint, when set, replaces the endpoint the model's rules would
+	// resolve, e.g. "http://127.0.0.1:8080" for a local emulator.
+	BaseEndpoint *string
+
+	// UseFIPSEndpoint and UseDualStackEndpoint select FIPS and dual-stack
+	// endpoints through the model's rules (AWS_USE_FIPS_ENDPOINT and
+	// AWS_USE_DUALSTACK_ENDPOINT set them too).
+	UseFIPSEndpoint      bool
+	UseDualStackEndpoint bool
+
+	// Credentials sign requests. Nil means the default chain: environment,
+	// then the shared credentials and config files.
+	Credentials aws.CredentialsProvider
+
+	// HTTPClient sends requests. Nil means a shared client with sensible
+	// timeouts and connection reuse.
+	HTTPClient aws.HTTPClient
+
+	// RetryMaxAttempts is the most attempts a call makes, the first one
+	// included; 0 means AWS_MAX_ATTEMPTS, max_attempts, or 3.
+	RetryMaxAttempts int
+
+	// RetryMode is standard (the default) or adaptive.
+	RetryMode aws.RetryMode
+
+	// Retryer replaces the retry policy built from RetryMode and
+	// RetryMaxAttempts; retry.Nop() turns retries off.
+	Retryer aws.Retryer
+
+	// APIOptions add smithy-go middleware to every call of the client.
+	APIOptions []func(*middleware.Stack) error
+
+	// Logger receives log lines selected by ClientLogMode.
+	Logger logging.Logger
+
+	// ClientLogMode selects what is logged. Secrets are always redacted.
+	ClientLogMode aws.ClientLogMode
+
+	// AppID is added to the User-Agent header.
+	AppID string
+
+	// MaxResponseBytes refuses response bodies larger than this (0 means
+	// DefaultMaxResponseBytes), so a broken or hostile server cannot exhaust memory.
+	MaxResponseBytes int64
+
+	// Clock returns the current time for signing; nil means time.Now.
+	// Tests inject it; the client adds its measured clock skew.
+	Clock func() time.Time
+}
+
+// DefaultMaxResponseBytes is the default limit on a response body.
+const DefaultMaxResponseBytes = 64 << 20
+
+// Copy returns a copy that shares nothing mutable with o.
+func (o Options) Copy() Options {
+	c := o
+	c.APIOptions = append([]func(*middleware.Stack) error(nil), o.APIOptions...)
+	return c
+}
