@@ -74,1277 +74,6 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 	}
 }
 
-func deserializeOpAssociateAppBlockBuilderAppBlockOutput(d *awsjson.Decoder, v *AssociateAppBlockBuilderAppBlockOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilderAppBlockAssociation":
-			if !d.Null() {
-				v.AppBlockBuilderAppBlockAssociation = new(types.AppBlockBuilderAppBlockAssociation)
-				deserializeAppBlockBuilderAppBlockAssociation(d, v.AppBlockBuilderAppBlockAssociation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateApplicationFleetOutput(d *awsjson.Decoder, v *AssociateApplicationFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ApplicationFleetAssociation":
-			if !d.Null() {
-				v.ApplicationFleetAssociation = new(types.ApplicationFleetAssociation)
-				deserializeApplicationFleetAssociation(d, v.ApplicationFleetAssociation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateApplicationToEntitlementOutput(d *awsjson.Decoder, v *AssociateApplicationToEntitlementOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateFleetOutput(d *awsjson.Decoder, v *AssociateFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpBatchAssociateUserStackOutput(d *awsjson.Decoder, v *BatchAssociateUserStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "errors":
-			v.Errors = deserializeUserStackAssociationErrorList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpBatchDisassociateUserStackOutput(d *awsjson.Decoder, v *BatchDisassociateUserStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "errors":
-			v.Errors = deserializeUserStackAssociationErrorList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCopyImageOutput(d *awsjson.Decoder, v *CopyImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DestinationImageName":
-			if !d.Null() {
-				x := d.String()
-				v.DestinationImageName = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateAppBlockBuilderOutput(d *awsjson.Decoder, v *CreateAppBlockBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilder":
-			if !d.Null() {
-				v.AppBlockBuilder = new(types.AppBlockBuilder)
-				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateAppBlockBuilderStreamingURLOutput(d *awsjson.Decoder, v *CreateAppBlockBuilderStreamingURLOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "StreamingURL":
-			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
-			}
-		case "Expires":
-			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateAppBlockOutput(d *awsjson.Decoder, v *CreateAppBlockOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlock":
-			if !d.Null() {
-				v.AppBlock = new(types.AppBlock)
-				deserializeAppBlock(d, v.AppBlock)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateApplicationOutput(d *awsjson.Decoder, v *CreateApplicationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Application":
-			if !d.Null() {
-				v.Application = new(types.Application)
-				deserializeApplication(d, v.Application)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateDirectoryConfigOutput(d *awsjson.Decoder, v *CreateDirectoryConfigOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DirectoryConfig":
-			if !d.Null() {
-				v.DirectoryConfig = new(types.DirectoryConfig)
-				deserializeDirectoryConfig(d, v.DirectoryConfig)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateEntitlementOutput(d *awsjson.Decoder, v *CreateEntitlementOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Entitlement":
-			if !d.Null() {
-				v.Entitlement = new(types.Entitlement)
-				deserializeEntitlement(d, v.Entitlement)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateFleetOutput(d *awsjson.Decoder, v *CreateFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Fleet":
-			if !d.Null() {
-				v.Fleet = new(types.Fleet)
-				deserializeFleet(d, v.Fleet)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateImageBuilderOutput(d *awsjson.Decoder, v *CreateImageBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageBuilder":
-			if !d.Null() {
-				v.ImageBuilder = new(types.ImageBuilder)
-				deserializeImageBuilder(d, v.ImageBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateImageBuilderStreamingURLOutput(d *awsjson.Decoder, v *CreateImageBuilderStreamingURLOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "StreamingURL":
-			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
-			}
-		case "Expires":
-			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateStackOutput(d *awsjson.Decoder, v *CreateStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Stack":
-			if !d.Null() {
-				v.Stack = new(types.Stack)
-				deserializeStack(d, v.Stack)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateStreamingURLOutput(d *awsjson.Decoder, v *CreateStreamingURLOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "StreamingURL":
-			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
-			}
-		case "Expires":
-			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateThemeForStackOutput(d *awsjson.Decoder, v *CreateThemeForStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Theme":
-			if !d.Null() {
-				v.Theme = new(types.Theme)
-				deserializeTheme(d, v.Theme)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateUpdatedImageOutput(d *awsjson.Decoder, v *CreateUpdatedImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "image":
-			if !d.Null() {
-				v.Image = new(types.Image)
-				deserializeImage(d, v.Image)
-			}
-		case "canUpdateImage":
-			if !d.Null() {
-				x := d.Bool()
-				v.CanUpdateImage = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateUsageReportSubscriptionOutput(d *awsjson.Decoder, v *CreateUsageReportSubscriptionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "S3BucketName":
-			if !d.Null() {
-				x := d.String()
-				v.S3BucketName = &x
-			}
-		case "Schedule":
-			if !d.Null() {
-				v.Schedule = types.UsageReportSchedule(d.String())
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateUserOutput(d *awsjson.Decoder, v *CreateUserOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteAppBlockBuilderOutput(d *awsjson.Decoder, v *DeleteAppBlockBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteAppBlockOutput(d *awsjson.Decoder, v *DeleteAppBlockOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteApplicationOutput(d *awsjson.Decoder, v *DeleteApplicationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteDirectoryConfigOutput(d *awsjson.Decoder, v *DeleteDirectoryConfigOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteEntitlementOutput(d *awsjson.Decoder, v *DeleteEntitlementOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteFleetOutput(d *awsjson.Decoder, v *DeleteFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteImageBuilderOutput(d *awsjson.Decoder, v *DeleteImageBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageBuilder":
-			if !d.Null() {
-				v.ImageBuilder = new(types.ImageBuilder)
-				deserializeImageBuilder(d, v.ImageBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteImageOutput(d *awsjson.Decoder, v *DeleteImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Image":
-			if !d.Null() {
-				v.Image = new(types.Image)
-				deserializeImage(d, v.Image)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteImagePermissionsOutput(d *awsjson.Decoder, v *DeleteImagePermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteStackOutput(d *awsjson.Decoder, v *DeleteStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteThemeForStackOutput(d *awsjson.Decoder, v *DeleteThemeForStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteUsageReportSubscriptionOutput(d *awsjson.Decoder, v *DeleteUsageReportSubscriptionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteUserOutput(d *awsjson.Decoder, v *DeleteUserOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput(d *awsjson.Decoder, v *DescribeAppBlockBuilderAppBlockAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilderAppBlockAssociations":
-			v.AppBlockBuilderAppBlockAssociations = deserializeAppBlockBuilderAppBlockAssociationsList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeAppBlockBuildersOutput(d *awsjson.Decoder, v *DescribeAppBlockBuildersOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilders":
-			v.AppBlockBuilders = deserializeAppBlockBuilderList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeAppBlocksOutput(d *awsjson.Decoder, v *DescribeAppBlocksOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlocks":
-			v.AppBlocks = deserializeAppBlocks(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeApplicationFleetAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationFleetAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ApplicationFleetAssociations":
-			v.ApplicationFleetAssociations = deserializeApplicationFleetAssociationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeApplicationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Applications":
-			v.Applications = deserializeApplications(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeDirectoryConfigsOutput(d *awsjson.Decoder, v *DescribeDirectoryConfigsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DirectoryConfigs":
-			v.DirectoryConfigs = deserializeDirectoryConfigList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeEntitlementsOutput(d *awsjson.Decoder, v *DescribeEntitlementsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Entitlements":
-			v.Entitlements = deserializeEntitlementList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeFleetsOutput(d *awsjson.Decoder, v *DescribeFleetsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Fleets":
-			v.Fleets = deserializeFleetList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeImageBuildersOutput(d *awsjson.Decoder, v *DescribeImageBuildersOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageBuilders":
-			v.ImageBuilders = deserializeImageBuilderList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeImagePermissionsOutput(d *awsjson.Decoder, v *DescribeImagePermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Name":
-			if !d.Null() {
-				x := d.String()
-				v.Name = &x
-			}
-		case "SharedImagePermissionsList":
-			v.SharedImagePermissionsList = deserializeSharedImagePermissionsList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeImagesOutput(d *awsjson.Decoder, v *DescribeImagesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Images":
-			v.Images = deserializeImageList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeSessionsOutput(d *awsjson.Decoder, v *DescribeSessionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Sessions":
-			v.Sessions = deserializeSessionList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeStacksOutput(d *awsjson.Decoder, v *DescribeStacksOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Stacks":
-			v.Stacks = deserializeStackList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeThemeForStackOutput(d *awsjson.Decoder, v *DescribeThemeForStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Theme":
-			if !d.Null() {
-				v.Theme = new(types.Theme)
-				deserializeTheme(d, v.Theme)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeUsageReportSubscriptionsOutput(d *awsjson.Decoder, v *DescribeUsageReportSubscriptionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "UsageReportSubscriptions":
-			v.UsageReportSubscriptions = deserializeUsageReportSubscriptionList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeUserStackAssociationsOutput(d *awsjson.Decoder, v *DescribeUserStackAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "UserStackAssociations":
-			v.UserStackAssociations = deserializeUserStackAssociationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeUsersOutput(d *awsjson.Decoder, v *DescribeUsersOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Users":
-			v.Users = deserializeUserList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisableUserOutput(d *awsjson.Decoder, v *DisableUserOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateAppBlockBuilderAppBlockOutput(d *awsjson.Decoder, v *DisassociateAppBlockBuilderAppBlockOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateApplicationFleetOutput(d *awsjson.Decoder, v *DisassociateApplicationFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateApplicationFromEntitlementOutput(d *awsjson.Decoder, v *DisassociateApplicationFromEntitlementOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateFleetOutput(d *awsjson.Decoder, v *DisassociateFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpEnableUserOutput(d *awsjson.Decoder, v *EnableUserOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpExpireSessionOutput(d *awsjson.Decoder, v *ExpireSessionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListAssociatedFleetsOutput(d *awsjson.Decoder, v *ListAssociatedFleetsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Names":
-			v.Names = deserializeStringList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListAssociatedStacksOutput(d *awsjson.Decoder, v *ListAssociatedStacksOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Names":
-			v.Names = deserializeStringList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListEntitledApplicationsOutput(d *awsjson.Decoder, v *ListEntitledApplicationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "EntitledApplications":
-			v.EntitledApplications = deserializeEntitledApplicationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListTagsForResourceOutput(d *awsjson.Decoder, v *ListTagsForResourceOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Tags":
-			v.Tags = deserializeTags(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStartAppBlockBuilderOutput(d *awsjson.Decoder, v *StartAppBlockBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilder":
-			if !d.Null() {
-				v.AppBlockBuilder = new(types.AppBlockBuilder)
-				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStartFleetOutput(d *awsjson.Decoder, v *StartFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStartImageBuilderOutput(d *awsjson.Decoder, v *StartImageBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageBuilder":
-			if !d.Null() {
-				v.ImageBuilder = new(types.ImageBuilder)
-				deserializeImageBuilder(d, v.ImageBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStopAppBlockBuilderOutput(d *awsjson.Decoder, v *StopAppBlockBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilder":
-			if !d.Null() {
-				v.AppBlockBuilder = new(types.AppBlockBuilder)
-				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStopFleetOutput(d *awsjson.Decoder, v *StopFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStopImageBuilderOutput(d *awsjson.Decoder, v *StopImageBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageBuilder":
-			if !d.Null() {
-				v.ImageBuilder = new(types.ImageBuilder)
-				deserializeImageBuilder(d, v.ImageBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpTagResourceOutput(d *awsjson.Decoder, v *TagResourceOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUntagResourceOutput(d *awsjson.Decoder, v *UntagResourceOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateAppBlockBuilderOutput(d *awsjson.Decoder, v *UpdateAppBlockBuilderOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AppBlockBuilder":
-			if !d.Null() {
-				v.AppBlockBuilder = new(types.AppBlockBuilder)
-				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateApplicationOutput(d *awsjson.Decoder, v *UpdateApplicationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Application":
-			if !d.Null() {
-				v.Application = new(types.Application)
-				deserializeApplication(d, v.Application)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateDirectoryConfigOutput(d *awsjson.Decoder, v *UpdateDirectoryConfigOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DirectoryConfig":
-			if !d.Null() {
-				v.DirectoryConfig = new(types.DirectoryConfig)
-				deserializeDirectoryConfig(d, v.DirectoryConfig)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateEntitlementOutput(d *awsjson.Decoder, v *UpdateEntitlementOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Entitlement":
-			if !d.Null() {
-				v.Entitlement = new(types.Entitlement)
-				deserializeEntitlement(d, v.Entitlement)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateFleetOutput(d *awsjson.Decoder, v *UpdateFleetOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Fleet":
-			if !d.Null() {
-				v.Fleet = new(types.Fleet)
-				deserializeFleet(d, v.Fleet)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateImagePermissionsOutput(d *awsjson.Decoder, v *UpdateImagePermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateStackOutput(d *awsjson.Decoder, v *UpdateStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Stack":
-			if !d.Null() {
-				v.Stack = new(types.Stack)
-				deserializeStack(d, v.Stack)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateThemeForStackOutput(d *awsjson.Decoder, v *UpdateThemeForStackOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Theme":
-			if !d.Null() {
-				v.Theme = new(types.Theme)
-				deserializeTheme(d, v.Theme)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
 func deserializeAccessEndpointList(d *awsjson.Decoder) []types.AccessEndpoint {
 	if !d.ArrayStart() {
 		return nil
@@ -2778,6 +1507,1277 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 			if !d.Null() {
 				x := d.String()
 				v.EniId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateAppBlockBuilderAppBlockOutput(d *awsjson.Decoder, v *AssociateAppBlockBuilderAppBlockOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilderAppBlockAssociation":
+			if !d.Null() {
+				v.AppBlockBuilderAppBlockAssociation = new(types.AppBlockBuilderAppBlockAssociation)
+				deserializeAppBlockBuilderAppBlockAssociation(d, v.AppBlockBuilderAppBlockAssociation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateApplicationFleetOutput(d *awsjson.Decoder, v *AssociateApplicationFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ApplicationFleetAssociation":
+			if !d.Null() {
+				v.ApplicationFleetAssociation = new(types.ApplicationFleetAssociation)
+				deserializeApplicationFleetAssociation(d, v.ApplicationFleetAssociation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateApplicationToEntitlementOutput(d *awsjson.Decoder, v *AssociateApplicationToEntitlementOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateFleetOutput(d *awsjson.Decoder, v *AssociateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpBatchAssociateUserStackOutput(d *awsjson.Decoder, v *BatchAssociateUserStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "errors":
+			v.Errors = deserializeUserStackAssociationErrorList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpBatchDisassociateUserStackOutput(d *awsjson.Decoder, v *BatchDisassociateUserStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "errors":
+			v.Errors = deserializeUserStackAssociationErrorList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCopyImageOutput(d *awsjson.Decoder, v *CopyImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DestinationImageName":
+			if !d.Null() {
+				x := d.String()
+				v.DestinationImageName = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateAppBlockBuilderOutput(d *awsjson.Decoder, v *CreateAppBlockBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilder":
+			if !d.Null() {
+				v.AppBlockBuilder = new(types.AppBlockBuilder)
+				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateAppBlockBuilderStreamingURLOutput(d *awsjson.Decoder, v *CreateAppBlockBuilderStreamingURLOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "StreamingURL":
+			if !d.Null() {
+				x := d.String()
+				v.StreamingURL = &x
+			}
+		case "Expires":
+			if !d.Null() {
+				x := d.TimestampEpochSeconds()
+				v.Expires = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateAppBlockOutput(d *awsjson.Decoder, v *CreateAppBlockOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlock":
+			if !d.Null() {
+				v.AppBlock = new(types.AppBlock)
+				deserializeAppBlock(d, v.AppBlock)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateApplicationOutput(d *awsjson.Decoder, v *CreateApplicationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Application":
+			if !d.Null() {
+				v.Application = new(types.Application)
+				deserializeApplication(d, v.Application)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateDirectoryConfigOutput(d *awsjson.Decoder, v *CreateDirectoryConfigOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DirectoryConfig":
+			if !d.Null() {
+				v.DirectoryConfig = new(types.DirectoryConfig)
+				deserializeDirectoryConfig(d, v.DirectoryConfig)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateEntitlementOutput(d *awsjson.Decoder, v *CreateEntitlementOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Entitlement":
+			if !d.Null() {
+				v.Entitlement = new(types.Entitlement)
+				deserializeEntitlement(d, v.Entitlement)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateFleetOutput(d *awsjson.Decoder, v *CreateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Fleet":
+			if !d.Null() {
+				v.Fleet = new(types.Fleet)
+				deserializeFleet(d, v.Fleet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateImageBuilderOutput(d *awsjson.Decoder, v *CreateImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilder":
+			if !d.Null() {
+				v.ImageBuilder = new(types.ImageBuilder)
+				deserializeImageBuilder(d, v.ImageBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateImageBuilderStreamingURLOutput(d *awsjson.Decoder, v *CreateImageBuilderStreamingURLOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "StreamingURL":
+			if !d.Null() {
+				x := d.String()
+				v.StreamingURL = &x
+			}
+		case "Expires":
+			if !d.Null() {
+				x := d.TimestampEpochSeconds()
+				v.Expires = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateStackOutput(d *awsjson.Decoder, v *CreateStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Stack":
+			if !d.Null() {
+				v.Stack = new(types.Stack)
+				deserializeStack(d, v.Stack)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateStreamingURLOutput(d *awsjson.Decoder, v *CreateStreamingURLOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "StreamingURL":
+			if !d.Null() {
+				x := d.String()
+				v.StreamingURL = &x
+			}
+		case "Expires":
+			if !d.Null() {
+				x := d.TimestampEpochSeconds()
+				v.Expires = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateThemeForStackOutput(d *awsjson.Decoder, v *CreateThemeForStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Theme":
+			if !d.Null() {
+				v.Theme = new(types.Theme)
+				deserializeTheme(d, v.Theme)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateUpdatedImageOutput(d *awsjson.Decoder, v *CreateUpdatedImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "image":
+			if !d.Null() {
+				v.Image = new(types.Image)
+				deserializeImage(d, v.Image)
+			}
+		case "canUpdateImage":
+			if !d.Null() {
+				x := d.Bool()
+				v.CanUpdateImage = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateUsageReportSubscriptionOutput(d *awsjson.Decoder, v *CreateUsageReportSubscriptionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "S3BucketName":
+			if !d.Null() {
+				x := d.String()
+				v.S3BucketName = &x
+			}
+		case "Schedule":
+			if !d.Null() {
+				v.Schedule = types.UsageReportSchedule(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateUserOutput(d *awsjson.Decoder, v *CreateUserOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteAppBlockBuilderOutput(d *awsjson.Decoder, v *DeleteAppBlockBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteAppBlockOutput(d *awsjson.Decoder, v *DeleteAppBlockOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteApplicationOutput(d *awsjson.Decoder, v *DeleteApplicationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteDirectoryConfigOutput(d *awsjson.Decoder, v *DeleteDirectoryConfigOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteEntitlementOutput(d *awsjson.Decoder, v *DeleteEntitlementOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteFleetOutput(d *awsjson.Decoder, v *DeleteFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteImageBuilderOutput(d *awsjson.Decoder, v *DeleteImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilder":
+			if !d.Null() {
+				v.ImageBuilder = new(types.ImageBuilder)
+				deserializeImageBuilder(d, v.ImageBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteImageOutput(d *awsjson.Decoder, v *DeleteImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Image":
+			if !d.Null() {
+				v.Image = new(types.Image)
+				deserializeImage(d, v.Image)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteImagePermissionsOutput(d *awsjson.Decoder, v *DeleteImagePermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteStackOutput(d *awsjson.Decoder, v *DeleteStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteThemeForStackOutput(d *awsjson.Decoder, v *DeleteThemeForStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteUsageReportSubscriptionOutput(d *awsjson.Decoder, v *DeleteUsageReportSubscriptionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteUserOutput(d *awsjson.Decoder, v *DeleteUserOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput(d *awsjson.Decoder, v *DescribeAppBlockBuilderAppBlockAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilderAppBlockAssociations":
+			v.AppBlockBuilderAppBlockAssociations = deserializeAppBlockBuilderAppBlockAssociationsList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeAppBlockBuildersOutput(d *awsjson.Decoder, v *DescribeAppBlockBuildersOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilders":
+			v.AppBlockBuilders = deserializeAppBlockBuilderList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeAppBlocksOutput(d *awsjson.Decoder, v *DescribeAppBlocksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlocks":
+			v.AppBlocks = deserializeAppBlocks(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeApplicationFleetAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationFleetAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ApplicationFleetAssociations":
+			v.ApplicationFleetAssociations = deserializeApplicationFleetAssociationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeApplicationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Applications":
+			v.Applications = deserializeApplications(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeDirectoryConfigsOutput(d *awsjson.Decoder, v *DescribeDirectoryConfigsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DirectoryConfigs":
+			v.DirectoryConfigs = deserializeDirectoryConfigList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeEntitlementsOutput(d *awsjson.Decoder, v *DescribeEntitlementsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Entitlements":
+			v.Entitlements = deserializeEntitlementList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeFleetsOutput(d *awsjson.Decoder, v *DescribeFleetsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Fleets":
+			v.Fleets = deserializeFleetList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeImageBuildersOutput(d *awsjson.Decoder, v *DescribeImageBuildersOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilders":
+			v.ImageBuilders = deserializeImageBuilderList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeImagePermissionsOutput(d *awsjson.Decoder, v *DescribeImagePermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Name":
+			if !d.Null() {
+				x := d.String()
+				v.Name = &x
+			}
+		case "SharedImagePermissionsList":
+			v.SharedImagePermissionsList = deserializeSharedImagePermissionsList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeImagesOutput(d *awsjson.Decoder, v *DescribeImagesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Images":
+			v.Images = deserializeImageList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeSessionsOutput(d *awsjson.Decoder, v *DescribeSessionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Sessions":
+			v.Sessions = deserializeSessionList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeStacksOutput(d *awsjson.Decoder, v *DescribeStacksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Stacks":
+			v.Stacks = deserializeStackList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeThemeForStackOutput(d *awsjson.Decoder, v *DescribeThemeForStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Theme":
+			if !d.Null() {
+				v.Theme = new(types.Theme)
+				deserializeTheme(d, v.Theme)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeUsageReportSubscriptionsOutput(d *awsjson.Decoder, v *DescribeUsageReportSubscriptionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "UsageReportSubscriptions":
+			v.UsageReportSubscriptions = deserializeUsageReportSubscriptionList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeUserStackAssociationsOutput(d *awsjson.Decoder, v *DescribeUserStackAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "UserStackAssociations":
+			v.UserStackAssociations = deserializeUserStackAssociationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeUsersOutput(d *awsjson.Decoder, v *DescribeUsersOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Users":
+			v.Users = deserializeUserList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisableUserOutput(d *awsjson.Decoder, v *DisableUserOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateAppBlockBuilderAppBlockOutput(d *awsjson.Decoder, v *DisassociateAppBlockBuilderAppBlockOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateApplicationFleetOutput(d *awsjson.Decoder, v *DisassociateApplicationFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateApplicationFromEntitlementOutput(d *awsjson.Decoder, v *DisassociateApplicationFromEntitlementOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateFleetOutput(d *awsjson.Decoder, v *DisassociateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpEnableUserOutput(d *awsjson.Decoder, v *EnableUserOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpExpireSessionOutput(d *awsjson.Decoder, v *ExpireSessionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListAssociatedFleetsOutput(d *awsjson.Decoder, v *ListAssociatedFleetsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Names":
+			v.Names = deserializeStringList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListAssociatedStacksOutput(d *awsjson.Decoder, v *ListAssociatedStacksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Names":
+			v.Names = deserializeStringList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListEntitledApplicationsOutput(d *awsjson.Decoder, v *ListEntitledApplicationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "EntitledApplications":
+			v.EntitledApplications = deserializeEntitledApplicationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListTagsForResourceOutput(d *awsjson.Decoder, v *ListTagsForResourceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Tags":
+			v.Tags = deserializeTags(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartAppBlockBuilderOutput(d *awsjson.Decoder, v *StartAppBlockBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilder":
+			if !d.Null() {
+				v.AppBlockBuilder = new(types.AppBlockBuilder)
+				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartFleetOutput(d *awsjson.Decoder, v *StartFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartImageBuilderOutput(d *awsjson.Decoder, v *StartImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilder":
+			if !d.Null() {
+				v.ImageBuilder = new(types.ImageBuilder)
+				deserializeImageBuilder(d, v.ImageBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStopAppBlockBuilderOutput(d *awsjson.Decoder, v *StopAppBlockBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilder":
+			if !d.Null() {
+				v.AppBlockBuilder = new(types.AppBlockBuilder)
+				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStopFleetOutput(d *awsjson.Decoder, v *StopFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStopImageBuilderOutput(d *awsjson.Decoder, v *StopImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilder":
+			if !d.Null() {
+				v.ImageBuilder = new(types.ImageBuilder)
+				deserializeImageBuilder(d, v.ImageBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpTagResourceOutput(d *awsjson.Decoder, v *TagResourceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUntagResourceOutput(d *awsjson.Decoder, v *UntagResourceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateAppBlockBuilderOutput(d *awsjson.Decoder, v *UpdateAppBlockBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppBlockBuilder":
+			if !d.Null() {
+				v.AppBlockBuilder = new(types.AppBlockBuilder)
+				deserializeAppBlockBuilder(d, v.AppBlockBuilder)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateApplicationOutput(d *awsjson.Decoder, v *UpdateApplicationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Application":
+			if !d.Null() {
+				v.Application = new(types.Application)
+				deserializeApplication(d, v.Application)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateDirectoryConfigOutput(d *awsjson.Decoder, v *UpdateDirectoryConfigOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DirectoryConfig":
+			if !d.Null() {
+				v.DirectoryConfig = new(types.DirectoryConfig)
+				deserializeDirectoryConfig(d, v.DirectoryConfig)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateEntitlementOutput(d *awsjson.Decoder, v *UpdateEntitlementOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Entitlement":
+			if !d.Null() {
+				v.Entitlement = new(types.Entitlement)
+				deserializeEntitlement(d, v.Entitlement)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateFleetOutput(d *awsjson.Decoder, v *UpdateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Fleet":
+			if !d.Null() {
+				v.Fleet = new(types.Fleet)
+				deserializeFleet(d, v.Fleet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateImagePermissionsOutput(d *awsjson.Decoder, v *UpdateImagePermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateStackOutput(d *awsjson.Decoder, v *UpdateStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Stack":
+			if !d.Null() {
+				v.Stack = new(types.Stack)
+				deserializeStack(d, v.Stack)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateThemeForStackOutput(d *awsjson.Decoder, v *UpdateThemeForStackOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Theme":
+			if !d.Null() {
+				v.Theme = new(types.Theme)
+				deserializeTheme(d, v.Theme)
 			}
 		default:
 			d.Skip()

@@ -106,1455 +106,6 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 	}
 }
 
-func deserializeOpAcceptAccountLinkInvitationOutput(d *awsjson.Decoder, v *AcceptAccountLinkInvitationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLink":
-			if !d.Null() {
-				v.AccountLink = new(types.AccountLink)
-				deserializeAccountLink(d, v.AccountLink)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateConnectionAliasOutput(d *awsjson.Decoder, v *AssociateConnectionAliasOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ConnectionIdentifier":
-			if !d.Null() {
-				x := d.String()
-				v.ConnectionIdentifier = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateIpGroupsOutput(d *awsjson.Decoder, v *AssociateIpGroupsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAssociateWorkspaceApplicationOutput(d *awsjson.Decoder, v *AssociateWorkspaceApplicationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Association":
-			if !d.Null() {
-				v.Association = new(types.WorkspaceResourceAssociation)
-				deserializeWorkspaceResourceAssociation(d, v.Association)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpAuthorizeIpRulesOutput(d *awsjson.Decoder, v *AuthorizeIpRulesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCopyWorkspaceImageOutput(d *awsjson.Decoder, v *CopyWorkspaceImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageId":
-			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateAccountLinkInvitationOutput(d *awsjson.Decoder, v *CreateAccountLinkInvitationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLink":
-			if !d.Null() {
-				v.AccountLink = new(types.AccountLink)
-				deserializeAccountLink(d, v.AccountLink)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateConnectClientAddInOutput(d *awsjson.Decoder, v *CreateConnectClientAddInOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AddInId":
-			if !d.Null() {
-				x := d.String()
-				v.AddInId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateConnectionAliasOutput(d *awsjson.Decoder, v *CreateConnectionAliasOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AliasId":
-			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateIpGroupOutput(d *awsjson.Decoder, v *CreateIpGroupOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "GroupId":
-			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateStandbyWorkspacesOutput(d *awsjson.Decoder, v *CreateStandbyWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedStandbyRequests":
-			v.FailedStandbyRequests = deserializeFailedCreateStandbyWorkspacesRequestList(d)
-		case "PendingStandbyRequests":
-			v.PendingStandbyRequests = deserializePendingCreateStandbyWorkspacesRequestList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateTagsOutput(d *awsjson.Decoder, v *CreateTagsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateUpdatedWorkspaceImageOutput(d *awsjson.Decoder, v *CreateUpdatedWorkspaceImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageId":
-			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateWorkspaceBundleOutput(d *awsjson.Decoder, v *CreateWorkspaceBundleOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "WorkspaceBundle":
-			if !d.Null() {
-				v.WorkspaceBundle = new(types.WorkspaceBundle)
-				deserializeWorkspaceBundle(d, v.WorkspaceBundle)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateWorkspaceImageOutput(d *awsjson.Decoder, v *CreateWorkspaceImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageId":
-			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
-			}
-		case "Name":
-			if !d.Null() {
-				x := d.String()
-				v.Name = &x
-			}
-		case "Description":
-			if !d.Null() {
-				x := d.String()
-				v.Description = &x
-			}
-		case "OperatingSystem":
-			if !d.Null() {
-				v.OperatingSystem = new(types.OperatingSystem)
-				deserializeOperatingSystem(d, v.OperatingSystem)
-			}
-		case "State":
-			if !d.Null() {
-				v.State = types.WorkspaceImageState(d.String())
-			}
-		case "RequiredTenancy":
-			if !d.Null() {
-				v.RequiredTenancy = types.WorkspaceImageRequiredTenancy(d.String())
-			}
-		case "Created":
-			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
-			}
-		case "OwnerAccountId":
-			if !d.Null() {
-				x := d.String()
-				v.OwnerAccountId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateWorkspacesOutput(d *awsjson.Decoder, v *CreateWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedCreateWorkspaceRequests(d)
-		case "PendingRequests":
-			v.PendingRequests = deserializeWorkspaceList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpCreateWorkspacesPoolOutput(d *awsjson.Decoder, v *CreateWorkspacesPoolOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "WorkspacesPool":
-			if !d.Null() {
-				v.WorkspacesPool = new(types.WorkspacesPool)
-				deserializeWorkspacesPool(d, v.WorkspacesPool)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteAccountLinkInvitationOutput(d *awsjson.Decoder, v *DeleteAccountLinkInvitationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLink":
-			if !d.Null() {
-				v.AccountLink = new(types.AccountLink)
-				deserializeAccountLink(d, v.AccountLink)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteClientBrandingOutput(d *awsjson.Decoder, v *DeleteClientBrandingOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteConnectClientAddInOutput(d *awsjson.Decoder, v *DeleteConnectClientAddInOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteConnectionAliasOutput(d *awsjson.Decoder, v *DeleteConnectionAliasOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteIpGroupOutput(d *awsjson.Decoder, v *DeleteIpGroupOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteTagsOutput(d *awsjson.Decoder, v *DeleteTagsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteWorkspaceBundleOutput(d *awsjson.Decoder, v *DeleteWorkspaceBundleOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeleteWorkspaceImageOutput(d *awsjson.Decoder, v *DeleteWorkspaceImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeployWorkspaceApplicationsOutput(d *awsjson.Decoder, v *DeployWorkspaceApplicationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Deployment":
-			if !d.Null() {
-				v.Deployment = new(types.WorkSpaceApplicationDeployment)
-				deserializeWorkSpaceApplicationDeployment(d, v.Deployment)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDeregisterWorkspaceDirectoryOutput(d *awsjson.Decoder, v *DeregisterWorkspaceDirectoryOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeAccountModificationsOutput(d *awsjson.Decoder, v *DescribeAccountModificationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountModifications":
-			v.AccountModifications = deserializeAccountModificationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeAccountOutput(d *awsjson.Decoder, v *DescribeAccountOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DedicatedTenancySupport":
-			if !d.Null() {
-				v.DedicatedTenancySupport = types.DedicatedTenancySupportResultEnum(d.String())
-			}
-		case "DedicatedTenancyManagementCidrRange":
-			if !d.Null() {
-				x := d.String()
-				v.DedicatedTenancyManagementCidrRange = &x
-			}
-		case "DedicatedTenancyAccountType":
-			if !d.Null() {
-				v.DedicatedTenancyAccountType = types.DedicatedTenancyAccountType(d.String())
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeApplicationAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Associations":
-			v.Associations = deserializeApplicationResourceAssociationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeApplicationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Applications":
-			v.Applications = deserializeWorkSpaceApplicationList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeBundleAssociationsOutput(d *awsjson.Decoder, v *DescribeBundleAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Associations":
-			v.Associations = deserializeBundleResourceAssociationList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeClientBrandingOutput(d *awsjson.Decoder, v *DescribeClientBrandingOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DeviceTypeWindows":
-			if !d.Null() {
-				v.DeviceTypeWindows = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWindows)
-			}
-		case "DeviceTypeOsx":
-			if !d.Null() {
-				v.DeviceTypeOsx = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeOsx)
-			}
-		case "DeviceTypeAndroid":
-			if !d.Null() {
-				v.DeviceTypeAndroid = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeAndroid)
-			}
-		case "DeviceTypeIos":
-			if !d.Null() {
-				v.DeviceTypeIos = new(types.IosClientBrandingAttributes)
-				deserializeIosClientBrandingAttributes(d, v.DeviceTypeIos)
-			}
-		case "DeviceTypeLinux":
-			if !d.Null() {
-				v.DeviceTypeLinux = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeLinux)
-			}
-		case "DeviceTypeWeb":
-			if !d.Null() {
-				v.DeviceTypeWeb = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWeb)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeClientPropertiesOutput(d *awsjson.Decoder, v *DescribeClientPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ClientPropertiesList":
-			v.ClientPropertiesList = deserializeClientPropertiesList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeConnectClientAddInsOutput(d *awsjson.Decoder, v *DescribeConnectClientAddInsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AddIns":
-			v.AddIns = deserializeConnectClientAddInList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeConnectionAliasPermissionsOutput(d *awsjson.Decoder, v *DescribeConnectionAliasPermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AliasId":
-			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
-			}
-		case "ConnectionAliasPermissions":
-			v.ConnectionAliasPermissions = deserializeConnectionAliasPermissions(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeConnectionAliasesOutput(d *awsjson.Decoder, v *DescribeConnectionAliasesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ConnectionAliases":
-			v.ConnectionAliases = deserializeConnectionAliasList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeImageAssociationsOutput(d *awsjson.Decoder, v *DescribeImageAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Associations":
-			v.Associations = deserializeImageResourceAssociationList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeIpGroupsOutput(d *awsjson.Decoder, v *DescribeIpGroupsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Result":
-			v.Result = deserializeWorkspacesIpGroupsList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeTagsOutput(d *awsjson.Decoder, v *DescribeTagsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "TagList":
-			v.TagList = deserializeTagList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceAssociationsOutput(d *awsjson.Decoder, v *DescribeWorkspaceAssociationsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Associations":
-			v.Associations = deserializeWorkspaceResourceAssociationList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceBundlesOutput(d *awsjson.Decoder, v *DescribeWorkspaceBundlesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Bundles":
-			v.Bundles = deserializeBundleList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceDirectoriesOutput(d *awsjson.Decoder, v *DescribeWorkspaceDirectoriesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Directories":
-			v.Directories = deserializeDirectoryList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceImagePermissionsOutput(d *awsjson.Decoder, v *DescribeWorkspaceImagePermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageId":
-			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
-			}
-		case "ImagePermissions":
-			v.ImagePermissions = deserializeImagePermissions(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceImagesOutput(d *awsjson.Decoder, v *DescribeWorkspaceImagesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Images":
-			v.Images = deserializeWorkspaceImageList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspaceSnapshotsOutput(d *awsjson.Decoder, v *DescribeWorkspaceSnapshotsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "RebuildSnapshots":
-			v.RebuildSnapshots = deserializeSnapshotList(d)
-		case "RestoreSnapshots":
-			v.RestoreSnapshots = deserializeSnapshotList(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspacesConnectionStatusOutput(d *awsjson.Decoder, v *DescribeWorkspacesConnectionStatusOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "WorkspacesConnectionStatus":
-			v.WorkspacesConnectionStatus = deserializeWorkspaceConnectionStatusList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspacesOutput(d *awsjson.Decoder, v *DescribeWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Workspaces":
-			v.Workspaces = deserializeWorkspaceList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspacesPoolSessionsOutput(d *awsjson.Decoder, v *DescribeWorkspacesPoolSessionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Sessions":
-			v.Sessions = deserializeWorkspacesPoolSessions(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDescribeWorkspacesPoolsOutput(d *awsjson.Decoder, v *DescribeWorkspacesPoolsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "WorkspacesPools":
-			v.WorkspacesPools = deserializeWorkspacesPools(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateConnectionAliasOutput(d *awsjson.Decoder, v *DisassociateConnectionAliasOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateIpGroupsOutput(d *awsjson.Decoder, v *DisassociateIpGroupsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpDisassociateWorkspaceApplicationOutput(d *awsjson.Decoder, v *DisassociateWorkspaceApplicationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "Association":
-			if !d.Null() {
-				v.Association = new(types.WorkspaceResourceAssociation)
-				deserializeWorkspaceResourceAssociation(d, v.Association)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpGetAccountLinkOutput(d *awsjson.Decoder, v *GetAccountLinkOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLink":
-			if !d.Null() {
-				v.AccountLink = new(types.AccountLink)
-				deserializeAccountLink(d, v.AccountLink)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpImportClientBrandingOutput(d *awsjson.Decoder, v *ImportClientBrandingOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DeviceTypeWindows":
-			if !d.Null() {
-				v.DeviceTypeWindows = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWindows)
-			}
-		case "DeviceTypeOsx":
-			if !d.Null() {
-				v.DeviceTypeOsx = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeOsx)
-			}
-		case "DeviceTypeAndroid":
-			if !d.Null() {
-				v.DeviceTypeAndroid = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeAndroid)
-			}
-		case "DeviceTypeIos":
-			if !d.Null() {
-				v.DeviceTypeIos = new(types.IosClientBrandingAttributes)
-				deserializeIosClientBrandingAttributes(d, v.DeviceTypeIos)
-			}
-		case "DeviceTypeLinux":
-			if !d.Null() {
-				v.DeviceTypeLinux = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeLinux)
-			}
-		case "DeviceTypeWeb":
-			if !d.Null() {
-				v.DeviceTypeWeb = new(types.DefaultClientBrandingAttributes)
-				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWeb)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpImportWorkspaceImageOutput(d *awsjson.Decoder, v *ImportWorkspaceImageOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ImageId":
-			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListAccountLinksOutput(d *awsjson.Decoder, v *ListAccountLinksOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLinks":
-			v.AccountLinks = deserializeAccountLinkList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpListAvailableManagementCidrRangesOutput(d *awsjson.Decoder, v *ListAvailableManagementCidrRangesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "ManagementCidrRanges":
-			v.ManagementCidrRanges = deserializeDedicatedTenancyCidrRangeList(d)
-		case "NextToken":
-			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpMigrateWorkspaceOutput(d *awsjson.Decoder, v *MigrateWorkspaceOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "SourceWorkspaceId":
-			if !d.Null() {
-				x := d.String()
-				v.SourceWorkspaceId = &x
-			}
-		case "TargetWorkspaceId":
-			if !d.Null() {
-				x := d.String()
-				v.TargetWorkspaceId = &x
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyAccountOutput(d *awsjson.Decoder, v *ModifyAccountOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyCertificateBasedAuthPropertiesOutput(d *awsjson.Decoder, v *ModifyCertificateBasedAuthPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyClientPropertiesOutput(d *awsjson.Decoder, v *ModifyClientPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyEndpointEncryptionModeOutput(d *awsjson.Decoder, v *ModifyEndpointEncryptionModeOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifySamlPropertiesOutput(d *awsjson.Decoder, v *ModifySamlPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifySelfservicePermissionsOutput(d *awsjson.Decoder, v *ModifySelfservicePermissionsOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyStreamingPropertiesOutput(d *awsjson.Decoder, v *ModifyStreamingPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyWorkspaceAccessPropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspaceAccessPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyWorkspaceCreationPropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspaceCreationPropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyWorkspacePropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspacePropertiesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpModifyWorkspaceStateOutput(d *awsjson.Decoder, v *ModifyWorkspaceStateOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRebootWorkspacesOutput(d *awsjson.Decoder, v *RebootWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedRebootWorkspaceRequests(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRebuildWorkspacesOutput(d *awsjson.Decoder, v *RebuildWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedRebuildWorkspaceRequests(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRegisterWorkspaceDirectoryOutput(d *awsjson.Decoder, v *RegisterWorkspaceDirectoryOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "DirectoryId":
-			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
-			}
-		case "State":
-			if !d.Null() {
-				v.State = types.WorkspaceDirectoryState(d.String())
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRejectAccountLinkInvitationOutput(d *awsjson.Decoder, v *RejectAccountLinkInvitationOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "AccountLink":
-			if !d.Null() {
-				v.AccountLink = new(types.AccountLink)
-				deserializeAccountLink(d, v.AccountLink)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRestoreWorkspaceOutput(d *awsjson.Decoder, v *RestoreWorkspaceOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpRevokeIpRulesOutput(d *awsjson.Decoder, v *RevokeIpRulesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStartWorkspacesOutput(d *awsjson.Decoder, v *StartWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedStartWorkspaceRequests(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStartWorkspacesPoolOutput(d *awsjson.Decoder, v *StartWorkspacesPoolOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStopWorkspacesOutput(d *awsjson.Decoder, v *StopWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedStopWorkspaceRequests(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpStopWorkspacesPoolOutput(d *awsjson.Decoder, v *StopWorkspacesPoolOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpTerminateWorkspacesOutput(d *awsjson.Decoder, v *TerminateWorkspacesOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "FailedRequests":
-			v.FailedRequests = deserializeFailedTerminateWorkspaceRequests(d)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpTerminateWorkspacesPoolOutput(d *awsjson.Decoder, v *TerminateWorkspacesPoolOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpTerminateWorkspacesPoolSessionOutput(d *awsjson.Decoder, v *TerminateWorkspacesPoolSessionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateConnectClientAddInOutput(d *awsjson.Decoder, v *UpdateConnectClientAddInOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateConnectionAliasPermissionOutput(d *awsjson.Decoder, v *UpdateConnectionAliasPermissionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateRulesOfIpGroupOutput(d *awsjson.Decoder, v *UpdateRulesOfIpGroupOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateWorkspaceBundleOutput(d *awsjson.Decoder, v *UpdateWorkspaceBundleOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateWorkspaceImagePermissionOutput(d *awsjson.Decoder, v *UpdateWorkspaceImagePermissionOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-func deserializeOpUpdateWorkspacesPoolOutput(d *awsjson.Decoder, v *UpdateWorkspacesPoolOutput) {
-	if !d.ObjectStart() {
-		return
-	}
-	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
-		switch string(key) {
-		case "WorkspacesPool":
-			if !d.Null() {
-				v.WorkspacesPool = new(types.WorkspacesPool)
-				deserializeWorkspacesPool(d, v.WorkspacesPool)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
 func deserializeAccessDeniedException(d *awsjson.Decoder, v *types.AccessDeniedException) {
 	if !d.ObjectStart() {
 		return
@@ -3012,6 +1563,1455 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 			if !d.Null() {
 				x := d.String()
 				v.EniId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAcceptAccountLinkInvitationOutput(d *awsjson.Decoder, v *AcceptAccountLinkInvitationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLink":
+			if !d.Null() {
+				v.AccountLink = new(types.AccountLink)
+				deserializeAccountLink(d, v.AccountLink)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateConnectionAliasOutput(d *awsjson.Decoder, v *AssociateConnectionAliasOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ConnectionIdentifier":
+			if !d.Null() {
+				x := d.String()
+				v.ConnectionIdentifier = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateIpGroupsOutput(d *awsjson.Decoder, v *AssociateIpGroupsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateWorkspaceApplicationOutput(d *awsjson.Decoder, v *AssociateWorkspaceApplicationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Association":
+			if !d.Null() {
+				v.Association = new(types.WorkspaceResourceAssociation)
+				deserializeWorkspaceResourceAssociation(d, v.Association)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAuthorizeIpRulesOutput(d *awsjson.Decoder, v *AuthorizeIpRulesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCopyWorkspaceImageOutput(d *awsjson.Decoder, v *CopyWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				x := d.String()
+				v.ImageId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateAccountLinkInvitationOutput(d *awsjson.Decoder, v *CreateAccountLinkInvitationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLink":
+			if !d.Null() {
+				v.AccountLink = new(types.AccountLink)
+				deserializeAccountLink(d, v.AccountLink)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateConnectClientAddInOutput(d *awsjson.Decoder, v *CreateConnectClientAddInOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AddInId":
+			if !d.Null() {
+				x := d.String()
+				v.AddInId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateConnectionAliasOutput(d *awsjson.Decoder, v *CreateConnectionAliasOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AliasId":
+			if !d.Null() {
+				x := d.String()
+				v.AliasId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateIpGroupOutput(d *awsjson.Decoder, v *CreateIpGroupOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "GroupId":
+			if !d.Null() {
+				x := d.String()
+				v.GroupId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateStandbyWorkspacesOutput(d *awsjson.Decoder, v *CreateStandbyWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedStandbyRequests":
+			v.FailedStandbyRequests = deserializeFailedCreateStandbyWorkspacesRequestList(d)
+		case "PendingStandbyRequests":
+			v.PendingStandbyRequests = deserializePendingCreateStandbyWorkspacesRequestList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateTagsOutput(d *awsjson.Decoder, v *CreateTagsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateUpdatedWorkspaceImageOutput(d *awsjson.Decoder, v *CreateUpdatedWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				x := d.String()
+				v.ImageId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateWorkspaceBundleOutput(d *awsjson.Decoder, v *CreateWorkspaceBundleOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "WorkspaceBundle":
+			if !d.Null() {
+				v.WorkspaceBundle = new(types.WorkspaceBundle)
+				deserializeWorkspaceBundle(d, v.WorkspaceBundle)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateWorkspaceImageOutput(d *awsjson.Decoder, v *CreateWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				x := d.String()
+				v.ImageId = &x
+			}
+		case "Name":
+			if !d.Null() {
+				x := d.String()
+				v.Name = &x
+			}
+		case "Description":
+			if !d.Null() {
+				x := d.String()
+				v.Description = &x
+			}
+		case "OperatingSystem":
+			if !d.Null() {
+				v.OperatingSystem = new(types.OperatingSystem)
+				deserializeOperatingSystem(d, v.OperatingSystem)
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.WorkspaceImageState(d.String())
+			}
+		case "RequiredTenancy":
+			if !d.Null() {
+				v.RequiredTenancy = types.WorkspaceImageRequiredTenancy(d.String())
+			}
+		case "Created":
+			if !d.Null() {
+				x := d.TimestampEpochSeconds()
+				v.Created = &x
+			}
+		case "OwnerAccountId":
+			if !d.Null() {
+				x := d.String()
+				v.OwnerAccountId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateWorkspacesOutput(d *awsjson.Decoder, v *CreateWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedCreateWorkspaceRequests(d)
+		case "PendingRequests":
+			v.PendingRequests = deserializeWorkspaceList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateWorkspacesPoolOutput(d *awsjson.Decoder, v *CreateWorkspacesPoolOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "WorkspacesPool":
+			if !d.Null() {
+				v.WorkspacesPool = new(types.WorkspacesPool)
+				deserializeWorkspacesPool(d, v.WorkspacesPool)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteAccountLinkInvitationOutput(d *awsjson.Decoder, v *DeleteAccountLinkInvitationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLink":
+			if !d.Null() {
+				v.AccountLink = new(types.AccountLink)
+				deserializeAccountLink(d, v.AccountLink)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteClientBrandingOutput(d *awsjson.Decoder, v *DeleteClientBrandingOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteConnectClientAddInOutput(d *awsjson.Decoder, v *DeleteConnectClientAddInOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteConnectionAliasOutput(d *awsjson.Decoder, v *DeleteConnectionAliasOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteIpGroupOutput(d *awsjson.Decoder, v *DeleteIpGroupOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteTagsOutput(d *awsjson.Decoder, v *DeleteTagsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteWorkspaceBundleOutput(d *awsjson.Decoder, v *DeleteWorkspaceBundleOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeleteWorkspaceImageOutput(d *awsjson.Decoder, v *DeleteWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeployWorkspaceApplicationsOutput(d *awsjson.Decoder, v *DeployWorkspaceApplicationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Deployment":
+			if !d.Null() {
+				v.Deployment = new(types.WorkSpaceApplicationDeployment)
+				deserializeWorkSpaceApplicationDeployment(d, v.Deployment)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDeregisterWorkspaceDirectoryOutput(d *awsjson.Decoder, v *DeregisterWorkspaceDirectoryOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeAccountModificationsOutput(d *awsjson.Decoder, v *DescribeAccountModificationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountModifications":
+			v.AccountModifications = deserializeAccountModificationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeAccountOutput(d *awsjson.Decoder, v *DescribeAccountOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DedicatedTenancySupport":
+			if !d.Null() {
+				v.DedicatedTenancySupport = types.DedicatedTenancySupportResultEnum(d.String())
+			}
+		case "DedicatedTenancyManagementCidrRange":
+			if !d.Null() {
+				x := d.String()
+				v.DedicatedTenancyManagementCidrRange = &x
+			}
+		case "DedicatedTenancyAccountType":
+			if !d.Null() {
+				v.DedicatedTenancyAccountType = types.DedicatedTenancyAccountType(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeApplicationAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Associations":
+			v.Associations = deserializeApplicationResourceAssociationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeApplicationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Applications":
+			v.Applications = deserializeWorkSpaceApplicationList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeBundleAssociationsOutput(d *awsjson.Decoder, v *DescribeBundleAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Associations":
+			v.Associations = deserializeBundleResourceAssociationList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeClientBrandingOutput(d *awsjson.Decoder, v *DescribeClientBrandingOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DeviceTypeWindows":
+			if !d.Null() {
+				v.DeviceTypeWindows = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWindows)
+			}
+		case "DeviceTypeOsx":
+			if !d.Null() {
+				v.DeviceTypeOsx = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeOsx)
+			}
+		case "DeviceTypeAndroid":
+			if !d.Null() {
+				v.DeviceTypeAndroid = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeAndroid)
+			}
+		case "DeviceTypeIos":
+			if !d.Null() {
+				v.DeviceTypeIos = new(types.IosClientBrandingAttributes)
+				deserializeIosClientBrandingAttributes(d, v.DeviceTypeIos)
+			}
+		case "DeviceTypeLinux":
+			if !d.Null() {
+				v.DeviceTypeLinux = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeLinux)
+			}
+		case "DeviceTypeWeb":
+			if !d.Null() {
+				v.DeviceTypeWeb = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWeb)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeClientPropertiesOutput(d *awsjson.Decoder, v *DescribeClientPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ClientPropertiesList":
+			v.ClientPropertiesList = deserializeClientPropertiesList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeConnectClientAddInsOutput(d *awsjson.Decoder, v *DescribeConnectClientAddInsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AddIns":
+			v.AddIns = deserializeConnectClientAddInList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeConnectionAliasPermissionsOutput(d *awsjson.Decoder, v *DescribeConnectionAliasPermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AliasId":
+			if !d.Null() {
+				x := d.String()
+				v.AliasId = &x
+			}
+		case "ConnectionAliasPermissions":
+			v.ConnectionAliasPermissions = deserializeConnectionAliasPermissions(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeConnectionAliasesOutput(d *awsjson.Decoder, v *DescribeConnectionAliasesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ConnectionAliases":
+			v.ConnectionAliases = deserializeConnectionAliasList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeImageAssociationsOutput(d *awsjson.Decoder, v *DescribeImageAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Associations":
+			v.Associations = deserializeImageResourceAssociationList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeIpGroupsOutput(d *awsjson.Decoder, v *DescribeIpGroupsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Result":
+			v.Result = deserializeWorkspacesIpGroupsList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeTagsOutput(d *awsjson.Decoder, v *DescribeTagsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "TagList":
+			v.TagList = deserializeTagList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceAssociationsOutput(d *awsjson.Decoder, v *DescribeWorkspaceAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Associations":
+			v.Associations = deserializeWorkspaceResourceAssociationList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceBundlesOutput(d *awsjson.Decoder, v *DescribeWorkspaceBundlesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Bundles":
+			v.Bundles = deserializeBundleList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceDirectoriesOutput(d *awsjson.Decoder, v *DescribeWorkspaceDirectoriesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Directories":
+			v.Directories = deserializeDirectoryList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceImagePermissionsOutput(d *awsjson.Decoder, v *DescribeWorkspaceImagePermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				x := d.String()
+				v.ImageId = &x
+			}
+		case "ImagePermissions":
+			v.ImagePermissions = deserializeImagePermissions(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceImagesOutput(d *awsjson.Decoder, v *DescribeWorkspaceImagesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Images":
+			v.Images = deserializeWorkspaceImageList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspaceSnapshotsOutput(d *awsjson.Decoder, v *DescribeWorkspaceSnapshotsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "RebuildSnapshots":
+			v.RebuildSnapshots = deserializeSnapshotList(d)
+		case "RestoreSnapshots":
+			v.RestoreSnapshots = deserializeSnapshotList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspacesConnectionStatusOutput(d *awsjson.Decoder, v *DescribeWorkspacesConnectionStatusOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "WorkspacesConnectionStatus":
+			v.WorkspacesConnectionStatus = deserializeWorkspaceConnectionStatusList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspacesOutput(d *awsjson.Decoder, v *DescribeWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Workspaces":
+			v.Workspaces = deserializeWorkspaceList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspacesPoolSessionsOutput(d *awsjson.Decoder, v *DescribeWorkspacesPoolSessionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Sessions":
+			v.Sessions = deserializeWorkspacesPoolSessions(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeWorkspacesPoolsOutput(d *awsjson.Decoder, v *DescribeWorkspacesPoolsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "WorkspacesPools":
+			v.WorkspacesPools = deserializeWorkspacesPools(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateConnectionAliasOutput(d *awsjson.Decoder, v *DisassociateConnectionAliasOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateIpGroupsOutput(d *awsjson.Decoder, v *DisassociateIpGroupsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDisassociateWorkspaceApplicationOutput(d *awsjson.Decoder, v *DisassociateWorkspaceApplicationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Association":
+			if !d.Null() {
+				v.Association = new(types.WorkspaceResourceAssociation)
+				deserializeWorkspaceResourceAssociation(d, v.Association)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpGetAccountLinkOutput(d *awsjson.Decoder, v *GetAccountLinkOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLink":
+			if !d.Null() {
+				v.AccountLink = new(types.AccountLink)
+				deserializeAccountLink(d, v.AccountLink)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpImportClientBrandingOutput(d *awsjson.Decoder, v *ImportClientBrandingOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DeviceTypeWindows":
+			if !d.Null() {
+				v.DeviceTypeWindows = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWindows)
+			}
+		case "DeviceTypeOsx":
+			if !d.Null() {
+				v.DeviceTypeOsx = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeOsx)
+			}
+		case "DeviceTypeAndroid":
+			if !d.Null() {
+				v.DeviceTypeAndroid = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeAndroid)
+			}
+		case "DeviceTypeIos":
+			if !d.Null() {
+				v.DeviceTypeIos = new(types.IosClientBrandingAttributes)
+				deserializeIosClientBrandingAttributes(d, v.DeviceTypeIos)
+			}
+		case "DeviceTypeLinux":
+			if !d.Null() {
+				v.DeviceTypeLinux = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeLinux)
+			}
+		case "DeviceTypeWeb":
+			if !d.Null() {
+				v.DeviceTypeWeb = new(types.DefaultClientBrandingAttributes)
+				deserializeDefaultClientBrandingAttributes(d, v.DeviceTypeWeb)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpImportWorkspaceImageOutput(d *awsjson.Decoder, v *ImportWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				x := d.String()
+				v.ImageId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListAccountLinksOutput(d *awsjson.Decoder, v *ListAccountLinksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLinks":
+			v.AccountLinks = deserializeAccountLinkList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListAvailableManagementCidrRangesOutput(d *awsjson.Decoder, v *ListAvailableManagementCidrRangesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ManagementCidrRanges":
+			v.ManagementCidrRanges = deserializeDedicatedTenancyCidrRangeList(d)
+		case "NextToken":
+			if !d.Null() {
+				x := d.String()
+				v.NextToken = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpMigrateWorkspaceOutput(d *awsjson.Decoder, v *MigrateWorkspaceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "SourceWorkspaceId":
+			if !d.Null() {
+				x := d.String()
+				v.SourceWorkspaceId = &x
+			}
+		case "TargetWorkspaceId":
+			if !d.Null() {
+				x := d.String()
+				v.TargetWorkspaceId = &x
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyAccountOutput(d *awsjson.Decoder, v *ModifyAccountOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyCertificateBasedAuthPropertiesOutput(d *awsjson.Decoder, v *ModifyCertificateBasedAuthPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyClientPropertiesOutput(d *awsjson.Decoder, v *ModifyClientPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyEndpointEncryptionModeOutput(d *awsjson.Decoder, v *ModifyEndpointEncryptionModeOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifySamlPropertiesOutput(d *awsjson.Decoder, v *ModifySamlPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifySelfservicePermissionsOutput(d *awsjson.Decoder, v *ModifySelfservicePermissionsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyStreamingPropertiesOutput(d *awsjson.Decoder, v *ModifyStreamingPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyWorkspaceAccessPropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspaceAccessPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyWorkspaceCreationPropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspaceCreationPropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyWorkspacePropertiesOutput(d *awsjson.Decoder, v *ModifyWorkspacePropertiesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpModifyWorkspaceStateOutput(d *awsjson.Decoder, v *ModifyWorkspaceStateOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRebootWorkspacesOutput(d *awsjson.Decoder, v *RebootWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedRebootWorkspaceRequests(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRebuildWorkspacesOutput(d *awsjson.Decoder, v *RebuildWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedRebuildWorkspaceRequests(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRegisterWorkspaceDirectoryOutput(d *awsjson.Decoder, v *RegisterWorkspaceDirectoryOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "DirectoryId":
+			if !d.Null() {
+				x := d.String()
+				v.DirectoryId = &x
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.WorkspaceDirectoryState(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRejectAccountLinkInvitationOutput(d *awsjson.Decoder, v *RejectAccountLinkInvitationOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccountLink":
+			if !d.Null() {
+				v.AccountLink = new(types.AccountLink)
+				deserializeAccountLink(d, v.AccountLink)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRestoreWorkspaceOutput(d *awsjson.Decoder, v *RestoreWorkspaceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpRevokeIpRulesOutput(d *awsjson.Decoder, v *RevokeIpRulesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartWorkspacesOutput(d *awsjson.Decoder, v *StartWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedStartWorkspaceRequests(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartWorkspacesPoolOutput(d *awsjson.Decoder, v *StartWorkspacesPoolOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStopWorkspacesOutput(d *awsjson.Decoder, v *StopWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedStopWorkspaceRequests(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStopWorkspacesPoolOutput(d *awsjson.Decoder, v *StopWorkspacesPoolOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpTerminateWorkspacesOutput(d *awsjson.Decoder, v *TerminateWorkspacesOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "FailedRequests":
+			v.FailedRequests = deserializeFailedTerminateWorkspaceRequests(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpTerminateWorkspacesPoolOutput(d *awsjson.Decoder, v *TerminateWorkspacesPoolOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpTerminateWorkspacesPoolSessionOutput(d *awsjson.Decoder, v *TerminateWorkspacesPoolSessionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateConnectClientAddInOutput(d *awsjson.Decoder, v *UpdateConnectClientAddInOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateConnectionAliasPermissionOutput(d *awsjson.Decoder, v *UpdateConnectionAliasPermissionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateRulesOfIpGroupOutput(d *awsjson.Decoder, v *UpdateRulesOfIpGroupOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateWorkspaceBundleOutput(d *awsjson.Decoder, v *UpdateWorkspaceBundleOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateWorkspaceImagePermissionOutput(d *awsjson.Decoder, v *UpdateWorkspaceImagePermissionOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpUpdateWorkspacesPoolOutput(d *awsjson.Decoder, v *UpdateWorkspacesPoolOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "WorkspacesPool":
+			if !d.Null() {
+				v.WorkspacesPool = new(types.WorkspacesPool)
+				deserializeWorkspacesPool(d, v.WorkspacesPool)
 			}
 		default:
 			d.Skip()

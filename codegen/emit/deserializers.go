@@ -18,13 +18,6 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	return nil
 }
 
-// ServerDeserializers writes the deserializers a server needs: inputs.
-func ServerDeserializers(svc *ir.Service, f *jen.File) {
-	for _, s := range ir.Closure(svc.Inputs()) {
-		f.Add(deserializer(s))
-	}
-}
-
 func dec() *jen.Statement { return jen.Id("d") }
 
 func decParam() jen.Code { return jen.Id("d").Op("*").Qual(pkgAWSJSON, "Decoder") }

@@ -75,7 +75,11 @@ func (fs *Files) Render() (map[string][]byte, []string, error) {
 		}
 		var buf bytes.Buffer
 		if err := fs.files[p].Render(&buf); err != nil {
-			return nil, nil, fmt.Errorf("render %s: %w", p, err)
+			msg := err.Error()
+			if i := strings.Index(msg, " while formatting source"); i >= 0 {
+				msg = msg[:i]
+			}
+			return nil, nil, fmt.Errorf("render %s: %s", p, msg)
 		}
 		out[p] = buf.Bytes()
 	}
@@ -86,7 +90,7 @@ func (fs *Files) Render() (map[string][]byte, []string, error) {
 type Emitter func(svc *ir.Service, fs *Files) error
 
 // Client lists the emitters of a client package, in order.
-var Client = []Emitter{Doc, Types, Enums, Errors, ClientFile, Operations, Serializers, Deserializers, Validators, Endpoints, EndpointTests, Unsupported}
+var Client = []Emitter{Doc, Types, Enums, Errors, ClientFile, Operations, Serializers, Deserializers, Validators, Endpoints, EndpointTests, Unsupported, Server}
 
 // Service runs every emitter over svc.
 func Service(svc *ir.Service, emitters []Emitter) (*Files, error) {

@@ -16,13 +16,6 @@ func Serializers(svc *ir.Service, fs *Files) error {
 	return nil
 }
 
-// ServerSerializers writes the serializers a server needs: outputs and errors.
-func ServerSerializers(svc *ir.Service, fs *Files, f *jen.File) {
-	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
-		f.Add(serializer(s))
-	}
-}
-
 func enc() *jen.Statement { return jen.Id("e") }
 
 func serializer(s *ir.Shape) *jen.Statement {

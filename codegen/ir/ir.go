@@ -45,6 +45,7 @@ type Service struct {
 	Package      string // Go package name
 	ImportPath   string
 	TypesPath    string
+	ServerPath   string // server-side codecs, for emulators and tests
 	DocumentPath string
 
 	Protocol    Protocol

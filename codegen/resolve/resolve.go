@@ -68,6 +68,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		Package:      cfg.Package,
 		ImportPath:   cfg.ImportPath,
 		TypesPath:    cfg.ImportPath + "/types",
+		ServerPath:   cfg.ImportPath + "/server",
 		DocumentPath: cfg.ImportPath + "/document",
 		Title:        svcShape.Traits.String("smithy.api#title"),
 		Doc:          docs.Godoc(svcShape.Traits.String("smithy.api#documentation"), DocWidth),
@@ -268,11 +269,8 @@ func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Sh
 		}
 	}
 	stem := r.funcs.Claim("Op" + goName)
-	if input {
-		s.SerFunc = "serialize" + stem
-	} else {
-		s.DeserFunc = "deserialize" + stem
-	}
+	s.SerFunc = "serialize" + stem
+	s.DeserFunc = "deserialize" + stem
 	s.ValidateFunc = "validate" + stem
 	r.svc.Aggregates = append(r.svc.Aggregates, s)
 	return s, nil

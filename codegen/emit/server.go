@@ -1,0 +1,91 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/eucsdk/eucsdk/codegen/ir"
+)
+
+// Server writes server/server.go: the reverse codecs (decode requests,
+// encode responses and modeled errors) with the same generated types, so an
+// emulator or a test server never copies shapes by hand.
+func Server(svc *ir.Service, fs *Files) error {
+	f := fs.File("server/server.go", svc.ServerPath, "server")
+	f.PackageComment("Package server decodes " + svc.Title + " requests and encodes responses and\nerrors with the client's own types, for emulators and test servers.")
+	f.ImportName(svc.ImportPath, svc.Package)
+
+	var reqCases []jen.Code
+	for _, op := range svc.Operations {
+		reqCases = append(reqCases, jen.Case(jen.Lit(svc.Protocol.TargetPrefix+"."+op.Name)).Block(
+			jen.Id("in").Op(":=").Op("&").Qual(svc.ImportPath, op.Input.GoName).Values(),
+			jen.Id(op.Input.DeserFunc).Call(jen.Op("&").Id("d"), jen.Id("in")),
+			jen.Id("d").Dot("End").Call(),
+			jen.Return(jen.Lit(op.Name), jen.Id("in"), jen.Id("d").Dot("Err").Call()),
+		))
+	}
+	reqCases = append(reqCases, jen.Default().Block(jen.Return(jen.Lit(""), jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown operation %q"), jen.Id("target")))))
+	f.Comment("ServiceTarget is the prefix of every X-Amz-Target header of the service.")
+	f.Const().Id("ServiceTarget").Op("=").Lit(svc.Protocol.TargetPrefix)
+	f.Comment("ContentType is the media type of requests and responses.")
+	f.Const().Id("ContentType").Op("=").Lit(svc.Protocol.ContentType)
+	f.Comment("DecodeRequest decodes the body of a request by its X-Amz-Target header.\nIt returns the operation name and a pointer to its input structure; an\nempty body decodes as an empty input.")
+	f.Func().Id("DecodeRequest").Params(jen.Id("target").String(), jen.Id("body").Index().Byte()).Params(jen.String(), jen.Any(), jen.Error()).Block(
+		jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("body"))).Op("==").Lit(0)).Block(jen.Id("body").Op("=").Index().Byte().Call(jen.Lit("{}"))),
+		jen.Var().Id("d").Qual(pkgAWSJSON, "Decoder"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("body")),
+		jen.Switch(jen.Id("target")).Block(reqCases...),
+	)
+
+	var outCases []jen.Code
+	for _, op := range svc.Operations {
+		outCases = append(outCases, jen.Case(jen.Op("*").Qual(svc.ImportPath, op.Output.GoName)).Block(
+			jen.Id(op.Output.SerFunc).Call(jen.Id("e"), jen.Id("v")),
+		))
+	}
+	outCases = append(outCases, jen.Default().Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("not an output of the service: %T"), jen.Id("out")))))
+	f.Comment("EncodeOutput encodes an operation's output structure as a response body.")
+	f.Func().Id("EncodeOutput").Params(jen.Id("out").Any()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("e").Op(":=").Qual(pkgAWSJSON, "NewEncoder").Call(),
+		jen.Defer().Id("e").Dot("Release").Call(),
+		jen.Switch(jen.Id("v").Op(":=").Id("out").Assert(jen.Type())).Block(outCases...),
+		jen.Return(jen.Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("e").Dot("Bytes").Call().Op("...")), jen.Nil()),
+	)
+
+	var errCases []jen.Code
+	for _, e := range svc.Errors() {
+		status := e.Error.HTTPStatus
+		if status == 0 {
+			status = 400
+			if e.Error.Fault == "server" {
+				status = 500
+			}
+		}
+		errCases = append(errCases, jen.Case(jen.Op("*").Qual(e.Package, e.GoName)).Block(
+			jen.Id("status").Op("=").Lit(status),
+			jen.Id(e.SerFunc).Call(jen.Id("e"), jen.Id("v")),
+		))
+	}
+	errCases = append(errCases, jen.Default().Block(jen.Return(jen.Lit(0), jen.Nil(), jen.False())))
+	f.Comment("EncodeError encodes a modeled error as the status and body the service\nsends, with __type set to the error code; ok is false for other errors.")
+	f.Func().Id("EncodeError").Params(jen.Id("err").Error()).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte(), jen.Id("ok").Bool()).Block(
+		jen.Id("e").Op(":=").Qual(pkgAWSJSON, "NewEncoder").Call(),
+		jen.Defer().Id("e").Dot("Release").Call(),
+		jen.Switch(jen.Id("v").Op(":=").Id("err").Assert(jen.Type())).Block(errCases...),
+		jen.Id("b").Op(":=").Id("e").Dot("Bytes").Call(),
+		jen.Comment("The body is an object; __type goes first, as AWS sends it."),
+		jen.Id("out").Op(":=").Append(jen.Index().Byte().Call(jen.Lit(`{"__type":`)), jen.Qual("strconv", "Quote").Call(jen.Id("err").Assert(jen.Interface(jen.Id("ErrorCode").Params().String())).Dot("ErrorCode").Call()).Op("...")),
+		jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitByte(','))),
+		jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")),
+		jen.Return(jen.Id("status"), jen.Id("out"), jen.True()),
+	)
+
+	sf := fs.File("server/serializers.go", svc.ServerPath, "server")
+	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
+		sf.Add(serializer(s))
+	}
+	df := fs.File("server/deserializers.go", svc.ServerPath, "server")
+	for _, s := range ir.Closure(svc.Inputs()) {
+		df.Add(deserializer(s))
+	}
+	return nil
+}
