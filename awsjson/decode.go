@@ -1064,16 +1064,24 @@ func (d *Decoder) BigInt() *big.Int {
 // parseBoundedRat parses a number exactly, refusing exponents that would
 // make the result (or the work to compute it) explode.
 func parseBoundedRat(tok []byte) (*big.Rat, bool) {
+	if !exponentInBounds(tok) {
+		return nil, false
+	}
+	return new(big.Rat).SetString(string(tok))
+}
+
+// exponentInBounds reports whether a number token's explicit exponent is
+// within ±maxBigExponent. Both big.Rat and big.Float do work (and, for
+// big.Rat, allocate) in proportion to the exponent's value, not its length:
+// big.Float.Parse spends minutes on "9e400000000".
+func exponentInBounds(tok []byte) bool {
 	for i, c := range tok {
 		if c == 'e' || c == 'E' {
 			exp, err := strconv.Atoi(string(tok[i+1:]))
-			if err != nil || exp > maxBigExponent || exp < -maxBigExponent {
-				return nil, false
-			}
-			break
+			return err == nil && exp <= maxBigExponent && exp >= -maxBigExponent
 		}
 	}
-	return new(big.Rat).SetString(string(tok))
+	return true
 }
 
 // BigFloat reads a bigDecimal. The precision grows with the number of digits
@@ -1100,6 +1108,11 @@ func (d *Decoder) BigFloat() *big.Float {
 	}
 	tok, _ := d.number()
 	if d.err != nil {
+		return nil
+	}
+	if !exponentInBounds(tok) {
+		d.pos = start
+		d.fail(ErrRange, "bigDecimal %s: exponent beyond ±%d", tok, maxBigExponent)
 		return nil
 	}
 	prec := uint(len(tok))*4 + 64 // log2(10) < 4 bits per digit

@@ -314,9 +314,28 @@ func TestDecodeBig(t *testing.T) {
 			}
 		}
 	}
-	// A 1.5e9-digit exponent must neither hang nor allocate wildly.
-	if _, err := decodeOne("1e1500000000", (*Decoder).BigFloat); err == nil {
-		t.Log("BigFloat accepted 1e1500000000 (big.Float exponent range)")
+	// Huge exponents are refused quickly instead of hanging big.Float or
+	// making big.Rat allocate gigabytes.
+	for _, in := range []string{"9e400000000", "1e1500000000", "-1e-99999999", "1e99999999999999999999", "1.5e10001"} {
+		start := time.Now()
+		if v, err := decodeOne(in, (*Decoder).BigFloat); !errors.Is(err, ErrRange) {
+			t.Errorf("BigFloat(%s) = %v, %v; want ErrRange", in, v, err)
+		}
+		if v, err := decodeOne(in, (*Decoder).BigInt); !errors.Is(err, ErrRange) {
+			t.Errorf("BigInt(%s) = %v, %v; want ErrRange", in, v, err)
+		}
+		if el := time.Since(start); el > time.Second {
+			t.Errorf("%s took %v", in, el)
+		}
+	}
+	for _, in := range []string{"9.87654321e10000", "-1.23456789123456789e-10000", strings.Repeat("9", 5000) + "e-10000"} {
+		start := time.Now()
+		if _, err := decodeOne(in, (*Decoder).BigFloat); err != nil {
+			t.Errorf("BigFloat(%.40s…): %v", in, err)
+		}
+		if el := time.Since(start); el > time.Second {
+			t.Errorf("BigFloat(%.40s…) took %v", in, el)
+		}
 	}
 }
 

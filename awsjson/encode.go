@@ -20,6 +20,9 @@ import (
 // without tracking whether they are the first one.
 type Encoder struct {
 	buf []byte
+	// err is the first failure a generated serializer recorded with Fail;
+	// serializers have no error result, so the pipeline asks Err afterwards.
+	err error
 }
 
 // maxPooledBuffer keeps one huge request from pinning its buffer in the pool
@@ -49,7 +52,7 @@ func (e *Encoder) Release() {
 }
 
 // Reset empties the buffer while keeping its capacity.
-func (e *Encoder) Reset() { e.buf = e.buf[:0] }
+func (e *Encoder) Reset() { e.buf, e.err = e.buf[:0], nil }
 
 // Bytes returns the encoded JSON. It aliases the Encoder's buffer, so copy it
 // if it must outlive Release or a later write.
