@@ -1,0 +1,197 @@
+package modeldiff
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markdown renders the report as one CHANGELOG.md entry: the heading, the
+// model identity, breaking changes first (a reader upgrading must see them
+// before anything else), then each new operation with its request and
+// response syntax, each updated one with its changes, and removed ones.
+func (r *Report) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", r.Heading())
+	b.WriteString(r.identity())
+	if len(r.Breaking) > 0 {
+		b.WriteString("**Breaking changes for Go users:**\n\n")
+		for _, x := range r.Breaking {
+			fmt.Fprintf(&b, "- %s\n", x)
+		}
+		b.WriteString("\n")
+	}
+	if r.Initial {
+		fmt.Fprintf(&b, "First model the client is generated from: %d operations.\n\n", r.Operations)
+	}
+	for _, u := range r.Unsupported {
+		if r.Initial {
+			fmt.Fprintf(&b, "- not generated: %s (%s)\n", u.Operation, u.Reason)
+		}
+	}
+	if len(r.NewErrors) > 0 {
+		fmt.Fprintf(&b, "New error types: %s.\n\n", codeList(r.NewErrors))
+	}
+	if len(r.RemovedErrors) > 0 {
+		fmt.Fprintf(&b, "Removed error types: %s.\n\n", codeList(r.RemovedErrors))
+	}
+	for _, o := range r.NewOperations {
+		fmt.Fprintf(&b, "### %s (new)\n\n", o.Name)
+		o.write(&b)
+	}
+	for _, c := range r.UpdatedOperations {
+		fmt.Fprintf(&b, "### %s (updated)\n\n", c.Name)
+		c.write(&b)
+	}
+	for _, o := range r.RemovedOperations {
+		fmt.Fprintf(&b, "### %s (removed)\n\n", o.Name)
+		fmt.Fprintf(&b, "The `%s` method, `%sInput` and `%sOutput` are gone.\n\n", o.Name, o.Name, o.Name)
+	}
+	return b.String()
+}
+
+func (r *Report) identity() string {
+	var b strings.Builder
+	b.WriteString("Model")
+	if r.ModelFile != "" {
+		fmt.Fprintf(&b, " `%s`", r.ModelFile)
+	}
+	fmt.Fprintf(&b, " (service `%s`, version %s", r.Service, r.NewVersion)
+	if r.OldVersion != "" && r.OldVersion != r.NewVersion {
+		fmt.Fprintf(&b, ", was %s", r.OldVersion)
+	}
+	b.WriteString(")")
+	if r.NewSHA256 != "" {
+		fmt.Fprintf(&b, ", sha256 `%s`", r.NewSHA256)
+		if r.OldSHA256 != "" {
+			fmt.Fprintf(&b, " (was `%s`)", r.OldSHA256)
+		}
+	}
+	b.WriteString(".\n\n")
+	return b.String()
+}
+
+func (o *Operation) write(b *strings.Builder) {
+	b.WriteString("Request syntax:\n\n```go\n")
+	o.Request.write(b, 0)
+	b.WriteString("```\n\nResponse syntax:\n\n```go\n")
+	o.Response.write(b, 0)
+	b.WriteString("```\n\n")
+	var extra []string
+	if len(o.Errors) > 0 {
+		extra = append(extra, "Errors: "+codeList(o.Errors)+".")
+	}
+	if o.Paginator != "" {
+		extra = append(extra, "Paginator: "+o.Paginator+".")
+	}
+	if len(o.Waiters) > 0 {
+		extra = append(extra, "Waiters: "+codeList(o.Waiters)+".")
+	}
+	if len(extra) > 0 {
+		b.WriteString(strings.Join(extra, "\n") + "\n\n")
+	}
+}
+
+// write prints the field as a Go-struct-like block: one member a line, its
+// type, "// required" and enum values as comments, nested structures
+// expanded in braces.
+func (f *Field) write(b *strings.Builder, depth int) {
+	ind := strings.Repeat("    ", depth)
+	if depth == 0 {
+		b.WriteString(f.Name)
+	} else {
+		fmt.Fprintf(b, "%s%s %s", ind, f.Name, f.GoType)
+	}
+	switch {
+	case f.Recursive:
+		b.WriteString(" { … }")
+	case len(f.Fields) > 0:
+		b.WriteString(" {\n")
+		for _, c := range f.Fields {
+			c.write(b, depth+1)
+		}
+		b.WriteString(ind + "}")
+	case depth == 0:
+		b.WriteString(" {}")
+	}
+	var notes []string
+	if f.Required {
+		notes = append(notes, "required")
+	}
+	if len(f.Enum) > 0 {
+		notes = append(notes, strings.Join(f.Enum, " | "))
+	}
+	if len(notes) > 0 {
+		b.WriteString(" // " + strings.Join(notes, "; "))
+	}
+	b.WriteString("\n")
+}
+
+func (c *OperationChange) write(b *strings.Builder) {
+	sides := []string{}
+	if len(c.Request) > 0 {
+		sides = append(sides, "request")
+	}
+	if len(c.Response) > 0 {
+		sides = append(sides, "response")
+	}
+	if len(sides) > 0 {
+		fmt.Fprintf(b, "Changes (%s)\n\n", strings.Join(sides, ", "))
+	}
+	for _, side := range []struct {
+		name    string
+		changes []*MemberChange
+	}{{"Request", c.Request}, {"Response", c.Response}} {
+		if len(side.changes) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "%s:\n\n", side.name)
+		for _, m := range side.changes {
+			mark := ""
+			if m.Breaking {
+				mark = " **(breaking)**"
+			}
+			fmt.Fprintf(b, "- %s%s\n", m.summary(), mark)
+		}
+		b.WriteString("\n")
+	}
+	var lines []string
+	if len(c.ErrorsAdded) > 0 {
+		lines = append(lines, "- errors added: "+codeList(c.ErrorsAdded))
+	}
+	if len(c.ErrorsRemoved) > 0 {
+		lines = append(lines, "- errors removed: "+codeList(c.ErrorsRemoved))
+	}
+	if c.Paginator != nil {
+		lines = append(lines, fmt.Sprintf("- paginator: %s → %s", orNone(c.Paginator.Old), orNone(c.Paginator.New)))
+	}
+	if len(c.WaitersAdded) > 0 {
+		lines = append(lines, "- waiters added: "+codeList(c.WaitersAdded))
+	}
+	if len(c.WaitersRemoved) > 0 {
+		lines = append(lines, "- waiters removed: "+codeList(c.WaitersRemoved))
+	}
+	if len(c.WaitersChanged) > 0 {
+		lines = append(lines, "- waiters changed: "+codeList(c.WaitersChanged))
+	}
+	if c.Deprecated != nil {
+		lines = append(lines, fmt.Sprintf("- deprecation: %s → %s", orNone(c.Deprecated.Old), orNone(c.Deprecated.New)))
+	}
+	if len(lines) > 0 {
+		b.WriteString(strings.Join(lines, "\n") + "\n\n")
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func codeList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "`" + x + "`"
+	}
+	return strings.Join(q, ", ")
+}
