@@ -37,7 +37,7 @@ var encoderPool = sync.Pool{
 // available so that request serialization does not allocate per call.
 func NewEncoder() *Encoder {
 	e := encoderPool.Get().(*Encoder)
-	e.buf = e.buf[:0]
+	e.Reset() // also drops an error a previous user recorded
 	return e
 }
 
@@ -47,7 +47,7 @@ func (e *Encoder) Release() {
 	if cap(e.buf) > maxPooledBuffer {
 		return
 	}
-	e.buf = e.buf[:0]
+	e.Reset()
 	encoderPool.Put(e)
 }
 

@@ -2,6 +2,7 @@ package awsjson
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"math/big"
 	"strings"
@@ -48,11 +49,12 @@ func TestEncoderSeparators(t *testing.T) {
 func TestEncoderPool(t *testing.T) {
 	e := NewEncoder()
 	e.String("left over")
+	e.Fail(errors.New("stale"))
 	e.Release()
 	e2 := NewEncoder()
 	defer e2.Release()
-	if len(e2.Bytes()) != 0 {
-		t.Fatalf("pooled encoder not empty: %q", e2.Bytes())
+	if len(e2.Bytes()) != 0 || e2.Err() != nil {
+		t.Fatalf("pooled encoder not clean: %q, %v", e2.Bytes(), e2.Err())
 	}
 	e2.Int64(5)
 	e2.Reset()
