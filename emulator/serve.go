@@ -67,7 +67,6 @@ type service struct {
 	ops          map[string]handler
 }
 
-
 // ServeHTTP answers one awsJson1_1 request in the order AWS's front end
 // does: transport faults, authentication, throttling, then the operation.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
