@@ -33,3 +33,9 @@ func (e *Encoder) RawJSON(b []byte) {
 	e.sep()
 	e.buf = append(e.buf, b...)
 }
+
+// RawJSONString is RawJSON for a constant, such as a member's default.
+func (e *Encoder) RawJSONString(s string) {
+	e.sep()
+	e.buf = append(e.buf, s...)
+}

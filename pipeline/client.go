@@ -170,6 +170,12 @@ func resolveDefaults(o *Options) error {
 	if o.Clock == nil {
 		o.Clock = time.Now
 	}
+	if o.RequestMinCompressSizeBytes <= 0 {
+		o.RequestMinCompressSizeBytes = 10240
+	}
+	if o.IdempotencyTokenProvider == nil {
+		o.IdempotencyTokenProvider = NewIdempotencyToken
+	}
 	if o.RetryMaxAttempts == 0 {
 		if n, err := strconv.Atoi(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
 			o.RetryMaxAttempts = n
@@ -277,9 +283,9 @@ func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ep, &EndpointError{Err: errBadEndpoint(ep.rawURL)}
 	}
-	if u.Path == "" {
-		u.Path = "/"
-	}
+	// awsJson always posts to "/", which joins onto a custom endpoint's path.
+	u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+	u.RawPath = ""
 	ep.url = u
 	ep.rawURL = u.String()
 	if ep.signingRegion == "" {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -42,13 +43,20 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 		}
 	}
 	if op.Prepare != nil {
-		in = op.Prepare(in)
+		in = op.Prepare(in, c.opts.IdempotencyTokenProvider)
 	}
 	enc := awsjson.NewEncoder()
 	defer enc.Release()
 	op.Serialize(enc, in)
+	if err := enc.Err(); err != nil {
+		return nil, md, c.opError(op.Name, &smithy.SerializationError{Err: err})
+	}
+	body, encoding := enc.Bytes(), ""
+	if op.CompressGzip && !c.opts.DisableRequestCompression && int64(len(body)) >= c.opts.RequestMinCompressSizeBytes {
+		body, encoding = gzipBytes(body), "gzip"
+	}
 	out := new(Out)
-	err := c.send(ctx, &md, op.Name, op.Target, enc.Bytes(), func(d *awsjson.Decoder) { op.Deserialize(d, out) })
+	err := c.send(ctx, &md, op.Name, op.Target, body, encoding, func(d *awsjson.Decoder) { op.Deserialize(d, out) })
 	if err != nil {
 		return nil, md, c.opError(op.Name, err)
 	}
@@ -61,7 +69,7 @@ func (c *Client) opError(op string, err error) error {
 
 // send signs and sends body, retrying per the client's policy, and decodes a
 // successful response with decode.
-func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, decode func(*awsjson.Decoder)) error {
+func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, contentEncoding string, decode func(*awsjson.Decoder)) error {
 	if c.configErr != nil {
 		return c.configErr
 	}
@@ -76,7 +84,7 @@ func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, targ
 	var hash [64]byte
 	hex.Encode(hash[:], sum[:])
 	a := &attempt{
-		c: c, ep: &ep, opName: opName, target: target, body: body, payloadHash: string(hash[:]),
+		c: c, ep: &ep, opName: opName, target: target, body: body, payloadHash: string(hash[:]), contentEncoding: contentEncoding,
 		invocationID: uuid.NewString(), decode: decode, maxAttempts: strconv.Itoa(c.opts.Retryer.MaxAttempts()),
 	}
 	res, err := retry.Do(ctx, c.opts.Retryer, nil, a.run)
@@ -101,7 +109,9 @@ type attempt struct {
 	invocationID string
 	maxAttempts  string
 	decode       func(*awsjson.Decoder)
-	requestID    string
+	// contentEncoding is "gzip" when the body was compressed.
+	contentEncoding string
+	requestID       string
 }
 
 func (a *attempt) run(ctx context.Context, n int) error {
@@ -119,6 +129,9 @@ func (a *attempt) run(ctx context.Context, n int) error {
 	h["User-Agent"] = []string{c.userAgent}
 	h["Amz-Sdk-Invocation-Id"] = []string{a.invocationID}
 	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + a.maxAttempts}
+	if a.contentEncoding != "" {
+		h["Content-Encoding"] = []string{a.contentEncoding}
+	}
 	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
 		return err
 	}
@@ -283,3 +296,12 @@ func GetRequestID(md middleware.Metadata) (string, bool) {
 }
 
 var _ = aws.Credentials{}
+
+// gzipBytes compresses a request body for smithy.api#requestCompression.
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}

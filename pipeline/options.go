@@ -65,6 +65,16 @@ type Options struct {
 	// DefaultMaxResponseBytes), so a broken or hostile server cannot exhaust memory.
 	MaxResponseBytes int64
 
+	// DisableRequestCompression turns off gzip for operations that allow it.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body that is compressed;
+	// 0 means 10240, as AWS SDKs default.
+	RequestMinCompressSizeBytes int64
+
+	// IdempotencyTokenProvider returns the token for an empty
+	// idempotencyToken member; nil means a random UUID v4. Tests fix it.
+	IdempotencyTokenProvider func() string
+
 	// Clock returns the current time for signing; nil means time.Now.
 	// Tests inject it; the client adds its measured clock skew.
 	Clock func() time.Time

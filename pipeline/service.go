@@ -27,10 +27,13 @@ type Operation[In, Out any] struct {
 
 	Serialize   func(*awsjson.Encoder, *In)
 	Deserialize func(*awsjson.Decoder, *Out)
+	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
+	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
+	CompressGzip bool
 	// Validate checks required members before any network I/O; nil when the
 	// input has none.
 	Validate func(*In) error
-	// Prepare returns the input to send, e.g. a copy with an idempotency
-	// token filled in; nil when nothing needs preparing.
-	Prepare func(*In) *In
+	// Prepare returns the input to send: a copy with an empty idempotency
+	// token filled in from token; nil when the input has no such member.
+	Prepare func(in *In, token func() string) *In
 }

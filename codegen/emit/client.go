@@ -94,11 +94,16 @@ func Operations(svc *ir.Service, fs *Files) error {
 			jen.Id("Serialize"):   jen.Id(op.Input.SerFunc),
 			jen.Id("Deserialize"): jen.Id(op.Output.DeserFunc),
 		}
+		for _, enc := range op.Compression {
+			if enc == "gzip" {
+				fields[jen.Id("CompressGzip")] = jen.True()
+			}
+		}
 		if ir.NeedsValidation(op.Input) {
 			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
 		}
 		if m := op.Idempotency; m != nil {
-			fields[jen.Id("Prepare")] = jen.Func().Params(jen.Id("v").Op("*").Id(in)).Op("*").Id(in).Block(
+			fields[jen.Id("Prepare")] = jen.Func().Params(jen.Id("v").Op("*").Id(in), jen.Id("token").Func().Params().String()).Op("*").Id(in).Block(
 				idempotencyFill(m)...,
 			)
 		}
@@ -112,10 +117,10 @@ func Operations(svc *ir.Service, fs *Files) error {
 func idempotencyFill(m *ir.Member) []jen.Code {
 	field := jen.Id("v").Dot(m.GoName)
 	empty := field.Clone().Op("!=").Nil().Op("&&").Op("*").Add(field.Clone()).Op("!=").Lit("")
-	assign := jen.Id("c").Dot(m.GoName).Op("=").Qual(pkgAWS, "String").Call(jen.Qual(pkgPipeline, "NewIdempotencyToken").Call())
+	assign := jen.Id("c").Dot(m.GoName).Op("=").Qual(pkgAWS, "String").Call(jen.Id("token").Call())
 	if !m.Type.Pointer {
 		empty = field.Clone().Op("!=").Lit("")
-		assign = jen.Id("c").Dot(m.GoName).Op("=").Qual(pkgPipeline, "NewIdempotencyToken").Call()
+		assign = jen.Id("c").Dot(m.GoName).Op("=").Id("token").Call()
 	}
 	return []jen.Code{
 		jen.If(empty).Block(jen.Return(jen.Id("v"))),

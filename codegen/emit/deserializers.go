@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
@@ -13,7 +15,7 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "deserializers.go")
 	f.Add(errorDispatch(svc))
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
-		f.Add(deserializer(s))
+		f.Add(deserializer(s, true))
 	}
 	return nil
 }
@@ -40,7 +42,9 @@ func errorDispatch(svc *ir.Service) *jen.Statement {
 	).Line()
 }
 
-func deserializer(s *ir.Shape) *jen.Statement {
+// deserializer decodes one aggregate. A client also error-corrects: required
+// members the service failed to send get zero values, as Smithy specifies.
+func deserializer(s *ir.Shape, client bool) *jen.Statement {
 	switch s.Kind {
 	case ir.Struct:
 		var cases []jen.Code
@@ -53,7 +57,7 @@ func deserializer(s *ir.Shape) *jen.Statement {
 			cases = append(cases, jen.Case(keys...).Block(readInto(m, jen.Id("v").Dot(m.GoName))...))
 		}
 		cases = append(cases, jen.Default().Block(dec().Dot("Skip").Call()))
-		return jen.Func().Id(s.DeserFunc).Params(decParam(), jen.Id("v").Add(shapeType(s))).Block(
+		body := []jen.Code{
 			jen.If(jen.Op("!").Add(dec()).Dot("ObjectStart").Call()).Block(jen.Return()),
 			jen.For(
 				jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Add(dec()).Dot("NextKey").Call(),
@@ -62,7 +66,9 @@ func deserializer(s *ir.Shape) *jen.Statement {
 			).Block(
 				jen.Switch(jen.String().Call(jen.Id("key"))).Block(cases...),
 			),
-		).Line()
+		}
+		body = append(body, fillMissing(s, client)...)
+		return jen.Func().Id(s.DeserFunc).Params(decParam(), jen.Id("v").Add(shapeType(s))).Block(body...).Line()
 	case ir.Union:
 		var cases []jen.Code
 		for _, m := range s.Members {
@@ -213,4 +219,94 @@ func readValue(m *ir.Member, dst *jen.Statement) []jen.Code {
 		return []jen.Code{jen.Id("x").Op(":=").Add(read), dst.Op("=").Op("&").Id("x")}
 	}
 	return []jen.Code{dst.Op("=").Add(read)}
+}
+
+// fillMissing sets members the response left out: their modeled default, and
+// for a client, a zero value for required members without one.
+func fillMissing(s *ir.Shape, client bool) []jen.Code {
+	var out []jen.Code
+	for _, m := range s.Members {
+		field := jen.Id("v").Dot(m.GoName)
+		missing := unsetCond(m.Type, field.Clone())
+		if missing == nil {
+			continue
+		}
+		var val jen.Code
+		if m.Default != nil {
+			def := m.Default
+			if m.Type.Kind == ir.Blob {
+				def = decodeBase64Node(def)
+			}
+			if c, err := structLiteralMember(m, def); err == nil {
+				val = c
+			}
+		} else if client && m.Required {
+			val = zeroValue(m.Type)
+		}
+		if val != nil {
+			out = append(out, jen.If(missing).Block(field.Clone().Op("=").Add(val)))
+		}
+	}
+	return out
+}
+
+// unsetCond is true when a decoded member was absent; nil for members whose
+// zero value is a real value.
+func unsetCond(t *ir.Type, field *jen.Statement) *jen.Statement {
+	switch {
+	case t.Pointer, t.Kind == ir.Blob, t.Kind == ir.List, t.Kind == ir.Map, t.Kind == ir.Document, t.Kind == ir.BigInt, t.Kind == ir.BigDecimal:
+		return field.Op("==").Nil()
+	case t.Kind == ir.Enum:
+		return jen.Len(field).Op("==").Lit(0)
+	case t.Kind == ir.IntEnum:
+		return field.Op("==").Lit(0)
+	}
+	return nil
+}
+
+// zeroValue is what error correction puts in a missing required member.
+func zeroValue(t *ir.Type) jen.Code {
+	switch t.Kind {
+	case ir.List, ir.Map:
+		return goType(t).Values()
+	case ir.Blob:
+		return jen.Index().Byte().Values()
+	case ir.Struct:
+		if t.Pointer {
+			return jen.Op("&").Qual(t.Shape.Package, t.Shape.GoName).Values()
+		}
+		return nil
+	case ir.BigInt:
+		return jen.New(jen.Qual("math/big", "Int"))
+	case ir.BigDecimal:
+		return jen.New(jen.Qual("math/big", "Float"))
+	case ir.Timestamp:
+		if t.Pointer {
+			return jen.Qual(pkgAWS, "Time").Call(jen.Qual("time", "Unix").Call(jen.Lit(0), jen.Lit(0)).Dot("UTC").Call())
+		}
+	case ir.String, ir.Bool, ir.Byte, ir.Short, ir.Int, ir.Long, ir.Float, ir.Double:
+		if t.Pointer {
+			zero := map[ir.Kind]jen.Code{ir.String: jen.Lit(""), ir.Bool: jen.False()}[t.Kind]
+			if zero == nil {
+				zero = baseType(t).Call(jen.Lit(0))
+			}
+			return ptrTo(t, zero)
+		}
+	}
+	return nil
+}
+
+// decodeBase64Node turns a base64 blob default into the raw string node the
+// literal builder takes for blobs.
+func decodeBase64Node(raw json.RawMessage) json.RawMessage {
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return raw
+	}
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return raw
+	}
+	out, _ := json.Marshal(string(b))
+	return out
 }

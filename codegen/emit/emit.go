@@ -90,7 +90,7 @@ func (fs *Files) Render() (map[string][]byte, []string, error) {
 type Emitter func(svc *ir.Service, fs *Files) error
 
 // Client lists the emitters of a client package, in order.
-var Client = []Emitter{Doc, Types, Enums, Errors, ClientFile, Operations, Serializers, Deserializers, Validators, Endpoints, EndpointTests, Unsupported, Server}
+var Client = []Emitter{Doc, Types, Enums, Errors, ClientFile, Operations, Paginators, Waiters, Serializers, Deserializers, Validators, Endpoints, EndpointTests, Unsupported, Server, ProtocolTests}
 
 // Service runs every emitter over svc.
 func Service(svc *ir.Service, emitters []Emitter) (*Files, error) {

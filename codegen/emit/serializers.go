@@ -28,18 +28,33 @@ func serializer(s *ir.Shape) *jen.Statement {
 			field := jen.Id("v").Dot(m.GoName)
 			write := []jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}
 			write = append(write, writeValue(m, valueOf(m.Type, field.Clone()))...)
-			if cond := present(m.Type, field.Clone()); cond != nil {
+			cond := present(m.Type, field.Clone())
+			if s.IsInput {
+				// Clients leave the operation's own input defaults to the service.
+				cond = presentNoDefault(m.Type, field.Clone())
+			}
+			switch {
+			case s.IsInput:
 				body = append(body, jen.If(cond).Block(write...))
-			} else {
+			case cond == nil || (m.DefaultWire != "" && !m.Type.Pointer && m.Type.Kind.Scalar() && m.Type.Kind != ir.Enum && m.Type.Kind != ir.IntEnum && m.Type.Kind != ir.Blob):
+				// Zero-valued defaults are real values: always sent.
 				body = append(body, write...)
+			case m.DefaultWire != "":
+				// An unset member with a default sends the default, as Smithy asks of clients.
+				body = append(body, jen.If(cond).Block(write...).Else().Block(
+					enc().Dot("Key").Call(jen.Lit(m.Name)),
+					enc().Dot("RawJSONString").Call(jen.Lit(m.DefaultWire)),
+				))
+			default:
+				body = append(body, jen.If(cond).Block(write...))
 			}
 		}
 		body = append(body, enc().Dot("ObjectEnd").Call())
 	case ir.Union:
 		var cases []jen.Code
 		for _, m := range s.Members {
-			cases = append(cases, jen.Case(jen.Op("*").Qual(s.Package, m.UnionType)).Add(
-				append([]jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}, writeValue(m, valueOf(m.Type, jen.Id("uv").Dot("Value")))...)...,
+			cases = append(cases, jen.Case(jen.Op("*").Qual(s.Package, m.UnionType)).Block(
+				append([]jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}, writeValue(m, elemValue(m.Type, jen.Id("uv").Dot("Value")))...)...,
 			))
 		}
 		body = append(body,
@@ -143,9 +158,9 @@ func writeValue(m *ir.Member, v *jen.Statement) []jen.Code {
 	case ir.Timestamp:
 		return call(timestampMethod(m.TimestampFormat), v)
 	case ir.Document:
-		return []jen.Code{jen.If(jen.Err().Op(":=").Add(enc()).Dot("Document").Call(v), jen.Err().Op("!=").Nil()).Block(
+		return []jen.Code{jen.If(jen.List(jen.Id("b"), jen.Err()).Op(":=").Add(v).Dot("MarshalSmithyDocument").Call(), jen.Err().Op("!=").Nil()).Block(
 			enc().Dot("Fail").Call(jen.Err()),
-		)}
+		).Else().Block(enc().Dot("RawJSON").Call(jen.Id("b")))}
 	case ir.Struct, ir.Union, ir.List, ir.Map:
 		return []jen.Code{jen.Id(t.Shape.SerFunc).Call(enc(), v)}
 	}
@@ -160,4 +175,12 @@ func timestampMethod(format string) string {
 		return "TimestampHTTPDate"
 	}
 	return "TimestampEpochSeconds"
+}
+
+// presentNoDefault treats the zero value of a value type as unset.
+func presentNoDefault(t *ir.Type, field *jen.Statement) *jen.Statement {
+	if c := present(t, field.Clone()); c != nil {
+		return c
+	}
+	return jen.True()
 }

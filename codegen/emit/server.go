@@ -85,7 +85,7 @@ func Server(svc *ir.Service, fs *Files) error {
 	}
 	df := fs.File("server/deserializers.go", svc.ServerPath, "server")
 	for _, s := range ir.Closure(svc.Inputs()) {
-		df.Add(deserializer(s))
+		df.Add(deserializer(s, false))
 	}
 	return nil
 }

@@ -114,6 +114,30 @@ type Operation struct {
 	Waiters    []*Waiter
 	// Idempotency is the input member auto-filled with a UUID when empty.
 	Idempotency *Member
+	// Compression lists the request encodings of smithy.api#requestCompression.
+	Compression []string
+	// Tests are the model's smithy.test protocol tests for this operation,
+	// including error-shape response tests for the errors it lists.
+	Tests []*ProtocolTest
+}
+
+// ProtocolTest is one smithy.test#httpRequestTests or httpResponseTests case.
+type ProtocolTest struct {
+	ID             string
+	Doc            string
+	Kind           string // request, response or error
+	AppliesTo      string // client, server or "" for both
+	Params         json.RawMessage
+	Method         string
+	URI            string
+	Host           string      // endpoint host (and path) the case sets
+	Headers        [][2]string // sorted by name
+	ForbidHeaders  []string
+	RequireHeaders []string
+	Body           *string
+	BodyMediaType  string
+	Code           int
+	Error          *Shape // for Kind error
 }
 
 // Paginator describes smithy.api#paginated on an operation.
@@ -197,6 +221,10 @@ type Member struct {
 	IdempotencyToken bool
 	Sensitive        bool
 	TimestampFormat  string // epoch-seconds, date-time or http-date
+	// Default is the smithy.api#default node value, nil when there is none
+	// (or it is null); DefaultWire is the same value as awsJson sends it.
+	Default     json.RawMessage
+	DefaultWire string
 	// UnionType is the Go name of the union's member wrapper type.
 	UnionType string
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/eucsdk/eucsdk/codegen/docs"
@@ -121,6 +122,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
 	r.collect()
+	if err := r.protocolTests(); err != nil {
+		return nil, err
+	}
 	return svc, nil
 }
 
@@ -211,6 +215,13 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 			o.Idempotency = m
 		}
 	}
+	var compression struct {
+		Encodings []string `json:"encodings"`
+	}
+	if _, err := op.Traits.Decode("smithy.api#requestCompression", &compression); err != nil {
+		return nil, &Error{string(op.ID), err.Error()}
+	}
+	o.Compression = compression.Encodings
 	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
 		return nil, err
 	}
@@ -266,6 +277,15 @@ func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Sh
 		s.Deprecated = deprecated(src.Traits)
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
+		}
+		if input {
+			// Every member of an operation's input is optional to a client, so
+			// an explicit zero stays distinguishable from "not set".
+			for _, m := range s.Members {
+				if m.Type.Kind.Scalar() && m.Type.Kind != ir.Enum && m.Type.Kind != ir.IntEnum && m.Type.Kind != ir.Blob {
+					m.Type.Pointer = true
+				}
+			}
 		}
 	}
 	stem := r.funcs.Claim("Op" + goName)
@@ -462,6 +482,12 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = "epoch-seconds"
 	}
+	// clientOptional members are nullable for clients: their default is the
+	// service's business, not the client's.
+	if raw, ok := m.Traits["smithy.api#default"]; ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) && !m.Traits.Has("smithy.api#clientOptional") {
+		mem.Default = compact(raw)
+		mem.DefaultWire = defaultWire(target.Type, mem.Default)
+	}
 	t := &ir.Type{}
 	mem.Type = t
 	switch target.Type {
@@ -527,7 +553,9 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	t.Pointer = true
 	if isCollectionMember(r.m, m) {
 		t.Pointer = inSparse
-	} else if hasDefault(m.Traits) && !m.Traits.Has("smithy.api#clientOptional") && t.Kind != ir.String && t.Kind != ir.BigInt && t.Kind != ir.BigDecimal && t.Kind != ir.Timestamp {
+	} else if hasDefault(m.Traits) && !m.Traits.Has("smithy.api#clientOptional") && zeroDefault(t.Kind, mem.Default) {
+		// Only a default equal to Go's zero value lets the zero value stand
+		// for "unset"; other defaults keep the pointer so unset stays visible.
 		t.Pointer = false
 	}
 	return mem, nil
@@ -555,4 +583,23 @@ func (r *resolver) collect() {
 	sort.Slice(r.svc.Aggregates, func(i, j int) bool {
 		return r.svc.Aggregates[i].SerFunc+r.svc.Aggregates[i].DeserFunc < r.svc.Aggregates[j].SerFunc+r.svc.Aggregates[j].DeserFunc
 	})
+}
+
+// zeroDefault reports whether a boolean or number default equals Go's zero value.
+func zeroDefault(k ir.Kind, raw json.RawMessage) bool {
+	switch k {
+	case ir.Bool:
+		return string(raw) == "false"
+	case ir.Byte, ir.Short, ir.Int, ir.Long, ir.Float, ir.Double:
+		f, err := strconv.ParseFloat(string(raw), 64)
+		return err == nil && f == 0
+	}
+	return false
+}
+
+// defaultWire converts a default node value to awsJson; node values already
+// have the wire's shape (blobs as base64, timestamps as epoch seconds).
+func defaultWire(shapeType string, raw json.RawMessage) string {
+	// Blob defaults are base64 in the model already, as on the wire.
+	return string(raw)
 }

@@ -1,0 +1,96 @@
+package resolve
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/eucsdk/eucsdk/codegen/ir"
+	"github.com/eucsdk/eucsdk/codegen/smithy"
+)
+
+type rawProtocolTest struct {
+	ID             string            `json:"id"`
+	Documentation  string            `json:"documentation"`
+	Protocol       string            `json:"protocol"`
+	AppliesTo      string            `json:"appliesTo"`
+	Params         json.RawMessage   `json:"params"`
+	Method         string            `json:"method"`
+	URI            string            `json:"uri"`
+	Host           string            `json:"host"`
+	Headers        map[string]string `json:"headers"`
+	ForbidHeaders  []string          `json:"forbidHeaders"`
+	RequireHeaders []string          `json:"requireHeaders"`
+	Body           *string           `json:"body"`
+	BodyMediaType  string            `json:"bodyMediaType"`
+	Code           int               `json:"code"`
+}
+
+// protocolTests attaches the model's protocol tests for the service's own
+// protocol: request and response tests of each operation, and each error
+// shape's response tests to the first operation (by name) that lists it.
+func (r *resolver) protocolTests() error {
+	proto := "aws.protocols#" + r.svc.Protocol.Name
+	errorOwner := map[*ir.Shape]*ir.Operation{}
+	for _, op := range r.svc.Operations {
+		src := r.m.Shape(smithy.ShapeID(op.ShapeID))
+		for _, kind := range []string{"request", "response"} {
+			tests, err := decodeTests(src, kind, proto)
+			if err != nil {
+				return err
+			}
+			for _, t := range tests {
+				op.Tests = append(op.Tests, newTest(t, kind, nil))
+			}
+		}
+		for _, e := range op.Errors {
+			if _, ok := errorOwner[e]; !ok {
+				errorOwner[e] = op
+			}
+		}
+	}
+	for _, e := range r.svc.Errors() {
+		op := errorOwner[e]
+		if op == nil {
+			continue
+		}
+		tests, err := decodeTests(r.m.Shape(smithy.ShapeID(e.ShapeID)), "response", proto)
+		if err != nil {
+			return err
+		}
+		for _, t := range tests {
+			op.Tests = append(op.Tests, newTest(t, "error", e))
+		}
+	}
+	return nil
+}
+
+func decodeTests(s *smithy.Shape, kind, proto string) ([]rawProtocolTest, error) {
+	trait := "smithy.test#httpRequestTests"
+	if kind == "response" {
+		trait = "smithy.test#httpResponseTests"
+	}
+	var all []rawProtocolTest
+	if _, err := s.Traits.Decode(trait, &all); err != nil {
+		return nil, &Error{string(s.ID), err.Error()}
+	}
+	var out []rawProtocolTest
+	for _, t := range all {
+		if t.Protocol == proto {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func newTest(t rawProtocolTest, kind string, errShape *ir.Shape) *ir.ProtocolTest {
+	pt := &ir.ProtocolTest{
+		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
+		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
+		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
+	}
+	for k, v := range t.Headers {
+		pt.Headers = append(pt.Headers, [2]string{k, v})
+	}
+	sort.Slice(pt.Headers, func(i, j int) bool { return pt.Headers[i][0] < pt.Headers[j][0] })
+	return pt
+}
