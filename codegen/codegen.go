@@ -4,6 +4,7 @@ package codegen
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/codegen/emit"
 	"github.com/eucsdk/eucsdk/codegen/ir"
+	"github.com/eucsdk/eucsdk/codegen/modeldiff"
 	"github.com/eucsdk/eucsdk/codegen/resolve"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
@@ -24,6 +26,14 @@ type Config struct {
 	Package    string   // Go package name
 	ImportPath string   // Go import path of the package
 	OutDir     string   // directory of the package
+
+	// Pin is a pins file (models/pins.json). When set, the model must be
+	// byte-identical to the one pinned for Package, so that a model
+	// replaced beside the checkout cannot change the API unreviewed.
+	Pin string
+	// Refresh accepts a model that differs from its pin (or has none) and
+	// records it as the new pin once the package is written.
+	Refresh bool
 }
 
 // Result tells what a run produced.
@@ -61,14 +71,91 @@ func Generate(cfg Config) (*ir.Service, map[string][]byte, []string, error) {
 // replaced atomically, and generated files that are no longer produced are
 // removed.
 func Run(cfg Config) (*Result, error) {
+	pc, err := checkPin(cfg)
+	if err != nil {
+		return nil, err
+	}
 	svc, files, order, err := Generate(cfg)
 	if err != nil {
+		return nil, err
+	}
+	if err := pc.sameService(svc); err != nil {
 		return nil, err
 	}
 	if err := write(cfg.OutDir, files, order); err != nil {
 		return nil, err
 	}
+	if err := pc.record(svc); err != nil {
+		return nil, err
+	}
 	return &Result{Service: svc, Files: order}, nil
+}
+
+// pinCheck carries what checkPin read to the steps after generation.
+type pinCheck struct {
+	cfg  Config
+	pins *modeldiff.Pins
+	pin  *modeldiff.Pin // nil when the package has no pin yet
+	data []byte
+}
+
+// checkPin runs before anything is generated, so a changed model fails
+// fast and names the file that changed.
+func checkPin(cfg Config) (*pinCheck, error) {
+	if cfg.Pin == "" {
+		return nil, nil
+	}
+	if len(cfg.Models) != 1 {
+		return nil, fmt.Errorf("-pin needs exactly one model file, got %d", len(cfg.Models))
+	}
+	pins, err := modeldiff.ReadPins(cfg.Pin)
+	if errors.Is(err, modeldiff.ErrNoPins) {
+		if !cfg.Refresh {
+			return nil, fmt.Errorf("%w: record the model with eucsdk-refresh, or pass -refresh", err)
+		}
+		pins, err = &modeldiff.Pins{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(cfg.Models[0])
+	if err != nil {
+		return nil, err
+	}
+	pc := &pinCheck{cfg: cfg, pins: pins, pin: pins.Get(cfg.Package), data: data}
+	if cfg.Refresh {
+		return pc, nil
+	}
+	if pc.pin == nil {
+		return nil, fmt.Errorf("%s has no pin for package %s: record one with -refresh or eucsdk-refresh", cfg.Pin, cfg.Package)
+	}
+	if err := pc.pin.Check(cfg.Models[0], data); err != nil {
+		return nil, fmt.Errorf("%s: %w", cfg.Pin, err)
+	}
+	return pc, nil
+}
+
+// sameService refuses, even when refreshing, a model of another service
+// than the pinned one: that is a wrong path, not a new model version.
+func (pc *pinCheck) sameService(svc *ir.Service) error {
+	if pc == nil || pc.pin == nil || pc.pin.Service == svc.ShapeID {
+		return nil
+	}
+	return fmt.Errorf("%s: %s defines service %s, but package %s is pinned to %s", pc.cfg.Pin, pc.cfg.Models[0], svc.ShapeID, pc.cfg.Package, pc.pin.Service)
+}
+
+// record writes the new pin after a refresh, and only when it changed, so
+// that regenerating from the pinned model never touches the pins file.
+func (pc *pinCheck) record(svc *ir.Service) error {
+	if pc == nil || !pc.cfg.Refresh {
+		return nil
+	}
+	np := modeldiff.NewPin(pc.cfg.Package, pc.cfg.Models[0], pc.data, svc.ShapeID, svc.Version)
+	if pc.pin != nil && *pc.pin == np {
+		return nil
+	}
+	pc.pins.Set(np)
+	return pc.pins.Write(pc.cfg.Pin)
 }
 
 func write(dir string, files map[string][]byte, order []string) error {

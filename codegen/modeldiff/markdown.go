@@ -21,11 +21,12 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n")
 	}
 	if r.Initial {
-		fmt.Fprintf(&b, "First model the client is generated from: %d operations.\n\n", r.Operations)
-	}
-	for _, u := range r.Unsupported {
-		if r.Initial {
+		b.WriteString("The first model this client is generated from; later entries list changes against it.\n\n")
+		for _, u := range r.Unsupported {
 			fmt.Fprintf(&b, "- not generated: %s (%s)\n", u.Operation, u.Reason)
+		}
+		if len(r.Unsupported) > 0 {
+			b.WriteString("\n")
 		}
 	}
 	if len(r.NewErrors) > 0 {
@@ -62,7 +63,7 @@ func (r *Report) identity() string {
 	b.WriteString(")")
 	if r.NewSHA256 != "" {
 		fmt.Fprintf(&b, ", sha256 `%s`", r.NewSHA256)
-		if r.OldSHA256 != "" {
+		if r.OldSHA256 != "" && r.OldSHA256 != r.NewSHA256 {
 			fmt.Fprintf(&b, " (was `%s`)", r.OldSHA256)
 		}
 	}

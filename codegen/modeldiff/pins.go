@@ -124,7 +124,7 @@ type PinMismatchError struct {
 
 func (e *PinMismatchError) Error() string {
 	return fmt.Sprintf("model %s changed: its sha256 is %s but %s is pinned to %s (%s, %s version %s); "+
-		"review and accept it with: go run ./codegen/cmd/eucsdk-refresh -service %s -model %s",
+		"review and accept it with: go run ./codegen/cmd/eucsdk-refresh -service %s -model %s (add -old with a copy of the pinned model if it was replaced in place)",
 		e.Path, e.SHA256, e.Pin.Name, e.Pin.SHA256, e.Pin.File, e.Pin.Service, e.Pin.Version, e.Pin.Name, e.Path)
 }
 

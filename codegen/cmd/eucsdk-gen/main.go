@@ -27,6 +27,8 @@ func main() {
 	flag.StringVar(&cfg.Package, "package", "", "Go package name of the generated client (required)")
 	flag.StringVar(&cfg.ImportPath, "import", "", "Go import path of the generated package (required)")
 	flag.StringVar(&cfg.OutDir, "out", "", "directory to write the package into (required)")
+	flag.StringVar(&cfg.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
+	flag.BoolVar(&cfg.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
 	quiet := flag.Bool("q", false, "print nothing on success")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\nGenerates a Go client for an awsJson1_0 or awsJson1_1 Smithy service.\n\n")
@@ -42,6 +44,9 @@ func main() {
 	}
 	if len(models) == 0 {
 		missing = append(missing, "-model")
+	}
+	if cfg.Refresh && cfg.Pin == "" {
+		fail(fmt.Errorf("-refresh needs -pin"))
 	}
 	if len(missing) > 0 {
 		fail(fmt.Errorf("missing required flags: %s (see -h)", strings.Join(sorted(missing), ", ")))
