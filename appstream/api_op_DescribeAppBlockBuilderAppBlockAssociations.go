@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more app block builder associations.
@@ -53,4 +56,101 @@ var opDescribeAppBlockBuilderAppBlockAssociations = pipeline.Operation[DescribeA
 	Name:        "DescribeAppBlockBuilderAppBlockAssociations",
 	Serialize:   serializeOpDescribeAppBlockBuilderAppBlockAssociationsInput,
 	Target:      "PhotonAdminProxyService.DescribeAppBlockBuilderAppBlockAssociations",
+}
+
+// DescribeAppBlockBuilderAppBlockAssociationsAPIClient is the part of Client
+// that DescribeAppBlockBuilderAppBlockAssociations paginators and waiters need;
+// tests can pass a fake.
+type DescribeAppBlockBuilderAppBlockAssociationsAPIClient interface {
+	DescribeAppBlockBuilderAppBlockAssociations(context.Context, *DescribeAppBlockBuilderAppBlockAssociationsInput, ...func(*Options)) (*DescribeAppBlockBuilderAppBlockAssociationsOutput, error)
+}
+
+var _ DescribeAppBlockBuilderAppBlockAssociationsAPIClient = (*Client)(nil)
+
+// DescribeAppBlockBuilderAppBlockAssociationsPaginatorOptions configures a
+// DescribeAppBlockBuilderAppBlockAssociationsPaginator.
+type DescribeAppBlockBuilderAppBlockAssociationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeAppBlockBuilderAppBlockAssociationsPaginator requests the pages of
+// DescribeAppBlockBuilderAppBlockAssociations one at a time, following the
+// service's NextToken. It is not safe for concurrent use.
+type DescribeAppBlockBuilderAppBlockAssociationsPaginator struct {
+	options DescribeAppBlockBuilderAppBlockAssociationsPaginatorOptions
+	client  DescribeAppBlockBuilderAppBlockAssociationsAPIClient
+	params  DescribeAppBlockBuilderAppBlockAssociationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeAppBlockBuilderAppBlockAssociationsPaginator returns a paginator
+// over DescribeAppBlockBuilderAppBlockAssociations. It keeps a copy of params,
+// so the caller's value is never changed.
+func NewDescribeAppBlockBuilderAppBlockAssociationsPaginator(client DescribeAppBlockBuilderAppBlockAssociationsAPIClient, params *DescribeAppBlockBuilderAppBlockAssociationsInput, optFns ...func(*DescribeAppBlockBuilderAppBlockAssociationsPaginatorOptions)) *DescribeAppBlockBuilderAppBlockAssociationsPaginator {
+	if params == nil {
+		params = &DescribeAppBlockBuilderAppBlockAssociationsInput{}
+	}
+	options := DescribeAppBlockBuilderAppBlockAssociationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeAppBlockBuilderAppBlockAssociationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeAppBlockBuilderAppBlockAssociations", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeAppBlockBuilderAppBlockAssociationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeAppBlockBuilderAppBlockAssociationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeAppBlockBuilderAppBlockAssociationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeAppBlockBuilderAppBlockAssociations(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeAppBlockBuilderAppBlockAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAppBlockBuilderAppBlockAssociationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeAppBlockBuilderAppBlockAssociationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AppBlockBuilderAppBlockAssociations of the remaining
+// pages, fetching pages as the loop needs them. An error is yielded with a zero
+// item and ends the iteration.
+func (p *DescribeAppBlockBuilderAppBlockAssociationsPaginator) Items(ctx context.Context) iter.Seq2[types.AppBlockBuilderAppBlockAssociation, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeAppBlockBuilderAppBlockAssociationsOutput) []types.AppBlockBuilderAppBlockAssociation {
+		return out.AppBlockBuilderAppBlockAssociations
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more app block builders.
@@ -50,4 +53,100 @@ var opDescribeAppBlockBuilders = pipeline.Operation[DescribeAppBlockBuildersInpu
 	Name:        "DescribeAppBlockBuilders",
 	Serialize:   serializeOpDescribeAppBlockBuildersInput,
 	Target:      "PhotonAdminProxyService.DescribeAppBlockBuilders",
+}
+
+// DescribeAppBlockBuildersAPIClient is the part of Client that
+// DescribeAppBlockBuilders paginators and waiters need; tests can pass a fake.
+type DescribeAppBlockBuildersAPIClient interface {
+	DescribeAppBlockBuilders(context.Context, *DescribeAppBlockBuildersInput, ...func(*Options)) (*DescribeAppBlockBuildersOutput, error)
+}
+
+var _ DescribeAppBlockBuildersAPIClient = (*Client)(nil)
+
+// DescribeAppBlockBuildersPaginatorOptions configures a
+// DescribeAppBlockBuildersPaginator.
+type DescribeAppBlockBuildersPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeAppBlockBuildersPaginator requests the pages of
+// DescribeAppBlockBuilders one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeAppBlockBuildersPaginator struct {
+	options DescribeAppBlockBuildersPaginatorOptions
+	client  DescribeAppBlockBuildersAPIClient
+	params  DescribeAppBlockBuildersInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeAppBlockBuildersPaginator returns a paginator over
+// DescribeAppBlockBuilders. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeAppBlockBuildersPaginator(client DescribeAppBlockBuildersAPIClient, params *DescribeAppBlockBuildersInput, optFns ...func(*DescribeAppBlockBuildersPaginatorOptions)) *DescribeAppBlockBuildersPaginator {
+	if params == nil {
+		params = &DescribeAppBlockBuildersInput{}
+	}
+	options := DescribeAppBlockBuildersPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeAppBlockBuildersPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeAppBlockBuilders", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeAppBlockBuildersPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeAppBlockBuildersPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeAppBlockBuildersOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeAppBlockBuilders(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeAppBlockBuildersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAppBlockBuildersOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeAppBlockBuildersOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AppBlockBuilders of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeAppBlockBuildersPaginator) Items(ctx context.Context) iter.Seq2[types.AppBlockBuilder, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeAppBlockBuildersOutput) []types.AppBlockBuilder {
+		return out.AppBlockBuilders
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more app blocks.
@@ -50,4 +53,97 @@ var opDescribeAppBlocks = pipeline.Operation[DescribeAppBlocksInput, DescribeApp
 	Name:        "DescribeAppBlocks",
 	Serialize:   serializeOpDescribeAppBlocksInput,
 	Target:      "PhotonAdminProxyService.DescribeAppBlocks",
+}
+
+// DescribeAppBlocksAPIClient is the part of Client that DescribeAppBlocks
+// paginators and waiters need; tests can pass a fake.
+type DescribeAppBlocksAPIClient interface {
+	DescribeAppBlocks(context.Context, *DescribeAppBlocksInput, ...func(*Options)) (*DescribeAppBlocksOutput, error)
+}
+
+var _ DescribeAppBlocksAPIClient = (*Client)(nil)
+
+// DescribeAppBlocksPaginatorOptions configures a DescribeAppBlocksPaginator.
+type DescribeAppBlocksPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeAppBlocksPaginator requests the pages of DescribeAppBlocks one at a
+// time, following the service's NextToken. It is not safe for concurrent use.
+type DescribeAppBlocksPaginator struct {
+	options DescribeAppBlocksPaginatorOptions
+	client  DescribeAppBlocksAPIClient
+	params  DescribeAppBlocksInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeAppBlocksPaginator returns a paginator over DescribeAppBlocks. It
+// keeps a copy of params, so the caller's value is never changed.
+func NewDescribeAppBlocksPaginator(client DescribeAppBlocksAPIClient, params *DescribeAppBlocksInput, optFns ...func(*DescribeAppBlocksPaginatorOptions)) *DescribeAppBlocksPaginator {
+	if params == nil {
+		params = &DescribeAppBlocksInput{}
+	}
+	options := DescribeAppBlocksPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeAppBlocksPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeAppBlocks", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeAppBlocksPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeAppBlocksPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeAppBlocksOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeAppBlocks(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeAppBlocksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAppBlocksOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeAppBlocksOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AppBlocks of the remaining pages, fetching pages as
+// the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeAppBlocksPaginator) Items(ctx context.Context) iter.Seq2[types.AppBlock, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeAppBlocksOutput) []types.AppBlock {
+		return out.AppBlocks
+	})
 }

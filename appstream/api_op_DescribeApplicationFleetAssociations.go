@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more application fleet associations.
@@ -54,4 +57,101 @@ var opDescribeApplicationFleetAssociations = pipeline.Operation[DescribeApplicat
 	Name:        "DescribeApplicationFleetAssociations",
 	Serialize:   serializeOpDescribeApplicationFleetAssociationsInput,
 	Target:      "PhotonAdminProxyService.DescribeApplicationFleetAssociations",
+}
+
+// DescribeApplicationFleetAssociationsAPIClient is the part of Client that
+// DescribeApplicationFleetAssociations paginators and waiters need; tests can
+// pass a fake.
+type DescribeApplicationFleetAssociationsAPIClient interface {
+	DescribeApplicationFleetAssociations(context.Context, *DescribeApplicationFleetAssociationsInput, ...func(*Options)) (*DescribeApplicationFleetAssociationsOutput, error)
+}
+
+var _ DescribeApplicationFleetAssociationsAPIClient = (*Client)(nil)
+
+// DescribeApplicationFleetAssociationsPaginatorOptions configures a
+// DescribeApplicationFleetAssociationsPaginator.
+type DescribeApplicationFleetAssociationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeApplicationFleetAssociationsPaginator requests the pages of
+// DescribeApplicationFleetAssociations one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeApplicationFleetAssociationsPaginator struct {
+	options DescribeApplicationFleetAssociationsPaginatorOptions
+	client  DescribeApplicationFleetAssociationsAPIClient
+	params  DescribeApplicationFleetAssociationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeApplicationFleetAssociationsPaginator returns a paginator over
+// DescribeApplicationFleetAssociations. It keeps a copy of params, so the
+// caller's value is never changed.
+func NewDescribeApplicationFleetAssociationsPaginator(client DescribeApplicationFleetAssociationsAPIClient, params *DescribeApplicationFleetAssociationsInput, optFns ...func(*DescribeApplicationFleetAssociationsPaginatorOptions)) *DescribeApplicationFleetAssociationsPaginator {
+	if params == nil {
+		params = &DescribeApplicationFleetAssociationsInput{}
+	}
+	options := DescribeApplicationFleetAssociationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeApplicationFleetAssociationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeApplicationFleetAssociations", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeApplicationFleetAssociationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeApplicationFleetAssociationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeApplicationFleetAssociationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeApplicationFleetAssociations(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeApplicationFleetAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeApplicationFleetAssociationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeApplicationFleetAssociationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ApplicationFleetAssociations of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeApplicationFleetAssociationsPaginator) Items(ctx context.Context) iter.Seq2[types.ApplicationFleetAssociation, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeApplicationFleetAssociationsOutput) []types.ApplicationFleetAssociation {
+		return out.ApplicationFleetAssociations
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more specified Directory Config
@@ -59,4 +62,100 @@ var opDescribeDirectoryConfigs = pipeline.Operation[DescribeDirectoryConfigsInpu
 	Name:        "DescribeDirectoryConfigs",
 	Serialize:   serializeOpDescribeDirectoryConfigsInput,
 	Target:      "PhotonAdminProxyService.DescribeDirectoryConfigs",
+}
+
+// DescribeDirectoryConfigsAPIClient is the part of Client that
+// DescribeDirectoryConfigs paginators and waiters need; tests can pass a fake.
+type DescribeDirectoryConfigsAPIClient interface {
+	DescribeDirectoryConfigs(context.Context, *DescribeDirectoryConfigsInput, ...func(*Options)) (*DescribeDirectoryConfigsOutput, error)
+}
+
+var _ DescribeDirectoryConfigsAPIClient = (*Client)(nil)
+
+// DescribeDirectoryConfigsPaginatorOptions configures a
+// DescribeDirectoryConfigsPaginator.
+type DescribeDirectoryConfigsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeDirectoryConfigsPaginator requests the pages of
+// DescribeDirectoryConfigs one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeDirectoryConfigsPaginator struct {
+	options DescribeDirectoryConfigsPaginatorOptions
+	client  DescribeDirectoryConfigsAPIClient
+	params  DescribeDirectoryConfigsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeDirectoryConfigsPaginator returns a paginator over
+// DescribeDirectoryConfigs. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeDirectoryConfigsPaginator(client DescribeDirectoryConfigsAPIClient, params *DescribeDirectoryConfigsInput, optFns ...func(*DescribeDirectoryConfigsPaginatorOptions)) *DescribeDirectoryConfigsPaginator {
+	if params == nil {
+		params = &DescribeDirectoryConfigsInput{}
+	}
+	options := DescribeDirectoryConfigsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeDirectoryConfigsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeDirectoryConfigs", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeDirectoryConfigsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeDirectoryConfigsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeDirectoryConfigsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeDirectoryConfigs(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeDirectoryConfigsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeDirectoryConfigsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeDirectoryConfigsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the DirectoryConfigs of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeDirectoryConfigsPaginator) Items(ctx context.Context) iter.Seq2[types.DirectoryConfig, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeDirectoryConfigsOutput) []types.DirectoryConfig {
+		return out.DirectoryConfigs
+	})
 }

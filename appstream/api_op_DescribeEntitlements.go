@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one of more entitlements.
@@ -56,4 +59,100 @@ var opDescribeEntitlements = pipeline.Operation[DescribeEntitlementsInput, Descr
 	Serialize:   serializeOpDescribeEntitlementsInput,
 	Target:      "PhotonAdminProxyService.DescribeEntitlements",
 	Validate:    validateOpDescribeEntitlementsInput,
+}
+
+// DescribeEntitlementsAPIClient is the part of Client that DescribeEntitlements
+// paginators and waiters need; tests can pass a fake.
+type DescribeEntitlementsAPIClient interface {
+	DescribeEntitlements(context.Context, *DescribeEntitlementsInput, ...func(*Options)) (*DescribeEntitlementsOutput, error)
+}
+
+var _ DescribeEntitlementsAPIClient = (*Client)(nil)
+
+// DescribeEntitlementsPaginatorOptions configures a
+// DescribeEntitlementsPaginator.
+type DescribeEntitlementsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeEntitlementsPaginator requests the pages of DescribeEntitlements one
+// at a time, following the service's NextToken. It is not safe for concurrent
+// use.
+type DescribeEntitlementsPaginator struct {
+	options DescribeEntitlementsPaginatorOptions
+	client  DescribeEntitlementsAPIClient
+	params  DescribeEntitlementsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeEntitlementsPaginator returns a paginator over
+// DescribeEntitlements. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeEntitlementsPaginator(client DescribeEntitlementsAPIClient, params *DescribeEntitlementsInput, optFns ...func(*DescribeEntitlementsPaginatorOptions)) *DescribeEntitlementsPaginator {
+	if params == nil {
+		params = &DescribeEntitlementsInput{}
+	}
+	options := DescribeEntitlementsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeEntitlementsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeEntitlements", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeEntitlementsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeEntitlementsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeEntitlementsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeEntitlements(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeEntitlementsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeEntitlementsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeEntitlementsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Entitlements of the remaining pages, fetching pages
+// as the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeEntitlementsPaginator) Items(ctx context.Context) iter.Seq2[types.Entitlement, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeEntitlementsOutput) []types.Entitlement {
+		return out.Entitlements
+	})
 }

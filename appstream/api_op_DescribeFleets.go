@@ -6,7 +6,11 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	waiter "github.com/eucsdk/eucsdk/waiter"
+	"iter"
+	"time"
 )
 
 // Retrieves a list that describes one or more specified fleets, if the fleet
@@ -48,4 +52,321 @@ var opDescribeFleets = pipeline.Operation[DescribeFleetsInput, DescribeFleetsOut
 	Name:        "DescribeFleets",
 	Serialize:   serializeOpDescribeFleetsInput,
 	Target:      "PhotonAdminProxyService.DescribeFleets",
+}
+
+// DescribeFleetsAPIClient is the part of Client that DescribeFleets paginators
+// and waiters need; tests can pass a fake.
+type DescribeFleetsAPIClient interface {
+	DescribeFleets(context.Context, *DescribeFleetsInput, ...func(*Options)) (*DescribeFleetsOutput, error)
+}
+
+var _ DescribeFleetsAPIClient = (*Client)(nil)
+
+// DescribeFleetsPaginatorOptions configures a DescribeFleetsPaginator.
+type DescribeFleetsPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeFleetsPaginator requests the pages of DescribeFleets one at a time,
+// following the service's NextToken. It is not safe for concurrent use.
+type DescribeFleetsPaginator struct {
+	options DescribeFleetsPaginatorOptions
+	client  DescribeFleetsAPIClient
+	params  DescribeFleetsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeFleetsPaginator returns a paginator over DescribeFleets. It keeps
+// a copy of params, so the caller's value is never changed.
+func NewDescribeFleetsPaginator(client DescribeFleetsAPIClient, params *DescribeFleetsInput, optFns ...func(*DescribeFleetsPaginatorOptions)) *DescribeFleetsPaginator {
+	if params == nil {
+		params = &DescribeFleetsInput{}
+	}
+	options := DescribeFleetsPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeFleetsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeFleets", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeFleetsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeFleetsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeFleetsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.DescribeFleets(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeFleetsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeFleetsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Fleets of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeFleetsPaginator) Items(ctx context.Context) iter.Seq2[types.Fleet, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeFleetsOutput) []types.Fleet {
+		return out.Fleets
+	})
+}
+
+// FleetStartedWaiterOptions configures a FleetStartedWaiter.
+type FleetStartedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 30s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeFleetsInput, *DescribeFleetsOutput, error) (bool, error)
+}
+
+// FleetStartedWaiter polls DescribeFleets until the model's FleetStarted
+// acceptors report success or failure.
+type FleetStartedWaiter struct {
+	client  DescribeFleetsAPIClient
+	options FleetStartedWaiterOptions
+}
+
+// NewFleetStartedWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewFleetStartedWaiter(client DescribeFleetsAPIClient, optFns ...func(*FleetStartedWaiterOptions)) *FleetStartedWaiter {
+	options := FleetStartedWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  30 * time.Second,
+		Retryable: fleetStartedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &FleetStartedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *FleetStartedWaiter) Wait(ctx context.Context, params *DescribeFleetsInput, maxWaitDur time.Duration, optFns ...func(*FleetStartedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *FleetStartedWaiter) WaitForOutput(ctx context.Context, params *DescribeFleetsInput, maxWaitDur time.Duration, optFns ...func(*FleetStartedWaiterOptions)) (*DescribeFleetsOutput, error) {
+	if params == nil {
+		params = &DescribeFleetsInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeFleetsOutput]{
+		Call: func(ctx context.Context) (*DescribeFleetsOutput, error) {
+			return w.client.DescribeFleets(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "FleetStarted",
+		Observe: func(out *DescribeFleetsOutput, err error) string {
+			return fleetStartedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeFleetsOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// fleetStartedStateRetryable is the default
+// FleetStartedWaiterOptions.Retryable.
+func fleetStartedStateRetryable(ctx context.Context, input *DescribeFleetsInput, output *DescribeFleetsOutput, err error) (bool, error) {
+	return waiter.Retryable(fleetStartedMatch(input, output, err), err)
+}
+
+// fleetStartedMatch applies the FleetStarted acceptors to one attempt.
+func fleetStartedMatch(_ *DescribeFleetsInput, output *DescribeFleetsOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.Fleets {
+		if output.Fleets[i1].State != "" {
+			v1 = append(v1, string(output.Fleets[i1].State))
+		}
+	}
+	seen := waiter.Seen("Fleets[].State", v1, true)
+	if waiter.AllStringEquals(v1, "RUNNING") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "STOPPING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "STOPPED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
+}
+
+// FleetStoppedWaiterOptions configures a FleetStoppedWaiter.
+type FleetStoppedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 30s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeFleetsInput, *DescribeFleetsOutput, error) (bool, error)
+}
+
+// FleetStoppedWaiter polls DescribeFleets until the model's FleetStopped
+// acceptors report success or failure.
+type FleetStoppedWaiter struct {
+	client  DescribeFleetsAPIClient
+	options FleetStoppedWaiterOptions
+}
+
+// NewFleetStoppedWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewFleetStoppedWaiter(client DescribeFleetsAPIClient, optFns ...func(*FleetStoppedWaiterOptions)) *FleetStoppedWaiter {
+	options := FleetStoppedWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  30 * time.Second,
+		Retryable: fleetStoppedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &FleetStoppedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *FleetStoppedWaiter) Wait(ctx context.Context, params *DescribeFleetsInput, maxWaitDur time.Duration, optFns ...func(*FleetStoppedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *FleetStoppedWaiter) WaitForOutput(ctx context.Context, params *DescribeFleetsInput, maxWaitDur time.Duration, optFns ...func(*FleetStoppedWaiterOptions)) (*DescribeFleetsOutput, error) {
+	if params == nil {
+		params = &DescribeFleetsInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeFleetsOutput]{
+		Call: func(ctx context.Context) (*DescribeFleetsOutput, error) {
+			return w.client.DescribeFleets(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "FleetStopped",
+		Observe: func(out *DescribeFleetsOutput, err error) string {
+			return fleetStoppedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeFleetsOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// fleetStoppedStateRetryable is the default
+// FleetStoppedWaiterOptions.Retryable.
+func fleetStoppedStateRetryable(ctx context.Context, input *DescribeFleetsInput, output *DescribeFleetsOutput, err error) (bool, error) {
+	return waiter.Retryable(fleetStoppedMatch(input, output, err), err)
+}
+
+// fleetStoppedMatch applies the FleetStopped acceptors to one attempt.
+func fleetStoppedMatch(_ *DescribeFleetsInput, output *DescribeFleetsOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.Fleets {
+		if output.Fleets[i1].State != "" {
+			v1 = append(v1, string(output.Fleets[i1].State))
+		}
+	}
+	seen := waiter.Seen("Fleets[].State", v1, true)
+	if waiter.AllStringEquals(v1, "STOPPED") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "STARTING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "RUNNING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

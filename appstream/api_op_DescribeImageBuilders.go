@@ -6,7 +6,12 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	waiter "github.com/eucsdk/eucsdk/waiter"
+	"iter"
+	"time"
 )
 
 // Retrieves a list that describes one or more specified image builders, if the
@@ -52,4 +57,452 @@ var opDescribeImageBuilders = pipeline.Operation[DescribeImageBuildersInput, Des
 	Name:        "DescribeImageBuilders",
 	Serialize:   serializeOpDescribeImageBuildersInput,
 	Target:      "PhotonAdminProxyService.DescribeImageBuilders",
+}
+
+// DescribeImageBuildersAPIClient is the part of Client that
+// DescribeImageBuilders paginators and waiters need; tests can pass a fake.
+type DescribeImageBuildersAPIClient interface {
+	DescribeImageBuilders(context.Context, *DescribeImageBuildersInput, ...func(*Options)) (*DescribeImageBuildersOutput, error)
+}
+
+var _ DescribeImageBuildersAPIClient = (*Client)(nil)
+
+// DescribeImageBuildersPaginatorOptions configures a
+// DescribeImageBuildersPaginator.
+type DescribeImageBuildersPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeImageBuildersPaginator requests the pages of DescribeImageBuilders
+// one at a time, following the service's NextToken. It is not safe for
+// concurrent use.
+type DescribeImageBuildersPaginator struct {
+	options DescribeImageBuildersPaginatorOptions
+	client  DescribeImageBuildersAPIClient
+	params  DescribeImageBuildersInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeImageBuildersPaginator returns a paginator over
+// DescribeImageBuilders. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeImageBuildersPaginator(client DescribeImageBuildersAPIClient, params *DescribeImageBuildersInput, optFns ...func(*DescribeImageBuildersPaginatorOptions)) *DescribeImageBuildersPaginator {
+	if params == nil {
+		params = &DescribeImageBuildersInput{}
+	}
+	options := DescribeImageBuildersPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeImageBuildersPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeImageBuilders", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeImageBuildersPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeImageBuildersPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeImageBuildersOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeImageBuilders(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeImageBuildersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImageBuildersOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeImageBuildersOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ImageBuilders of the remaining pages, fetching pages
+// as the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeImageBuildersPaginator) Items(ctx context.Context) iter.Seq2[types.ImageBuilder, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeImageBuildersOutput) []types.ImageBuilder {
+		return out.ImageBuilders
+	})
+}
+
+// ImageBuilderDeletedWaiterOptions configures a ImageBuilderDeletedWaiter.
+type ImageBuilderDeletedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 15s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeImageBuildersInput, *DescribeImageBuildersOutput, error) (bool, error)
+}
+
+// Wait until the image builders described are gone: the service reports them
+// not found or lists none.
+type ImageBuilderDeletedWaiter struct {
+	client  DescribeImageBuildersAPIClient
+	options ImageBuilderDeletedWaiterOptions
+}
+
+// NewImageBuilderDeletedWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewImageBuilderDeletedWaiter(client DescribeImageBuildersAPIClient, optFns ...func(*ImageBuilderDeletedWaiterOptions)) *ImageBuilderDeletedWaiter {
+	options := ImageBuilderDeletedWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  15 * time.Second,
+		Retryable: imageBuilderDeletedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ImageBuilderDeletedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ImageBuilderDeletedWaiter) Wait(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderDeletedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ImageBuilderDeletedWaiter) WaitForOutput(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderDeletedWaiterOptions)) (*DescribeImageBuildersOutput, error) {
+	if params == nil {
+		params = &DescribeImageBuildersInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeImageBuildersOutput]{
+		Call: func(ctx context.Context) (*DescribeImageBuildersOutput, error) {
+			return w.client.DescribeImageBuilders(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ImageBuilderDeleted",
+		Observe: func(out *DescribeImageBuildersOutput, err error) string {
+			return imageBuilderDeletedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeImageBuildersOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// imageBuilderDeletedStateRetryable is the default
+// ImageBuilderDeletedWaiterOptions.Retryable.
+func imageBuilderDeletedStateRetryable(ctx context.Context, input *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) (bool, error) {
+	return waiter.Retryable(imageBuilderDeletedMatch(input, output, err), err)
+}
+
+// imageBuilderDeletedMatch applies the ImageBuilderDeleted acceptors to one
+// attempt.
+func imageBuilderDeletedMatch(_ *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		if waiter.ErrorCodeIs(err, "ResourceNotFoundException") {
+			return waiter.Match{State: waiter.Success, Seen: seen}
+		}
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	v1 := float64(len(output.ImageBuilders)) == 0
+	seen := waiter.Seen("length(ImageBuilders) == `0`", v1, true)
+	if v1 {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
+}
+
+// ImageBuilderRunningWaiterOptions configures a ImageBuilderRunningWaiter.
+type ImageBuilderRunningWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 15s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeImageBuildersInput, *DescribeImageBuildersOutput, error) (bool, error)
+}
+
+// Wait until every image builder described is RUNNING; a builder that fails,
+// stops or is being deleted will not get there.
+type ImageBuilderRunningWaiter struct {
+	client  DescribeImageBuildersAPIClient
+	options ImageBuilderRunningWaiterOptions
+}
+
+// NewImageBuilderRunningWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewImageBuilderRunningWaiter(client DescribeImageBuildersAPIClient, optFns ...func(*ImageBuilderRunningWaiterOptions)) *ImageBuilderRunningWaiter {
+	options := ImageBuilderRunningWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  15 * time.Second,
+		Retryable: imageBuilderRunningStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ImageBuilderRunningWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ImageBuilderRunningWaiter) Wait(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderRunningWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ImageBuilderRunningWaiter) WaitForOutput(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderRunningWaiterOptions)) (*DescribeImageBuildersOutput, error) {
+	if params == nil {
+		params = &DescribeImageBuildersInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeImageBuildersOutput]{
+		Call: func(ctx context.Context) (*DescribeImageBuildersOutput, error) {
+			return w.client.DescribeImageBuilders(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ImageBuilderRunning",
+		Observe: func(out *DescribeImageBuildersOutput, err error) string {
+			return imageBuilderRunningMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeImageBuildersOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// imageBuilderRunningStateRetryable is the default
+// ImageBuilderRunningWaiterOptions.Retryable.
+func imageBuilderRunningStateRetryable(ctx context.Context, input *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) (bool, error) {
+	return waiter.Retryable(imageBuilderRunningMatch(input, output, err), err)
+}
+
+// imageBuilderRunningMatch applies the ImageBuilderRunning acceptors to one
+// attempt.
+func imageBuilderRunningMatch(_ *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.ImageBuilders {
+		if output.ImageBuilders[i1].State != "" {
+			v1 = append(v1, string(output.ImageBuilders[i1].State))
+		}
+	}
+	seen := waiter.Seen("ImageBuilders[].State", v1, true)
+	if waiter.AllStringEquals(v1, "RUNNING") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "FAILED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "STOPPED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "DELETING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
+}
+
+// ImageBuilderStoppedWaiterOptions configures a ImageBuilderStoppedWaiter.
+type ImageBuilderStoppedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 15s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeImageBuildersInput, *DescribeImageBuildersOutput, error) (bool, error)
+}
+
+// Wait until every image builder described is STOPPED; a builder that fails or
+// is being deleted will not get there.
+type ImageBuilderStoppedWaiter struct {
+	client  DescribeImageBuildersAPIClient
+	options ImageBuilderStoppedWaiterOptions
+}
+
+// NewImageBuilderStoppedWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewImageBuilderStoppedWaiter(client DescribeImageBuildersAPIClient, optFns ...func(*ImageBuilderStoppedWaiterOptions)) *ImageBuilderStoppedWaiter {
+	options := ImageBuilderStoppedWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  15 * time.Second,
+		Retryable: imageBuilderStoppedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ImageBuilderStoppedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ImageBuilderStoppedWaiter) Wait(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderStoppedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ImageBuilderStoppedWaiter) WaitForOutput(ctx context.Context, params *DescribeImageBuildersInput, maxWaitDur time.Duration, optFns ...func(*ImageBuilderStoppedWaiterOptions)) (*DescribeImageBuildersOutput, error) {
+	if params == nil {
+		params = &DescribeImageBuildersInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeImageBuildersOutput]{
+		Call: func(ctx context.Context) (*DescribeImageBuildersOutput, error) {
+			return w.client.DescribeImageBuilders(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ImageBuilderStopped",
+		Observe: func(out *DescribeImageBuildersOutput, err error) string {
+			return imageBuilderStoppedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeImageBuildersOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// imageBuilderStoppedStateRetryable is the default
+// ImageBuilderStoppedWaiterOptions.Retryable.
+func imageBuilderStoppedStateRetryable(ctx context.Context, input *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) (bool, error) {
+	return waiter.Retryable(imageBuilderStoppedMatch(input, output, err), err)
+}
+
+// imageBuilderStoppedMatch applies the ImageBuilderStopped acceptors to one
+// attempt.
+func imageBuilderStoppedMatch(_ *DescribeImageBuildersInput, output *DescribeImageBuildersOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.ImageBuilders {
+		if output.ImageBuilders[i1].State != "" {
+			v1 = append(v1, string(output.ImageBuilders[i1].State))
+		}
+	}
+	seen := waiter.Seen("ImageBuilders[].State", v1, true)
+	if waiter.AllStringEquals(v1, "STOPPED") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "FAILED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "DELETING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

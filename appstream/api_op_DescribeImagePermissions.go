@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes the permissions for shared AWS account IDs on
@@ -62,4 +65,100 @@ var opDescribeImagePermissions = pipeline.Operation[DescribeImagePermissionsInpu
 	Serialize:   serializeOpDescribeImagePermissionsInput,
 	Target:      "PhotonAdminProxyService.DescribeImagePermissions",
 	Validate:    validateOpDescribeImagePermissionsInput,
+}
+
+// DescribeImagePermissionsAPIClient is the part of Client that
+// DescribeImagePermissions paginators and waiters need; tests can pass a fake.
+type DescribeImagePermissionsAPIClient interface {
+	DescribeImagePermissions(context.Context, *DescribeImagePermissionsInput, ...func(*Options)) (*DescribeImagePermissionsOutput, error)
+}
+
+var _ DescribeImagePermissionsAPIClient = (*Client)(nil)
+
+// DescribeImagePermissionsPaginatorOptions configures a
+// DescribeImagePermissionsPaginator.
+type DescribeImagePermissionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeImagePermissionsPaginator requests the pages of
+// DescribeImagePermissions one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeImagePermissionsPaginator struct {
+	options DescribeImagePermissionsPaginatorOptions
+	client  DescribeImagePermissionsAPIClient
+	params  DescribeImagePermissionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeImagePermissionsPaginator returns a paginator over
+// DescribeImagePermissions. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeImagePermissionsPaginator(client DescribeImagePermissionsAPIClient, params *DescribeImagePermissionsInput, optFns ...func(*DescribeImagePermissionsPaginatorOptions)) *DescribeImagePermissionsPaginator {
+	if params == nil {
+		params = &DescribeImagePermissionsInput{}
+	}
+	options := DescribeImagePermissionsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeImagePermissionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeImagePermissions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeImagePermissionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeImagePermissionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeImagePermissionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeImagePermissions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeImagePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImagePermissionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeImagePermissionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the SharedImagePermissionsList of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeImagePermissionsPaginator) Items(ctx context.Context) iter.Seq2[types.SharedImagePermissions, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeImagePermissionsOutput) []types.SharedImagePermissions {
+		return out.SharedImagePermissionsList
+	})
 }

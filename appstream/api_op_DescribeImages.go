@@ -6,7 +6,12 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	waiter "github.com/eucsdk/eucsdk/waiter"
+	"iter"
+	"time"
 )
 
 // Retrieves a list that describes one or more specified images, if the image
@@ -58,4 +63,322 @@ var opDescribeImages = pipeline.Operation[DescribeImagesInput, DescribeImagesOut
 	Name:        "DescribeImages",
 	Serialize:   serializeOpDescribeImagesInput,
 	Target:      "PhotonAdminProxyService.DescribeImages",
+}
+
+// DescribeImagesAPIClient is the part of Client that DescribeImages paginators
+// and waiters need; tests can pass a fake.
+type DescribeImagesAPIClient interface {
+	DescribeImages(context.Context, *DescribeImagesInput, ...func(*Options)) (*DescribeImagesOutput, error)
+}
+
+var _ DescribeImagesAPIClient = (*Client)(nil)
+
+// DescribeImagesPaginatorOptions configures a DescribeImagesPaginator.
+type DescribeImagesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeImagesPaginator requests the pages of DescribeImages one at a time,
+// following the service's NextToken. It is not safe for concurrent use.
+type DescribeImagesPaginator struct {
+	options DescribeImagesPaginatorOptions
+	client  DescribeImagesAPIClient
+	params  DescribeImagesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeImagesPaginator returns a paginator over DescribeImages. It keeps
+// a copy of params, so the caller's value is never changed.
+func NewDescribeImagesPaginator(client DescribeImagesAPIClient, params *DescribeImagesInput, optFns ...func(*DescribeImagesPaginatorOptions)) *DescribeImagesPaginator {
+	if params == nil {
+		params = &DescribeImagesInput{}
+	}
+	options := DescribeImagesPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeImagesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeImages", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeImagesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeImagesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeImagesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeImages(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeImagesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeImagesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Images of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeImagesPaginator) Items(ctx context.Context) iter.Seq2[types.Image, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeImagesOutput) []types.Image {
+		return out.Images
+	})
+}
+
+// ImageAvailableWaiterOptions configures a ImageAvailableWaiter.
+type ImageAvailableWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 30s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 300s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeImagesInput, *DescribeImagesOutput, error) (bool, error)
+}
+
+// Wait until every image described is AVAILABLE, for example after
+// CreateImageBuilderStreamingURL sessions end in CreateImage or after
+// CopyImage; a FAILED image will not get there.
+type ImageAvailableWaiter struct {
+	client  DescribeImagesAPIClient
+	options ImageAvailableWaiterOptions
+}
+
+// NewImageAvailableWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewImageAvailableWaiter(client DescribeImagesAPIClient, optFns ...func(*ImageAvailableWaiterOptions)) *ImageAvailableWaiter {
+	options := ImageAvailableWaiterOptions{
+		MaxDelay:  300 * time.Second,
+		MinDelay:  30 * time.Second,
+		Retryable: imageAvailableStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ImageAvailableWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ImageAvailableWaiter) Wait(ctx context.Context, params *DescribeImagesInput, maxWaitDur time.Duration, optFns ...func(*ImageAvailableWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ImageAvailableWaiter) WaitForOutput(ctx context.Context, params *DescribeImagesInput, maxWaitDur time.Duration, optFns ...func(*ImageAvailableWaiterOptions)) (*DescribeImagesOutput, error) {
+	if params == nil {
+		params = &DescribeImagesInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeImagesOutput]{
+		Call: func(ctx context.Context) (*DescribeImagesOutput, error) {
+			return w.client.DescribeImages(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ImageAvailable",
+		Observe: func(out *DescribeImagesOutput, err error) string {
+			return imageAvailableMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeImagesOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// imageAvailableStateRetryable is the default
+// ImageAvailableWaiterOptions.Retryable.
+func imageAvailableStateRetryable(ctx context.Context, input *DescribeImagesInput, output *DescribeImagesOutput, err error) (bool, error) {
+	return waiter.Retryable(imageAvailableMatch(input, output, err), err)
+}
+
+// imageAvailableMatch applies the ImageAvailable acceptors to one attempt.
+func imageAvailableMatch(_ *DescribeImagesInput, output *DescribeImagesOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.Images {
+		if output.Images[i1].State != "" {
+			v1 = append(v1, string(output.Images[i1].State))
+		}
+	}
+	seen := waiter.Seen("Images[].State", v1, true)
+	if waiter.AllStringEquals(v1, "AVAILABLE") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "FAILED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
+}
+
+// ImageDeletedWaiterOptions configures a ImageDeletedWaiter.
+type ImageDeletedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 15s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeImagesInput, *DescribeImagesOutput, error) (bool, error)
+}
+
+// Wait until the images described are gone: the service reports them not found
+// or lists none.
+type ImageDeletedWaiter struct {
+	client  DescribeImagesAPIClient
+	options ImageDeletedWaiterOptions
+}
+
+// NewImageDeletedWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewImageDeletedWaiter(client DescribeImagesAPIClient, optFns ...func(*ImageDeletedWaiterOptions)) *ImageDeletedWaiter {
+	options := ImageDeletedWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  15 * time.Second,
+		Retryable: imageDeletedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ImageDeletedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ImageDeletedWaiter) Wait(ctx context.Context, params *DescribeImagesInput, maxWaitDur time.Duration, optFns ...func(*ImageDeletedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ImageDeletedWaiter) WaitForOutput(ctx context.Context, params *DescribeImagesInput, maxWaitDur time.Duration, optFns ...func(*ImageDeletedWaiterOptions)) (*DescribeImagesOutput, error) {
+	if params == nil {
+		params = &DescribeImagesInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeImagesOutput]{
+		Call: func(ctx context.Context) (*DescribeImagesOutput, error) {
+			return w.client.DescribeImages(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ImageDeleted",
+		Observe: func(out *DescribeImagesOutput, err error) string {
+			return imageDeletedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeImagesOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// imageDeletedStateRetryable is the default
+// ImageDeletedWaiterOptions.Retryable.
+func imageDeletedStateRetryable(ctx context.Context, input *DescribeImagesInput, output *DescribeImagesOutput, err error) (bool, error) {
+	return waiter.Retryable(imageDeletedMatch(input, output, err), err)
+}
+
+// imageDeletedMatch applies the ImageDeleted acceptors to one attempt.
+func imageDeletedMatch(_ *DescribeImagesInput, output *DescribeImagesOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		if waiter.ErrorCodeIs(err, "ResourceNotFoundException") {
+			return waiter.Match{State: waiter.Success, Seen: seen}
+		}
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	v1 := float64(len(output.Images)) == 0
+	seen := waiter.Seen("length(Images) == `0`", v1, true)
+	if v1 {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes the streaming sessions for a specified stack
@@ -74,4 +77,97 @@ var opDescribeSessions = pipeline.Operation[DescribeSessionsInput, DescribeSessi
 	Serialize:   serializeOpDescribeSessionsInput,
 	Target:      "PhotonAdminProxyService.DescribeSessions",
 	Validate:    validateOpDescribeSessionsInput,
+}
+
+// DescribeSessionsAPIClient is the part of Client that DescribeSessions
+// paginators and waiters need; tests can pass a fake.
+type DescribeSessionsAPIClient interface {
+	DescribeSessions(context.Context, *DescribeSessionsInput, ...func(*Options)) (*DescribeSessionsOutput, error)
+}
+
+var _ DescribeSessionsAPIClient = (*Client)(nil)
+
+// DescribeSessionsPaginatorOptions configures a DescribeSessionsPaginator.
+type DescribeSessionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeSessionsPaginator requests the pages of DescribeSessions one at a
+// time, following the service's NextToken. It is not safe for concurrent use.
+type DescribeSessionsPaginator struct {
+	options DescribeSessionsPaginatorOptions
+	client  DescribeSessionsAPIClient
+	params  DescribeSessionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeSessionsPaginator returns a paginator over DescribeSessions. It
+// keeps a copy of params, so the caller's value is never changed.
+func NewDescribeSessionsPaginator(client DescribeSessionsAPIClient, params *DescribeSessionsInput, optFns ...func(*DescribeSessionsPaginatorOptions)) *DescribeSessionsPaginator {
+	if params == nil {
+		params = &DescribeSessionsInput{}
+	}
+	options := DescribeSessionsPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeSessionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeSessions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeSessionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeSessionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeSessionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeSessions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSessionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeSessionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Sessions of the remaining pages, fetching pages as
+// the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeSessionsPaginator) Items(ctx context.Context) iter.Seq2[types.Session, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeSessionsOutput) []types.Session {
+		return out.Sessions
+	})
 }

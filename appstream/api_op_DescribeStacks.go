@@ -6,7 +6,9 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more specified stacks, if the stack
@@ -48,4 +50,85 @@ var opDescribeStacks = pipeline.Operation[DescribeStacksInput, DescribeStacksOut
 	Name:        "DescribeStacks",
 	Serialize:   serializeOpDescribeStacksInput,
 	Target:      "PhotonAdminProxyService.DescribeStacks",
+}
+
+// DescribeStacksAPIClient is the part of Client that DescribeStacks paginators
+// and waiters need; tests can pass a fake.
+type DescribeStacksAPIClient interface {
+	DescribeStacks(context.Context, *DescribeStacksInput, ...func(*Options)) (*DescribeStacksOutput, error)
+}
+
+var _ DescribeStacksAPIClient = (*Client)(nil)
+
+// DescribeStacksPaginatorOptions configures a DescribeStacksPaginator.
+type DescribeStacksPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeStacksPaginator requests the pages of DescribeStacks one at a time,
+// following the service's NextToken. It is not safe for concurrent use.
+type DescribeStacksPaginator struct {
+	options DescribeStacksPaginatorOptions
+	client  DescribeStacksAPIClient
+	params  DescribeStacksInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeStacksPaginator returns a paginator over DescribeStacks. It keeps
+// a copy of params, so the caller's value is never changed.
+func NewDescribeStacksPaginator(client DescribeStacksAPIClient, params *DescribeStacksInput, optFns ...func(*DescribeStacksPaginatorOptions)) *DescribeStacksPaginator {
+	if params == nil {
+		params = &DescribeStacksInput{}
+	}
+	options := DescribeStacksPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeStacksPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeStacks", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeStacksPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeStacksPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeStacksOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.DescribeStacks(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeStacksPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeStacksOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeStacksOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Stacks of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeStacksPaginator) Items(ctx context.Context) iter.Seq2[types.Stack, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeStacksOutput) []types.Stack {
+		return out.Stacks
+	})
 }

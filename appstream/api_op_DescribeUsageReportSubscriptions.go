@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more usage report subscriptions.
@@ -47,4 +50,101 @@ var opDescribeUsageReportSubscriptions = pipeline.Operation[DescribeUsageReportS
 	Name:        "DescribeUsageReportSubscriptions",
 	Serialize:   serializeOpDescribeUsageReportSubscriptionsInput,
 	Target:      "PhotonAdminProxyService.DescribeUsageReportSubscriptions",
+}
+
+// DescribeUsageReportSubscriptionsAPIClient is the part of Client that
+// DescribeUsageReportSubscriptions paginators and waiters need; tests can pass
+// a fake.
+type DescribeUsageReportSubscriptionsAPIClient interface {
+	DescribeUsageReportSubscriptions(context.Context, *DescribeUsageReportSubscriptionsInput, ...func(*Options)) (*DescribeUsageReportSubscriptionsOutput, error)
+}
+
+var _ DescribeUsageReportSubscriptionsAPIClient = (*Client)(nil)
+
+// DescribeUsageReportSubscriptionsPaginatorOptions configures a
+// DescribeUsageReportSubscriptionsPaginator.
+type DescribeUsageReportSubscriptionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeUsageReportSubscriptionsPaginator requests the pages of
+// DescribeUsageReportSubscriptions one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeUsageReportSubscriptionsPaginator struct {
+	options DescribeUsageReportSubscriptionsPaginatorOptions
+	client  DescribeUsageReportSubscriptionsAPIClient
+	params  DescribeUsageReportSubscriptionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeUsageReportSubscriptionsPaginator returns a paginator over
+// DescribeUsageReportSubscriptions. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeUsageReportSubscriptionsPaginator(client DescribeUsageReportSubscriptionsAPIClient, params *DescribeUsageReportSubscriptionsInput, optFns ...func(*DescribeUsageReportSubscriptionsPaginatorOptions)) *DescribeUsageReportSubscriptionsPaginator {
+	if params == nil {
+		params = &DescribeUsageReportSubscriptionsInput{}
+	}
+	options := DescribeUsageReportSubscriptionsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeUsageReportSubscriptionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeUsageReportSubscriptions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeUsageReportSubscriptionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeUsageReportSubscriptionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeUsageReportSubscriptionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeUsageReportSubscriptions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeUsageReportSubscriptionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeUsageReportSubscriptionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeUsageReportSubscriptionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the UsageReportSubscriptions of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeUsageReportSubscriptionsPaginator) Items(ctx context.Context) iter.Seq2[types.UsageReportSubscription, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeUsageReportSubscriptionsOutput) []types.UsageReportSubscription {
+		return out.UsageReportSubscriptions
+	})
 }

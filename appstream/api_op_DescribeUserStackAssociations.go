@@ -6,8 +6,11 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	redact "github.com/eucsdk/eucsdk/redact"
+	"iter"
 )
 
 // Retrieves a list that describes the UserStackAssociation objects. You must
@@ -78,4 +81,101 @@ var opDescribeUserStackAssociations = pipeline.Operation[DescribeUserStackAssoci
 	Name:        "DescribeUserStackAssociations",
 	Serialize:   serializeOpDescribeUserStackAssociationsInput,
 	Target:      "PhotonAdminProxyService.DescribeUserStackAssociations",
+}
+
+// DescribeUserStackAssociationsAPIClient is the part of Client that
+// DescribeUserStackAssociations paginators and waiters need; tests can pass a
+// fake.
+type DescribeUserStackAssociationsAPIClient interface {
+	DescribeUserStackAssociations(context.Context, *DescribeUserStackAssociationsInput, ...func(*Options)) (*DescribeUserStackAssociationsOutput, error)
+}
+
+var _ DescribeUserStackAssociationsAPIClient = (*Client)(nil)
+
+// DescribeUserStackAssociationsPaginatorOptions configures a
+// DescribeUserStackAssociationsPaginator.
+type DescribeUserStackAssociationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeUserStackAssociationsPaginator requests the pages of
+// DescribeUserStackAssociations one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeUserStackAssociationsPaginator struct {
+	options DescribeUserStackAssociationsPaginatorOptions
+	client  DescribeUserStackAssociationsAPIClient
+	params  DescribeUserStackAssociationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeUserStackAssociationsPaginator returns a paginator over
+// DescribeUserStackAssociations. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeUserStackAssociationsPaginator(client DescribeUserStackAssociationsAPIClient, params *DescribeUserStackAssociationsInput, optFns ...func(*DescribeUserStackAssociationsPaginatorOptions)) *DescribeUserStackAssociationsPaginator {
+	if params == nil {
+		params = &DescribeUserStackAssociationsInput{}
+	}
+	options := DescribeUserStackAssociationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeUserStackAssociationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeUserStackAssociations", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeUserStackAssociationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeUserStackAssociationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeUserStackAssociationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeUserStackAssociations(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeUserStackAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeUserStackAssociationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeUserStackAssociationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the UserStackAssociations of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeUserStackAssociationsPaginator) Items(ctx context.Context) iter.Seq2[types.UserStackAssociation, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeUserStackAssociationsOutput) []types.UserStackAssociation {
+		return out.UserStackAssociations
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list that describes one or more specified users in the user pool.
@@ -54,4 +57,96 @@ var opDescribeUsers = pipeline.Operation[DescribeUsersInput, DescribeUsersOutput
 	Serialize:   serializeOpDescribeUsersInput,
 	Target:      "PhotonAdminProxyService.DescribeUsers",
 	Validate:    validateOpDescribeUsersInput,
+}
+
+// DescribeUsersAPIClient is the part of Client that DescribeUsers paginators
+// and waiters need; tests can pass a fake.
+type DescribeUsersAPIClient interface {
+	DescribeUsers(context.Context, *DescribeUsersInput, ...func(*Options)) (*DescribeUsersOutput, error)
+}
+
+var _ DescribeUsersAPIClient = (*Client)(nil)
+
+// DescribeUsersPaginatorOptions configures a DescribeUsersPaginator.
+type DescribeUsersPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeUsersPaginator requests the pages of DescribeUsers one at a time,
+// following the service's NextToken. It is not safe for concurrent use.
+type DescribeUsersPaginator struct {
+	options DescribeUsersPaginatorOptions
+	client  DescribeUsersAPIClient
+	params  DescribeUsersInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeUsersPaginator returns a paginator over DescribeUsers. It keeps a
+// copy of params, so the caller's value is never changed.
+func NewDescribeUsersPaginator(client DescribeUsersAPIClient, params *DescribeUsersInput, optFns ...func(*DescribeUsersPaginatorOptions)) *DescribeUsersPaginator {
+	if params == nil {
+		params = &DescribeUsersInput{}
+	}
+	options := DescribeUsersPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeUsersPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeUsers", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeUsersPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeUsersPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeUsersOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeUsers(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeUsersPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeUsersOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeUsersOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Users of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeUsersPaginator) Items(ctx context.Context) iter.Seq2[types.User, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeUsersOutput) []types.User {
+		return out.Users
+	})
 }

@@ -5,7 +5,9 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves the name of the fleet that is associated with the specified stack.
@@ -49,4 +51,88 @@ var opListAssociatedFleets = pipeline.Operation[ListAssociatedFleetsInput, ListA
 	Serialize:   serializeOpListAssociatedFleetsInput,
 	Target:      "PhotonAdminProxyService.ListAssociatedFleets",
 	Validate:    validateOpListAssociatedFleetsInput,
+}
+
+// ListAssociatedFleetsAPIClient is the part of Client that ListAssociatedFleets
+// paginators and waiters need; tests can pass a fake.
+type ListAssociatedFleetsAPIClient interface {
+	ListAssociatedFleets(context.Context, *ListAssociatedFleetsInput, ...func(*Options)) (*ListAssociatedFleetsOutput, error)
+}
+
+var _ ListAssociatedFleetsAPIClient = (*Client)(nil)
+
+// ListAssociatedFleetsPaginatorOptions configures a
+// ListAssociatedFleetsPaginator.
+type ListAssociatedFleetsPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListAssociatedFleetsPaginator requests the pages of ListAssociatedFleets one
+// at a time, following the service's NextToken. It is not safe for concurrent
+// use.
+type ListAssociatedFleetsPaginator struct {
+	options ListAssociatedFleetsPaginatorOptions
+	client  ListAssociatedFleetsAPIClient
+	params  ListAssociatedFleetsInput
+	tokens  paginator.Tokens
+}
+
+// NewListAssociatedFleetsPaginator returns a paginator over
+// ListAssociatedFleets. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewListAssociatedFleetsPaginator(client ListAssociatedFleetsAPIClient, params *ListAssociatedFleetsInput, optFns ...func(*ListAssociatedFleetsPaginatorOptions)) *ListAssociatedFleetsPaginator {
+	if params == nil {
+		params = &ListAssociatedFleetsInput{}
+	}
+	options := ListAssociatedFleetsPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListAssociatedFleetsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListAssociatedFleets", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListAssociatedFleetsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListAssociatedFleetsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListAssociatedFleetsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.ListAssociatedFleets(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListAssociatedFleetsPaginator) Pages(ctx context.Context) iter.Seq2[*ListAssociatedFleetsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListAssociatedFleetsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Names of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *ListAssociatedFleetsPaginator) Items(ctx context.Context) iter.Seq2[string, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListAssociatedFleetsOutput) []string {
+		return out.Names
+	})
 }

@@ -5,7 +5,9 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves the name of the stack with which the specified fleet is associated.
@@ -49,4 +51,88 @@ var opListAssociatedStacks = pipeline.Operation[ListAssociatedStacksInput, ListA
 	Serialize:   serializeOpListAssociatedStacksInput,
 	Target:      "PhotonAdminProxyService.ListAssociatedStacks",
 	Validate:    validateOpListAssociatedStacksInput,
+}
+
+// ListAssociatedStacksAPIClient is the part of Client that ListAssociatedStacks
+// paginators and waiters need; tests can pass a fake.
+type ListAssociatedStacksAPIClient interface {
+	ListAssociatedStacks(context.Context, *ListAssociatedStacksInput, ...func(*Options)) (*ListAssociatedStacksOutput, error)
+}
+
+var _ ListAssociatedStacksAPIClient = (*Client)(nil)
+
+// ListAssociatedStacksPaginatorOptions configures a
+// ListAssociatedStacksPaginator.
+type ListAssociatedStacksPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListAssociatedStacksPaginator requests the pages of ListAssociatedStacks one
+// at a time, following the service's NextToken. It is not safe for concurrent
+// use.
+type ListAssociatedStacksPaginator struct {
+	options ListAssociatedStacksPaginatorOptions
+	client  ListAssociatedStacksAPIClient
+	params  ListAssociatedStacksInput
+	tokens  paginator.Tokens
+}
+
+// NewListAssociatedStacksPaginator returns a paginator over
+// ListAssociatedStacks. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewListAssociatedStacksPaginator(client ListAssociatedStacksAPIClient, params *ListAssociatedStacksInput, optFns ...func(*ListAssociatedStacksPaginatorOptions)) *ListAssociatedStacksPaginator {
+	if params == nil {
+		params = &ListAssociatedStacksInput{}
+	}
+	options := ListAssociatedStacksPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListAssociatedStacksPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListAssociatedStacks", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListAssociatedStacksPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListAssociatedStacksPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListAssociatedStacksOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.ListAssociatedStacks(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListAssociatedStacksPaginator) Pages(ctx context.Context) iter.Seq2[*ListAssociatedStacksOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListAssociatedStacksOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Names of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *ListAssociatedStacksPaginator) Items(ctx context.Context) iter.Seq2[string, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListAssociatedStacksOutput) []string {
+		return out.Names
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list of entitled applications.
@@ -58,4 +61,100 @@ var opListEntitledApplications = pipeline.Operation[ListEntitledApplicationsInpu
 	Serialize:   serializeOpListEntitledApplicationsInput,
 	Target:      "PhotonAdminProxyService.ListEntitledApplications",
 	Validate:    validateOpListEntitledApplicationsInput,
+}
+
+// ListEntitledApplicationsAPIClient is the part of Client that
+// ListEntitledApplications paginators and waiters need; tests can pass a fake.
+type ListEntitledApplicationsAPIClient interface {
+	ListEntitledApplications(context.Context, *ListEntitledApplicationsInput, ...func(*Options)) (*ListEntitledApplicationsOutput, error)
+}
+
+var _ ListEntitledApplicationsAPIClient = (*Client)(nil)
+
+// ListEntitledApplicationsPaginatorOptions configures a
+// ListEntitledApplicationsPaginator.
+type ListEntitledApplicationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListEntitledApplicationsPaginator requests the pages of
+// ListEntitledApplications one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type ListEntitledApplicationsPaginator struct {
+	options ListEntitledApplicationsPaginatorOptions
+	client  ListEntitledApplicationsAPIClient
+	params  ListEntitledApplicationsInput
+	tokens  paginator.Tokens
+}
+
+// NewListEntitledApplicationsPaginator returns a paginator over
+// ListEntitledApplications. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewListEntitledApplicationsPaginator(client ListEntitledApplicationsAPIClient, params *ListEntitledApplicationsInput, optFns ...func(*ListEntitledApplicationsPaginatorOptions)) *ListEntitledApplicationsPaginator {
+	if params == nil {
+		params = &ListEntitledApplicationsInput{}
+	}
+	options := ListEntitledApplicationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListEntitledApplicationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListEntitledApplications", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListEntitledApplicationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListEntitledApplicationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListEntitledApplicationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.ListEntitledApplications(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListEntitledApplicationsPaginator) Pages(ctx context.Context) iter.Seq2[*ListEntitledApplicationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListEntitledApplicationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the EntitledApplications of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *ListEntitledApplicationsPaginator) Items(ctx context.Context) iter.Seq2[types.EntitledApplication, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListEntitledApplicationsOutput) []types.EntitledApplication {
+		return out.EntitledApplications
+	})
 }

@@ -5,8 +5,10 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Retrieves a list that describes modifications to the configuration of Bring
@@ -45,4 +47,90 @@ var opDescribeAccountModifications = pipeline.Operation[DescribeAccountModificat
 	Name:        "DescribeAccountModifications",
 	Serialize:   serializeOpDescribeAccountModificationsInput,
 	Target:      "WorkspacesService.DescribeAccountModifications",
+}
+
+// DescribeAccountModificationsAPIClient is the part of Client that
+// DescribeAccountModifications paginators and waiters need; tests can pass a
+// fake.
+type DescribeAccountModificationsAPIClient interface {
+	DescribeAccountModifications(context.Context, *DescribeAccountModificationsInput, ...func(*Options)) (*DescribeAccountModificationsOutput, error)
+}
+
+var _ DescribeAccountModificationsAPIClient = (*Client)(nil)
+
+// DescribeAccountModificationsPaginatorOptions configures a
+// DescribeAccountModificationsPaginator.
+type DescribeAccountModificationsPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeAccountModificationsPaginator requests the pages of
+// DescribeAccountModifications one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeAccountModificationsPaginator struct {
+	options DescribeAccountModificationsPaginatorOptions
+	client  DescribeAccountModificationsAPIClient
+	params  DescribeAccountModificationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeAccountModificationsPaginator returns a paginator over
+// DescribeAccountModifications. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeAccountModificationsPaginator(client DescribeAccountModificationsAPIClient, params *DescribeAccountModificationsInput, optFns ...func(*DescribeAccountModificationsPaginatorOptions)) *DescribeAccountModificationsPaginator {
+	if params == nil {
+		params = &DescribeAccountModificationsInput{}
+	}
+	options := DescribeAccountModificationsPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeAccountModificationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeAccountModifications", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeAccountModificationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeAccountModificationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeAccountModificationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.DescribeAccountModifications(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeAccountModificationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAccountModificationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeAccountModificationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AccountModifications of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeAccountModificationsPaginator) Items(ctx context.Context) iter.Seq2[types.AccountModification, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeAccountModificationsOutput) []types.AccountModification {
+		return out.AccountModifications
+	})
 }

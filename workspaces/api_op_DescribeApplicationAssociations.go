@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the associations between the application and the specified
@@ -59,4 +62,101 @@ var opDescribeApplicationAssociations = pipeline.Operation[DescribeApplicationAs
 	Serialize:   serializeOpDescribeApplicationAssociationsInput,
 	Target:      "WorkspacesService.DescribeApplicationAssociations",
 	Validate:    validateOpDescribeApplicationAssociationsInput,
+}
+
+// DescribeApplicationAssociationsAPIClient is the part of Client that
+// DescribeApplicationAssociations paginators and waiters need; tests can pass a
+// fake.
+type DescribeApplicationAssociationsAPIClient interface {
+	DescribeApplicationAssociations(context.Context, *DescribeApplicationAssociationsInput, ...func(*Options)) (*DescribeApplicationAssociationsOutput, error)
+}
+
+var _ DescribeApplicationAssociationsAPIClient = (*Client)(nil)
+
+// DescribeApplicationAssociationsPaginatorOptions configures a
+// DescribeApplicationAssociationsPaginator.
+type DescribeApplicationAssociationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeApplicationAssociationsPaginator requests the pages of
+// DescribeApplicationAssociations one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeApplicationAssociationsPaginator struct {
+	options DescribeApplicationAssociationsPaginatorOptions
+	client  DescribeApplicationAssociationsAPIClient
+	params  DescribeApplicationAssociationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeApplicationAssociationsPaginator returns a paginator over
+// DescribeApplicationAssociations. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeApplicationAssociationsPaginator(client DescribeApplicationAssociationsAPIClient, params *DescribeApplicationAssociationsInput, optFns ...func(*DescribeApplicationAssociationsPaginatorOptions)) *DescribeApplicationAssociationsPaginator {
+	if params == nil {
+		params = &DescribeApplicationAssociationsInput{}
+	}
+	options := DescribeApplicationAssociationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeApplicationAssociationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeApplicationAssociations", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeApplicationAssociationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeApplicationAssociationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeApplicationAssociationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeApplicationAssociations(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeApplicationAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeApplicationAssociationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeApplicationAssociationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Associations of the remaining pages, fetching pages
+// as the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeApplicationAssociationsPaginator) Items(ctx context.Context) iter.Seq2[types.ApplicationResourceAssociation, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeApplicationAssociationsOutput) []types.ApplicationResourceAssociation {
+		return out.Associations
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the specified applications by filtering based on their compute
@@ -63,4 +66,100 @@ var opDescribeApplications = pipeline.Operation[DescribeApplicationsInput, Descr
 	Name:        "DescribeApplications",
 	Serialize:   serializeOpDescribeApplicationsInput,
 	Target:      "WorkspacesService.DescribeApplications",
+}
+
+// DescribeApplicationsAPIClient is the part of Client that DescribeApplications
+// paginators and waiters need; tests can pass a fake.
+type DescribeApplicationsAPIClient interface {
+	DescribeApplications(context.Context, *DescribeApplicationsInput, ...func(*Options)) (*DescribeApplicationsOutput, error)
+}
+
+var _ DescribeApplicationsAPIClient = (*Client)(nil)
+
+// DescribeApplicationsPaginatorOptions configures a
+// DescribeApplicationsPaginator.
+type DescribeApplicationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeApplicationsPaginator requests the pages of DescribeApplications one
+// at a time, following the service's NextToken. It is not safe for concurrent
+// use.
+type DescribeApplicationsPaginator struct {
+	options DescribeApplicationsPaginatorOptions
+	client  DescribeApplicationsAPIClient
+	params  DescribeApplicationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeApplicationsPaginator returns a paginator over
+// DescribeApplications. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeApplicationsPaginator(client DescribeApplicationsAPIClient, params *DescribeApplicationsInput, optFns ...func(*DescribeApplicationsPaginatorOptions)) *DescribeApplicationsPaginator {
+	if params == nil {
+		params = &DescribeApplicationsInput{}
+	}
+	options := DescribeApplicationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeApplicationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeApplications", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeApplicationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeApplicationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeApplicationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeApplications(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeApplicationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeApplicationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeApplicationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Applications of the remaining pages, fetching pages
+// as the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeApplicationsPaginator) Items(ctx context.Context) iter.Seq2[types.WorkSpaceApplication, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeApplicationsOutput) []types.WorkSpaceApplication {
+		return out.Applications
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Retrieves a list of Amazon Connect client add-ins that have been created.
@@ -53,4 +56,100 @@ var opDescribeConnectClientAddIns = pipeline.Operation[DescribeConnectClientAddI
 	Serialize:   serializeOpDescribeConnectClientAddInsInput,
 	Target:      "WorkspacesService.DescribeConnectClientAddIns",
 	Validate:    validateOpDescribeConnectClientAddInsInput,
+}
+
+// DescribeConnectClientAddInsAPIClient is the part of Client that
+// DescribeConnectClientAddIns paginators and waiters need; tests can pass a
+// fake.
+type DescribeConnectClientAddInsAPIClient interface {
+	DescribeConnectClientAddIns(context.Context, *DescribeConnectClientAddInsInput, ...func(*Options)) (*DescribeConnectClientAddInsOutput, error)
+}
+
+var _ DescribeConnectClientAddInsAPIClient = (*Client)(nil)
+
+// DescribeConnectClientAddInsPaginatorOptions configures a
+// DescribeConnectClientAddInsPaginator.
+type DescribeConnectClientAddInsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeConnectClientAddInsPaginator requests the pages of
+// DescribeConnectClientAddIns one at a time, following the service's NextToken.
+// It is not safe for concurrent use.
+type DescribeConnectClientAddInsPaginator struct {
+	options DescribeConnectClientAddInsPaginatorOptions
+	client  DescribeConnectClientAddInsAPIClient
+	params  DescribeConnectClientAddInsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeConnectClientAddInsPaginator returns a paginator over
+// DescribeConnectClientAddIns. It keeps a copy of params, so the caller's value
+// is never changed.
+func NewDescribeConnectClientAddInsPaginator(client DescribeConnectClientAddInsAPIClient, params *DescribeConnectClientAddInsInput, optFns ...func(*DescribeConnectClientAddInsPaginatorOptions)) *DescribeConnectClientAddInsPaginator {
+	if params == nil {
+		params = &DescribeConnectClientAddInsInput{}
+	}
+	options := DescribeConnectClientAddInsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeConnectClientAddInsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeConnectClientAddIns", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeConnectClientAddInsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeConnectClientAddInsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeConnectClientAddInsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeConnectClientAddIns(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeConnectClientAddInsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeConnectClientAddInsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeConnectClientAddInsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AddIns of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeConnectClientAddInsPaginator) Items(ctx context.Context) iter.Seq2[types.ConnectClientAddIn, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeConnectClientAddInsOutput) []types.ConnectClientAddIn {
+		return out.AddIns
+	})
 }

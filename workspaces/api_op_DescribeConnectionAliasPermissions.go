@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the permissions that the owner of a connection alias has granted to
@@ -59,4 +62,101 @@ var opDescribeConnectionAliasPermissions = pipeline.Operation[DescribeConnection
 	Serialize:   serializeOpDescribeConnectionAliasPermissionsInput,
 	Target:      "WorkspacesService.DescribeConnectionAliasPermissions",
 	Validate:    validateOpDescribeConnectionAliasPermissionsInput,
+}
+
+// DescribeConnectionAliasPermissionsAPIClient is the part of Client that
+// DescribeConnectionAliasPermissions paginators and waiters need; tests can
+// pass a fake.
+type DescribeConnectionAliasPermissionsAPIClient interface {
+	DescribeConnectionAliasPermissions(context.Context, *DescribeConnectionAliasPermissionsInput, ...func(*Options)) (*DescribeConnectionAliasPermissionsOutput, error)
+}
+
+var _ DescribeConnectionAliasPermissionsAPIClient = (*Client)(nil)
+
+// DescribeConnectionAliasPermissionsPaginatorOptions configures a
+// DescribeConnectionAliasPermissionsPaginator.
+type DescribeConnectionAliasPermissionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeConnectionAliasPermissionsPaginator requests the pages of
+// DescribeConnectionAliasPermissions one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeConnectionAliasPermissionsPaginator struct {
+	options DescribeConnectionAliasPermissionsPaginatorOptions
+	client  DescribeConnectionAliasPermissionsAPIClient
+	params  DescribeConnectionAliasPermissionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeConnectionAliasPermissionsPaginator returns a paginator over
+// DescribeConnectionAliasPermissions. It keeps a copy of params, so the
+// caller's value is never changed.
+func NewDescribeConnectionAliasPermissionsPaginator(client DescribeConnectionAliasPermissionsAPIClient, params *DescribeConnectionAliasPermissionsInput, optFns ...func(*DescribeConnectionAliasPermissionsPaginatorOptions)) *DescribeConnectionAliasPermissionsPaginator {
+	if params == nil {
+		params = &DescribeConnectionAliasPermissionsInput{}
+	}
+	options := DescribeConnectionAliasPermissionsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeConnectionAliasPermissionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeConnectionAliasPermissions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeConnectionAliasPermissionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeConnectionAliasPermissionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeConnectionAliasPermissionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeConnectionAliasPermissions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeConnectionAliasPermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeConnectionAliasPermissionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeConnectionAliasPermissionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ConnectionAliasPermissions of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeConnectionAliasPermissionsPaginator) Items(ctx context.Context) iter.Seq2[types.ConnectionAliasPermission, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeConnectionAliasPermissionsOutput) []types.ConnectionAliasPermission {
+		return out.ConnectionAliasPermissions
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Retrieves a list that describes the connection aliases used for cross-Region
@@ -56,4 +59,100 @@ var opDescribeConnectionAliases = pipeline.Operation[DescribeConnectionAliasesIn
 	Name:        "DescribeConnectionAliases",
 	Serialize:   serializeOpDescribeConnectionAliasesInput,
 	Target:      "WorkspacesService.DescribeConnectionAliases",
+}
+
+// DescribeConnectionAliasesAPIClient is the part of Client that
+// DescribeConnectionAliases paginators and waiters need; tests can pass a fake.
+type DescribeConnectionAliasesAPIClient interface {
+	DescribeConnectionAliases(context.Context, *DescribeConnectionAliasesInput, ...func(*Options)) (*DescribeConnectionAliasesOutput, error)
+}
+
+var _ DescribeConnectionAliasesAPIClient = (*Client)(nil)
+
+// DescribeConnectionAliasesPaginatorOptions configures a
+// DescribeConnectionAliasesPaginator.
+type DescribeConnectionAliasesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeConnectionAliasesPaginator requests the pages of
+// DescribeConnectionAliases one at a time, following the service's NextToken.
+// It is not safe for concurrent use.
+type DescribeConnectionAliasesPaginator struct {
+	options DescribeConnectionAliasesPaginatorOptions
+	client  DescribeConnectionAliasesAPIClient
+	params  DescribeConnectionAliasesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeConnectionAliasesPaginator returns a paginator over
+// DescribeConnectionAliases. It keeps a copy of params, so the caller's value
+// is never changed.
+func NewDescribeConnectionAliasesPaginator(client DescribeConnectionAliasesAPIClient, params *DescribeConnectionAliasesInput, optFns ...func(*DescribeConnectionAliasesPaginatorOptions)) *DescribeConnectionAliasesPaginator {
+	if params == nil {
+		params = &DescribeConnectionAliasesInput{}
+	}
+	options := DescribeConnectionAliasesPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeConnectionAliasesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeConnectionAliases", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeConnectionAliasesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeConnectionAliasesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeConnectionAliasesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeConnectionAliases(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeConnectionAliasesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeConnectionAliasesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeConnectionAliasesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ConnectionAliases of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeConnectionAliasesPaginator) Items(ctx context.Context) iter.Seq2[types.ConnectionAlias, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeConnectionAliasesOutput) []types.ConnectionAlias {
+		return out.ConnectionAliases
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes one or more of your IP access control groups.
@@ -50,4 +53,96 @@ var opDescribeIpGroups = pipeline.Operation[DescribeIpGroupsInput, DescribeIpGro
 	Name:        "DescribeIpGroups",
 	Serialize:   serializeOpDescribeIpGroupsInput,
 	Target:      "WorkspacesService.DescribeIpGroups",
+}
+
+// DescribeIpGroupsAPIClient is the part of Client that DescribeIpGroups
+// paginators and waiters need; tests can pass a fake.
+type DescribeIpGroupsAPIClient interface {
+	DescribeIpGroups(context.Context, *DescribeIpGroupsInput, ...func(*Options)) (*DescribeIpGroupsOutput, error)
+}
+
+var _ DescribeIpGroupsAPIClient = (*Client)(nil)
+
+// DescribeIpGroupsPaginatorOptions configures a DescribeIpGroupsPaginator.
+type DescribeIpGroupsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeIpGroupsPaginator requests the pages of DescribeIpGroups one at a
+// time, following the service's NextToken. It is not safe for concurrent use.
+type DescribeIpGroupsPaginator struct {
+	options DescribeIpGroupsPaginatorOptions
+	client  DescribeIpGroupsAPIClient
+	params  DescribeIpGroupsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeIpGroupsPaginator returns a paginator over DescribeIpGroups. It
+// keeps a copy of params, so the caller's value is never changed.
+func NewDescribeIpGroupsPaginator(client DescribeIpGroupsAPIClient, params *DescribeIpGroupsInput, optFns ...func(*DescribeIpGroupsPaginatorOptions)) *DescribeIpGroupsPaginator {
+	if params == nil {
+		params = &DescribeIpGroupsInput{}
+	}
+	options := DescribeIpGroupsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeIpGroupsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeIpGroups", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeIpGroupsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeIpGroupsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeIpGroupsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeIpGroups(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeIpGroupsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeIpGroupsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeIpGroupsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Result of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeIpGroupsPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspacesIpGroup, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeIpGroupsOutput) []types.WorkspacesIpGroup {
+		return out.Result
+	})
 }

@@ -5,8 +5,10 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Retrieves a list that describes the available WorkSpace bundles.
@@ -58,4 +60,88 @@ var opDescribeWorkspaceBundles = pipeline.Operation[DescribeWorkspaceBundlesInpu
 	Name:        "DescribeWorkspaceBundles",
 	Serialize:   serializeOpDescribeWorkspaceBundlesInput,
 	Target:      "WorkspacesService.DescribeWorkspaceBundles",
+}
+
+// DescribeWorkspaceBundlesAPIClient is the part of Client that
+// DescribeWorkspaceBundles paginators and waiters need; tests can pass a fake.
+type DescribeWorkspaceBundlesAPIClient interface {
+	DescribeWorkspaceBundles(context.Context, *DescribeWorkspaceBundlesInput, ...func(*Options)) (*DescribeWorkspaceBundlesOutput, error)
+}
+
+var _ DescribeWorkspaceBundlesAPIClient = (*Client)(nil)
+
+// DescribeWorkspaceBundlesPaginatorOptions configures a
+// DescribeWorkspaceBundlesPaginator.
+type DescribeWorkspaceBundlesPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspaceBundlesPaginator requests the pages of
+// DescribeWorkspaceBundles one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeWorkspaceBundlesPaginator struct {
+	options DescribeWorkspaceBundlesPaginatorOptions
+	client  DescribeWorkspaceBundlesAPIClient
+	params  DescribeWorkspaceBundlesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspaceBundlesPaginator returns a paginator over
+// DescribeWorkspaceBundles. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeWorkspaceBundlesPaginator(client DescribeWorkspaceBundlesAPIClient, params *DescribeWorkspaceBundlesInput, optFns ...func(*DescribeWorkspaceBundlesPaginatorOptions)) *DescribeWorkspaceBundlesPaginator {
+	if params == nil {
+		params = &DescribeWorkspaceBundlesInput{}
+	}
+	options := DescribeWorkspaceBundlesPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspaceBundlesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspaceBundles", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspaceBundlesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspaceBundlesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspaceBundlesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.DescribeWorkspaceBundles(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspaceBundlesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspaceBundlesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspaceBundlesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Bundles of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeWorkspaceBundlesPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspaceBundle, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspaceBundlesOutput) []types.WorkspaceBundle {
+		return out.Bundles
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the available directories that are registered with Amazon
@@ -59,4 +62,101 @@ var opDescribeWorkspaceDirectories = pipeline.Operation[DescribeWorkspaceDirecto
 	Serialize:   serializeOpDescribeWorkspaceDirectoriesInput,
 	Target:      "WorkspacesService.DescribeWorkspaceDirectories",
 	Validate:    validateOpDescribeWorkspaceDirectoriesInput,
+}
+
+// DescribeWorkspaceDirectoriesAPIClient is the part of Client that
+// DescribeWorkspaceDirectories paginators and waiters need; tests can pass a
+// fake.
+type DescribeWorkspaceDirectoriesAPIClient interface {
+	DescribeWorkspaceDirectories(context.Context, *DescribeWorkspaceDirectoriesInput, ...func(*Options)) (*DescribeWorkspaceDirectoriesOutput, error)
+}
+
+var _ DescribeWorkspaceDirectoriesAPIClient = (*Client)(nil)
+
+// DescribeWorkspaceDirectoriesPaginatorOptions configures a
+// DescribeWorkspaceDirectoriesPaginator.
+type DescribeWorkspaceDirectoriesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspaceDirectoriesPaginator requests the pages of
+// DescribeWorkspaceDirectories one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeWorkspaceDirectoriesPaginator struct {
+	options DescribeWorkspaceDirectoriesPaginatorOptions
+	client  DescribeWorkspaceDirectoriesAPIClient
+	params  DescribeWorkspaceDirectoriesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspaceDirectoriesPaginator returns a paginator over
+// DescribeWorkspaceDirectories. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeWorkspaceDirectoriesPaginator(client DescribeWorkspaceDirectoriesAPIClient, params *DescribeWorkspaceDirectoriesInput, optFns ...func(*DescribeWorkspaceDirectoriesPaginatorOptions)) *DescribeWorkspaceDirectoriesPaginator {
+	if params == nil {
+		params = &DescribeWorkspaceDirectoriesInput{}
+	}
+	options := DescribeWorkspaceDirectoriesPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspaceDirectoriesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspaceDirectories", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspaceDirectoriesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspaceDirectoriesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspaceDirectoriesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspaceDirectories(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspaceDirectoriesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspaceDirectoriesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspaceDirectoriesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Directories of the remaining pages, fetching pages as
+// the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeWorkspaceDirectoriesPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspaceDirectory, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspaceDirectoriesOutput) []types.WorkspaceDirectory {
+		return out.Directories
+	})
 }

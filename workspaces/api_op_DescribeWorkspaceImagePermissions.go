@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the permissions that the owner of an image has granted to other
@@ -58,4 +61,101 @@ var opDescribeWorkspaceImagePermissions = pipeline.Operation[DescribeWorkspaceIm
 	Serialize:   serializeOpDescribeWorkspaceImagePermissionsInput,
 	Target:      "WorkspacesService.DescribeWorkspaceImagePermissions",
 	Validate:    validateOpDescribeWorkspaceImagePermissionsInput,
+}
+
+// DescribeWorkspaceImagePermissionsAPIClient is the part of Client that
+// DescribeWorkspaceImagePermissions paginators and waiters need; tests can pass
+// a fake.
+type DescribeWorkspaceImagePermissionsAPIClient interface {
+	DescribeWorkspaceImagePermissions(context.Context, *DescribeWorkspaceImagePermissionsInput, ...func(*Options)) (*DescribeWorkspaceImagePermissionsOutput, error)
+}
+
+var _ DescribeWorkspaceImagePermissionsAPIClient = (*Client)(nil)
+
+// DescribeWorkspaceImagePermissionsPaginatorOptions configures a
+// DescribeWorkspaceImagePermissionsPaginator.
+type DescribeWorkspaceImagePermissionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspaceImagePermissionsPaginator requests the pages of
+// DescribeWorkspaceImagePermissions one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeWorkspaceImagePermissionsPaginator struct {
+	options DescribeWorkspaceImagePermissionsPaginatorOptions
+	client  DescribeWorkspaceImagePermissionsAPIClient
+	params  DescribeWorkspaceImagePermissionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspaceImagePermissionsPaginator returns a paginator over
+// DescribeWorkspaceImagePermissions. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeWorkspaceImagePermissionsPaginator(client DescribeWorkspaceImagePermissionsAPIClient, params *DescribeWorkspaceImagePermissionsInput, optFns ...func(*DescribeWorkspaceImagePermissionsPaginatorOptions)) *DescribeWorkspaceImagePermissionsPaginator {
+	if params == nil {
+		params = &DescribeWorkspaceImagePermissionsInput{}
+	}
+	options := DescribeWorkspaceImagePermissionsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspaceImagePermissionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspaceImagePermissions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspaceImagePermissionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspaceImagePermissionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspaceImagePermissionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspaceImagePermissions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspaceImagePermissionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspaceImagePermissionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspaceImagePermissionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ImagePermissions of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeWorkspaceImagePermissionsPaginator) Items(ctx context.Context) iter.Seq2[types.ImagePermission, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspaceImagePermissionsOutput) []types.ImagePermission {
+		return out.ImagePermissions
+	})
 }

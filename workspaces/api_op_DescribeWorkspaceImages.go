@@ -5,8 +5,13 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	waiter "github.com/eucsdk/eucsdk/waiter"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
+	"time"
 )
 
 // Retrieves a list that describes one or more specified images, if the image
@@ -54,4 +59,216 @@ var opDescribeWorkspaceImages = pipeline.Operation[DescribeWorkspaceImagesInput,
 	Name:        "DescribeWorkspaceImages",
 	Serialize:   serializeOpDescribeWorkspaceImagesInput,
 	Target:      "WorkspacesService.DescribeWorkspaceImages",
+}
+
+// DescribeWorkspaceImagesAPIClient is the part of Client that
+// DescribeWorkspaceImages paginators and waiters need; tests can pass a fake.
+type DescribeWorkspaceImagesAPIClient interface {
+	DescribeWorkspaceImages(context.Context, *DescribeWorkspaceImagesInput, ...func(*Options)) (*DescribeWorkspaceImagesOutput, error)
+}
+
+var _ DescribeWorkspaceImagesAPIClient = (*Client)(nil)
+
+// DescribeWorkspaceImagesPaginatorOptions configures a
+// DescribeWorkspaceImagesPaginator.
+type DescribeWorkspaceImagesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspaceImagesPaginator requests the pages of
+// DescribeWorkspaceImages one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeWorkspaceImagesPaginator struct {
+	options DescribeWorkspaceImagesPaginatorOptions
+	client  DescribeWorkspaceImagesAPIClient
+	params  DescribeWorkspaceImagesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspaceImagesPaginator returns a paginator over
+// DescribeWorkspaceImages. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeWorkspaceImagesPaginator(client DescribeWorkspaceImagesAPIClient, params *DescribeWorkspaceImagesInput, optFns ...func(*DescribeWorkspaceImagesPaginatorOptions)) *DescribeWorkspaceImagesPaginator {
+	if params == nil {
+		params = &DescribeWorkspaceImagesInput{}
+	}
+	options := DescribeWorkspaceImagesPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspaceImagesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspaceImages", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspaceImagesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspaceImagesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspaceImagesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspaceImages(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspaceImagesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspaceImagesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspaceImagesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Images of the remaining pages, fetching pages as the
+// loop needs them. An error is yielded with a zero item and ends the iteration.
+func (p *DescribeWorkspaceImagesPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspaceImage, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspaceImagesOutput) []types.WorkspaceImage {
+		return out.Images
+	})
+}
+
+// WorkspaceImageAvailableWaiterOptions configures a
+// WorkspaceImageAvailableWaiter.
+type WorkspaceImageAvailableWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 30s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 300s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeWorkspaceImagesInput, *DescribeWorkspaceImagesOutput, error) (bool, error)
+}
+
+// Wait until every WorkSpace image described is AVAILABLE; an image in ERROR
+// will not get there.
+type WorkspaceImageAvailableWaiter struct {
+	client  DescribeWorkspaceImagesAPIClient
+	options WorkspaceImageAvailableWaiterOptions
+}
+
+// NewWorkspaceImageAvailableWaiter returns a waiter with the model's delays;
+// optFns override them.
+func NewWorkspaceImageAvailableWaiter(client DescribeWorkspaceImagesAPIClient, optFns ...func(*WorkspaceImageAvailableWaiterOptions)) *WorkspaceImageAvailableWaiter {
+	options := WorkspaceImageAvailableWaiterOptions{
+		MaxDelay:  300 * time.Second,
+		MinDelay:  30 * time.Second,
+		Retryable: workspaceImageAvailableStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &WorkspaceImageAvailableWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *WorkspaceImageAvailableWaiter) Wait(ctx context.Context, params *DescribeWorkspaceImagesInput, maxWaitDur time.Duration, optFns ...func(*WorkspaceImageAvailableWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *WorkspaceImageAvailableWaiter) WaitForOutput(ctx context.Context, params *DescribeWorkspaceImagesInput, maxWaitDur time.Duration, optFns ...func(*WorkspaceImageAvailableWaiterOptions)) (*DescribeWorkspaceImagesOutput, error) {
+	if params == nil {
+		params = &DescribeWorkspaceImagesInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeWorkspaceImagesOutput]{
+		Call: func(ctx context.Context) (*DescribeWorkspaceImagesOutput, error) {
+			return w.client.DescribeWorkspaceImages(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "WorkspaceImageAvailable",
+		Observe: func(out *DescribeWorkspaceImagesOutput, err error) string {
+			return workspaceImageAvailableMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeWorkspaceImagesOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// workspaceImageAvailableStateRetryable is the default
+// WorkspaceImageAvailableWaiterOptions.Retryable.
+func workspaceImageAvailableStateRetryable(ctx context.Context, input *DescribeWorkspaceImagesInput, output *DescribeWorkspaceImagesOutput, err error) (bool, error) {
+	return waiter.Retryable(workspaceImageAvailableMatch(input, output, err), err)
+}
+
+// workspaceImageAvailableMatch applies the WorkspaceImageAvailable acceptors to
+// one attempt.
+func workspaceImageAvailableMatch(_ *DescribeWorkspaceImagesInput, output *DescribeWorkspaceImagesOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.Images {
+		if output.Images[i1].State != "" {
+			v1 = append(v1, string(output.Images[i1].State))
+		}
+	}
+	seen := waiter.Seen("Images[].State", v1, true)
+	if waiter.AllStringEquals(v1, "AVAILABLE") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "ERROR") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

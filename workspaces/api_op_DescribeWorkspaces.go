@@ -5,8 +5,13 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	waiter "github.com/eucsdk/eucsdk/waiter"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
+	"time"
 )
 
 // Describes the specified WorkSpaces.
@@ -78,4 +83,219 @@ var opDescribeWorkspaces = pipeline.Operation[DescribeWorkspacesInput, DescribeW
 	Name:        "DescribeWorkspaces",
 	Serialize:   serializeOpDescribeWorkspacesInput,
 	Target:      "WorkspacesService.DescribeWorkspaces",
+}
+
+// DescribeWorkspacesAPIClient is the part of Client that DescribeWorkspaces
+// paginators and waiters need; tests can pass a fake.
+type DescribeWorkspacesAPIClient interface {
+	DescribeWorkspaces(context.Context, *DescribeWorkspacesInput, ...func(*Options)) (*DescribeWorkspacesOutput, error)
+}
+
+var _ DescribeWorkspacesAPIClient = (*Client)(nil)
+
+// DescribeWorkspacesPaginatorOptions configures a DescribeWorkspacesPaginator.
+type DescribeWorkspacesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspacesPaginator requests the pages of DescribeWorkspaces one at a
+// time, following the service's NextToken. It is not safe for concurrent use.
+type DescribeWorkspacesPaginator struct {
+	options DescribeWorkspacesPaginatorOptions
+	client  DescribeWorkspacesAPIClient
+	params  DescribeWorkspacesInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspacesPaginator returns a paginator over DescribeWorkspaces.
+// It keeps a copy of params, so the caller's value is never changed.
+func NewDescribeWorkspacesPaginator(client DescribeWorkspacesAPIClient, params *DescribeWorkspacesInput, optFns ...func(*DescribeWorkspacesPaginatorOptions)) *DescribeWorkspacesPaginator {
+	if params == nil {
+		params = &DescribeWorkspacesInput{}
+	}
+	options := DescribeWorkspacesPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspacesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspaces", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspacesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspacesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspacesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspaces(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspacesPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspacesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspacesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Workspaces of the remaining pages, fetching pages as
+// the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeWorkspacesPaginator) Items(ctx context.Context) iter.Seq2[types.Workspace, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspacesOutput) []types.Workspace {
+		return out.Workspaces
+	})
+}
+
+// WorkspaceAvailableWaiterOptions configures a WorkspaceAvailableWaiter.
+type WorkspaceAvailableWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 15s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 120s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeWorkspacesInput, *DescribeWorkspacesOutput, error) (bool, error)
+}
+
+// Wait until every WorkSpace described is AVAILABLE; one in ERROR or being
+// terminated will not get there.
+type WorkspaceAvailableWaiter struct {
+	client  DescribeWorkspacesAPIClient
+	options WorkspaceAvailableWaiterOptions
+}
+
+// NewWorkspaceAvailableWaiter returns a waiter with the model's delays; optFns
+// override them.
+func NewWorkspaceAvailableWaiter(client DescribeWorkspacesAPIClient, optFns ...func(*WorkspaceAvailableWaiterOptions)) *WorkspaceAvailableWaiter {
+	options := WorkspaceAvailableWaiterOptions{
+		MaxDelay:  120 * time.Second,
+		MinDelay:  15 * time.Second,
+		Retryable: workspaceAvailableStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &WorkspaceAvailableWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *WorkspaceAvailableWaiter) Wait(ctx context.Context, params *DescribeWorkspacesInput, maxWaitDur time.Duration, optFns ...func(*WorkspaceAvailableWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *WorkspaceAvailableWaiter) WaitForOutput(ctx context.Context, params *DescribeWorkspacesInput, maxWaitDur time.Duration, optFns ...func(*WorkspaceAvailableWaiterOptions)) (*DescribeWorkspacesOutput, error) {
+	if params == nil {
+		params = &DescribeWorkspacesInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeWorkspacesOutput]{
+		Call: func(ctx context.Context) (*DescribeWorkspacesOutput, error) {
+			return w.client.DescribeWorkspaces(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "WorkspaceAvailable",
+		Observe: func(out *DescribeWorkspacesOutput, err error) string {
+			return workspaceAvailableMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeWorkspacesOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// workspaceAvailableStateRetryable is the default
+// WorkspaceAvailableWaiterOptions.Retryable.
+func workspaceAvailableStateRetryable(ctx context.Context, input *DescribeWorkspacesInput, output *DescribeWorkspacesOutput, err error) (bool, error) {
+	return waiter.Retryable(workspaceAvailableMatch(input, output, err), err)
+}
+
+// workspaceAvailableMatch applies the WorkspaceAvailable acceptors to one
+// attempt.
+func workspaceAvailableMatch(_ *DescribeWorkspacesInput, output *DescribeWorkspacesOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 []string
+	for i1 := range output.Workspaces {
+		if output.Workspaces[i1].State != "" {
+			v1 = append(v1, string(output.Workspaces[i1].State))
+		}
+	}
+	seen := waiter.Seen("Workspaces[].State", v1, true)
+	if waiter.AllStringEquals(v1, "AVAILABLE") {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "ERROR") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "TERMINATING") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v1, "TERMINATED") {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

@@ -5,8 +5,10 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the connection status of the specified WorkSpaces.
@@ -47,4 +49,90 @@ var opDescribeWorkspacesConnectionStatus = pipeline.Operation[DescribeWorkspaces
 	Name:        "DescribeWorkspacesConnectionStatus",
 	Serialize:   serializeOpDescribeWorkspacesConnectionStatusInput,
 	Target:      "WorkspacesService.DescribeWorkspacesConnectionStatus",
+}
+
+// DescribeWorkspacesConnectionStatusAPIClient is the part of Client that
+// DescribeWorkspacesConnectionStatus paginators and waiters need; tests can
+// pass a fake.
+type DescribeWorkspacesConnectionStatusAPIClient interface {
+	DescribeWorkspacesConnectionStatus(context.Context, *DescribeWorkspacesConnectionStatusInput, ...func(*Options)) (*DescribeWorkspacesConnectionStatusOutput, error)
+}
+
+var _ DescribeWorkspacesConnectionStatusAPIClient = (*Client)(nil)
+
+// DescribeWorkspacesConnectionStatusPaginatorOptions configures a
+// DescribeWorkspacesConnectionStatusPaginator.
+type DescribeWorkspacesConnectionStatusPaginatorOptions struct {
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspacesConnectionStatusPaginator requests the pages of
+// DescribeWorkspacesConnectionStatus one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeWorkspacesConnectionStatusPaginator struct {
+	options DescribeWorkspacesConnectionStatusPaginatorOptions
+	client  DescribeWorkspacesConnectionStatusAPIClient
+	params  DescribeWorkspacesConnectionStatusInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspacesConnectionStatusPaginator returns a paginator over
+// DescribeWorkspacesConnectionStatus. It keeps a copy of params, so the
+// caller's value is never changed.
+func NewDescribeWorkspacesConnectionStatusPaginator(client DescribeWorkspacesConnectionStatusAPIClient, params *DescribeWorkspacesConnectionStatusInput, optFns ...func(*DescribeWorkspacesConnectionStatusPaginatorOptions)) *DescribeWorkspacesConnectionStatusPaginator {
+	if params == nil {
+		params = &DescribeWorkspacesConnectionStatusInput{}
+	}
+	options := DescribeWorkspacesConnectionStatusPaginatorOptions{}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspacesConnectionStatusPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspacesConnectionStatus", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspacesConnectionStatusPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspacesConnectionStatusPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspacesConnectionStatusOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	out, err := p.client.DescribeWorkspacesConnectionStatus(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspacesConnectionStatusPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspacesConnectionStatusOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspacesConnectionStatusOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the WorkspacesConnectionStatus of the remaining pages,
+// fetching pages as the loop needs them. An error is yielded with a zero item
+// and ends the iteration.
+func (p *DescribeWorkspacesConnectionStatusPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspaceConnectionStatus, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspacesConnectionStatusOutput) []types.WorkspaceConnectionStatus {
+		return out.WorkspacesConnectionStatus
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Retrieves a list that describes the streaming sessions for a specified pool.
@@ -57,4 +60,101 @@ var opDescribeWorkspacesPoolSessions = pipeline.Operation[DescribeWorkspacesPool
 	Serialize:   serializeOpDescribeWorkspacesPoolSessionsInput,
 	Target:      "WorkspacesService.DescribeWorkspacesPoolSessions",
 	Validate:    validateOpDescribeWorkspacesPoolSessionsInput,
+}
+
+// DescribeWorkspacesPoolSessionsAPIClient is the part of Client that
+// DescribeWorkspacesPoolSessions paginators and waiters need; tests can pass a
+// fake.
+type DescribeWorkspacesPoolSessionsAPIClient interface {
+	DescribeWorkspacesPoolSessions(context.Context, *DescribeWorkspacesPoolSessionsInput, ...func(*Options)) (*DescribeWorkspacesPoolSessionsOutput, error)
+}
+
+var _ DescribeWorkspacesPoolSessionsAPIClient = (*Client)(nil)
+
+// DescribeWorkspacesPoolSessionsPaginatorOptions configures a
+// DescribeWorkspacesPoolSessionsPaginator.
+type DescribeWorkspacesPoolSessionsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspacesPoolSessionsPaginator requests the pages of
+// DescribeWorkspacesPoolSessions one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeWorkspacesPoolSessionsPaginator struct {
+	options DescribeWorkspacesPoolSessionsPaginatorOptions
+	client  DescribeWorkspacesPoolSessionsAPIClient
+	params  DescribeWorkspacesPoolSessionsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspacesPoolSessionsPaginator returns a paginator over
+// DescribeWorkspacesPoolSessions. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeWorkspacesPoolSessionsPaginator(client DescribeWorkspacesPoolSessionsAPIClient, params *DescribeWorkspacesPoolSessionsInput, optFns ...func(*DescribeWorkspacesPoolSessionsPaginatorOptions)) *DescribeWorkspacesPoolSessionsPaginator {
+	if params == nil {
+		params = &DescribeWorkspacesPoolSessionsInput{}
+	}
+	options := DescribeWorkspacesPoolSessionsPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspacesPoolSessionsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspacesPoolSessions", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspacesPoolSessionsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspacesPoolSessionsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspacesPoolSessionsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspacesPoolSessions(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspacesPoolSessionsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspacesPoolSessionsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspacesPoolSessionsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the Sessions of the remaining pages, fetching pages as
+// the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *DescribeWorkspacesPoolSessionsPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspacesPoolSession, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspacesPoolSessionsOutput) []types.WorkspacesPoolSession {
+		return out.Sessions
+	})
 }

@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Describes the specified WorkSpaces Pools.
@@ -54,4 +57,100 @@ var opDescribeWorkspacesPools = pipeline.Operation[DescribeWorkspacesPoolsInput,
 	Serialize:   serializeOpDescribeWorkspacesPoolsInput,
 	Target:      "WorkspacesService.DescribeWorkspacesPools",
 	Validate:    validateOpDescribeWorkspacesPoolsInput,
+}
+
+// DescribeWorkspacesPoolsAPIClient is the part of Client that
+// DescribeWorkspacesPools paginators and waiters need; tests can pass a fake.
+type DescribeWorkspacesPoolsAPIClient interface {
+	DescribeWorkspacesPools(context.Context, *DescribeWorkspacesPoolsInput, ...func(*Options)) (*DescribeWorkspacesPoolsOutput, error)
+}
+
+var _ DescribeWorkspacesPoolsAPIClient = (*Client)(nil)
+
+// DescribeWorkspacesPoolsPaginatorOptions configures a
+// DescribeWorkspacesPoolsPaginator.
+type DescribeWorkspacesPoolsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as Limit; zero leaves the page
+	// size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeWorkspacesPoolsPaginator requests the pages of
+// DescribeWorkspacesPools one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeWorkspacesPoolsPaginator struct {
+	options DescribeWorkspacesPoolsPaginatorOptions
+	client  DescribeWorkspacesPoolsAPIClient
+	params  DescribeWorkspacesPoolsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeWorkspacesPoolsPaginator returns a paginator over
+// DescribeWorkspacesPools. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeWorkspacesPoolsPaginator(client DescribeWorkspacesPoolsAPIClient, params *DescribeWorkspacesPoolsInput, optFns ...func(*DescribeWorkspacesPoolsPaginatorOptions)) *DescribeWorkspacesPoolsPaginator {
+	if params == nil {
+		params = &DescribeWorkspacesPoolsInput{}
+	}
+	options := DescribeWorkspacesPoolsPaginatorOptions{}
+	if params.Limit != nil {
+		options.Limit = *params.Limit
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeWorkspacesPoolsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeWorkspacesPools", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeWorkspacesPoolsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeWorkspacesPoolsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeWorkspacesPoolsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.Limit = nil
+	if p.options.Limit > 0 {
+		params.Limit = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeWorkspacesPools(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeWorkspacesPoolsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeWorkspacesPoolsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeWorkspacesPoolsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the WorkspacesPools of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeWorkspacesPoolsPaginator) Items(ctx context.Context) iter.Seq2[types.WorkspacesPool, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeWorkspacesPoolsOutput) []types.WorkspacesPool {
+		return out.WorkspacesPools
+	})
 }

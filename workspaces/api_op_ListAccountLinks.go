@@ -5,8 +5,11 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"iter"
 )
 
 // Lists all account links.
@@ -50,4 +53,97 @@ var opListAccountLinks = pipeline.Operation[ListAccountLinksInput, ListAccountLi
 	Name:        "ListAccountLinks",
 	Serialize:   serializeOpListAccountLinksInput,
 	Target:      "WorkspacesService.ListAccountLinks",
+}
+
+// ListAccountLinksAPIClient is the part of Client that ListAccountLinks
+// paginators and waiters need; tests can pass a fake.
+type ListAccountLinksAPIClient interface {
+	ListAccountLinks(context.Context, *ListAccountLinksInput, ...func(*Options)) (*ListAccountLinksOutput, error)
+}
+
+var _ ListAccountLinksAPIClient = (*Client)(nil)
+
+// ListAccountLinksPaginatorOptions configures a ListAccountLinksPaginator.
+type ListAccountLinksPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListAccountLinksPaginator requests the pages of ListAccountLinks one at a
+// time, following the service's NextToken. It is not safe for concurrent use.
+type ListAccountLinksPaginator struct {
+	options ListAccountLinksPaginatorOptions
+	client  ListAccountLinksAPIClient
+	params  ListAccountLinksInput
+	tokens  paginator.Tokens
+}
+
+// NewListAccountLinksPaginator returns a paginator over ListAccountLinks. It
+// keeps a copy of params, so the caller's value is never changed.
+func NewListAccountLinksPaginator(client ListAccountLinksAPIClient, params *ListAccountLinksInput, optFns ...func(*ListAccountLinksPaginatorOptions)) *ListAccountLinksPaginator {
+	if params == nil {
+		params = &ListAccountLinksInput{}
+	}
+	options := ListAccountLinksPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListAccountLinksPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListAccountLinks", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListAccountLinksPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListAccountLinksPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListAccountLinksOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.ListAccountLinks(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListAccountLinksPaginator) Pages(ctx context.Context) iter.Seq2[*ListAccountLinksOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListAccountLinksOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AccountLinks of the remaining pages, fetching pages
+// as the loop needs them. An error is yielded with a zero item and ends the
+// iteration.
+func (p *ListAccountLinksPaginator) Items(ctx context.Context) iter.Seq2[types.AccountLink, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListAccountLinksOutput) []types.AccountLink {
+		return out.AccountLinks
+	})
 }

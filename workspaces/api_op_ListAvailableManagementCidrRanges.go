@@ -5,7 +5,10 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/paginator"
 	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	"iter"
 )
 
 // Retrieves a list of IP address ranges, specified as IPv4 CIDR blocks, that
@@ -65,4 +68,101 @@ var opListAvailableManagementCidrRanges = pipeline.Operation[ListAvailableManage
 	Serialize:   serializeOpListAvailableManagementCidrRangesInput,
 	Target:      "WorkspacesService.ListAvailableManagementCidrRanges",
 	Validate:    validateOpListAvailableManagementCidrRangesInput,
+}
+
+// ListAvailableManagementCidrRangesAPIClient is the part of Client that
+// ListAvailableManagementCidrRanges paginators and waiters need; tests can pass
+// a fake.
+type ListAvailableManagementCidrRangesAPIClient interface {
+	ListAvailableManagementCidrRanges(context.Context, *ListAvailableManagementCidrRangesInput, ...func(*Options)) (*ListAvailableManagementCidrRangesOutput, error)
+}
+
+var _ ListAvailableManagementCidrRangesAPIClient = (*Client)(nil)
+
+// ListAvailableManagementCidrRangesPaginatorOptions configures a
+// ListAvailableManagementCidrRangesPaginator.
+type ListAvailableManagementCidrRangesPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListAvailableManagementCidrRangesPaginator requests the pages of
+// ListAvailableManagementCidrRanges one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type ListAvailableManagementCidrRangesPaginator struct {
+	options ListAvailableManagementCidrRangesPaginatorOptions
+	client  ListAvailableManagementCidrRangesAPIClient
+	params  ListAvailableManagementCidrRangesInput
+	tokens  paginator.Tokens
+}
+
+// NewListAvailableManagementCidrRangesPaginator returns a paginator over
+// ListAvailableManagementCidrRanges. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewListAvailableManagementCidrRangesPaginator(client ListAvailableManagementCidrRangesAPIClient, params *ListAvailableManagementCidrRangesInput, optFns ...func(*ListAvailableManagementCidrRangesPaginatorOptions)) *ListAvailableManagementCidrRangesPaginator {
+	if params == nil {
+		params = &ListAvailableManagementCidrRangesInput{}
+	}
+	options := ListAvailableManagementCidrRangesPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListAvailableManagementCidrRangesPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListAvailableManagementCidrRanges", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListAvailableManagementCidrRangesPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListAvailableManagementCidrRangesPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListAvailableManagementCidrRangesOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.ListAvailableManagementCidrRanges(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListAvailableManagementCidrRangesPaginator) Pages(ctx context.Context) iter.Seq2[*ListAvailableManagementCidrRangesOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListAvailableManagementCidrRangesOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ManagementCidrRanges of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *ListAvailableManagementCidrRangesPaginator) Items(ctx context.Context) iter.Seq2[string, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListAvailableManagementCidrRangesOutput) []string {
+		return out.ManagementCidrRanges
+	})
 }
