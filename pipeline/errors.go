@@ -9,6 +9,8 @@ import (
 // ErrNoRegion is returned, before any network I/O, when no region is set.
 var ErrNoRegion = errors.New("no AWS region: set Options.Region, the AWS_REGION or AWS_DEFAULT_REGION environment variable, or region in the shared config profile (AWS_PROFILE)")
 
+var errNotHTTPResponse = errors.New("the transport returned no HTTP response")
+
 var errNoRules = errors.New("the service has no endpoint rules: set Options.BaseEndpoint")
 
 func errBadEndpoint(u string) error {

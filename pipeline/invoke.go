@@ -120,18 +120,7 @@ func (a *attempt) run(ctx context.Context, n int) error {
 	if err != nil {
 		return err
 	}
-	h := req.Header
-	for k, vs := range a.ep.headers {
-		h[k] = append([]string(nil), vs...)
-	}
-	h["Content-Type"] = []string{c.svc.ContentType}
-	h["X-Amz-Target"] = []string{a.target}
-	h["User-Agent"] = []string{c.userAgent}
-	h["Amz-Sdk-Invocation-Id"] = []string{a.invocationID}
-	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + a.maxAttempts}
-	if a.contentEncoding != "" {
-		h["Content-Encoding"] = []string{a.contentEncoding}
-	}
+	a.setHeaders(req.Header, n)
 	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
 		return err
 	}
@@ -145,6 +134,27 @@ func (a *attempt) run(ctx context.Context, n int) error {
 		}
 		return &RequestSendError{Err: err}
 	}
+	return a.handleResponse(ctx, resp, n)
+}
+
+// setHeaders writes the protocol and SDK headers of attempt n.
+func (a *attempt) setHeaders(h http.Header, n int) {
+	for k, vs := range a.ep.headers {
+		h[k] = append([]string(nil), vs...)
+	}
+	h["Content-Type"] = []string{a.c.svc.ContentType}
+	h["X-Amz-Target"] = []string{a.target}
+	h["User-Agent"] = []string{a.c.userAgent}
+	h["Amz-Sdk-Invocation-Id"] = []string{a.invocationID}
+	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + a.maxAttempts}
+	if a.contentEncoding != "" {
+		h["Content-Encoding"] = []string{a.contentEncoding}
+	}
+}
+
+// handleResponse reads, classifies and decodes the response of attempt n.
+func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int) error {
+	c := a.c
 	buf, err := readBody(resp, c.opts.MaxResponseBytes)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
