@@ -4,6 +4,7 @@ package appstream
 
 import (
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
 	awsjson "github.com/eucsdk/eucsdk/awsjson"
 )
 
@@ -130,6 +131,12 @@ func deserializeAppBlockBuilderAppBlockAssociation(d *awsjson.Decoder, v *types.
 			d.Skip()
 		}
 	}
+	if v.AppBlockArn == nil {
+		v.AppBlockArn = aws.String("")
+	}
+	if v.AppBlockBuilderName == nil {
+		v.AppBlockBuilderName = aws.String("")
+	}
 }
 
 func deserializeAppBlockBuilderAppBlockAssociationsList(d *awsjson.Decoder) []types.AppBlockBuilderAppBlockAssociation {
@@ -255,6 +262,18 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 			d.Skip()
 		}
 	}
+	if v.Arn == nil {
+		v.Arn = aws.String("")
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
+	}
+	if v.InstanceType == nil {
+		v.InstanceType = aws.String("")
+	}
+	if v.VpcConfig == nil {
+		v.VpcConfig = &types.VpcConfig{}
+	}
 }
 
 func deserializeAppBlock(d *awsjson.Decoder, v *types.AppBlock) {
@@ -317,6 +336,12 @@ func deserializeAppBlock(d *awsjson.Decoder, v *types.AppBlock) {
 			d.Skip()
 		}
 	}
+	if v.Name == nil {
+		v.Name = aws.String("")
+	}
+	if v.Arn == nil {
+		v.Arn = aws.String("")
+	}
 }
 
 func deserializeAppBlocks(d *awsjson.Decoder) []types.AppBlock {
@@ -368,6 +393,12 @@ func deserializeApplicationFleetAssociation(d *awsjson.Decoder, v *types.Applica
 		default:
 			d.Skip()
 		}
+	}
+	if v.FleetName == nil {
+		v.FleetName = aws.String("")
+	}
+	if v.ApplicationArn == nil {
+		v.ApplicationArn = aws.String("")
 	}
 }
 
@@ -562,6 +593,9 @@ func deserializeComputeCapacityStatus(d *awsjson.Decoder, v *types.ComputeCapaci
 			d.Skip()
 		}
 	}
+	if v.Desired == nil {
+		v.Desired = aws.Int32(int32(0))
+	}
 }
 
 func deserializeConcurrentModificationException(d *awsjson.Decoder, v *types.ConcurrentModificationException) {
@@ -627,6 +661,9 @@ func deserializeDirectoryConfig(d *awsjson.Decoder, v *types.DirectoryConfig) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.DirectoryName == nil {
+		v.DirectoryName = aws.String("")
 	}
 }
 
@@ -714,6 +751,9 @@ func deserializeEntitledApplication(d *awsjson.Decoder, v *types.EntitledApplica
 			d.Skip()
 		}
 	}
+	if v.ApplicationIdentifier == nil {
+		v.ApplicationIdentifier = aws.String("")
+	}
 }
 
 func deserializeEntitlementAlreadyExistsException(d *awsjson.Decoder, v *types.EntitlementAlreadyExistsException) {
@@ -767,6 +807,12 @@ func deserializeEntitlementAttribute(d *awsjson.Decoder, v *types.EntitlementAtt
 		default:
 			d.Skip()
 		}
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
+	}
+	if v.Value == nil {
+		v.Value = aws.String("")
 	}
 }
 
@@ -842,6 +888,15 @@ func deserializeEntitlement(d *awsjson.Decoder, v *types.Entitlement) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
+	}
+	if v.StackName == nil {
+		v.StackName = aws.String("")
+	}
+	if v.Attributes == nil {
+		v.Attributes = []types.EntitlementAttribute{}
 	}
 }
 
@@ -1058,6 +1113,18 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			d.Skip()
 		}
 	}
+	if v.Arn == nil {
+		v.Arn = aws.String("")
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
+	}
+	if v.InstanceType == nil {
+		v.InstanceType = aws.String("")
+	}
+	if v.ComputeCapacityStatus == nil {
+		v.ComputeCapacityStatus = &types.ComputeCapacityStatus{}
+	}
 }
 
 func deserializeImageBuilderList(d *awsjson.Decoder) []types.ImageBuilder {
@@ -1191,6 +1258,9 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
 	}
 }
 
@@ -1351,6 +1421,9 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
 	}
 }
 
@@ -2980,6 +3053,9 @@ func deserializeS3Location(d *awsjson.Decoder, v *types.S3Location) {
 			d.Skip()
 		}
 	}
+	if v.S3Bucket == nil {
+		v.S3Bucket = aws.String("")
+	}
 }
 
 func deserializeScriptDetails(d *awsjson.Decoder, v *types.ScriptDetails) {
@@ -3011,6 +3087,15 @@ func deserializeScriptDetails(d *awsjson.Decoder, v *types.ScriptDetails) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.ScriptS3Location == nil {
+		v.ScriptS3Location = &types.S3Location{}
+	}
+	if v.ExecutablePath == nil {
+		v.ExecutablePath = aws.String("")
+	}
+	if v.TimeoutInSeconds == nil {
+		v.TimeoutInSeconds = aws.Int32(int32(0))
 	}
 }
 
@@ -3049,6 +3134,12 @@ func deserializeServiceAccountCredentials(d *awsjson.Decoder, v *types.ServiceAc
 		default:
 			d.Skip()
 		}
+	}
+	if v.AccountName == nil {
+		v.AccountName = aws.String("")
+	}
+	if v.AccountPassword == nil {
+		v.AccountPassword = aws.String("")
 	}
 }
 
@@ -3129,6 +3220,18 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 			d.Skip()
 		}
 	}
+	if v.Id == nil {
+		v.Id = aws.String("")
+	}
+	if v.UserId == nil {
+		v.UserId = aws.String("")
+	}
+	if v.StackName == nil {
+		v.StackName = aws.String("")
+	}
+	if v.FleetName == nil {
+		v.FleetName = aws.String("")
+	}
 }
 
 func deserializeSharedImagePermissionsList(d *awsjson.Decoder) []types.SharedImagePermissions {
@@ -3165,6 +3268,12 @@ func deserializeSharedImagePermissions(d *awsjson.Decoder, v *types.SharedImageP
 		default:
 			d.Skip()
 		}
+	}
+	if v.SharedAccountId == nil {
+		v.SharedAccountId = aws.String("")
+	}
+	if v.ImagePermissions == nil {
+		v.ImagePermissions = &types.ImagePermissions{}
 	}
 }
 
@@ -3283,6 +3392,9 @@ func deserializeStack(d *awsjson.Decoder, v *types.Stack) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.Name == nil {
+		v.Name = aws.String("")
 	}
 }
 
@@ -3673,6 +3785,12 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 		default:
 			d.Skip()
 		}
+	}
+	if v.StackName == nil {
+		v.StackName = aws.String("")
+	}
+	if v.UserName == nil {
+		v.UserName = aws.String("")
 	}
 }
 

@@ -3,8 +3,10 @@
 package workspaces
 
 import (
+	aws "github.com/eucsdk/eucsdk/aws"
 	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
+	"time"
 )
 
 /*
@@ -244,6 +246,12 @@ func deserializeActiveDirectoryConfig(d *awsjson.Decoder, v *types.ActiveDirecto
 			d.Skip()
 		}
 	}
+	if v.DomainName == nil {
+		v.DomainName = aws.String("")
+	}
+	if v.ServiceAccountSecretArn == nil {
+		v.ServiceAccountSecretArn = aws.String("")
+	}
 }
 
 func deserializeApplicationNotSupportedException(d *awsjson.Decoder, v *types.ApplicationNotSupportedException) {
@@ -469,6 +477,18 @@ func deserializeCapacityStatus(d *awsjson.Decoder, v *types.CapacityStatus) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.AvailableUserSessions == nil {
+		v.AvailableUserSessions = aws.Int32(int32(0))
+	}
+	if v.DesiredUserSessions == nil {
+		v.DesiredUserSessions = aws.Int32(int32(0))
+	}
+	if v.ActualUserSessions == nil {
+		v.ActualUserSessions = aws.Int32(int32(0))
+	}
+	if v.ActiveUserSessions == nil {
+		v.ActiveUserSessions = aws.Int32(int32(0))
 	}
 }
 
@@ -738,6 +758,12 @@ func deserializeConnectionAliasPermission(d *awsjson.Decoder, v *types.Connectio
 		default:
 			d.Skip()
 		}
+	}
+	if v.SharedAccountId == nil {
+		v.SharedAccountId = aws.String("")
+	}
+	if v.AllowAssociation == nil {
+		v.AllowAssociation = aws.Bool(false)
 	}
 }
 
@@ -3358,6 +3384,9 @@ func deserializeRootStorage(d *awsjson.Decoder, v *types.RootStorage) {
 			d.Skip()
 		}
 	}
+	if v.Capacity == nil {
+		v.Capacity = aws.String("")
+	}
 }
 
 func deserializeSamlProperties(d *awsjson.Decoder, v *types.SamlProperties) {
@@ -3480,6 +3509,12 @@ func deserializeStandbyWorkspace(d *awsjson.Decoder, v *types.StandbyWorkspace) 
 		default:
 			d.Skip()
 		}
+	}
+	if v.PrimaryWorkspaceId == nil {
+		v.PrimaryWorkspaceId = aws.String("")
+	}
+	if v.DirectoryId == nil {
+		v.DirectoryId = aws.String("")
 	}
 }
 
@@ -3635,6 +3670,9 @@ func deserializeTag(d *awsjson.Decoder, v *types.Tag) {
 			d.Skip()
 		}
 	}
+	if v.Key == nil {
+		v.Key = aws.String("")
+	}
 }
 
 func deserializeTimeoutSettings(d *awsjson.Decoder, v *types.TimeoutSettings) {
@@ -3774,6 +3812,9 @@ func deserializeUserStorage(d *awsjson.Decoder, v *types.UserStorage) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.Capacity == nil {
+		v.Capacity = aws.String("")
 	}
 }
 
@@ -4368,6 +4409,15 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			d.Skip()
 		}
 	}
+	if v.DirectoryId == nil {
+		v.DirectoryId = aws.String("")
+	}
+	if v.UserName == nil {
+		v.UserName = aws.String("")
+	}
+	if v.BundleId == nil {
+		v.BundleId = aws.String("")
+	}
 }
 
 func deserializeWorkspaceResourceAssociationList(d *awsjson.Decoder) []types.WorkspaceResourceAssociation {
@@ -4677,6 +4727,15 @@ func deserializeWorkspacesPoolSession(d *awsjson.Decoder, v *types.WorkspacesPoo
 			d.Skip()
 		}
 	}
+	if v.SessionId == nil {
+		v.SessionId = aws.String("")
+	}
+	if v.PoolId == nil {
+		v.PoolId = aws.String("")
+	}
+	if v.UserId == nil {
+		v.UserId = aws.String("")
+	}
 }
 
 func deserializeWorkspacesPoolSessions(d *awsjson.Decoder) []types.WorkspacesPoolSession {
@@ -4759,6 +4818,27 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 		default:
 			d.Skip()
 		}
+	}
+	if v.PoolId == nil {
+		v.PoolId = aws.String("")
+	}
+	if v.PoolArn == nil {
+		v.PoolArn = aws.String("")
+	}
+	if v.CapacityStatus == nil {
+		v.CapacityStatus = &types.CapacityStatus{}
+	}
+	if v.PoolName == nil {
+		v.PoolName = aws.String("")
+	}
+	if v.CreatedAt == nil {
+		v.CreatedAt = aws.Time(time.Unix(0, 0).UTC())
+	}
+	if v.BundleId == nil {
+		v.BundleId = aws.String("")
+	}
+	if v.DirectoryId == nil {
+		v.DirectoryId = aws.String("")
 	}
 }
 
