@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/eucsdk/eucsdk/appstream"
+	"github.com/eucsdk/eucsdk/appstream/types"
+	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials"
+)
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServesWithPrintedKeysAndSeeds(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-account", "333333333333:AKIATHIRD:third-secret", "-seed-image", "333333333333:demo-image", "-v"}, &out, ready)
+	}()
+	var endpoint string
+	select {
+	case endpoint = <-ready:
+	case err := <-done:
+		t.Fatalf("run: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("emulator did not start")
+	}
+	for _, want := range []string{"at " + endpoint, "account 111111111111  AWS_ACCESS_KEY_ID=", "account 333333333333  AWS_ACCESS_KEY_ID=AKIATHIRD AWS_SECRET_ACCESS_KEY=third-secret"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	c := appstream.New(appstream.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint), Credentials: credentials.NewStaticCredentialsProvider("AKIATHIRD", "third-secret", "")})
+	res, err := c.DescribeImages(ctx, &appstream.DescribeImagesInput{Type: types.VisibilityTypePrivate})
+	if err != nil || len(res.Images) != 1 || aws.ToString(res.Images[0].Name) != "demo-image" {
+		t.Fatalf("seeded image: %+v, %v", res, err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "333333333333 PhotonAdminProxyService.DescribeImages") {
+		t.Errorf("-v did not log the request:\n%s", out.String())
+	}
+}
+
+func TestRefusesNonLoopback(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:4510", ":4510", "192.0.2.1:80"} {
+		if err := run(context.Background(), []string{"-addr", addr}, &syncBuffer{}, nil); err == nil || !strings.Contains(err.Error(), "loopback") {
+			t.Errorf("-addr %s: %v", addr, err)
+		}
+	}
+	for _, addr := range []string{"127.0.0.1:0", "[::1]:0", "localhost:0"} {
+		if err := loopbackOnly(addr); err != nil {
+			t.Errorf("%s: %v", addr, err)
+		}
+	}
+}
+
+func TestBadAccountFlag(t *testing.T) {
+	if err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-account", "only-an-id"}, &syncBuffer{}, nil); err == nil {
+		t.Fatal("malformed -account accepted")
+	}
+}
