@@ -122,4 +122,3 @@ func loopbackOnly(addr string) error {
 	}
 	return nil
 }
-
