@@ -56,17 +56,26 @@ func main() {
 	_ = fs.Parse(os.Args[1:])
 	base.Finish()
 	cfg.Config = *base
-	if !cfg.AWS && cfg.ImageName == "" {
-		cfg.ImageName = "eucsdk-example-image"
-		cfg.ExtraShares = []string{"333333333333", "444444444444"}
-	}
-	cfg.PageSize = 2
+	cfg.setDefaults()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Stdout, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
+	}
+}
+
+// setDefaults fills what depends on the target: on the emulator there is
+// an image to seed and spare accounts to share with, on AWS only what the
+// user named.
+func (cfg *config) setDefaults() {
+	if !cfg.AWS && cfg.ImageName == "" {
+		cfg.ImageName = "eucsdk-example-image"
+		cfg.ExtraShares = []string{"333333333333", "444444444444"}
+	}
+	if cfg.PageSize == 0 {
+		cfg.PageSize = 2
 	}
 }
 
@@ -159,10 +168,8 @@ func waitBuilder(ctx context.Context, out io.Writer, c *appstream.Client, cfg co
 			return fmt.Errorf("image builder %s FAILED while waiting for %s", cfg.BuilderName, target)
 		}
 		fmt.Fprintf(out, "  ...    waiting for %s: %s is %s (%s)\n", target, cfg.BuilderName, state, since(start))
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("wait for %s %s: %w", cfg.BuilderName, target, ctx.Err())
-		case <-time.After(cfg.PollInterval):
+		if err := cfg.Pause(ctx); err != nil {
+			return fmt.Errorf("wait for %s %s: %w", cfg.BuilderName, target, err)
 		}
 	}
 }

@@ -221,10 +221,8 @@ func waitAvailable(ctx context.Context, out io.Writer, c *workspaces.Client, cfg
 		default:
 			fmt.Fprintf(out, "  ...    waiting for AVAILABLE: %s is %s (%s)\n", id, st, time.Since(start).Round(time.Millisecond))
 		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("wait for %s: %w", id, ctx.Err())
-		case <-time.After(cfg.PollInterval):
+		if err := cfg.Pause(ctx); err != nil {
+			return fmt.Errorf("wait for %s: %w", id, err)
 		}
 	}
 }
