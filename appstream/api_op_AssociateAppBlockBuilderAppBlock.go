@@ -25,10 +25,14 @@ func (c *Client) AssociateAppBlockBuilderAppBlock(ctx context.Context, params *A
 type AssociateAppBlockBuilderAppBlockInput struct {
 	// The ARN of the app block.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	AppBlockArn *string
 
 	// The name of the app block builder.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	AppBlockBuilderName *string

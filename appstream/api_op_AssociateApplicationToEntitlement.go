@@ -24,15 +24,21 @@ func (c *Client) AssociateApplicationToEntitlement(ctx context.Context, params *
 type AssociateApplicationToEntitlementInput struct {
 	// The name of the stack.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	EntitlementName *string
 
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	ApplicationIdentifier *string

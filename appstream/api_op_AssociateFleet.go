@@ -24,10 +24,14 @@ func (c *Client) AssociateFleet(ctx context.Context, params *AssociateFleetInput
 type AssociateFleetInput struct {
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	FleetName *string
 
 	// The name of the stack.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	StackName *string

@@ -27,6 +27,8 @@ func (c *Client) BatchAssociateUserStack(ctx context.Context, params *BatchAssoc
 type BatchAssociateUserStackInput struct {
 	// The list of UserStackAssociation objects.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	UserStackAssociations []types.UserStackAssociation
 }

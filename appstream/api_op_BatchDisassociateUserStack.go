@@ -25,6 +25,8 @@ func (c *Client) BatchDisassociateUserStack(ctx context.Context, params *BatchDi
 type BatchDisassociateUserStackInput struct {
 	// The list of UserStackAssociation objects.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	UserStackAssociations []types.UserStackAssociation
 }

@@ -25,10 +25,14 @@ func (c *Client) CopyImage(ctx context.Context, params *CopyImageInput, optFns .
 type CopyImageInput struct {
 	// The name of the image to copy.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	SourceImageName *string
 
 	// The name that the image will have when it is copied to the destination.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	DestinationImageName *string
@@ -36,15 +40,21 @@ type CopyImageInput struct {
 	// The destination region to which the image will be copied. This parameter is
 	// required, even if you are copying an image within the same region.
 	//
+	// Constraints (checked by the service): length 1 to 32.
+	//
 	// This member is required.
 	DestinationRegion *string
 
 	// The description that the image will have when it is copied to the
 	// destination.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	DestinationImageDescription *string
 }
 type CopyImageOutput struct {
 	// The name of the destination image.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	DestinationImageName *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -33,13 +33,19 @@ func (c *Client) CreateAppBlock(ctx context.Context, params *CreateAppBlockInput
 type CreateAppBlockInput struct {
 	// The name of the app block.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The description of the app block.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The display name of the app block. This is not displayed to the user.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The source S3 location of the app block.
@@ -52,6 +58,8 @@ type CreateAppBlockInput struct {
 	SetupScriptDetails *types.ScriptDetails
 
 	// The tags assigned to the app block.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The post setup script details of the app block. This can only be provided for

@@ -25,13 +25,19 @@ func (c *Client) CreateAppBlockBuilder(ctx context.Context, params *CreateAppBlo
 type CreateAppBlockBuilderInput struct {
 	// The unique name for the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The description of the app block builder.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The display name of the app block builder.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The tags to associate with the app block builder. A tag is a key-value pair,
@@ -48,6 +54,8 @@ type CreateAppBlockBuilderInput struct {
 	// For more information, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The platform of the app block builder.
@@ -65,6 +73,8 @@ type CreateAppBlockBuilderInput struct {
 	//   - stream.standard.large
 	//   - stream.standard.xlarge
 	//   - stream.standard.2xlarge
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	InstanceType *string
@@ -91,11 +101,15 @@ type CreateAppBlockBuilderInput struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The list of interface VPC endpoint (interface endpoint) objects.
 	// Administrators can connect to the app block builder only through the
 	// specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 }
 type CreateAppBlockBuilderOutput struct {

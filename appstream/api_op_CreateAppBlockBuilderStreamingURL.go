@@ -25,6 +25,8 @@ func (c *Client) CreateAppBlockBuilderStreamingURL(ctx context.Context, params *
 type CreateAppBlockBuilderStreamingURLInput struct {
 	// The name of the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	AppBlockBuilderName *string
 
@@ -34,6 +36,8 @@ type CreateAppBlockBuilderStreamingURLInput struct {
 }
 type CreateAppBlockBuilderStreamingURLOutput struct {
 	// The URL to start the streaming session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	StreamingURL *string
 
 	// The elapsed time, in seconds after the Unix epoch, when this URL expires.

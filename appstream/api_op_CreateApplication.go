@@ -35,14 +35,20 @@ type CreateApplicationInput struct {
 	// The name of the application. This name is visible to users when display name
 	// is not specified.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The display name of the application. This name is visible to users in the
 	// application catalog.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The description of the application.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The location in S3 of the application icon.
@@ -52,17 +58,25 @@ type CreateApplicationInput struct {
 
 	// The launch path of the application.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	LaunchPath *string
 
 	// The working directory of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	WorkingDirectory *string
 
 	// The launch parameters of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	LaunchParameters *string
 
 	// The platforms the application supports. WINDOWS_SERVER_2019 and AMAZON_LINUX2
 	// are supported for Elastic fleets.
+	//
+	// Constraints (checked by the service): length 0 to 4.
 	//
 	// This member is required.
 	Platforms []types.PlatformType
@@ -75,10 +89,14 @@ type CreateApplicationInput struct {
 
 	// The app block ARN to which the application should be associated
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	AppBlockArn *string
 
 	// The tags assigned to the application.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 }
 type CreateApplicationOutput struct {

@@ -30,15 +30,21 @@ func (c *Client) CreateEntitlement(ctx context.Context, params *CreateEntitlemen
 type CreateEntitlementInput struct {
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the stack with which the entitlement is associated.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The description of the entitlement.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// Specifies whether all or selected apps are entitled.
@@ -47,6 +53,8 @@ type CreateEntitlementInput struct {
 	AppVisibility types.AppVisibility
 
 	// The attributes of the entitlement.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Attributes []types.EntitlementAttribute

@@ -26,13 +26,19 @@ func (c *Client) CreateFleet(ctx context.Context, params *CreateFleetInput, optF
 type CreateFleetInput struct {
 	// A unique name for the fleet.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the image used to create the fleet.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	ImageName *string
 
 	// The ARN of the public, private, or shared image to use.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ImageArn *string
 
 	// The instance type to use when launching fleet instances. The following
@@ -89,6 +95,8 @@ type CreateFleetInput struct {
 	//   - stream.standard.xlarge
 	//   - stream.standard.2xlarge
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	InstanceType *string
 
@@ -132,9 +140,13 @@ type CreateFleetInput struct {
 	DisconnectTimeoutInSeconds *int32
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The fleet name to display.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// Enables or disables default internet access for the fleet.
@@ -159,6 +171,8 @@ type CreateFleetInput struct {
 	// For more information, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The amount of time that users can be idle (inactive) before they are
@@ -196,6 +210,8 @@ type CreateFleetInput struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The AppStream 2.0 view that is displayed to your users when they stream from

@@ -29,13 +29,19 @@ func (c *Client) CreateImageBuilder(ctx context.Context, params *CreateImageBuil
 type CreateImageBuilderInput struct {
 	// A unique name for the image builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the image used to create the image builder.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ImageName *string
 
 	// The ARN of the public, private, or shared image to use.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ImageArn *string
 
 	// The instance type to use when launching the image builder. The following
@@ -75,13 +81,19 @@ type CreateImageBuilderInput struct {
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	InstanceType *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The image builder name to display.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The VPC configuration for the image builder. You can specify only one subnet.
@@ -98,6 +110,8 @@ type CreateImageBuilderInput struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// Enables or disables default internet access for the image builder.
@@ -109,6 +123,8 @@ type CreateImageBuilderInput struct {
 
 	// The version of the AppStream 2.0 agent to use for this image builder. To use
 	// the latest version of the AppStream 2.0 agent, specify [LATEST].
+	//
+	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
 
 	// The tags to associate with the image builder. A tag is a key-value pair, and
@@ -125,11 +141,15 @@ type CreateImageBuilderInput struct {
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The list of interface VPC endpoint (interface endpoint) objects.
 	// Administrators can connect to the image builder only through the specified
 	// endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 }
 type CreateImageBuilderOutput struct {

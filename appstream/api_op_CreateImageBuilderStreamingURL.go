@@ -25,6 +25,8 @@ func (c *Client) CreateImageBuilderStreamingURL(ctx context.Context, params *Cre
 type CreateImageBuilderStreamingURLInput struct {
 	// The name of the image builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
@@ -34,6 +36,8 @@ type CreateImageBuilderStreamingURLInput struct {
 }
 type CreateImageBuilderStreamingURLOutput struct {
 	// The URL to start the AppStream 2.0 streaming session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	StreamingURL *string
 
 	// The elapsed time, in seconds after the Unix epoch, when this URL expires.

@@ -26,27 +26,39 @@ func (c *Client) CreateStack(ctx context.Context, params *CreateStackInput, optF
 type CreateStackInput struct {
 	// The name of the stack.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The stack name to display.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The storage connectors to enable.
 	StorageConnectors []types.StorageConnector
 
 	// The URL that users are redirected to after their streaming session ends.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	RedirectURL *string
 
 	// The URL that users are redirected to after they click the Send Feedback link.
 	// If no URL is specified, no Send Feedback link is displayed.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	FeedbackURL *string
 
 	// The actions that are enabled or disabled for users during their streaming
 	// sessions. By default, these actions are enabled.
+	//
+	// Constraints (checked by the service): length at least 1.
 	UserSettings []types.UserSetting
 
 	// The persistent application settings for users of a stack. When these settings
@@ -68,15 +80,21 @@ type CreateStackInput struct {
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The list of interface VPC endpoint (interface endpoint) objects. Users of the
 	// stack can connect to AppStream 2.0 only through the specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
 	// The domains where AppStream 2.0 streaming sessions can be embedded in an
 	// iframe. You must approve the domains that you want to host embedded AppStream
 	// 2.0 streaming sessions.
+	//
+	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string
 
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.

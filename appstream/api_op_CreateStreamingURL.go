@@ -27,15 +27,21 @@ func (c *Client) CreateStreamingURL(ctx context.Context, params *CreateStreaming
 type CreateStreamingURLInput struct {
 	// The name of the stack.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	FleetName *string
 
 	// The identifier of the user.
+	//
+	// Constraints (checked by the service): length 2 to 32; pattern ^[\w+=,.@-]*$.
 	//
 	// This member is required.
 	UserId *string
@@ -44,6 +50,8 @@ type CreateStreamingURLInput struct {
 	// name that you specified as Name in the Image Assistant. If your fleet is
 	// enabled for the Desktop stream view, you can also choose to launch directly
 	// to the operating system desktop. To do so, specify Desktop.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ApplicationId *string
 
 	// The time that the streaming URL will be valid, in seconds. Specify a value
@@ -53,10 +61,14 @@ type CreateStreamingURLInput struct {
 	// The session context. For more information, see Session Context
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/managing-stacks-fleets.html#managing-stacks-fleets-parameters)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length at least 1.
 	SessionContext *string
 }
 type CreateStreamingURLOutput struct {
 	// The URL to start the AppStream 2.0 streaming session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	StreamingURL *string
 
 	// The elapsed time, in seconds after the Unix epoch, when this URL expires.

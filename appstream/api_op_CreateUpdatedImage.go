@@ -31,19 +31,27 @@ func (c *Client) CreateUpdatedImage(ctx context.Context, params *CreateUpdatedIm
 type CreateUpdatedImageInput struct {
 	// The name of the image to update.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	ExistingImageName *string
 
 	// The name of the new image. The name must be unique within the AWS account and
 	// Region.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	NewImageName *string
 
 	// The description to display for the new image.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	NewImageDescription *string
 
 	// The name to display for the new image.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	NewImageDisplayName *string
 
 	// The tags to associate with the new image. A tag is a key-value pair, and the
@@ -60,6 +68,8 @@ type CreateUpdatedImageInput struct {
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	NewImageTags map[string]string
 
 	// Indicates whether to display the status of image update availability before

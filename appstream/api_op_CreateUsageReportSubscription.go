@@ -33,6 +33,8 @@ type CreateUsageReportSubscriptionOutput struct {
 	// store your usage reports. If you haven't already enabled on-instance session
 	// scripts, when you enable usage reports, AppStream 2.0 creates a new S3
 	// bucket.
+	//
+	// Constraints (checked by the service): length at least 1.
 	S3BucketName *string
 
 	// The schedule for generating usage reports.

@@ -31,6 +31,8 @@ type CreateUserInput struct {
 	// specified when their user pool account was created, a "user does not exist"
 	// error message displays.
 	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
+	//
 	// This member is required.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
@@ -48,10 +50,14 @@ type CreateUserInput struct {
 
 	// The first name, or given name, of the user.
 	//
+	// Constraints (checked by the service): length 0 to 2048; pattern ^[A-Za-z0-9_\-\s]+$.
+	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	FirstName *string
 
 	// The last name, or surname, of the user.
+	//
+	// Constraints (checked by the service): length 0 to 2048; pattern ^[A-Za-z0-9_\-\s]+$.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	LastName *string

@@ -24,6 +24,8 @@ func (c *Client) DeleteAppBlock(ctx context.Context, params *DeleteAppBlockInput
 type DeleteAppBlockInput struct {
 	// The name of the app block.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

@@ -27,6 +27,8 @@ func (c *Client) DeleteAppBlockBuilder(ctx context.Context, params *DeleteAppBlo
 type DeleteAppBlockBuilderInput struct {
 	// The name of the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

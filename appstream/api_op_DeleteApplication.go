@@ -24,6 +24,8 @@ func (c *Client) DeleteApplication(ctx context.Context, params *DeleteApplicatio
 type DeleteApplicationInput struct {
 	// The name of the application.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

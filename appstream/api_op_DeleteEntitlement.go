@@ -24,10 +24,14 @@ func (c *Client) DeleteEntitlement(ctx context.Context, params *DeleteEntitlemen
 type DeleteEntitlementInput struct {
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the stack with which the entitlement is associated.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	StackName *string

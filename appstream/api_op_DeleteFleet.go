@@ -24,6 +24,8 @@ func (c *Client) DeleteFleet(ctx context.Context, params *DeleteFleetInput, optF
 type DeleteFleetInput struct {
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 }

@@ -26,6 +26,8 @@ func (c *Client) DeleteImage(ctx context.Context, params *DeleteImageInput, optF
 type DeleteImageInput struct {
 	// The name of the image.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

@@ -25,6 +25,8 @@ func (c *Client) DeleteImageBuilder(ctx context.Context, params *DeleteImageBuil
 type DeleteImageBuilderInput struct {
 	// The name of the image builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

@@ -26,11 +26,15 @@ func (c *Client) DeleteImagePermissions(ctx context.Context, params *DeleteImage
 type DeleteImagePermissionsInput struct {
 	// The name of the private image.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The 12-digit identifier of the AWS account for which to delete image
 	// permissions.
+	//
+	// Constraints (checked by the service): pattern ^\d+$.
 	//
 	// This member is required.
 	SharedAccountId *string

@@ -27,6 +27,8 @@ func (c *Client) DeleteStack(ctx context.Context, params *DeleteStackInput, optF
 type DeleteStackInput struct {
 	// The name of the stack.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 }

@@ -25,6 +25,8 @@ func (c *Client) DeleteThemeForStack(ctx context.Context, params *DeleteThemeFor
 type DeleteThemeForStackInput struct {
 	// The name of the stack for the theme.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 }

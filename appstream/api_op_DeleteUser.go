@@ -28,6 +28,8 @@ type DeleteUserInput struct {
 	//
 	// Users' email addresses are case-sensitive.
 	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
+	//
 	// This member is required.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.

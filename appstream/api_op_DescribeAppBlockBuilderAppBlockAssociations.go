@@ -27,9 +27,13 @@ func (c *Client) DescribeAppBlockBuilderAppBlockAssociations(ctx context.Context
 
 type DescribeAppBlockBuilderAppBlockAssociationsInput struct {
 	// The ARN of the app block.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	AppBlockArn *string
 
 	// The name of the app block builder.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	AppBlockBuilderName *string
 
 	// The maximum size of each page of results.
@@ -37,14 +41,20 @@ type DescribeAppBlockBuilderAppBlockAssociationsInput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeAppBlockBuilderAppBlockAssociationsOutput struct {
 	// This list of app block builders associated with app blocks.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	AppBlockBuilderAppBlockAssociations []types.AppBlockBuilderAppBlockAssociation
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

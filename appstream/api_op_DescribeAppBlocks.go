@@ -31,6 +31,8 @@ type DescribeAppBlocksInput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// The maximum size of each page of results.
@@ -42,6 +44,8 @@ type DescribeAppBlocksOutput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -28,9 +28,13 @@ func (c *Client) DescribeApplicationFleetAssociations(ctx context.Context, param
 
 type DescribeApplicationFleetAssociationsInput struct {
 	// The name of the fleet.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	FleetName *string
 
 	// The ARN of the application.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ApplicationArn *string
 
 	// The maximum size of each page of results.
@@ -38,14 +42,20 @@ type DescribeApplicationFleetAssociationsInput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeApplicationFleetAssociationsOutput struct {
 	// The application fleet associations in the list.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	ApplicationFleetAssociations []types.ApplicationFleetAssociation
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

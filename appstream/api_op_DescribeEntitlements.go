@@ -27,15 +27,21 @@ func (c *Client) DescribeEntitlements(ctx context.Context, params *DescribeEntit
 
 type DescribeEntitlementsInput struct {
 	// The name of the entitlement.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	Name *string
 
 	// The name of the stack with which the entitlement is associated.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	StackName *string
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// The maximum size of each page of results.
@@ -47,6 +53,8 @@ type DescribeEntitlementsOutput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -33,6 +33,8 @@ type DescribeFleetsInput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeFleetsOutput struct {
@@ -41,6 +43,8 @@ type DescribeFleetsOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

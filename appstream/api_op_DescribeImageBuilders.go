@@ -38,6 +38,8 @@ type DescribeImageBuildersInput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeImageBuildersOutput struct {
@@ -46,6 +48,8 @@ type DescribeImageBuildersOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.
@@ -259,9 +263,18 @@ func imageBuilderDeletedMatch(_ *DescribeImageBuildersInput, output *DescribeIma
 		return waiter.Match{State: waiter.Failure, Seen: seen}
 	}
 	v1 := float64(len(output.ImageBuilders)) == 0
-	seen := waiter.Seen("length(ImageBuilders) == `0`", v1, true)
+	var v2 []string
+	for i1 := range output.ImageBuilders {
+		if output.ImageBuilders[i1].State != "" {
+			v2 = append(v2, string(output.ImageBuilders[i1].State))
+		}
+	}
+	seen := waiter.Seen("length(ImageBuilders) == `0`", v1, true) + "; " + waiter.Seen("ImageBuilders[].State", v2, true)
 	if v1 {
 		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v2, "DELETING") {
+		return waiter.Match{State: waiter.Retry, Seen: seen}
 	}
 	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

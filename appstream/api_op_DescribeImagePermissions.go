@@ -30,22 +30,32 @@ type DescribeImagePermissionsInput struct {
 	// The name of the private image for which to describe permissions. The image
 	// must be one that you own.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The maximum size of each page of results.
+	//
+	// Constraints (checked by the service): range 0 to 500.
 	MaxResults *int32
 
 	// The 12-digit identifier of one or more AWS accounts with which the image is
 	// shared.
+	//
+	// Constraints (checked by the service): length 1 to 5.
 	SharedAwsAccountIds []string
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeImagePermissionsOutput struct {
 	// The name of the private image.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	Name *string
 
 	// The permissions for a private image that you own.
@@ -53,6 +63,8 @@ type DescribeImagePermissionsOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

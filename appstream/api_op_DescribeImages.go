@@ -41,9 +41,13 @@ type DescribeImagesInput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// The maximum size of each page of results.
+	//
+	// Constraints (checked by the service): range 0 to 25.
 	MaxResults *int32
 }
 type DescribeImagesOutput struct {
@@ -52,6 +56,8 @@ type DescribeImagesOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.
@@ -376,9 +382,18 @@ func imageDeletedMatch(_ *DescribeImagesInput, output *DescribeImagesOutput, err
 		return waiter.Match{State: waiter.Failure, Seen: seen}
 	}
 	v1 := float64(len(output.Images)) == 0
-	seen := waiter.Seen("length(Images) == `0`", v1, true)
+	var v2 []string
+	for i1 := range output.Images {
+		if output.Images[i1].State != "" {
+			v2 = append(v2, string(output.Images[i1].State))
+		}
+	}
+	seen := waiter.Seen("length(Images) == `0`", v1, true) + "; " + waiter.Seen("Images[].State", v2, true)
 	if v1 {
 		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if waiter.AnyStringEquals(v2, "DELETING") {
+		return waiter.Match{State: waiter.Retry, Seen: seen}
 	}
 	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

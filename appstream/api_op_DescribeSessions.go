@@ -31,20 +31,28 @@ func (c *Client) DescribeSessions(ctx context.Context, params *DescribeSessionsI
 type DescribeSessionsInput struct {
 	// The name of the stack. This value is case-sensitive.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the fleet. This value is case-sensitive.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	FleetName *string
 
 	// The user identifier (ID). If you specify a user ID, you must also specify the
 	// authentication type.
+	//
+	// Constraints (checked by the service): length 2 to 128.
 	UserId *string
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// The size of each page of results. The default value is 20 and the maximum
@@ -57,6 +65,8 @@ type DescribeSessionsInput struct {
 	AuthenticationType types.AuthenticationType
 
 	// The identifier for the instance hosting the session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	InstanceId *string
 }
 type DescribeSessionsOutput struct {
@@ -65,6 +75,8 @@ type DescribeSessionsOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

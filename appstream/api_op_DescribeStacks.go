@@ -31,6 +31,8 @@ type DescribeStacksInput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type DescribeStacksOutput struct {
@@ -39,6 +41,8 @@ type DescribeStacksOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

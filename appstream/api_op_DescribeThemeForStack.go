@@ -27,6 +27,8 @@ func (c *Client) DescribeThemeForStack(ctx context.Context, params *DescribeThem
 type DescribeThemeForStackInput struct {
 	// The name of the stack for the theme.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 }

@@ -33,11 +33,15 @@ func (c *Client) DescribeUserStackAssociations(ctx context.Context, params *Desc
 
 type DescribeUserStackAssociationsInput struct {
 	// The name of the stack that is associated with the user.
+	//
+	// Constraints (checked by the service): length at least 1.
 	StackName *string
 
 	// The email address of the user who is associated with the stack.
 	//
 	// Users' email addresses are case-sensitive.
+	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	UserName *string
@@ -47,10 +51,14 @@ type DescribeUserStackAssociationsInput struct {
 	AuthenticationType types.AuthenticationType
 
 	// The maximum size of each page of results.
+	//
+	// Constraints (checked by the service): range 0 to 500.
 	MaxResults *int32
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 
@@ -66,10 +74,14 @@ func (v DescribeUserStackAssociationsInput) GoString() string {
 
 type DescribeUserStackAssociationsOutput struct {
 	// The UserStackAssociation objects.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	UserStackAssociations []types.UserStackAssociation
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

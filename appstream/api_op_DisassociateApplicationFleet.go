@@ -24,10 +24,14 @@ func (c *Client) DisassociateApplicationFleet(ctx context.Context, params *Disas
 type DisassociateApplicationFleetInput struct {
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	FleetName *string
 
 	// The ARN of the application.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	//
 	// This member is required.
 	ApplicationArn *string

@@ -24,15 +24,21 @@ func (c *Client) DisassociateApplicationFromEntitlement(ctx context.Context, par
 type DisassociateApplicationFromEntitlementInput struct {
 	// The name of the stack with which the entitlement is associated.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	EntitlementName *string
 
 	// The identifier of the application to remove from the entitlement.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	ApplicationIdentifier *string

@@ -33,6 +33,8 @@ type EnableUserInput struct {
 	// specified when their user pool account was created, a "user does not exist"
 	// error message displays.
 	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
+	//
 	// This member is required.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.

@@ -24,6 +24,8 @@ func (c *Client) ExpireSession(ctx context.Context, params *ExpireSessionInput, 
 type ExpireSessionInput struct {
 	// The identifier of the streaming session.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	SessionId *string
 }

@@ -26,11 +26,15 @@ func (c *Client) ListAssociatedFleets(ctx context.Context, params *ListAssociate
 type ListAssociatedFleetsInput struct {
 	// The name of the stack.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	StackName *string
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If this value is null, it retrieves the first page.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
 type ListAssociatedFleetsOutput struct {
@@ -39,6 +43,8 @@ type ListAssociatedFleetsOutput struct {
 
 	// The pagination token to use to retrieve the next page of results for this
 	// operation. If there are no more pages, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

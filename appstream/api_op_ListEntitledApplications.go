@@ -28,16 +28,22 @@ func (c *Client) ListEntitledApplications(ctx context.Context, params *ListEntit
 type ListEntitledApplicationsInput struct {
 	// The name of the stack with which the entitlement is associated.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the entitlement.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	EntitlementName *string
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// The maximum size of each page of results.
@@ -49,6 +55,8 @@ type ListEntitledApplicationsOutput struct {
 
 	// The pagination token used to retrieve the next page of results for this
 	// operation.
+	//
+	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -29,11 +29,15 @@ func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForRes
 type ListTagsForResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	ResourceArn *string
 }
 type ListTagsForResourceOutput struct {
 	// The information about the tags.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

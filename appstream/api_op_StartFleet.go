@@ -24,6 +24,8 @@ func (c *Client) StartFleet(ctx context.Context, params *StartFleetInput, optFns
 type StartFleetInput struct {
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 }

@@ -25,11 +25,15 @@ func (c *Client) StartImageBuilder(ctx context.Context, params *StartImageBuilde
 type StartImageBuilderInput struct {
 	// The name of the image builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The version of the AppStream 2.0 agent to use for this image builder. To use
 	// the latest version of the AppStream 2.0 agent, specify [LATEST].
+	//
+	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
 }
 type StartImageBuilderOutput struct {

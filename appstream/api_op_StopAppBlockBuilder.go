@@ -28,6 +28,8 @@ func (c *Client) StopAppBlockBuilder(ctx context.Context, params *StopAppBlockBu
 type StopAppBlockBuilderInput struct {
 	// The name of the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 }

@@ -24,6 +24,8 @@ func (c *Client) StopFleet(ctx context.Context, params *StopFleetInput, optFns .
 type StopFleetInput struct {
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 }

@@ -25,6 +25,8 @@ func (c *Client) StopImageBuilder(ctx context.Context, params *StopImageBuilderI
 type StopImageBuilderInput struct {
 	// The name of the image builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 }

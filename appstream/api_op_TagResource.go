@@ -35,6 +35,8 @@ func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optF
 type TagResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	ResourceArn *string
 
@@ -47,6 +49,8 @@ type TagResourceInput struct {
 	// in UTF-8, and the following special characters:
 	//
 	// _ . : / = + \ - @
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	//
 	// This member is required.
 	Tags map[string]string

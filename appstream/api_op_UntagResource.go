@@ -31,10 +31,14 @@ func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, 
 type UntagResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	ResourceArn *string
 
 	// The tag keys for the tags to disassociate.
+	//
+	// Constraints (checked by the service): length 1 to 50.
 	//
 	// This member is required.
 	TagKeys []string

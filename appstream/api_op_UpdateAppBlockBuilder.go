@@ -30,13 +30,19 @@ func (c *Client) UpdateAppBlockBuilder(ctx context.Context, params *UpdateAppBlo
 type UpdateAppBlockBuilderInput struct {
 	// The unique name for the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The description of the app block builder.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The display name of the app block builder.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The platform of the app block builder.
@@ -52,6 +58,8 @@ type UpdateAppBlockBuilderInput struct {
 	//   - stream.standard.large
 	//   - stream.standard.xlarge
 	//   - stream.standard.2xlarge
+	//
+	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
 
 	// The VPC configuration for the app block builder.
@@ -74,11 +82,15 @@ type UpdateAppBlockBuilderInput struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The list of interface VPC endpoint (interface endpoint) objects.
 	// Administrators can connect to the app block builder only through the
 	// specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
 	// The attributes to delete from the app block builder.

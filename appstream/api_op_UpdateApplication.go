@@ -26,32 +26,48 @@ type UpdateApplicationInput struct {
 	// The name of the application. This name is visible to users when display name
 	// is not specified.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The display name of the application. This name is visible to users in the
 	// application catalog.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The description of the application.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The icon S3 location of the application.
 	IconS3Location *types.S3Location
 
 	// The launch path of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	LaunchPath *string
 
 	// The working directory of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	WorkingDirectory *string
 
 	// The launch parameters of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	LaunchParameters *string
 
 	// The ARN of the app block.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	AppBlockArn *string
 
 	// The attributes to delete for an application.
+	//
+	// Constraints (checked by the service): length 0 to 2.
 	AttributesToDelete []types.ApplicationAttribute
 }
 type UpdateApplicationOutput struct {

@@ -25,21 +25,29 @@ func (c *Client) UpdateEntitlement(ctx context.Context, params *UpdateEntitlemen
 type UpdateEntitlementInput struct {
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the stack with which the entitlement is associated.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The description of the entitlement.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// Specifies whether all or only selected apps are entitled.
 	AppVisibility types.AppVisibility
 
 	// The attributes of the entitlement.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Attributes []types.EntitlementAttribute
 }
 type UpdateEntitlementOutput struct {

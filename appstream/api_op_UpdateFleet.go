@@ -41,12 +41,18 @@ func (c *Client) UpdateFleet(ctx context.Context, params *UpdateFleetInput, optF
 
 type UpdateFleetInput struct {
 	// The name of the image used to create the fleet.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ImageName *string
 
 	// The ARN of the public, private, or shared image to use.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ImageArn *string
 
 	// A unique name for the fleet.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	Name *string
 
 	// The instance type to use when launching fleet instances. The following
@@ -95,6 +101,8 @@ type UpdateFleetInput struct {
 	//   - stream.standard.large
 	//   - stream.standard.xlarge
 	//   - stream.standard.2xlarge
+	//
+	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
 
 	// The desired capacity for the fleet. This is not allowed for Elastic fleets.
@@ -129,9 +137,13 @@ type UpdateFleetInput struct {
 	DeleteVpcConfig *bool
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The fleet name to display.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// Enables or disables default internet access for the fleet.
@@ -179,6 +191,8 @@ type UpdateFleetInput struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The AppStream 2.0 view that is displayed to your users when they stream from

@@ -25,11 +25,15 @@ func (c *Client) UpdateImagePermissions(ctx context.Context, params *UpdateImage
 type UpdateImagePermissionsInput struct {
 	// The name of the private image.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The 12-digit identifier of the AWS account for which you want add or update
 	// image permissions.
+	//
+	// Constraints (checked by the service): pattern ^\d+$.
 	//
 	// This member is required.
 	SharedAccountId *string

@@ -24,12 +24,18 @@ func (c *Client) UpdateStack(ctx context.Context, params *UpdateStackInput, optF
 
 type UpdateStackInput struct {
 	// The stack name to display.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	DisplayName *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// The name of the stack.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Name *string
@@ -43,10 +49,14 @@ type UpdateStackInput struct {
 	DeleteStorageConnectors *bool
 
 	// The URL that users are redirected to after their streaming session ends.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	RedirectURL *string
 
 	// The URL that users are redirected to after they choose the Send Feedback
 	// link. If no URL is specified, no Send Feedback link is displayed.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	FeedbackURL *string
 
 	// The stack attributes to delete.
@@ -54,6 +64,8 @@ type UpdateStackInput struct {
 
 	// The actions that are enabled or disabled for users during their streaming
 	// sessions. By default, these actions are enabled.
+	//
+	// Constraints (checked by the service): length at least 1.
 	UserSettings []types.UserSetting
 
 	// The persistent application settings for users of a stack. When these settings
@@ -63,11 +75,15 @@ type UpdateStackInput struct {
 
 	// The list of interface VPC endpoint (interface endpoint) objects. Users of the
 	// stack can connect to AppStream 2.0 only through the specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
 	// The domains where AppStream 2.0 streaming sessions can be embedded in an
 	// iframe. You must approve the domains that you want to host embedded AppStream
 	// 2.0 streaming sessions.
+	//
+	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string
 
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.

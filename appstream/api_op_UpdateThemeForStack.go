@@ -26,6 +26,8 @@ func (c *Client) UpdateThemeForStack(ctx context.Context, params *UpdateThemeFor
 type UpdateThemeForStackInput struct {
 	// The name of the stack for the theme.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
@@ -36,6 +38,8 @@ type UpdateThemeForStackInput struct {
 
 	// The title that is displayed at the top of the browser tab during users'
 	// application streaming sessions.
+	//
+	// Constraints (checked by the service): length 1 to 300; pattern ^[-@./#&+\w\s]*$.
 	TitleText *string
 
 	// The color theme that is applied to website links, text, and buttons. These

@@ -31,10 +31,14 @@ func (c *Client) AssociateConnectionAlias(ctx context.Context, params *Associate
 type AssociateConnectionAliasInput struct {
 	// The identifier of the connection alias.
 	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	AliasId *string
 
 	// The identifier of the directory to associate the connection alias with.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	ResourceId *string
@@ -43,6 +47,8 @@ type AssociateConnectionAliasOutput struct {
 	// The identifier of the connection alias association. You use the connection
 	// identifier in the DNS TXT record when you're configuring your DNS routing
 	// policies.
+	//
+	// Constraints (checked by the service): length 1 to 20; pattern ^[a-zA-Z0-9]+$.
 	ConnectionIdentifier *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

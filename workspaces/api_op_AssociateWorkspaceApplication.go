@@ -25,10 +25,14 @@ func (c *Client) AssociateWorkspaceApplication(ctx context.Context, params *Asso
 type AssociateWorkspaceApplicationInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): pattern ^wsa-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	ApplicationId *string

@@ -28,6 +28,8 @@ func (c *Client) AuthorizeIpRules(ctx context.Context, params *AuthorizeIpRulesI
 type AuthorizeIpRulesInput struct {
 	// The identifier of the group.
 	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	GroupId *string
 

@@ -42,18 +42,26 @@ func (c *Client) CopyWorkspaceImage(ctx context.Context, params *CopyWorkspaceIm
 type CopyWorkspaceImageInput struct {
 	// The name of the image.
 	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
+	//
 	// This member is required.
 	Name *string
 
 	// A description of the image.
+	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 
 	// The identifier of the source image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	//
 	// This member is required.
 	SourceImageId *string
 
 	// The identifier of the source Region.
+	//
+	// Constraints (checked by the service): length 1 to 31; pattern ^[-0-9a-z]{1,31}$.
 	//
 	// This member is required.
 	SourceRegion *string
@@ -63,6 +71,8 @@ type CopyWorkspaceImageInput struct {
 }
 type CopyWorkspaceImageOutput struct {
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

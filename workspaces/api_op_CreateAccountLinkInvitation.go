@@ -25,11 +25,15 @@ func (c *Client) CreateAccountLinkInvitation(ctx context.Context, params *Create
 type CreateAccountLinkInvitationInput struct {
 	// The identifier of the target account.
 	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
+	//
 	// This member is required.
 	TargetAccountId *string
 
 	// A string of up to 64 ASCII characters that Amazon WorkSpaces uses to ensure
 	// idempotent creation.
+	//
+	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
 type CreateAccountLinkInvitationOutput struct {

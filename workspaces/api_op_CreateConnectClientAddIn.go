@@ -28,21 +28,29 @@ func (c *Client) CreateConnectClientAddIn(ctx context.Context, params *CreateCon
 type CreateConnectClientAddInInput struct {
 	// The directory identifier for which to configure the client add-in.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 
 	// The name of the client add-in.
+	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^.*$.
 	//
 	// This member is required.
 	Name *string
 
 	// The endpoint URL of the Amazon Connect client add-in.
 	//
+	// Constraints (checked by the service): length 1 to 1024; pattern ^(http|https)\://\S+$.
+	//
 	// This member is required.
 	URL *string
 }
 type CreateConnectClientAddInOutput struct {
 	// The client add-in identifier.
+	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
 	AddInId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -33,6 +33,8 @@ type CreateConnectionAliasInput struct {
 	// different account, even if you delete all instances of it from the original
 	// account. The connection string is globally reserved for your account.
 	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[.0-9a-zA-Z\-]{1,255}$.
+	//
 	// This member is required.
 	ConnectionString *string
 
@@ -41,6 +43,8 @@ type CreateConnectionAliasInput struct {
 }
 type CreateConnectionAliasOutput struct {
 	// The identifier of the connection alias.
+	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
 	AliasId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -51,6 +51,8 @@ type CreateIpGroupInput struct {
 }
 type CreateIpGroupOutput struct {
 	// The identifier of the group.
+	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
 	GroupId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -25,6 +25,8 @@ func (c *Client) CreateStandbyWorkspaces(ctx context.Context, params *CreateStan
 type CreateStandbyWorkspacesInput struct {
 	// The Region of the primary WorkSpace.
 	//
+	// Constraints (checked by the service): length 1 to 31; pattern ^[-0-9a-z]{1,31}$.
+	//
 	// This member is required.
 	PrimaryRegion *string
 

@@ -27,6 +27,8 @@ type CreateTagsInput struct {
 	// WorkSpaces, registered directories, images, custom bundles, IP access control
 	// groups, and connection aliases.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	ResourceId *string
 

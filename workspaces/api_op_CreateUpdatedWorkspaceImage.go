@@ -39,15 +39,21 @@ func (c *Client) CreateUpdatedWorkspaceImage(ctx context.Context, params *Create
 type CreateUpdatedWorkspaceImageInput struct {
 	// The name of the new updated WorkSpace image.
 	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
+	//
 	// This member is required.
 	Name *string
 
 	// A description of whether updates for the WorkSpace image are available.
 	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
+	//
 	// This member is required.
 	Description *string
 
 	// The identifier of the source WorkSpace image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	//
 	// This member is required.
 	SourceImageId *string
@@ -61,6 +67,8 @@ type CreateUpdatedWorkspaceImageInput struct {
 }
 type CreateUpdatedWorkspaceImageOutput struct {
 	// The identifier of the new updated WorkSpace image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

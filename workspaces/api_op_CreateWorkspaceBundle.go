@@ -27,15 +27,21 @@ func (c *Client) CreateWorkspaceBundle(ctx context.Context, params *CreateWorksp
 type CreateWorkspaceBundleInput struct {
 	// The name of the bundle.
 	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
+	//
 	// This member is required.
 	BundleName *string
 
 	// The description of the bundle.
 	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[a-zA-Z0-9_./() -]+$.
+	//
 	// This member is required.
 	BundleDescription *string
 
 	// The identifier of the image that is used to create the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	//
 	// This member is required.
 	ImageId *string

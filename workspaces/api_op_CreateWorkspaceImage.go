@@ -26,15 +26,21 @@ func (c *Client) CreateWorkspaceImage(ctx context.Context, params *CreateWorkspa
 type CreateWorkspaceImageInput struct {
 	// The name of the new WorkSpace image.
 	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
+	//
 	// This member is required.
 	Name *string
 
 	// The description of the new WorkSpace image.
 	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
+	//
 	// This member is required.
 	Description *string
 
 	// The identifier of the source WorkSpace
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	WorkspaceId *string
@@ -46,12 +52,18 @@ type CreateWorkspaceImageInput struct {
 }
 type CreateWorkspaceImageOutput struct {
 	// The identifier of the new WorkSpace image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// The name of the image.
+	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
 	Name *string
 
 	// The description of the image.
+	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 
 	// The operating system that the image is running.
@@ -70,6 +82,8 @@ type CreateWorkspaceImageOutput struct {
 	Created *time.Time
 
 	// The identifier of the Amazon Web Services account that owns the image.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	OwnerAccountId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -39,6 +39,8 @@ func (c *Client) CreateWorkspaces(ctx context.Context, params *CreateWorkspacesI
 type CreateWorkspacesInput struct {
 	// The WorkSpaces to create. You can specify up to 25 WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	Workspaces []types.WorkspaceRequest
 }

@@ -25,20 +25,28 @@ func (c *Client) CreateWorkspacesPool(ctx context.Context, params *CreateWorkspa
 type CreateWorkspacesPoolInput struct {
 	// The name of the pool.
 	//
+	// Constraints (checked by the service): pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$.
+	//
 	// This member is required.
 	PoolName *string
 
 	// The pool description.
+	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[a-zA-Z0-9_./() -]+$.
 	//
 	// This member is required.
 	Description *string
 
 	// The identifier of the bundle for the pool.
 	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	BundleId *string
 
 	// The identifier of the directory for the pool.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	//
 	// This member is required.
 	DirectoryId *string

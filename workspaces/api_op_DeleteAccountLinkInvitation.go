@@ -25,11 +25,15 @@ func (c *Client) DeleteAccountLinkInvitation(ctx context.Context, params *Delete
 type DeleteAccountLinkInvitationInput struct {
 	// The identifier of the account link.
 	//
+	// Constraints (checked by the service): pattern ^link-.{8,24}$.
+	//
 	// This member is required.
 	LinkId *string
 
 	// A string of up to 64 ASCII characters that Amazon WorkSpaces uses to ensure
 	// idempotent creation.
+	//
+	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
 type DeleteAccountLinkInvitationOutput struct {

@@ -32,10 +32,14 @@ type DeleteClientBrandingInput struct {
 	// The directory identifier of the WorkSpace for which you want to delete client
 	// branding.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 
 	// The device type for which you want to delete client branding.
+	//
+	// Constraints (checked by the service): length 1 to 6.
 	//
 	// This member is required.
 	Platforms []types.ClientDeviceType

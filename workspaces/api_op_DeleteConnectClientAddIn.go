@@ -25,10 +25,14 @@ func (c *Client) DeleteConnectClientAddIn(ctx context.Context, params *DeleteCon
 type DeleteConnectClientAddInInput struct {
 	// The identifier of the client add-in to delete.
 	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
+	//
 	// This member is required.
 	AddInId *string
 
 	// The directory identifier for which the client add-in is configured.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	//
 	// This member is required.
 	ResourceId *string

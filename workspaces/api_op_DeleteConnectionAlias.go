@@ -38,6 +38,8 @@ func (c *Client) DeleteConnectionAlias(ctx context.Context, params *DeleteConnec
 type DeleteConnectionAliasInput struct {
 	// The identifier of the connection alias to delete.
 	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	AliasId *string
 }

@@ -27,6 +27,8 @@ func (c *Client) DeleteIpGroup(ctx context.Context, params *DeleteIpGroupInput, 
 type DeleteIpGroupInput struct {
 	// The identifier of the IP access control group.
 	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	GroupId *string
 }

@@ -25,6 +25,8 @@ func (c *Client) DeleteWorkspaceBundle(ctx context.Context, params *DeleteWorksp
 
 type DeleteWorkspaceBundleInput struct {
 	// The identifier of the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 }
 type DeleteWorkspaceBundleOutput struct {

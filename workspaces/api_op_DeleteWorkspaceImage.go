@@ -26,6 +26,8 @@ func (c *Client) DeleteWorkspaceImage(ctx context.Context, params *DeleteWorkspa
 type DeleteWorkspaceImageInput struct {
 	// The identifier of the image.
 	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
+	//
 	// This member is required.
 	ImageId *string
 }

@@ -41,6 +41,8 @@ type DeregisterWorkspaceDirectoryInput struct {
 	// directory, you must remove them before you deregister the directory, or you
 	// will receive an OperationNotSupportedException error.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	DirectoryId *string
 }

@@ -35,6 +35,8 @@ type DescribeAccountOutput struct {
 	// management network. It is used for interactive streaming of the WorkSpace
 	// desktop to Amazon WorkSpaces clients, and to allow Amazon WorkSpaces to
 	// manage the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^(^([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.0\.0)(\/(16$))$.
 	DedicatedTenancyManagementCidrRange *string
 
 	// The type of linked account.

@@ -28,6 +28,8 @@ func (c *Client) DescribeAccountModifications(ctx context.Context, params *Descr
 type DescribeAccountModificationsInput struct {
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeAccountModificationsOutput struct {
@@ -36,6 +38,8 @@ type DescribeAccountModificationsOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

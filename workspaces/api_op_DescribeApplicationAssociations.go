@@ -28,13 +28,19 @@ func (c *Client) DescribeApplicationAssociations(ctx context.Context, params *De
 
 type DescribeApplicationAssociationsInput struct {
 	// The maximum number of associations to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The identifier of the specified application.
+	//
+	// Constraints (checked by the service): pattern ^wsa-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	ApplicationId *string
@@ -50,6 +56,8 @@ type DescribeApplicationAssociationsOutput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -28,6 +28,8 @@ func (c *Client) DescribeApplications(ctx context.Context, params *DescribeAppli
 
 type DescribeApplicationsInput struct {
 	// The identifiers of one or more applications.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	ApplicationIds []string
 
 	// The compute types supported by the applications.
@@ -40,13 +42,19 @@ type DescribeApplicationsInput struct {
 	OperatingSystemNames []types.OperatingSystemName
 
 	// The owner of the applications.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}|AMAZON$.
 	Owner *string
 
 	// The maximum number of applications to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeApplicationsOutput struct {
@@ -55,6 +63,8 @@ type DescribeApplicationsOutput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

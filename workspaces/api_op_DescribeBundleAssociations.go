@@ -25,6 +25,8 @@ func (c *Client) DescribeBundleAssociations(ctx context.Context, params *Describ
 type DescribeBundleAssociationsInput struct {
 	// The identifier of the bundle.
 	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	BundleId *string
 

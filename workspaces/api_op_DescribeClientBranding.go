@@ -32,6 +32,8 @@ type DescribeClientBrandingInput struct {
 	// The directory identifier of the WorkSpace for which you want to view client
 	// branding information.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 }

@@ -26,6 +26,8 @@ func (c *Client) DescribeClientProperties(ctx context.Context, params *DescribeC
 type DescribeClientPropertiesInput struct {
 	// The resource identifier, in the form of directory IDs.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	ResourceIds []string
 }

@@ -28,14 +28,20 @@ func (c *Client) DescribeConnectClientAddIns(ctx context.Context, params *Descri
 type DescribeConnectClientAddInsInput struct {
 	// The directory identifier for which the client add-in is configured.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
 type DescribeConnectClientAddInsOutput struct {
@@ -44,6 +50,8 @@ type DescribeConnectClientAddInsOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -31,25 +31,37 @@ func (c *Client) DescribeConnectionAliasPermissions(ctx context.Context, params 
 type DescribeConnectionAliasPermissionsInput struct {
 	// The identifier of the connection alias.
 	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	AliasId *string
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The maximum number of results to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
 type DescribeConnectionAliasPermissionsOutput struct {
 	// The identifier of the connection alias.
+	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
 	AliasId *string
 
 	// The permissions associated with a connection alias.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	ConnectionAliasPermissions []types.ConnectionAliasPermission
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -30,24 +30,36 @@ func (c *Client) DescribeConnectionAliases(ctx context.Context, params *Describe
 
 type DescribeConnectionAliasesInput struct {
 	// The identifiers of the connection aliases to describe.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	AliasIds []string
 
 	// The identifier of the directory associated with the connection alias.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// The maximum number of connection aliases to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	Limit *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeConnectionAliasesOutput struct {
 	// Information about the specified connection aliases.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	ConnectionAliases []types.ConnectionAlias
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -25,6 +25,8 @@ func (c *Client) DescribeImageAssociations(ctx context.Context, params *Describe
 type DescribeImageAssociationsInput struct {
 	// The identifier of the image.
 	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
+	//
 	// This member is required.
 	ImageId *string
 

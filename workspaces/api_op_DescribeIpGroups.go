@@ -31,9 +31,13 @@ type DescribeIpGroupsInput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
 type DescribeIpGroupsOutput struct {
@@ -42,6 +46,8 @@ type DescribeIpGroupsOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -25,6 +25,8 @@ func (c *Client) DescribeWorkspaceAssociations(ctx context.Context, params *Desc
 type DescribeWorkspaceAssociationsInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 

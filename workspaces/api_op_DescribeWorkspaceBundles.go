@@ -29,6 +29,8 @@ func (c *Client) DescribeWorkspaceBundles(ctx context.Context, params *DescribeW
 type DescribeWorkspaceBundlesInput struct {
 	// The identifiers of the bundles. You cannot combine this parameter with any
 	// other filter.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	BundleIds []string
 
 	// The owner of the bundles. You cannot combine this parameter with any other
@@ -40,6 +42,8 @@ type DescribeWorkspaceBundlesInput struct {
 
 	// The token for the next set of results. (You received this token from a
 	// previous call.)
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeWorkspaceBundlesOutput struct {
@@ -49,6 +53,8 @@ type DescribeWorkspaceBundlesOutput struct {
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return. This token is valid for one day and
 	// must be used within that time frame.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -29,19 +29,29 @@ func (c *Client) DescribeWorkspaceDirectories(ctx context.Context, params *Descr
 type DescribeWorkspaceDirectoriesInput struct {
 	// The identifiers of the directories. If the value is null, all directories are
 	// retrieved.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	DirectoryIds []string
 
 	// The names of the WorkSpace directories.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	WorkspaceDirectoryNames []string
 
 	// The maximum number of directories to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	Limit *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The filter condition for the WorkSpaces.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	Filters []types.DescribeWorkspaceDirectoriesFilter
 }
 type DescribeWorkspaceDirectoriesOutput struct {
@@ -50,6 +60,8 @@ type DescribeWorkspaceDirectoriesOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

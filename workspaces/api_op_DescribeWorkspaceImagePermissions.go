@@ -29,18 +29,26 @@ func (c *Client) DescribeWorkspaceImagePermissions(ctx context.Context, params *
 type DescribeWorkspaceImagePermissionsInput struct {
 	// The identifier of the image.
 	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
+	//
 	// This member is required.
 	ImageId *string
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
 type DescribeWorkspaceImagePermissionsOutput struct {
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// The identifiers of the Amazon Web Services accounts that the image has been
@@ -49,6 +57,8 @@ type DescribeWorkspaceImagePermissionsOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

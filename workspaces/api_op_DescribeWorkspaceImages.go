@@ -30,6 +30,8 @@ func (c *Client) DescribeWorkspaceImages(ctx context.Context, params *DescribeWo
 
 type DescribeWorkspaceImagesInput struct {
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	ImageIds []string
 
 	// The type (owned or shared) of the image.
@@ -37,9 +39,13 @@ type DescribeWorkspaceImagesInput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
 type DescribeWorkspaceImagesOutput struct {
@@ -48,6 +54,8 @@ type DescribeWorkspaceImagesOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

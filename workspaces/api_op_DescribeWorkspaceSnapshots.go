@@ -25,6 +25,8 @@ func (c *Client) DescribeWorkspaceSnapshots(ctx context.Context, params *Describ
 type DescribeWorkspaceSnapshotsInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 }

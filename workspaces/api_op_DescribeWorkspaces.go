@@ -37,30 +37,44 @@ type DescribeWorkspacesInput struct {
 	// Because the CreateWorkspaces operation is asynchronous, the identifier it
 	// returns is not immediately available. If you immediately call
 	// DescribeWorkspaces with this identifier, no information is returned.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	WorkspaceIds []string
 
 	// The identifier of the directory. In addition, you can optionally specify a
 	// specific directory user (see UserName). You cannot combine this parameter
 	// with any other filter.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The name of the directory user. You must specify this parameter with
 	// DirectoryId.
+	//
+	// Constraints (checked by the service): length 1 to 63.
 	UserName *string
 
 	// The identifier of the bundle. All WorkSpaces that are created from this
 	// bundle are retrieved. You cannot combine this parameter with any other
 	// filter.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	Limit *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// The name of the user-decoupled WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
 }
 type DescribeWorkspacesOutput struct {
@@ -72,6 +86,8 @@ type DescribeWorkspacesOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

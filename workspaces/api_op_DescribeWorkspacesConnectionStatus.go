@@ -26,10 +26,14 @@ func (c *Client) DescribeWorkspacesConnectionStatus(ctx context.Context, params 
 
 type DescribeWorkspacesConnectionStatusInput struct {
 	// The identifiers of the WorkSpaces. You can specify up to 25 WorkSpaces.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	WorkspaceIds []string
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeWorkspacesConnectionStatusOutput struct {
@@ -38,6 +42,8 @@ type DescribeWorkspacesConnectionStatusOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

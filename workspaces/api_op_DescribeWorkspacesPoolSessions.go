@@ -28,18 +28,26 @@ func (c *Client) DescribeWorkspacesPoolSessions(ctx context.Context, params *Des
 type DescribeWorkspacesPoolSessionsInput struct {
 	// The identifier of the pool.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 
 	// The identifier of the user.
+	//
+	// Constraints (checked by the service): length 2 to 128.
 	UserId *string
 
 	// The maximum size of each page of results. The default value is 20 and the
 	// maximum value is 50.
+	//
+	// Constraints (checked by the service): range 1 to 50.
 	Limit *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeWorkspacesPoolSessionsOutput struct {
@@ -48,6 +56,8 @@ type DescribeWorkspacesPoolSessionsOutput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

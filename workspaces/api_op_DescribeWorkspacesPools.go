@@ -27,16 +27,24 @@ func (c *Client) DescribeWorkspacesPools(ctx context.Context, params *DescribeWo
 
 type DescribeWorkspacesPoolsInput struct {
 	// The identifier of the WorkSpaces Pools.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	PoolIds []string
 
 	// The filter conditions for the WorkSpaces Pool to return.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	Filters []types.DescribeWorkspacesPoolsFilter
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 25.
 	Limit *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type DescribeWorkspacesPoolsOutput struct {
@@ -45,6 +53,8 @@ type DescribeWorkspacesPoolsOutput struct {
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

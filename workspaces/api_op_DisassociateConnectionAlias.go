@@ -32,6 +32,8 @@ func (c *Client) DisassociateConnectionAlias(ctx context.Context, params *Disass
 type DisassociateConnectionAliasInput struct {
 	// The identifier of the connection alias to disassociate.
 	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	AliasId *string
 }

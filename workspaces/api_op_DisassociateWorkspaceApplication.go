@@ -25,10 +25,14 @@ func (c *Client) DisassociateWorkspaceApplication(ctx context.Context, params *D
 type DisassociateWorkspaceApplicationInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): pattern ^wsa-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	ApplicationId *string

@@ -24,9 +24,13 @@ func (c *Client) GetAccountLink(ctx context.Context, params *GetAccountLinkInput
 
 type GetAccountLinkInput struct {
 	// The identifier of the account to link.
+	//
+	// Constraints (checked by the service): pattern ^link-.{8,24}$.
 	LinkId *string
 
 	// The identifier of the account link
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	LinkedAccountId *string
 }
 type GetAccountLinkOutput struct {

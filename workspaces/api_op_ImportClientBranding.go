@@ -42,6 +42,8 @@ type ImportClientBrandingInput struct {
 	// The directory identifier of the WorkSpace for which you want to import client
 	// branding.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 

@@ -30,6 +30,8 @@ func (c *Client) ImportWorkspaceImage(ctx context.Context, params *ImportWorkspa
 type ImportWorkspaceImageInput struct {
 	// The identifier of the EC2 image.
 	//
+	// Constraints (checked by the service): pattern ^ami\-([a-f0-9]{8}|[a-f0-9]{17})$.
+	//
 	// This member is required.
 	Ec2ImageId *string
 
@@ -53,10 +55,14 @@ type ImportWorkspaceImageInput struct {
 
 	// The name of the WorkSpace image.
 	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
+	//
 	// This member is required.
 	ImageName *string
 
 	// The description of the WorkSpace image.
+	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
 	//
 	// This member is required.
 	ImageDescription *string
@@ -74,10 +80,14 @@ type ImportWorkspaceImageInput struct {
 	//   - During the image import process, non-GPU DCV (formerly WSP) WorkSpaces
 	//     with Windows 11 support only Microsoft_Office_2019. GPU DCV (formerly
 	//     WSP) WorkSpaces with Windows 11 do not support Office installation.
+	//
+	// Constraints (checked by the service): length 1 to 5.
 	Applications []types.Application
 }
 type ImportWorkspaceImageOutput struct {
 	// The identifier of the WorkSpace image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

@@ -40,14 +40,20 @@ type ListAvailableManagementCidrRangesInput struct {
 	// compatible with your network and in CIDR notation (that is, specify the range
 	// as an IPv4 CIDR block).
 	//
+	// Constraints (checked by the service): pattern ^(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])(\/(3[0-2]|[1-2][0-9]|[0-9]))$.
+	//
 	// This member is required.
 	ManagementCidrRangeConstraint *string
 
 	// The maximum number of items to return.
+	//
+	// Constraints (checked by the service): range 1 to 5.
 	MaxResults *int32
 
 	// If you received a NextToken from a previous call that was paginated, provide
 	// this token to receive the next set of results.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
 type ListAvailableManagementCidrRangesOutput struct {
@@ -56,6 +62,8 @@ type ListAvailableManagementCidrRangesOutput struct {
 
 	// The token to use to retrieve the next page of results. This value is null
 	// when there are no more results to return.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

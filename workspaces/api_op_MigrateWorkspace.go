@@ -37,21 +37,29 @@ func (c *Client) MigrateWorkspace(ctx context.Context, params *MigrateWorkspaceI
 type MigrateWorkspaceInput struct {
 	// The identifier of the WorkSpace to migrate from.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	SourceWorkspaceId *string
 
 	// The identifier of the target bundle type to migrate the WorkSpace to.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	BundleId *string
 }
 type MigrateWorkspaceOutput struct {
 	// The original identifier of the WorkSpace that is being migrated.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	SourceWorkspaceId *string
 
 	// The new identifier of the WorkSpace that is being migrated. If the migration
 	// does not succeed, the target WorkSpace ID will not be used, and the WorkSpace
 	// will still have the original WorkSpace ID.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	TargetWorkspaceId *string
 
 	// ResultMetadata holds metadata about the call: request id, attempts.

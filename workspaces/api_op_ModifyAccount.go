@@ -33,6 +33,8 @@ type ModifyAccountInput struct {
 	// block). The CIDR block size must be /16 (for example, 203.0.113.25/16). It
 	// must also be specified as available by the ListAvailableManagementCidrRanges
 	// operation.
+	//
+	// Constraints (checked by the service): pattern ^(^([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.0\.0)(\/(16$))$.
 	DedicatedTenancyManagementCidrRange *string
 }
 type ModifyAccountOutput struct {

@@ -26,6 +26,8 @@ func (c *Client) ModifyCertificateBasedAuthProperties(ctx context.Context, param
 type ModifyCertificateBasedAuthPropertiesInput struct {
 	// The resource identifiers, in the form of directory IDs.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 

@@ -25,6 +25,8 @@ func (c *Client) ModifyClientProperties(ctx context.Context, params *ModifyClien
 type ModifyClientPropertiesInput struct {
 	// The resource identifiers, in the form of directory IDs.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	ResourceId *string
 

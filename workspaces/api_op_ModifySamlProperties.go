@@ -27,6 +27,8 @@ func (c *Client) ModifySamlProperties(ctx context.Context, params *ModifySamlPro
 type ModifySamlPropertiesInput struct {
 	// The directory identifier for which you want to configure SAML properties.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 

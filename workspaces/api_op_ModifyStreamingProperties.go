@@ -25,6 +25,8 @@ func (c *Client) ModifyStreamingProperties(ctx context.Context, params *ModifySt
 type ModifyStreamingPropertiesInput struct {
 	// The identifier of the resource.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 

@@ -25,6 +25,8 @@ func (c *Client) ModifyWorkspaceCreationProperties(ctx context.Context, params *
 type ModifyWorkspaceCreationPropertiesInput struct {
 	// The identifier of the directory.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 

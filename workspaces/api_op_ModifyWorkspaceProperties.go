@@ -32,6 +32,8 @@ func (c *Client) ModifyWorkspaceProperties(ctx context.Context, params *ModifyWo
 type ModifyWorkspacePropertiesInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 

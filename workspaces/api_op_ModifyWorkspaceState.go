@@ -31,6 +31,8 @@ func (c *Client) ModifyWorkspaceState(ctx context.Context, params *ModifyWorkspa
 type ModifyWorkspaceStateInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 

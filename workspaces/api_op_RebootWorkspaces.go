@@ -32,6 +32,8 @@ func (c *Client) RebootWorkspaces(ctx context.Context, params *RebootWorkspacesI
 type RebootWorkspacesInput struct {
 	// The WorkSpaces to reboot. You can specify up to 25 WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	RebootWorkspaceRequests []types.RebootRequest
 }

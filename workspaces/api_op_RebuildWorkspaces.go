@@ -35,6 +35,8 @@ func (c *Client) RebuildWorkspaces(ctx context.Context, params *RebuildWorkspace
 type RebuildWorkspacesInput struct {
 	// The WorkSpace to rebuild. You can specify a single WorkSpace.
 	//
+	// Constraints (checked by the service): length 1 to 1.
+	//
 	// This member is required.
 	RebuildWorkspaceRequests []types.RebuildRequest
 }

@@ -35,12 +35,16 @@ type RegisterWorkspaceDirectoryInput struct {
 	// with Amazon WorkSpaces, you will receive a ResourceLimitExceededException
 	// error. Deregister directories that you are not using for WorkSpaces, and try
 	// again.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The identifiers of the subnets for your virtual private cloud (VPC). Make
 	// sure that the subnets are in supported Availability Zones. The subnets must
 	// also be in separate Availability Zones. If these conditions are not met, you
 	// will receive an OperationNotSupportedException error.
+	//
+	// Constraints (checked by the service): length 0 to 2.
 	SubnetIds []string
 
 	// Indicates whether Amazon WorkDocs is enabled or disabled. If you have enabled
@@ -65,15 +69,21 @@ type RegisterWorkspaceDirectoryInput struct {
 	Tags []types.Tag
 
 	// The name of the directory to register.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.\s-]{1,64}$.
 	WorkspaceDirectoryName *string
 
 	// Description of the directory to register.
+	//
+	// Constraints (checked by the service): pattern ^([a-zA-Z0-9_])[\\a-zA-Z0-9_@#%*+=:?./!\s-]{1,255}$.
 	WorkspaceDirectoryDescription *string
 
 	// The type of identity management the user is using.
 	UserIdentityType types.UserIdentityType
 
 	// The Amazon Resource Name (ARN) of the identity center instance.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IdcInstanceArn *string
 
 	// The details about Microsoft Entra config.
@@ -87,6 +97,8 @@ type RegisterWorkspaceDirectoryInput struct {
 }
 type RegisterWorkspaceDirectoryOutput struct {
 	// The identifier of the directory.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The registration status of the WorkSpace directory.

@@ -25,10 +25,14 @@ func (c *Client) RejectAccountLinkInvitation(ctx context.Context, params *Reject
 type RejectAccountLinkInvitationInput struct {
 	// The identifier of the account link
 	//
+	// Constraints (checked by the service): pattern ^link-.{8,24}$.
+	//
 	// This member is required.
 	LinkId *string
 
 	// The client token of the account link invitation to reject.
+	//
+	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
 type RejectAccountLinkInvitationOutput struct {

@@ -34,6 +34,8 @@ func (c *Client) RestoreWorkspace(ctx context.Context, params *RestoreWorkspaceI
 type RestoreWorkspaceInput struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 }

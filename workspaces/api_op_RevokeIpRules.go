@@ -24,6 +24,8 @@ func (c *Client) RevokeIpRules(ctx context.Context, params *RevokeIpRulesInput, 
 type RevokeIpRulesInput struct {
 	// The identifier of the group.
 	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	GroupId *string
 

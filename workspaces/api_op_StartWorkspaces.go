@@ -28,6 +28,8 @@ func (c *Client) StartWorkspaces(ctx context.Context, params *StartWorkspacesInp
 type StartWorkspacesInput struct {
 	// The WorkSpaces to start. You can specify up to 25 WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	StartWorkspaceRequests []types.StartRequest
 }

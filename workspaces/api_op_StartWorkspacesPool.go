@@ -27,6 +27,8 @@ func (c *Client) StartWorkspacesPool(ctx context.Context, params *StartWorkspace
 type StartWorkspacesPoolInput struct {
 	// The identifier of the pool.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 }

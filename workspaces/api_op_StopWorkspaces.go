@@ -28,6 +28,8 @@ func (c *Client) StopWorkspaces(ctx context.Context, params *StopWorkspacesInput
 type StopWorkspacesInput struct {
 	// The WorkSpaces to stop. You can specify up to 25 WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	StopWorkspaceRequests []types.StopRequest
 }

@@ -27,6 +27,8 @@ func (c *Client) StopWorkspacesPool(ctx context.Context, params *StopWorkspacesP
 type StopWorkspacesPoolInput struct {
 	// The identifier of the pool.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 }

@@ -52,6 +52,8 @@ func (c *Client) TerminateWorkspaces(ctx context.Context, params *TerminateWorks
 type TerminateWorkspacesInput struct {
 	// The WorkSpaces to terminate. You can specify up to 25 WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 25.
+	//
 	// This member is required.
 	TerminateWorkspaceRequests []types.TerminateRequest
 }

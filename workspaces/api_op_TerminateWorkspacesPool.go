@@ -24,6 +24,8 @@ func (c *Client) TerminateWorkspacesPool(ctx context.Context, params *TerminateW
 type TerminateWorkspacesPoolInput struct {
 	// The identifier of the pool.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 }

@@ -24,6 +24,8 @@ func (c *Client) TerminateWorkspacesPoolSession(ctx context.Context, params *Ter
 type TerminateWorkspacesPoolSessionInput struct {
 	// The identifier of the pool session.
 	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
+	//
 	// This member is required.
 	SessionId *string
 }

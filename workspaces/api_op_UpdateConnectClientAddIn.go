@@ -25,18 +25,26 @@ func (c *Client) UpdateConnectClientAddIn(ctx context.Context, params *UpdateCon
 type UpdateConnectClientAddInInput struct {
 	// The identifier of the client add-in to update.
 	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
+	//
 	// This member is required.
 	AddInId *string
 
 	// The directory identifier for which the client add-in is configured.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	ResourceId *string
 
 	// The name of the client add-in.
+	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^.*$.
 	Name *string
 
 	// The endpoint URL of the Amazon Connect client add-in.
+	//
+	// Constraints (checked by the service): length 1 to 1024; pattern ^(http|https)\://\S+$.
 	URL *string
 }
 type UpdateConnectClientAddInOutput struct {

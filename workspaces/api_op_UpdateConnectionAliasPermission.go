@@ -42,6 +42,8 @@ type UpdateConnectionAliasPermissionInput struct {
 	// The identifier of the connection alias that you want to update permissions
 	// for.
 	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	AliasId *string
 

@@ -26,6 +26,8 @@ func (c *Client) UpdateRulesOfIpGroup(ctx context.Context, params *UpdateRulesOf
 type UpdateRulesOfIpGroupInput struct {
 	// The identifier of the group.
 	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	GroupId *string
 

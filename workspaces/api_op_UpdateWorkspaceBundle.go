@@ -30,9 +30,13 @@ func (c *Client) UpdateWorkspaceBundle(ctx context.Context, params *UpdateWorksp
 
 type UpdateWorkspaceBundleInput struct {
 	// The identifier of the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 }
 type UpdateWorkspaceBundleOutput struct {

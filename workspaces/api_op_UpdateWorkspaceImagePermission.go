@@ -48,6 +48,8 @@ func (c *Client) UpdateWorkspaceImagePermission(ctx context.Context, params *Upd
 type UpdateWorkspaceImagePermissionInput struct {
 	// The identifier of the image.
 	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
+	//
 	// This member is required.
 	ImageId *string
 
@@ -62,6 +64,8 @@ type UpdateWorkspaceImagePermissionInput struct {
 	//
 	// Before sharing the image, confirm that you are sharing to the correct Amazon
 	// Web Services account ID.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	//
 	// This member is required.
 	SharedAccountId *string

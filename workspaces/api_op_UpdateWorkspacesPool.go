@@ -25,16 +25,24 @@ func (c *Client) UpdateWorkspacesPool(ctx context.Context, params *UpdateWorkspa
 type UpdateWorkspacesPoolInput struct {
 	// The identifier of the specified pool to update.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 
 	// Describes the specified pool to update.
+	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 
 	// The identifier of the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The identifier of the directory.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The desired capacity for the pool.

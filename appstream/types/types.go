@@ -20,6 +20,8 @@ type AccessEndpoint struct {
 	EndpointType AccessEndpointType
 
 	// The identifier (ID) of the VPC in which the interface endpoint is used.
+	//
+	// Constraints (checked by the service): length at least 1.
 	VpceId *string
 }
 
@@ -35,18 +37,26 @@ type AccessEndpoint struct {
 type AppBlock struct {
 	// The name of the app block.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The ARN of the app block.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	Arn *string
 
 	// The description of the app block.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The display name of the app block.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The source S3 location of the app block.
@@ -86,18 +96,26 @@ type AppBlock struct {
 type AppBlockBuilder struct {
 	// The ARN of the app block builder.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	Arn *string
 
 	// The name of the app block builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The display name of the app block builder.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The description of the app block builder.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The platform of the app block builder.
@@ -109,6 +127,8 @@ type AppBlockBuilder struct {
 
 	// The instance type of the app block builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	InstanceType *string
 
@@ -117,6 +137,8 @@ type AppBlockBuilder struct {
 	EnableDefaultInternetAccess *bool
 
 	// The ARN of the IAM role that is applied to the app block builder.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The VPC configuration for the app block builder.
@@ -141,6 +163,8 @@ type AppBlockBuilder struct {
 	// The list of interface VPC endpoint (interface endpoint) objects.
 	// Administrators can connect to the app block builder only through the
 	// specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
 }
 
@@ -148,10 +172,14 @@ type AppBlockBuilder struct {
 type AppBlockBuilderAppBlockAssociation struct {
 	// The ARN of the app block.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	AppBlockArn *string
 
 	// The name of the app block builder.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	//
 	// This member is required.
 	AppBlockBuilderName *string
@@ -163,24 +191,36 @@ type AppBlockBuilderStateChangeReason struct {
 	Code AppBlockBuilderStateChangeReasonCode
 
 	// The state change reason message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Message *string
 }
 
 // Describes an application in the application catalog.
 type Application struct {
 	// The name of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Name *string
 
 	// The application name to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The URL for the application icon. This URL might be time-limited.
+	//
+	// Constraints (checked by the service): length at least 1.
 	IconURL *string
 
 	// The path to the application executable in the instance.
+	//
+	// Constraints (checked by the service): length at least 1.
 	LaunchPath *string
 
 	// The arguments that are passed to the application at launch.
+	//
+	// Constraints (checked by the service): length at least 1.
 	LaunchParameters *string
 
 	// If there is a problem, the application can be disabled after image creation.
@@ -190,21 +230,31 @@ type Application struct {
 	Metadata map[string]string
 
 	// The working directory for the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	WorkingDirectory *string
 
 	// The description of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The ARN of the application.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	Arn *string
 
 	// The app block ARN of the application.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	AppBlockArn *string
 
 	// The S3 location of the application icon.
 	IconS3Location *S3Location
 
 	// The platforms on which the application can run.
+	//
+	// Constraints (checked by the service): length 0 to 4.
 	Platforms []PlatformType
 
 	// The instance families for the application.
@@ -218,10 +268,14 @@ type Application struct {
 type ApplicationFleetAssociation struct {
 	// The name of the fleet associated with the application.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	FleetName *string
 
 	// The ARN of the application associated with the fleet.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	//
 	// This member is required.
 	ApplicationArn *string
@@ -239,6 +293,8 @@ type ApplicationSettings struct {
 	// settings are stored. You can allow the same persistent application settings
 	// to be used across multiple stacks by specifying the same settings group for
 	// each stack.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	SettingsGroup *string
 }
 
@@ -250,12 +306,16 @@ type ApplicationSettingsResponse struct {
 
 	// The path prefix for the S3 bucket where users’ persistent application
 	// settings are stored.
+	//
+	// Constraints (checked by the service): length 0 to 100.
 	SettingsGroup *string
 
 	// The S3 bucket where users’ persistent application settings are stored. When
 	// persistent application settings are enabled for the first time for an account
 	// in an AWS Region, an S3 bucket is created. The bucket is unique to the AWS
 	// account and the Region.
+	//
+	// Constraints (checked by the service): length at least 1.
 	S3BucketName *string
 }
 
@@ -273,6 +333,8 @@ type CertificateBasedAuthProperties struct {
 	Status CertificateBasedAuthStatus
 
 	// The ARN of the AWS Certificate Manager Private CA resource.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	CertificateAuthorityArn *string
 }
 
@@ -374,6 +436,8 @@ type DomainJoinInfo struct {
 	DirectoryName *string
 
 	// The distinguished name of the organizational unit for computer accounts.
+	//
+	// Constraints (checked by the service): length 0 to 2000.
 	OrganizationalUnitDistinguishedName *string
 }
 
@@ -381,6 +445,8 @@ type DomainJoinInfo struct {
 // user attributes.
 type EntitledApplication struct {
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	ApplicationIdentifier *string
@@ -395,15 +461,21 @@ type EntitledApplication struct {
 type Entitlement struct {
 	// The name of the entitlement.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	Name *string
 
 	// The name of the stack with which the entitlement is associated.
 	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
 	// This member is required.
 	StackName *string
 
 	// The description of the entitlement.
+	//
+	// Constraints (checked by the service): length 0 to 256.
 	Description *string
 
 	// Specifies whether all or selected apps are entitled.
@@ -412,6 +484,8 @@ type Entitlement struct {
 	AppVisibility AppVisibility
 
 	// The attributes of the entitlement.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Attributes []EntitlementAttribute
@@ -441,11 +515,15 @@ type EntitlementAttribute struct {
 	//   - costCenter
 	//   - userType
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// A value that is matched to a supported SAML attribute name when a user
 	// identity federates into an Amazon AppStream 2.0 SAML application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Value *string
@@ -454,9 +532,13 @@ type EntitlementAttribute struct {
 // The error details.
 type ErrorDetails struct {
 	// The error code.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorCode *string
 
 	// The error message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 }
 
@@ -464,24 +546,36 @@ type ErrorDetails struct {
 type Fleet struct {
 	// The Amazon Resource Name (ARN) for the fleet.
 	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
 	// This member is required.
 	Arn *string
 
 	// The name of the fleet.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The fleet name to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The name of the image used to create the fleet.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ImageName *string
 
 	// The ARN for the public, private, or shared image.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ImageArn *string
 
 	// The instance type to use when launching fleet instances. The following
@@ -520,6 +614,8 @@ type Fleet struct {
 	//   - stream.graphics-pro.4xlarge
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	InstanceType *string
@@ -615,6 +711,8 @@ type Fleet struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The AppStream 2.0 view that is displayed to your users when they stream from
@@ -649,6 +747,8 @@ type FleetError struct {
 	ErrorCode FleetErrorCode
 
 	// The error message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 }
 
@@ -656,16 +756,24 @@ type FleetError struct {
 type Image struct {
 	// The name of the image.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The ARN of the image.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	Arn *string
 
 	// The ARN of the image from which this image was created.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	BaseImageArn *string
 
 	// The image name to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The image starts in the PENDING state. If image creation succeeds, the state
@@ -680,12 +788,16 @@ type Image struct {
 
 	// The name of the image builder that was used to create the private image. If
 	// the image is shared, this value is null.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ImageBuilderName *string
 
 	// The operating system platform of the image.
 	Platform PlatformType
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The reason why the last state change occurred.
@@ -703,6 +815,8 @@ type Image struct {
 
 	// The version of the AppStream 2.0 agent to use for instances that are launched
 	// from this image.
+	//
+	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
 
 	// The permissions to provide to the destination AWS account for the specified
@@ -742,19 +856,29 @@ type Image struct {
 type ImageBuilder struct {
 	// The name of the image builder.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Name *string
 
 	// The ARN for the image builder.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	Arn *string
 
 	// The ARN of the image from which this builder was created.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ImageArn *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The image builder name to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The VPC configuration of the image builder.
@@ -796,6 +920,8 @@ type ImageBuilder struct {
 	//   - stream.graphics-pro.4xlarge
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
+	//
+	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
 
 	// The operating system platform of the image builder.
@@ -812,6 +938,8 @@ type ImageBuilder struct {
 	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
 	// in the Amazon AppStream 2.0 Administration Guide.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
 	// The state of the image builder.
@@ -838,11 +966,15 @@ type ImageBuilder struct {
 
 	// The version of the AppStream 2.0 agent that is currently being used by the
 	// image builder.
+	//
+	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
 
 	// The list of virtual private cloud (VPC) interface endpoint objects.
 	// Administrators can connect to the image builder only through the specified
 	// endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
 
 	// Indicates whether the image builder is using the latest AppStream 2.0 agent
@@ -856,6 +988,8 @@ type ImageBuilderStateChangeReason struct {
 	Code ImageBuilderStateChangeReasonCode
 
 	// The state change reason message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Message *string
 }
 
@@ -874,6 +1008,8 @@ type ImageStateChangeReason struct {
 	Code ImageStateChangeReasonCode
 
 	// The state change reason message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Message *string
 }
 
@@ -885,6 +1021,8 @@ type LastReportGenerationExecutionError struct {
 
 	// The error message for the error that is returned when a usage report can't be
 	// generated.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 }
 
@@ -892,11 +1030,15 @@ type LastReportGenerationExecutionError struct {
 type NetworkAccessConfiguration struct {
 	// The private IP address of the elastic network interface that is attached to
 	// instances in your VPC.
+	//
+	// Constraints (checked by the service): length at least 1.
 	EniPrivateIpAddress *string
 
 	// The resource identifier of the elastic network interface that is attached to
 	// instances in your VPC. All network interfaces have the eni-xxxxxxxx resource
 	// identifier.
+	//
+	// Constraints (checked by the service): length at least 1.
 	EniId *string
 }
 
@@ -906,6 +1048,8 @@ type ResourceError struct {
 	ErrorCode FleetErrorCode
 
 	// The error message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 
 	// The time the error occurred.
@@ -915,6 +1059,8 @@ type ResourceError struct {
 // Describes the S3 location.
 type S3Location struct {
 	// The S3 bucket of the S3 object.
+	//
+	// Constraints (checked by the service): length 3 to 63; pattern ^[0-9a-z\.\-]*(?<!\.)$.
 	//
 	// This member is required.
 	S3Bucket *string
@@ -932,6 +1078,8 @@ type S3Location struct {
 	//     PackagingType, and using an existing application package (VHD file). In
 	//     this case, S3Key refers to the VHD file. If a new application package is
 	//     required, then S3Key is not required. (Actions: CreateAppBlock)
+	//
+	// Constraints (checked by the service): length 1 to 1024.
 	S3Key *string
 }
 
@@ -944,10 +1092,14 @@ type ScriptDetails struct {
 
 	// The run path for the script.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	ExecutablePath *string
 
 	// The runtime parameters passed to the run path for the script.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ExecutableParameters *string
 
 	// The run timeout, in seconds, for the script.
@@ -964,12 +1116,16 @@ type ServiceAccountCredentials struct {
 	// change/reset the password on descendant computer objects for the
 	// organizational units specified.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	AccountName *string
 
 	// The password for the account.
+	//
+	// Constraints (checked by the service): length 1 to 127.
 	//
 	// This member is required.
 	//
@@ -991,20 +1147,28 @@ func (v ServiceAccountCredentials) GoString() string {
 type Session struct {
 	// The identifier of the streaming session.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	Id *string
 
 	// The identifier of the user for whom the session was created.
+	//
+	// Constraints (checked by the service): length 2 to 128.
 	//
 	// This member is required.
 	UserId *string
 
 	// The name of the stack for the streaming session.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	StackName *string
 
 	// The name of the fleet for the streaming session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	FleetName *string
@@ -1038,6 +1202,8 @@ type Session struct {
 	NetworkAccessConfiguration *NetworkAccessConfiguration
 
 	// The identifier for the instance hosting the session.
+	//
+	// Constraints (checked by the service): length at least 1.
 	InstanceId *string
 }
 
@@ -1045,6 +1211,8 @@ type Session struct {
 // a shared image.
 type SharedImagePermissions struct {
 	// The 12-digit identifier of the AWS account with which the image is shared.
+	//
+	// Constraints (checked by the service): pattern ^\d+$.
 	//
 	// This member is required.
 	SharedAccountId *string
@@ -1058,17 +1226,25 @@ type SharedImagePermissions struct {
 // Describes a stack.
 type Stack struct {
 	// The ARN of the stack.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	Arn *string
 
 	// The name of the stack.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Name *string
 
 	// The description to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Description *string
 
 	// The stack name to display.
+	//
+	// Constraints (checked by the service): length at least 1.
 	DisplayName *string
 
 	// The time the stack was created.
@@ -1078,10 +1254,14 @@ type Stack struct {
 	StorageConnectors []StorageConnector
 
 	// The URL that users are redirected to after their streaming session ends.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	RedirectURL *string
 
 	// The URL that users are redirected to after they click the Send Feedback link.
 	// If no URL is specified, no Send Feedback link is displayed.
+	//
+	// Constraints (checked by the service): length 0 to 1000.
 	FeedbackURL *string
 
 	// The errors for the stack.
@@ -1089,6 +1269,8 @@ type Stack struct {
 
 	// The actions that are enabled or disabled for users during their streaming
 	// sessions. By default these actions are enabled.
+	//
+	// Constraints (checked by the service): length at least 1.
 	UserSettings []UserSetting
 
 	// The persistent application settings for users of the stack.
@@ -1096,11 +1278,15 @@ type Stack struct {
 
 	// The list of virtual private cloud (VPC) interface endpoint objects. Users of
 	// the stack can connect to AppStream 2.0 only through the specified endpoints.
+	//
+	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
 
 	// The domains where AppStream 2.0 streaming sessions can be embedded in an
 	// iframe. You must approve the domains that you want to host embedded AppStream
 	// 2.0 streaming sessions.
+	//
+	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string
 
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.
@@ -1114,6 +1300,8 @@ type StackError struct {
 	ErrorCode StackErrorCode
 
 	// The error message.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 }
 
@@ -1125,14 +1313,20 @@ type StorageConnector struct {
 	ConnectorType StorageConnectorType
 
 	// The ARN of the storage connector.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
 	ResourceIdentifier *string
 
 	// The names of the domains for the account.
+	//
+	// Constraints (checked by the service): length 0 to 50.
 	Domains []string
 
 	// The OneDrive for Business domains where you require admin consent when users
 	// try to link their OneDrive account to AppStream 2.0. The attribute can only
 	// be specified when ConnectorType=ONE_DRIVE.
+	//
+	// Constraints (checked by the service): length 0 to 50.
 	DomainsRequireAdminConsent []string
 }
 
@@ -1147,12 +1341,16 @@ type StreamingExperienceSettings struct {
 // and other branding to display to users.
 type Theme struct {
 	// The stack that has the custom branding theme.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
 	StackName *string
 
 	// The state of the theme.
 	State ThemeState
 
 	// The browser tab page title.
+	//
+	// Constraints (checked by the service): length 1 to 300; pattern ^[-@./#&+\w\s]*$.
 	ThemeTitleText *string
 
 	// The color that is used for the website links, text, buttons, and catalog page
@@ -1163,10 +1361,14 @@ type Theme struct {
 	ThemeFooterLinks []ThemeFooterLink
 
 	// The URL of the logo that displays in the catalog page header.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ThemeOrganizationLogoURL *string
 
 	// The URL of the icon that displays at the top of a user's browser tab during
 	// streaming sessions.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ThemeFaviconURL *string
 
 	// The time the theme was created.
@@ -1176,9 +1378,13 @@ type Theme struct {
 // The website links that display in the catalog page footer.
 type ThemeFooterLink struct {
 	// The name of the websites that display in the catalog page footer.
+	//
+	// Constraints (checked by the service): length 1 to 300; pattern ^[-@./#&+\w\s]*$.
 	DisplayName *string
 
 	// The URL of the websites that display in the catalog page footer.
+	//
+	// Constraints (checked by the service): length 1 to 1000.
 	FooterLinkURL *string
 }
 
@@ -1193,6 +1399,8 @@ type UsageReportSubscription struct {
 	// store your usage reports. If you haven't already enabled on-instance session
 	// scripts, when you enable usage reports, AppStream 2.0 creates a new S3
 	// bucket.
+	//
+	// Constraints (checked by the service): length at least 1.
 	S3BucketName *string
 
 	// The schedule for generating usage reports.
@@ -1208,11 +1416,15 @@ type UsageReportSubscription struct {
 // Describes a user in the user pool.
 type User struct {
 	// The ARN of the user.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	Arn *string
 
 	// The email address of the user.
 	//
 	// Users' email addresses are case-sensitive.
+	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	UserName *string
@@ -1229,14 +1441,20 @@ type User struct {
 	//   - COMPROMISED – The user is disabled because of a potential security
 	//     threat.
 	//   - UNKNOWN – The user status is not known.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Status *string
 
 	// The first name, or given name, of the user.
+	//
+	// Constraints (checked by the service): length 0 to 2048; pattern ^[A-Za-z0-9_\-\s]+$.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	FirstName *string
 
 	// The last name, or surname, of the user.
+	//
+	// Constraints (checked by the service): length 0 to 2048; pattern ^[A-Za-z0-9_\-\s]+$.
 	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	LastName *string
@@ -1291,12 +1509,16 @@ type UserSetting struct {
 type UserStackAssociation struct {
 	// The name of the stack that is associated with the user.
 	//
+	// Constraints (checked by the service): length at least 1.
+	//
 	// This member is required.
 	StackName *string
 
 	// The email address of the user who is associated with the stack.
 	//
 	// Users' email addresses are case-sensitive.
+	//
+	// Constraints (checked by the service): length 1 to 128; pattern ^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$.
 	//
 	// This member is required.
 	//
@@ -1335,6 +1557,8 @@ type UserStackAssociationError struct {
 
 	// The error message for the error that is returned when a user can’t be
 	// associated with or disassociated from a stack.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
 }
 
@@ -1346,5 +1570,7 @@ type VpcConfig struct {
 	SubnetIds []string
 
 	// The identifiers of the security groups for the fleet or image builder.
+	//
+	// Constraints (checked by the service): length 0 to 5.
 	SecurityGroupIds []string
 }

@@ -67,17 +67,23 @@ func Server(svc *ir.Service, fs *Files) error {
 	}
 	errCases = append(errCases, jen.Default().Block(jen.Return(jen.Lit(0), jen.Nil(), jen.False())))
 	f.Comment("EncodeError encodes a modeled error as the status and body the service\nsends, with __type set to the error code; ok is false for other errors.")
-	f.Func().Id("EncodeError").Params(jen.Id("err").Error()).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte(), jen.Id("ok").Bool()).Block(
-		jen.Id("e").Op(":=").Qual(pkgAWSJSON, "NewEncoder").Call(),
-		jen.Defer().Id("e").Dot("Release").Call(),
-		jen.Switch(jen.Id("v").Op(":=").Id("err").Assert(jen.Type())).Block(errCases...),
-		jen.Id("b").Op(":=").Id("e").Dot("Bytes").Call(),
-		jen.Comment("The body is an object; __type goes first, as AWS sends it."),
-		jen.Id("out").Op(":=").Append(jen.Index().Byte().Call(jen.Lit(`{"__type":`)), jen.Qual("strconv", "Quote").Call(jen.Id("err").Assert(jen.Interface(jen.Id("ErrorCode").Params().String())).Dot("ErrorCode").Call()).Op("...")),
-		jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitByte(','))),
-		jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")),
-		jen.Return(jen.Id("status"), jen.Id("out"), jen.True()),
-	)
+	if len(svc.Errors()) == 0 {
+		f.Func().Id("EncodeError").Params(jen.Error()).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte(), jen.Id("ok").Bool()).Block(
+			jen.Return(jen.Lit(0), jen.Nil(), jen.False()),
+		)
+	} else {
+		f.Func().Id("EncodeError").Params(jen.Id("err").Error()).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte(), jen.Id("ok").Bool()).Block(
+			jen.Id("e").Op(":=").Qual(pkgAWSJSON, "NewEncoder").Call(),
+			jen.Defer().Id("e").Dot("Release").Call(),
+			jen.Switch(jen.Id("v").Op(":=").Id("err").Assert(jen.Type())).Block(errCases...),
+			jen.Id("b").Op(":=").Id("e").Dot("Bytes").Call(),
+			jen.Comment("The body is an object; __type goes first, as AWS sends it."),
+			jen.Id("out").Op(":=").Append(jen.Index().Byte().Call(jen.Lit(`{"__type":`)), jen.Qual("strconv", "Quote").Call(jen.Id("err").Assert(jen.Interface(jen.Id("ErrorCode").Params().String())).Dot("ErrorCode").Call()).Op("...")),
+			jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitByte(','))),
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")),
+			jen.Return(jen.Id("status"), jen.Id("out"), jen.True()),
+		)
+	}
 
 	sf := fs.File("server/serializers.go", svc.ServerPath, "server")
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {

@@ -8,8 +8,19 @@ import (
 
 // Types writes types/types.go: the structures and unions of the service.
 func Types(svc *ir.Service, fs *Files) error {
-	f := fs.types(svc, "types.go")
 	hasUnion := false
+	for _, s := range svc.Types {
+		if (s.Kind == ir.Struct && s.Error == nil) || s.Kind == ir.Union {
+			fs.types(svc, "types.go")
+		}
+	}
+	if len(svc.Types) == 0 {
+		return nil
+	}
+	f, ok := fs.files["types/types.go"]
+	if !ok {
+		return nil
+	}
 	for _, s := range svc.Types {
 		switch {
 		case s.Kind == ir.Struct && s.Error == nil:
@@ -59,6 +70,9 @@ func typeDoc(s *ir.Shape) string {
 
 func memberComment(m *ir.Member) *jen.Statement {
 	d := m.Doc
+	if m.Constraints != "" {
+		d = docWith(d, m.Constraints)
+	}
 	if m.Required {
 		d = docWith(d, "This member is required.")
 	}
@@ -127,8 +141,11 @@ func unionList(s *ir.Shape) string {
 
 // Enums writes types/enums.go.
 func Enums(svc *ir.Service, fs *Files) error {
-	f := fs.types(svc, "enums.go")
 	for _, s := range svc.Types {
+		if s.Kind != ir.Enum && s.Kind != ir.IntEnum {
+			continue
+		}
+		f := fs.types(svc, "enums.go")
 		switch s.Kind {
 		case ir.Enum:
 			f.Add(comment(typeDoc(s))).Type().Id(s.GoName).String()
@@ -163,8 +180,8 @@ func Enums(svc *ir.Service, fs *Files) error {
 
 // Errors writes types/errors.go: one type per modeled error, implementing smithy.APIError.
 func Errors(svc *ir.Service, fs *Files) error {
-	f := fs.types(svc, "errors.go")
 	for _, s := range svc.Errors() {
+		f := fs.types(svc, "errors.go")
 		extra := []jen.Code{jen.Comment("ErrorCodeOverride is the code the service sent when it differs from the modeled one.").Line().Id("ErrorCodeOverride").Op("*").String()}
 		f.Add(structDecl(s, extra))
 		recv := jen.Id("e").Op("*").Id(s.GoName)

@@ -212,12 +212,15 @@ type ErrorInfo struct {
 
 // Member is a structure or union member, or a list/map element.
 type Member struct {
-	Name             string // wire name
-	GoName           string
-	Doc              string
-	Deprecated       string
-	Type             *Type
-	Required         bool
+	Name       string // wire name
+	GoName     string
+	Doc        string
+	Deprecated string
+	Type       *Type
+	Required   bool
+	// Constraints describes length, range and pattern for the docs; they are
+	// not enforced client-side, so a service that relaxes one never breaks us.
+	Constraints      string
 	IdempotencyToken bool
 	Sensitive        bool
 	TimestampFormat  string // epoch-seconds, date-time or http-date

@@ -476,6 +476,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if mem.Doc == "" {
 		mem.Doc = r.doc(target.Traits)
 	}
+	mem.Constraints = constraints(m.Traits, target.Traits)
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = target.Traits.String("smithy.api#timestampFormat")
 	}
@@ -602,4 +603,43 @@ func zeroDefault(k ir.Kind, raw json.RawMessage) bool {
 func defaultWire(shapeType string, raw json.RawMessage) string {
 	// Blob defaults are base64 in the model already, as on the wire.
 	return string(raw)
+}
+
+// constraints renders length, range and pattern (member traits win over the
+// target's) as one documentation line.
+func constraints(member, target smithy.Traits) string {
+	pick := func(id string) json.RawMessage {
+		if v, ok := member[id]; ok {
+			return v
+		}
+		return target[id]
+	}
+	var parts []string
+	var bounds struct {
+		Min *json.Number `json:"min"`
+		Max *json.Number `json:"max"`
+	}
+	for _, c := range []struct{ id, name string }{{"smithy.api#length", "length"}, {"smithy.api#range", "range"}} {
+		raw := pick(c.id)
+		if raw == nil || json.Unmarshal(raw, &bounds) != nil {
+			continue
+		}
+		switch {
+		case bounds.Min != nil && bounds.Max != nil:
+			parts = append(parts, fmt.Sprintf("%s %s to %s", c.name, *bounds.Min, *bounds.Max))
+		case bounds.Min != nil:
+			parts = append(parts, fmt.Sprintf("%s at least %s", c.name, *bounds.Min))
+		case bounds.Max != nil:
+			parts = append(parts, fmt.Sprintf("%s at most %s", c.name, *bounds.Max))
+		}
+		bounds.Min, bounds.Max = nil, nil
+	}
+	var pattern string
+	if raw := pick("smithy.api#pattern"); raw != nil && json.Unmarshal(raw, &pattern) == nil {
+		parts = append(parts, "pattern "+pattern)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Constraints (checked by the service): " + strings.Join(parts, "; ") + "."
 }

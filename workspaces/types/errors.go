@@ -460,6 +460,8 @@ type ResourceInUseException struct {
 	Message *string
 
 	// The ID of the resource that is in use.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
@@ -531,6 +533,8 @@ type ResourceNotFoundException struct {
 	Message *string
 
 	// The ID of the resource that could not be found.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
@@ -568,6 +572,8 @@ type ResourceUnavailableException struct {
 	Message *string
 
 	// The identifier of the resource that is not available.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.

@@ -7,15 +7,21 @@ import "time"
 // Information about about the account link.
 type AccountLink struct {
 	// The identifier of the account link.
+	//
+	// Constraints (checked by the service): pattern ^link-.{8,24}$.
 	AccountLinkId *string
 
 	// The status of the account link.
 	AccountLinkStatus AccountLinkStatusEnum
 
 	// The identifier of the source account.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	SourceAccountId *string
 
 	// The identifier of the target account.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	TargetAccountId *string
 }
 
@@ -30,6 +36,8 @@ type AccountModification struct {
 
 	// The IP address range, specified as an IPv4 CIDR block, for the management
 	// network interface used for the account.
+	//
+	// Constraints (checked by the service): pattern ^(^([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.0\.0)(\/(16$))$.
 	DedicatedTenancyManagementCidrRange *string
 
 	// The timestamp when the modification of the BYOL configuration was started.
@@ -48,10 +56,14 @@ type AccountModification struct {
 type ActiveDirectoryConfig struct {
 	// The name of the domain.
 	//
+	// Constraints (checked by the service): pattern ^([a-zA-Z0-9]+[.-])+([a-zA-Z0-9])+$.
+	//
 	// This member is required.
 	DomainName *string
 
 	// Indicates the secret ARN on the service account.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:secretsmanager:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:secret:[A-Za-z0-9][A-za-z0-9_/.-]{8,519}$.
 	//
 	// This member is required.
 	ServiceAccountSecretArn *string
@@ -60,9 +72,13 @@ type ActiveDirectoryConfig struct {
 // Describes the association between an application and an application resource.
 type ApplicationResourceAssociation struct {
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): pattern ^wsa-[0-9a-z]{8,63}$.
 	ApplicationId *string
 
 	// The identifier of the associated resource.
+	//
+	// Constraints (checked by the service): length at least 1.
 	AssociatedResourceId *string
 
 	// The resource type of the associated resource.
@@ -93,6 +109,8 @@ type ApplicationSettingsRequest struct {
 	// settings are stored. You can allow the same persistent application settings
 	// to be used across multiple pools by specifying the same settings group for
 	// each pool.
+	//
+	// Constraints (checked by the service): length 0 to 100; pattern ^[A-Za-z0-9_./()!*'-]+$.
 	SettingsGroup *string
 }
 
@@ -106,12 +124,16 @@ type ApplicationSettingsResponse struct {
 
 	// The path prefix for the S3 bucket where users’ persistent application
 	// settings are stored.
+	//
+	// Constraints (checked by the service): length 0 to 100; pattern ^[A-Za-z0-9_./()!*'-]+$.
 	SettingsGroup *string
 
 	// The S3 bucket where users’ persistent application settings are stored. When
 	// persistent application settings are enabled for the first time for an account
 	// in an Amazon Web Services Region, an S3 bucket is created. The bucket is
 	// unique to the Amazon Web Services account and the Region.
+	//
+	// Constraints (checked by the service): length 3 to 63; pattern ^[a-z0-9][\.\-a-z0-9]{1,61}[a-z0-9]$.
 	S3BucketName *string
 }
 
@@ -122,18 +144,24 @@ type AssociationStateReason struct {
 	ErrorCode AssociationErrorCode
 
 	// The error message of the association deployment failure.
+	//
+	// Constraints (checked by the service): length 0 to 2048.
 	ErrorMessage *string
 }
 
 // Describes the association between an application and a bundle resource.
 type BundleResourceAssociation struct {
 	// The identifier of the associated resource.
+	//
+	// Constraints (checked by the service): length at least 1.
 	AssociatedResourceId *string
 
 	// The resource type of the associated resources.
 	AssociatedResourceType BundleAssociatedResourceType
 
 	// The identifier of the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The time the association is created.
@@ -153,6 +181,8 @@ type BundleResourceAssociation struct {
 type Capacity struct {
 	// The desired number of user sessions for the WorkSpaces in the pool.
 	//
+	// Constraints (checked by the service): range at least 0.
+	//
 	// This member is required.
 	DesiredUserSessions *int32
 }
@@ -163,12 +193,16 @@ type CapacityStatus struct {
 	//
 	// AvailableUserSessions = ActualUserSessions - ActiveUserSessions
 	//
+	// Constraints (checked by the service): range at least 0.
+	//
 	// This member is required.
 	AvailableUserSessions *int32
 
 	// The total number of sessions slots that are either running or pending. This
 	// represents the total number of concurrent streaming sessions your pool can
 	// support in a steady state.
+	//
+	// Constraints (checked by the service): range at least 0.
 	//
 	// This member is required.
 	DesiredUserSessions *int32
@@ -178,10 +212,14 @@ type CapacityStatus struct {
 	//
 	// ActualUserSessions = AvailableUserSessions + ActiveUserSessions
 	//
+	// Constraints (checked by the service): range at least 0.
+	//
 	// This member is required.
 	ActualUserSessions *int32
 
 	// The number of user sessions currently being used for your pool.
+	//
+	// Constraints (checked by the service): range at least 0.
 	//
 	// This member is required.
 	ActiveUserSessions *int32
@@ -195,6 +233,8 @@ type CertificateBasedAuthProperties struct {
 
 	// The Amazon Resource Name (ARN) of the Amazon Web Services Certificate Manager
 	// Private CA resource.
+	//
+	// Constraints (checked by the service): length 5 to 200; pattern ^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:[\w+=/,.@-]*:[0-9]*:[\w+=,.@-]+(/[\w+=,.@-]+)*$.
 	CertificateAuthorityArn *string
 }
 
@@ -215,6 +255,8 @@ type ClientProperties struct {
 // Information about the Amazon WorkSpaces client.
 type ClientPropertiesResult struct {
 	// The resource identifier, in the form of a directory ID.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// Information about the Amazon WorkSpaces client.
@@ -230,15 +272,23 @@ type ComputeType struct {
 // Describes an Amazon Connect client add-in.
 type ConnectClientAddIn struct {
 	// The client add-in identifier.
+	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
 	AddInId *string
 
 	// The directory identifier for which the client add-in is configured.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	ResourceId *string
 
 	// The name of the client add in.
+	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^.*$.
 	Name *string
 
 	// The endpoint URL of the client add-in.
+	//
+	// Constraints (checked by the service): length 1 to 1024; pattern ^(http|https)\://\S+$.
 	URL *string
 }
 
@@ -250,9 +300,13 @@ type ConnectionAlias struct {
 	// The connection string specified for the connection alias. The connection
 	// string must be in the form of a fully qualified domain name (FQDN), such as
 	// www.example.com.
+	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[.0-9a-zA-Z\-]{1,255}$.
 	ConnectionString *string
 
 	// The identifier of the connection alias.
+	//
+	// Constraints (checked by the service): length 13 to 68; pattern ^wsca-[0-9a-z]{8,63}$.
 	AliasId *string
 
 	// The current state of the connection alias.
@@ -260,9 +314,13 @@ type ConnectionAlias struct {
 
 	// The identifier of the Amazon Web Services account that owns the connection
 	// alias.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	OwnerAccountId *string
 
 	// The association status of the connection alias.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	Associations []ConnectionAliasAssociation
 }
 
@@ -276,14 +334,20 @@ type ConnectionAliasAssociation struct {
 
 	// The identifier of the Amazon Web Services account that associated the
 	// connection alias with a directory.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	AssociatedAccountId *string
 
 	// The identifier of the directory associated with a connection alias.
+	//
+	// Constraints (checked by the service): length at least 1.
 	ResourceId *string
 
 	// The identifier of the connection alias association. You use the connection
 	// identifier in the DNS TXT record when you're configuring your DNS routing
 	// policies.
+	//
+	// Constraints (checked by the service): length 1 to 20; pattern ^[a-zA-Z0-9]+$.
 	ConnectionIdentifier *string
 }
 
@@ -294,6 +358,8 @@ type ConnectionAliasAssociation struct {
 type ConnectionAliasPermission struct {
 	// The identifier of the Amazon Web Services account that the connection alias
 	// is shared with.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	//
 	// This member is required.
 	SharedAccountId *string
@@ -324,6 +390,8 @@ type DataReplicationSettings struct {
 type DefaultClientBrandingAttributes struct {
 	// The logo. The only image format accepted is a binary data object that is
 	// converted from a .png file.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	LogoUrl *string
 
 	// The support email. The company's customer support email address.
@@ -332,6 +400,8 @@ type DefaultClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default email is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 6 to 64; pattern ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,4}$.
 	SupportEmail *string
 
 	// The support link. The link for the company's customer support page for their
@@ -341,10 +411,14 @@ type DefaultClientBrandingAttributes struct {
 	//     mutually exclusive.You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default support link is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	SupportLink *string
 
 	// The forgotten password link. This is the web address that users can go to if
 	// they forget the password for their WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	ForgotPasswordLink *string
 
 	// The login message. Specified as a key value pair, in which the key is a
@@ -363,6 +437,8 @@ type DefaultClientBrandingAttributes struct {
 type DefaultImportClientBrandingAttributes struct {
 	// The logo. The only image format accepted is a binary data object that is
 	// converted from a .png file.
+	//
+	// Constraints (checked by the service): length 1 to 1500000.
 	Logo []byte
 
 	// The support email. The company's customer support email address.
@@ -371,6 +447,8 @@ type DefaultImportClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default email is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 6 to 64; pattern ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,4}$.
 	SupportEmail *string
 
 	// The support link. The link for the company's customer support page for their
@@ -380,10 +458,14 @@ type DefaultImportClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default support link is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	SupportLink *string
 
 	// The forgotten password link. This is the web address that users can go to if
 	// they forget the password for their WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	ForgotPasswordLink *string
 
 	// The login message. Specified as a key value pair, in which the key is a
@@ -421,6 +503,8 @@ type DefaultWorkspaceCreationProperties struct {
 	// The identifier of the default security group to apply to WorkSpaces when they
 	// are created. For more information, see Security Groups for Your WorkSpaces
 	// (https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-security-groups.html).
+	//
+	// Constraints (checked by the service): length 11 to 20; pattern ^(sg-([0-9a-f]{8}|[0-9a-f]{17}))$.
 	CustomSecurityGroupId *string
 
 	// Specifies whether WorkSpace users are local administrators on their
@@ -433,6 +517,8 @@ type DefaultWorkspaceCreationProperties struct {
 	EnableMaintenanceMode *bool
 
 	// Indicates the IAM role ARN of the instance.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	InstanceIamRoleArn *string
 }
 
@@ -444,6 +530,8 @@ type DescribeWorkspaceDirectoriesFilter struct {
 	Name DescribeWorkspaceDirectoriesFilterName
 
 	// The values for filtering WorkSpaces
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	//
 	// This member is required.
 	Values []string
@@ -457,6 +545,8 @@ type DescribeWorkspacesPoolsFilter struct {
 	Name DescribeWorkspacesPoolsFilterName
 
 	// The values for filtering WorkSpaces Pools.
+	//
+	// Constraints (checked by the service): length 1 to 25.
 	//
 	// This member is required.
 	Values []string
@@ -510,6 +600,8 @@ type FailedCreateWorkspaceRequest struct {
 // (StopWorkspaces).
 type FailedWorkspaceChangeRequest struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 
 	// The error code that is returned if the WorkSpace cannot be rebooted.
@@ -546,9 +638,13 @@ type GlobalAcceleratorForWorkSpace struct {
 // Specifies the configurations of the identity center.
 type IDCConfig struct {
 	// The Amazon Resource Name (ARN) of the identity center instance.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	InstanceArn *string
 
 	// The Amazon Resource Name (ARN) of the application.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	ApplicationArn *string
 }
 
@@ -559,12 +655,16 @@ type IDCConfig struct {
 type ImagePermission struct {
 	// The identifier of the Amazon Web Services account that an image has been
 	// shared with.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	SharedAccountId *string
 }
 
 // Describes the association between an application and an image resource.
 type ImageResourceAssociation struct {
 	// The identifier of the associated resource.
+	//
+	// Constraints (checked by the service): length at least 1.
 	AssociatedResourceId *string
 
 	// The resource type of the associated resources.
@@ -577,6 +677,8 @@ type ImageResourceAssociation struct {
 	LastUpdatedTime *time.Time
 
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// The status of the image resource association.
@@ -595,6 +697,8 @@ type IosClientBrandingAttributes struct {
 	// The logo. This is the standard-resolution display that has a 1:1 pixel
 	// density (or @1x), where one pixel is equal to one point. The only image
 	// format accepted is a binary data object that is converted from a .png file.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	LogoUrl *string
 
 	// The @2x version of the logo. This is the higher resolution display that
@@ -605,6 +709,8 @@ type IosClientBrandingAttributes struct {
 	// Resolution
 	// (https://developer.apple.com/design/human-interface-guidelines/ios/icons-and-images/image-size-and-resolution/)
 	// in the Apple Human Interface Guidelines.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	Logo2xUrl *string
 
 	// The @3x version of the logo. This is the higher resolution display that
@@ -615,6 +721,8 @@ type IosClientBrandingAttributes struct {
 	// Resolution
 	// (https://developer.apple.com/design/human-interface-guidelines/ios/icons-and-images/image-size-and-resolution/)
 	// in the Apple Human Interface Guidelines.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	Logo3xUrl *string
 
 	// The support email. The company's customer support email address.
@@ -623,6 +731,8 @@ type IosClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default email is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 6 to 64; pattern ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,4}$.
 	SupportEmail *string
 
 	// The support link. The link for the company's customer support page for their
@@ -632,10 +742,14 @@ type IosClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default support link is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	SupportLink *string
 
 	// The forgotten password link. This is the web address that users can go to if
 	// they forget the password for their WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	ForgotPasswordLink *string
 
 	// The login message. Specified as a key value pair, in which the key is a
@@ -655,6 +769,8 @@ type IosImportClientBrandingAttributes struct {
 	// The logo. This is the standard-resolution display that has a 1:1 pixel
 	// density (or @1x), where one pixel is equal to one point. The only image
 	// format accepted is a binary data object that is converted from a .png file.
+	//
+	// Constraints (checked by the service): length 1 to 447000.
 	Logo []byte
 
 	// The @2x version of the logo. This is the higher resolution display that
@@ -665,6 +781,8 @@ type IosImportClientBrandingAttributes struct {
 	// Resolution
 	// (https://developer.apple.com/design/human-interface-guidelines/ios/icons-and-images/image-size-and-resolution/)
 	// in the Apple Human Interface Guidelines.
+	//
+	// Constraints (checked by the service): length 1 to 1770000.
 	Logo2x []byte
 
 	// The @3x version of the logo. This is the higher resolution display that
@@ -675,6 +793,8 @@ type IosImportClientBrandingAttributes struct {
 	// Resolution
 	// (https://developer.apple.com/design/human-interface-guidelines/ios/icons-and-images/image-size-and-resolution/)
 	// in the Apple Human Interface Guidelines.
+	//
+	// Constraints (checked by the service): length 1 to 1770000.
 	Logo3x []byte
 
 	// The support email. The company's customer support email address.
@@ -683,6 +803,8 @@ type IosImportClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default email is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 6 to 64; pattern ^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,4}$.
 	SupportEmail *string
 
 	// The support link. The link for the company's customer support page for their
@@ -692,10 +814,14 @@ type IosImportClientBrandingAttributes struct {
 	//     mutually exclusive. You can specify one parameter for each platform type,
 	//     but not both.
 	//   - The default support link is workspaces-feedback@amazon.com.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	SupportLink *string
 
 	// The forgotten password link. This is the web address that users can go to if
 	// they forget the password for their WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 200; pattern ^(http|https)\://\S+$.
 	ForgotPasswordLink *string
 
 	// The login message. Specified as a key value pair, in which the key is a
@@ -718,9 +844,13 @@ type IpRuleItem struct {
 // Specifies the configurations of the Microsoft Entra.
 type MicrosoftEntraConfig struct {
 	// The identifier of the tenant.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9-]{1,100}$.
 	TenantId *string
 
 	// The Amazon Resource Name (ARN) of the application config.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:secretsmanager:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:secret:[A-Za-z0-9][A-za-z0-9_/.-]{8,519}$.
 	ApplicationConfigSecretArn *string
 }
 
@@ -737,11 +867,15 @@ type ModificationState struct {
 type NetworkAccessConfiguration struct {
 	// The private IP address of the elastic network interface that is attached to
 	// instances in your VPC.
+	//
+	// Constraints (checked by the service): length at least 1.
 	EniPrivateIpAddress *string
 
 	// The resource identifier of the elastic network interface that is attached to
 	// instances in your VPC. All network interfaces have the eni-xxxxxxxx resource
 	// identifier.
+	//
+	// Constraints (checked by the service): length at least 1.
 	EniId *string
 }
 
@@ -760,21 +894,29 @@ type PendingCreateStandbyWorkspacesRequest struct {
 	// DescribeWorkspaces
 	// (https://docs.aws.amazon.com/workspaces/latest/api/API_DescribeWorkspaces.html)
 	// before the WorkSpace is created, the information returned can be incomplete.
+	//
+	// Constraints (checked by the service): length 1 to 63.
 	UserName *string
 
 	// The identifier of the directory for the standby WorkSpace.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The operational state of the standby WorkSpace.
 	State WorkspaceState
 
 	// The identifier of the standby WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 }
 
 // Describes the information used to reboot a WorkSpace.
 type RebootRequest struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	WorkspaceId *string
@@ -784,6 +926,8 @@ type RebootRequest struct {
 type RebuildRequest struct {
 	// The identifier of the WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	WorkspaceId *string
 }
@@ -792,9 +936,13 @@ type RebuildRequest struct {
 // WorkSpace or primary WorkSpace related to the specified WorkSpace.
 type RelatedWorkspaceProperties struct {
 	// The identifier of the related WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 
 	// The Region of the related WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 31; pattern ^[-0-9a-z]{1,31}$.
 	Region *string
 
 	// Indicates the state of the WorkSpace.
@@ -807,6 +955,8 @@ type RelatedWorkspaceProperties struct {
 // Describes the root volume for a WorkSpace bundle.
 type RootStorage struct {
 	// The size of the root volume.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Capacity *string
@@ -836,6 +986,8 @@ type SamlProperties struct {
 	// navigate to in their web browser in order to federate from the IdP and
 	// directly access the application, without any SAML 2.0 service provider (SP)
 	// bindings.
+	//
+	// Constraints (checked by the service): length 8 to 200; pattern ^(http|https)\://\S+$.
 	UserAccessUrl *string
 
 	// The relay state parameter name supported by the SAML 2.0 identity provider
@@ -847,6 +999,8 @@ type SamlProperties struct {
 	// To use SAML 2.0 authentication with WorkSpaces, the IdP must support
 	// IdP-initiated deep linking for the relay state URL. Consult your IdP
 	// documentation for more information.
+	//
+	// Constraints (checked by the service): length at least 1.
 	RelayStateParameterName *string
 }
 
@@ -883,6 +1037,8 @@ type Snapshot struct {
 type StandbyWorkspace struct {
 	// The identifier of the standby WorkSpace.
 	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	PrimaryWorkspaceId *string
 
@@ -890,6 +1046,8 @@ type StandbyWorkspace struct {
 	VolumeEncryptionKey *string
 
 	// The identifier of the directory for the standby WorkSpace.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	//
 	// This member is required.
 	DirectoryId *string
@@ -905,6 +1063,8 @@ type StandbyWorkspace struct {
 // Describes the properties of the related standby WorkSpaces.
 type StandbyWorkspacesProperties struct {
 	// The identifier of the standby WorkSpace
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	StandbyWorkspaceId *string
 
 	// Indicates whether data replication is enabled, and if enabled, the type of
@@ -919,12 +1079,16 @@ type StandbyWorkspacesProperties struct {
 // Information used to start a WorkSpace.
 type StartRequest struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 }
 
 // Describes the information used to stop a WorkSpace.
 type StopRequest struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 }
 
@@ -947,9 +1111,13 @@ type StreamingProperties struct {
 	StreamingExperiencePreferredProtocol StreamingExperiencePreferredProtocolEnum
 
 	// Indicates the permission settings asscoiated with the user.
+	//
+	// Constraints (checked by the service): length at least 1.
 	UserSettings []UserSetting
 
 	// Indicates the storage connector used
+	//
+	// Constraints (checked by the service): length at least 1.
 	StorageConnectors []StorageConnector
 
 	// Indicates the Global Accelerator properties.
@@ -960,16 +1128,22 @@ type StreamingProperties struct {
 type Tag struct {
 	// The key of the tag.
 	//
+	// Constraints (checked by the service): length 1 to 127.
+	//
 	// This member is required.
 	Key *string
 
 	// The value of the tag.
+	//
+	// Constraints (checked by the service): length 0 to 255.
 	Value *string
 }
 
 // Describes the information used to terminate a WorkSpace.
 type TerminateRequest struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	WorkspaceId *string
@@ -982,9 +1156,13 @@ type TimeoutSettings struct {
 	// session after a disconnection or network interruption within the time set,
 	// they are connected to their previous session. Otherwise, they are connected
 	// to a new session with a new streaming instance.
+	//
+	// Constraints (checked by the service): range 60 to 36000.
 	DisconnectTimeoutInSeconds *int32
 
 	// The amount of time in seconds a connection will stay active while idle.
+	//
+	// Constraints (checked by the service): range 0 to 36000.
 	IdleDisconnectTimeoutInSeconds *int32
 
 	// Specifies the maximum amount of time, in seconds, that a streaming session
@@ -992,6 +1170,8 @@ type TimeoutSettings struct {
 	// minutes before this limit is reached, they are prompted to save any open
 	// documents before being disconnected. After this time elapses, the instance is
 	// terminated and replaced by a new instance.
+	//
+	// Constraints (checked by the service): range 600 to 432000.
 	MaxUserDurationInSeconds *int32
 }
 
@@ -1007,6 +1187,8 @@ type UpdateResult struct {
 
 	// A description of whether updates for the WorkSpace image are pending or
 	// available.
+	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 }
 
@@ -1023,12 +1205,16 @@ type UserSetting struct {
 	Permission UserSettingPermissionEnum
 
 	// Indicates the maximum character length for the specified user setting.
+	//
+	// Constraints (checked by the service): range at least 0.
 	MaximumLength *int32
 }
 
 // Describes the user volume for a WorkSpace bundle.
 type UserStorage struct {
 	// The size of the user volume.
+	//
+	// Constraints (checked by the service): length at least 1.
 	//
 	// This member is required.
 	Capacity *string
@@ -1037,21 +1223,29 @@ type UserStorage struct {
 // Describes the WorkSpace application.
 type WorkSpaceApplication struct {
 	// The identifier of the application.
+	//
+	// Constraints (checked by the service): pattern ^wsa-[0-9a-z]{8,63}$.
 	ApplicationId *string
 
 	// The time the application is created.
 	Created *time.Time
 
 	// The description of the WorkSpace application.
+	//
+	// Constraints (checked by the service): length 0 to 2048.
 	Description *string
 
 	// The license availability for the applications.
 	LicenseType WorkSpaceApplicationLicenseType
 
 	// The name of the WorkSpace application.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Name *string
 
 	// The owner of the WorkSpace application.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}|AMAZON$.
 	Owner *string
 
 	// The status of WorkSpace application.
@@ -1073,12 +1267,18 @@ type WorkSpaceApplicationDeployment struct {
 // Describes a WorkSpace.
 type Workspace struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 
 	// The identifier of the Directory Service directory for the WorkSpace.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The user for the WorkSpace.
+	//
+	// Constraints (checked by the service): length 1 to 63.
 	UserName *string
 
 	// The IP address of the WorkSpace.
@@ -1119,9 +1319,13 @@ type Workspace struct {
 	State WorkspaceState
 
 	// The identifier of the bundle used to create the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The identifier of the subnet for the WorkSpace.
+	//
+	// Constraints (checked by the service): length 15 to 24; pattern ^(subnet-([0-9a-f]{8}|[0-9a-f]{17}))$.
 	SubnetId *string
 
 	// The text of the error message that is returned if the WorkSpace cannot be
@@ -1147,6 +1351,8 @@ type Workspace struct {
 	RootVolumeEncryptionEnabled *bool
 
 	// The name of the user-decoupled WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
 
 	// The properties of the WorkSpace.
@@ -1205,9 +1411,13 @@ type WorkspaceAccessProperties struct {
 // Describes a WorkSpace bundle.
 type WorkspaceBundle struct {
 	// The identifier of the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 
 	// The name of the bundle.
+	//
+	// Constraints (checked by the service): length at least 1.
 	Name *string
 
 	// The owner of the bundle. This is the account identifier of the owner, or
@@ -1218,6 +1428,8 @@ type WorkspaceBundle struct {
 	Description *string
 
 	// The identifier of the image that was used to create the bundle.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// The size of the root volume.
@@ -1247,6 +1459,8 @@ type WorkspaceBundle struct {
 // Describes the connection status of a WorkSpace.
 type WorkspaceConnectionStatus struct {
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 
 	// The connection state of the WorkSpace. The connection state is unknown if the
@@ -1300,6 +1514,8 @@ type WorkspaceCreationProperties struct {
 	DefaultOu *string
 
 	// The identifier of your custom security group.
+	//
+	// Constraints (checked by the service): length 11 to 20; pattern ^(sg-([0-9a-f]{8}|[0-9a-f]{17}))$.
 	CustomSecurityGroupId *string
 
 	// Indicates whether users are local administrators of their WorkSpaces.
@@ -1311,12 +1527,16 @@ type WorkspaceCreationProperties struct {
 	EnableMaintenanceMode *bool
 
 	// Indicates the IAM role ARN of the instance.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	InstanceIamRoleArn *string
 }
 
 // Describes a directory that is used with Amazon WorkSpaces.
 type WorkspaceDirectory struct {
 	// The directory identifier.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	DirectoryId *string
 
 	// The directory alias.
@@ -1327,26 +1547,36 @@ type WorkspaceDirectory struct {
 
 	// The registration code for the directory. This is the code that users enter in
 	// their Amazon WorkSpaces client application to connect to the directory.
+	//
+	// Constraints (checked by the service): length 1 to 20.
 	RegistrationCode *string
 
 	// The identifiers of the subnets used with the directory.
+	//
+	// Constraints (checked by the service): length 0 to 2.
 	SubnetIds []string
 
 	// The IP addresses of the DNS servers for the directory.
 	DnsIpAddresses []string
 
 	// The user name for the service account.
+	//
+	// Constraints (checked by the service): length 1 to 63.
 	CustomerUserName *string
 
 	// The identifier of the IAM role. This is the role that allows Amazon
 	// WorkSpaces to make calls to other services, such as Amazon EC2, on your
 	// behalf.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleId *string
 
 	// The directory type.
 	DirectoryType WorkspaceDirectoryType
 
 	// The identifier of the security group that is assigned to new WorkSpaces.
+	//
+	// Constraints (checked by the service): length 11 to 20; pattern ^(sg-([0-9a-f]{8}|[0-9a-f]{17}))$.
 	WorkspaceSecurityGroupId *string
 
 	// The state of the directory's registration with Amazon WorkSpaces. After a
@@ -1396,9 +1626,13 @@ type WorkspaceDirectory struct {
 	MicrosoftEntraConfig *MicrosoftEntraConfig
 
 	// The name fo the WorkSpace directory.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.\s-]{1,64}$.
 	WorkspaceDirectoryName *string
 
 	// The description of the WorkSpace directory
+	//
+	// Constraints (checked by the service): pattern ^([a-zA-Z0-9_])[\\a-zA-Z0-9_@#%*+=:?./!\s-]{1,255}$.
 	WorkspaceDirectoryDescription *string
 
 	// Indicates the identity type of the specifired user.
@@ -1423,12 +1657,18 @@ type WorkspaceDirectory struct {
 // Describes a WorkSpace image.
 type WorkspaceImage struct {
 	// The identifier of the image.
+	//
+	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 
 	// The name of the image.
+	//
+	// Constraints (checked by the service): length 1 to 64; pattern ^[a-zA-Z0-9_./()\\-]+$.
 	Name *string
 
 	// The description of the image.
+	//
+	// Constraints (checked by the service): length 1 to 256; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 
 	// The operating system that the image is running.
@@ -1455,6 +1695,8 @@ type WorkspaceImage struct {
 	Created *time.Time
 
 	// The identifier of the Amazon Web Services account that owns the image.
+	//
+	// Constraints (checked by the service): pattern ^\d{12}$.
 	OwnerAccountId *string
 
 	// The updates (if any) that are available for the specified image.
@@ -1520,6 +1762,8 @@ type WorkspaceRequest struct {
 	// The identifier of the Directory Service directory for the WorkSpace. You can
 	// use DescribeWorkspaceDirectories to list the available directories.
 	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
+	//
 	// This member is required.
 	DirectoryId *string
 
@@ -1532,11 +1776,15 @@ type WorkspaceRequest struct {
 	// The reserved keyword, [UNDEFINED], is used when creating user-decoupled
 	// WorkSpaces.
 	//
+	// Constraints (checked by the service): length 1 to 63.
+	//
 	// This member is required.
 	UserName *string
 
 	// The identifier of the bundle for the WorkSpace. You can use
 	// DescribeWorkspaceBundles to list the available bundles.
+	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	//
 	// This member is required.
 	BundleId *string
@@ -1562,12 +1810,16 @@ type WorkspaceRequest struct {
 	// WorkspaceName is required if UserName is [UNDEFINED] for user-decoupled
 	// WorkSpaces. WorkspaceName is not applicable if UserName is specified for
 	// user-assigned WorkSpaces.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
 }
 
 // Describes the association between an application and a WorkSpace resource.
 type WorkspaceResourceAssociation struct {
 	// The identifier of the associated resource.
+	//
+	// Constraints (checked by the service): length at least 1.
 	AssociatedResourceId *string
 
 	// The resource types of the associated resource.
@@ -1586,12 +1838,16 @@ type WorkspaceResourceAssociation struct {
 	StateReason *AssociationStateReason
 
 	// The identifier of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^ws-[0-9a-z]{8,63}$.
 	WorkspaceId *string
 }
 
 // Describes an IP access control group.
 type WorkspacesIpGroup struct {
 	// The identifier of the group.
+	//
+	// Constraints (checked by the service): pattern ^wsipg-[0-9a-z]{8,63}$.
 	GroupId *string
 
 	// The name of the group.
@@ -1608,10 +1864,14 @@ type WorkspacesIpGroup struct {
 type WorkspacesPool struct {
 	// The identifier of a pool.
 	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
+	//
 	// This member is required.
 	PoolId *string
 
 	// The Amazon Resource Name (ARN) for the pool.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws[a-z-]{0,7}:[A-Za-z0-9][A-za-z0-9_/.-]{0,62}:[A-za-z0-9_/.-]{0,63}:[A-za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	//
 	// This member is required.
 	PoolArn *string
@@ -1623,10 +1883,14 @@ type WorkspacesPool struct {
 
 	// The name of the pool,
 	//
+	// Constraints (checked by the service): pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$.
+	//
 	// This member is required.
 	PoolName *string
 
 	// The description of the pool.
+	//
+	// Constraints (checked by the service): length 1 to 255; pattern ^[a-zA-Z0-9_./() -]+$.
 	Description *string
 
 	// The current state of the pool.
@@ -1641,10 +1905,14 @@ type WorkspacesPool struct {
 
 	// The identifier of the bundle used by the pool.
 	//
+	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
+	//
 	// This member is required.
 	BundleId *string
 
 	// The identifier of the directory used by the pool.
+	//
+	// Constraints (checked by the service): length 10 to 65; pattern ^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$.
 	//
 	// This member is required.
 	DirectoryId *string
@@ -1683,13 +1951,19 @@ type WorkspacesPoolSession struct {
 
 	// The identifier of the session.
 	//
+	// Constraints (checked by the service): length 36 to 36; pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
+	//
 	// This member is required.
 	SessionId *string
 
 	// The identifier for the instance hosting the session.
+	//
+	// Constraints (checked by the service): pattern ^i-[a-f0-9]{8}(?:[a-f0-9]{9})?$.
 	InstanceId *string
 
 	// The identifier of the pool.
+	//
+	// Constraints (checked by the service): pattern ^wspool-[0-9a-z]{9}$.
 	//
 	// This member is required.
 	PoolId *string
@@ -1704,6 +1978,8 @@ type WorkspacesPoolSession struct {
 	StartTime *time.Time
 
 	// The identifier of the user.
+	//
+	// Constraints (checked by the service): length 2 to 128.
 	//
 	// This member is required.
 	UserId *string

@@ -1,0 +1,91 @@
+package resolve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eucsdk/eucsdk/codegen/ir"
+	"github.com/eucsdk/eucsdk/codegen/smithy"
+)
+
+func load(t *testing.T, body string) *smithy.Model {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "m.json")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := smithy.LoadFiles([]string{p}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestUnsupportedProtocolNamesTheService(t *testing.T) {
+	m := load(t, `{"smithy":"2.0","shapes":{"ex#S":{"type":"service","traits":{"aws.protocols#restJson1":{}}}}}`)
+	_, err := Service(m, Config{Package: "x", ImportPath: "x"})
+	if err == nil || !strings.Contains(err.Error(), "ex#S") || !strings.Contains(err.Error(), "unsupported protocol") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestStreamingOperationIsReportedAndSkipped(t *testing.T) {
+	m := load(t, `{"smithy":"2.0","shapes":{
+	 "ex#S":{"type":"service","operations":[{"target":"ex#Stream"},{"target":"ex#Plain"}],"traits":{"aws.protocols#awsJson1_0":{}}},
+	 "ex#Stream":{"type":"operation","output":{"target":"ex#Out"}},
+	 "ex#Plain":{"type":"operation"},
+	 "ex#Out":{"type":"structure","members":{"Events":{"target":"ex#Events"}}},
+	 "ex#Events":{"type":"union","members":{"A":{"target":"smithy.api#String"}},"traits":{"smithy.api#streaming":{}}}}}`)
+	svc, err := Service(m, Config{Package: "x", ImportPath: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(svc.Operations) != 1 || svc.Operations[0].Name != "Plain" {
+		t.Fatalf("operations %v", svc.Operations)
+	}
+	if len(svc.Unsupported) != 1 || svc.Unsupported[0].ShapeID != "ex#Stream" || !strings.Contains(svc.Unsupported[0].Reason, "ex#Out$Events") {
+		t.Fatalf("unsupported %+v", svc.Unsupported)
+	}
+}
+
+func TestNullabilityAndNaming(t *testing.T) {
+	m := load(t, `{"smithy":"2.0","shapes":{
+	 "ex#S":{"type":"service","operations":[{"target":"ex#Op"}],"traits":{"aws.protocols#awsJson1_1":{}}},
+	 "ex#Op":{"type":"operation","input":{"target":"ex#Req"},"output":{"target":"ex#Res"}},
+	 "ex#Req":{"type":"structure","members":{"count":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}}}},
+	 "ex#Res":{"type":"structure","members":{
+	   "zero":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}},
+	   "five":{"target":"smithy.api#Integer","traits":{"smithy.api#default":5}},
+	   "opt":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0,"smithy.api#clientOptional":{}}},
+	   "items":{"target":"ex#Items"},"state":{"target":"ex#State"},"inner":{"target":"ex#Inner"}}},
+	 "ex#Items":{"type":"list","member":{"target":"ex#Inner"}},
+	 "ex#Inner":{"type":"structure","members":{}},
+	 "ex#State":{"type":"enum","members":{"IN_PROGRESS":{"target":"smithy.api#Unit","traits":{"smithy.api#enumValue":"in-progress"}}}}}}`)
+	svc, err := Service(m, Config{Package: "x", ImportPath: "example.com/x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := svc.Operations[0]
+	if op.Input.GoName != "OpInput" || op.Output.GoName != "OpOutput" {
+		t.Fatalf("names %s %s", op.Input.GoName, op.Output.GoName)
+	}
+	if m := op.Input.Members[0]; m.GoName != "Count" || !m.Type.Pointer {
+		t.Errorf("input member with default must stay a pointer: %+v", m.Type)
+	}
+	want := map[string]bool{"Zero": false, "Five": true, "Opt": true, "Items": false, "State": false, "Inner": true}
+	for _, mem := range op.Output.Members {
+		if mem.Type.Pointer != want[mem.GoName] {
+			t.Errorf("%s pointer = %v, want %v", mem.GoName, mem.Type.Pointer, want[mem.GoName])
+		}
+	}
+	items := op.Output.Members[3].Type.Shape
+	if items.Kind != ir.List || items.Elem.Type.Pointer {
+		t.Errorf("list of structures holds values: %+v", items.Elem.Type)
+	}
+	state := op.Output.Members[4].Type.Shape
+	if state.Values[0].GoName != "StateInProgress" || state.Values[0].Value != "in-progress" || state.Package != "example.com/x/types" {
+		t.Errorf("enum %+v", state.Values[0])
+	}
+}
