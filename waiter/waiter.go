@@ -165,11 +165,13 @@ func Run[Out any](ctx context.Context, c Config[Out]) (*Out, error) {
 		if !retry {
 			return out, nil
 		}
+		// Another attempt needs minDelay of the remaining time after it, as
+		// the specification reserves it; past that point waiting is over.
 		remaining := deadline.Sub(clk.Now())
-		if remaining < c.MinDelay {
+		delay := Delay(attempt, c.MinDelay, c.MaxDelay, remaining, clk.rand)
+		if remaining <= c.MinDelay || delay <= 0 {
 			return fail(attempt, out, err, ErrMaxWaitExceeded)
 		}
-		delay := Delay(attempt, c.MinDelay, c.MaxDelay, remaining, clk.rand)
 		if logger != nil {
 			logger.Logf(logging.Debug, "waiter %s: retrying in %v", c.Name, delay)
 		}
@@ -299,12 +301,12 @@ func Seen(path string, v any, ok bool) string {
 
 // AllStringEquals is the allStringEquals comparator: a non-empty list whose
 // every element equals want.
-func AllStringEquals(v []string, want string) bool {
+func AllStringEquals[S ~string](v []S, want string) bool {
 	if len(v) == 0 {
 		return false
 	}
 	for _, s := range v {
-		if s != want {
+		if string(s) != want {
 			return false
 		}
 	}
@@ -312,9 +314,9 @@ func AllStringEquals(v []string, want string) bool {
 }
 
 // AnyStringEquals is the anyStringEquals comparator.
-func AnyStringEquals(v []string, want string) bool {
+func AnyStringEquals[S ~string](v []S, want string) bool {
 	for _, s := range v {
-		if s == want {
+		if string(s) == want {
 			return true
 		}
 	}
