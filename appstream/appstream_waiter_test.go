@@ -123,7 +123,9 @@ func appstreamWaiters() []waitCase {
 		{
 			name: "FleetStarted",
 			wait: fleets(func(c DescribeFleetsAPIClient) func(context.Context, *DescribeFleetsInput) error {
-				return func(ctx context.Context, in *DescribeFleetsInput) error { return NewFleetStartedWaiter(c).Wait(ctx, in, time.Hour) }
+				return func(ctx context.Context, in *DescribeFleetsInput) error {
+					return NewFleetStartedWaiter(c).Wait(ctx, in, time.Hour)
+				}
 			}),
 			success: [][]string{{"STARTING", "RUNNING"}, {"RUNNING,RUNNING"}},
 			failure: [][]string{{"STARTING", "STOPPING"}, {"RUNNING,STOPPED"}},
@@ -132,7 +134,9 @@ func appstreamWaiters() []waitCase {
 		{
 			name: "FleetStopped",
 			wait: fleets(func(c DescribeFleetsAPIClient) func(context.Context, *DescribeFleetsInput) error {
-				return func(ctx context.Context, in *DescribeFleetsInput) error { return NewFleetStoppedWaiter(c).Wait(ctx, in, time.Hour) }
+				return func(ctx context.Context, in *DescribeFleetsInput) error {
+					return NewFleetStoppedWaiter(c).Wait(ctx, in, time.Hour)
+				}
 			}),
 			success: [][]string{{"STOPPING", "STOPPED"}},
 			failure: [][]string{{"STOPPING", "STARTING"}, {"STOPPED,RUNNING"}},
