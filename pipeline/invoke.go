@@ -213,6 +213,16 @@ func (e *CredentialsError) Unwrap() error { return e.Err }
 // when the model knows the code, a generic API error otherwise.
 func (c *Client) responseError(resp *http.Response, body []byte, requestID string) error {
 	code, msg := awsjson.DecodeErrorInfo(resp.Header, body)
+	if msg == "" {
+		// Not an awsJson error body: an XML one from a front end or
+		// emulator still names the error (see xmlErrorInfo).
+		if xc, xm := xmlErrorInfo(body); xc != "" || xm != "" {
+			if code == "" {
+				code = awsjson.SanitizeErrorCode(xc)
+			}
+			msg, body = xm, jsonMessage(xm)
+		}
+	}
 	var apiErr error
 	if code != "" && c.svc.ModeledError != nil {
 		var d awsjson.Decoder
