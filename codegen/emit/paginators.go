@@ -18,8 +18,13 @@ func Paginators(svc *ir.Service, fs *Files) error {
 		if pg == nil {
 			continue
 		}
-		if pg.InputToken.Type.Kind != ir.String || !pg.InputToken.Type.Pointer {
-			return fmt.Errorf("%s: paginator input token %s is not an optional string", op.ShapeID, pg.InputToken.Name)
+		if t := pg.InputToken.Type; t.Kind != ir.String || !t.Pointer {
+			// Structured tokens (DynamoDB's ExclusiveStartKey) cannot be
+			// compared for repeats; leave the operation without a paginator
+			// and say so rather than fail the whole service.
+			svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: op.Name, ShapeID: op.ShapeID,
+				Reason: fmt.Sprintf("paginator not generated: token %s is not a string", pg.InputToken.Name)})
+			continue
 		}
 		f := fs.main(svc, "api_op_"+op.Name+".go")
 		apiClient(f, op)

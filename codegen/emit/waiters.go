@@ -269,23 +269,23 @@ func comparator(v jval, cmp, expected string) (jen.Code, error) {
 		if v.ok == nil {
 			return cond
 		}
-		return jen.Add(v.ok).Op("&&").Add(cond)
+		return and(v.ok, cond).(*jen.Statement)
 	}
 	switch cmp {
 	case "stringEquals":
 		if v.t.kind != jString {
 			return nil, fmt.Errorf("stringEquals needs a string, the path yields %s", v.t)
 		}
-		return guard(jen.Add(v.expr).Op("==").Lit(expected)), nil
+		return guard(jen.Add(paren(v.expr)).Op("==").Lit(expected)), nil
 	case "booleanEquals":
 		if v.t.kind != jBool {
 			return nil, fmt.Errorf("booleanEquals needs a boolean, the path yields %s", v.t)
 		}
 		switch expected {
 		case "true":
-			return guard(jen.Add(v.expr)), nil
+			return guard(jen.Add(paren(v.expr))), nil
 		case "false":
-			return guard(jen.Op("!").Add(v.expr)), nil
+			return guard(jen.Op("!").Parens(v.expr)), nil
 		}
 		return nil, fmt.Errorf("booleanEquals expects true or false, not %q", expected)
 	case "allStringEquals", "anyStringEquals":
@@ -401,6 +401,7 @@ func isIdent(s *jen.Statement) bool {
 	return r != ""
 }
 
+// and joins conditions; nil stands for "always true".
 func and(a, b jen.Code) jen.Code {
 	switch {
 	case a == nil:
@@ -408,7 +409,27 @@ func and(a, b jen.Code) jen.Code {
 	case b == nil:
 		return a
 	}
-	return jen.Add(a).Op("&&").Add(b)
+	return jen.Add(paren(a)).Op("&&").Add(paren(b))
+}
+
+// paren wraps c in parentheses when it has a top-level || or &&, which
+// would otherwise bind differently once c becomes an operand.
+func paren(c jen.Code) jen.Code {
+	src := fmt.Sprintf("%#v", c)
+	depth := 0
+	for i := 0; i+1 < len(src); i++ {
+		switch src[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '|':
+			if depth == 0 && src[i+1] == '|' {
+				return jen.Parens(c)
+			}
+		}
+	}
+	return c
 }
 
 func null() jval { return jval{t: &jtype{kind: jNull}, ok: jen.False()} }
@@ -538,9 +559,9 @@ func truthy(v jval) jen.Code {
 	case jNull:
 		return jen.False()
 	case jString:
-		return and(v.ok, jen.Add(v.expr).Op("!=").Lit(""))
+		return and(v.ok, jen.Add(paren(v.expr)).Op("!=").Lit(""))
 	case jBool:
-		return and(v.ok, v.expr)
+		return and(v.ok, paren(v.expr))
 	case jList, jMap:
 		return and(v.ok, jen.Len(v.expr).Op(">").Lit(0))
 	}
@@ -618,27 +639,22 @@ func (c *compiler) compile(n *jmespath.Node, cur jval, b *block) (jval, error) {
 		if l.t.kind != jBool || r.t.kind != jBool {
 			return jval{}, unsupported{fmt.Sprintf("%s over %s and %s (only booleans)", n.Kind, l.t, r.t)}
 		}
-		lok, rok := l.ok, r.ok
-		if lok == nil {
-			lok = jen.True()
-		}
-		if rok == nil {
-			rok = jen.True()
-		}
+		le, re := paren(l.expr), paren(r.expr)
 		if n.Kind == jmespath.And {
-			// a && b is a when a is false or null, else b.
-			if l.ok == nil && r.ok == nil {
-				return jval{t: l.t, expr: jen.Add(l.expr).Op("&&").Add(r.expr)}, nil
+			// a && b is a when a is false or null, else b: null when a is
+			// null, or when a is true and b is null.
+			v := jval{t: l.t, expr: jen.Add(le).Op("&&").Add(re), ok: l.ok}
+			if r.ok != nil {
+				v.ok = and(l.ok, jen.Op("!").Add(le).Op("||").Add(paren(r.ok)))
 			}
-			return jval{t: l.t, expr: jen.Add(l.expr).Op("&&").Add(r.expr),
-				ok: jen.Add(lok).Op("&&").Parens(jen.Op("!").Add(l.expr).Op("||").Add(rok))}, nil
+			return v, nil
 		}
 		// a || b is a when a is true, else b.
-		if l.ok == nil && r.ok == nil {
-			return jval{t: l.t, expr: jen.Add(l.expr).Op("||").Add(r.expr)}, nil
+		v := jval{t: l.t, expr: jen.Add(paren(truthy(l))).Op("||").Add(re)}
+		if r.ok != nil {
+			v.ok = jen.Add(paren(truthy(l))).Op("||").Add(paren(r.ok))
 		}
-		return jval{t: l.t, expr: jen.Add(truthy(l)).Op("||").Add(r.expr),
-			ok: jen.Add(truthy(l)).Op("||").Add(rok)}, nil
+		return v, nil
 	case jmespath.Not:
 		v, err := c.compile(n.Children[0], cur, b)
 		if err != nil {
@@ -713,6 +729,13 @@ func (c *compiler) project(leftN, rightN, condN *jmespath.Node, cur jval, b *blo
 	if err != nil || l.t.kind != jList {
 		return null(), err
 	}
+	if rightN.Kind == jmespath.Identity && condN == nil {
+		// Projecting a list onto itself only drops nulls; without any, the
+		// list is the result.
+		if e, err := element(l, jen.Id("_")); err == nil && e.ok == nil {
+			return l, nil
+		}
+	}
 	name := c.fresh("v")
 	var elemT *jtype
 	err = b.rangeOver(l, func(e jval, inner *block) error {
@@ -772,13 +795,15 @@ func (c *compiler) compare(n *jmespath.Node, cur jval, b *block) (jval, error) {
 		switch {
 		case l.t.kind == jNull || r.t.kind == jNull || l.t.kind != r.t.kind:
 			// Values of different types are never equal; two nulls are.
-			eq = and(notOK(l), notOK(r))
+			if eq = and(notOK(l), notOK(r)); eq == nil {
+				eq = jen.True()
+			}
 		case l.t.kind == jString || l.t.kind == jBool || l.t.kind == jNumber:
-			same := jen.Add(l.expr).Op("==").Add(r.expr)
+			same := jen.Add(paren(l.expr)).Op("==").Add(paren(r.expr))
 			if l.ok == nil && r.ok == nil {
 				eq = same
 			} else {
-				eq = jen.Add(and(and(l.ok, r.ok), same))
+				eq = and(and(l.ok, r.ok), same)
 				if l.ok != nil && r.ok != nil {
 					eq = jen.Add(eq).Op("||").Add(and(notOK(l), notOK(r)))
 				}
@@ -795,15 +820,15 @@ func (c *compiler) compare(n *jmespath.Node, cur jval, b *block) (jval, error) {
 		// Ordering is defined on numbers only; anything else is null.
 		return null(), nil
 	}
-	v := boolean(jen.Add(l.expr).Op(n.Name).Add(r.expr))
+	v := boolean(jen.Add(paren(l.expr)).Op(n.Name).Add(paren(r.expr)))
 	v.ok = and(l.ok, r.ok)
 	return v, nil
 }
 
-// notOK is the Go condition "v is null".
+// notOK is the Go condition "v is null"; nil means always.
 func notOK(v jval) jen.Code {
 	if v.t.kind == jNull {
-		return jen.True()
+		return nil
 	}
 	if v.ok == nil {
 		return jen.False()

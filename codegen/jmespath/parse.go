@@ -277,6 +277,13 @@ func (p *parser) next() token {
 	return t
 }
 
+// back un-reads t so that an error points at it; EOF was never consumed.
+func (p *parser) back(t token) {
+	if t.kind != tEOF {
+		p.pos--
+	}
+}
+
 func (p *parser) errorf(format string, args ...any) error {
 	return &SyntaxError{Expr: p.expr, Offset: p.peek().pos, Msg: fmt.Sprintf(format, args...)}
 }
@@ -362,7 +369,7 @@ func (p *parser) nud(t token) (*Node, error) {
 		}
 		return p.multiList()
 	}
-	p.pos--
+	p.back(t)
 	return nil, p.errorf("unexpected %s", t)
 }
 
@@ -450,7 +457,7 @@ func (p *parser) led(t token, left *Node) (*Node, error) {
 			return node(Projection, left, right), nil
 		}
 	}
-	p.pos--
+	p.back(t)
 	return nil, p.errorf("unexpected %s", t)
 }
 
@@ -470,7 +477,7 @@ func (p *parser) indexOrSlice(left *Node) (*Node, error) {
 			v := t.value.(int)
 			parts[i] = &v
 		default:
-			p.pos--
+			p.back(t)
 			return nil, p.errorf("unexpected %s in index", t)
 		}
 	}
@@ -535,7 +542,7 @@ func (p *parser) multiHash() (*Node, error) {
 	for {
 		k := p.next()
 		if k.kind != tIdent && k.kind != tQuoted {
-			p.pos--
+			p.back(k)
 			return nil, p.errorf("expected a key, found %s", k)
 		}
 		key := k.text

@@ -1,0 +1,56 @@
+package codegen
+
+import (
+	"strings"
+	"testing"
+)
+
+// The overlays under testdata/overlays apply to testdata/models/waiters.json.
+func overlayConfig(overlay string) Config {
+	return Config{
+		Models:     []string{"testdata/models/waiters.json"},
+		Overlays:   []string{"testdata/overlays/" + overlay},
+		Package:    "waiters",
+		ImportPath: goldenImport + "waiters",
+	}
+}
+
+func TestOverlayRejectsMissingTargets(t *testing.T) {
+	for _, tc := range []struct{ overlay, want string }{
+		{"missing-shape.json", "missing-shape.json: apply targets missing shape example.waiters#ListWidgets"},
+		{"missing-member.json", "missing-member.json: apply targets missing member NextToken of shape example.waiters#GetThingInput"},
+	} {
+		_, _, _, err := Generate(overlayConfig(tc.overlay))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want it to contain %q", tc.overlay, err, tc.want)
+		}
+	}
+}
+
+func TestUnsupportedWaiterPathNamesOperationAndWaiter(t *testing.T) {
+	_, _, _, err := Generate(overlayConfig("bad-path.json"))
+	for _, want := range []string{"example.waiters#GetThing", "waiter Sorted", "sort(Things[].Name)", "function sort"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+func TestOverlayAddsPaginatorFieldsAndWaiters(t *testing.T) {
+	_, files, _, err := Generate(overlayConfig("paginate.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, wants := range map[string][]string{
+		// Restating the model's paginated values is not a conflict.
+		"api_op_ListThings.go": {"func NewListThingsPaginator(", "func (p *ListThingsPaginator) Items(ctx context.Context) iter.Seq2[types.Thing, error]", "params.MaxResults = aws.Int32(p.options.Limit)"},
+		// The overlay's waiter joined the model's.
+		"api_op_GetThing.go": {"func NewNamedAWaiter(", "func NewFieldReadyWaiter("},
+	} {
+		for _, w := range wants {
+			if !strings.Contains(string(files[file]), w) {
+				t.Errorf("%s lacks %q", file, w)
+			}
+		}
+	}
+}
