@@ -114,7 +114,8 @@ func (fs *Files) types(svc *ir.Service, name string) *jen.File {
 // comment adds a doc comment (possibly empty) to a declaration.
 func comment(doc string) *jen.Statement {
 	st := jen.Null()
-	if strings.TrimSpace(doc) == "" {
+	doc = strings.TrimSpace(doc)
+	if doc == "" {
 		return st
 	}
 	for _, line := range strings.Split(doc, "\n") {

@@ -41,9 +41,9 @@ func weatherModel(ns string, v2 bool) string {
 	return strings.ReplaceAll(s, "NS#", ns+"#")
 }
 
-const genGo = `package repo
-
-//go:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model upstream/weather.json -package weather -import example.com/repo/weather -out weather
+// genGo is split so that go generate, which scans every file for the
+// directive at the start of a line, does not run it from this test.
+const genGo = "package repo\n\n//go" + `:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model upstream/weather.json -package weather -import example.com/repo/weather -out weather
 `
 
 // newRepo lays out a repository root with gen.go and the v1 model.

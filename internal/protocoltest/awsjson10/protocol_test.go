@@ -1265,7 +1265,6 @@ func TestPutWithContentEncoding_SDKAppliedContentEncoding_awsJson1_0_Request(t *
 // TestPutWithContentEncoding_SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0_Request: Compression algorithm encoding is appended to the Content-Encoding header, and the
 // user-provided content-encoding is NOT in the Content-Encoding header since HTTP binding
 // traits are ignored in the awsJson1_0 protocol.
-//
 func TestPutWithContentEncoding_SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0_Request(t *testing.T) {
 	protocoltest.Ran(t)
 	endpoint, got := protocoltest.RecordingServer(t, "")

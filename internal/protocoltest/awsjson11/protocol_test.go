@@ -1843,7 +1843,6 @@ func TestPutWithContentEncoding_SDKAppliedContentEncoding_awsJson1_1_Request(t *
 // TestPutWithContentEncoding_SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1_Request: Compression algorithm encoding is appended to the Content-Encoding header, and the
 // user-provided content-encoding is NOT in the Content-Encoding header since HTTP binding
 // traits are ignored in the awsJson1_1 protocol.
-//
 func TestPutWithContentEncoding_SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1_Request(t *testing.T) {
 	protocoltest.Ran(t)
 	endpoint, got := protocoltest.RecordingServer(t, "")
