@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"net/http"
@@ -242,6 +243,12 @@ func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
 	if o.Region == "" && o.BaseEndpoint == nil {
 		return ep, ErrNoRegion
 	}
+	// The rules paste the region into the host name unchecked, so a region
+	// such as "evil.example#" would send signed requests elsewhere; AWS
+	// SDKs refuse regions that are not host labels, and so does this one.
+	if o.Region != "" && !validRegion(o.Region) {
+		return ep, &EndpointError{Err: fmt.Errorf("invalid region %q: a region is a host label of letters, digits and hyphens", o.Region)}
+	}
 	if c.svc.RuleSet == nil {
 		if o.BaseEndpoint == nil {
 			return ep, &EndpointError{Err: errNoRules}
@@ -304,4 +311,19 @@ func userAgent(svc *Service, appID string) string {
 		ua += " app/" + appID
 	}
 	return ua
+}
+
+// validRegion reports whether r is an RFC 1123 host label: 1 to 63
+// letters, digits and hyphens, not starting or ending with a hyphen.
+func validRegion(r string) bool {
+	if len(r) == 0 || len(r) > 63 || r[0] == '-' || r[len(r)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
