@@ -12,7 +12,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,8 +19,6 @@ import (
 	"os/signal"
 	"strings"
 	"time"
-
-	"github.com/aws/smithy-go"
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/types"
@@ -138,40 +135,56 @@ func builderLifecycle(ctx context.Context, out io.Writer, cfg config, env *examp
 	return waitBuilder(ctx, out, c, cfg, "")
 }
 
-// waitBuilder polls until the builder is in state want, or gone when want
-// is empty, printing each state it sees so a slow wait on AWS shows life.
+// waitBuilder waits with the generated waiter for want (RUNNING, STOPPED,
+// or "" for deleted), printing each state it polls so that a ten-minute
+// wait on AWS shows progress. The waiter's delays are the poll interval,
+// not the model's 15s-120s backoff, so the emulator run takes a second.
 func waitBuilder(ctx context.Context, out io.Writer, c *appstream.Client, cfg config, want types.ImageBuilderState) error {
 	target := string(want)
 	if want == "" {
 		target = "deleted"
 	}
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-	defer cancel()
-	for {
-		res, err := c.DescribeImageBuilders(ctx, &appstream.DescribeImageBuildersInput{Names: []string{cfg.BuilderName}})
-		var state types.ImageBuilderState
-		switch {
-		case want == "" && errorCode(err) == "ResourceNotFoundException":
-			fmt.Fprintf(out, "gone     %s no longer exists after %s (DescribeImageBuilders: ResourceNotFoundException)\n", cfg.BuilderName, since(start))
-			return nil
-		case err != nil:
-			return fmt.Errorf("wait for %s: %w", target, err)
-		case len(res.ImageBuilders) == 1:
-			state = res.ImageBuilders[0].State
-		}
-		if want != "" && state == want {
-			fmt.Fprintf(out, "ready    %s is %s after %s\n", cfg.BuilderName, state, since(start))
-			return nil
-		}
-		if state == types.ImageBuilderStateFailed {
-			return fmt.Errorf("image builder %s FAILED while waiting for %s", cfg.BuilderName, target)
-		}
-		fmt.Fprintf(out, "  ...    waiting for %s: %s is %s (%s)\n", target, cfg.BuilderName, state, since(start))
-		if err := cfg.Pause(ctx); err != nil {
-			return fmt.Errorf("wait for %s %s: %w", cfg.BuilderName, target, err)
+	attempt := 0
+	progress := func(next func(context.Context, *appstream.DescribeImageBuildersInput, *appstream.DescribeImageBuildersOutput, error) (bool, error)) func(context.Context, *appstream.DescribeImageBuildersInput, *appstream.DescribeImageBuildersOutput, error) (bool, error) {
+		return func(ctx context.Context, in *appstream.DescribeImageBuildersInput, res *appstream.DescribeImageBuildersOutput, err error) (bool, error) {
+			attempt++
+			retry, rerr := next(ctx, in, res, err)
+			if retry {
+				state := "unknown"
+				if res != nil && len(res.ImageBuilders) == 1 {
+					state = string(res.ImageBuilders[0].State)
+				}
+				fmt.Fprintf(out, "  ...    waiting for %s: %s is %s (attempt %d, %s)\n", target, cfg.BuilderName, state, attempt, since(start))
+			}
+			return retry, rerr
 		}
 	}
+	in := &appstream.DescribeImageBuildersInput{Names: []string{cfg.BuilderName}}
+	var err error
+	switch want {
+	case types.ImageBuilderStateRunning:
+		err = appstream.NewImageBuilderRunningWaiter(c, func(o *appstream.ImageBuilderRunningWaiterOptions) {
+			o.MinDelay, o.MaxDelay, o.Retryable = cfg.PollInterval, cfg.PollInterval, progress(o.Retryable)
+		}).Wait(ctx, in, cfg.Timeout)
+	case types.ImageBuilderStateStopped:
+		err = appstream.NewImageBuilderStoppedWaiter(c, func(o *appstream.ImageBuilderStoppedWaiterOptions) {
+			o.MinDelay, o.MaxDelay, o.Retryable = cfg.PollInterval, cfg.PollInterval, progress(o.Retryable)
+		}).Wait(ctx, in, cfg.Timeout)
+	default:
+		err = appstream.NewImageBuilderDeletedWaiter(c, func(o *appstream.ImageBuilderDeletedWaiterOptions) {
+			o.MinDelay, o.MaxDelay, o.Retryable = cfg.PollInterval, cfg.PollInterval, progress(o.Retryable)
+		}).Wait(ctx, in, cfg.Timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("wait for %s %s: %w", cfg.BuilderName, target, err)
+	}
+	if want == "" {
+		fmt.Fprintf(out, "gone     %s no longer exists (attempt %d, %s)\n", cfg.BuilderName, attempt, since(start))
+	} else {
+		fmt.Fprintf(out, "ready    %s is %s (attempt %d, %s)\n", cfg.BuilderName, want, attempt, since(start))
+	}
+	return nil
 }
 
 func shareImage(ctx context.Context, out io.Writer, cfg config, env *exampleenv.Env) error {
@@ -214,7 +227,15 @@ func shareImage(ctx context.Context, out io.Writer, cfg config, env *exampleenv.
 	}
 
 	var listed []string
-	err := eachPermissionsPage(ctx, owner, &appstream.DescribeImagePermissionsInput{Name: name, MaxResults: aws.Int32(cfg.PageSize)}, func(n int, page *appstream.DescribeImagePermissionsOutput) {
+	pages := appstream.NewDescribeImagePermissionsPaginator(owner, &appstream.DescribeImagePermissionsInput{Name: name}, func(o *appstream.DescribeImagePermissionsPaginatorOptions) {
+		o.Limit = cfg.PageSize
+	})
+	n := 0
+	for page, err := range pages.Pages(ctx) {
+		if err != nil {
+			return fmt.Errorf("describe image permissions: %w", err)
+		}
+		n++
 		var ids []string
 		for _, p := range page.SharedImagePermissionsList {
 			ids = append(ids, fmt.Sprintf("%s(fleet=%t,builder=%t)", aws.ToString(p.SharedAccountId), aws.ToBool(p.ImagePermissions.AllowFleet), aws.ToBool(p.ImagePermissions.AllowImageBuilder)))
@@ -225,9 +246,6 @@ func shareImage(ctx context.Context, out io.Writer, cfg config, env *exampleenv.
 			more = "NextToken " + shorten(*page.NextToken, 16)
 		}
 		fmt.Fprintf(out, "perms    page %d: %s (%s)\n", n, strings.Join(ids, " "), more)
-	})
-	if err != nil {
-		return fmt.Errorf("describe image permissions: %w", err)
 	}
 	fmt.Fprintf(out, "perms    %d accounts in total\n", len(listed))
 
@@ -270,15 +288,14 @@ func ownerSees(ctx context.Context, out io.Writer, owner *appstream.Client, name
 // among them exactly when it should be.
 func peerSees(ctx context.Context, out io.Writer, env *exampleenv.Env, name string, want bool) error {
 	var found *types.Image
-	err := eachImagesPage(ctx, env.Peer.AppStream(), &appstream.DescribeImagesInput{Type: types.VisibilityTypeShared}, func(page *appstream.DescribeImagesOutput) {
-		for i := range page.Images {
-			if aws.ToString(page.Images[i].Name) == name {
-				found = &page.Images[i]
-			}
+	shared := appstream.NewDescribeImagesPaginator(env.Peer.AppStream(), &appstream.DescribeImagesInput{Type: types.VisibilityTypeShared})
+	for img, err := range shared.Items(ctx) {
+		if err != nil {
+			return fmt.Errorf("peer describe images: %w", err)
 		}
-	})
-	if err != nil {
-		return fmt.Errorf("peer describe images: %w", err)
+		if aws.ToString(img.Name) == name {
+			found = &img
+		}
 	}
 	switch {
 	case found != nil && want:
@@ -292,14 +309,6 @@ func peerSees(ctx context.Context, out io.Writer, env *exampleenv.Env, name stri
 		return fmt.Errorf("%s still sees %s after it was unshared", env.Peer, name)
 	}
 	return nil
-}
-
-func errorCode(err error) string {
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		return ae.ErrorCode()
-	}
-	return ""
 }
 
 func since(t time.Time) string { return time.Since(t).Round(time.Millisecond).String() }

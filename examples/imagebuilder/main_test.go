@@ -14,19 +14,25 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/emulator"
 	"github.com/eucsdk/eucsdk/examples/internal/exampleenv"
+	"github.com/eucsdk/eucsdk/waiter"
 )
 
 // newEmulator runs the emulator on a manual clock: resources take a
-// minute of it per transition, and the example's polls advance it by 20s
-// instead of sleeping, so each wait shows two progress lines.
-func newEmulator(t *testing.T) (*emulator.Emulator, *emulator.ManualClock) {
+// minute of it per transition. The returned context makes the generated
+// waiters sleep by advancing that clock, so nothing sleeps for real and
+// each 20s poll is deterministic.
+func newEmulator(t *testing.T) (*emulator.Emulator, *emulator.ManualClock, context.Context) {
 	clk := emulator.NewManualClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
-	return emulator.NewServer(t, emulator.WithClock(clk.Now), emulator.WithStateDelay(time.Minute)), clk
+	ctx := waiter.WithClock(context.Background(), waiter.Clock{Now: clk.Now, Sleep: func(ctx context.Context, d time.Duration) error {
+		clk.Advance(d)
+		return ctx.Err()
+	}})
+	return emulator.NewServer(t, emulator.WithClock(clk.Now), emulator.WithStateDelay(time.Minute)), clk, ctx
 }
 
-func testConfig(emu *emulator.Emulator, clk *emulator.ManualClock) config {
+func testConfig(emu *emulator.Emulator) config {
 	cfg := config{
-		Config:       exampleenv.Config{Emulator: emu, PollInterval: 20 * time.Second, Timeout: 5 * time.Second, Sleep: clk.Advance},
+		Config:       exampleenv.Config{Emulator: emu, PollInterval: 20 * time.Second, Timeout: 10 * time.Minute},
 		BuilderName:  "eucsdk-example-builder",
 		BaseImage:    emulator.BaseImageName,
 		InstanceType: "stream.standard.small",
@@ -36,9 +42,9 @@ func testConfig(emu *emulator.Emulator, clk *emulator.ManualClock) config {
 }
 
 func TestRunShowsLifecycleAndSharing(t *testing.T) {
-	emu, clk := newEmulator(t)
+	emu, clk, ctx := newEmulator(t)
 	var out strings.Builder
-	if err := run(context.Background(), &out, testConfig(emu, clk)); err != nil {
+	if err := run(ctx, &out, testConfig(emu)); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	text := out.String()
@@ -87,7 +93,6 @@ func TestRunShowsLifecycleAndSharing(t *testing.T) {
 	// Nothing is left behind in either account, once the image's DELETING
 	// state has run its course.
 	clk.Advance(time.Minute)
-	ctx := context.Background()
 	owner := appstream.New(emu.ClientOptions(emulator.DefaultAccount))
 	bs, err := owner.DescribeImageBuilders(ctx, &appstream.DescribeImageBuildersInput{})
 	if err != nil || len(bs.ImageBuilders) != 0 {
@@ -106,31 +111,41 @@ func TestRunShowsLifecycleAndSharing(t *testing.T) {
 }
 
 func TestRunReportsServiceErrors(t *testing.T) {
-	emu, clk := newEmulator(t)
+	emu, _, ctx := newEmulator(t)
 	owner := appstream.New(emu.ClientOptions(emulator.DefaultAccount))
-	_, err := owner.CreateImageBuilder(context.Background(), &appstream.CreateImageBuilderInput{
+	_, err := owner.CreateImageBuilder(ctx, &appstream.CreateImageBuilderInput{
 		Name: aws.String("eucsdk-example-builder"), ImageName: aws.String(emulator.BaseImageName), InstanceType: aws.String("stream.standard.small"),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out strings.Builder
-	err = run(context.Background(), &out, testConfig(emu, clk))
+	err = run(ctx, &out, testConfig(emu))
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || ae.ErrorCode() != "ResourceAlreadyExistsException" || !strings.HasPrefix(err.Error(), "create image builder: ") {
 		t.Fatalf("run with the builder already there: %v", err)
 	}
 }
 
-func TestWaitTimesOut(t *testing.T) {
-	emu, clk := newEmulator(t)
-	cfg := testConfig(emu, clk)
-	cfg.Sleep = func(time.Duration) { time.Sleep(time.Millisecond) } // the clock never moves
-	cfg.Timeout = 20 * time.Millisecond
+func TestWaitGivesUpAfterTimeout(t *testing.T) {
+	clk := emulator.NewManualClock(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	emu := emulator.NewServer(t, emulator.WithClock(clk.Now), emulator.WithStateDelay(time.Hour))
+	ctx := waiter.WithClock(context.Background(), waiter.Clock{Now: clk.Now, Sleep: func(ctx context.Context, d time.Duration) error {
+		clk.Advance(d)
+		return nil
+	}})
+	cfg := testConfig(emu)
+	// Not a multiple of the 20s poll: waiter.Delay returns 0 when exactly
+	// MinDelay remains, and a manual clock that does not move on a zero
+	// sleep would then poll forever.
+	cfg.Timeout = 130 * time.Second
 	var out strings.Builder
-	err := run(context.Background(), &out, cfg)
-	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(out.String(), "waiting for RUNNING") {
-		t.Fatalf("got %v, want a deadline while waiting for RUNNING\n%s", err, out.String())
+	err := run(ctx, &out, cfg)
+	if !errors.Is(err, waiter.ErrMaxWaitExceeded) || !strings.Contains(err.Error(), "PENDING") {
+		t.Fatalf("got %v, want the waiter to give up with the builder PENDING", err)
+	}
+	if n := strings.Count(out.String(), "waiting for RUNNING"); n < 2 {
+		t.Fatalf("%d progress lines before giving up:\n%s", n, out.String())
 	}
 }
 

@@ -179,13 +179,15 @@ func run(ctx context.Context, out io.Writer, cfg config) error {
 
 // listImages prints every page of the images of one type an account sees.
 func listImages(ctx context.Context, out io.Writer, who string, c *workspaces.Client, typ types.ImageType, pageSize int32) error {
-	p := newImagesPaginator(c, &workspaces.DescribeWorkspaceImagesInput{ImageType: typ, MaxResults: aws.Int32(pageSize)})
-	total := 0
-	for n := 1; p.HasMorePages(); n++ {
-		page, err := p.NextPage(ctx)
+	p := workspaces.NewDescribeWorkspaceImagesPaginator(c, &workspaces.DescribeWorkspaceImagesInput{ImageType: typ}, func(o *workspaces.DescribeWorkspaceImagesPaginatorOptions) {
+		o.Limit = pageSize
+	})
+	total, n := 0, 0
+	for page, err := range p.Pages(ctx) {
 		if err != nil {
 			return fmt.Errorf("%s lists %s images: %w", who, typ, err)
 		}
+		n++
 		var items []string
 		for _, im := range page.Images {
 			items = append(items, fmt.Sprintf("%s %s %s owner=%s", aws.ToString(im.ImageId), aws.ToString(im.Name), im.State, aws.ToString(im.OwnerAccountId)))
@@ -200,31 +202,28 @@ func listImages(ctx context.Context, out io.Writer, who string, c *workspaces.Cl
 	return nil
 }
 
+// waitAvailable waits with the generated waiter, printing each state it
+// polls; its delays are the poll interval rather than the model's backoff.
 func waitAvailable(ctx context.Context, out io.Writer, c *workspaces.Client, cfg config, id string) error {
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-	defer cancel()
-	for {
-		res, err := c.DescribeWorkspaceImages(ctx, &workspaces.DescribeWorkspaceImagesInput{ImageIds: []string{id}})
-		if err != nil {
-			return fmt.Errorf("wait for %s: %w", id, err)
+	attempt := 0
+	w := workspaces.NewWorkspaceImageAvailableWaiter(c, func(o *workspaces.WorkspaceImageAvailableWaiterOptions) {
+		next := o.Retryable
+		o.MinDelay, o.MaxDelay = cfg.PollInterval, cfg.PollInterval
+		o.Retryable = func(ctx context.Context, in *workspaces.DescribeWorkspaceImagesInput, res *workspaces.DescribeWorkspaceImagesOutput, err error) (bool, error) {
+			attempt++
+			retry, rerr := next(ctx, in, res, err)
+			if retry && res != nil && len(res.Images) == 1 {
+				fmt.Fprintf(out, "  ...    waiting for AVAILABLE: %s is %s (attempt %d, %s)\n", id, res.Images[0].State, attempt, time.Since(start).Round(time.Millisecond))
+			}
+			return retry, rerr
 		}
-		if len(res.Images) != 1 {
-			return fmt.Errorf("wait for %s: image not found", id)
-		}
-		switch st := res.Images[0].State; st {
-		case types.WorkspaceImageStateAvailable:
-			fmt.Fprintf(out, "ready    %s is AVAILABLE after %s\n", id, time.Since(start).Round(time.Millisecond))
-			return nil
-		case types.WorkspaceImageStateError:
-			return fmt.Errorf("image %s failed: %s", id, aws.ToString(res.Images[0].ErrorMessage))
-		default:
-			fmt.Fprintf(out, "  ...    waiting for AVAILABLE: %s is %s (%s)\n", id, st, time.Since(start).Round(time.Millisecond))
-		}
-		if err := cfg.Pause(ctx); err != nil {
-			return fmt.Errorf("wait for %s: %w", id, err)
-		}
+	})
+	if err := w.Wait(ctx, &workspaces.DescribeWorkspaceImagesInput{ImageIds: []string{id}}, cfg.Timeout); err != nil {
+		return fmt.Errorf("wait for %s: %w", id, err)
 	}
+	fmt.Fprintf(out, "ready    %s is AVAILABLE (attempt %d, %s)\n", id, attempt, time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 func errorCode(err error) string {

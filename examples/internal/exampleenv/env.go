@@ -45,25 +45,6 @@ type Config struct {
 	// StateDelay is the emulator's transition delay when the example starts
 	// its own emulator.
 	StateDelay time.Duration
-	// Sleep, when set, replaces the pause between polls; tests advance an
-	// emulator.ManualClock in it instead of sleeping.
-	Sleep func(time.Duration)
-}
-
-// Pause waits one poll interval, or returns early with ctx's error.
-func (c *Config) Pause(ctx context.Context) error {
-	if c.Sleep != nil {
-		c.Sleep(c.PollInterval)
-		return ctx.Err()
-	}
-	t := time.NewTimer(c.PollInterval)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // Flags registers the shared flags on fs and returns the Config they fill;
