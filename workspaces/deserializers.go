@@ -260,6 +260,11 @@ func deserializeApplicationNotSupportedException(d *awsjson.Decoder, v *types.Ap
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}
@@ -592,6 +597,11 @@ func deserializeComputeNotCompatibleException(d *awsjson.Decoder, v *types.Compu
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}
@@ -1346,6 +1356,11 @@ func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.I
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}
@@ -3067,6 +3082,11 @@ func deserializeOperatingSystemNotCompatibleException(d *awsjson.Decoder, v *typ
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}

@@ -324,6 +324,11 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
 		}
+		if s.Error != nil && !hasMember(s, "Message") {
+			// Every error carries the service's message, modeled or not, as
+			// aws-sdk-go-v2's error types do.
+			s.Members = append(s.Members, &ir.Member{Name: "message", GoName: "Message", Type: &ir.Type{Kind: ir.String, Pointer: true}, TimestampFormat: "epoch-seconds"})
+		}
 	case smithy.TypeUnion:
 		s.Kind = ir.Union
 		s.GoName = r.types.Claim(name)
@@ -642,4 +647,13 @@ func constraints(member, target smithy.Traits) string {
 		return ""
 	}
 	return "Constraints (checked by the service): " + strings.Join(parts, "; ") + "."
+}
+
+func hasMember(s *ir.Shape, goName string) bool {
+	for _, m := range s.Members {
+		if m.GoName == goName {
+			return true
+		}
+	}
+	return false
 }

@@ -98,6 +98,10 @@ func serializeActiveDirectoryConfig(e *awsjson.Encoder, v *types.ActiveDirectory
 
 func serializeApplicationNotSupportedException(e *awsjson.Encoder, v *types.ApplicationNotSupportedException) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -299,6 +303,10 @@ func serializeComputeList(e *awsjson.Encoder, v []types.Compute) {
 
 func serializeComputeNotCompatibleException(e *awsjson.Encoder, v *types.ComputeNotCompatibleException) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -754,6 +762,10 @@ func serializeImageResourceAssociation(e *awsjson.Encoder, v *types.ImageResourc
 
 func serializeIncompatibleApplicationsException(e *awsjson.Encoder, v *types.IncompatibleApplicationsException) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -1745,6 +1757,10 @@ func serializeOperatingSystemNameList(e *awsjson.Encoder, v []types.OperatingSys
 
 func serializeOperatingSystemNotCompatibleException(e *awsjson.Encoder, v *types.OperatingSystemNotCompatibleException) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 

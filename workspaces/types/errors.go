@@ -42,6 +42,8 @@ func (e *AccessDeniedException) ErrorFault() smithy.ErrorFault {
 
 // The specified application is not supported.
 type ApplicationNotSupportedException struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -52,7 +54,10 @@ func (e *ApplicationNotSupportedException) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *ApplicationNotSupportedException) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, ApplicationNotSupportedException unless the service sent another.
@@ -70,6 +75,8 @@ func (e *ApplicationNotSupportedException) ErrorFault() smithy.ErrorFault {
 
 // The compute type of the WorkSpace is not compatible with the application.
 type ComputeNotCompatibleException struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -80,7 +87,10 @@ func (e *ComputeNotCompatibleException) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *ComputeNotCompatibleException) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, ComputeNotCompatibleException unless the service sent another.
@@ -131,6 +141,8 @@ func (e *ConflictException) ErrorFault() smithy.ErrorFault {
 
 // The specified application is not compatible with the resource.
 type IncompatibleApplicationsException struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -141,7 +153,10 @@ func (e *IncompatibleApplicationsException) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *IncompatibleApplicationsException) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, IncompatibleApplicationsException unless the service sent another.
@@ -259,6 +274,8 @@ func (e *InvalidResourceStateException) ErrorFault() smithy.ErrorFault {
 
 // The operating system of the WorkSpace is not compatible with the application.
 type OperatingSystemNotCompatibleException struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -269,7 +286,10 @@ func (e *OperatingSystemNotCompatibleException) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *OperatingSystemNotCompatibleException) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, OperatingSystemNotCompatibleException unless the service sent another.

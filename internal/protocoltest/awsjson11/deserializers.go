@@ -56,6 +56,11 @@ func deserializeComplexError(d *awsjson.Decoder, v *types.ComplexError) {
 				v.Nested = new(types.ComplexNestedErrorData)
 				deserializeComplexNestedErrorData(d, v.Nested)
 			}
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}
@@ -138,6 +143,11 @@ func deserializeErrorWithoutMembers(d *awsjson.Decoder, v *types.ErrorWithoutMem
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}
@@ -199,6 +209,11 @@ func deserializeFooError(d *awsjson.Decoder, v *types.FooError) {
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				x := d.String()
+				v.Message = &x
+			}
 		default:
 			d.Skip()
 		}

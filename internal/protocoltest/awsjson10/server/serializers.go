@@ -18,6 +18,10 @@ func serializeComplexError(e *awsjson.Encoder, v *types.ComplexError) {
 		e.Key("Nested")
 		serializeComplexNestedErrorData(e, v.Nested)
 	}
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -81,6 +85,10 @@ func serializeFarewell(e *awsjson.Encoder, v *types.Farewell) {
 
 func serializeFooError(e *awsjson.Encoder, v *types.FooError) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 

@@ -13,6 +13,8 @@ type ComplexError struct {
 
 	Nested *ComplexNestedErrorData
 
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -23,7 +25,10 @@ func (e *ComplexError) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *ComplexError) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, ComplexError unless the service sent another.
@@ -42,6 +47,8 @@ func (e *ComplexError) ErrorFault() smithy.ErrorFault {
 // This error has test cases that test some of the dark corners of Amazon
 // service framework history. It should only be implemented by clients.
 type FooError struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -52,7 +59,10 @@ func (e *FooError) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *FooError) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, FooError unless the service sent another.

@@ -18,6 +18,10 @@ func serializeComplexError(e *awsjson.Encoder, v *types.ComplexError) {
 		e.Key("Nested")
 		serializeComplexNestedErrorData(e, v.Nested)
 	}
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -70,6 +74,10 @@ func serializeErrorWithMembers(e *awsjson.Encoder, v *types.ErrorWithMembers) {
 
 func serializeErrorWithoutMembers(e *awsjson.Encoder, v *types.ErrorWithoutMembers) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -100,6 +108,10 @@ func serializeFooEnumSet(e *awsjson.Encoder, v []types.FooEnum) {
 
 func serializeFooError(e *awsjson.Encoder, v *types.FooError) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 

@@ -13,6 +13,8 @@ type ComplexError struct {
 
 	Nested *ComplexNestedErrorData
 
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -23,7 +25,10 @@ func (e *ComplexError) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *ComplexError) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, ComplexError unless the service sent another.
@@ -85,6 +90,8 @@ func (e *ErrorWithMembers) ErrorFault() smithy.ErrorFault {
 }
 
 type ErrorWithoutMembers struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -95,7 +102,10 @@ func (e *ErrorWithoutMembers) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *ErrorWithoutMembers) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, ErrorWithoutMembers unless the service sent another.
@@ -114,6 +124,8 @@ func (e *ErrorWithoutMembers) ErrorFault() smithy.ErrorFault {
 // This error has test cases that test some of the dark corners of Amazon
 // service framework history. It should only be implemented by clients.
 type FooError struct {
+	Message *string
+
 	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
 	ErrorCodeOverride *string
 }
@@ -124,7 +136,10 @@ func (e *FooError) Error() string {
 
 // ErrorMessage returns the message the service sent.
 func (e *FooError) ErrorMessage() string {
-	return ""
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // ErrorCode returns the error code, FooError unless the service sent another.
