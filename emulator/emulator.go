@@ -12,6 +12,21 @@
 //
 //	emu := emulator.NewServer(t)
 //	client := appstream.New(emu.ClientOptions(emulator.DefaultAccount))
+//
+// What it emulates: AppStream image builders (create, describe, start,
+// stop, delete, streaming URL), images (describe, delete, seed) and image
+// permissions; WorkSpaces images (describe OWNED/SHARED, create from a
+// seeded WorkSpace, copy, delete) and their permissions. Other operations
+// answer UnknownOperationException naming the operation.
+//
+// Errors follow AWS: modeled errors are the generated types, encoded by
+// the generated codec; constraint violations the models declare (required
+// members, patterns, ranges) are ValidationException in AWS's wording;
+// authentication failures are MissingAuthenticationTokenException,
+// UnrecognizedClientException (unknown key, 400) and
+// InvalidSignatureException (bad signature, wrong scope or a signing time
+// more than five minutes off, 403). A NextToken is opaque and signed, and
+// only valid for the listing, filters and account that received it.
 package emulator
 
 import (
