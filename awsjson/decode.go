@@ -18,6 +18,14 @@ import (
 // hostile or corrupt response from exhausting the stack.
 const MaxDepth = 512
 
+// MaxElements is the most array elements and object members, counted
+// together, that one document may hold. AWS JSON responses are paginated to
+// at most hundreds of items, so the cap is far above anything real, but it
+// bounds what a hostile or corrupt body can make generated code allocate: a
+// structure list of 10 MB of "{}," would otherwise decode into millions of
+// zero structures, gigabytes for a few megabytes of input.
+const MaxElements = 100_000
+
 // Error is the error a Decoder reports: what went wrong and the byte offset
 // in the input where it was noticed.
 type Error struct {
@@ -37,6 +45,7 @@ var (
 	ErrType     = errors.New("unexpected JSON type")
 	ErrRange    = errors.New("number out of range")
 	ErrDepth    = errors.New("nesting too deep")
+	ErrElements = errors.New("too many elements")
 	ErrEOF      = errors.New("unexpected end of input")
 	ErrTrailing = errors.New("data after top-level value")
 )
@@ -52,6 +61,8 @@ type Decoder struct {
 	pos   int
 	err   error
 	depth int
+	// elements counts array elements and object members (MaxElements).
+	elements int
 	// first is set right after '{' or '[' so NextKey and NextElem know
 	// that no comma is due.
 	first bool
@@ -264,6 +275,10 @@ func (d *Decoder) more(object bool) bool {
 		d.pos++
 		d.depth--
 		d.first = false
+		return false
+	}
+	if d.elements++; d.elements > MaxElements {
+		d.fail(ErrElements, "more than %d array elements and object members", MaxElements)
 		return false
 	}
 	if d.first {
