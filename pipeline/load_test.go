@@ -177,4 +177,3 @@ func TestCancelInFlight(t *testing.T) {
 	srv.Close()
 	checkNoLeakedGoroutines(t, base)
 }
-
