@@ -238,9 +238,8 @@ func (e *Emulator) findImage(account string, match func(types.Image) bool) (*asI
 
 func (e *Emulator) createImageBuilder(c *call, in *appstream.CreateImageBuilderInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
-	v.required("InstanceType", in.InstanceType != nil)
 	v.length("InstanceType", in.InstanceType, 1, 0)
 	v.length("ImageName", in.ImageName, 1, 0)
 	v.length("Description", in.Description, 0, 256)
@@ -335,7 +334,7 @@ func (e *Emulator) describeImageBuilders(c *call, in *appstream.DescribeImageBui
 
 func (e *Emulator) startImageBuilder(c *call, in *appstream.StartImageBuilderInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -357,7 +356,7 @@ func (e *Emulator) startImageBuilder(c *call, in *appstream.StartImageBuilderInp
 
 func (e *Emulator) stopImageBuilder(c *call, in *appstream.StopImageBuilderInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -380,7 +379,7 @@ func (e *Emulator) stopImageBuilder(c *call, in *appstream.StopImageBuilderInput
 
 func (e *Emulator) deleteImageBuilder(c *call, in *appstream.DeleteImageBuilderInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -403,7 +402,7 @@ func (e *Emulator) deleteImageBuilder(c *call, in *appstream.DeleteImageBuilderI
 
 func (e *Emulator) createImageBuilderStreamingURL(c *call, in *appstream.CreateImageBuilderStreamingURLInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if in.Validity != nil && (*in.Validity < 1 || *in.Validity > 604800) {
 		v.add("Value '%d' at 'validity' failed to satisfy constraint: Member must have value between 1 and 604800", *in.Validity)
@@ -494,7 +493,7 @@ func (e *Emulator) ownImage(c *call, name string) (*asImage, error) {
 
 func (e *Emulator) deleteImage(c *call, in *appstream.DeleteImageInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -522,7 +521,7 @@ func (e *Emulator) deleteImage(c *call, in *appstream.DeleteImageInput) (any, er
 
 func (e *Emulator) describeImagePermissions(c *call, in *appstream.DescribeImagePermissionsInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.between("MaxResults", in.MaxResults, 0, 500)
 	if in.SharedAwsAccountIds != nil {
@@ -559,11 +558,9 @@ func (e *Emulator) describeImagePermissions(c *call, in *appstream.DescribeImage
 
 func (e *Emulator) updateImagePermissions(c *call, in *appstream.UpdateImagePermissionsInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
-	v.required("SharedAccountId", in.SharedAccountId != nil)
 	v.pattern("SharedAccountId", in.SharedAccountId, reASAccountID)
-	v.required("ImagePermissions", in.ImagePermissions != nil)
 	if err := asValidate(v); err != nil {
 		return nil, err
 	}
@@ -586,9 +583,8 @@ func (e *Emulator) updateImagePermissions(c *call, in *appstream.UpdateImagePerm
 
 func (e *Emulator) deleteImagePermissions(c *call, in *appstream.DeleteImagePermissionsInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
-	v.required("SharedAccountId", in.SharedAccountId != nil)
 	v.pattern("SharedAccountId", in.SharedAccountId, reASAccountID)
 	if err := asValidate(v); err != nil {
 		return nil, err

@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/aws/smithy-go"
 )
 
 // violations collects constraint failures in the form AWS's front end
@@ -18,9 +21,25 @@ type violations []string
 
 func (v *violations) add(format string, args ...any) { *v = append(*v, fmt.Sprintf(format, args...)) }
 
-func (v *violations) required(member string, present bool) {
-	if !present {
-		v.add("Value null at '%s' failed to satisfy constraint: Member must not be null", lowerFirst(member))
+// fromModel reports the required members the generated validator found
+// missing, so the emulator requires exactly what the model requires.
+func (v *violations) fromModel(err error) {
+	var invalid smithy.InvalidParamsError
+	if !errors.As(err, &invalid) {
+		return
+	}
+	for _, e := range invalid.Errs() {
+		pe, ok := e.(smithy.InvalidParamError)
+		if !ok {
+			continue
+		}
+		// Field is "<Input type>.<path>"; AWS names the path in camel case.
+		_, path, _ := strings.Cut(pe.Field(), ".")
+		parts := strings.Split(path, ".")
+		for i := range parts {
+			parts[i] = lowerFirst(parts[i])
+		}
+		v.add("Value null at '%s' failed to satisfy constraint: Member must not be null", strings.Join(parts, "."))
 	}
 }
 

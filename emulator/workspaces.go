@@ -208,7 +208,7 @@ func (e *Emulator) ownWSImage(c *call, id string) (*wsImage, error) {
 
 func (e *Emulator) describeWorkspaceImagePermissions(c *call, in *workspaces.DescribeWorkspaceImagePermissionsInput) (any, error) {
 	var v violations
-	v.required("ImageId", in.ImageId != nil)
+	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	v.between("MaxResults", in.MaxResults, 1, 25)
 	v.length("NextToken", in.NextToken, 1, 2048)
@@ -236,10 +236,8 @@ func (e *Emulator) describeWorkspaceImagePermissions(c *call, in *workspaces.Des
 
 func (e *Emulator) updateWorkspaceImagePermission(c *call, in *workspaces.UpdateWorkspaceImagePermissionInput) (any, error) {
 	var v violations
-	v.required("ImageId", in.ImageId != nil)
+	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
-	v.required("AllowCopyImage", in.AllowCopyImage != nil)
-	v.required("SharedAccountId", in.SharedAccountId != nil)
 	v.pattern("SharedAccountId", in.SharedAccountId, reWSAccount)
 	if err := wsValidate(v); err != nil {
 		return nil, err
@@ -264,13 +262,11 @@ func (e *Emulator) updateWorkspaceImagePermission(c *call, in *workspaces.Update
 
 func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceImageInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(wsserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 64)
 	v.pattern("Name", in.Name, reWSImageName)
-	v.required("Description", in.Description != nil)
 	v.length("Description", in.Description, 1, 256)
 	v.pattern("Description", in.Description, reWSImageDesc)
-	v.required("WorkspaceId", in.WorkspaceId != nil)
 	v.pattern("WorkspaceId", in.WorkspaceId, reWSWorkspaceID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
@@ -300,14 +296,12 @@ func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceI
 
 func (e *Emulator) copyWorkspaceImage(c *call, in *workspaces.CopyWorkspaceImageInput) (any, error) {
 	var v violations
-	v.required("Name", in.Name != nil)
+	v.fromModel(wsserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 64)
 	v.pattern("Name", in.Name, reWSImageName)
 	v.length("Description", in.Description, 1, 256)
 	v.pattern("Description", in.Description, reWSImageDesc)
-	v.required("SourceImageId", in.SourceImageId != nil)
 	v.pattern("SourceImageId", in.SourceImageId, reWSImageID)
-	v.required("SourceRegion", in.SourceRegion != nil)
 	v.length("SourceRegion", in.SourceRegion, 1, 31)
 	v.pattern("SourceRegion", in.SourceRegion, reWSRegion)
 	if err := wsValidate(v); err != nil {
@@ -344,7 +338,7 @@ func (e *Emulator) copyWorkspaceImage(c *call, in *workspaces.CopyWorkspaceImage
 
 func (e *Emulator) deleteWorkspaceImage(c *call, in *workspaces.DeleteWorkspaceImageInput) (any, error) {
 	var v violations
-	v.required("ImageId", in.ImageId != nil)
+	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
