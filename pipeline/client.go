@@ -190,6 +190,10 @@ func resolveDefaults(o *Options) error {
 			o.RetryMode = aws.RetryMode(strings.ToLower(profileValue("retry_mode")))
 		}
 	}
+	if o.RetryMode == "" {
+		// Settled here so that a per-call copy never goes back to the files.
+		o.RetryMode = aws.RetryModeStandard
+	}
 	if o.Retryer == nil {
 		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts)
 	}
