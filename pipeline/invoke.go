@@ -33,8 +33,13 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if len(optFns) > 0 {
 		c = c.derive(optFns)
 	}
+	if c.opts.ClientLogMode.IsRequestWithBody() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
+	}
 	if len(c.opts.APIOptions) > 0 {
-		return invokeStack(ctx, c, op, in)
+		out, md, err := invokeStack(ctx, c, op, in)
+		c.logOutput(op.Name, out, err)
+		return out, md, err
 	}
 	var md middleware.Metadata
 	if op.Validate != nil {
@@ -60,7 +65,16 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if err != nil {
 		return nil, md, c.opError(op.Name, err)
 	}
+	c.logOutput(op.Name, out, nil)
 	return out, md, nil
+}
+
+// logOutput logs a successful call's decoded output for LogResponseWithBody
+// (error responses are logged per attempt by handleResponse).
+func (c *Client) logOutput(op string, out any, err error) {
+	if err == nil && c.opts.ClientLogMode.IsResponseWithBody() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Response", op, out))
+	}
 }
 
 func (c *Client) opError(op string, err error) error {
@@ -170,7 +184,12 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, a.opName, n))
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return c.responseError(resp, *buf, a.requestID)
+		err := c.responseError(resp, *buf, a.requestID)
+		if c.opts.ClientLogMode.IsResponseWithBody() {
+			// The decoded error, as the caller will see it, not the raw body.
+			c.opts.Logger.Logf(logging.Debug, "Response body %s attempt %d\n%v", a.opName, n, err)
+		}
+		return err
 	}
 	if len(bytes.TrimSpace(*buf)) == 0 {
 		return nil
@@ -199,6 +218,9 @@ func (c *Client) sign(ctx context.Context, req *http.Request, ep *resolvedEndpoi
 	now := c.now()
 	if creds.ExpiredAt(now) {
 		return &CredentialsError{Err: errors.New("credentials from " + creds.Source + " expired at " + creds.Expires.UTC().Format("2006-01-02T15:04:05Z"))}
+	}
+	if c.opts.ClientLogMode.IsSigning() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(req.Header.Get("X-Amz-Target"), req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
 	}
 	return defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
 }

@@ -113,7 +113,11 @@ func TestLoadThroughOneClient(t *testing.T) {
 	}
 	conns := ln.accepted.Load()
 	t.Logf("%d calls over %d TCP connections", calls, conns)
-	if conns > workers+8 {
+	// Without reuse this would be 2,000. With it, at most one connection
+	// per goroutine, plus the few extra that net/http dials when a request
+	// finds no idle connection a moment before another is returned (the
+	// surplus joins the pool): 64-80 in practice.
+	if conns > 2*workers {
 		t.Errorf("%d connections for %d calls from %d goroutines: idle connections are not reused", conns, calls, workers)
 	}
 	tr.CloseIdleConnections()
