@@ -209,7 +209,7 @@ func TestNoSecretsInLogsErrorsOrPrintedValues(t *testing.T) {
 		"Request CreateUser attempt 2", "Response DescribeUsers attempt 2", // LogRequest, LogResponse
 		"Authorization: <redacted>", "X-Amz-Security-Token: <redacted>",
 		"Signing PhotonAdminProxyService.CreateUser (attempt=1; max=3): SigV4 service appstream", // LogSigning
-		"Request body CreateUser\nCreateUserInput{UserName: " + redact.Placeholder,                 // LogRequestWithBody
+		"Request body CreateUser\nCreateUserInput{UserName: " + redact.Placeholder,               // LogRequestWithBody
 		"Response body DescribeUsers\nDescribeUsersOutput{Users: [User{UserName: " + redact.Placeholder,
 		"Response body DescribeDirectoryConfigs\n", "AccountPassword: " + redact.Placeholder,
 		"Response body CreateUser attempt 1\n", "ServiceUnavailableException: try again", // error bodies
