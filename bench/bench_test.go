@@ -1,10 +1,13 @@
 package bench
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"sync"
@@ -23,10 +26,10 @@ import (
 var impls = []string{"ours", "v2", "floor"}
 
 var (
-	server *Server
-	ours   Ours
-	v2     V2
-	floor  *Floor
+	serverURL string
+	ours      Ours
+	v2        V2
+	floor     *Floor
 )
 
 func TestMain(m *testing.M) {
@@ -41,13 +44,64 @@ func TestMain(m *testing.M) {
 	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 
-	server = NewServer()
-	ours = NewOurs(server.URL, NewHTTPClient())
-	v2 = NewV2(server.URL, NewHTTPClient())
-	floor = NewFloor(server.URL, NewHTTPClient())
+	if os.Getenv(serverChildEnv) == "1" {
+		serveChild()
+		return
+	}
+	url, stop := startServer()
+	ours = NewOurs(url, NewHTTPClient())
+	v2 = NewV2(url, NewHTTPClient())
+	floor = NewFloor(url, NewHTTPClient())
+	serverURL = url
 	code := m.Run()
-	server.Close()
+	stop()
 	os.Exit(code)
+}
+
+// serverChildEnv marks the child process that runs the server.
+const serverChildEnv = "EUCSDK_BENCH_SERVER_CHILD"
+
+// startServer starts the canned-response server. By default it runs in a
+// child process (this test binary again), so that its allocations, GC and
+// goroutines are not counted against the client being measured, as with a
+// real service; BENCH_INPROC_SERVER=1 runs it in this process instead.
+func startServer() (url string, stop func()) {
+	if os.Getenv("BENCH_INPROC_SERVER") == "1" {
+		s := NewServer()
+		return s.URL, s.Close
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), serverChildEnv+"=1")
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		panic(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		panic(err)
+	}
+	if err := cmd.Start(); err != nil {
+		panic(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		panic(fmt.Sprintf("bench server: %v", err))
+	}
+	return strings.TrimSpace(line), func() {
+		stdin.Close() // the child exits when its stdin closes
+		cmd.Wait()
+	}
+}
+
+// serveChild runs the server until stdin closes (the parent exited).
+func serveChild() {
+	s := NewServer()
+	fmt.Println(s.URL)
+	io.Copy(io.Discard, os.Stdin)
+	s.Close()
+	os.Exit(0)
 }
 
 // call runs one call of a case; with check set it also checks the decoded
@@ -382,21 +436,21 @@ func BenchmarkNewClient(b *testing.B) {
 	ctx := context.Background()
 	build := map[string]func() error{
 		"ours": func() error {
-			c := NewOurs(server.URL, hc)
+			c := NewOurs(serverURL, hc)
 			if c.AppStream == nil || c.WorkSpaces == nil {
 				return errors.New("nil client")
 			}
 			return nil
 		},
 		"v2": func() error {
-			c := NewV2(server.URL, hc)
+			c := NewV2(serverURL, hc)
 			if c.AppStream == nil || c.WorkSpaces == nil {
 				return errors.New("nil client")
 			}
 			return nil
 		},
 		"floor": func() error {
-			if NewFloor(server.URL, hc) == nil {
+			if NewFloor(serverURL, hc) == nil {
 				return errors.New("nil client")
 			}
 			return nil
@@ -405,19 +459,19 @@ func BenchmarkNewClient(b *testing.B) {
 	// Each freshly built client must work.
 	check := map[string]func() error{
 		"ours": func() error {
-			c := NewOurs(server.URL, hc)
+			c := NewOurs(serverURL, hc)
 			_, err := c.WorkSpaces.UpdateWorkspaceImagePermission(ctx, &workspaces.UpdateWorkspaceImagePermissionInput{
 				ImageId: strp(ImageID), AllowCopyImage: boolp(true), SharedAccountId: strp(sharedAccount)})
 			return err
 		},
 		"v2": func() error {
-			c := NewV2(server.URL, hc)
+			c := NewV2(serverURL, hc)
 			_, err := c.WorkSpaces.UpdateWorkspaceImagePermission(ctx, &v2workspaces.UpdateWorkspaceImagePermissionInput{
 				ImageId: strp(ImageID), AllowCopyImage: boolp(true), SharedAccountId: strp(sharedAccount)})
 			return err
 		},
 		"floor": func() error {
-			return NewFloor(server.URL, hc).UpdateWorkspaceImagePermission(ctx, ImageID, sharedAccount, true)
+			return NewFloor(serverURL, hc).UpdateWorkspaceImagePermission(ctx, ImageID, sharedAccount, true)
 		},
 	}
 	for _, impl := range impls {
@@ -434,4 +488,3 @@ func BenchmarkNewClient(b *testing.B) {
 		})
 	}
 }
-
