@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/smithy-go/aws-http-auth/credentials"
@@ -63,6 +64,11 @@ type Options struct {
 // concurrent use.
 type Signer struct {
 	options Options
+
+	date atomic.Pointer[dateCache] // X-Amz-Date of the last second signed in
+	keys keyCache                  // derived signing keys
+
+	noFast bool // tests: always take the general path
 }
 
 // New returns a Signer; options are applied in order.
@@ -100,6 +106,9 @@ func (s *Signer) SignHTTP(ctx context.Context, creds aws.Credentials, req *http.
 		return errors.New("signer: credentials have no access key id or secret access key")
 	}
 	req.Header.Del(HeaderSecurityToken) // a stale token from an earlier attempt must not be signed
+	if !s.noFast && !signingTime.IsZero() && s.signFast(req, payloadHash, creds, service, region, signingTime) {
+		return nil
+	}
 	signed, err := s.sign(req, payloadHash, credentials.Credentials{
 		AccessKeyID:     creds.AccessKeyID,
 		SecretAccessKey: creds.SecretAccessKey,
