@@ -102,8 +102,7 @@ func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
 			}
 		case "VpceId":
 			if !d.Null() {
-				x := d.String()
-				v.VpceId = &x
+				v.VpceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -119,13 +118,11 @@ func deserializeAppBlockBuilderAppBlockAssociation(d *awsjson.Decoder, v *types.
 		switch string(key) {
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "AppBlockBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockBuilderName = &x
+				v.AppBlockBuilderName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -181,8 +178,7 @@ func deserializeAppBlockBuilderStateChangeReason(d *awsjson.Decoder, v *types.Ap
 			}
 		case "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -198,23 +194,19 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 		switch string(key) {
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "Platform":
 			if !d.Null() {
@@ -222,18 +214,15 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "VpcConfig":
 			if !d.Null() {
@@ -246,8 +235,7 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "AppBlockBuilderErrors":
 			v.AppBlockBuilderErrors = deserializeResourceErrors(d)
@@ -284,23 +272,19 @@ func deserializeAppBlock(d *awsjson.Decoder, v *types.AppBlock) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "SourceS3Location":
 			if !d.Null() {
@@ -314,8 +298,7 @@ func deserializeAppBlock(d *awsjson.Decoder, v *types.AppBlock) {
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "PostSetupScriptDetails":
 			if !d.Null() {
@@ -382,13 +365,11 @@ func deserializeApplicationFleetAssociation(d *awsjson.Decoder, v *types.Applica
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "ApplicationArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationArn = &x
+				v.ApplicationArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -410,18 +391,15 @@ func deserializeApplicationSettingsResponse(d *awsjson.Decoder, v *types.Applica
 		switch string(key) {
 		case "Enabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.Enabled = &x
+				v.Enabled = d.BoolPtr()
 			}
 		case "SettingsGroup":
 			if !d.Null() {
-				x := d.String()
-				v.SettingsGroup = &x
+				v.SettingsGroup = d.StringPtr()
 			}
 		case "S3BucketName":
 			if !d.Null() {
-				x := d.String()
-				v.S3BucketName = &x
+				v.S3BucketName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -437,55 +415,45 @@ func deserializeApplication(d *awsjson.Decoder, v *types.Application) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "IconURL":
 			if !d.Null() {
-				x := d.String()
-				v.IconURL = &x
+				v.IconURL = d.StringPtr()
 			}
 		case "LaunchPath":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchPath = &x
+				v.LaunchPath = d.StringPtr()
 			}
 		case "LaunchParameters":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchParameters = &x
+				v.LaunchParameters = d.StringPtr()
 			}
 		case "Enabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.Enabled = &x
+				v.Enabled = d.BoolPtr()
 			}
 		case "Metadata":
 			v.Metadata = deserializeMetadata(d)
 		case "WorkingDirectory":
 			if !d.Null() {
-				x := d.String()
-				v.WorkingDirectory = &x
+				v.WorkingDirectory = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "IconS3Location":
 			if !d.Null() {
@@ -498,8 +466,7 @@ func deserializeApplication(d *awsjson.Decoder, v *types.Application) {
 			v.InstanceFamilies = deserializeStringList(d)
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -534,8 +501,7 @@ func deserializeCertificateBasedAuthProperties(d *awsjson.Decoder, v *types.Cert
 			}
 		case "CertificateAuthorityArn":
 			if !d.Null() {
-				x := d.String()
-				v.CertificateAuthorityArn = &x
+				v.CertificateAuthorityArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -551,43 +517,35 @@ func deserializeComputeCapacityStatus(d *awsjson.Decoder, v *types.ComputeCapaci
 		switch string(key) {
 		case "Desired":
 			if !d.Null() {
-				x := d.Int32()
-				v.Desired = &x
+				v.Desired = d.Int32Ptr()
 			}
 		case "Running":
 			if !d.Null() {
-				x := d.Int32()
-				v.Running = &x
+				v.Running = d.Int32Ptr()
 			}
 		case "InUse":
 			if !d.Null() {
-				x := d.Int32()
-				v.InUse = &x
+				v.InUse = d.Int32Ptr()
 			}
 		case "Available":
 			if !d.Null() {
-				x := d.Int32()
-				v.Available = &x
+				v.Available = d.Int32Ptr()
 			}
 		case "DesiredUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.DesiredUserSessions = &x
+				v.DesiredUserSessions = d.Int32Ptr()
 			}
 		case "AvailableUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.AvailableUserSessions = &x
+				v.AvailableUserSessions = d.Int32Ptr()
 			}
 		case "ActiveUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.ActiveUserSessions = &x
+				v.ActiveUserSessions = d.Int32Ptr()
 			}
 		case "ActualUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.ActualUserSessions = &x
+				v.ActualUserSessions = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -606,8 +564,7 @@ func deserializeConcurrentModificationException(d *awsjson.Decoder, v *types.Con
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -638,8 +595,7 @@ func deserializeDirectoryConfig(d *awsjson.Decoder, v *types.DirectoryConfig) {
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "OrganizationalUnitDistinguishedNames":
 			v.OrganizationalUnitDistinguishedNames = deserializeOrganizationalUnitDistinguishedNamesList(d)
@@ -650,8 +606,7 @@ func deserializeDirectoryConfig(d *awsjson.Decoder, v *types.DirectoryConfig) {
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "CertificateBasedAuthProperties":
 			if !d.Null() {
@@ -675,13 +630,11 @@ func deserializeDomainJoinInfo(d *awsjson.Decoder, v *types.DomainJoinInfo) {
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "OrganizationalUnitDistinguishedName":
 			if !d.Null() {
-				x := d.String()
-				v.OrganizationalUnitDistinguishedName = &x
+				v.OrganizationalUnitDistinguishedName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -744,8 +697,7 @@ func deserializeEntitledApplication(d *awsjson.Decoder, v *types.EntitledApplica
 		switch string(key) {
 		case "ApplicationIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationIdentifier = &x
+				v.ApplicationIdentifier = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -764,8 +716,7 @@ func deserializeEntitlementAlreadyExistsException(d *awsjson.Decoder, v *types.E
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -796,13 +747,11 @@ func deserializeEntitlementAttribute(d *awsjson.Decoder, v *types.EntitlementAtt
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -839,8 +788,7 @@ func deserializeEntitlementNotFoundException(d *awsjson.Decoder, v *types.Entitl
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -856,18 +804,15 @@ func deserializeEntitlement(d *awsjson.Decoder, v *types.Entitlement) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "AppVisibility":
 			if !d.Null() {
@@ -877,13 +822,11 @@ func deserializeEntitlement(d *awsjson.Decoder, v *types.Entitlement) {
 			v.Attributes = deserializeEntitlementAttributeList(d)
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastModifiedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastModifiedTime = &x
+				v.LastModifiedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -923,13 +866,11 @@ func deserializeErrorDetails(d *awsjson.Decoder, v *types.ErrorDetails) {
 		switch string(key) {
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -949,8 +890,7 @@ func deserializeFleetError(d *awsjson.Decoder, v *types.FleetError) {
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -996,38 +936,31 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 		switch string(key) {
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "ImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageName = &x
+				v.ImageName = d.StringPtr()
 			}
 		case "ImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.ImageArn = &x
+				v.ImageArn = d.StringPtr()
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "FleetType":
 			if !d.Null() {
@@ -1040,13 +973,11 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			}
 		case "MaxUserDurationInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxUserDurationInSeconds = &x
+				v.MaxUserDurationInSeconds = d.Int32Ptr()
 			}
 		case "DisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.DisconnectTimeoutInSeconds = &x
+				v.DisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "State":
 			if !d.Null() {
@@ -1059,15 +990,13 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "FleetErrors":
 			v.FleetErrors = deserializeFleetErrors(d)
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "DomainJoinInfo":
 			if !d.Null() {
@@ -1076,13 +1005,11 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			}
 		case "IdleDisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.IdleDisconnectTimeoutInSeconds = &x
+				v.IdleDisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "StreamView":
 			if !d.Null() {
@@ -1094,8 +1021,7 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			}
 		case "MaxConcurrentSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxConcurrentSessions = &x
+				v.MaxConcurrentSessions = d.Int32Ptr()
 			}
 		case "UsbDeviceFilterStrings":
 			v.UsbDeviceFilterStrings = deserializeUsbDeviceFilterStrings(d)
@@ -1106,8 +1032,7 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			}
 		case "MaxSessionsPerInstance":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxSessionsPerInstance = &x
+				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1154,8 +1079,7 @@ func deserializeImageBuilderStateChangeReason(d *awsjson.Decoder, v *types.Image
 			}
 		case "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1171,28 +1095,23 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "ImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.ImageArn = &x
+				v.ImageArn = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "VpcConfig":
 			if !d.Null() {
@@ -1201,8 +1120,7 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "Platform":
 			if !d.Null() {
@@ -1210,8 +1128,7 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -1224,13 +1141,11 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "DomainJoinInfo":
 			if !d.Null() {
@@ -1246,8 +1161,7 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			v.ImageBuilderErrors = deserializeResourceErrors(d)
 		case "AppstreamAgentVersion":
 			if !d.Null() {
-				x := d.String()
-				v.AppstreamAgentVersion = &x
+				v.AppstreamAgentVersion = d.StringPtr()
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
@@ -1287,13 +1201,11 @@ func deserializeImagePermissions(d *awsjson.Decoder, v *types.ImagePermissions) 
 		switch string(key) {
 		case "allowFleet":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowFleet = &x
+				v.AllowFleet = d.BoolPtr()
 			}
 		case "allowImageBuilder":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowImageBuilder = &x
+				v.AllowImageBuilder = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1313,8 +1225,7 @@ func deserializeImageStateChangeReason(d *awsjson.Decoder, v *types.ImageStateCh
 			}
 		case "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1330,23 +1241,19 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "BaseImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.BaseImageArn = &x
+				v.BaseImageArn = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -1358,13 +1265,11 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 			}
 		case "ImageBuilderSupported":
 			if !d.Null() {
-				x := d.Bool()
-				v.ImageBuilderSupported = &x
+				v.ImageBuilderSupported = d.BoolPtr()
 			}
 		case "ImageBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageBuilderName = &x
+				v.ImageBuilderName = d.StringPtr()
 			}
 		case "Platform":
 			if !d.Null() {
@@ -1372,8 +1277,7 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "StateChangeReason":
 			if !d.Null() {
@@ -1384,18 +1288,15 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 			v.Applications = deserializeApplications(d)
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "PublicBaseImageReleasedDate":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.PublicBaseImageReleasedDate = &x
+				v.PublicBaseImageReleasedDate = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "AppstreamAgentVersion":
 			if !d.Null() {
-				x := d.String()
-				v.AppstreamAgentVersion = &x
+				v.AppstreamAgentVersion = d.StringPtr()
 			}
 		case "ImagePermissions":
 			if !d.Null() {
@@ -1435,8 +1336,7 @@ func deserializeIncompatibleImageException(d *awsjson.Decoder, v *types.Incompat
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1452,8 +1352,7 @@ func deserializeInvalidAccountStatusException(d *awsjson.Decoder, v *types.Inval
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1469,8 +1368,7 @@ func deserializeInvalidParameterCombinationException(d *awsjson.Decoder, v *type
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1486,8 +1384,7 @@ func deserializeInvalidRoleException(d *awsjson.Decoder, v *types.InvalidRoleExc
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1507,8 +1404,7 @@ func deserializeLastReportGenerationExecutionError(d *awsjson.Decoder, v *types.
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1539,8 +1435,7 @@ func deserializeLimitExceededException(d *awsjson.Decoder, v *types.LimitExceede
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1573,13 +1468,11 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 		switch string(key) {
 		case "EniPrivateIpAddress":
 			if !d.Null() {
-				x := d.String()
-				v.EniPrivateIpAddress = &x
+				v.EniPrivateIpAddress = d.StringPtr()
 			}
 		case "EniId":
 			if !d.Null() {
-				x := d.String()
-				v.EniId = &x
+				v.EniId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1681,8 +1574,7 @@ func deserializeOpCopyImageOutput(d *awsjson.Decoder, v *CopyImageOutput) {
 		switch string(key) {
 		case "DestinationImageName":
 			if !d.Null() {
-				x := d.String()
-				v.DestinationImageName = &x
+				v.DestinationImageName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1715,13 +1607,11 @@ func deserializeOpCreateAppBlockBuilderStreamingURLOutput(d *awsjson.Decoder, v 
 		switch string(key) {
 		case "StreamingURL":
 			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
+				v.StreamingURL = d.StringPtr()
 			}
 		case "Expires":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
+				v.Expires = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -1839,13 +1729,11 @@ func deserializeOpCreateImageBuilderStreamingURLOutput(d *awsjson.Decoder, v *Cr
 		switch string(key) {
 		case "StreamingURL":
 			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
+				v.StreamingURL = d.StringPtr()
 			}
 		case "Expires":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
+				v.Expires = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -1878,13 +1766,11 @@ func deserializeOpCreateStreamingURLOutput(d *awsjson.Decoder, v *CreateStreamin
 		switch string(key) {
 		case "StreamingURL":
 			if !d.Null() {
-				x := d.String()
-				v.StreamingURL = &x
+				v.StreamingURL = d.StringPtr()
 			}
 		case "Expires":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Expires = &x
+				v.Expires = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -1922,8 +1808,7 @@ func deserializeOpCreateUpdatedImageOutput(d *awsjson.Decoder, v *CreateUpdatedI
 			}
 		case "canUpdateImage":
 			if !d.Null() {
-				x := d.Bool()
-				v.CanUpdateImage = &x
+				v.CanUpdateImage = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1939,8 +1824,7 @@ func deserializeOpCreateUsageReportSubscriptionOutput(d *awsjson.Decoder, v *Cre
 		switch string(key) {
 		case "S3BucketName":
 			if !d.Null() {
-				x := d.String()
-				v.S3BucketName = &x
+				v.S3BucketName = d.StringPtr()
 			}
 		case "Schedule":
 			if !d.Null() {
@@ -2140,8 +2024,7 @@ func deserializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput(d *awsjson.D
 			v.AppBlockBuilderAppBlockAssociations = deserializeAppBlockBuilderAppBlockAssociationsList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2159,8 +2042,7 @@ func deserializeOpDescribeAppBlockBuildersOutput(d *awsjson.Decoder, v *Describe
 			v.AppBlockBuilders = deserializeAppBlockBuilderList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2178,8 +2060,7 @@ func deserializeOpDescribeAppBlocksOutput(d *awsjson.Decoder, v *DescribeAppBloc
 			v.AppBlocks = deserializeAppBlocks(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2197,8 +2078,7 @@ func deserializeOpDescribeApplicationFleetAssociationsOutput(d *awsjson.Decoder,
 			v.ApplicationFleetAssociations = deserializeApplicationFleetAssociationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2216,8 +2096,7 @@ func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeAppl
 			v.Applications = deserializeApplications(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2235,8 +2114,7 @@ func deserializeOpDescribeDirectoryConfigsOutput(d *awsjson.Decoder, v *Describe
 			v.DirectoryConfigs = deserializeDirectoryConfigList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2254,8 +2132,7 @@ func deserializeOpDescribeEntitlementsOutput(d *awsjson.Decoder, v *DescribeEnti
 			v.Entitlements = deserializeEntitlementList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2273,8 +2150,7 @@ func deserializeOpDescribeFleetsOutput(d *awsjson.Decoder, v *DescribeFleetsOutp
 			v.Fleets = deserializeFleetList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2292,8 +2168,7 @@ func deserializeOpDescribeImageBuildersOutput(d *awsjson.Decoder, v *DescribeIma
 			v.ImageBuilders = deserializeImageBuilderList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2309,15 +2184,13 @@ func deserializeOpDescribeImagePermissionsOutput(d *awsjson.Decoder, v *Describe
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "SharedImagePermissionsList":
 			v.SharedImagePermissionsList = deserializeSharedImagePermissionsList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2335,8 +2208,7 @@ func deserializeOpDescribeImagesOutput(d *awsjson.Decoder, v *DescribeImagesOutp
 			v.Images = deserializeImageList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2354,8 +2226,7 @@ func deserializeOpDescribeSessionsOutput(d *awsjson.Decoder, v *DescribeSessions
 			v.Sessions = deserializeSessionList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2373,8 +2244,7 @@ func deserializeOpDescribeStacksOutput(d *awsjson.Decoder, v *DescribeStacksOutp
 			v.Stacks = deserializeStackList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2409,8 +2279,7 @@ func deserializeOpDescribeUsageReportSubscriptionsOutput(d *awsjson.Decoder, v *
 			v.UsageReportSubscriptions = deserializeUsageReportSubscriptionList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2428,8 +2297,7 @@ func deserializeOpDescribeUserStackAssociationsOutput(d *awsjson.Decoder, v *Des
 			v.UserStackAssociations = deserializeUserStackAssociationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2447,8 +2315,7 @@ func deserializeOpDescribeUsersOutput(d *awsjson.Decoder, v *DescribeUsersOutput
 			v.Users = deserializeUserList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2550,8 +2417,7 @@ func deserializeOpListAssociatedFleetsOutput(d *awsjson.Decoder, v *ListAssociat
 			v.Names = deserializeStringList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2569,8 +2435,7 @@ func deserializeOpListAssociatedStacksOutput(d *awsjson.Decoder, v *ListAssociat
 			v.Names = deserializeStringList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2588,8 +2453,7 @@ func deserializeOpListEntitledApplicationsOutput(d *awsjson.Decoder, v *ListEnti
 			v.EntitledApplications = deserializeEntitledApplicationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2866,8 +2730,7 @@ func deserializeOperationNotPermittedException(d *awsjson.Decoder, v *types.Oper
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2915,8 +2778,7 @@ func deserializeRequestLimitExceededException(d *awsjson.Decoder, v *types.Reque
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2932,8 +2794,7 @@ func deserializeResourceAlreadyExistsException(d *awsjson.Decoder, v *types.Reso
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2953,13 +2814,11 @@ func deserializeResourceError(d *awsjson.Decoder, v *types.ResourceError) {
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		case "ErrorTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.ErrorTimestamp = &x
+				v.ErrorTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -2990,8 +2849,7 @@ func deserializeResourceInUseException(d *awsjson.Decoder, v *types.ResourceInUs
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3007,8 +2865,7 @@ func deserializeResourceNotAvailableException(d *awsjson.Decoder, v *types.Resou
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3024,8 +2881,7 @@ func deserializeResourceNotFoundException(d *awsjson.Decoder, v *types.ResourceN
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3041,13 +2897,11 @@ func deserializeS3Location(d *awsjson.Decoder, v *types.S3Location) {
 		switch string(key) {
 		case "S3Bucket":
 			if !d.Null() {
-				x := d.String()
-				v.S3Bucket = &x
+				v.S3Bucket = d.StringPtr()
 			}
 		case "S3Key":
 			if !d.Null() {
-				x := d.String()
-				v.S3Key = &x
+				v.S3Key = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3071,18 +2925,15 @@ func deserializeScriptDetails(d *awsjson.Decoder, v *types.ScriptDetails) {
 			}
 		case "ExecutablePath":
 			if !d.Null() {
-				x := d.String()
-				v.ExecutablePath = &x
+				v.ExecutablePath = d.StringPtr()
 			}
 		case "ExecutableParameters":
 			if !d.Null() {
-				x := d.String()
-				v.ExecutableParameters = &x
+				v.ExecutableParameters = d.StringPtr()
 			}
 		case "TimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.TimeoutInSeconds = &x
+				v.TimeoutInSeconds = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3123,13 +2974,11 @@ func deserializeServiceAccountCredentials(d *awsjson.Decoder, v *types.ServiceAc
 		switch string(key) {
 		case "AccountName":
 			if !d.Null() {
-				x := d.String()
-				v.AccountName = &x
+				v.AccountName = d.StringPtr()
 			}
 		case "AccountPassword":
 			if !d.Null() {
-				x := d.String()
-				v.AccountPassword = &x
+				v.AccountPassword = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3166,23 +3015,19 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 		switch string(key) {
 		case "Id":
 			if !d.Null() {
-				x := d.String()
-				v.Id = &x
+				v.Id = d.StringPtr()
 			}
 		case "UserId":
 			if !d.Null() {
-				x := d.String()
-				v.UserId = &x
+				v.UserId = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3194,13 +3039,11 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 			}
 		case "StartTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.StartTime = &x
+				v.StartTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "MaxExpirationTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.MaxExpirationTime = &x
+				v.MaxExpirationTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -3213,8 +3056,7 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 			}
 		case "InstanceId":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceId = &x
+				v.InstanceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3257,8 +3099,7 @@ func deserializeSharedImagePermissions(d *awsjson.Decoder, v *types.SharedImageP
 		switch string(key) {
 		case "sharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		case "imagePermissions":
 			if !d.Null() {
@@ -3289,8 +3130,7 @@ func deserializeStackError(d *awsjson.Decoder, v *types.StackError) {
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3336,40 +3176,33 @@ func deserializeStack(d *awsjson.Decoder, v *types.Stack) {
 		switch string(key) {
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "StorageConnectors":
 			v.StorageConnectors = deserializeStorageConnectorList(d)
 		case "RedirectURL":
 			if !d.Null() {
-				x := d.String()
-				v.RedirectURL = &x
+				v.RedirectURL = d.StringPtr()
 			}
 		case "FeedbackURL":
 			if !d.Null() {
-				x := d.String()
-				v.FeedbackURL = &x
+				v.FeedbackURL = d.StringPtr()
 			}
 		case "StackErrors":
 			v.StackErrors = deserializeStackErrors(d)
@@ -3425,8 +3258,7 @@ func deserializeStorageConnector(d *awsjson.Decoder, v *types.StorageConnector) 
 			}
 		case "ResourceIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceIdentifier = &x
+				v.ResourceIdentifier = d.StringPtr()
 			}
 		case "Domains":
 			v.Domains = deserializeDomainList(d)
@@ -3511,13 +3343,11 @@ func deserializeThemeFooterLink(d *awsjson.Decoder, v *types.ThemeFooterLink) {
 		switch string(key) {
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "FooterLinkURL":
 			if !d.Null() {
-				x := d.String()
-				v.FooterLinkURL = &x
+				v.FooterLinkURL = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3548,8 +3378,7 @@ func deserializeTheme(d *awsjson.Decoder, v *types.Theme) {
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3557,8 +3386,7 @@ func deserializeTheme(d *awsjson.Decoder, v *types.Theme) {
 			}
 		case "ThemeTitleText":
 			if !d.Null() {
-				x := d.String()
-				v.ThemeTitleText = &x
+				v.ThemeTitleText = d.StringPtr()
 			}
 		case "ThemeStyling":
 			if !d.Null() {
@@ -3568,18 +3396,15 @@ func deserializeTheme(d *awsjson.Decoder, v *types.Theme) {
 			v.ThemeFooterLinks = deserializeThemeFooterLinks(d)
 		case "ThemeOrganizationLogoURL":
 			if !d.Null() {
-				x := d.String()
-				v.ThemeOrganizationLogoURL = &x
+				v.ThemeOrganizationLogoURL = d.StringPtr()
 			}
 		case "ThemeFaviconURL":
 			if !d.Null() {
-				x := d.String()
-				v.ThemeFaviconURL = &x
+				v.ThemeFaviconURL = d.StringPtr()
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -3610,8 +3435,7 @@ func deserializeUsageReportSubscription(d *awsjson.Decoder, v *types.UsageReport
 		switch string(key) {
 		case "S3BucketName":
 			if !d.Null() {
-				x := d.String()
-				v.S3BucketName = &x
+				v.S3BucketName = d.StringPtr()
 			}
 		case "Schedule":
 			if !d.Null() {
@@ -3619,8 +3443,7 @@ func deserializeUsageReportSubscription(d *awsjson.Decoder, v *types.UsageReport
 			}
 		case "LastGeneratedReportDate":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastGeneratedReportDate = &x
+				v.LastGeneratedReportDate = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "SubscriptionErrors":
 			v.SubscriptionErrors = deserializeLastReportGenerationExecutionErrors(d)
@@ -3692,8 +3515,7 @@ func deserializeUserSetting(d *awsjson.Decoder, v *types.UserSetting) {
 			}
 		case "MaximumLength":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaximumLength = &x
+				v.MaximumLength = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3733,8 +3555,7 @@ func deserializeUserStackAssociationError(d *awsjson.Decoder, v *types.UserStack
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3765,13 +3586,11 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -3779,8 +3598,7 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 			}
 		case "SendEmailNotification":
 			if !d.Null() {
-				x := d.Bool()
-				v.SendEmailNotification = &x
+				v.SendEmailNotification = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -3802,38 +3620,31 @@ func deserializeUser(d *awsjson.Decoder, v *types.User) {
 		switch string(key) {
 		case "Arn":
 			if !d.Null() {
-				x := d.String()
-				v.Arn = &x
+				v.Arn = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "Enabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.Enabled = &x
+				v.Enabled = d.BoolPtr()
 			}
 		case "Status":
 			if !d.Null() {
-				x := d.String()
-				v.Status = &x
+				v.Status = d.StringPtr()
 			}
 		case "FirstName":
 			if !d.Null() {
-				x := d.String()
-				v.FirstName = &x
+				v.FirstName = d.StringPtr()
 			}
 		case "LastName":
 			if !d.Null() {
-				x := d.String()
-				v.LastName = &x
+				v.LastName = d.StringPtr()
 			}
 		case "CreatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedTime = &x
+				v.CreatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "AuthenticationType":
 			if !d.Null() {

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxDepth is the deepest nesting of objects and arrays the Decoder accepts.
@@ -73,6 +74,36 @@ type Decoder struct {
 	// scratch holds keys and strings that needed unescaping; reused to
 	// keep decoding allocation-free apart from the values returned.
 	scratch []byte
+
+	// src, when set, is data as a string (ResetString): String returns
+	// substrings of it instead of copies. strStart is where the string
+	// readString last returned starts in data, or -1 if it came from scratch.
+	src      string
+	strStart int
+
+	// Values the *Ptr methods return pointers to, allocated in chunks.
+	strs   arena[string]
+	bools  arena[bool]
+	int32s arena[int32]
+	int64s arena[int64]
+	f64s   arena[float64]
+	times  arena[time.Time]
+}
+
+// arena hands out pointers to values stored in chunks, so that decoding a
+// struct's optional members costs one allocation per chunk rather than one
+// per member. Chunks are never reused: the pointers belong to the caller.
+type arena[T any] struct{ buf []T }
+
+func (a *arena[T]) new(v T) *T {
+	if len(a.buf) == cap(a.buf) {
+		n := 2 * cap(a.buf)
+		n = max(n, 8)
+		n = min(n, 128)
+		a.buf = make([]T, 0, n)
+	}
+	a.buf = append(a.buf, v)
+	return &a.buf[len(a.buf)-1]
 }
 
 // NewDecoder returns a Decoder reading data.
@@ -86,6 +117,14 @@ func NewDecoder(data []byte) *Decoder {
 func (d *Decoder) Reset(data []byte) {
 	scratch := d.scratch[:0]
 	*d = Decoder{data: data, scratch: scratch}
+}
+
+// ResetString makes d read s from the start. Strings it returns are
+// substrings of s where s holds them verbatim, so decoding allocates no
+// string data; they keep s reachable for as long as any of them is.
+func (d *Decoder) ResetString(s string) {
+	d.Reset(unsafe.Slice(unsafe.StringData(s), len(s)))
+	d.src = s
 }
 
 // Err returns the first error, or nil.
@@ -403,6 +442,7 @@ func (d *Decoder) readString() ([]byte, bool) {
 				return d.readStringSlow(start)
 			}
 			d.pos = i + 1
+			d.strStart = start
 			return s, true
 		case c == '\\':
 			return d.readStringSlow(start)
@@ -420,6 +460,7 @@ func (d *Decoder) readString() ([]byte, bool) {
 // readStringSlow decodes escapes and replaces invalid UTF-8 and lone
 // surrogates with U+FFFD, as encoding/json does, into d.scratch.
 func (d *Decoder) readStringSlow(start int) ([]byte, bool) {
+	d.strStart = -1
 	data := d.data
 	b := d.scratch[:0]
 	i := start
@@ -605,8 +646,29 @@ func (d *Decoder) String() string {
 	if !ok {
 		return ""
 	}
+	if d.src != "" && d.strStart >= 0 {
+		return d.src[d.strStart : d.strStart+len(b)]
+	}
 	return string(b)
 }
+
+// StringPtr reads a string and returns a pointer to it.
+func (d *Decoder) StringPtr() *string { return d.strs.new(d.String()) }
+
+// BoolPtr reads a boolean and returns a pointer to it.
+func (d *Decoder) BoolPtr() *bool { return d.bools.new(d.Bool()) }
+
+// Int32Ptr reads an integer and returns a pointer to it.
+func (d *Decoder) Int32Ptr() *int32 { return d.int32s.new(d.Int32()) }
+
+// Int64Ptr reads a long and returns a pointer to it.
+func (d *Decoder) Int64Ptr() *int64 { return d.int64s.new(d.Int64()) }
+
+// Float64Ptr reads a double and returns a pointer to it.
+func (d *Decoder) Float64Ptr() *float64 { return d.f64s.new(d.Float64()) }
+
+// TimePtr returns a pointer to t, which a Timestamp method just read.
+func (d *Decoder) TimePtr(t time.Time) *time.Time { return d.times.new(t) }
 
 // Bool reads true or false.
 func (d *Decoder) Bool() bool {

@@ -38,6 +38,14 @@ type Client struct {
 
 	userAgent string
 
+	// Header values every call sends, shared by all requests (never
+	// modified: net/http and the signer only read them).
+	userAgentHeader, contentTypeHeader []string
+	// firstAttempt is the Amz-Sdk-Request value of every first attempt,
+	// for a retryer whose MaxAttempts is firstAttemptMax.
+	firstAttempt    string
+	firstAttemptMax int
+
 	// configErr is a failure to read the shared config files, reported by
 	// every call rather than hidden.
 	configErr error
@@ -52,7 +60,7 @@ func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
 	}
 	err := resolveDefaults(&o)
 	c := &Client{svc: svc, opts: o, skew: new(atomic.Int64), configErr: err}
-	c.userAgent = userAgent(svc, o.AppID)
+	c.init()
 	return c
 }
 
@@ -95,11 +103,60 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 		}
 	}
 	err := resolveDefaults(&o)
-	d := &Client{svc: c.svc, opts: o, skew: c.skew, userAgent: userAgent(c.svc, o.AppID), configErr: err}
+	d := &Client{svc: c.svc, opts: o, skew: c.skew, configErr: err}
+	d.init()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
 	}
 	return d
+}
+
+// init computes what every call of the client shares.
+func (c *Client) init() {
+	sh := sharedHeadersFor(c.svc, c.opts.AppID)
+	c.userAgent = sh.userAgent[0]
+	c.userAgentHeader = sh.userAgent
+	c.contentTypeHeader = sh.contentType
+	c.firstAttemptMax = c.opts.Retryer.MaxAttempts()
+	if c.firstAttemptMax >= 0 && c.firstAttemptMax < len(firstAttempts) {
+		c.firstAttempt = firstAttempts[c.firstAttemptMax]
+	} else {
+		c.firstAttempt = "attempt=1; max=" + strconv.Itoa(c.firstAttemptMax)
+	}
+}
+
+// firstAttempts holds the Amz-Sdk-Request value of a first attempt by
+// maximum attempts, for the usual maxima.
+var firstAttempts = func() (v [11]string) {
+	for i := range v {
+		v[i] = "attempt=1; max=" + strconv.Itoa(i)
+	}
+	return v
+}()
+
+// sharedHeaders are the header values of every client of one service and
+// AppID; they are never modified.
+type sharedHeaders struct {
+	userAgent, contentType []string
+}
+
+type sharedHeadersKey struct {
+	svc   *Service
+	appID string
+}
+
+var sharedHeadersCache sync.Map // sharedHeadersKey → *sharedHeaders
+
+func sharedHeadersFor(svc *Service, appID string) *sharedHeaders {
+	k := sharedHeadersKey{svc, appID}
+	if v, ok := sharedHeadersCache.Load(k); ok {
+		return v.(*sharedHeaders)
+	}
+	sh := &sharedHeaders{userAgent: []string{userAgent(svc, appID)}, contentType: []string{svc.ContentType}}
+	if len(appID) <= 64 { // bound the cache by what programs really use
+		sharedHeadersCache.Store(k, sh)
+	}
+	return sh
 }
 
 func sameEndpointInputs(a, b Options) bool {
@@ -133,7 +190,7 @@ func resolveDefaults(o *Options) error {
 		if name == "" {
 			name = "default"
 		}
-		profile, profileErr = ini.LoadProfile(ini.DefaultConfigFiles(), ini.DefaultCredentialsFiles(), name)
+		profile, profileErr = loadProfile(ini.DefaultConfigFiles(), ini.DefaultCredentialsFiles(), name)
 		if errors.Is(profileErr, fs.ErrNotExist) {
 			profileErr = nil
 		}
@@ -178,9 +235,9 @@ func resolveDefaults(o *Options) error {
 		o.IdempotencyTokenProvider = NewIdempotencyToken
 	}
 	if o.RetryMaxAttempts == 0 {
-		if n, err := strconv.Atoi(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
+		if n, err := atoiSet(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
 			o.RetryMaxAttempts = n
-		} else if n, err := strconv.Atoi(profileValue("max_attempts")); err == nil && n > 0 {
+		} else if n, err := atoiSet(profileValue("max_attempts")); err == nil && n > 0 {
 			o.RetryMaxAttempts = n
 		}
 	}
@@ -222,9 +279,24 @@ func firstEnv(names ...string) string {
 }
 
 func envBool(name string) bool {
-	b, _ := strconv.ParseBool(os.Getenv(name))
+	v := os.Getenv(name)
+	if v == "" {
+		return false // and no error value to allocate
+	}
+	b, _ := strconv.ParseBool(v)
 	return b
 }
+
+// atoiSet is strconv.Atoi for a setting that is usually unset: the empty
+// string fails without allocating an error.
+func atoiSet(s string) (int, error) {
+	if s == "" {
+		return 0, errUnset
+	}
+	return strconv.Atoi(s)
+}
+
+var errUnset = errors.New("unset")
 
 // resolvedEndpoint is the endpoint of a client: its URL parsed once and the
 // signing name and region the rules asked for.
@@ -297,8 +369,14 @@ func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
 	// awsJson always posts to "/", which joins onto a custom endpoint's path.
 	u.Path = strings.TrimSuffix(u.Path, "/") + "/"
 	u.RawPath = ""
-	ep.url = u
 	ep.rawURL = u.String()
+	// Each request copies ep.url: parse the final form once, as
+	// http.NewRequest would on every call, and drop an empty port as it does.
+	if ru, err := url.Parse(ep.rawURL); err == nil {
+		u = ru
+	}
+	u.Host = strings.TrimSuffix(u.Host, ":")
+	ep.url = u
 	if ep.signingRegion == "" {
 		return ep, ErrNoRegion
 	}

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
@@ -24,6 +27,27 @@ import (
 )
 
 var defaultSigner = signer.New()
+
+// newInvocationID writes a random UUID v4 (as uuid.NewString formats it)
+// into id without allocating.
+func newInvocationID(id *[36]byte) {
+	var u [16]byte
+	if _, err := rand.Read(u[:]); err != nil {
+		copy(id[:], uuid.NewString()) // crypto/rand does not fail on supported systems
+		return
+	}
+	u[6] = u[6]&0x0f | 0x40 // version 4
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	hex.Encode(id[0:8], u[0:4])
+	id[8] = '-'
+	hex.Encode(id[9:13], u[4:6])
+	id[13] = '-'
+	hex.Encode(id[14:18], u[6:8])
+	id[18] = '-'
+	hex.Encode(id[19:23], u[8:10])
+	id[23] = '-'
+	hex.Encode(id[24:], u[10:])
+}
 
 // NewIdempotencyToken returns a random UUID v4 for idempotency-token members.
 func NewIdempotencyToken() string { return uuid.NewString() }
@@ -94,12 +118,18 @@ func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, targ
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	a := &attempt{c: c, ep: &ep, opName: opName, target: target, body: body, contentEncoding: contentEncoding, decode: decode}
 	sum := sha256.Sum256(body)
-	var hash [64]byte
-	hex.Encode(hash[:], sum[:])
-	a := &attempt{
-		c: c, ep: &ep, opName: opName, target: target, body: body, payloadHash: string(hash[:]), contentEncoding: contentEncoding,
-		invocationID: uuid.NewString(), decode: decode, maxAttempts: strconv.Itoa(c.opts.Retryer.MaxAttempts()),
+	hex.Encode(a.hash[:], sum[:])
+	newInvocationID(&a.id)
+	// a's arrays are never written again, so they can back strings.
+	a.payloadHash = unsafe.String(&a.hash[0], len(a.hash))
+	a.invocationID = unsafe.String(&a.id[0], len(a.id))
+	// One backing array for the per-call header values: X-Amz-Target,
+	// Amz-Sdk-Invocation-Id and the first attempt's Amz-Sdk-Request.
+	a.vals = [3]string{target, a.invocationID, c.firstAttempt}
+	if m := c.opts.Retryer.MaxAttempts(); m != c.firstAttemptMax {
+		a.vals[2] = "attempt=1; max=" + strconv.Itoa(m)
 	}
 	res, err := retry.Do(ctx, c.opts.Retryer, nil, a.run)
 	if a.requestID != "" {
@@ -126,15 +156,79 @@ type attempt struct {
 	// contentEncoding is "gzip" when the body was compressed.
 	contentEncoding string
 	requestID       string
+
+	// The direct path's per-call header values (X-Amz-Target,
+	// Amz-Sdk-Invocation-Id, Amz-Sdk-Request of attempt 1) in one array,
+	// and the bytes behind payloadHash and invocationID.
+	vals [3]string
+	hash [64]byte
+	id   [36]byte
+}
+
+// requestBody is the body of one attempt: the serialized input, read from
+// the start.
+type requestBody struct{ bytes.Reader }
+
+func (*requestBody) Close() error { return nil }
+
+// outgoing is what one attempt's request points to, allocated together.
+type outgoing struct {
+	url  url.URL
+	body requestBody
+}
+
+func (a *attempt) getBody() (io.ReadCloser, error) {
+	b := new(requestBody)
+	b.Reset(a.body)
+	return b, nil
+}
+
+// newRequest builds attempt n's request from the endpoint parsed when the
+// client first resolved it: no URL parsing, and header values shared with
+// the client or the call where they do not change between attempts (the
+// same headers setHeaders writes).
+func (a *attempt) newRequest(ctx context.Context, n int) *http.Request {
+	c := a.c
+	o := &outgoing{url: *a.ep.url}
+	o.body.Reset(a.body)
+	h := make(http.Header, 8+len(a.ep.headers))
+	for k, vs := range a.ep.headers {
+		h[k] = append([]string(nil), vs...)
+	}
+	h["Content-Type"] = c.contentTypeHeader
+	h["X-Amz-Target"] = a.vals[0:1:1]
+	h["User-Agent"] = c.userAgentHeader
+	h["Amz-Sdk-Invocation-Id"] = a.vals[1:2:2]
+	if n == 1 {
+		h["Amz-Sdk-Request"] = a.vals[2:3:3]
+	} else {
+		h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + strconv.Itoa(c.opts.Retryer.MaxAttempts())}
+	}
+	if a.contentEncoding != "" {
+		h["Content-Encoding"] = []string{a.contentEncoding}
+	}
+	req := http.Request{
+		Method:        http.MethodPost,
+		URL:           &o.url,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        h,
+		Body:          &o.body,
+		GetBody:       a.getBody,
+		ContentLength: int64(len(a.body)),
+		Host:          o.url.Host,
+	}
+	if len(a.body) == 0 {
+		req.Body = http.NoBody
+		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
+	}
+	return req.WithContext(ctx)
 }
 
 func (a *attempt) run(ctx context.Context, n int) error {
 	c := a.c
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.ep.rawURL, bytes.NewReader(a.body))
-	if err != nil {
-		return err
-	}
-	a.setHeaders(req.Header, n)
+	req := a.newRequest(ctx, n)
 	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
 		return err
 	}
@@ -195,7 +289,12 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 		return nil
 	}
 	var d awsjson.Decoder
-	d.Reset(*buf)
+	if n := len(*buf); n >= sharedBodyMin && n <= sharedBodyMax {
+		// One copy of the body; decoded strings are substrings of it.
+		d.ResetString(string(*buf))
+	} else {
+		d.Reset(*buf)
+	}
 	a.decode(&d)
 	d.End()
 	if err := d.Err(); err != nil {
@@ -273,6 +372,16 @@ func (c *Client) responseError(resp *http.Response, body []byte, requestID strin
 	}
 	return err
 }
+
+// Response bodies of sharedBodyMin to sharedBodyMax bytes are copied once
+// into a string that the decoded strings share: one allocation instead of
+// one per string. Past sharedBodyMax, each string gets its own copy, so that
+// keeping one value does not keep a large response alive; below
+// sharedBodyMin the copy would cost more than it saves.
+const (
+	sharedBodyMin = 128
+	sharedBodyMax = 1 << 20
+)
 
 var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 

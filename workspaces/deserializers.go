@@ -116,8 +116,7 @@ func deserializeAccessDeniedException(d *awsjson.Decoder, v *types.AccessDeniedE
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -148,8 +147,7 @@ func deserializeAccountLink(d *awsjson.Decoder, v *types.AccountLink) {
 		switch string(key) {
 		case "AccountLinkId":
 			if !d.Null() {
-				x := d.String()
-				v.AccountLinkId = &x
+				v.AccountLinkId = d.StringPtr()
 			}
 		case "AccountLinkStatus":
 			if !d.Null() {
@@ -157,13 +155,11 @@ func deserializeAccountLink(d *awsjson.Decoder, v *types.AccountLink) {
 			}
 		case "SourceAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SourceAccountId = &x
+				v.SourceAccountId = d.StringPtr()
 			}
 		case "TargetAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.TargetAccountId = &x
+				v.TargetAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -202,23 +198,19 @@ func deserializeAccountModification(d *awsjson.Decoder, v *types.AccountModifica
 			}
 		case "DedicatedTenancyManagementCidrRange":
 			if !d.Null() {
-				x := d.String()
-				v.DedicatedTenancyManagementCidrRange = &x
+				v.DedicatedTenancyManagementCidrRange = d.StringPtr()
 			}
 		case "StartTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.StartTime = &x
+				v.StartTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -234,13 +226,11 @@ func deserializeActiveDirectoryConfig(d *awsjson.Decoder, v *types.ActiveDirecto
 		switch string(key) {
 		case "DomainName":
 			if !d.Null() {
-				x := d.String()
-				v.DomainName = &x
+				v.DomainName = d.StringPtr()
 			}
 		case "ServiceAccountSecretArn":
 			if !d.Null() {
-				x := d.String()
-				v.ServiceAccountSecretArn = &x
+				v.ServiceAccountSecretArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -262,8 +252,7 @@ func deserializeApplicationNotSupportedException(d *awsjson.Decoder, v *types.Ap
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -294,13 +283,11 @@ func deserializeApplicationResourceAssociation(d *awsjson.Decoder, v *types.Appl
 		switch string(key) {
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		case "AssociatedResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.AssociatedResourceId = &x
+				v.AssociatedResourceId = d.StringPtr()
 			}
 		case "AssociatedResourceType":
 			if !d.Null() {
@@ -308,13 +295,11 @@ func deserializeApplicationResourceAssociation(d *awsjson.Decoder, v *types.Appl
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastUpdatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastUpdatedTime = &x
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "State":
 			if !d.Null() {
@@ -343,13 +328,11 @@ func deserializeApplicationSettingsResponse(d *awsjson.Decoder, v *types.Applica
 			}
 		case "SettingsGroup":
 			if !d.Null() {
-				x := d.String()
-				v.SettingsGroup = &x
+				v.SettingsGroup = d.StringPtr()
 			}
 		case "S3BucketName":
 			if !d.Null() {
-				x := d.String()
-				v.S3BucketName = &x
+				v.S3BucketName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -369,8 +352,7 @@ func deserializeAssociationStateReason(d *awsjson.Decoder, v *types.AssociationS
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -416,8 +398,7 @@ func deserializeBundleResourceAssociation(d *awsjson.Decoder, v *types.BundleRes
 		switch string(key) {
 		case "AssociatedResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.AssociatedResourceId = &x
+				v.AssociatedResourceId = d.StringPtr()
 			}
 		case "AssociatedResourceType":
 			if !d.Null() {
@@ -425,18 +406,15 @@ func deserializeBundleResourceAssociation(d *awsjson.Decoder, v *types.BundleRes
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastUpdatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastUpdatedTime = &x
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "State":
 			if !d.Null() {
@@ -461,23 +439,19 @@ func deserializeCapacityStatus(d *awsjson.Decoder, v *types.CapacityStatus) {
 		switch string(key) {
 		case "AvailableUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.AvailableUserSessions = &x
+				v.AvailableUserSessions = d.Int32Ptr()
 			}
 		case "DesiredUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.DesiredUserSessions = &x
+				v.DesiredUserSessions = d.Int32Ptr()
 			}
 		case "ActualUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.ActualUserSessions = &x
+				v.ActualUserSessions = d.Int32Ptr()
 			}
 		case "ActiveUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.ActiveUserSessions = &x
+				v.ActiveUserSessions = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -509,8 +483,7 @@ func deserializeCertificateBasedAuthProperties(d *awsjson.Decoder, v *types.Cert
 			}
 		case "CertificateAuthorityArn":
 			if !d.Null() {
-				x := d.String()
-				v.CertificateAuthorityArn = &x
+				v.CertificateAuthorityArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -541,8 +514,7 @@ func deserializeClientPropertiesResult(d *awsjson.Decoder, v *types.ClientProper
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "ClientProperties":
 			if !d.Null() {
@@ -599,8 +571,7 @@ func deserializeComputeNotCompatibleException(d *awsjson.Decoder, v *types.Compu
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -632,8 +603,7 @@ func deserializeConflictException(d *awsjson.Decoder, v *types.ConflictException
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -664,23 +634,19 @@ func deserializeConnectClientAddIn(d *awsjson.Decoder, v *types.ConnectClientAdd
 		switch string(key) {
 		case "AddInId":
 			if !d.Null() {
-				x := d.String()
-				v.AddInId = &x
+				v.AddInId = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "URL":
 			if !d.Null() {
-				x := d.String()
-				v.URL = &x
+				v.URL = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -715,18 +681,15 @@ func deserializeConnectionAliasAssociation(d *awsjson.Decoder, v *types.Connecti
 			}
 		case "AssociatedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.AssociatedAccountId = &x
+				v.AssociatedAccountId = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "ConnectionIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ConnectionIdentifier = &x
+				v.ConnectionIdentifier = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -757,13 +720,11 @@ func deserializeConnectionAliasPermission(d *awsjson.Decoder, v *types.Connectio
 		switch string(key) {
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		case "AllowAssociation":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowAssociation = &x
+				v.AllowAssociation = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -800,13 +761,11 @@ func deserializeConnectionAlias(d *awsjson.Decoder, v *types.ConnectionAlias) {
 		switch string(key) {
 		case "ConnectionString":
 			if !d.Null() {
-				x := d.String()
-				v.ConnectionString = &x
+				v.ConnectionString = d.StringPtr()
 			}
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -814,8 +773,7 @@ func deserializeConnectionAlias(d *awsjson.Decoder, v *types.ConnectionAlias) {
 			}
 		case "OwnerAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.OwnerAccountId = &x
+				v.OwnerAccountId = d.StringPtr()
 			}
 		case "Associations":
 			v.Associations = deserializeConnectionAliasAssociationList(d)
@@ -837,8 +795,7 @@ func deserializeDataReplicationSettings(d *awsjson.Decoder, v *types.DataReplica
 			}
 		case "RecoverySnapshotTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.RecoverySnapshotTime = &x
+				v.RecoverySnapshotTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -870,23 +827,19 @@ func deserializeDefaultClientBrandingAttributes(d *awsjson.Decoder, v *types.Def
 		switch string(key) {
 		case "LogoUrl":
 			if !d.Null() {
-				x := d.String()
-				v.LogoUrl = &x
+				v.LogoUrl = d.StringPtr()
 			}
 		case "SupportEmail":
 			if !d.Null() {
-				x := d.String()
-				v.SupportEmail = &x
+				v.SupportEmail = d.StringPtr()
 			}
 		case "SupportLink":
 			if !d.Null() {
-				x := d.String()
-				v.SupportLink = &x
+				v.SupportLink = d.StringPtr()
 			}
 		case "ForgotPasswordLink":
 			if !d.Null() {
-				x := d.String()
-				v.ForgotPasswordLink = &x
+				v.ForgotPasswordLink = d.StringPtr()
 			}
 		case "LoginMessage":
 			v.LoginMessage = deserializeLoginMessage(d)
@@ -904,38 +857,31 @@ func deserializeDefaultWorkspaceCreationProperties(d *awsjson.Decoder, v *types.
 		switch string(key) {
 		case "EnableWorkDocs":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableWorkDocs = &x
+				v.EnableWorkDocs = d.BoolPtr()
 			}
 		case "EnableInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableInternetAccess = &x
+				v.EnableInternetAccess = d.BoolPtr()
 			}
 		case "DefaultOu":
 			if !d.Null() {
-				x := d.String()
-				v.DefaultOu = &x
+				v.DefaultOu = d.StringPtr()
 			}
 		case "CustomSecurityGroupId":
 			if !d.Null() {
-				x := d.String()
-				v.CustomSecurityGroupId = &x
+				v.CustomSecurityGroupId = d.StringPtr()
 			}
 		case "UserEnabledAsLocalAdministrator":
 			if !d.Null() {
-				x := d.Bool()
-				v.UserEnabledAsLocalAdministrator = &x
+				v.UserEnabledAsLocalAdministrator = d.BoolPtr()
 			}
 		case "EnableMaintenanceMode":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableMaintenanceMode = &x
+				v.EnableMaintenanceMode = d.BoolPtr()
 			}
 		case "InstanceIamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceIamRoleArn = &x
+				v.InstanceIamRoleArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1001,8 +947,7 @@ func deserializeErrorDetails(d *awsjson.Decoder, v *types.ErrorDetails) {
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1038,13 +983,11 @@ func deserializeFailedCreateStandbyWorkspacesRequest(d *awsjson.Decoder, v *type
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1065,13 +1008,11 @@ func deserializeFailedCreateWorkspaceRequest(d *awsjson.Decoder, v *types.Failed
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1177,18 +1118,15 @@ func deserializeFailedWorkspaceChangeRequest(d *awsjson.Decoder, v *types.Failed
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1244,13 +1182,11 @@ func deserializeIDCConfig(d *awsjson.Decoder, v *types.IDCConfig) {
 		switch string(key) {
 		case "InstanceArn":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceArn = &x
+				v.InstanceArn = d.StringPtr()
 			}
 		case "ApplicationArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationArn = &x
+				v.ApplicationArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1266,8 +1202,7 @@ func deserializeImagePermission(d *awsjson.Decoder, v *types.ImagePermission) {
 		switch string(key) {
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1313,8 +1248,7 @@ func deserializeImageResourceAssociation(d *awsjson.Decoder, v *types.ImageResou
 		switch string(key) {
 		case "AssociatedResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.AssociatedResourceId = &x
+				v.AssociatedResourceId = d.StringPtr()
 			}
 		case "AssociatedResourceType":
 			if !d.Null() {
@@ -1322,18 +1256,15 @@ func deserializeImageResourceAssociation(d *awsjson.Decoder, v *types.ImageResou
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastUpdatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastUpdatedTime = &x
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -1358,8 +1289,7 @@ func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.I
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1375,8 +1305,7 @@ func deserializeInternalServerException(d *awsjson.Decoder, v *types.InternalSer
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1392,8 +1321,7 @@ func deserializeInvalidParameterValuesException(d *awsjson.Decoder, v *types.Inv
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1409,8 +1337,7 @@ func deserializeInvalidResourceStateException(d *awsjson.Decoder, v *types.Inval
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1426,33 +1353,27 @@ func deserializeIosClientBrandingAttributes(d *awsjson.Decoder, v *types.IosClie
 		switch string(key) {
 		case "LogoUrl":
 			if !d.Null() {
-				x := d.String()
-				v.LogoUrl = &x
+				v.LogoUrl = d.StringPtr()
 			}
 		case "Logo2xUrl":
 			if !d.Null() {
-				x := d.String()
-				v.Logo2xUrl = &x
+				v.Logo2xUrl = d.StringPtr()
 			}
 		case "Logo3xUrl":
 			if !d.Null() {
-				x := d.String()
-				v.Logo3xUrl = &x
+				v.Logo3xUrl = d.StringPtr()
 			}
 		case "SupportEmail":
 			if !d.Null() {
-				x := d.String()
-				v.SupportEmail = &x
+				v.SupportEmail = d.StringPtr()
 			}
 		case "SupportLink":
 			if !d.Null() {
-				x := d.String()
-				v.SupportLink = &x
+				v.SupportLink = d.StringPtr()
 			}
 		case "ForgotPasswordLink":
 			if !d.Null() {
-				x := d.String()
-				v.ForgotPasswordLink = &x
+				v.ForgotPasswordLink = d.StringPtr()
 			}
 		case "LoginMessage":
 			v.LoginMessage = deserializeLoginMessage(d)
@@ -1486,13 +1407,11 @@ func deserializeIpRuleItem(d *awsjson.Decoder, v *types.IpRuleItem) {
 		switch string(key) {
 		case "ipRule":
 			if !d.Null() {
-				x := d.String()
-				v.IpRule = &x
+				v.IpRule = d.StringPtr()
 			}
 		case "ruleDesc":
 			if !d.Null() {
-				x := d.String()
-				v.RuleDesc = &x
+				v.RuleDesc = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1540,13 +1459,11 @@ func deserializeMicrosoftEntraConfig(d *awsjson.Decoder, v *types.MicrosoftEntra
 		switch string(key) {
 		case "TenantId":
 			if !d.Null() {
-				x := d.String()
-				v.TenantId = &x
+				v.TenantId = d.StringPtr()
 			}
 		case "ApplicationConfigSecretArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationConfigSecretArn = &x
+				v.ApplicationConfigSecretArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1597,13 +1514,11 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 		switch string(key) {
 		case "EniPrivateIpAddress":
 			if !d.Null() {
-				x := d.String()
-				v.EniPrivateIpAddress = &x
+				v.EniPrivateIpAddress = d.StringPtr()
 			}
 		case "EniId":
 			if !d.Null() {
-				x := d.String()
-				v.EniId = &x
+				v.EniId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1636,8 +1551,7 @@ func deserializeOpAssociateConnectionAliasOutput(d *awsjson.Decoder, v *Associat
 		switch string(key) {
 		case "ConnectionIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ConnectionIdentifier = &x
+				v.ConnectionIdentifier = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1694,8 +1608,7 @@ func deserializeOpCopyWorkspaceImageOutput(d *awsjson.Decoder, v *CopyWorkspaceI
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1728,8 +1641,7 @@ func deserializeOpCreateConnectClientAddInOutput(d *awsjson.Decoder, v *CreateCo
 		switch string(key) {
 		case "AddInId":
 			if !d.Null() {
-				x := d.String()
-				v.AddInId = &x
+				v.AddInId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1745,8 +1657,7 @@ func deserializeOpCreateConnectionAliasOutput(d *awsjson.Decoder, v *CreateConne
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1762,8 +1673,7 @@ func deserializeOpCreateIpGroupOutput(d *awsjson.Decoder, v *CreateIpGroupOutput
 		switch string(key) {
 		case "GroupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1807,8 +1717,7 @@ func deserializeOpCreateUpdatedWorkspaceImageOutput(d *awsjson.Decoder, v *Creat
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1841,18 +1750,15 @@ func deserializeOpCreateWorkspaceImageOutput(d *awsjson.Decoder, v *CreateWorksp
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "OperatingSystem":
 			if !d.Null() {
@@ -1869,13 +1775,11 @@ func deserializeOpCreateWorkspaceImageOutput(d *awsjson.Decoder, v *CreateWorksp
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "OwnerAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.OwnerAccountId = &x
+				v.OwnerAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2056,8 +1960,7 @@ func deserializeOpDescribeAccountModificationsOutput(d *awsjson.Decoder, v *Desc
 			v.AccountModifications = deserializeAccountModificationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2077,8 +1980,7 @@ func deserializeOpDescribeAccountOutput(d *awsjson.Decoder, v *DescribeAccountOu
 			}
 		case "DedicatedTenancyManagementCidrRange":
 			if !d.Null() {
-				x := d.String()
-				v.DedicatedTenancyManagementCidrRange = &x
+				v.DedicatedTenancyManagementCidrRange = d.StringPtr()
 			}
 		case "DedicatedTenancyAccountType":
 			if !d.Null() {
@@ -2100,8 +2002,7 @@ func deserializeOpDescribeApplicationAssociationsOutput(d *awsjson.Decoder, v *D
 			v.Associations = deserializeApplicationResourceAssociationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2119,8 +2020,7 @@ func deserializeOpDescribeApplicationsOutput(d *awsjson.Decoder, v *DescribeAppl
 			v.Applications = deserializeWorkSpaceApplicationList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2208,8 +2108,7 @@ func deserializeOpDescribeConnectClientAddInsOutput(d *awsjson.Decoder, v *Descr
 			v.AddIns = deserializeConnectClientAddInList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2225,15 +2124,13 @@ func deserializeOpDescribeConnectionAliasPermissionsOutput(d *awsjson.Decoder, v
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		case "ConnectionAliasPermissions":
 			v.ConnectionAliasPermissions = deserializeConnectionAliasPermissions(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2251,8 +2148,7 @@ func deserializeOpDescribeConnectionAliasesOutput(d *awsjson.Decoder, v *Describ
 			v.ConnectionAliases = deserializeConnectionAliasList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2284,8 +2180,7 @@ func deserializeOpDescribeIpGroupsOutput(d *awsjson.Decoder, v *DescribeIpGroups
 			v.Result = deserializeWorkspacesIpGroupsList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2331,8 +2226,7 @@ func deserializeOpDescribeWorkspaceBundlesOutput(d *awsjson.Decoder, v *Describe
 			v.Bundles = deserializeBundleList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2350,8 +2244,7 @@ func deserializeOpDescribeWorkspaceDirectoriesOutput(d *awsjson.Decoder, v *Desc
 			v.Directories = deserializeDirectoryList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2367,15 +2260,13 @@ func deserializeOpDescribeWorkspaceImagePermissionsOutput(d *awsjson.Decoder, v 
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "ImagePermissions":
 			v.ImagePermissions = deserializeImagePermissions(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2393,8 +2284,7 @@ func deserializeOpDescribeWorkspaceImagesOutput(d *awsjson.Decoder, v *DescribeW
 			v.Images = deserializeWorkspaceImageList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2428,8 +2318,7 @@ func deserializeOpDescribeWorkspacesConnectionStatusOutput(d *awsjson.Decoder, v
 			v.WorkspacesConnectionStatus = deserializeWorkspaceConnectionStatusList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2447,8 +2336,7 @@ func deserializeOpDescribeWorkspacesOutput(d *awsjson.Decoder, v *DescribeWorksp
 			v.Workspaces = deserializeWorkspaceList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2466,8 +2354,7 @@ func deserializeOpDescribeWorkspacesPoolSessionsOutput(d *awsjson.Decoder, v *De
 			v.Sessions = deserializeWorkspacesPoolSessions(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2485,8 +2372,7 @@ func deserializeOpDescribeWorkspacesPoolsOutput(d *awsjson.Decoder, v *DescribeW
 			v.WorkspacesPools = deserializeWorkspacesPools(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2602,8 +2488,7 @@ func deserializeOpImportWorkspaceImageOutput(d *awsjson.Decoder, v *ImportWorksp
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2621,8 +2506,7 @@ func deserializeOpListAccountLinksOutput(d *awsjson.Decoder, v *ListAccountLinks
 			v.AccountLinks = deserializeAccountLinkList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2640,8 +2524,7 @@ func deserializeOpListAvailableManagementCidrRangesOutput(d *awsjson.Decoder, v 
 			v.ManagementCidrRanges = deserializeDedicatedTenancyCidrRangeList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2657,13 +2540,11 @@ func deserializeOpMigrateWorkspaceOutput(d *awsjson.Decoder, v *MigrateWorkspace
 		switch string(key) {
 		case "SourceWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.SourceWorkspaceId = &x
+				v.SourceWorkspaceId = d.StringPtr()
 			}
 		case "TargetWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.TargetWorkspaceId = &x
+				v.TargetWorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2839,8 +2720,7 @@ func deserializeOpRegisterWorkspaceDirectoryOutput(d *awsjson.Decoder, v *Regist
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3084,8 +2964,7 @@ func deserializeOperatingSystemNotCompatibleException(d *awsjson.Decoder, v *typ
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3117,8 +2996,7 @@ func deserializeOperationInProgressException(d *awsjson.Decoder, v *types.Operat
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3134,13 +3012,11 @@ func deserializeOperationNotSupportedException(d *awsjson.Decoder, v *types.Oper
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "reason":
 			if !d.Null() {
-				x := d.String()
-				v.Reason = &x
+				v.Reason = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3171,13 +3047,11 @@ func deserializePendingCreateStandbyWorkspacesRequest(d *awsjson.Decoder, v *typ
 		switch string(key) {
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3185,8 +3059,7 @@ func deserializePendingCreateStandbyWorkspacesRequest(d *awsjson.Decoder, v *typ
 			}
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3218,13 +3091,11 @@ func deserializeRelatedWorkspaceProperties(d *awsjson.Decoder, v *types.RelatedW
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "Region":
 			if !d.Null() {
-				x := d.String()
-				v.Region = &x
+				v.Region = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3263,8 +3134,7 @@ func deserializeResourceAlreadyExistsException(d *awsjson.Decoder, v *types.Reso
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3280,8 +3150,7 @@ func deserializeResourceAssociatedException(d *awsjson.Decoder, v *types.Resourc
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3297,8 +3166,7 @@ func deserializeResourceCreationFailedException(d *awsjson.Decoder, v *types.Res
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3314,13 +3182,11 @@ func deserializeResourceInUseException(d *awsjson.Decoder, v *types.ResourceInUs
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3336,8 +3202,7 @@ func deserializeResourceLimitExceededException(d *awsjson.Decoder, v *types.Reso
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3353,13 +3218,11 @@ func deserializeResourceNotFoundException(d *awsjson.Decoder, v *types.ResourceN
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3375,13 +3238,11 @@ func deserializeResourceUnavailableException(d *awsjson.Decoder, v *types.Resour
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3397,8 +3258,7 @@ func deserializeRootStorage(d *awsjson.Decoder, v *types.RootStorage) {
 		switch string(key) {
 		case "Capacity":
 			if !d.Null() {
-				x := d.String()
-				v.Capacity = &x
+				v.Capacity = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3421,13 +3281,11 @@ func deserializeSamlProperties(d *awsjson.Decoder, v *types.SamlProperties) {
 			}
 		case "UserAccessUrl":
 			if !d.Null() {
-				x := d.String()
-				v.UserAccessUrl = &x
+				v.UserAccessUrl = d.StringPtr()
 			}
 		case "RelayStateParameterName":
 			if !d.Null() {
-				x := d.String()
-				v.RelayStateParameterName = &x
+				v.RelayStateParameterName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3490,8 +3348,7 @@ func deserializeSnapshot(d *awsjson.Decoder, v *types.Snapshot) {
 		switch string(key) {
 		case "SnapshotTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.SnapshotTime = &x
+				v.SnapshotTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -3507,18 +3364,15 @@ func deserializeStandbyWorkspace(d *awsjson.Decoder, v *types.StandbyWorkspace) 
 		switch string(key) {
 		case "PrimaryWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.PrimaryWorkspaceId = &x
+				v.PrimaryWorkspaceId = d.StringPtr()
 			}
 		case "VolumeEncryptionKey":
 			if !d.Null() {
-				x := d.String()
-				v.VolumeEncryptionKey = &x
+				v.VolumeEncryptionKey = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -3561,8 +3415,7 @@ func deserializeStandbyWorkspacesProperties(d *awsjson.Decoder, v *types.Standby
 		switch string(key) {
 		case "StandbyWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.StandbyWorkspaceId = &x
+				v.StandbyWorkspaceId = d.StringPtr()
 			}
 		case "DataReplication":
 			if !d.Null() {
@@ -3570,8 +3423,7 @@ func deserializeStandbyWorkspacesProperties(d *awsjson.Decoder, v *types.Standby
 			}
 		case "RecoverySnapshotTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.RecoverySnapshotTime = &x
+				v.RecoverySnapshotTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -3678,13 +3530,11 @@ func deserializeTag(d *awsjson.Decoder, v *types.Tag) {
 		switch string(key) {
 		case "Key":
 			if !d.Null() {
-				x := d.String()
-				v.Key = &x
+				v.Key = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3703,18 +3553,15 @@ func deserializeTimeoutSettings(d *awsjson.Decoder, v *types.TimeoutSettings) {
 		switch string(key) {
 		case "DisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.DisconnectTimeoutInSeconds = &x
+				v.DisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "IdleDisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.IdleDisconnectTimeoutInSeconds = &x
+				v.IdleDisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "MaxUserDurationInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxUserDurationInSeconds = &x
+				v.MaxUserDurationInSeconds = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3730,8 +3577,7 @@ func deserializeUnsupportedNetworkConfigurationException(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3747,8 +3593,7 @@ func deserializeUnsupportedWorkspaceConfigurationException(d *awsjson.Decoder, v
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3764,13 +3609,11 @@ func deserializeUpdateResult(d *awsjson.Decoder, v *types.UpdateResult) {
 		switch string(key) {
 		case "UpdateAvailable":
 			if !d.Null() {
-				x := d.Bool()
-				v.UpdateAvailable = &x
+				v.UpdateAvailable = d.BoolPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3794,8 +3637,7 @@ func deserializeUserSetting(d *awsjson.Decoder, v *types.UserSetting) {
 			}
 		case "MaximumLength":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaximumLength = &x
+				v.MaximumLength = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3826,8 +3668,7 @@ func deserializeUserStorage(d *awsjson.Decoder, v *types.UserStorage) {
 		switch string(key) {
 		case "Capacity":
 			if !d.Null() {
-				x := d.String()
-				v.Capacity = &x
+				v.Capacity = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3846,8 +3687,7 @@ func deserializeValidationException(d *awsjson.Decoder, v *types.ValidationExcep
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3892,18 +3732,15 @@ func deserializeWorkSpaceApplication(d *awsjson.Decoder, v *types.WorkSpaceAppli
 		switch string(key) {
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "LicenseType":
 			if !d.Null() {
@@ -3911,13 +3748,11 @@ func deserializeWorkSpaceApplication(d *awsjson.Decoder, v *types.WorkSpaceAppli
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Owner":
 			if !d.Null() {
-				x := d.String()
-				v.Owner = &x
+				v.Owner = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -3989,28 +3824,23 @@ func deserializeWorkspaceBundle(d *awsjson.Decoder, v *types.WorkspaceBundle) {
 		switch string(key) {
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Owner":
 			if !d.Null() {
-				x := d.String()
-				v.Owner = &x
+				v.Owner = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "RootStorage":
 			if !d.Null() {
@@ -4029,13 +3859,11 @@ func deserializeWorkspaceBundle(d *awsjson.Decoder, v *types.WorkspaceBundle) {
 			}
 		case "LastUpdatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastUpdatedTime = &x
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "CreationTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreationTime = &x
+				v.CreationTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "State":
 			if !d.Null() {
@@ -4074,8 +3902,7 @@ func deserializeWorkspaceConnectionStatus(d *awsjson.Decoder, v *types.Workspace
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "ConnectionState":
 			if !d.Null() {
@@ -4083,13 +3910,11 @@ func deserializeWorkspaceConnectionStatus(d *awsjson.Decoder, v *types.Workspace
 			}
 		case "ConnectionStateCheckTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.ConnectionStateCheckTimestamp = &x
+				v.ConnectionStateCheckTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastKnownUserConnectionTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastKnownUserConnectionTimestamp = &x
+				v.LastKnownUserConnectionTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -4105,23 +3930,19 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Alias":
 			if !d.Null() {
-				x := d.String()
-				v.Alias = &x
+				v.Alias = d.StringPtr()
 			}
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "RegistrationCode":
 			if !d.Null() {
-				x := d.String()
-				v.RegistrationCode = &x
+				v.RegistrationCode = d.StringPtr()
 			}
 		case "SubnetIds":
 			v.SubnetIds = deserializeSubnetIds(d)
@@ -4129,13 +3950,11 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			v.DnsIpAddresses = deserializeDnsIpAddresses(d)
 		case "CustomerUserName":
 			if !d.Null() {
-				x := d.String()
-				v.CustomerUserName = &x
+				v.CustomerUserName = d.StringPtr()
 			}
 		case "IamRoleId":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleId = &x
+				v.IamRoleId = d.StringPtr()
 			}
 		case "DirectoryType":
 			if !d.Null() {
@@ -4143,8 +3962,7 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			}
 		case "WorkspaceSecurityGroupId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceSecurityGroupId = &x
+				v.WorkspaceSecurityGroupId = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -4192,13 +4010,11 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			}
 		case "WorkspaceDirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceDirectoryName = &x
+				v.WorkspaceDirectoryName = d.StringPtr()
 			}
 		case "WorkspaceDirectoryDescription":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceDirectoryDescription = &x
+				v.WorkspaceDirectoryDescription = d.StringPtr()
 			}
 		case "UserIdentityType":
 			if !d.Null() {
@@ -4225,8 +4041,7 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4257,18 +4072,15 @@ func deserializeWorkspaceImage(d *awsjson.Decoder, v *types.WorkspaceImage) {
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "OperatingSystem":
 			if !d.Null() {
@@ -4285,23 +4097,19 @@ func deserializeWorkspaceImage(d *awsjson.Decoder, v *types.WorkspaceImage) {
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "OwnerAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.OwnerAccountId = &x
+				v.OwnerAccountId = d.StringPtr()
 			}
 		case "Updates":
 			if !d.Null() {
@@ -4343,18 +4151,15 @@ func deserializeWorkspaceProperties(d *awsjson.Decoder, v *types.WorkspaceProper
 			}
 		case "RunningModeAutoStopTimeoutInMinutes":
 			if !d.Null() {
-				x := d.Int32()
-				v.RunningModeAutoStopTimeoutInMinutes = &x
+				v.RunningModeAutoStopTimeoutInMinutes = d.Int32Ptr()
 			}
 		case "RootVolumeSizeGib":
 			if !d.Null() {
-				x := d.Int32()
-				v.RootVolumeSizeGib = &x
+				v.RootVolumeSizeGib = d.Int32Ptr()
 			}
 		case "UserVolumeSizeGib":
 			if !d.Null() {
-				x := d.Int32()
-				v.UserVolumeSizeGib = &x
+				v.UserVolumeSizeGib = d.Int32Ptr()
 			}
 		case "ComputeTypeName":
 			if !d.Null() {
@@ -4385,33 +4190,27 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "VolumeEncryptionKey":
 			if !d.Null() {
-				x := d.String()
-				v.VolumeEncryptionKey = &x
+				v.VolumeEncryptionKey = d.StringPtr()
 			}
 		case "UserVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.UserVolumeEncryptionEnabled = &x
+				v.UserVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "RootVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.RootVolumeEncryptionEnabled = &x
+				v.RootVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "WorkspaceProperties":
 			if !d.Null() {
@@ -4422,8 +4221,7 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			v.Tags = deserializeTagList(d)
 		case "WorkspaceName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceName = &x
+				v.WorkspaceName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4463,8 +4261,7 @@ func deserializeWorkspaceResourceAssociation(d *awsjson.Decoder, v *types.Worksp
 		switch string(key) {
 		case "AssociatedResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.AssociatedResourceId = &x
+				v.AssociatedResourceId = d.StringPtr()
 			}
 		case "AssociatedResourceType":
 			if !d.Null() {
@@ -4472,13 +4269,11 @@ func deserializeWorkspaceResourceAssociation(d *awsjson.Decoder, v *types.Worksp
 			}
 		case "Created":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Created = &x
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "LastUpdatedTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.LastUpdatedTime = &x
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "State":
 			if !d.Null() {
@@ -4491,8 +4286,7 @@ func deserializeWorkspaceResourceAssociation(d *awsjson.Decoder, v *types.Worksp
 			}
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4508,23 +4302,19 @@ func deserializeWorkspace(d *awsjson.Decoder, v *types.Workspace) {
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "IpAddress":
 			if !d.Null() {
-				x := d.String()
-				v.IpAddress = &x
+				v.IpAddress = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -4532,48 +4322,39 @@ func deserializeWorkspace(d *awsjson.Decoder, v *types.Workspace) {
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "SubnetId":
 			if !d.Null() {
-				x := d.String()
-				v.SubnetId = &x
+				v.SubnetId = d.StringPtr()
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		case "ErrorCode":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorCode = &x
+				v.ErrorCode = d.StringPtr()
 			}
 		case "ComputerName":
 			if !d.Null() {
-				x := d.String()
-				v.ComputerName = &x
+				v.ComputerName = d.StringPtr()
 			}
 		case "VolumeEncryptionKey":
 			if !d.Null() {
-				x := d.String()
-				v.VolumeEncryptionKey = &x
+				v.VolumeEncryptionKey = d.StringPtr()
 			}
 		case "UserVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.UserVolumeEncryptionEnabled = &x
+				v.UserVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "RootVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.RootVolumeEncryptionEnabled = &x
+				v.RootVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "WorkspaceName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceName = &x
+				v.WorkspaceName = d.StringPtr()
 			}
 		case "WorkspaceProperties":
 			if !d.Null() {
@@ -4605,8 +4386,7 @@ func deserializeWorkspacesDefaultRoleNotFoundException(d *awsjson.Decoder, v *ty
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4622,18 +4402,15 @@ func deserializeWorkspacesIpGroup(d *awsjson.Decoder, v *types.WorkspacesIpGroup
 		switch string(key) {
 		case "groupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		case "groupName":
 			if !d.Null() {
-				x := d.String()
-				v.GroupName = &x
+				v.GroupName = d.StringPtr()
 			}
 		case "groupDesc":
 			if !d.Null() {
-				x := d.String()
-				v.GroupDesc = &x
+				v.GroupDesc = d.StringPtr()
 			}
 		case "userRules":
 			v.UserRules = deserializeIpRuleList(d)
@@ -4670,8 +4447,7 @@ func deserializeWorkspacesPoolError(d *awsjson.Decoder, v *types.WorkspacesPoolE
 			}
 		case "ErrorMessage":
 			if !d.Null() {
-				x := d.String()
-				v.ErrorMessage = &x
+				v.ErrorMessage = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4710,23 +4486,19 @@ func deserializeWorkspacesPoolSession(d *awsjson.Decoder, v *types.WorkspacesPoo
 			}
 		case "SessionId":
 			if !d.Null() {
-				x := d.String()
-				v.SessionId = &x
+				v.SessionId = d.StringPtr()
 			}
 		case "InstanceId":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceId = &x
+				v.InstanceId = d.StringPtr()
 			}
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		case "ExpirationTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.ExpirationTime = &x
+				v.ExpirationTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "NetworkAccessConfiguration":
 			if !d.Null() {
@@ -4735,13 +4507,11 @@ func deserializeWorkspacesPoolSession(d *awsjson.Decoder, v *types.WorkspacesPoo
 			}
 		case "StartTime":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.StartTime = &x
+				v.StartTime = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "UserId":
 			if !d.Null() {
-				x := d.String()
-				v.UserId = &x
+				v.UserId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -4781,13 +4551,11 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		case "PoolArn":
 			if !d.Null() {
-				x := d.String()
-				v.PoolArn = &x
+				v.PoolArn = d.StringPtr()
 			}
 		case "CapacityStatus":
 			if !d.Null() {
@@ -4796,13 +4564,11 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 			}
 		case "PoolName":
 			if !d.Null() {
-				x := d.String()
-				v.PoolName = &x
+				v.PoolName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -4810,18 +4576,15 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 			}
 		case "CreatedAt":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.CreatedAt = &x
+				v.CreatedAt = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Errors":
 			v.Errors = deserializeWorkspacesPoolErrors(d)

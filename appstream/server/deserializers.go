@@ -35,8 +35,7 @@ func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
 			}
 		case "VpceId":
 			if !d.Null() {
-				x := d.String()
-				v.VpceId = &x
+				v.VpceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -84,13 +83,11 @@ func deserializeApplicationSettings(d *awsjson.Decoder, v *types.ApplicationSett
 		switch string(key) {
 		case "Enabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.Enabled = &x
+				v.Enabled = d.BoolPtr()
 			}
 		case "SettingsGroup":
 			if !d.Null() {
-				x := d.String()
-				v.SettingsGroup = &x
+				v.SettingsGroup = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -142,8 +139,7 @@ func deserializeCertificateBasedAuthProperties(d *awsjson.Decoder, v *types.Cert
 			}
 		case "CertificateAuthorityArn":
 			if !d.Null() {
-				x := d.String()
-				v.CertificateAuthorityArn = &x
+				v.CertificateAuthorityArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -159,13 +155,11 @@ func deserializeComputeCapacity(d *awsjson.Decoder, v *types.ComputeCapacity) {
 		switch string(key) {
 		case "DesiredInstances":
 			if !d.Null() {
-				x := d.Int32()
-				v.DesiredInstances = &x
+				v.DesiredInstances = d.Int32Ptr()
 			}
 		case "DesiredSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.DesiredSessions = &x
+				v.DesiredSessions = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -197,13 +191,11 @@ func deserializeDomainJoinInfo(d *awsjson.Decoder, v *types.DomainJoinInfo) {
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "OrganizationalUnitDistinguishedName":
 			if !d.Null() {
-				x := d.String()
-				v.OrganizationalUnitDistinguishedName = &x
+				v.OrganizationalUnitDistinguishedName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -266,13 +258,11 @@ func deserializeEntitlementAttribute(d *awsjson.Decoder, v *types.EntitlementAtt
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -304,13 +294,11 @@ func deserializeImagePermissions(d *awsjson.Decoder, v *types.ImagePermissions) 
 		switch string(key) {
 		case "allowFleet":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowFleet = &x
+				v.AllowFleet = d.BoolPtr()
 			}
 		case "allowImageBuilder":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowImageBuilder = &x
+				v.AllowImageBuilder = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -326,13 +314,11 @@ func deserializeOpAssociateAppBlockBuilderAppBlockInput(d *awsjson.Decoder, v *a
 		switch string(key) {
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "AppBlockBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockBuilderName = &x
+				v.AppBlockBuilderName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -348,13 +334,11 @@ func deserializeOpAssociateApplicationFleetInput(d *awsjson.Decoder, v *appstrea
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "ApplicationArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationArn = &x
+				v.ApplicationArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -370,18 +354,15 @@ func deserializeOpAssociateApplicationToEntitlementInput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "EntitlementName":
 			if !d.Null() {
-				x := d.String()
-				v.EntitlementName = &x
+				v.EntitlementName = d.StringPtr()
 			}
 		case "ApplicationIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationIdentifier = &x
+				v.ApplicationIdentifier = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -397,13 +378,11 @@ func deserializeOpAssociateFleetInput(d *awsjson.Decoder, v *appstream.Associate
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -447,23 +426,19 @@ func deserializeOpCopyImageInput(d *awsjson.Decoder, v *appstream.CopyImageInput
 		switch string(key) {
 		case "SourceImageName":
 			if !d.Null() {
-				x := d.String()
-				v.SourceImageName = &x
+				v.SourceImageName = d.StringPtr()
 			}
 		case "DestinationImageName":
 			if !d.Null() {
-				x := d.String()
-				v.DestinationImageName = &x
+				v.DestinationImageName = d.StringPtr()
 			}
 		case "DestinationRegion":
 			if !d.Null() {
-				x := d.String()
-				v.DestinationRegion = &x
+				v.DestinationRegion = d.StringPtr()
 			}
 		case "DestinationImageDescription":
 			if !d.Null() {
-				x := d.String()
-				v.DestinationImageDescription = &x
+				v.DestinationImageDescription = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -479,18 +454,15 @@ func deserializeOpCreateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Cr
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTags(d)
@@ -500,8 +472,7 @@ func deserializeOpCreateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Cr
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "VpcConfig":
 			if !d.Null() {
@@ -510,13 +481,11 @@ func deserializeOpCreateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Cr
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
@@ -534,13 +503,11 @@ func deserializeOpCreateAppBlockBuilderStreamingURLInput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "AppBlockBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockBuilderName = &x
+				v.AppBlockBuilderName = d.StringPtr()
 			}
 		case "Validity":
 			if !d.Null() {
-				x := d.Int64()
-				v.Validity = &x
+				v.Validity = d.Int64Ptr()
 			}
 		default:
 			d.Skip()
@@ -556,18 +523,15 @@ func deserializeOpCreateAppBlockInput(d *awsjson.Decoder, v *appstream.CreateApp
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "SourceS3Location":
 			if !d.Null() {
@@ -604,18 +568,15 @@ func deserializeOpCreateApplicationInput(d *awsjson.Decoder, v *appstream.Create
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "IconS3Location":
 			if !d.Null() {
@@ -624,18 +585,15 @@ func deserializeOpCreateApplicationInput(d *awsjson.Decoder, v *appstream.Create
 			}
 		case "LaunchPath":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchPath = &x
+				v.LaunchPath = d.StringPtr()
 			}
 		case "WorkingDirectory":
 			if !d.Null() {
-				x := d.String()
-				v.WorkingDirectory = &x
+				v.WorkingDirectory = d.StringPtr()
 			}
 		case "LaunchParameters":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchParameters = &x
+				v.LaunchParameters = d.StringPtr()
 			}
 		case "Platforms":
 			v.Platforms = deserializePlatforms(d)
@@ -643,8 +601,7 @@ func deserializeOpCreateApplicationInput(d *awsjson.Decoder, v *appstream.Create
 			v.InstanceFamilies = deserializeStringList(d)
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTags(d)
@@ -662,8 +619,7 @@ func deserializeOpCreateDirectoryConfigInput(d *awsjson.Decoder, v *appstream.Cr
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "OrganizationalUnitDistinguishedNames":
 			v.OrganizationalUnitDistinguishedNames = deserializeOrganizationalUnitDistinguishedNamesList(d)
@@ -691,18 +647,15 @@ func deserializeOpCreateEntitlementInput(d *awsjson.Decoder, v *appstream.Create
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "AppVisibility":
 			if !d.Null() {
@@ -724,23 +677,19 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "ImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageName = &x
+				v.ImageName = d.StringPtr()
 			}
 		case "ImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.ImageArn = &x
+				v.ImageArn = d.StringPtr()
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "FleetType":
 			if !d.Null() {
@@ -758,28 +707,23 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 			}
 		case "MaxUserDurationInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxUserDurationInSeconds = &x
+				v.MaxUserDurationInSeconds = d.Int32Ptr()
 			}
 		case "DisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.DisconnectTimeoutInSeconds = &x
+				v.DisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "DomainJoinInfo":
 			if !d.Null() {
@@ -790,13 +734,11 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 			v.Tags = deserializeTags(d)
 		case "IdleDisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.IdleDisconnectTimeoutInSeconds = &x
+				v.IdleDisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "StreamView":
 			if !d.Null() {
@@ -808,8 +750,7 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 			}
 		case "MaxConcurrentSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxConcurrentSessions = &x
+				v.MaxConcurrentSessions = d.Int32Ptr()
 			}
 		case "UsbDeviceFilterStrings":
 			v.UsbDeviceFilterStrings = deserializeUsbDeviceFilterStrings(d)
@@ -820,8 +761,7 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 			}
 		case "MaxSessionsPerInstance":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxSessionsPerInstance = &x
+				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -837,33 +777,27 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "ImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageName = &x
+				v.ImageName = d.StringPtr()
 			}
 		case "ImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.ImageArn = &x
+				v.ImageArn = d.StringPtr()
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "VpcConfig":
 			if !d.Null() {
@@ -872,13 +806,11 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "DomainJoinInfo":
 			if !d.Null() {
@@ -887,8 +819,7 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 			}
 		case "AppstreamAgentVersion":
 			if !d.Null() {
-				x := d.String()
-				v.AppstreamAgentVersion = &x
+				v.AppstreamAgentVersion = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTags(d)
@@ -908,13 +839,11 @@ func deserializeOpCreateImageBuilderStreamingURLInput(d *awsjson.Decoder, v *app
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Validity":
 			if !d.Null() {
-				x := d.Int64()
-				v.Validity = &x
+				v.Validity = d.Int64Ptr()
 			}
 		default:
 			d.Skip()
@@ -930,30 +859,25 @@ func deserializeOpCreateStackInput(d *awsjson.Decoder, v *appstream.CreateStackI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "StorageConnectors":
 			v.StorageConnectors = deserializeStorageConnectorList(d)
 		case "RedirectURL":
 			if !d.Null() {
-				x := d.String()
-				v.RedirectURL = &x
+				v.RedirectURL = d.StringPtr()
 			}
 		case "FeedbackURL":
 			if !d.Null() {
-				x := d.String()
-				v.FeedbackURL = &x
+				v.FeedbackURL = d.StringPtr()
 			}
 		case "UserSettings":
 			v.UserSettings = deserializeUserSettingList(d)
@@ -987,33 +911,27 @@ func deserializeOpCreateStreamingURLInput(d *awsjson.Decoder, v *appstream.Creat
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "UserId":
 			if !d.Null() {
-				x := d.String()
-				v.UserId = &x
+				v.UserId = d.StringPtr()
 			}
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		case "Validity":
 			if !d.Null() {
-				x := d.Int64()
-				v.Validity = &x
+				v.Validity = d.Int64Ptr()
 			}
 		case "SessionContext":
 			if !d.Null() {
-				x := d.String()
-				v.SessionContext = &x
+				v.SessionContext = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1029,15 +947,13 @@ func deserializeOpCreateThemeForStackInput(d *awsjson.Decoder, v *appstream.Crea
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "FooterLinks":
 			v.FooterLinks = deserializeThemeFooterLinks(d)
 		case "TitleText":
 			if !d.Null() {
-				x := d.String()
-				v.TitleText = &x
+				v.TitleText = d.StringPtr()
 			}
 		case "ThemeStyling":
 			if !d.Null() {
@@ -1067,30 +983,25 @@ func deserializeOpCreateUpdatedImageInput(d *awsjson.Decoder, v *appstream.Creat
 		switch string(key) {
 		case "existingImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ExistingImageName = &x
+				v.ExistingImageName = d.StringPtr()
 			}
 		case "newImageName":
 			if !d.Null() {
-				x := d.String()
-				v.NewImageName = &x
+				v.NewImageName = d.StringPtr()
 			}
 		case "newImageDescription":
 			if !d.Null() {
-				x := d.String()
-				v.NewImageDescription = &x
+				v.NewImageDescription = d.StringPtr()
 			}
 		case "newImageDisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.NewImageDisplayName = &x
+				v.NewImageDisplayName = d.StringPtr()
 			}
 		case "newImageTags":
 			v.NewImageTags = deserializeTags(d)
 		case "dryRun":
 			if !d.Null() {
-				x := d.Bool()
-				v.DryRun = &x
+				v.DryRun = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1118,8 +1029,7 @@ func deserializeOpCreateUserInput(d *awsjson.Decoder, v *appstream.CreateUserInp
 		switch string(key) {
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "MessageAction":
 			if !d.Null() {
@@ -1127,13 +1037,11 @@ func deserializeOpCreateUserInput(d *awsjson.Decoder, v *appstream.CreateUserInp
 			}
 		case "FirstName":
 			if !d.Null() {
-				x := d.String()
-				v.FirstName = &x
+				v.FirstName = d.StringPtr()
 			}
 		case "LastName":
 			if !d.Null() {
-				x := d.String()
-				v.LastName = &x
+				v.LastName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1153,8 +1061,7 @@ func deserializeOpDeleteAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.De
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1170,8 +1077,7 @@ func deserializeOpDeleteAppBlockInput(d *awsjson.Decoder, v *appstream.DeleteApp
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1187,8 +1093,7 @@ func deserializeOpDeleteApplicationInput(d *awsjson.Decoder, v *appstream.Delete
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1204,8 +1109,7 @@ func deserializeOpDeleteDirectoryConfigInput(d *awsjson.Decoder, v *appstream.De
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1221,13 +1125,11 @@ func deserializeOpDeleteEntitlementInput(d *awsjson.Decoder, v *appstream.Delete
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1243,8 +1145,7 @@ func deserializeOpDeleteFleetInput(d *awsjson.Decoder, v *appstream.DeleteFleetI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1260,8 +1161,7 @@ func deserializeOpDeleteImageBuilderInput(d *awsjson.Decoder, v *appstream.Delet
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1277,8 +1177,7 @@ func deserializeOpDeleteImageInput(d *awsjson.Decoder, v *appstream.DeleteImageI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1294,13 +1193,11 @@ func deserializeOpDeleteImagePermissionsInput(d *awsjson.Decoder, v *appstream.D
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1316,8 +1213,7 @@ func deserializeOpDeleteStackInput(d *awsjson.Decoder, v *appstream.DeleteStackI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1333,8 +1229,7 @@ func deserializeOpDeleteThemeForStackInput(d *awsjson.Decoder, v *appstream.Dele
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1362,8 +1257,7 @@ func deserializeOpDeleteUserInput(d *awsjson.Decoder, v *appstream.DeleteUserInp
 		switch string(key) {
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1383,23 +1277,19 @@ func deserializeOpDescribeAppBlockBuilderAppBlockAssociationsInput(d *awsjson.De
 		switch string(key) {
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "AppBlockBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockBuilderName = &x
+				v.AppBlockBuilderName = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1417,13 +1307,11 @@ func deserializeOpDescribeAppBlockBuildersInput(d *awsjson.Decoder, v *appstream
 			v.Names = deserializeStringList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1441,13 +1329,11 @@ func deserializeOpDescribeAppBlocksInput(d *awsjson.Decoder, v *appstream.Descri
 			v.Arns = deserializeArnList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1463,23 +1349,19 @@ func deserializeOpDescribeApplicationFleetAssociationsInput(d *awsjson.Decoder, 
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "ApplicationArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationArn = &x
+				v.ApplicationArn = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1497,13 +1379,11 @@ func deserializeOpDescribeApplicationsInput(d *awsjson.Decoder, v *appstream.Des
 			v.Arns = deserializeArnList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1521,13 +1401,11 @@ func deserializeOpDescribeDirectoryConfigsInput(d *awsjson.Decoder, v *appstream
 			v.DirectoryNames = deserializeDirectoryNameList(d)
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1543,23 +1421,19 @@ func deserializeOpDescribeEntitlementsInput(d *awsjson.Decoder, v *appstream.Des
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1577,8 +1451,7 @@ func deserializeOpDescribeFleetsInput(d *awsjson.Decoder, v *appstream.DescribeF
 			v.Names = deserializeStringList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1596,13 +1469,11 @@ func deserializeOpDescribeImageBuildersInput(d *awsjson.Decoder, v *appstream.De
 			v.Names = deserializeStringList(d)
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1618,20 +1489,17 @@ func deserializeOpDescribeImagePermissionsInput(d *awsjson.Decoder, v *appstream
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "SharedAwsAccountIds":
 			v.SharedAwsAccountIds = deserializeAwsAccountIdList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1655,13 +1523,11 @@ func deserializeOpDescribeImagesInput(d *awsjson.Decoder, v *appstream.DescribeI
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1677,28 +1543,23 @@ func deserializeOpDescribeSessionsInput(d *awsjson.Decoder, v *appstream.Describ
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "UserId":
 			if !d.Null() {
-				x := d.String()
-				v.UserId = &x
+				v.UserId = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1706,8 +1567,7 @@ func deserializeOpDescribeSessionsInput(d *awsjson.Decoder, v *appstream.Describ
 			}
 		case "InstanceId":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceId = &x
+				v.InstanceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1725,8 +1585,7 @@ func deserializeOpDescribeStacksInput(d *awsjson.Decoder, v *appstream.DescribeS
 			v.Names = deserializeStringList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1742,8 +1601,7 @@ func deserializeOpDescribeThemeForStackInput(d *awsjson.Decoder, v *appstream.De
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1759,13 +1617,11 @@ func deserializeOpDescribeUsageReportSubscriptionsInput(d *awsjson.Decoder, v *a
 		switch string(key) {
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1781,13 +1637,11 @@ func deserializeOpDescribeUserStackAssociationsInput(d *awsjson.Decoder, v *apps
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1795,13 +1649,11 @@ func deserializeOpDescribeUserStackAssociationsInput(d *awsjson.Decoder, v *apps
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1821,13 +1673,11 @@ func deserializeOpDescribeUsersInput(d *awsjson.Decoder, v *appstream.DescribeUs
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1843,8 +1693,7 @@ func deserializeOpDisableUserInput(d *awsjson.Decoder, v *appstream.DisableUserI
 		switch string(key) {
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1864,13 +1713,11 @@ func deserializeOpDisassociateAppBlockBuilderAppBlockInput(d *awsjson.Decoder, v
 		switch string(key) {
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "AppBlockBuilderName":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockBuilderName = &x
+				v.AppBlockBuilderName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1886,13 +1733,11 @@ func deserializeOpDisassociateApplicationFleetInput(d *awsjson.Decoder, v *appst
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "ApplicationArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationArn = &x
+				v.ApplicationArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1908,18 +1753,15 @@ func deserializeOpDisassociateApplicationFromEntitlementInput(d *awsjson.Decoder
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "EntitlementName":
 			if !d.Null() {
-				x := d.String()
-				v.EntitlementName = &x
+				v.EntitlementName = d.StringPtr()
 			}
 		case "ApplicationIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationIdentifier = &x
+				v.ApplicationIdentifier = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1935,13 +1777,11 @@ func deserializeOpDisassociateFleetInput(d *awsjson.Decoder, v *appstream.Disass
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1957,8 +1797,7 @@ func deserializeOpEnableUserInput(d *awsjson.Decoder, v *appstream.EnableUserInp
 		switch string(key) {
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -1978,8 +1817,7 @@ func deserializeOpExpireSessionInput(d *awsjson.Decoder, v *appstream.ExpireSess
 		switch string(key) {
 		case "SessionId":
 			if !d.Null() {
-				x := d.String()
-				v.SessionId = &x
+				v.SessionId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1995,13 +1833,11 @@ func deserializeOpListAssociatedFleetsInput(d *awsjson.Decoder, v *appstream.Lis
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2017,13 +1853,11 @@ func deserializeOpListAssociatedStacksInput(d *awsjson.Decoder, v *appstream.Lis
 		switch string(key) {
 		case "FleetName":
 			if !d.Null() {
-				x := d.String()
-				v.FleetName = &x
+				v.FleetName = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2039,23 +1873,19 @@ func deserializeOpListEntitledApplicationsInput(d *awsjson.Decoder, v *appstream
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "EntitlementName":
 			if !d.Null() {
-				x := d.String()
-				v.EntitlementName = &x
+				v.EntitlementName = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -2071,8 +1901,7 @@ func deserializeOpListTagsForResourceInput(d *awsjson.Decoder, v *appstream.List
 		switch string(key) {
 		case "ResourceArn":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceArn = &x
+				v.ResourceArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2088,8 +1917,7 @@ func deserializeOpStartAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Sta
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2105,8 +1933,7 @@ func deserializeOpStartFleetInput(d *awsjson.Decoder, v *appstream.StartFleetInp
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2122,13 +1949,11 @@ func deserializeOpStartImageBuilderInput(d *awsjson.Decoder, v *appstream.StartI
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "AppstreamAgentVersion":
 			if !d.Null() {
-				x := d.String()
-				v.AppstreamAgentVersion = &x
+				v.AppstreamAgentVersion = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2144,8 +1969,7 @@ func deserializeOpStopAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Stop
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2161,8 +1985,7 @@ func deserializeOpStopFleetInput(d *awsjson.Decoder, v *appstream.StopFleetInput
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2178,8 +2001,7 @@ func deserializeOpStopImageBuilderInput(d *awsjson.Decoder, v *appstream.StopIma
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2195,8 +2017,7 @@ func deserializeOpTagResourceInput(d *awsjson.Decoder, v *appstream.TagResourceI
 		switch string(key) {
 		case "ResourceArn":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceArn = &x
+				v.ResourceArn = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTags(d)
@@ -2214,8 +2035,7 @@ func deserializeOpUntagResourceInput(d *awsjson.Decoder, v *appstream.UntagResou
 		switch string(key) {
 		case "ResourceArn":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceArn = &x
+				v.ResourceArn = d.StringPtr()
 			}
 		case "TagKeys":
 			v.TagKeys = deserializeTagKeyList(d)
@@ -2233,18 +2053,15 @@ func deserializeOpUpdateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Up
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Platform":
 			if !d.Null() {
@@ -2252,8 +2069,7 @@ func deserializeOpUpdateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Up
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "VpcConfig":
 			if !d.Null() {
@@ -2262,13 +2078,11 @@ func deserializeOpUpdateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Up
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
@@ -2288,18 +2102,15 @@ func deserializeOpUpdateApplicationInput(d *awsjson.Decoder, v *appstream.Update
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "IconS3Location":
 			if !d.Null() {
@@ -2308,23 +2119,19 @@ func deserializeOpUpdateApplicationInput(d *awsjson.Decoder, v *appstream.Update
 			}
 		case "LaunchPath":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchPath = &x
+				v.LaunchPath = d.StringPtr()
 			}
 		case "WorkingDirectory":
 			if !d.Null() {
-				x := d.String()
-				v.WorkingDirectory = &x
+				v.WorkingDirectory = d.StringPtr()
 			}
 		case "LaunchParameters":
 			if !d.Null() {
-				x := d.String()
-				v.LaunchParameters = &x
+				v.LaunchParameters = d.StringPtr()
 			}
 		case "AppBlockArn":
 			if !d.Null() {
-				x := d.String()
-				v.AppBlockArn = &x
+				v.AppBlockArn = d.StringPtr()
 			}
 		case "AttributesToDelete":
 			v.AttributesToDelete = deserializeApplicationAttributes(d)
@@ -2342,8 +2149,7 @@ func deserializeOpUpdateDirectoryConfigInput(d *awsjson.Decoder, v *appstream.Up
 		switch string(key) {
 		case "DirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryName = &x
+				v.DirectoryName = d.StringPtr()
 			}
 		case "OrganizationalUnitDistinguishedNames":
 			v.OrganizationalUnitDistinguishedNames = deserializeOrganizationalUnitDistinguishedNamesList(d)
@@ -2371,18 +2177,15 @@ func deserializeOpUpdateEntitlementInput(d *awsjson.Decoder, v *appstream.Update
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "AppVisibility":
 			if !d.Null() {
@@ -2404,23 +2207,19 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 		switch string(key) {
 		case "ImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageName = &x
+				v.ImageName = d.StringPtr()
 			}
 		case "ImageArn":
 			if !d.Null() {
-				x := d.String()
-				v.ImageArn = &x
+				v.ImageArn = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "InstanceType":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceType = &x
+				v.InstanceType = d.StringPtr()
 			}
 		case "ComputeCapacity":
 			if !d.Null() {
@@ -2434,33 +2233,27 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			}
 		case "MaxUserDurationInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxUserDurationInSeconds = &x
+				v.MaxUserDurationInSeconds = d.Int32Ptr()
 			}
 		case "DisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.DisconnectTimeoutInSeconds = &x
+				v.DisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "DeleteVpcConfig":
 			if !d.Null() {
-				x := d.Bool()
-				v.DeleteVpcConfig = &x
+				v.DeleteVpcConfig = d.BoolPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "EnableDefaultInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableDefaultInternetAccess = &x
+				v.EnableDefaultInternetAccess = d.BoolPtr()
 			}
 		case "DomainJoinInfo":
 			if !d.Null() {
@@ -2469,15 +2262,13 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			}
 		case "IdleDisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.IdleDisconnectTimeoutInSeconds = &x
+				v.IdleDisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "AttributesToDelete":
 			v.AttributesToDelete = deserializeFleetAttributes(d)
 		case "IamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.IamRoleArn = &x
+				v.IamRoleArn = d.StringPtr()
 			}
 		case "StreamView":
 			if !d.Null() {
@@ -2489,8 +2280,7 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			}
 		case "MaxConcurrentSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxConcurrentSessions = &x
+				v.MaxConcurrentSessions = d.Int32Ptr()
 			}
 		case "UsbDeviceFilterStrings":
 			v.UsbDeviceFilterStrings = deserializeUsbDeviceFilterStrings(d)
@@ -2501,8 +2291,7 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			}
 		case "MaxSessionsPerInstance":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxSessionsPerInstance = &x
+				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -2518,13 +2307,11 @@ func deserializeOpUpdateImagePermissionsInput(d *awsjson.Decoder, v *appstream.U
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		case "ImagePermissions":
 			if !d.Null() {
@@ -2545,35 +2332,29 @@ func deserializeOpUpdateStackInput(d *awsjson.Decoder, v *appstream.UpdateStackI
 		switch string(key) {
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "StorageConnectors":
 			v.StorageConnectors = deserializeStorageConnectorList(d)
 		case "DeleteStorageConnectors":
 			if !d.Null() {
-				x := d.Bool()
-				v.DeleteStorageConnectors = &x
+				v.DeleteStorageConnectors = d.BoolPtr()
 			}
 		case "RedirectURL":
 			if !d.Null() {
-				x := d.String()
-				v.RedirectURL = &x
+				v.RedirectURL = d.StringPtr()
 			}
 		case "FeedbackURL":
 			if !d.Null() {
-				x := d.String()
-				v.FeedbackURL = &x
+				v.FeedbackURL = d.StringPtr()
 			}
 		case "AttributesToDelete":
 			v.AttributesToDelete = deserializeStackAttributes(d)
@@ -2607,15 +2388,13 @@ func deserializeOpUpdateThemeForStackInput(d *awsjson.Decoder, v *appstream.Upda
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "FooterLinks":
 			v.FooterLinks = deserializeThemeFooterLinks(d)
 		case "TitleText":
 			if !d.Null() {
-				x := d.String()
-				v.TitleText = &x
+				v.TitleText = d.StringPtr()
 			}
 		case "ThemeStyling":
 			if !d.Null() {
@@ -2683,13 +2462,11 @@ func deserializeS3Location(d *awsjson.Decoder, v *types.S3Location) {
 		switch string(key) {
 		case "S3Bucket":
 			if !d.Null() {
-				x := d.String()
-				v.S3Bucket = &x
+				v.S3Bucket = d.StringPtr()
 			}
 		case "S3Key":
 			if !d.Null() {
-				x := d.String()
-				v.S3Key = &x
+				v.S3Key = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2710,18 +2487,15 @@ func deserializeScriptDetails(d *awsjson.Decoder, v *types.ScriptDetails) {
 			}
 		case "ExecutablePath":
 			if !d.Null() {
-				x := d.String()
-				v.ExecutablePath = &x
+				v.ExecutablePath = d.StringPtr()
 			}
 		case "ExecutableParameters":
 			if !d.Null() {
-				x := d.String()
-				v.ExecutableParameters = &x
+				v.ExecutableParameters = d.StringPtr()
 			}
 		case "TimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.TimeoutInSeconds = &x
+				v.TimeoutInSeconds = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -2753,13 +2527,11 @@ func deserializeServiceAccountCredentials(d *awsjson.Decoder, v *types.ServiceAc
 		switch string(key) {
 		case "AccountName":
 			if !d.Null() {
-				x := d.String()
-				v.AccountName = &x
+				v.AccountName = d.StringPtr()
 			}
 		case "AccountPassword":
 			if !d.Null() {
-				x := d.String()
-				v.AccountPassword = &x
+				v.AccountPassword = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2810,8 +2582,7 @@ func deserializeStorageConnector(d *awsjson.Decoder, v *types.StorageConnector) 
 			}
 		case "ResourceIdentifier":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceIdentifier = &x
+				v.ResourceIdentifier = d.StringPtr()
 			}
 		case "Domains":
 			v.Domains = deserializeDomainList(d)
@@ -2928,13 +2699,11 @@ func deserializeThemeFooterLink(d *awsjson.Decoder, v *types.ThemeFooterLink) {
 		switch string(key) {
 		case "DisplayName":
 			if !d.Null() {
-				x := d.String()
-				v.DisplayName = &x
+				v.DisplayName = d.StringPtr()
 			}
 		case "FooterLinkURL":
 			if !d.Null() {
-				x := d.String()
-				v.FooterLinkURL = &x
+				v.FooterLinkURL = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3004,8 +2773,7 @@ func deserializeUserSetting(d *awsjson.Decoder, v *types.UserSetting) {
 			}
 		case "MaximumLength":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaximumLength = &x
+				v.MaximumLength = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3036,13 +2804,11 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 		switch string(key) {
 		case "StackName":
 			if !d.Null() {
-				x := d.String()
-				v.StackName = &x
+				v.StackName = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "AuthenticationType":
 			if !d.Null() {
@@ -3050,8 +2816,7 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 			}
 		case "SendEmailNotification":
 			if !d.Null() {
-				x := d.Bool()
-				v.SendEmailNotification = &x
+				v.SendEmailNotification = d.BoolPtr()
 			}
 		default:
 			d.Skip()

@@ -216,9 +216,25 @@ func readValue(m *ir.Member, dst *jen.Statement) []jen.Code {
 		return []jen.Code{dst.Op("=").Id(t.Shape.DeserFunc).Call(dec())}
 	}
 	if t.Pointer {
+		// Pointers to scalars come from the Decoder's chunked arenas:
+		// one allocation per chunk instead of one per member.
+		switch t.Kind {
+		case ir.String, ir.Bool, ir.Int, ir.Long, ir.Double:
+			return []jen.Code{dst.Op("=").Add(dec()).Dot(ptrMethods[t.Kind]).Call()}
+		case ir.Timestamp:
+			return []jen.Code{dst.Op("=").Add(dec()).Dot("TimePtr").Call(read)}
+		}
 		return []jen.Code{jen.Id("x").Op(":=").Add(read), dst.Op("=").Op("&").Id("x")}
 	}
 	return []jen.Code{dst.Op("=").Add(read)}
+}
+
+var ptrMethods = map[ir.Kind]string{
+	ir.String: "StringPtr",
+	ir.Bool:   "BoolPtr",
+	ir.Int:    "Int32Ptr",
+	ir.Long:   "Int64Ptr",
+	ir.Double: "Float64Ptr",
 }
 
 // fillMissing sets members the response left out: their modeled default, and

@@ -16,13 +16,11 @@ func deserializeActiveDirectoryConfig(d *awsjson.Decoder, v *types.ActiveDirecto
 		switch string(key) {
 		case "DomainName":
 			if !d.Null() {
-				x := d.String()
-				v.DomainName = &x
+				v.DomainName = d.StringPtr()
 			}
 		case "ServiceAccountSecretArn":
 			if !d.Null() {
-				x := d.String()
-				v.ServiceAccountSecretArn = &x
+				v.ServiceAccountSecretArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -74,8 +72,7 @@ func deserializeApplicationSettingsRequest(d *awsjson.Decoder, v *types.Applicat
 			}
 		case "SettingsGroup":
 			if !d.Null() {
-				x := d.String()
-				v.SettingsGroup = &x
+				v.SettingsGroup = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -123,8 +120,7 @@ func deserializeCapacity(d *awsjson.Decoder, v *types.Capacity) {
 		switch string(key) {
 		case "DesiredUserSessions":
 			if !d.Null() {
-				x := d.Int32()
-				v.DesiredUserSessions = &x
+				v.DesiredUserSessions = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -144,8 +140,7 @@ func deserializeCertificateBasedAuthProperties(d *awsjson.Decoder, v *types.Cert
 			}
 		case "CertificateAuthorityArn":
 			if !d.Null() {
-				x := d.String()
-				v.CertificateAuthorityArn = &x
+				v.CertificateAuthorityArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -245,13 +240,11 @@ func deserializeConnectionAliasPermission(d *awsjson.Decoder, v *types.Connectio
 		switch string(key) {
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		case "AllowAssociation":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowAssociation = &x
+				v.AllowAssociation = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -271,18 +264,15 @@ func deserializeDefaultImportClientBrandingAttributes(d *awsjson.Decoder, v *typ
 			}
 		case "SupportEmail":
 			if !d.Null() {
-				x := d.String()
-				v.SupportEmail = &x
+				v.SupportEmail = d.StringPtr()
 			}
 		case "SupportLink":
 			if !d.Null() {
-				x := d.String()
-				v.SupportLink = &x
+				v.SupportLink = d.StringPtr()
 			}
 		case "ForgotPasswordLink":
 			if !d.Null() {
-				x := d.String()
-				v.ForgotPasswordLink = &x
+				v.ForgotPasswordLink = d.StringPtr()
 			}
 		case "LoginMessage":
 			v.LoginMessage = deserializeLoginMessage(d)
@@ -518,18 +508,15 @@ func deserializeIosImportClientBrandingAttributes(d *awsjson.Decoder, v *types.I
 			}
 		case "SupportEmail":
 			if !d.Null() {
-				x := d.String()
-				v.SupportEmail = &x
+				v.SupportEmail = d.StringPtr()
 			}
 		case "SupportLink":
 			if !d.Null() {
-				x := d.String()
-				v.SupportLink = &x
+				v.SupportLink = d.StringPtr()
 			}
 		case "ForgotPasswordLink":
 			if !d.Null() {
-				x := d.String()
-				v.ForgotPasswordLink = &x
+				v.ForgotPasswordLink = d.StringPtr()
 			}
 		case "LoginMessage":
 			v.LoginMessage = deserializeLoginMessage(d)
@@ -579,13 +566,11 @@ func deserializeIpRuleItem(d *awsjson.Decoder, v *types.IpRuleItem) {
 		switch string(key) {
 		case "ipRule":
 			if !d.Null() {
-				x := d.String()
-				v.IpRule = &x
+				v.IpRule = d.StringPtr()
 			}
 		case "ruleDesc":
 			if !d.Null() {
-				x := d.String()
-				v.RuleDesc = &x
+				v.RuleDesc = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -649,13 +634,11 @@ func deserializeMicrosoftEntraConfig(d *awsjson.Decoder, v *types.MicrosoftEntra
 		switch string(key) {
 		case "TenantId":
 			if !d.Null() {
-				x := d.String()
-				v.TenantId = &x
+				v.TenantId = d.StringPtr()
 			}
 		case "ApplicationConfigSecretArn":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationConfigSecretArn = &x
+				v.ApplicationConfigSecretArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -671,13 +654,11 @@ func deserializeOpAcceptAccountLinkInvitationInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "LinkId":
 			if !d.Null() {
-				x := d.String()
-				v.LinkId = &x
+				v.LinkId = d.StringPtr()
 			}
 		case "ClientToken":
 			if !d.Null() {
-				x := d.String()
-				v.ClientToken = &x
+				v.ClientToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -693,13 +674,11 @@ func deserializeOpAssociateConnectionAliasInput(d *awsjson.Decoder, v *workspace
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -715,8 +694,7 @@ func deserializeOpAssociateIpGroupsInput(d *awsjson.Decoder, v *workspaces.Assoc
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "GroupIds":
 			v.GroupIds = deserializeIpGroupIdList(d)
@@ -734,13 +712,11 @@ func deserializeOpAssociateWorkspaceApplicationInput(d *awsjson.Decoder, v *work
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -756,8 +732,7 @@ func deserializeOpAuthorizeIpRulesInput(d *awsjson.Decoder, v *workspaces.Author
 		switch string(key) {
 		case "GroupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		case "UserRules":
 			v.UserRules = deserializeIpRuleList(d)
@@ -775,23 +750,19 @@ func deserializeOpCopyWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.Copy
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "SourceImageId":
 			if !d.Null() {
-				x := d.String()
-				v.SourceImageId = &x
+				v.SourceImageId = d.StringPtr()
 			}
 		case "SourceRegion":
 			if !d.Null() {
-				x := d.String()
-				v.SourceRegion = &x
+				v.SourceRegion = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -809,13 +780,11 @@ func deserializeOpCreateAccountLinkInvitationInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "TargetAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.TargetAccountId = &x
+				v.TargetAccountId = d.StringPtr()
 			}
 		case "ClientToken":
 			if !d.Null() {
-				x := d.String()
-				v.ClientToken = &x
+				v.ClientToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -831,18 +800,15 @@ func deserializeOpCreateConnectClientAddInInput(d *awsjson.Decoder, v *workspace
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "URL":
 			if !d.Null() {
-				x := d.String()
-				v.URL = &x
+				v.URL = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -858,8 +824,7 @@ func deserializeOpCreateConnectionAliasInput(d *awsjson.Decoder, v *workspaces.C
 		switch string(key) {
 		case "ConnectionString":
 			if !d.Null() {
-				x := d.String()
-				v.ConnectionString = &x
+				v.ConnectionString = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -877,13 +842,11 @@ func deserializeOpCreateIpGroupInput(d *awsjson.Decoder, v *workspaces.CreateIpG
 		switch string(key) {
 		case "GroupName":
 			if !d.Null() {
-				x := d.String()
-				v.GroupName = &x
+				v.GroupName = d.StringPtr()
 			}
 		case "GroupDesc":
 			if !d.Null() {
-				x := d.String()
-				v.GroupDesc = &x
+				v.GroupDesc = d.StringPtr()
 			}
 		case "UserRules":
 			v.UserRules = deserializeIpRuleList(d)
@@ -903,8 +866,7 @@ func deserializeOpCreateStandbyWorkspacesInput(d *awsjson.Decoder, v *workspaces
 		switch string(key) {
 		case "PrimaryRegion":
 			if !d.Null() {
-				x := d.String()
-				v.PrimaryRegion = &x
+				v.PrimaryRegion = d.StringPtr()
 			}
 		case "StandbyWorkspaces":
 			v.StandbyWorkspaces = deserializeStandbyWorkspacesList(d)
@@ -922,8 +884,7 @@ func deserializeOpCreateTagsInput(d *awsjson.Decoder, v *workspaces.CreateTagsIn
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -941,18 +902,15 @@ func deserializeOpCreateUpdatedWorkspaceImageInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "SourceImageId":
 			if !d.Null() {
-				x := d.String()
-				v.SourceImageId = &x
+				v.SourceImageId = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -970,18 +928,15 @@ func deserializeOpCreateWorkspaceBundleInput(d *awsjson.Decoder, v *workspaces.C
 		switch string(key) {
 		case "BundleName":
 			if !d.Null() {
-				x := d.String()
-				v.BundleName = &x
+				v.BundleName = d.StringPtr()
 			}
 		case "BundleDescription":
 			if !d.Null() {
-				x := d.String()
-				v.BundleDescription = &x
+				v.BundleDescription = d.StringPtr()
 			}
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "ComputeType":
 			if !d.Null() {
@@ -1014,18 +969,15 @@ func deserializeOpCreateWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.Cr
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -1057,23 +1009,19 @@ func deserializeOpCreateWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Cr
 		switch string(key) {
 		case "PoolName":
 			if !d.Null() {
-				x := d.String()
-				v.PoolName = &x
+				v.PoolName = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Capacity":
 			if !d.Null() {
@@ -1106,13 +1054,11 @@ func deserializeOpDeleteAccountLinkInvitationInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "LinkId":
 			if !d.Null() {
-				x := d.String()
-				v.LinkId = &x
+				v.LinkId = d.StringPtr()
 			}
 		case "ClientToken":
 			if !d.Null() {
-				x := d.String()
-				v.ClientToken = &x
+				v.ClientToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1128,8 +1074,7 @@ func deserializeOpDeleteClientBrandingInput(d *awsjson.Decoder, v *workspaces.De
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Platforms":
 			v.Platforms = deserializeClientDeviceTypeList(d)
@@ -1147,13 +1092,11 @@ func deserializeOpDeleteConnectClientAddInInput(d *awsjson.Decoder, v *workspace
 		switch string(key) {
 		case "AddInId":
 			if !d.Null() {
-				x := d.String()
-				v.AddInId = &x
+				v.AddInId = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1169,8 +1112,7 @@ func deserializeOpDeleteConnectionAliasInput(d *awsjson.Decoder, v *workspaces.D
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1186,8 +1128,7 @@ func deserializeOpDeleteIpGroupInput(d *awsjson.Decoder, v *workspaces.DeleteIpG
 		switch string(key) {
 		case "GroupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1203,8 +1144,7 @@ func deserializeOpDeleteTagsInput(d *awsjson.Decoder, v *workspaces.DeleteTagsIn
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "TagKeys":
 			v.TagKeys = deserializeTagKeyList(d)
@@ -1222,8 +1162,7 @@ func deserializeOpDeleteWorkspaceBundleInput(d *awsjson.Decoder, v *workspaces.D
 		switch string(key) {
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1239,8 +1178,7 @@ func deserializeOpDeleteWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.De
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1256,13 +1194,11 @@ func deserializeOpDeployWorkspaceApplicationsInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "Force":
 			if !d.Null() {
-				x := d.Bool()
-				v.Force = &x
+				v.Force = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1278,8 +1214,7 @@ func deserializeOpDeregisterWorkspaceDirectoryInput(d *awsjson.Decoder, v *works
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1307,8 +1242,7 @@ func deserializeOpDescribeAccountModificationsInput(d *awsjson.Decoder, v *works
 		switch string(key) {
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1324,18 +1258,15 @@ func deserializeOpDescribeApplicationAssociationsInput(d *awsjson.Decoder, v *wo
 		switch string(key) {
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		case "AssociatedResourceTypes":
 			v.AssociatedResourceTypes = deserializeApplicationAssociatedResourceTypeList(d)
@@ -1363,18 +1294,15 @@ func deserializeOpDescribeApplicationsInput(d *awsjson.Decoder, v *workspaces.De
 			v.OperatingSystemNames = deserializeOperatingSystemNameList(d)
 		case "Owner":
 			if !d.Null() {
-				x := d.String()
-				v.Owner = &x
+				v.Owner = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1390,8 +1318,7 @@ func deserializeOpDescribeBundleAssociationsInput(d *awsjson.Decoder, v *workspa
 		switch string(key) {
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "AssociatedResourceTypes":
 			v.AssociatedResourceTypes = deserializeBundleAssociatedResourceTypeList(d)
@@ -1409,8 +1336,7 @@ func deserializeOpDescribeClientBrandingInput(d *awsjson.Decoder, v *workspaces.
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1440,18 +1366,15 @@ func deserializeOpDescribeConnectClientAddInsInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1467,18 +1390,15 @@ func deserializeOpDescribeConnectionAliasPermissionsInput(d *awsjson.Decoder, v 
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1496,18 +1416,15 @@ func deserializeOpDescribeConnectionAliasesInput(d *awsjson.Decoder, v *workspac
 			v.AliasIds = deserializeConnectionAliasIdList(d)
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1523,8 +1440,7 @@ func deserializeOpDescribeImageAssociationsInput(d *awsjson.Decoder, v *workspac
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "AssociatedResourceTypes":
 			v.AssociatedResourceTypes = deserializeImageAssociatedResourceTypeList(d)
@@ -1544,13 +1460,11 @@ func deserializeOpDescribeIpGroupsInput(d *awsjson.Decoder, v *workspaces.Descri
 			v.GroupIds = deserializeIpGroupIdList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1566,8 +1480,7 @@ func deserializeOpDescribeTagsInput(d *awsjson.Decoder, v *workspaces.DescribeTa
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1583,8 +1496,7 @@ func deserializeOpDescribeWorkspaceAssociationsInput(d *awsjson.Decoder, v *work
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "AssociatedResourceTypes":
 			v.AssociatedResourceTypes = deserializeWorkSpaceAssociatedResourceTypeList(d)
@@ -1604,13 +1516,11 @@ func deserializeOpDescribeWorkspaceBundlesInput(d *awsjson.Decoder, v *workspace
 			v.BundleIds = deserializeBundleIdList(d)
 		case "Owner":
 			if !d.Null() {
-				x := d.String()
-				v.Owner = &x
+				v.Owner = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1630,13 +1540,11 @@ func deserializeOpDescribeWorkspaceDirectoriesInput(d *awsjson.Decoder, v *works
 			v.WorkspaceDirectoryNames = deserializeWorkspaceDirectoryNameList(d)
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "Filters":
 			v.Filters = deserializeDescribeWorkspaceDirectoriesFilterList(d)
@@ -1654,18 +1562,15 @@ func deserializeOpDescribeWorkspaceImagePermissionsInput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1687,13 +1592,11 @@ func deserializeOpDescribeWorkspaceImagesInput(d *awsjson.Decoder, v *workspaces
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -1709,8 +1612,7 @@ func deserializeOpDescribeWorkspaceSnapshotsInput(d *awsjson.Decoder, v *workspa
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1728,8 +1630,7 @@ func deserializeOpDescribeWorkspacesConnectionStatusInput(d *awsjson.Decoder, v 
 			v.WorkspaceIds = deserializeWorkspaceIdList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1747,33 +1648,27 @@ func deserializeOpDescribeWorkspacesInput(d *awsjson.Decoder, v *workspaces.Desc
 			v.WorkspaceIds = deserializeWorkspaceIdList(d)
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "WorkspaceName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceName = &x
+				v.WorkspaceName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1789,23 +1684,19 @@ func deserializeOpDescribeWorkspacesPoolSessionsInput(d *awsjson.Decoder, v *wor
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		case "UserId":
 			if !d.Null() {
-				x := d.String()
-				v.UserId = &x
+				v.UserId = d.StringPtr()
 			}
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1825,13 +1716,11 @@ func deserializeOpDescribeWorkspacesPoolsInput(d *awsjson.Decoder, v *workspaces
 			v.Filters = deserializeDescribeWorkspacesPoolsFilters(d)
 		case "Limit":
 			if !d.Null() {
-				x := d.Int32()
-				v.Limit = &x
+				v.Limit = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1847,8 +1736,7 @@ func deserializeOpDisassociateConnectionAliasInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1864,8 +1752,7 @@ func deserializeOpDisassociateIpGroupsInput(d *awsjson.Decoder, v *workspaces.Di
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "GroupIds":
 			v.GroupIds = deserializeIpGroupIdList(d)
@@ -1883,13 +1770,11 @@ func deserializeOpDisassociateWorkspaceApplicationInput(d *awsjson.Decoder, v *w
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "ApplicationId":
 			if !d.Null() {
-				x := d.String()
-				v.ApplicationId = &x
+				v.ApplicationId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1905,13 +1790,11 @@ func deserializeOpGetAccountLinkInput(d *awsjson.Decoder, v *workspaces.GetAccou
 		switch string(key) {
 		case "LinkId":
 			if !d.Null() {
-				x := d.String()
-				v.LinkId = &x
+				v.LinkId = d.StringPtr()
 			}
 		case "LinkedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.LinkedAccountId = &x
+				v.LinkedAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1927,8 +1810,7 @@ func deserializeOpImportClientBrandingInput(d *awsjson.Decoder, v *workspaces.Im
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "DeviceTypeWindows":
 			if !d.Null() {
@@ -1974,8 +1856,7 @@ func deserializeOpImportWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.Im
 		switch string(key) {
 		case "Ec2ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.Ec2ImageId = &x
+				v.Ec2ImageId = d.StringPtr()
 			}
 		case "IngestionProcess":
 			if !d.Null() {
@@ -1983,13 +1864,11 @@ func deserializeOpImportWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.Im
 			}
 		case "ImageName":
 			if !d.Null() {
-				x := d.String()
-				v.ImageName = &x
+				v.ImageName = d.StringPtr()
 			}
 		case "ImageDescription":
 			if !d.Null() {
-				x := d.String()
-				v.ImageDescription = &x
+				v.ImageDescription = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -2011,13 +1890,11 @@ func deserializeOpListAccountLinksInput(d *awsjson.Decoder, v *workspaces.ListAc
 			v.LinkStatusFilter = deserializeLinkStatusFilterList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -2033,18 +1910,15 @@ func deserializeOpListAvailableManagementCidrRangesInput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "ManagementCidrRangeConstraint":
 			if !d.Null() {
-				x := d.String()
-				v.ManagementCidrRangeConstraint = &x
+				v.ManagementCidrRangeConstraint = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2060,13 +1934,11 @@ func deserializeOpMigrateWorkspaceInput(d *awsjson.Decoder, v *workspaces.Migrat
 		switch string(key) {
 		case "SourceWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.SourceWorkspaceId = &x
+				v.SourceWorkspaceId = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2086,8 +1958,7 @@ func deserializeOpModifyAccountInput(d *awsjson.Decoder, v *workspaces.ModifyAcc
 			}
 		case "DedicatedTenancyManagementCidrRange":
 			if !d.Null() {
-				x := d.String()
-				v.DedicatedTenancyManagementCidrRange = &x
+				v.DedicatedTenancyManagementCidrRange = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2103,8 +1974,7 @@ func deserializeOpModifyCertificateBasedAuthPropertiesInput(d *awsjson.Decoder, 
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "CertificateBasedAuthProperties":
 			if !d.Null() {
@@ -2127,8 +1997,7 @@ func deserializeOpModifyClientPropertiesInput(d *awsjson.Decoder, v *workspaces.
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "ClientProperties":
 			if !d.Null() {
@@ -2149,8 +2018,7 @@ func deserializeOpModifyEndpointEncryptionModeInput(d *awsjson.Decoder, v *works
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "EndpointEncryptionMode":
 			if !d.Null() {
@@ -2170,8 +2038,7 @@ func deserializeOpModifySamlPropertiesInput(d *awsjson.Decoder, v *workspaces.Mo
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "SamlProperties":
 			if !d.Null() {
@@ -2194,8 +2061,7 @@ func deserializeOpModifySelfservicePermissionsInput(d *awsjson.Decoder, v *works
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "SelfservicePermissions":
 			if !d.Null() {
@@ -2216,8 +2082,7 @@ func deserializeOpModifyStreamingPropertiesInput(d *awsjson.Decoder, v *workspac
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "StreamingProperties":
 			if !d.Null() {
@@ -2238,8 +2103,7 @@ func deserializeOpModifyWorkspaceAccessPropertiesInput(d *awsjson.Decoder, v *wo
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "WorkspaceAccessProperties":
 			if !d.Null() {
@@ -2260,8 +2124,7 @@ func deserializeOpModifyWorkspaceCreationPropertiesInput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "WorkspaceCreationProperties":
 			if !d.Null() {
@@ -2282,8 +2145,7 @@ func deserializeOpModifyWorkspacePropertiesInput(d *awsjson.Decoder, v *workspac
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "WorkspaceProperties":
 			if !d.Null() {
@@ -2308,8 +2170,7 @@ func deserializeOpModifyWorkspaceStateInput(d *awsjson.Decoder, v *workspaces.Mo
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		case "WorkspaceState":
 			if !d.Null() {
@@ -2357,20 +2218,17 @@ func deserializeOpRegisterWorkspaceDirectoryInput(d *awsjson.Decoder, v *workspa
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "SubnetIds":
 			v.SubnetIds = deserializeSubnetIds(d)
 		case "EnableWorkDocs":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableWorkDocs = &x
+				v.EnableWorkDocs = d.BoolPtr()
 			}
 		case "EnableSelfService":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableSelfService = &x
+				v.EnableSelfService = d.BoolPtr()
 			}
 		case "Tenancy":
 			if !d.Null() {
@@ -2380,13 +2238,11 @@ func deserializeOpRegisterWorkspaceDirectoryInput(d *awsjson.Decoder, v *workspa
 			v.Tags = deserializeTagList(d)
 		case "WorkspaceDirectoryName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceDirectoryName = &x
+				v.WorkspaceDirectoryName = d.StringPtr()
 			}
 		case "WorkspaceDirectoryDescription":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceDirectoryDescription = &x
+				v.WorkspaceDirectoryDescription = d.StringPtr()
 			}
 		case "UserIdentityType":
 			if !d.Null() {
@@ -2394,8 +2250,7 @@ func deserializeOpRegisterWorkspaceDirectoryInput(d *awsjson.Decoder, v *workspa
 			}
 		case "IdcInstanceArn":
 			if !d.Null() {
-				x := d.String()
-				v.IdcInstanceArn = &x
+				v.IdcInstanceArn = d.StringPtr()
 			}
 		case "MicrosoftEntraConfig":
 			if !d.Null() {
@@ -2425,13 +2280,11 @@ func deserializeOpRejectAccountLinkInvitationInput(d *awsjson.Decoder, v *worksp
 		switch string(key) {
 		case "LinkId":
 			if !d.Null() {
-				x := d.String()
-				v.LinkId = &x
+				v.LinkId = d.StringPtr()
 			}
 		case "ClientToken":
 			if !d.Null() {
-				x := d.String()
-				v.ClientToken = &x
+				v.ClientToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2447,8 +2300,7 @@ func deserializeOpRestoreWorkspaceInput(d *awsjson.Decoder, v *workspaces.Restor
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2464,8 +2316,7 @@ func deserializeOpRevokeIpRulesInput(d *awsjson.Decoder, v *workspaces.RevokeIpR
 		switch string(key) {
 		case "GroupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		case "UserRules":
 			v.UserRules = deserializeIpRevokedRuleList(d)
@@ -2497,8 +2348,7 @@ func deserializeOpStartWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Sta
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2528,8 +2378,7 @@ func deserializeOpStopWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Stop
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2559,8 +2408,7 @@ func deserializeOpTerminateWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2576,8 +2424,7 @@ func deserializeOpTerminateWorkspacesPoolSessionInput(d *awsjson.Decoder, v *wor
 		switch string(key) {
 		case "SessionId":
 			if !d.Null() {
-				x := d.String()
-				v.SessionId = &x
+				v.SessionId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2593,23 +2440,19 @@ func deserializeOpUpdateConnectClientAddInInput(d *awsjson.Decoder, v *workspace
 		switch string(key) {
 		case "AddInId":
 			if !d.Null() {
-				x := d.String()
-				v.AddInId = &x
+				v.AddInId = d.StringPtr()
 			}
 		case "ResourceId":
 			if !d.Null() {
-				x := d.String()
-				v.ResourceId = &x
+				v.ResourceId = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "URL":
 			if !d.Null() {
-				x := d.String()
-				v.URL = &x
+				v.URL = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2625,8 +2468,7 @@ func deserializeOpUpdateConnectionAliasPermissionInput(d *awsjson.Decoder, v *wo
 		switch string(key) {
 		case "AliasId":
 			if !d.Null() {
-				x := d.String()
-				v.AliasId = &x
+				v.AliasId = d.StringPtr()
 			}
 		case "ConnectionAliasPermission":
 			if !d.Null() {
@@ -2647,8 +2489,7 @@ func deserializeOpUpdateRulesOfIpGroupInput(d *awsjson.Decoder, v *workspaces.Up
 		switch string(key) {
 		case "GroupId":
 			if !d.Null() {
-				x := d.String()
-				v.GroupId = &x
+				v.GroupId = d.StringPtr()
 			}
 		case "UserRules":
 			v.UserRules = deserializeIpRuleList(d)
@@ -2666,13 +2507,11 @@ func deserializeOpUpdateWorkspaceBundleInput(d *awsjson.Decoder, v *workspaces.U
 		switch string(key) {
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2688,18 +2527,15 @@ func deserializeOpUpdateWorkspaceImagePermissionInput(d *awsjson.Decoder, v *wor
 		switch string(key) {
 		case "ImageId":
 			if !d.Null() {
-				x := d.String()
-				v.ImageId = &x
+				v.ImageId = d.StringPtr()
 			}
 		case "AllowCopyImage":
 			if !d.Null() {
-				x := d.Bool()
-				v.AllowCopyImage = &x
+				v.AllowCopyImage = d.BoolPtr()
 			}
 		case "SharedAccountId":
 			if !d.Null() {
-				x := d.String()
-				v.SharedAccountId = &x
+				v.SharedAccountId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2715,23 +2551,19 @@ func deserializeOpUpdateWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Up
 		switch string(key) {
 		case "PoolId":
 			if !d.Null() {
-				x := d.String()
-				v.PoolId = &x
+				v.PoolId = d.StringPtr()
 			}
 		case "Description":
 			if !d.Null() {
-				x := d.String()
-				v.Description = &x
+				v.Description = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Capacity":
 			if !d.Null() {
@@ -2794,8 +2626,7 @@ func deserializeRebootRequest(d *awsjson.Decoder, v *types.RebootRequest) {
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2826,8 +2657,7 @@ func deserializeRebuildRequest(d *awsjson.Decoder, v *types.RebuildRequest) {
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2874,8 +2704,7 @@ func deserializeRootStorage(d *awsjson.Decoder, v *types.RootStorage) {
 		switch string(key) {
 		case "Capacity":
 			if !d.Null() {
-				x := d.String()
-				v.Capacity = &x
+				v.Capacity = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2895,13 +2724,11 @@ func deserializeSamlProperties(d *awsjson.Decoder, v *types.SamlProperties) {
 			}
 		case "UserAccessUrl":
 			if !d.Null() {
-				x := d.String()
-				v.UserAccessUrl = &x
+				v.UserAccessUrl = d.StringPtr()
 			}
 		case "RelayStateParameterName":
 			if !d.Null() {
-				x := d.String()
-				v.RelayStateParameterName = &x
+				v.RelayStateParameterName = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2949,18 +2776,15 @@ func deserializeStandbyWorkspace(d *awsjson.Decoder, v *types.StandbyWorkspace) 
 		switch string(key) {
 		case "PrimaryWorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.PrimaryWorkspaceId = &x
+				v.PrimaryWorkspaceId = d.StringPtr()
 			}
 		case "VolumeEncryptionKey":
 			if !d.Null() {
-				x := d.String()
-				v.VolumeEncryptionKey = &x
+				v.VolumeEncryptionKey = d.StringPtr()
 			}
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)
@@ -2997,8 +2821,7 @@ func deserializeStartRequest(d *awsjson.Decoder, v *types.StartRequest) {
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3029,8 +2852,7 @@ func deserializeStopRequest(d *awsjson.Decoder, v *types.StopRequest) {
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3168,13 +2990,11 @@ func deserializeTag(d *awsjson.Decoder, v *types.Tag) {
 		switch string(key) {
 		case "Key":
 			if !d.Null() {
-				x := d.String()
-				v.Key = &x
+				v.Key = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3190,8 +3010,7 @@ func deserializeTerminateRequest(d *awsjson.Decoder, v *types.TerminateRequest) 
 		switch string(key) {
 		case "WorkspaceId":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceId = &x
+				v.WorkspaceId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3222,18 +3041,15 @@ func deserializeTimeoutSettings(d *awsjson.Decoder, v *types.TimeoutSettings) {
 		switch string(key) {
 		case "DisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.DisconnectTimeoutInSeconds = &x
+				v.DisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "IdleDisconnectTimeoutInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.IdleDisconnectTimeoutInSeconds = &x
+				v.IdleDisconnectTimeoutInSeconds = d.Int32Ptr()
 			}
 		case "MaxUserDurationInSeconds":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxUserDurationInSeconds = &x
+				v.MaxUserDurationInSeconds = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3257,8 +3073,7 @@ func deserializeUserSetting(d *awsjson.Decoder, v *types.UserSetting) {
 			}
 		case "MaximumLength":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaximumLength = &x
+				v.MaximumLength = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -3289,8 +3104,7 @@ func deserializeUserStorage(d *awsjson.Decoder, v *types.UserStorage) {
 		switch string(key) {
 		case "Capacity":
 			if !d.Null() {
-				x := d.String()
-				v.Capacity = &x
+				v.Capacity = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3386,38 +3200,31 @@ func deserializeWorkspaceCreationProperties(d *awsjson.Decoder, v *types.Workspa
 		switch string(key) {
 		case "EnableWorkDocs":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableWorkDocs = &x
+				v.EnableWorkDocs = d.BoolPtr()
 			}
 		case "EnableInternetAccess":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableInternetAccess = &x
+				v.EnableInternetAccess = d.BoolPtr()
 			}
 		case "DefaultOu":
 			if !d.Null() {
-				x := d.String()
-				v.DefaultOu = &x
+				v.DefaultOu = d.StringPtr()
 			}
 		case "CustomSecurityGroupId":
 			if !d.Null() {
-				x := d.String()
-				v.CustomSecurityGroupId = &x
+				v.CustomSecurityGroupId = d.StringPtr()
 			}
 		case "UserEnabledAsLocalAdministrator":
 			if !d.Null() {
-				x := d.Bool()
-				v.UserEnabledAsLocalAdministrator = &x
+				v.UserEnabledAsLocalAdministrator = d.BoolPtr()
 			}
 		case "EnableMaintenanceMode":
 			if !d.Null() {
-				x := d.Bool()
-				v.EnableMaintenanceMode = &x
+				v.EnableMaintenanceMode = d.BoolPtr()
 			}
 		case "InstanceIamRoleArn":
 			if !d.Null() {
-				x := d.String()
-				v.InstanceIamRoleArn = &x
+				v.InstanceIamRoleArn = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -3485,18 +3292,15 @@ func deserializeWorkspaceProperties(d *awsjson.Decoder, v *types.WorkspaceProper
 			}
 		case "RunningModeAutoStopTimeoutInMinutes":
 			if !d.Null() {
-				x := d.Int32()
-				v.RunningModeAutoStopTimeoutInMinutes = &x
+				v.RunningModeAutoStopTimeoutInMinutes = d.Int32Ptr()
 			}
 		case "RootVolumeSizeGib":
 			if !d.Null() {
-				x := d.Int32()
-				v.RootVolumeSizeGib = &x
+				v.RootVolumeSizeGib = d.Int32Ptr()
 			}
 		case "UserVolumeSizeGib":
 			if !d.Null() {
-				x := d.Int32()
-				v.UserVolumeSizeGib = &x
+				v.UserVolumeSizeGib = d.Int32Ptr()
 			}
 		case "ComputeTypeName":
 			if !d.Null() {
@@ -3542,33 +3346,27 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 		switch string(key) {
 		case "DirectoryId":
 			if !d.Null() {
-				x := d.String()
-				v.DirectoryId = &x
+				v.DirectoryId = d.StringPtr()
 			}
 		case "UserName":
 			if !d.Null() {
-				x := d.String()
-				v.UserName = &x
+				v.UserName = d.StringPtr()
 			}
 		case "BundleId":
 			if !d.Null() {
-				x := d.String()
-				v.BundleId = &x
+				v.BundleId = d.StringPtr()
 			}
 		case "VolumeEncryptionKey":
 			if !d.Null() {
-				x := d.String()
-				v.VolumeEncryptionKey = &x
+				v.VolumeEncryptionKey = d.StringPtr()
 			}
 		case "UserVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.UserVolumeEncryptionEnabled = &x
+				v.UserVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "RootVolumeEncryptionEnabled":
 			if !d.Null() {
-				x := d.Bool()
-				v.RootVolumeEncryptionEnabled = &x
+				v.RootVolumeEncryptionEnabled = d.BoolPtr()
 			}
 		case "WorkspaceProperties":
 			if !d.Null() {
@@ -3579,8 +3377,7 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			v.Tags = deserializeTagList(d)
 		case "WorkspaceName":
 			if !d.Null() {
-				x := d.String()
-				v.WorkspaceName = &x
+				v.WorkspaceName = d.StringPtr()
 			}
 		default:
 			d.Skip()

@@ -41,8 +41,7 @@ func deserializeComplexError(d *awsjson.Decoder, v *types.ComplexError) {
 		switch string(key) {
 		case "TopLevel":
 			if !d.Null() {
-				x := d.String()
-				v.TopLevel = &x
+				v.TopLevel = d.StringPtr()
 			}
 		case "Nested":
 			if !d.Null() {
@@ -51,8 +50,7 @@ func deserializeComplexError(d *awsjson.Decoder, v *types.ComplexError) {
 			}
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -68,8 +66,7 @@ func deserializeComplexNestedErrorData(d *awsjson.Decoder, v *types.ComplexNeste
 		switch string(key) {
 		case "Foo":
 			if !d.Null() {
-				x := d.String()
-				v.Foo = &x
+				v.Foo = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -117,13 +114,11 @@ func deserializeDialog(d *awsjson.Decoder, v *types.Dialog) {
 		switch string(key) {
 		case "language":
 			if !d.Null() {
-				x := d.String()
-				v.Language = &x
+				v.Language = d.StringPtr()
 			}
 		case "greeting":
 			if !d.Null() {
-				x := d.String()
-				v.Greeting = &x
+				v.Greeting = d.StringPtr()
 			}
 		case "farewell":
 			if !d.Null() {
@@ -147,8 +142,7 @@ func deserializeFarewell(d *awsjson.Decoder, v *types.Farewell) {
 		switch string(key) {
 		case "phrase":
 			if !d.Null() {
-				x := d.String()
-				v.Phrase = &x
+				v.Phrase = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -167,8 +161,7 @@ func deserializeFooError(d *awsjson.Decoder, v *types.FooError) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -184,8 +177,7 @@ func deserializeGreetingStruct(d *awsjson.Decoder, v *types.GreetingStruct) {
 		switch string(key) {
 		case "hi":
 			if !d.Null() {
-				x := d.String()
-				v.Hi = &x
+				v.Hi = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -201,8 +193,7 @@ func deserializeInvalidGreeting(d *awsjson.Decoder, v *types.InvalidGreeting) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -339,8 +330,7 @@ func deserializeOpGreetingWithErrorsOutput(d *awsjson.Decoder, v *GreetingWithEr
 		switch string(key) {
 		case "greeting":
 			if !d.Null() {
-				x := d.String()
-				v.Greeting = &x
+				v.Greeting = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -406,13 +396,11 @@ func deserializeOpOperationWithDefaultsOutput(d *awsjson.Decoder, v *OperationWi
 		switch string(key) {
 		case "defaultString":
 			if !d.Null() {
-				x := d.String()
-				v.DefaultString = &x
+				v.DefaultString = d.StringPtr()
 			}
 		case "defaultBoolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.DefaultBoolean = &x
+				v.DefaultBoolean = d.BoolPtr()
 			}
 		case "defaultList":
 			v.DefaultList = deserializeTestStringList(d)
@@ -438,8 +426,7 @@ func deserializeOpOperationWithDefaultsOutput(d *awsjson.Decoder, v *OperationWi
 			}
 		case "defaultTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.DefaultTimestamp = &x
+				v.DefaultTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "defaultBlob":
 			if !d.Null() {
@@ -457,13 +444,11 @@ func deserializeOpOperationWithDefaultsOutput(d *awsjson.Decoder, v *OperationWi
 			}
 		case "defaultInteger":
 			if !d.Null() {
-				x := d.Int32()
-				v.DefaultInteger = &x
+				v.DefaultInteger = d.Int32Ptr()
 			}
 		case "defaultLong":
 			if !d.Null() {
-				x := d.Int64()
-				v.DefaultLong = &x
+				v.DefaultLong = d.Int64Ptr()
 			}
 		case "defaultFloat":
 			if !d.Null() {
@@ -472,8 +457,7 @@ func deserializeOpOperationWithDefaultsOutput(d *awsjson.Decoder, v *OperationWi
 			}
 		case "defaultDouble":
 			if !d.Null() {
-				x := d.Float64()
-				v.DefaultDouble = &x
+				v.DefaultDouble = d.Float64Ptr()
 			}
 		case "defaultMap":
 			v.DefaultMap = deserializeTestStringMap(d)
@@ -487,8 +471,7 @@ func deserializeOpOperationWithDefaultsOutput(d *awsjson.Decoder, v *OperationWi
 			}
 		case "emptyString":
 			if !d.Null() {
-				x := d.String()
-				v.EmptyString = &x
+				v.EmptyString = d.StringPtr()
 			}
 		case "falseBoolean":
 			if !d.Null() {
@@ -626,20 +609,17 @@ func deserializeOpOperationWithRequiredMembersOutput(d *awsjson.Decoder, v *Oper
 		switch string(key) {
 		case "requiredString":
 			if !d.Null() {
-				x := d.String()
-				v.RequiredString = &x
+				v.RequiredString = d.StringPtr()
 			}
 		case "requiredBoolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.RequiredBoolean = &x
+				v.RequiredBoolean = d.BoolPtr()
 			}
 		case "requiredList":
 			v.RequiredList = deserializeRequiredStringList(d)
 		case "requiredTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.RequiredTimestamp = &x
+				v.RequiredTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "requiredBlob":
 			if !d.Null() {
@@ -657,13 +637,11 @@ func deserializeOpOperationWithRequiredMembersOutput(d *awsjson.Decoder, v *Oper
 			}
 		case "requiredInteger":
 			if !d.Null() {
-				x := d.Int32()
-				v.RequiredInteger = &x
+				v.RequiredInteger = d.Int32Ptr()
 			}
 		case "requiredLong":
 			if !d.Null() {
-				x := d.Int64()
-				v.RequiredLong = &x
+				v.RequiredLong = d.Int64Ptr()
 			}
 		case "requiredFloat":
 			if !d.Null() {
@@ -672,8 +650,7 @@ func deserializeOpOperationWithRequiredMembersOutput(d *awsjson.Decoder, v *Oper
 			}
 		case "requiredDouble":
 			if !d.Null() {
-				x := d.Float64()
-				v.RequiredDouble = &x
+				v.RequiredDouble = d.Float64Ptr()
 			}
 		case "requiredMap":
 			v.RequiredMap = deserializeRequiredStringMap(d)
@@ -727,20 +704,17 @@ func deserializeOpOperationWithRequiredMembersWithDefaultsOutput(d *awsjson.Deco
 		switch string(key) {
 		case "requiredString":
 			if !d.Null() {
-				x := d.String()
-				v.RequiredString = &x
+				v.RequiredString = d.StringPtr()
 			}
 		case "requiredBoolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.RequiredBoolean = &x
+				v.RequiredBoolean = d.BoolPtr()
 			}
 		case "requiredList":
 			v.RequiredList = deserializeRequiredStringList(d)
 		case "requiredTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.RequiredTimestamp = &x
+				v.RequiredTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "requiredBlob":
 			if !d.Null() {
@@ -758,13 +732,11 @@ func deserializeOpOperationWithRequiredMembersWithDefaultsOutput(d *awsjson.Deco
 			}
 		case "requiredInteger":
 			if !d.Null() {
-				x := d.Int32()
-				v.RequiredInteger = &x
+				v.RequiredInteger = d.Int32Ptr()
 			}
 		case "requiredLong":
 			if !d.Null() {
-				x := d.Int64()
-				v.RequiredLong = &x
+				v.RequiredLong = d.Int64Ptr()
 			}
 		case "requiredFloat":
 			if !d.Null() {
@@ -773,8 +745,7 @@ func deserializeOpOperationWithRequiredMembersWithDefaultsOutput(d *awsjson.Deco
 			}
 		case "requiredDouble":
 			if !d.Null() {
-				x := d.Float64()
-				v.RequiredDouble = &x
+				v.RequiredDouble = d.Float64Ptr()
 			}
 		case "requiredMap":
 			v.RequiredMap = deserializeRequiredStringMap(d)
@@ -871,8 +842,7 @@ func deserializeOpSimpleScalarPropertiesOutput(d *awsjson.Decoder, v *SimpleScal
 			}
 		case "doubleValue":
 			if !d.Null() {
-				x := d.Float64()
-				v.DoubleValue = &x
+				v.DoubleValue = d.Float64Ptr()
 			}
 		default:
 			d.Skip()

@@ -48,8 +48,7 @@ func deserializeComplexError(d *awsjson.Decoder, v *types.ComplexError) {
 		switch string(key) {
 		case "TopLevel":
 			if !d.Null() {
-				x := d.String()
-				v.TopLevel = &x
+				v.TopLevel = d.StringPtr()
 			}
 		case "Nested":
 			if !d.Null() {
@@ -58,8 +57,7 @@ func deserializeComplexError(d *awsjson.Decoder, v *types.ComplexError) {
 			}
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -75,8 +73,7 @@ func deserializeComplexNestedErrorData(d *awsjson.Decoder, v *types.ComplexNeste
 		switch string(key) {
 		case "Foo":
 			if !d.Null() {
-				x := d.String()
-				v.Foo = &x
+				v.Foo = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -104,8 +101,7 @@ func deserializeErrorWithMembers(d *awsjson.Decoder, v *types.ErrorWithMembers) 
 		switch string(key) {
 		case "Code":
 			if !d.Null() {
-				x := d.String()
-				v.Code = &x
+				v.Code = d.StringPtr()
 			}
 		case "ComplexData":
 			if !d.Null() {
@@ -114,8 +110,7 @@ func deserializeErrorWithMembers(d *awsjson.Decoder, v *types.ErrorWithMembers) 
 			}
 		case "IntegerField":
 			if !d.Null() {
-				x := d.Int32()
-				v.IntegerField = &x
+				v.IntegerField = d.Int32Ptr()
 			}
 		case "ListField":
 			v.ListField = deserializeListOfStrings(d)
@@ -123,13 +118,11 @@ func deserializeErrorWithMembers(d *awsjson.Decoder, v *types.ErrorWithMembers) 
 			v.MapField = deserializeMapOfStrings(d)
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "StringField":
 			if !d.Null() {
-				x := d.String()
-				v.StringField = &x
+				v.StringField = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -145,8 +138,7 @@ func deserializeErrorWithoutMembers(d *awsjson.Decoder, v *types.ErrorWithoutMem
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -211,8 +203,7 @@ func deserializeFooError(d *awsjson.Decoder, v *types.FooError) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -228,8 +219,7 @@ func deserializeGreetingStruct(d *awsjson.Decoder, v *types.GreetingStruct) {
 		switch string(key) {
 		case "hi":
 			if !d.Null() {
-				x := d.String()
-				v.Hi = &x
+				v.Hi = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -294,8 +284,7 @@ func deserializeInvalidGreeting(d *awsjson.Decoder, v *types.InvalidGreeting) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -315,13 +304,11 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "Boolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.Boolean = &x
+				v.Boolean = d.BoolPtr()
 			}
 		case "Double":
 			if !d.Null() {
-				x := d.Float64()
-				v.Double = &x
+				v.Double = d.Float64Ptr()
 			}
 		case "EmptyStruct":
 			if !d.Null() {
@@ -335,23 +322,19 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "HttpdateTimestamp":
 			if !d.Null() {
-				x := d.TimestampHTTPDate()
-				v.HttpdateTimestamp = &x
+				v.HttpdateTimestamp = d.TimePtr(d.TimestampHTTPDate())
 			}
 		case "Integer":
 			if !d.Null() {
-				x := d.Int32()
-				v.Integer = &x
+				v.Integer = d.Int32Ptr()
 			}
 		case "Iso8601Timestamp":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Iso8601Timestamp = &x
+				v.Iso8601Timestamp = d.TimePtr(d.TimestampDateTime())
 			}
 		case "JsonValue":
 			if !d.Null() {
-				x := d.String()
-				v.JsonValue = &x
+				v.JsonValue = d.StringPtr()
 			}
 		case "ListOfLists":
 			v.ListOfLists = deserializeListOfListOfStrings(d)
@@ -363,8 +346,7 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			v.ListOfStructs = deserializeListOfStructs(d)
 		case "Long":
 			if !d.Null() {
-				x := d.Int64()
-				v.Long = &x
+				v.Long = d.Int64Ptr()
 			}
 		case "MapOfListsOfStrings":
 			v.MapOfListsOfStrings = deserializeMapOfListsOfStrings(d)
@@ -390,8 +372,7 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "String":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		case "StructWithJsonName":
 			if !d.Null() {
@@ -400,13 +381,11 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "Timestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Timestamp = &x
+				v.Timestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "UnixTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.UnixTimestamp = &x
+				v.UnixTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -664,8 +643,7 @@ func deserializeOpDatetimeOffsetsOutput(d *awsjson.Decoder, v *DatetimeOffsetsOu
 		switch string(key) {
 		case "datetime":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Datetime = &x
+				v.Datetime = d.TimePtr(d.TimestampDateTime())
 			}
 		default:
 			d.Skip()
@@ -717,8 +695,7 @@ func deserializeOpFractionalSecondsOutput(d *awsjson.Decoder, v *FractionalSecon
 		switch string(key) {
 		case "datetime":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Datetime = &x
+				v.Datetime = d.TimePtr(d.TimestampDateTime())
 			}
 		default:
 			d.Skip()
@@ -734,8 +711,7 @@ func deserializeOpGreetingWithErrorsOutput(d *awsjson.Decoder, v *GreetingWithEr
 		switch string(key) {
 		case "greeting":
 			if !d.Null() {
-				x := d.String()
-				v.Greeting = &x
+				v.Greeting = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -841,13 +817,11 @@ func deserializeOpKitchenSinkOperationOutput(d *awsjson.Decoder, v *KitchenSinkO
 			}
 		case "Boolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.Boolean = &x
+				v.Boolean = d.BoolPtr()
 			}
 		case "Double":
 			if !d.Null() {
-				x := d.Float64()
-				v.Double = &x
+				v.Double = d.Float64Ptr()
 			}
 		case "EmptyStruct":
 			if !d.Null() {
@@ -861,23 +835,19 @@ func deserializeOpKitchenSinkOperationOutput(d *awsjson.Decoder, v *KitchenSinkO
 			}
 		case "HttpdateTimestamp":
 			if !d.Null() {
-				x := d.TimestampHTTPDate()
-				v.HttpdateTimestamp = &x
+				v.HttpdateTimestamp = d.TimePtr(d.TimestampHTTPDate())
 			}
 		case "Integer":
 			if !d.Null() {
-				x := d.Int32()
-				v.Integer = &x
+				v.Integer = d.Int32Ptr()
 			}
 		case "Iso8601Timestamp":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Iso8601Timestamp = &x
+				v.Iso8601Timestamp = d.TimePtr(d.TimestampDateTime())
 			}
 		case "JsonValue":
 			if !d.Null() {
-				x := d.String()
-				v.JsonValue = &x
+				v.JsonValue = d.StringPtr()
 			}
 		case "ListOfLists":
 			v.ListOfLists = deserializeListOfListOfStrings(d)
@@ -889,8 +859,7 @@ func deserializeOpKitchenSinkOperationOutput(d *awsjson.Decoder, v *KitchenSinkO
 			v.ListOfStructs = deserializeListOfStructs(d)
 		case "Long":
 			if !d.Null() {
-				x := d.Int64()
-				v.Long = &x
+				v.Long = d.Int64Ptr()
 			}
 		case "MapOfListsOfStrings":
 			v.MapOfListsOfStrings = deserializeMapOfListsOfStrings(d)
@@ -916,8 +885,7 @@ func deserializeOpKitchenSinkOperationOutput(d *awsjson.Decoder, v *KitchenSinkO
 			}
 		case "String":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		case "StructWithJsonName":
 			if !d.Null() {
@@ -926,13 +894,11 @@ func deserializeOpKitchenSinkOperationOutput(d *awsjson.Decoder, v *KitchenSinkO
 			}
 		case "Timestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Timestamp = &x
+				v.Timestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "UnixTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.UnixTimestamp = &x
+				v.UnixTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -948,8 +914,7 @@ func deserializeOpNullOperationOutput(d *awsjson.Decoder, v *NullOperationOutput
 		switch string(key) {
 		case "string":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -965,8 +930,7 @@ func deserializeOpOperationWithOptionalInputOutputOutput(d *awsjson.Decoder, v *
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1015,8 +979,7 @@ func deserializeOpSimpleScalarPropertiesOutput(d *awsjson.Decoder, v *SimpleScal
 			}
 		case "doubleValue":
 			if !d.Null() {
-				x := d.Float64()
-				v.DoubleValue = &x
+				v.DoubleValue = d.Float64Ptr()
 			}
 		default:
 			d.Skip()
@@ -1048,8 +1011,7 @@ func deserializeSimpleStruct(d *awsjson.Decoder, v *types.SimpleStruct) {
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1068,8 +1030,7 @@ func deserializeSparseStringList(d *awsjson.Decoder) []*string {
 			continue
 		}
 		var ev *string
-		x := d.String()
-		ev = &x
+		ev = d.StringPtr()
 		v = append(v, ev)
 	}
 	return v
@@ -1087,8 +1048,7 @@ func deserializeSparseStringMap(d *awsjson.Decoder) map[string]*string {
 		}
 		k := string(key)
 		var mv *string
-		x := d.String()
-		mv = &x
+		mv = d.StringPtr()
 		v[k] = mv
 	}
 	return v
@@ -1135,8 +1095,7 @@ func deserializeStructWithJsonName(d *awsjson.Decoder, v *types.StructWithJsonNa
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()

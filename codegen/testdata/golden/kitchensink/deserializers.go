@@ -50,13 +50,11 @@ func deserializeItem(d *awsjson.Decoder, v *types.Item) {
 		switch string(key) {
 		case "Key":
 			if !d.Null() {
-				x := d.String()
-				v.Key = &x
+				v.Key = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -75,13 +73,11 @@ func deserializeMissing(d *awsjson.Decoder, v *types.Missing) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		case "Resource":
 			if !d.Null() {
-				x := d.String()
-				v.Resource = &x
+				v.Resource = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -97,8 +93,7 @@ func deserializeOpListThingsOutput(d *awsjson.Decoder, v *ListThingsOutput) {
 		switch string(key) {
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "Things":
 			v.Things = deserializeItemList(d)
@@ -116,8 +111,7 @@ func deserializeOpPutEverythingOutput(d *awsjson.Decoder, v *PutEverythingOutput
 		switch string(key) {
 		case "Id":
 			if !d.Null() {
-				x := d.String()
-				v.Id = &x
+				v.Id = d.StringPtr()
 			}
 		case "Items":
 			v.Items = deserializeItemList(d)
@@ -175,8 +169,7 @@ func deserializeThrottled(d *awsjson.Decoder, v *types.Throttled) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()

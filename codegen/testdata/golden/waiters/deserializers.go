@@ -59,8 +59,7 @@ func deserializeNotFound(d *awsjson.Decoder, v *types.NotFound) {
 		switch string(key) {
 		case "message", "Message":
 			if !d.Null() {
-				x := d.String()
-				v.Message = &x
+				v.Message = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -85,13 +84,11 @@ func deserializeOpGetThingOutput(d *awsjson.Decoder, v *GetThingOutput) {
 			v.Groups = deserializeGroupList(d)
 		case "Count":
 			if !d.Null() {
-				x := d.Int32()
-				v.Count = &x
+				v.Count = d.Int32Ptr()
 			}
 		case "Ok":
 			if !d.Null() {
-				x := d.Bool()
-				v.Ok = &x
+				v.Ok = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -109,8 +106,7 @@ func deserializeOpListThingsOutput(d *awsjson.Decoder, v *ListThingsOutput) {
 			v.Things = deserializeThingList(d)
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -157,8 +153,7 @@ func deserializeThing(d *awsjson.Decoder, v *types.Thing) {
 		switch string(key) {
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -166,13 +161,11 @@ func deserializeThing(d *awsjson.Decoder, v *types.Thing) {
 			}
 		case "Size":
 			if !d.Null() {
-				x := d.Int32()
-				v.Size = &x
+				v.Size = d.Int32Ptr()
 			}
 		case "Ready":
 			if !d.Null() {
-				x := d.Bool()
-				v.Ready = &x
+				v.Ready = d.BoolPtr()
 			}
 		case "Tags":
 			v.Tags = deserializeTagList(d)

@@ -19,8 +19,7 @@ func deserializeClientOptionalDefaults(d *awsjson.Decoder, v *types.ClientOption
 		switch string(key) {
 		case "member":
 			if !d.Null() {
-				x := d.Int32()
-				v.Member = &x
+				v.Member = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -36,13 +35,11 @@ func deserializeDefaults(d *awsjson.Decoder, v *types.Defaults) {
 		switch string(key) {
 		case "defaultString":
 			if !d.Null() {
-				x := d.String()
-				v.DefaultString = &x
+				v.DefaultString = d.StringPtr()
 			}
 		case "defaultBoolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.DefaultBoolean = &x
+				v.DefaultBoolean = d.BoolPtr()
 			}
 		case "defaultList":
 			v.DefaultList = deserializeTestStringList(d)
@@ -68,8 +65,7 @@ func deserializeDefaults(d *awsjson.Decoder, v *types.Defaults) {
 			}
 		case "defaultTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.DefaultTimestamp = &x
+				v.DefaultTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "defaultBlob":
 			if !d.Null() {
@@ -87,13 +83,11 @@ func deserializeDefaults(d *awsjson.Decoder, v *types.Defaults) {
 			}
 		case "defaultInteger":
 			if !d.Null() {
-				x := d.Int32()
-				v.DefaultInteger = &x
+				v.DefaultInteger = d.Int32Ptr()
 			}
 		case "defaultLong":
 			if !d.Null() {
-				x := d.Int64()
-				v.DefaultLong = &x
+				v.DefaultLong = d.Int64Ptr()
 			}
 		case "defaultFloat":
 			if !d.Null() {
@@ -102,8 +96,7 @@ func deserializeDefaults(d *awsjson.Decoder, v *types.Defaults) {
 			}
 		case "defaultDouble":
 			if !d.Null() {
-				x := d.Float64()
-				v.DefaultDouble = &x
+				v.DefaultDouble = d.Float64Ptr()
 			}
 		case "defaultMap":
 			v.DefaultMap = deserializeTestStringMap(d)
@@ -117,8 +110,7 @@ func deserializeDefaults(d *awsjson.Decoder, v *types.Defaults) {
 			}
 		case "emptyString":
 			if !d.Null() {
-				x := d.String()
-				v.EmptyString = &x
+				v.EmptyString = d.StringPtr()
 			}
 		case "falseBoolean":
 			if !d.Null() {
@@ -258,13 +250,11 @@ func deserializeDialog(d *awsjson.Decoder, v *types.Dialog) {
 		switch string(key) {
 		case "language":
 			if !d.Null() {
-				x := d.String()
-				v.Language = &x
+				v.Language = d.StringPtr()
 			}
 		case "greeting":
 			if !d.Null() {
-				x := d.String()
-				v.Greeting = &x
+				v.Greeting = d.StringPtr()
 			}
 		case "farewell":
 			if !d.Null() {
@@ -288,8 +278,7 @@ func deserializeFarewell(d *awsjson.Decoder, v *types.Farewell) {
 		switch string(key) {
 		case "phrase":
 			if !d.Null() {
-				x := d.String()
-				v.Phrase = &x
+				v.Phrase = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -308,8 +297,7 @@ func deserializeGreetingStruct(d *awsjson.Decoder, v *types.GreetingStruct) {
 		switch string(key) {
 		case "hi":
 			if !d.Null() {
-				x := d.String()
-				v.Hi = &x
+				v.Hi = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -398,8 +386,7 @@ func deserializeOpContentTypeParametersInput(d *awsjson.Decoder, v *awsjson10.Co
 		switch string(key) {
 		case "value":
 			if !d.Null() {
-				x := d.Int32()
-				v.Value = &x
+				v.Value = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -439,8 +426,7 @@ func deserializeOpEndpointWithHostLabelOperationInput(d *awsjson.Decoder, v *aws
 		switch string(key) {
 		case "label":
 			if !d.Null() {
-				x := d.String()
-				v.Label = &x
+				v.Label = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -456,8 +442,7 @@ func deserializeOpGreetingWithErrorsInput(d *awsjson.Decoder, v *awsjson10.Greet
 		switch string(key) {
 		case "greeting":
 			if !d.Null() {
-				x := d.String()
-				v.Greeting = &x
+				v.Greeting = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -533,13 +518,11 @@ func deserializeOpOperationWithDefaultsInput(d *awsjson.Decoder, v *awsjson10.Op
 			}
 		case "topLevelDefault":
 			if !d.Null() {
-				x := d.String()
-				v.TopLevelDefault = &x
+				v.TopLevelDefault = d.StringPtr()
 			}
 		case "otherTopLevelDefault":
 			if !d.Null() {
-				x := d.Int32()
-				v.OtherTopLevelDefault = &x
+				v.OtherTopLevelDefault = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -602,13 +585,11 @@ func deserializeOpPutWithContentEncodingInput(d *awsjson.Decoder, v *awsjson10.P
 		switch string(key) {
 		case "encoding":
 			if !d.Null() {
-				x := d.String()
-				v.Encoding = &x
+				v.Encoding = d.StringPtr()
 			}
 		case "data":
 			if !d.Null() {
-				x := d.String()
-				v.Data = &x
+				v.Data = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -641,8 +622,7 @@ func deserializeOpSimpleScalarPropertiesInput(d *awsjson.Decoder, v *awsjson10.S
 			}
 		case "doubleValue":
 			if !d.Null() {
-				x := d.Float64()
-				v.DoubleValue = &x
+				v.DoubleValue = d.Float64Ptr()
 			}
 		default:
 			d.Skip()

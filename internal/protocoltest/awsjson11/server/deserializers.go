@@ -79,8 +79,7 @@ func deserializeGreetingStruct(d *awsjson.Decoder, v *types.GreetingStruct) {
 		switch string(key) {
 		case "hi":
 			if !d.Null() {
-				x := d.String()
-				v.Hi = &x
+				v.Hi = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -149,13 +148,11 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "Boolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.Boolean = &x
+				v.Boolean = d.BoolPtr()
 			}
 		case "Double":
 			if !d.Null() {
-				x := d.Float64()
-				v.Double = &x
+				v.Double = d.Float64Ptr()
 			}
 		case "EmptyStruct":
 			if !d.Null() {
@@ -169,23 +166,19 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "HttpdateTimestamp":
 			if !d.Null() {
-				x := d.TimestampHTTPDate()
-				v.HttpdateTimestamp = &x
+				v.HttpdateTimestamp = d.TimePtr(d.TimestampHTTPDate())
 			}
 		case "Integer":
 			if !d.Null() {
-				x := d.Int32()
-				v.Integer = &x
+				v.Integer = d.Int32Ptr()
 			}
 		case "Iso8601Timestamp":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Iso8601Timestamp = &x
+				v.Iso8601Timestamp = d.TimePtr(d.TimestampDateTime())
 			}
 		case "JsonValue":
 			if !d.Null() {
-				x := d.String()
-				v.JsonValue = &x
+				v.JsonValue = d.StringPtr()
 			}
 		case "ListOfLists":
 			v.ListOfLists = deserializeListOfListOfStrings(d)
@@ -197,8 +190,7 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			v.ListOfStructs = deserializeListOfStructs(d)
 		case "Long":
 			if !d.Null() {
-				x := d.Int64()
-				v.Long = &x
+				v.Long = d.Int64Ptr()
 			}
 		case "MapOfListsOfStrings":
 			v.MapOfListsOfStrings = deserializeMapOfListsOfStrings(d)
@@ -224,8 +216,7 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "String":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		case "StructWithJsonName":
 			if !d.Null() {
@@ -234,13 +225,11 @@ func deserializeKitchenSink(d *awsjson.Decoder, v *types.KitchenSink) {
 			}
 		case "Timestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Timestamp = &x
+				v.Timestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "UnixTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.UnixTimestamp = &x
+				v.UnixTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -486,8 +475,7 @@ func deserializeOpContentTypeParametersInput(d *awsjson.Decoder, v *awsjson11.Co
 		switch string(key) {
 		case "value":
 			if !d.Null() {
-				x := d.Int32()
-				v.Value = &x
+				v.Value = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -539,8 +527,7 @@ func deserializeOpEndpointWithHostLabelOperationInput(d *awsjson.Decoder, v *aws
 		switch string(key) {
 		case "label":
 			if !d.Null() {
-				x := d.String()
-				v.Label = &x
+				v.Label = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -670,13 +657,11 @@ func deserializeOpKitchenSinkOperationInput(d *awsjson.Decoder, v *awsjson11.Kit
 			}
 		case "Boolean":
 			if !d.Null() {
-				x := d.Bool()
-				v.Boolean = &x
+				v.Boolean = d.BoolPtr()
 			}
 		case "Double":
 			if !d.Null() {
-				x := d.Float64()
-				v.Double = &x
+				v.Double = d.Float64Ptr()
 			}
 		case "EmptyStruct":
 			if !d.Null() {
@@ -690,23 +675,19 @@ func deserializeOpKitchenSinkOperationInput(d *awsjson.Decoder, v *awsjson11.Kit
 			}
 		case "HttpdateTimestamp":
 			if !d.Null() {
-				x := d.TimestampHTTPDate()
-				v.HttpdateTimestamp = &x
+				v.HttpdateTimestamp = d.TimePtr(d.TimestampHTTPDate())
 			}
 		case "Integer":
 			if !d.Null() {
-				x := d.Int32()
-				v.Integer = &x
+				v.Integer = d.Int32Ptr()
 			}
 		case "Iso8601Timestamp":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.Iso8601Timestamp = &x
+				v.Iso8601Timestamp = d.TimePtr(d.TimestampDateTime())
 			}
 		case "JsonValue":
 			if !d.Null() {
-				x := d.String()
-				v.JsonValue = &x
+				v.JsonValue = d.StringPtr()
 			}
 		case "ListOfLists":
 			v.ListOfLists = deserializeListOfListOfStrings(d)
@@ -718,8 +699,7 @@ func deserializeOpKitchenSinkOperationInput(d *awsjson.Decoder, v *awsjson11.Kit
 			v.ListOfStructs = deserializeListOfStructs(d)
 		case "Long":
 			if !d.Null() {
-				x := d.Int64()
-				v.Long = &x
+				v.Long = d.Int64Ptr()
 			}
 		case "MapOfListsOfStrings":
 			v.MapOfListsOfStrings = deserializeMapOfListsOfStrings(d)
@@ -745,8 +725,7 @@ func deserializeOpKitchenSinkOperationInput(d *awsjson.Decoder, v *awsjson11.Kit
 			}
 		case "String":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		case "StructWithJsonName":
 			if !d.Null() {
@@ -755,13 +734,11 @@ func deserializeOpKitchenSinkOperationInput(d *awsjson.Decoder, v *awsjson11.Kit
 			}
 		case "Timestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.Timestamp = &x
+				v.Timestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "UnixTimestamp":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.UnixTimestamp = &x
+				v.UnixTimestamp = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		default:
 			d.Skip()
@@ -777,8 +754,7 @@ func deserializeOpNullOperationInput(d *awsjson.Decoder, v *awsjson11.NullOperat
 		switch string(key) {
 		case "string":
 			if !d.Null() {
-				x := d.String()
-				v.String = &x
+				v.String = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -794,8 +770,7 @@ func deserializeOpOperationWithOptionalInputOutputInput(d *awsjson.Decoder, v *a
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -827,13 +802,11 @@ func deserializeOpPutWithContentEncodingInput(d *awsjson.Decoder, v *awsjson11.P
 		switch string(key) {
 		case "encoding":
 			if !d.Null() {
-				x := d.String()
-				v.Encoding = &x
+				v.Encoding = d.StringPtr()
 			}
 		case "data":
 			if !d.Null() {
-				x := d.String()
-				v.Data = &x
+				v.Data = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -854,8 +827,7 @@ func deserializeOpSimpleScalarPropertiesInput(d *awsjson.Decoder, v *awsjson11.S
 			}
 		case "doubleValue":
 			if !d.Null() {
-				x := d.Float64()
-				v.DoubleValue = &x
+				v.DoubleValue = d.Float64Ptr()
 			}
 		default:
 			d.Skip()
@@ -887,8 +859,7 @@ func deserializeSimpleStruct(d *awsjson.Decoder, v *types.SimpleStruct) {
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -907,8 +878,7 @@ func deserializeSparseStringList(d *awsjson.Decoder) []*string {
 			continue
 		}
 		var ev *string
-		x := d.String()
-		ev = &x
+		ev = d.StringPtr()
 		v = append(v, ev)
 	}
 	return v
@@ -926,8 +896,7 @@ func deserializeSparseStringMap(d *awsjson.Decoder) map[string]*string {
 		}
 		k := string(key)
 		var mv *string
-		x := d.String()
-		mv = &x
+		mv = d.StringPtr()
 		v[k] = mv
 	}
 	return v
@@ -974,8 +943,7 @@ func deserializeStructWithJsonName(d *awsjson.Decoder, v *types.StructWithJsonNa
 		switch string(key) {
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()

@@ -50,13 +50,11 @@ func deserializeItem(d *awsjson.Decoder, v *types.Item) {
 		switch string(key) {
 		case "Key":
 			if !d.Null() {
-				x := d.String()
-				v.Key = &x
+				v.Key = d.StringPtr()
 			}
 		case "Value":
 			if !d.Null() {
-				x := d.String()
-				v.Value = &x
+				v.Value = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -87,8 +85,7 @@ func deserializeNode(d *awsjson.Decoder, v *types.Node) {
 		switch string(key) {
 		case "Label":
 			if !d.Null() {
-				x := d.String()
-				v.Label = &x
+				v.Label = d.StringPtr()
 			}
 		case "Children":
 			v.Children = deserializeNodeList(d)
@@ -106,13 +103,11 @@ func deserializeOpListThingsInput(d *awsjson.Decoder, v *kitchensink.ListThingsI
 		switch string(key) {
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -130,23 +125,19 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			v.Tags = deserializeAttributeMap(d)
 		case "Token":
 			if !d.Null() {
-				x := d.String()
-				v.Token = &x
+				v.Token = d.StringPtr()
 			}
 		case "Name":
 			if !d.Null() {
-				x := d.String()
-				v.Name = &x
+				v.Name = d.StringPtr()
 			}
 		case "Password":
 			if !d.Null() {
-				x := d.String()
-				v.Password = &x
+				v.Password = d.StringPtr()
 			}
 		case "Flag":
 			if !d.Null() {
-				x := d.Bool()
-				v.Flag = &x
+				v.Flag = d.BoolPtr()
 			}
 		case "Tiny":
 			if !d.Null() {
@@ -160,13 +151,11 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			}
 		case "Count":
 			if !d.Null() {
-				x := d.Int32()
-				v.Count = &x
+				v.Count = d.Int32Ptr()
 			}
 		case "Big":
 			if !d.Null() {
-				x := d.Int64()
-				v.Big = &x
+				v.Big = d.Int64Ptr()
 			}
 		case "Ratio":
 			if !d.Null() {
@@ -175,8 +164,7 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			}
 		case "Precise":
 			if !d.Null() {
-				x := d.Float64()
-				v.Precise = &x
+				v.Precise = d.Float64Ptr()
 			}
 		case "Huge":
 			if !d.Null() {
@@ -192,18 +180,15 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			}
 		case "When":
 			if !d.Null() {
-				x := d.TimestampEpochSeconds()
-				v.When = &x
+				v.When = d.TimePtr(d.TimestampEpochSeconds())
 			}
 		case "WhenISO":
 			if !d.Null() {
-				x := d.TimestampDateTime()
-				v.WhenISO = &x
+				v.WhenISO = d.TimePtr(d.TimestampDateTime())
 			}
 		case "WhenHTTP":
 			if !d.Null() {
-				x := d.TimestampHTTPDate()
-				v.WhenHTTP = &x
+				v.WhenHTTP = d.TimePtr(d.TimestampHTTPDate())
 			}
 		case "Free":
 			if !d.Null() {
@@ -232,18 +217,15 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			}
 		case "Old":
 			if !d.Null() {
-				x := d.String()
-				v.Old = &x
+				v.Old = d.StringPtr()
 			}
 		case "Renamed":
 			if !d.Null() {
-				x := d.String()
-				v.Renamed = &x
+				v.Renamed = d.StringPtr()
 			}
 		case "Defaulted":
 			if !d.Null() {
-				x := d.Int32()
-				v.Defaulted = &x
+				v.Defaulted = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -300,8 +282,7 @@ func deserializeSparseStrings(d *awsjson.Decoder) []*string {
 			continue
 		}
 		var ev *string
-		x := d.String()
-		ev = &x
+		ev = d.StringPtr()
 		v = append(v, ev)
 	}
 	return v

@@ -15,8 +15,7 @@ func deserializeOpGetThingInput(d *awsjson.Decoder, v *waiters.GetThingInput) {
 		switch string(key) {
 		case "Id":
 			if !d.Null() {
-				x := d.String()
-				v.Id = &x
+				v.Id = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -32,13 +31,11 @@ func deserializeOpListThingsInput(d *awsjson.Decoder, v *waiters.ListThingsInput
 		switch string(key) {
 		case "NextToken":
 			if !d.Null() {
-				x := d.String()
-				v.NextToken = &x
+				v.NextToken = d.StringPtr()
 			}
 		case "MaxResults":
 			if !d.Null() {
-				x := d.Int32()
-				v.MaxResults = &x
+				v.MaxResults = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
