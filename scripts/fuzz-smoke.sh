@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# fuzz-smoke.sh runs every fuzz target of the module for a short, bounded
+# time (FUZZTIME each, default 10s), one after another, and fails on the
+# first crasher. A crasher is written by go test under the package's
+# testdata/fuzz/<Target>/ directory: commit it, and it runs as a regular
+# test case from then on.
+#
+#   bash scripts/fuzz-smoke.sh                 # every target, 10s each
+#   FUZZTIME=5m bash scripts/fuzz-smoke.sh     # a long run
+#   bash scripts/fuzz-smoke.sh FuzzAppStreamResponses FuzzParse   # some targets
+#   FUZZ_PARALLEL=4 bash scripts/fuzz-smoke.sh # more workers (default 2)
+#
+# Targets are listed here, not discovered, so that a renamed target fails
+# loudly instead of silently dropping out of CI; the list is checked against
+# the module's Fuzz functions below.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+FUZZTIME="${FUZZTIME:-10s}"
+FUZZ_PARALLEL="${FUZZ_PARALLEL:-2}"
+
+# package target
+TARGETS=(
+	"./appstream FuzzAppStreamResponses"
+	"./workspaces FuzzWorkspacesResponses"
+	"./pipeline FuzzErrorResponse"
+	"./awsjson FuzzDecoder"
+	"./awsjson FuzzRoundTrip"
+	"./endpoints FuzzResolve"
+	"./endpoints FuzzResolveRuleSets"
+	"./internal/ini FuzzParse"
+)
+
+# Every Fuzz function in the module (outside nested modules) must be listed.
+listed=$(printf '%s\n' "${TARGETS[@]}" | awk '{print $2}' | sort)
+found=$(find . -path ./v2adapter -prune -o -name '*_test.go' -print0 | xargs -0 grep -ho '^func Fuzz[A-Za-z0-9_]*' | sed 's/^func //' | sort)
+if [[ "$listed" != "$found" ]]; then
+	echo "fuzz-smoke: the target list differs from the Fuzz functions in the module:" >&2
+	diff <(echo "$listed") <(echo "$found") >&2 || true
+	exit 1
+fi
+
+want=("$@")
+ran=0
+for entry in "${TARGETS[@]}"; do
+	read -r pkg target <<<"$entry"
+	if ((${#want[@]})) && [[ ! " ${want[*]} " == *" $target "* ]]; then
+		continue
+	fi
+	echo "== $target ($pkg, $FUZZTIME)"
+	# -run '^$' skips the package's other tests; the seed corpus of the
+	# target still runs first. GOFLAGS may add e.g. -race.
+	go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -parallel "$FUZZ_PARALLEL"
+	ran=$((ran + 1))
+done
+if ((ran == 0)); then
+	echo "fuzz-smoke: no target matched: $*" >&2
+	exit 1
+fi
+echo "fuzz-smoke: $ran targets passed ($FUZZTIME each)"
