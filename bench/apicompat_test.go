@@ -1,0 +1,137 @@
+package bench
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// api is what one Go package exports that a caller can name: struct fields
+// with their type expressions, and constants.
+type api struct {
+	fields map[string]string // "Type.Field" -> type expression
+	consts map[string]bool
+}
+
+func packageDir(t *testing.T, importPath string) string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", importPath).Output()
+	if err != nil {
+		t.Fatalf("go list %s: %v", importPath, err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func readAPI(t *testing.T, dir string) api {
+	t.Helper()
+	a := api{fields: map[string]string{}, consts: map[string]bool{}}
+	fset := token.NewFileSet()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range af.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					st, ok := s.Type.(*ast.StructType)
+					if !ok || !s.Name.IsExported() {
+						continue
+					}
+					for _, fl := range st.Fields.List {
+						var b strings.Builder
+						printer.Fprint(&b, fset, fl.Type)
+						for _, n := range fl.Names {
+							if n.IsExported() {
+								a.fields[s.Name.Name+"."+n.Name] = b.String()
+							}
+						}
+					}
+				case *ast.ValueSpec:
+					if gd.Tok == token.CONST {
+						for _, n := range s.Names {
+							if n.IsExported() {
+								a.consts[n.Name] = true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return a
+}
+
+// constRE matches an enum constant line: name, enum type, value.
+var constRE = regexp.MustCompile(`(?m)^\s+([A-Z]\w*)\s+([A-Z]\w*) = "([^"]*)"`)
+
+// TestSameExportedAPIAsAWSSDKGoV2 compares every struct field both packages
+// declare (inputs, outputs, types, errors): Go types must be identical. An
+// enum value both have must have the same constant name. aws-sdk-go-v2 is
+// generated from a newer model than ours, so the fields and values only it
+// has are counted, not failed.
+func TestSameExportedAPIAsAWSSDKGoV2(t *testing.T) {
+	pairs := [][2]string{
+		{"github.com/eucsdk/eucsdk/appstream", "github.com/aws/aws-sdk-go-v2/service/appstream"},
+		{"github.com/eucsdk/eucsdk/appstream/types", "github.com/aws/aws-sdk-go-v2/service/appstream/types"},
+		{"github.com/eucsdk/eucsdk/workspaces", "github.com/aws/aws-sdk-go-v2/service/workspaces"},
+		{"github.com/eucsdk/eucsdk/workspaces/types", "github.com/aws/aws-sdk-go-v2/service/workspaces/types"},
+	}
+	for _, p := range pairs {
+		oursDir, theirsDir := packageDir(t, p[0]), packageDir(t, p[1])
+		ours, theirs := readAPI(t, oursDir), readAPI(t, theirsDir)
+		same, missing := 0, 0
+		for field, typ := range theirs.fields {
+			got, ok := ours.fields[field]
+			if !ok {
+				missing++
+				continue
+			}
+			same++
+			if got != typ {
+				t.Errorf("%s %s: type %s, aws-sdk-go-v2 has %s", p[0], field, got, typ)
+			}
+		}
+		if strings.HasSuffix(p[0], "/types") {
+			oursByValue := map[string]string{}
+			src, _ := filepath.Glob(filepath.Join(oursDir, "enums.go"))
+			for _, f := range src {
+				b, _ := readFile(f)
+				for _, m := range constRE.FindAllStringSubmatch(b, -1) {
+					oursByValue[m[2]+"="+m[3]] = m[1]
+				}
+			}
+			b, _ := readFile(filepath.Join(theirsDir, "enums.go"))
+			for _, m := range constRE.FindAllStringSubmatch(b, -1) {
+				if name, ok := oursByValue[m[2]+"="+m[3]]; ok && name != m[1] {
+					t.Errorf("%s: enum %s value %q is %s here, %s in aws-sdk-go-v2", p[0], m[2], m[3], name, m[1])
+				}
+			}
+		}
+		if same < 100 {
+			t.Errorf("%s: only %d fields in common with aws-sdk-go-v2: the comparison is not looking at the right packages", p[0], same)
+		}
+		t.Logf("%s: %d fields identical in name and type; %d newer aws-sdk-go-v2 fields not in our model", p[0], same, missing)
+	}
+}
+
+func readFile(p string) (string, error) {
+	b, err := os.ReadFile(p)
+	return string(b), err
+}
