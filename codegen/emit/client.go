@@ -186,14 +186,15 @@ func EndpointTests(svc *ir.Service, fs *Files) error {
 	return nil
 }
 
-// Unsupported writes UNSUPPORTED.md listing every operation the generator skipped.
+// Unsupported writes UNSUPPORTED.md listing every operation, paginator and
+// waiter the generator skipped.
 func Unsupported(svc *ir.Service, fs *Files) error {
 	if len(svc.Unsupported) == 0 {
 		return nil
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Operations of %s not generated\n\n", svc.Title)
-	b.WriteString("The generator skipped these operations; the rest of the client is complete.\n\n")
+	fmt.Fprintf(&b, "# Parts of %s not generated\n\n", svc.Title)
+	b.WriteString("The generator skipped these operations, paginators and waiters (the reason\nsays which); the rest of the client is complete.\n\n")
 	b.WriteString("| operation | shape | reason |\n|---|---|---|\n")
 	for _, u := range svc.Unsupported {
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", u.Operation, u.ShapeID, u.Reason)

@@ -18,7 +18,7 @@ func Paginators(svc *ir.Service, fs *Files) error {
 		if pg == nil {
 			continue
 		}
-		if t := pg.InputToken.Type; t.Kind != ir.String || !t.Pointer {
+		if !hasPaginator(svc, op) {
 			// Structured tokens (DynamoDB's ExclusiveStartKey) cannot be
 			// compared for repeats; leave the operation without a paginator
 			// and say so rather than fail the whole service.
@@ -31,6 +31,13 @@ func Paginators(svc *ir.Service, fs *Files) error {
 		paginator(f, op, pg)
 	}
 	return nil
+}
+
+// hasPaginator reports whether op gets a generated paginator: it is
+// paginated by a string token.
+func hasPaginator(svc *ir.Service, op *ir.Operation) bool {
+	pg := op.Paginator
+	return pg != nil && pg.InputToken.Type.Kind == ir.String && pg.InputToken.Type.Pointer
 }
 
 const pkgPaginator = "github.com/eucsdk/eucsdk/paginator"

@@ -3,18 +3,29 @@ package emit
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
 )
 
-const pkgProtocolTest = "github.com/eucsdk/eucsdk/internal/protocoltest"
+const (
+	modulePath      = "github.com/eucsdk/eucsdk"
+	pkgProtocolTest = modulePath + "/internal/protocoltest"
+)
 
 // ProtocolTests writes protocol_test.go from the model's smithy.test traits:
 // one test per case, sending real requests to a local server. Server-only
 // cases are kept and skipped by name so the count of what ran is honest.
+//
+// The tests run on internal/protocoltest, which Go lets only packages of this
+// module import, so a client generated into another module gets none: its
+// package must compile (and vet) where it is generated.
 func ProtocolTests(svc *ir.Service, fs *Files) error {
+	if !strings.HasPrefix(svc.ImportPath, modulePath+"/") {
+		return nil
+	}
 	var tests []jen.Code
 	for _, op := range svc.Operations {
 		for _, tc := range op.Tests {

@@ -15,21 +15,31 @@ import (
 
 // Waiters writes each operation's smithy.waiters#waitable waiters into its
 // api_op_<Op>.go, with aws-sdk-go-v2's surface. Acceptor paths are compiled
-// to Go here, so a path the compiler cannot type fails generation, naming
-// the operation and waiter, instead of failing a user's Wait at run time.
+// to Go here, so a path the compiler cannot type is found at generation time,
+// not in a user's Wait: that waiter is left out and reported in
+// svc.Unsupported (UNSUPPORTED.md and the generator's output), naming the
+// operation and waiter.
 func Waiters(svc *ir.Service, fs *Files) error {
 	for _, op := range svc.Operations {
 		if len(op.Waiters) == 0 {
 			continue
 		}
-		f := fs.main(svc, "api_op_"+op.Name+".go")
-		if op.Paginator == nil {
-			apiClient(f, op)
-		}
+		var f *jen.File
 		for _, w := range op.Waiters {
 			match, err := waiterMatch(op, w)
 			if err != nil {
-				return fmt.Errorf("%s: waiter %s: %w", op.ShapeID, w.Name, err)
+				// A path the compiler cannot type loses only its waiter: the
+				// operation and the service's other waiters are still generated,
+				// and the generator reports what was left out.
+				svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: op.Name, ShapeID: op.ShapeID,
+					Reason: fmt.Sprintf("waiter %s not generated: %v", w.Name, err)})
+				continue
+			}
+			if f == nil {
+				f = fs.main(svc, "api_op_"+op.Name+".go")
+				if !hasPaginator(svc, op) {
+					apiClient(f, op)
+				}
 			}
 			waiterDecls(f, op, w)
 			f.Add(match)
