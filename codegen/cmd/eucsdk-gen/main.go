@@ -5,8 +5,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"go/token"
+	"io"
 	"os"
 	"strings"
 
@@ -31,10 +34,31 @@ func main() {
 	flag.BoolVar(&cfg.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
 	quiet := flag.Bool("q", false, "print nothing on success")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\nGenerates a Go client for an awsJson1_0 or awsJson1_1 Smithy service.\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\n"+
+			"Generates a Go client for an awsJson1_0 or awsJson1_1 Smithy service\n"+
+			"(Smithy JSON AST; convert IDL with `smithy ast`). The package imports\n"+
+			"github.com/eucsdk/eucsdk and github.com/aws/smithy-go: require them in the\n"+
+			"module of -out (go get github.com/eucsdk/eucsdk). Operations, paginators and\n"+
+			"waiters the generator cannot express are skipped, printed, and listed in\n"+
+			"UNSUPPORTED.md. Any error exits with status 1.\n\n")
 		flag.PrintDefaults()
 	}
-	flag.Parse()
+	// Usage errors exit 1 like every other failure (the flag package's
+	// default is 2); -h prints the usage and exits 0.
+	flag.CommandLine.Init(os.Args[0], flag.ContinueOnError)
+	flag.CommandLine.SetOutput(io.Discard)
+	if err := flag.CommandLine.Parse(os.Args[1:]); err != nil {
+		flag.CommandLine.SetOutput(os.Stderr)
+		if errors.Is(err, flag.ErrHelp) {
+			flag.Usage()
+			os.Exit(0)
+		}
+		fail(fmt.Errorf("%v (see -h)", err))
+	}
+	flag.CommandLine.SetOutput(os.Stderr)
+	if flag.NArg() > 0 {
+		fail(fmt.Errorf("unexpected argument %q: models are given with -model (see -h)", flag.Arg(0)))
+	}
 	cfg.Models, cfg.Overlays = models, overlays
 	var missing []string
 	for name, v := range map[string]string{"-package": cfg.Package, "-import": cfg.ImportPath, "-out": cfg.OutDir} {
@@ -50,6 +74,14 @@ func main() {
 	}
 	if len(missing) > 0 {
 		fail(fmt.Errorf("missing required flags: %s (see -h)", strings.Join(sorted(missing), ", ")))
+	}
+	if cfg.Package != "" && (!token.IsIdentifier(cfg.Package) || cfg.Package == "_") {
+		fail(fmt.Errorf("-package %q is not a Go package name", cfg.Package))
+	}
+	if cfg.ImportPath != "" {
+		if err := checkImportPath(cfg.ImportPath); err != nil {
+			fail(fmt.Errorf("-import %q: %v", cfg.ImportPath, err))
+		}
 	}
 	res, err := codegen.Run(cfg)
 	if err != nil {
@@ -72,6 +104,23 @@ func sorted(s []string) []string {
 		}
 	}
 	return s
+}
+
+// checkImportPath rejects what cannot be a Go import path: empty or dot
+// elements, leading or trailing slashes, spaces and other characters the go
+// command refuses.
+func checkImportPath(p string) error {
+	for _, elem := range strings.Split(p, "/") {
+		if elem == "" || elem == "." || elem == ".." {
+			return errors.New("empty, . or .. path element")
+		}
+		for _, r := range elem {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~+", r)) {
+				return fmt.Errorf("invalid character %q", r)
+			}
+		}
+	}
+	return nil
 }
 
 func fail(err error) {
