@@ -14,6 +14,7 @@ import (
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/pipeline"
 	"github.com/eucsdk/eucsdk/signer"
 )
 
@@ -68,6 +69,9 @@ func TestDescribeImageBuildersRoundTrip(t *testing.T) {
 	}
 	if aws.ToString(out.NextToken) != "t2" || out.ImageBuilders[0].VpcConfig.SubnetIds[0] != "s-1" {
 		t.Errorf("out %+v", out)
+	}
+	if rid, ok := pipeline.GetRequestID(out.ResultMetadata); !ok || rid != "req-1" {
+		t.Errorf("request id %q, %v", rid, ok)
 	}
 }
 

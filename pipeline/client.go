@@ -308,6 +308,13 @@ type resolvedEndpoint struct {
 	signingRegion string
 }
 
+// endpointRef returns the client's endpoint, resolved once and never changed
+// after, so calls share it instead of copying it.
+func (c *Client) endpointRef() (*resolvedEndpoint, error) {
+	c.endpointOnce.Do(func() { c.endpoint, c.endpointErr = c.resolveEndpoint() })
+	return &c.endpoint, c.endpointErr
+}
+
 func (c *Client) resolvedEndpoint() (resolvedEndpoint, error) {
 	c.endpointOnce.Do(func() { c.endpoint, c.endpointErr = c.resolveEndpoint() })
 	return c.endpoint, c.endpointErr

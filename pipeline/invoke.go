@@ -84,14 +84,27 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if op.CompressGzip && !c.opts.DisableRequestCompression && int64(len(body)) >= c.opts.RequestMinCompressSizeBytes {
 		body, encoding = gzipBytes(body), "gzip"
 	}
-	out := new(Out)
-	err := c.send(ctx, &md, op.Name, op.Target, body, encoding, func(d *awsjson.Decoder) { op.Deserialize(d, out) })
-	if err != nil {
+	into := &decodeInto[In, Out]{op: op}
+	if err := c.send(ctx, &md, op.Name, op.Target, body, encoding, into); err != nil {
 		return nil, md, c.opError(op.Name, err)
 	}
-	c.logOutput(op.Name, out, nil)
-	return out, md, nil
+	c.logOutput(op.Name, &into.out, nil)
+	return &into.out, md, nil
 }
+
+// responseDecoder decodes a successful response body into an output.
+type responseDecoder interface {
+	decode(*awsjson.Decoder)
+}
+
+// decodeInto holds a call's output and decodes into it; the output and its
+// decoder are one allocation rather than an output plus a closure.
+type decodeInto[In, Out any] struct {
+	out Out
+	op  *Operation[In, Out]
+}
+
+func (x *decodeInto[In, Out]) decode(d *awsjson.Decoder) { x.op.Deserialize(d, &x.out) }
 
 // logOutput logs a successful call's decoded output for LogResponseWithBody
 // (error responses are logged per attempt by handleResponse).
@@ -107,18 +120,18 @@ func (c *Client) opError(op string, err error) error {
 
 // send signs and sends body, retrying per the client's policy, and decodes a
 // successful response with decode.
-func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, contentEncoding string, decode func(*awsjson.Decoder)) error {
+func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, contentEncoding string, decode responseDecoder) error {
 	if c.configErr != nil {
 		return c.configErr
 	}
-	ep, err := c.resolvedEndpoint()
+	ep, err := c.endpointRef()
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := &attempt{c: c, ep: &ep, opName: opName, target: target, body: body, contentEncoding: contentEncoding, decode: decode}
+	a := &attempt{c: c, ep: ep, opName: opName, target: target, body: body, contentEncoding: contentEncoding, decode: decode}
 	sum := sha256.Sum256(body)
 	hex.Encode(a.hash[:], sum[:])
 	newInvocationID(&a.id)
@@ -133,7 +146,8 @@ func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, targ
 	}
 	res, err := retry.Do(ctx, c.opts.Retryer, nil, a.run)
 	if a.requestID != "" {
-		SetRequestID(md, a.requestID)
+		// A pointer into the attempt boxes without allocating.
+		md.Set(requestIDKey{}, &a.requestID)
 	}
 	retry.SetResult(md, res)
 	if err != nil && c.opts.ClientLogMode.IsRetries() {
@@ -152,7 +166,9 @@ type attempt struct {
 	payloadHash  string
 	invocationID string
 	maxAttempts  string
-	decode       func(*awsjson.Decoder)
+	decode       responseDecoder
+	// dec lives in the attempt so that decoding allocates nothing of its own.
+	dec awsjson.Decoder
 	// contentEncoding is "gzip" when the body was compressed.
 	contentEncoding string
 	requestID       string
@@ -288,14 +304,14 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 	if len(bytes.TrimSpace(*buf)) == 0 {
 		return nil
 	}
-	var d awsjson.Decoder
+	d := &a.dec
 	if n := len(*buf); n >= sharedBodyMin && n <= sharedBodyMax {
 		// One copy of the body; decoded strings are substrings of it.
 		d.ResetString(string(*buf))
 	} else {
 		d.Reset(*buf)
 	}
-	a.decode(&d)
+	a.decode.decode(d)
 	d.End()
 	if err := d.Err(); err != nil {
 		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
@@ -442,8 +458,13 @@ func SetRequestID(md *middleware.Metadata, id string) { md.Set(requestIDKey{}, i
 
 // GetRequestID returns the request id of a call, from its output's ResultMetadata.
 func GetRequestID(md middleware.Metadata) (string, bool) {
-	v, ok := md.Get(requestIDKey{}).(string)
-	return v, ok
+	switch v := md.Get(requestIDKey{}).(type) {
+	case string:
+		return v, true
+	case *string:
+		return *v, true
+	}
+	return "", false
 }
 
 var _ = aws.Credentials{}

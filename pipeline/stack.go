@@ -35,7 +35,8 @@ const (
 // a stack per call. Both paths share attempt's request and response code.
 func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In) (*Out, middleware.Metadata, error) {
 	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
-	out := new(Out)
+	into := &decodeInto[In, Out]{op: op}
+	out := &into.out
 	var a *attempt
 
 	stack.Initialize.Add(middleware.InitializeMiddlewareFunc(ValidationID, func(ctx context.Context, mi middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
@@ -57,7 +58,7 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 		if c.configErr != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, c.configErr
 		}
-		ep, err := c.resolvedEndpoint()
+		ep, err := c.endpointRef()
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
@@ -72,9 +73,9 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 			body, encoding = gzipBytes(body), "gzip"
 		}
 		a = &attempt{
-			c: c, ep: &ep, opName: op.Name, target: op.Target, body: body, contentEncoding: encoding,
+			c: c, ep: ep, opName: op.Name, target: op.Target, body: body, contentEncoding: encoding,
 			invocationID: uuid.NewString(), maxAttempts: strconv.Itoa(c.opts.Retryer.MaxAttempts()),
-			decode: func(d *awsjson.Decoder) { op.Deserialize(d, out) },
+			decode: into,
 		}
 		req := mi.Request.(*smithyhttp.Request)
 		req.Method = http.MethodPost
