@@ -37,6 +37,15 @@ type AssociateAppBlockBuilderAppBlockInput struct {
 	// This member is required.
 	AppBlockBuilderName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AssociateAppBlockBuilderAppBlockInput) Validate() error {
+	return validateOpAssociateAppBlockBuilderAppBlockInput(v)
+}
+
 type AssociateAppBlockBuilderAppBlockOutput struct {
 	// The list of app block builders associated with app blocks.
 	AppBlockBuilderAppBlockAssociation *types.AppBlockBuilderAppBlockAssociation

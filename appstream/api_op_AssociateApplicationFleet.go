@@ -38,6 +38,15 @@ type AssociateApplicationFleetInput struct {
 	// This member is required.
 	ApplicationArn *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AssociateApplicationFleetInput) Validate() error {
+	return validateOpAssociateApplicationFleetInput(v)
+}
+
 type AssociateApplicationFleetOutput struct {
 	// If fleet name is specified, this returns the list of applications that are
 	// associated to it. If application ARN is specified, this returns the list of

@@ -32,6 +32,15 @@ type BatchAssociateUserStackInput struct {
 	// This member is required.
 	UserStackAssociations []types.UserStackAssociation
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *BatchAssociateUserStackInput) Validate() error {
+	return validateOpBatchAssociateUserStackInput(v)
+}
+
 type BatchAssociateUserStackOutput struct {
 	// The list of UserStackAssociationError objects.
 	Errors []types.UserStackAssociationError

@@ -30,6 +30,15 @@ type BatchDisassociateUserStackInput struct {
 	// This member is required.
 	UserStackAssociations []types.UserStackAssociation
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *BatchDisassociateUserStackInput) Validate() error {
+	return validateOpBatchDisassociateUserStackInput(v)
+}
+
 type BatchDisassociateUserStackOutput struct {
 	// The list of UserStackAssociationError objects.
 	Errors []types.UserStackAssociationError

@@ -51,6 +51,15 @@ type CopyImageInput struct {
 	// Constraints (checked by the service): length 0 to 256.
 	DestinationImageDescription *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CopyImageInput) Validate() error {
+	return validateOpCopyImageInput(v)
+}
+
 type CopyImageOutput struct {
 	// The name of the destination image.
 	//

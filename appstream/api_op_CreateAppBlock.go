@@ -69,6 +69,15 @@ type CreateAppBlockInput struct {
 	// The packaging type of the app block.
 	PackagingType types.PackagingType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateAppBlockInput) Validate() error {
+	return validateOpCreateAppBlockInput(v)
+}
+
 type CreateAppBlockOutput struct {
 	// The app block.
 	AppBlock *types.AppBlock

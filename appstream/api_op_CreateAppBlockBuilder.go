@@ -112,6 +112,15 @@ type CreateAppBlockBuilderInput struct {
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateAppBlockBuilderInput) Validate() error {
+	return validateOpCreateAppBlockBuilderInput(v)
+}
+
 type CreateAppBlockBuilderOutput struct {
 	// Describes an app block builder.
 	AppBlockBuilder *types.AppBlockBuilder

@@ -34,6 +34,15 @@ type CreateAppBlockBuilderStreamingURLInput struct {
 	// between 1 and 604800 seconds. The default is 3600 seconds.
 	Validity *int64
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateAppBlockBuilderStreamingURLInput) Validate() error {
+	return validateOpCreateAppBlockBuilderStreamingURLInput(v)
+}
+
 type CreateAppBlockBuilderStreamingURLOutput struct {
 	// The URL to start the streaming session.
 	//

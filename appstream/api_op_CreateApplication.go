@@ -99,6 +99,15 @@ type CreateApplicationInput struct {
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateApplicationInput) Validate() error {
+	return validateOpCreateApplicationInput(v)
+}
+
 type CreateApplicationOutput struct {
 	// Describes an application in the application catalog.
 	Application *types.Application

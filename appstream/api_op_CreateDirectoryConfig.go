@@ -50,6 +50,15 @@ type CreateDirectoryConfigInput struct {
 	// certificates.
 	CertificateBasedAuthProperties *types.CertificateBasedAuthProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateDirectoryConfigInput) Validate() error {
+	return validateOpCreateDirectoryConfigInput(v)
+}
+
 type CreateDirectoryConfigOutput struct {
 	// Information about the directory configuration.
 	DirectoryConfig *types.DirectoryConfig

@@ -59,6 +59,15 @@ type CreateEntitlementInput struct {
 	// This member is required.
 	Attributes []types.EntitlementAttribute
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateEntitlementInput) Validate() error {
+	return validateOpCreateEntitlementInput(v)
+}
+
 type CreateEntitlementOutput struct {
 	// The entitlement.
 	Entitlement *types.Entitlement

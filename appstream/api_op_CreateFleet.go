@@ -243,6 +243,15 @@ type CreateFleetInput struct {
 	// multi-session fleets.
 	MaxSessionsPerInstance *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateFleetInput) Validate() error {
+	return validateOpCreateFleetInput(v)
+}
+
 type CreateFleetOutput struct {
 	// Information about the fleet.
 	Fleet *types.Fleet

@@ -152,6 +152,15 @@ type CreateImageBuilderInput struct {
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateImageBuilderInput) Validate() error {
+	return validateOpCreateImageBuilderInput(v)
+}
+
 type CreateImageBuilderOutput struct {
 	// Information about the image builder.
 	ImageBuilder *types.ImageBuilder

@@ -34,6 +34,15 @@ type CreateImageBuilderStreamingURLInput struct {
 	// between 1 and 604800 seconds. The default is 3600 seconds.
 	Validity *int64
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateImageBuilderStreamingURLInput) Validate() error {
+	return validateOpCreateImageBuilderStreamingURLInput(v)
+}
+
 type CreateImageBuilderStreamingURLOutput struct {
 	// The URL to start the AppStream 2.0 streaming session.
 	//

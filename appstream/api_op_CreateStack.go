@@ -101,6 +101,15 @@ type CreateStackInput struct {
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *types.StreamingExperienceSettings
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateStackInput) Validate() error {
+	return validateOpCreateStackInput(v)
+}
+
 type CreateStackOutput struct {
 	// Information about the stack.
 	Stack *types.Stack

@@ -65,6 +65,15 @@ type CreateStreamingURLInput struct {
 	// Constraints (checked by the service): length at least 1.
 	SessionContext *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateStreamingURLInput) Validate() error {
+	return validateOpCreateStreamingURLInput(v)
+}
+
 type CreateStreamingURLOutput struct {
 	// The URL to start the AppStream 2.0 streaming session.
 	//

@@ -64,6 +64,15 @@ type CreateThemeForStackInput struct {
 	// This member is required.
 	FaviconS3Location *types.S3Location
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateThemeForStackInput) Validate() error {
+	return validateOpCreateThemeForStackInput(v)
+}
+
 type CreateThemeForStackOutput struct {
 	// The theme object that contains the metadata of the custom branding.
 	Theme *types.Theme

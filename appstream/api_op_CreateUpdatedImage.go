@@ -80,6 +80,15 @@ type CreateUpdatedImageInput struct {
 	// available.
 	DryRun *bool
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateUpdatedImageInput) Validate() error {
+	return validateOpCreateUpdatedImageInput(v)
+}
+
 type CreateUpdatedImageOutput struct {
 	// Describes an image.
 	Image *types.Image

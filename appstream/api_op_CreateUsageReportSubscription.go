@@ -23,6 +23,15 @@ func (c *Client) CreateUsageReportSubscription(ctx context.Context, params *Crea
 }
 
 type CreateUsageReportSubscriptionInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateUsageReportSubscriptionInput) Validate() error {
+	return nil
+}
+
 type CreateUsageReportSubscriptionOutput struct {
 	// The Amazon S3 bucket where generated reports are stored.
 	//

@@ -78,6 +78,14 @@ func (v CreateUserInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateUserInput) Validate() error {
+	return validateOpCreateUserInput(v)
+}
+
 type CreateUserOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -29,6 +29,15 @@ type DeleteAppBlockInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteAppBlockInput) Validate() error {
+	return validateOpDeleteAppBlockInput(v)
+}
+
 type DeleteAppBlockOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -32,6 +32,15 @@ type DeleteAppBlockBuilderInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteAppBlockBuilderInput) Validate() error {
+	return validateOpDeleteAppBlockBuilderInput(v)
+}
+
 type DeleteAppBlockBuilderOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

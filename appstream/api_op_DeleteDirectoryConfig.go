@@ -29,6 +29,15 @@ type DeleteDirectoryConfigInput struct {
 	// This member is required.
 	DirectoryName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteDirectoryConfigInput) Validate() error {
+	return validateOpDeleteDirectoryConfigInput(v)
+}
+
 type DeleteDirectoryConfigOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

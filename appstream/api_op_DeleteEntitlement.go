@@ -36,6 +36,15 @@ type DeleteEntitlementInput struct {
 	// This member is required.
 	StackName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteEntitlementInput) Validate() error {
+	return validateOpDeleteEntitlementInput(v)
+}
+
 type DeleteEntitlementOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

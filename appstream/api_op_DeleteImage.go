@@ -31,6 +31,15 @@ type DeleteImageInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteImageInput) Validate() error {
+	return validateOpDeleteImageInput(v)
+}
+
 type DeleteImageOutput struct {
 	// Information about the image.
 	Image *types.Image

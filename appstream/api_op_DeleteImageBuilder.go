@@ -30,6 +30,15 @@ type DeleteImageBuilderInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteImageBuilderInput) Validate() error {
+	return validateOpDeleteImageBuilderInput(v)
+}
+
 type DeleteImageBuilderOutput struct {
 	// Information about the image builder.
 	ImageBuilder *types.ImageBuilder

@@ -39,6 +39,15 @@ type DeleteImagePermissionsInput struct {
 	// This member is required.
 	SharedAccountId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteImagePermissionsInput) Validate() error {
+	return validateOpDeleteImagePermissionsInput(v)
+}
+
 type DeleteImagePermissionsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -32,6 +32,15 @@ type DeleteStackInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteStackInput) Validate() error {
+	return validateOpDeleteStackInput(v)
+}
+
 type DeleteStackOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

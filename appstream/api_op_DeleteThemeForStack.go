@@ -30,6 +30,15 @@ type DeleteThemeForStackInput struct {
 	// This member is required.
 	StackName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteThemeForStackInput) Validate() error {
+	return validateOpDeleteThemeForStackInput(v)
+}
+
 type DeleteThemeForStackOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

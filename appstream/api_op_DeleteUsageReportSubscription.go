@@ -22,6 +22,15 @@ func (c *Client) DeleteUsageReportSubscription(ctx context.Context, params *Dele
 }
 
 type DeleteUsageReportSubscriptionInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteUsageReportSubscriptionInput) Validate() error {
+	return nil
+}
+
 type DeleteUsageReportSubscriptionOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

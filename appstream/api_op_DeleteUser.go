@@ -51,6 +51,14 @@ func (v DeleteUserInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteUserInput) Validate() error {
+	return validateOpDeleteUserInput(v)
+}
+
 type DeleteUserOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

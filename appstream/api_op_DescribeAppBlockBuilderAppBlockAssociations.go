@@ -45,6 +45,15 @@ type DescribeAppBlockBuilderAppBlockAssociationsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeAppBlockBuilderAppBlockAssociationsInput) Validate() error {
+	return nil
+}
+
 type DescribeAppBlockBuilderAppBlockAssociationsOutput struct {
 	// This list of app block builders associated with app blocks.
 	//

@@ -38,6 +38,15 @@ type DescribeAppBlockBuildersInput struct {
 	// The maximum size of each page of results. The maximum value is 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeAppBlockBuildersInput) Validate() error {
+	return nil
+}
+
 type DescribeAppBlockBuildersOutput struct {
 	// The list that describes one or more app block builders.
 	AppBlockBuilders []types.AppBlockBuilder

@@ -38,6 +38,15 @@ type DescribeAppBlocksInput struct {
 	// The maximum size of each page of results.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeAppBlocksInput) Validate() error {
+	return nil
+}
+
 type DescribeAppBlocksOutput struct {
 	// The app blocks in the list.
 	AppBlocks []types.AppBlock

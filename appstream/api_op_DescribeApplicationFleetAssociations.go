@@ -46,6 +46,15 @@ type DescribeApplicationFleetAssociationsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeApplicationFleetAssociationsInput) Validate() error {
+	return nil
+}
+
 type DescribeApplicationFleetAssociationsOutput struct {
 	// The application fleet associations in the list.
 	//

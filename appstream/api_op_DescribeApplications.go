@@ -38,6 +38,15 @@ type DescribeApplicationsInput struct {
 	// The maximum size of each page of results.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeApplicationsInput) Validate() error {
+	return nil
+}
+
 type DescribeApplicationsOutput struct {
 	// The applications in the list.
 	Applications []types.Application

@@ -45,6 +45,15 @@ type DescribeDirectoryConfigsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeDirectoryConfigsInput) Validate() error {
+	return nil
+}
+
 type DescribeDirectoryConfigsOutput struct {
 	// Information about the directory configurations. Note that although the
 	// response syntax in this topic includes the account password, this password is

@@ -47,6 +47,15 @@ type DescribeEntitlementsInput struct {
 	// The maximum size of each page of results.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeEntitlementsInput) Validate() error {
+	return validateOpDescribeEntitlementsInput(v)
+}
+
 type DescribeEntitlementsOutput struct {
 	// The entitlements.
 	Entitlements []types.Entitlement

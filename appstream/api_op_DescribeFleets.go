@@ -37,6 +37,15 @@ type DescribeFleetsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeFleetsInput) Validate() error {
+	return nil
+}
+
 type DescribeFleetsOutput struct {
 	// Information about the fleets.
 	Fleets []types.Fleet

@@ -42,6 +42,15 @@ type DescribeImageBuildersInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeImageBuildersInput) Validate() error {
+	return nil
+}
+
 type DescribeImageBuildersOutput struct {
 	// Information about the image builders.
 	ImageBuilders []types.ImageBuilder

@@ -52,6 +52,15 @@ type DescribeImagePermissionsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeImagePermissionsInput) Validate() error {
+	return validateOpDescribeImagePermissionsInput(v)
+}
+
 type DescribeImagePermissionsOutput struct {
 	// The name of the private image.
 	//

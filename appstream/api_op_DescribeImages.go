@@ -50,6 +50,15 @@ type DescribeImagesInput struct {
 	// Constraints (checked by the service): range 0 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeImagesInput) Validate() error {
+	return nil
+}
+
 type DescribeImagesOutput struct {
 	// Information about the images.
 	Images []types.Image

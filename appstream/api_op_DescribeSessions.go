@@ -69,6 +69,15 @@ type DescribeSessionsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	InstanceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeSessionsInput) Validate() error {
+	return validateOpDescribeSessionsInput(v)
+}
+
 type DescribeSessionsOutput struct {
 	// Information about the streaming sessions.
 	Sessions []types.Session

@@ -35,6 +35,15 @@ type DescribeStacksInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeStacksInput) Validate() error {
+	return nil
+}
+
 type DescribeStacksOutput struct {
 	// Information about the stacks.
 	Stacks []types.Stack

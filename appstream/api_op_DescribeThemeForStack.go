@@ -32,6 +32,15 @@ type DescribeThemeForStackInput struct {
 	// This member is required.
 	StackName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeThemeForStackInput) Validate() error {
+	return validateOpDescribeThemeForStackInput(v)
+}
+
 type DescribeThemeForStackOutput struct {
 	// The theme object that contains the metadata of the custom branding.
 	Theme *types.Theme

@@ -35,6 +35,15 @@ type DescribeUsageReportSubscriptionsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeUsageReportSubscriptionsInput) Validate() error {
+	return nil
+}
+
 type DescribeUsageReportSubscriptionsOutput struct {
 	// Information about the usage report subscription.
 	UsageReportSubscriptions []types.UsageReportSubscription

@@ -72,6 +72,14 @@ func (v DescribeUserStackAssociationsInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeUserStackAssociationsInput) Validate() error {
+	return nil
+}
+
 type DescribeUserStackAssociationsOutput struct {
 	// The UserStackAssociation objects.
 	//

@@ -41,6 +41,15 @@ type DescribeUsersInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeUsersInput) Validate() error {
+	return validateOpDescribeUsersInput(v)
+}
+
 type DescribeUsersOutput struct {
 	// Information about users in the user pool.
 	Users []types.User

@@ -53,6 +53,14 @@ func (v DisableUserInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisableUserInput) Validate() error {
+	return validateOpDisableUserInput(v)
+}
+
 type DisableUserOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -36,6 +36,15 @@ type DisassociateAppBlockBuilderAppBlockInput struct {
 	// This member is required.
 	AppBlockBuilderName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateAppBlockBuilderAppBlockInput) Validate() error {
+	return validateOpDisassociateAppBlockBuilderAppBlockInput(v)
+}
+
 type DisassociateAppBlockBuilderAppBlockOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

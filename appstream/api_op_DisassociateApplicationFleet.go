@@ -36,6 +36,15 @@ type DisassociateApplicationFleetInput struct {
 	// This member is required.
 	ApplicationArn *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateApplicationFleetInput) Validate() error {
+	return validateOpDisassociateApplicationFleetInput(v)
+}
+
 type DisassociateApplicationFleetOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

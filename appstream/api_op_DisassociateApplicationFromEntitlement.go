@@ -43,6 +43,15 @@ type DisassociateApplicationFromEntitlementInput struct {
 	// This member is required.
 	ApplicationIdentifier *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateApplicationFromEntitlementInput) Validate() error {
+	return validateOpDisassociateApplicationFromEntitlementInput(v)
+}
+
 type DisassociateApplicationFromEntitlementOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

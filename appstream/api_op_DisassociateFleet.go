@@ -36,6 +36,15 @@ type DisassociateFleetInput struct {
 	// This member is required.
 	StackName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateFleetInput) Validate() error {
+	return validateOpDisassociateFleetInput(v)
+}
+
 type DisassociateFleetOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -56,6 +56,14 @@ func (v EnableUserInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *EnableUserInput) Validate() error {
+	return validateOpEnableUserInput(v)
+}
+
 type EnableUserOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

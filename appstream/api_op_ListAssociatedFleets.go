@@ -37,6 +37,15 @@ type ListAssociatedFleetsInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListAssociatedFleetsInput) Validate() error {
+	return validateOpListAssociatedFleetsInput(v)
+}
+
 type ListAssociatedFleetsOutput struct {
 	// The name of the fleet.
 	Names []string

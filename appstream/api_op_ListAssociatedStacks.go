@@ -37,6 +37,15 @@ type ListAssociatedStacksInput struct {
 	// Constraints (checked by the service): length at least 1.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListAssociatedStacksInput) Validate() error {
+	return validateOpListAssociatedStacksInput(v)
+}
+
 type ListAssociatedStacksOutput struct {
 	// The name of the stack.
 	Names []string

@@ -49,6 +49,15 @@ type ListEntitledApplicationsInput struct {
 	// The maximum size of each page of results.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListEntitledApplicationsInput) Validate() error {
+	return validateOpListEntitledApplicationsInput(v)
+}
+
 type ListEntitledApplicationsOutput struct {
 	// The entitled applications.
 	EntitledApplications []types.EntitledApplication

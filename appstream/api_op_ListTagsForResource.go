@@ -34,6 +34,15 @@ type ListTagsForResourceInput struct {
 	// This member is required.
 	ResourceArn *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListTagsForResourceInput) Validate() error {
+	return validateOpListTagsForResourceInput(v)
+}
+
 type ListTagsForResourceOutput struct {
 	// The information about the tags.
 	//

@@ -36,6 +36,15 @@ type StartAppBlockBuilderInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StartAppBlockBuilderInput) Validate() error {
+	return validateOpStartAppBlockBuilderInput(v)
+}
+
 type StartAppBlockBuilderOutput struct {
 	// Describes an app block builder.
 	AppBlockBuilder *types.AppBlockBuilder

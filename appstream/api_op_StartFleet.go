@@ -29,6 +29,15 @@ type StartFleetInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StartFleetInput) Validate() error {
+	return validateOpStartFleetInput(v)
+}
+
 type StartFleetOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

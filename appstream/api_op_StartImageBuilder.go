@@ -36,6 +36,15 @@ type StartImageBuilderInput struct {
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StartImageBuilderInput) Validate() error {
+	return validateOpStartImageBuilderInput(v)
+}
+
 type StartImageBuilderOutput struct {
 	// Information about the image builder.
 	ImageBuilder *types.ImageBuilder

@@ -33,6 +33,15 @@ type StopAppBlockBuilderInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StopAppBlockBuilderInput) Validate() error {
+	return validateOpStopAppBlockBuilderInput(v)
+}
+
 type StopAppBlockBuilderOutput struct {
 	// Describes an app block builder.
 	AppBlockBuilder *types.AppBlockBuilder

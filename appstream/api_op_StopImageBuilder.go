@@ -30,6 +30,15 @@ type StopImageBuilderInput struct {
 	// This member is required.
 	Name *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StopImageBuilderInput) Validate() error {
+	return validateOpStopImageBuilderInput(v)
+}
+
 type StopImageBuilderOutput struct {
 	// Information about the image builder.
 	ImageBuilder *types.ImageBuilder

@@ -55,6 +55,15 @@ type TagResourceInput struct {
 	// This member is required.
 	Tags map[string]string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *TagResourceInput) Validate() error {
+	return validateOpTagResourceInput(v)
+}
+
 type TagResourceOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

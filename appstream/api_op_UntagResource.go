@@ -43,6 +43,15 @@ type UntagResourceInput struct {
 	// This member is required.
 	TagKeys []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UntagResourceInput) Validate() error {
+	return validateOpUntagResourceInput(v)
+}
+
 type UntagResourceOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -96,6 +96,15 @@ type UpdateAppBlockBuilderInput struct {
 	// The attributes to delete from the app block builder.
 	AttributesToDelete []types.AppBlockBuilderAttribute
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateAppBlockBuilderInput) Validate() error {
+	return validateOpUpdateAppBlockBuilderInput(v)
+}
+
 type UpdateAppBlockBuilderOutput struct {
 	// Describes an app block builder.
 	AppBlockBuilder *types.AppBlockBuilder

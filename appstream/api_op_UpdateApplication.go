@@ -70,6 +70,15 @@ type UpdateApplicationInput struct {
 	// Constraints (checked by the service): length 0 to 2.
 	AttributesToDelete []types.ApplicationAttribute
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateApplicationInput) Validate() error {
+	return validateOpUpdateApplicationInput(v)
+}
+
 type UpdateApplicationOutput struct {
 	// Describes an application in the application catalog.
 	Application *types.Application

@@ -48,6 +48,15 @@ type UpdateDirectoryConfigInput struct {
 	// certificates.
 	CertificateBasedAuthProperties *types.CertificateBasedAuthProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateDirectoryConfigInput) Validate() error {
+	return validateOpUpdateDirectoryConfigInput(v)
+}
+
 type UpdateDirectoryConfigOutput struct {
 	// Information about the Directory Config object.
 	DirectoryConfig *types.DirectoryConfig

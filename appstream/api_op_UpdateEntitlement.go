@@ -50,6 +50,15 @@ type UpdateEntitlementInput struct {
 	// Constraints (checked by the service): length at least 1.
 	Attributes []types.EntitlementAttribute
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateEntitlementInput) Validate() error {
+	return validateOpUpdateEntitlementInput(v)
+}
+
 type UpdateEntitlementOutput struct {
 	// The entitlement.
 	Entitlement *types.Entitlement

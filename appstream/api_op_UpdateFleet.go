@@ -223,6 +223,15 @@ type UpdateFleetInput struct {
 	// multi-session fleets.
 	MaxSessionsPerInstance *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateFleetInput) Validate() error {
+	return validateOpUpdateFleetInput(v)
+}
+
 type UpdateFleetOutput struct {
 	// Information about the fleet.
 	Fleet *types.Fleet

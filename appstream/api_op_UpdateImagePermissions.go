@@ -43,6 +43,15 @@ type UpdateImagePermissionsInput struct {
 	// This member is required.
 	ImagePermissions *types.ImagePermissions
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateImagePermissionsInput) Validate() error {
+	return validateOpUpdateImagePermissionsInput(v)
+}
+
 type UpdateImagePermissionsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -90,6 +90,15 @@ type UpdateStackInput struct {
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *types.StreamingExperienceSettings
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateStackInput) Validate() error {
+	return validateOpUpdateStackInput(v)
+}
+
 type UpdateStackOutput struct {
 	// Information about the stack.
 	Stack *types.Stack

@@ -62,6 +62,15 @@ type UpdateThemeForStackInput struct {
 	// The attributes to delete.
 	AttributesToDelete []types.ThemeAttribute
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateThemeForStackInput) Validate() error {
+	return validateOpUpdateThemeForStackInput(v)
+}
+
 type UpdateThemeForStackOutput struct {
 	// The theme object that contains the metadata of the custom branding.
 	Theme *types.Theme

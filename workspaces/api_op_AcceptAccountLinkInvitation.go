@@ -39,6 +39,15 @@ type AcceptAccountLinkInvitationInput struct {
 	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AcceptAccountLinkInvitationInput) Validate() error {
+	return validateOpAcceptAccountLinkInvitationInput(v)
+}
+
 type AcceptAccountLinkInvitationOutput struct {
 	// Information about the account link.
 	AccountLink *types.AccountLink

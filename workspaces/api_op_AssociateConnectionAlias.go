@@ -43,6 +43,15 @@ type AssociateConnectionAliasInput struct {
 	// This member is required.
 	ResourceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AssociateConnectionAliasInput) Validate() error {
+	return validateOpAssociateConnectionAliasInput(v)
+}
+
 type AssociateConnectionAliasOutput struct {
 	// The identifier of the connection alias association. You use the connection
 	// identifier in the DNS TXT record when you're configuring your DNS routing

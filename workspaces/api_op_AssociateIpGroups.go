@@ -35,6 +35,15 @@ type AssociateIpGroupsInput struct {
 	// This member is required.
 	GroupIds []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AssociateIpGroupsInput) Validate() error {
+	return validateOpAssociateIpGroupsInput(v)
+}
+
 type AssociateIpGroupsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

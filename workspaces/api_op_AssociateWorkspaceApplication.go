@@ -37,6 +37,15 @@ type AssociateWorkspaceApplicationInput struct {
 	// This member is required.
 	ApplicationId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AssociateWorkspaceApplicationInput) Validate() error {
+	return validateOpAssociateWorkspaceApplicationInput(v)
+}
+
 type AssociateWorkspaceApplicationOutput struct {
 	// Information about the association between the specified WorkSpace and the
 	// specified application.

@@ -38,6 +38,15 @@ type AuthorizeIpRulesInput struct {
 	// This member is required.
 	UserRules []types.IpRuleItem
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *AuthorizeIpRulesInput) Validate() error {
+	return validateOpAuthorizeIpRulesInput(v)
+}
+
 type AuthorizeIpRulesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -69,6 +69,15 @@ type CopyWorkspaceImageInput struct {
 	// The tags for the image.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CopyWorkspaceImageInput) Validate() error {
+	return validateOpCopyWorkspaceImageInput(v)
+}
+
 type CopyWorkspaceImageOutput struct {
 	// The identifier of the image.
 	//

@@ -36,6 +36,15 @@ type CreateAccountLinkInvitationInput struct {
 	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateAccountLinkInvitationInput) Validate() error {
+	return validateOpCreateAccountLinkInvitationInput(v)
+}
+
 type CreateAccountLinkInvitationOutput struct {
 	// Information about the account link.
 	AccountLink *types.AccountLink

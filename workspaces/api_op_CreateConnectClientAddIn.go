@@ -47,6 +47,15 @@ type CreateConnectClientAddInInput struct {
 	// This member is required.
 	URL *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateConnectClientAddInInput) Validate() error {
+	return validateOpCreateConnectClientAddInInput(v)
+}
+
 type CreateConnectClientAddInOutput struct {
 	// The client add-in identifier.
 	//

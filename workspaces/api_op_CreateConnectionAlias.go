@@ -41,6 +41,15 @@ type CreateConnectionAliasInput struct {
 	// The tags to associate with the connection alias.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateConnectionAliasInput) Validate() error {
+	return validateOpCreateConnectionAliasInput(v)
+}
+
 type CreateConnectionAliasOutput struct {
 	// The identifier of the connection alias.
 	//

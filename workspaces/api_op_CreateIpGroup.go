@@ -49,6 +49,15 @@ type CreateIpGroupInput struct {
 	// The tags. Each WorkSpaces resource can have a maximum of 50 tags.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateIpGroupInput) Validate() error {
+	return validateOpCreateIpGroupInput(v)
+}
+
 type CreateIpGroupOutput struct {
 	// The identifier of the group.
 	//

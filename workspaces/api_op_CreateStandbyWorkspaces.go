@@ -35,6 +35,15 @@ type CreateStandbyWorkspacesInput struct {
 	// This member is required.
 	StandbyWorkspaces []types.StandbyWorkspace
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateStandbyWorkspacesInput) Validate() error {
+	return validateOpCreateStandbyWorkspacesInput(v)
+}
+
 type CreateStandbyWorkspacesOutput struct {
 	// Information about the standby WorkSpace that could not be created.
 	FailedStandbyRequests []types.FailedCreateStandbyWorkspacesRequest

@@ -37,6 +37,15 @@ type CreateTagsInput struct {
 	// This member is required.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateTagsInput) Validate() error {
+	return validateOpCreateTagsInput(v)
+}
+
 type CreateTagsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -65,6 +65,15 @@ type CreateUpdatedWorkspaceImageInput struct {
 	// workspaces:CreateTags.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateUpdatedWorkspaceImageInput) Validate() error {
+	return validateOpCreateUpdatedWorkspaceImageInput(v)
+}
+
 type CreateUpdatedWorkspaceImageOutput struct {
 	// The identifier of the new updated WorkSpace image.
 	//

@@ -66,6 +66,15 @@ type CreateWorkspaceBundleInput struct {
 	// workspaces:CreateTags.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateWorkspaceBundleInput) Validate() error {
+	return validateOpCreateWorkspaceBundleInput(v)
+}
+
 type CreateWorkspaceBundleOutput struct {
 	// Describes a WorkSpace bundle.
 	WorkspaceBundle *types.WorkspaceBundle

@@ -50,6 +50,15 @@ type CreateWorkspaceImageInput struct {
 	// user permission to use workspaces:CreateTags.
 	Tags []types.Tag
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateWorkspaceImageInput) Validate() error {
+	return validateOpCreateWorkspaceImageInput(v)
+}
+
 type CreateWorkspaceImageOutput struct {
 	// The identifier of the new WorkSpace image.
 	//

@@ -44,6 +44,15 @@ type CreateWorkspacesInput struct {
 	// This member is required.
 	Workspaces []types.WorkspaceRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateWorkspacesInput) Validate() error {
+	return validateOpCreateWorkspacesInput(v)
+}
+
 type CreateWorkspacesOutput struct {
 	// Information about the WorkSpaces that could not be created.
 	FailedRequests []types.FailedCreateWorkspaceRequest

@@ -65,6 +65,15 @@ type CreateWorkspacesPoolInput struct {
 	// Indicates the timeout settings of the pool.
 	TimeoutSettings *types.TimeoutSettings
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *CreateWorkspacesPoolInput) Validate() error {
+	return validateOpCreateWorkspacesPoolInput(v)
+}
+
 type CreateWorkspacesPoolOutput struct {
 	// Indicates the pool to create.
 	WorkspacesPool *types.WorkspacesPool

@@ -36,6 +36,15 @@ type DeleteAccountLinkInvitationInput struct {
 	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteAccountLinkInvitationInput) Validate() error {
+	return validateOpDeleteAccountLinkInvitationInput(v)
+}
+
 type DeleteAccountLinkInvitationOutput struct {
 	// Information about the account link.
 	AccountLink *types.AccountLink

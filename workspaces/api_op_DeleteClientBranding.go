@@ -44,6 +44,15 @@ type DeleteClientBrandingInput struct {
 	// This member is required.
 	Platforms []types.ClientDeviceType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteClientBrandingInput) Validate() error {
+	return validateOpDeleteClientBrandingInput(v)
+}
+
 type DeleteClientBrandingOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -37,6 +37,15 @@ type DeleteConnectClientAddInInput struct {
 	// This member is required.
 	ResourceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteConnectClientAddInInput) Validate() error {
+	return validateOpDeleteConnectClientAddInInput(v)
+}
+
 type DeleteConnectClientAddInOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -43,6 +43,15 @@ type DeleteConnectionAliasInput struct {
 	// This member is required.
 	AliasId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteConnectionAliasInput) Validate() error {
+	return validateOpDeleteConnectionAliasInput(v)
+}
+
 type DeleteConnectionAliasOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

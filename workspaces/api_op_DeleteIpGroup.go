@@ -32,6 +32,15 @@ type DeleteIpGroupInput struct {
 	// This member is required.
 	GroupId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteIpGroupInput) Validate() error {
+	return validateOpDeleteIpGroupInput(v)
+}
+
 type DeleteIpGroupOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

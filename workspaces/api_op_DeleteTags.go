@@ -36,6 +36,15 @@ type DeleteTagsInput struct {
 	// This member is required.
 	TagKeys []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteTagsInput) Validate() error {
+	return validateOpDeleteTagsInput(v)
+}
+
 type DeleteTagsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -29,6 +29,15 @@ type DeleteWorkspaceBundleInput struct {
 	// Constraints (checked by the service): pattern ^wsb-[0-9a-z]{8,63}$.
 	BundleId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteWorkspaceBundleInput) Validate() error {
+	return nil
+}
+
 type DeleteWorkspaceBundleOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -31,6 +31,15 @@ type DeleteWorkspaceImageInput struct {
 	// This member is required.
 	ImageId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeleteWorkspaceImageInput) Validate() error {
+	return validateOpDeleteWorkspaceImageInput(v)
+}
+
 type DeleteWorkspaceImageOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

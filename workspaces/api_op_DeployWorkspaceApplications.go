@@ -35,6 +35,15 @@ type DeployWorkspaceApplicationsInput struct {
 	// retried.
 	Force *bool
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeployWorkspaceApplicationsInput) Validate() error {
+	return validateOpDeployWorkspaceApplicationsInput(v)
+}
+
 type DeployWorkspaceApplicationsOutput struct {
 	// The list of deployed associations and information about them.
 	Deployment *types.WorkSpaceApplicationDeployment

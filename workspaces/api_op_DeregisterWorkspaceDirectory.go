@@ -46,6 +46,15 @@ type DeregisterWorkspaceDirectoryInput struct {
 	// This member is required.
 	DirectoryId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DeregisterWorkspaceDirectoryInput) Validate() error {
+	return validateOpDeregisterWorkspaceDirectoryInput(v)
+}
+
 type DeregisterWorkspaceDirectoryOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -24,6 +24,15 @@ func (c *Client) DescribeAccount(ctx context.Context, params *DescribeAccountInp
 }
 
 type DescribeAccountInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeAccountInput) Validate() error {
+	return nil
+}
+
 type DescribeAccountOutput struct {
 	// The status of BYOL (whether BYOL is enabled or disabled).
 	DedicatedTenancySupport types.DedicatedTenancySupportResultEnum

@@ -32,6 +32,15 @@ type DescribeAccountModificationsInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeAccountModificationsInput) Validate() error {
+	return nil
+}
+
 type DescribeAccountModificationsOutput struct {
 	// The list of modifications to the configuration of BYOL.
 	AccountModifications []types.AccountModification

@@ -50,6 +50,15 @@ type DescribeApplicationAssociationsInput struct {
 	// This member is required.
 	AssociatedResourceTypes []types.ApplicationAssociatedResourceType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeApplicationAssociationsInput) Validate() error {
+	return validateOpDescribeApplicationAssociationsInput(v)
+}
+
 type DescribeApplicationAssociationsOutput struct {
 	// List of associations and information about them.
 	Associations []types.ApplicationResourceAssociation

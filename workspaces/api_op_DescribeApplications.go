@@ -57,6 +57,15 @@ type DescribeApplicationsInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeApplicationsInput) Validate() error {
+	return nil
+}
+
 type DescribeApplicationsOutput struct {
 	// List of information about the specified applications.
 	Applications []types.WorkSpaceApplication

@@ -35,6 +35,15 @@ type DescribeBundleAssociationsInput struct {
 	// This member is required.
 	AssociatedResourceTypes []types.BundleAssociatedResourceType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeBundleAssociationsInput) Validate() error {
+	return validateOpDescribeBundleAssociationsInput(v)
+}
+
 type DescribeBundleAssociationsOutput struct {
 	// List of information about the specified associations.
 	Associations []types.BundleResourceAssociation

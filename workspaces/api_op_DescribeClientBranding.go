@@ -37,6 +37,15 @@ type DescribeClientBrandingInput struct {
 	// This member is required.
 	ResourceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeClientBrandingInput) Validate() error {
+	return validateOpDescribeClientBrandingInput(v)
+}
+
 type DescribeClientBrandingOutput struct {
 	// The branding information for Windows devices.
 	DeviceTypeWindows *types.DefaultClientBrandingAttributes

@@ -31,6 +31,15 @@ type DescribeClientPropertiesInput struct {
 	// This member is required.
 	ResourceIds []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeClientPropertiesInput) Validate() error {
+	return validateOpDescribeClientPropertiesInput(v)
+}
+
 type DescribeClientPropertiesOutput struct {
 	// Information about the specified Amazon WorkSpaces clients.
 	ClientPropertiesList []types.ClientPropertiesResult

@@ -44,6 +44,15 @@ type DescribeConnectClientAddInsInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeConnectClientAddInsInput) Validate() error {
+	return validateOpDescribeConnectClientAddInsInput(v)
+}
+
 type DescribeConnectClientAddInsOutput struct {
 	// Information about client add-ins.
 	AddIns []types.ConnectClientAddIn

@@ -47,6 +47,15 @@ type DescribeConnectionAliasPermissionsInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeConnectionAliasPermissionsInput) Validate() error {
+	return validateOpDescribeConnectionAliasPermissionsInput(v)
+}
+
 type DescribeConnectionAliasPermissionsOutput struct {
 	// The identifier of the connection alias.
 	//

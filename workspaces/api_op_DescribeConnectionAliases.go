@@ -50,6 +50,15 @@ type DescribeConnectionAliasesInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeConnectionAliasesInput) Validate() error {
+	return nil
+}
+
 type DescribeConnectionAliasesOutput struct {
 	// Information about the specified connection aliases.
 	//

@@ -35,6 +35,15 @@ type DescribeImageAssociationsInput struct {
 	// This member is required.
 	AssociatedResourceTypes []types.ImageAssociatedResourceType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeImageAssociationsInput) Validate() error {
+	return validateOpDescribeImageAssociationsInput(v)
+}
+
 type DescribeImageAssociationsOutput struct {
 	// List of information about the specified associations.
 	Associations []types.ImageResourceAssociation

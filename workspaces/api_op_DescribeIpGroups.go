@@ -40,6 +40,15 @@ type DescribeIpGroupsInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeIpGroupsInput) Validate() error {
+	return nil
+}
+
 type DescribeIpGroupsOutput struct {
 	// Information about the IP access control groups.
 	Result []types.WorkspacesIpGroup

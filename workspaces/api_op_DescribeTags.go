@@ -32,6 +32,15 @@ type DescribeTagsInput struct {
 	// This member is required.
 	ResourceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeTagsInput) Validate() error {
+	return validateOpDescribeTagsInput(v)
+}
+
 type DescribeTagsOutput struct {
 	// The tags.
 	TagList []types.Tag

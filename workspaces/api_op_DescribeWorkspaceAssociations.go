@@ -35,6 +35,15 @@ type DescribeWorkspaceAssociationsInput struct {
 	// This member is required.
 	AssociatedResourceTypes []types.WorkSpaceAssociatedResourceType
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceAssociationsInput) Validate() error {
+	return validateOpDescribeWorkspaceAssociationsInput(v)
+}
+
 type DescribeWorkspaceAssociationsOutput struct {
 	// List of information about the specified associations.
 	Associations []types.WorkspaceResourceAssociation

@@ -46,6 +46,15 @@ type DescribeWorkspaceBundlesInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceBundlesInput) Validate() error {
+	return nil
+}
+
 type DescribeWorkspaceBundlesOutput struct {
 	// Information about the bundles.
 	Bundles []types.WorkspaceBundle

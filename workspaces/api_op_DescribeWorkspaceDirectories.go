@@ -54,6 +54,15 @@ type DescribeWorkspaceDirectoriesInput struct {
 	// Constraints (checked by the service): length 1 to 25.
 	Filters []types.DescribeWorkspaceDirectoriesFilter
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceDirectoriesInput) Validate() error {
+	return validateOpDescribeWorkspaceDirectoriesInput(v)
+}
+
 type DescribeWorkspaceDirectoriesOutput struct {
 	// Information about the directories.
 	Directories []types.WorkspaceDirectory

@@ -45,6 +45,15 @@ type DescribeWorkspaceImagePermissionsInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceImagePermissionsInput) Validate() error {
+	return validateOpDescribeWorkspaceImagePermissionsInput(v)
+}
+
 type DescribeWorkspaceImagePermissionsOutput struct {
 	// The identifier of the image.
 	//

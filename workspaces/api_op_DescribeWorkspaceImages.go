@@ -48,6 +48,15 @@ type DescribeWorkspaceImagesInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceImagesInput) Validate() error {
+	return nil
+}
+
 type DescribeWorkspaceImagesOutput struct {
 	// Information about the images.
 	Images []types.WorkspaceImage

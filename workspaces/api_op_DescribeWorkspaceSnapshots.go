@@ -30,6 +30,15 @@ type DescribeWorkspaceSnapshotsInput struct {
 	// This member is required.
 	WorkspaceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspaceSnapshotsInput) Validate() error {
+	return validateOpDescribeWorkspaceSnapshotsInput(v)
+}
+
 type DescribeWorkspaceSnapshotsOutput struct {
 	// Information about the snapshots that can be used to rebuild a WorkSpace.
 	// These snapshots include the user volume.

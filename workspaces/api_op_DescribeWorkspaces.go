@@ -77,6 +77,15 @@ type DescribeWorkspacesInput struct {
 	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspacesInput) Validate() error {
+	return nil
+}
+
 type DescribeWorkspacesOutput struct {
 	// Information about the WorkSpaces.
 	//

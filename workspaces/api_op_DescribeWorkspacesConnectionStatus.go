@@ -36,6 +36,15 @@ type DescribeWorkspacesConnectionStatusInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspacesConnectionStatusInput) Validate() error {
+	return nil
+}
+
 type DescribeWorkspacesConnectionStatusOutput struct {
 	// Information about the connection status of the WorkSpace.
 	WorkspacesConnectionStatus []types.WorkspaceConnectionStatus

@@ -50,6 +50,15 @@ type DescribeWorkspacesPoolSessionsInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspacesPoolSessionsInput) Validate() error {
+	return validateOpDescribeWorkspacesPoolSessionsInput(v)
+}
+
 type DescribeWorkspacesPoolSessionsOutput struct {
 	// Describes the pool sessions.
 	Sessions []types.WorkspacesPoolSession

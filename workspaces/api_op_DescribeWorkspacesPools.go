@@ -47,6 +47,15 @@ type DescribeWorkspacesPoolsInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DescribeWorkspacesPoolsInput) Validate() error {
+	return validateOpDescribeWorkspacesPoolsInput(v)
+}
+
 type DescribeWorkspacesPoolsOutput struct {
 	// Information about the WorkSpaces Pools.
 	WorkspacesPools []types.WorkspacesPool

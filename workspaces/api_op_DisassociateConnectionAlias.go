@@ -37,6 +37,15 @@ type DisassociateConnectionAliasInput struct {
 	// This member is required.
 	AliasId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateConnectionAliasInput) Validate() error {
+	return validateOpDisassociateConnectionAliasInput(v)
+}
+
 type DisassociateConnectionAliasOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

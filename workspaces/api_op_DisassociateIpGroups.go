@@ -35,6 +35,15 @@ type DisassociateIpGroupsInput struct {
 	// This member is required.
 	GroupIds []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateIpGroupsInput) Validate() error {
+	return validateOpDisassociateIpGroupsInput(v)
+}
+
 type DisassociateIpGroupsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

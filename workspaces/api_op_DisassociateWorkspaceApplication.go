@@ -37,6 +37,15 @@ type DisassociateWorkspaceApplicationInput struct {
 	// This member is required.
 	ApplicationId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *DisassociateWorkspaceApplicationInput) Validate() error {
+	return validateOpDisassociateWorkspaceApplicationInput(v)
+}
+
 type DisassociateWorkspaceApplicationOutput struct {
 	// Information about the targeted association.
 	Association *types.WorkspaceResourceAssociation

@@ -33,6 +33,15 @@ type GetAccountLinkInput struct {
 	// Constraints (checked by the service): pattern ^\d{12}$.
 	LinkedAccountId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *GetAccountLinkInput) Validate() error {
+	return nil
+}
+
 type GetAccountLinkOutput struct {
 	// The account link of the account link to retrieve.
 	AccountLink *types.AccountLink

@@ -65,6 +65,15 @@ type ImportClientBrandingInput struct {
 	// The branding information to import for web access.
 	DeviceTypeWeb *types.DefaultImportClientBrandingAttributes
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ImportClientBrandingInput) Validate() error {
+	return validateOpImportClientBrandingInput(v)
+}
+
 type ImportClientBrandingOutput struct {
 	// The branding information configured for Windows devices.
 	DeviceTypeWindows *types.DefaultClientBrandingAttributes

@@ -84,6 +84,15 @@ type ImportWorkspaceImageInput struct {
 	// Constraints (checked by the service): length 1 to 5.
 	Applications []types.Application
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ImportWorkspaceImageInput) Validate() error {
+	return validateOpImportWorkspaceImageInput(v)
+}
+
 type ImportWorkspaceImageOutput struct {
 	// The identifier of the WorkSpace image.
 	//

@@ -40,6 +40,15 @@ type ListAccountLinksInput struct {
 	// Constraints (checked by the service): range 1 to 25.
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListAccountLinksInput) Validate() error {
+	return nil
+}
+
 type ListAccountLinksOutput struct {
 	// Information about the account links.
 	AccountLinks []types.AccountLink

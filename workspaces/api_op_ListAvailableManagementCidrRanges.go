@@ -56,6 +56,15 @@ type ListAvailableManagementCidrRangesInput struct {
 	// Constraints (checked by the service): length 1 to 2048.
 	NextToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListAvailableManagementCidrRangesInput) Validate() error {
+	return validateOpListAvailableManagementCidrRangesInput(v)
+}
+
 type ListAvailableManagementCidrRangesOutput struct {
 	// The list of available IP address ranges, specified as IPv4 CIDR blocks.
 	ManagementCidrRanges []string

@@ -49,6 +49,15 @@ type MigrateWorkspaceInput struct {
 	// This member is required.
 	BundleId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *MigrateWorkspaceInput) Validate() error {
+	return validateOpMigrateWorkspaceInput(v)
+}
+
 type MigrateWorkspaceOutput struct {
 	// The original identifier of the WorkSpace that is being migrated.
 	//

@@ -37,6 +37,15 @@ type ModifyAccountInput struct {
 	// Constraints (checked by the service): pattern ^(^([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.([0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\.0\.0)(\/(16$))$.
 	DedicatedTenancyManagementCidrRange *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyAccountInput) Validate() error {
+	return nil
+}
+
 type ModifyAccountOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -37,6 +37,15 @@ type ModifyCertificateBasedAuthPropertiesInput struct {
 	// The properties of the certificate-based authentication you want to delete.
 	PropertiesToDelete []types.DeletableCertificateBasedAuthProperty
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyCertificateBasedAuthPropertiesInput) Validate() error {
+	return validateOpModifyCertificateBasedAuthPropertiesInput(v)
+}
+
 type ModifyCertificateBasedAuthPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -35,6 +35,15 @@ type ModifyClientPropertiesInput struct {
 	// This member is required.
 	ClientProperties *types.ClientProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyClientPropertiesInput) Validate() error {
+	return validateOpModifyClientPropertiesInput(v)
+}
+
 type ModifyClientPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

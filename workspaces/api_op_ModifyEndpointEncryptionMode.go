@@ -37,6 +37,15 @@ type ModifyEndpointEncryptionModeInput struct {
 	// This member is required.
 	EndpointEncryptionMode types.EndpointEncryptionMode
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyEndpointEncryptionModeInput) Validate() error {
+	return validateOpModifyEndpointEncryptionModeInput(v)
+}
+
 type ModifyEndpointEncryptionModeOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -44,6 +44,15 @@ type ModifySamlPropertiesInput struct {
 	//     parameter name.
 	PropertiesToDelete []types.DeletableSamlProperty
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifySamlPropertiesInput) Validate() error {
+	return validateOpModifySamlPropertiesInput(v)
+}
+
 type ModifySamlPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

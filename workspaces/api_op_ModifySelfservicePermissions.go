@@ -38,6 +38,15 @@ type ModifySelfservicePermissionsInput struct {
 	// This member is required.
 	SelfservicePermissions *types.SelfservicePermissions
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifySelfservicePermissionsInput) Validate() error {
+	return validateOpModifySelfservicePermissionsInput(v)
+}
+
 type ModifySelfservicePermissionsOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -33,6 +33,15 @@ type ModifyStreamingPropertiesInput struct {
 	// The streaming properties to configure.
 	StreamingProperties *types.StreamingProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyStreamingPropertiesInput) Validate() error {
+	return validateOpModifyStreamingPropertiesInput(v)
+}
+
 type ModifyStreamingPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

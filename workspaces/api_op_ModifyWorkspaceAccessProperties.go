@@ -37,6 +37,15 @@ type ModifyWorkspaceAccessPropertiesInput struct {
 	// This member is required.
 	WorkspaceAccessProperties *types.WorkspaceAccessProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyWorkspaceAccessPropertiesInput) Validate() error {
+	return validateOpModifyWorkspaceAccessPropertiesInput(v)
+}
+
 type ModifyWorkspaceAccessPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -35,6 +35,15 @@ type ModifyWorkspaceCreationPropertiesInput struct {
 	// This member is required.
 	WorkspaceCreationProperties *types.WorkspaceCreationProperties
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyWorkspaceCreationPropertiesInput) Validate() error {
+	return validateOpModifyWorkspaceCreationPropertiesInput(v)
+}
+
 type ModifyWorkspaceCreationPropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -43,6 +43,15 @@ type ModifyWorkspacePropertiesInput struct {
 	// Indicates the data replication status.
 	DataReplication types.DataReplication
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyWorkspacePropertiesInput) Validate() error {
+	return validateOpModifyWorkspacePropertiesInput(v)
+}
+
 type ModifyWorkspacePropertiesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

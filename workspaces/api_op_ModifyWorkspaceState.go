@@ -41,6 +41,15 @@ type ModifyWorkspaceStateInput struct {
 	// This member is required.
 	WorkspaceState types.TargetWorkspaceState
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ModifyWorkspaceStateInput) Validate() error {
+	return validateOpModifyWorkspaceStateInput(v)
+}
+
 type ModifyWorkspaceStateOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -37,6 +37,15 @@ type RebootWorkspacesInput struct {
 	// This member is required.
 	RebootWorkspaceRequests []types.RebootRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RebootWorkspacesInput) Validate() error {
+	return validateOpRebootWorkspacesInput(v)
+}
+
 type RebootWorkspacesOutput struct {
 	// Information about the WorkSpaces that could not be rebooted.
 	FailedRequests []types.FailedWorkspaceChangeRequest

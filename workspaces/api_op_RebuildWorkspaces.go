@@ -40,6 +40,15 @@ type RebuildWorkspacesInput struct {
 	// This member is required.
 	RebuildWorkspaceRequests []types.RebuildRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RebuildWorkspacesInput) Validate() error {
+	return validateOpRebuildWorkspacesInput(v)
+}
+
 type RebuildWorkspacesOutput struct {
 	// Information about the WorkSpace that could not be rebuilt.
 	FailedRequests []types.FailedWorkspaceChangeRequest

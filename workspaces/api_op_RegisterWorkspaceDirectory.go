@@ -95,6 +95,15 @@ type RegisterWorkspaceDirectoryInput struct {
 	// The active directory config of the directory.
 	ActiveDirectoryConfig *types.ActiveDirectoryConfig
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RegisterWorkspaceDirectoryInput) Validate() error {
+	return validateOpRegisterWorkspaceDirectoryInput(v)
+}
+
 type RegisterWorkspaceDirectoryOutput struct {
 	// The identifier of the directory.
 	//

@@ -35,6 +35,15 @@ type RejectAccountLinkInvitationInput struct {
 	// Constraints (checked by the service): pattern ^.{1,64}$.
 	ClientToken *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RejectAccountLinkInvitationInput) Validate() error {
+	return validateOpRejectAccountLinkInvitationInput(v)
+}
+
 type RejectAccountLinkInvitationOutput struct {
 	// Information about the account link.
 	AccountLink *types.AccountLink

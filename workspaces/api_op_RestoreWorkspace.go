@@ -39,6 +39,15 @@ type RestoreWorkspaceInput struct {
 	// This member is required.
 	WorkspaceId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RestoreWorkspaceInput) Validate() error {
+	return validateOpRestoreWorkspaceInput(v)
+}
+
 type RestoreWorkspaceOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

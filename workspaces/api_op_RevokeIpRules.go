@@ -34,6 +34,15 @@ type RevokeIpRulesInput struct {
 	// This member is required.
 	UserRules []string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *RevokeIpRulesInput) Validate() error {
+	return validateOpRevokeIpRulesInput(v)
+}
+
 type RevokeIpRulesOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -33,6 +33,15 @@ type StartWorkspacesInput struct {
 	// This member is required.
 	StartWorkspaceRequests []types.StartRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StartWorkspacesInput) Validate() error {
+	return validateOpStartWorkspacesInput(v)
+}
+
 type StartWorkspacesOutput struct {
 	// Information about the WorkSpaces that could not be started.
 	FailedRequests []types.FailedWorkspaceChangeRequest

@@ -32,6 +32,15 @@ type StartWorkspacesPoolInput struct {
 	// This member is required.
 	PoolId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StartWorkspacesPoolInput) Validate() error {
+	return validateOpStartWorkspacesPoolInput(v)
+}
+
 type StartWorkspacesPoolOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -33,6 +33,15 @@ type StopWorkspacesInput struct {
 	// This member is required.
 	StopWorkspaceRequests []types.StopRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StopWorkspacesInput) Validate() error {
+	return validateOpStopWorkspacesInput(v)
+}
+
 type StopWorkspacesOutput struct {
 	// Information about the WorkSpaces that could not be stopped.
 	FailedRequests []types.FailedWorkspaceChangeRequest

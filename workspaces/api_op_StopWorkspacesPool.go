@@ -32,6 +32,15 @@ type StopWorkspacesPoolInput struct {
 	// This member is required.
 	PoolId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *StopWorkspacesPoolInput) Validate() error {
+	return validateOpStopWorkspacesPoolInput(v)
+}
+
 type StopWorkspacesPoolOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

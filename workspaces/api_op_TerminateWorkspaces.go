@@ -57,6 +57,15 @@ type TerminateWorkspacesInput struct {
 	// This member is required.
 	TerminateWorkspaceRequests []types.TerminateRequest
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *TerminateWorkspacesInput) Validate() error {
+	return validateOpTerminateWorkspacesInput(v)
+}
+
 type TerminateWorkspacesOutput struct {
 	// Information about the WorkSpaces that could not be terminated.
 	FailedRequests []types.FailedWorkspaceChangeRequest

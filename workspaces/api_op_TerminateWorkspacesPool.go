@@ -29,6 +29,15 @@ type TerminateWorkspacesPoolInput struct {
 	// This member is required.
 	PoolId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *TerminateWorkspacesPoolInput) Validate() error {
+	return validateOpTerminateWorkspacesPoolInput(v)
+}
+
 type TerminateWorkspacesPoolOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -29,6 +29,15 @@ type TerminateWorkspacesPoolSessionInput struct {
 	// This member is required.
 	SessionId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *TerminateWorkspacesPoolSessionInput) Validate() error {
+	return validateOpTerminateWorkspacesPoolSessionInput(v)
+}
+
 type TerminateWorkspacesPoolSessionOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

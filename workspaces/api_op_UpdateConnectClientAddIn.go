@@ -47,6 +47,15 @@ type UpdateConnectClientAddInInput struct {
 	// Constraints (checked by the service): length 1 to 1024; pattern ^(http|https)\://\S+$.
 	URL *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateConnectClientAddInInput) Validate() error {
+	return validateOpUpdateConnectClientAddInInput(v)
+}
+
 type UpdateConnectClientAddInOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -53,6 +53,15 @@ type UpdateConnectionAliasPermissionInput struct {
 	// This member is required.
 	ConnectionAliasPermission *types.ConnectionAliasPermission
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateConnectionAliasPermissionInput) Validate() error {
+	return validateOpUpdateConnectionAliasPermissionInput(v)
+}
+
 type UpdateConnectionAliasPermissionOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -36,6 +36,15 @@ type UpdateRulesOfIpGroupInput struct {
 	// This member is required.
 	UserRules []types.IpRuleItem
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateRulesOfIpGroupInput) Validate() error {
+	return validateOpUpdateRulesOfIpGroupInput(v)
+}
+
 type UpdateRulesOfIpGroupOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

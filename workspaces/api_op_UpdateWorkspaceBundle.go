@@ -39,6 +39,15 @@ type UpdateWorkspaceBundleInput struct {
 	// Constraints (checked by the service): pattern ^wsi-[0-9a-z]{9,63}$.
 	ImageId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateWorkspaceBundleInput) Validate() error {
+	return nil
+}
+
 type UpdateWorkspaceBundleOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

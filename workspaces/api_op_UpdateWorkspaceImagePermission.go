@@ -70,6 +70,15 @@ type UpdateWorkspaceImagePermissionInput struct {
 	// This member is required.
 	SharedAccountId *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateWorkspaceImagePermissionInput) Validate() error {
+	return validateOpUpdateWorkspaceImagePermissionInput(v)
+}
+
 type UpdateWorkspaceImagePermissionOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

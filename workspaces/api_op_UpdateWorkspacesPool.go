@@ -54,6 +54,15 @@ type UpdateWorkspacesPoolInput struct {
 	// Indicates the timeout settings of the specified pool.
 	TimeoutSettings *types.TimeoutSettings
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *UpdateWorkspacesPoolInput) Validate() error {
+	return validateOpUpdateWorkspacesPoolInput(v)
+}
+
 type UpdateWorkspacesPoolOutput struct {
 	// Describes the specified pool.
 	WorkspacesPool *types.WorkspacesPool

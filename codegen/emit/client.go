@@ -85,6 +85,12 @@ func Operations(svc *ir.Service, fs *Files) error {
 			jen.Return(jen.Id("out"), jen.Nil()),
 		)
 		f.Add(structDecl(op.Input, nil))
+		validate := jen.Return(jen.Nil())
+		if ir.NeedsValidation(op.Input) {
+			validate = jen.Return(jen.Id(op.Input.ValidateFunc).Call(jen.Id("v")))
+		}
+		f.Comment("Validate reports missing required members, as the client does before\nsending; a server or a test can call it too.")
+		f.Func().Params(jen.Id("v").Op("*").Id(in)).Id("Validate").Params().Error().Block(validate)
 		f.Add(structDecl(op.Output, []jen.Code{
 			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))

@@ -85,29 +85,13 @@ func Server(svc *ir.Service, fs *Files) error {
 		)
 	}
 
-	vf := fs.File("server/validators.go", svc.ServerPath, "server")
-	var valCases []jen.Code
-	for _, op := range svc.Operations {
-		if ir.NeedsValidation(op.Input) {
-			valCases = append(valCases, jen.Case(jen.Op("*").Qual(svc.ImportPath, op.Input.GoName)).Block(
-				jen.Return(jen.Id(op.Input.ValidateFunc).Call(jen.Id("v"))),
-			))
-		}
-	}
-	vf.Comment("ValidateInput checks an input's required members, as the client does\nbefore sending, so a server reports what the model requires without\nrepeating it by hand. It returns a smithy.InvalidParamsError or nil.")
-	if len(valCases) == 0 {
-		vf.Func().Id("ValidateInput").Params(jen.Any()).Error().Block(jen.Return(jen.Nil()))
-	} else {
-		valCases = append(valCases, jen.Default().Block(jen.Return(jen.Nil())))
-		vf.Func().Id("ValidateInput").Params(jen.Id("in").Any()).Error().Block(
-			jen.Switch(jen.Id("v").Op(":=").Id("in").Assert(jen.Type())).Block(valCases...),
-		)
-	}
-	for _, s := range ir.Closure(svc.Inputs()) {
-		if ir.NeedsValidation(s) {
-			vf.Add(validator(s))
-		}
-	}
+	f.Comment("ValidateInput checks an input's required members with the input's own\nValidate method, so a server reports what the model requires without\nrepeating it. It returns a smithy.InvalidParamsError or nil.")
+	f.Func().Id("ValidateInput").Params(jen.Id("in").Any()).Error().Block(
+		jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("in").Assert(jen.Interface(jen.Id("Validate").Params().Error())), jen.Id("ok")).Block(
+			jen.Return(jen.Id("v").Dot("Validate").Call()),
+		),
+		jen.Return(jen.Nil()),
+	)
 	sf := fs.File("server/serializers.go", svc.ServerPath, "server")
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
 		sf.Add(serializer(s))

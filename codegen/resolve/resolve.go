@@ -440,6 +440,9 @@ func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
 	if s.IsOutput {
 		scope = naming.NewScope("ResultMetadata")
 	}
+	if s.IsInput {
+		scope = naming.NewScope("Validate")
+	}
 	for _, m := range src.Members {
 		if src.Traits.Has("smithy.api#error") && strings.EqualFold(m.Name, "message") {
 			// Error messages are read through ErrorMessage(); the field is Message.

@@ -25,6 +25,15 @@ func (c *Client) ContentTypeParameters(ctx context.Context, params *ContentTypeP
 type ContentTypeParametersInput struct {
 	Value *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ContentTypeParametersInput) Validate() error {
+	return nil
+}
+
 type ContentTypeParametersOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -25,6 +25,15 @@ type EndpointWithHostLabelOperationInput struct {
 	// This member is required.
 	Label *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *EndpointWithHostLabelOperationInput) Validate() error {
+	return validateOpEndpointWithHostLabelOperationInput(v)
+}
+
 type EndpointWithHostLabelOperationOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -27,6 +27,15 @@ func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErr
 type GreetingWithErrorsInput struct {
 	Greeting *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *GreetingWithErrorsInput) Validate() error {
+	return nil
+}
+
 type GreetingWithErrorsOutput struct {
 	Greeting *string
 

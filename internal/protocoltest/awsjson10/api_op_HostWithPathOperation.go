@@ -22,6 +22,15 @@ func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPath
 }
 
 type HostWithPathOperationInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *HostWithPathOperationInput) Validate() error {
+	return nil
+}
+
 type HostWithPathOperationOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -26,6 +26,15 @@ type JsonUnionsInput struct {
 	// A union with a representative set of types for members.
 	Contents types.MyUnion
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *JsonUnionsInput) Validate() error {
+	return nil
+}
+
 type JsonUnionsOutput struct {
 	// A union with a representative set of types for members.
 	Contents types.MyUnion

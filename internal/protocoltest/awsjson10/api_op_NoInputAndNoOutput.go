@@ -24,6 +24,15 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, params *NoInputAndNoOut
 }
 
 type NoInputAndNoOutputInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *NoInputAndNoOutputInput) Validate() error {
+	return nil
+}
+
 type NoInputAndNoOutputOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

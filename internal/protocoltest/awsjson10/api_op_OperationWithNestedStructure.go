@@ -26,6 +26,15 @@ type OperationWithNestedStructureInput struct {
 	// This member is required.
 	TopLevel *types.TopLevel
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *OperationWithNestedStructureInput) Validate() error {
+	return validateOpOperationWithNestedStructureInput(v)
+}
+
 type OperationWithNestedStructureOutput struct {
 	// This member is required.
 	Dialog *types.Dialog

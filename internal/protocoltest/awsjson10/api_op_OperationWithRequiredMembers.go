@@ -23,6 +23,15 @@ func (c *Client) OperationWithRequiredMembers(ctx context.Context, params *Opera
 }
 
 type OperationWithRequiredMembersInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *OperationWithRequiredMembersInput) Validate() error {
+	return nil
+}
+
 type OperationWithRequiredMembersOutput struct {
 	// This member is required.
 	RequiredString *string

@@ -22,6 +22,15 @@ func (c *Client) QueryIncompatibleOperation(ctx context.Context, params *QueryIn
 }
 
 type QueryIncompatibleOperationInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *QueryIncompatibleOperationInput) Validate() error {
+	return nil
+}
+
 type QueryIncompatibleOperationOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -26,6 +26,15 @@ type SimpleScalarPropertiesInput struct {
 
 	DoubleValue *float64
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *SimpleScalarPropertiesInput) Validate() error {
+	return nil
+}
+
 type SimpleScalarPropertiesOutput struct {
 	FloatValue *float32
 

@@ -22,6 +22,15 @@ func (c *Client) EmptyOperation(ctx context.Context, params *EmptyOperationInput
 }
 
 type EmptyOperationInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *EmptyOperationInput) Validate() error {
+	return nil
+}
+
 type EmptyOperationOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -36,6 +36,15 @@ type JsonIntEnumsInput struct {
 
 	IntEnumMap map[string]types.IntegerEnum
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *JsonIntEnumsInput) Validate() error {
+	return nil
+}
+
 type JsonIntEnumsOutput struct {
 	IntEnum1 types.IntegerEnum
 

@@ -28,6 +28,14 @@ type JsonUnionsInput struct {
 	Contents types.MyUnion
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *JsonUnionsInput) Validate() error {
+	return nil
+}
+
 // A shared structure that contains a single union member.
 type JsonUnionsOutput struct {
 	// A union with a representative set of types for members.

@@ -76,6 +76,15 @@ type KitchenSinkOperationInput struct {
 
 	UnixTimestamp *time.Time
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *KitchenSinkOperationInput) Validate() error {
+	return nil
+}
+
 type KitchenSinkOperationOutput struct {
 	Blob []byte
 

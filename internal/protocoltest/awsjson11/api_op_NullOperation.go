@@ -24,6 +24,15 @@ func (c *Client) NullOperation(ctx context.Context, params *NullOperationInput, 
 type NullOperationInput struct {
 	String *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *NullOperationInput) Validate() error {
+	return nil
+}
+
 type NullOperationOutput struct {
 	String *string
 

@@ -24,6 +24,15 @@ func (c *Client) OperationWithOptionalInputOutput(ctx context.Context, params *O
 type OperationWithOptionalInputOutputInput struct {
 	Value *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *OperationWithOptionalInputOutputInput) Validate() error {
+	return nil
+}
+
 type OperationWithOptionalInputOutputOutput struct {
 	Value *string
 

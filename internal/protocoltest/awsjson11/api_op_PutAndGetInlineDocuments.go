@@ -25,6 +25,15 @@ func (c *Client) PutAndGetInlineDocuments(ctx context.Context, params *PutAndGet
 type PutAndGetInlineDocumentsInput struct {
 	InlineDocument document.Interface
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *PutAndGetInlineDocumentsInput) Validate() error {
+	return nil
+}
+
 type PutAndGetInlineDocumentsOutput struct {
 	InlineDocument document.Interface
 

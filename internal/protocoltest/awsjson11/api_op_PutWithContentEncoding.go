@@ -26,6 +26,15 @@ type PutWithContentEncodingInput struct {
 
 	Data *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *PutWithContentEncodingInput) Validate() error {
+	return nil
+}
+
 type PutWithContentEncodingOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

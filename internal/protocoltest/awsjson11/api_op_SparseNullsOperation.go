@@ -26,6 +26,15 @@ type SparseNullsOperationInput struct {
 
 	SparseStringMap map[string]*string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *SparseNullsOperationInput) Validate() error {
+	return nil
+}
+
 type SparseNullsOperationOutput struct {
 	SparseStringList []*string
 

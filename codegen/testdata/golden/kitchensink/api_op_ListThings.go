@@ -30,6 +30,15 @@ type ListThingsInput struct {
 
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListThingsInput) Validate() error {
+	return nil
+}
+
 type ListThingsOutput struct {
 	NextToken *string
 

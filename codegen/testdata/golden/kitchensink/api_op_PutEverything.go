@@ -107,6 +107,14 @@ func (v PutEverythingInput) GoString() string {
 	return v.String()
 }
 
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *PutEverythingInput) Validate() error {
+	return validateOpPutEverythingInput(v)
+}
+
 type PutEverythingOutput struct {
 	// This member is required.
 	Id *string

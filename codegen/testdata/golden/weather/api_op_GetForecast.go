@@ -31,6 +31,15 @@ type GetForecastInput struct {
 	// Constraints (checked by the service): range 1 to 14.
 	Days *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *GetForecastInput) Validate() error {
+	return validateOpGetForecastInput(v)
+}
+
 type GetForecastOutput struct {
 	// Constraints (checked by the service): pattern ^[a-z0-9-]+$.
 	CityId *string

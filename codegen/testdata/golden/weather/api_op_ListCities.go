@@ -30,6 +30,15 @@ type ListCitiesInput struct {
 
 	MaxResults *int32
 }
+
+/*
+Validate reports missing required members, as the client does before
+sending; a server or a test can call it too.
+*/
+func (v *ListCitiesInput) Validate() error {
+	return nil
+}
+
 type ListCitiesOutput struct {
 	// This member is required.
 	Cities []types.City

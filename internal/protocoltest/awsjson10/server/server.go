@@ -192,3 +192,17 @@ func EncodeError(err error) (status int, body []byte, ok bool) {
 	out = append(out, b[1:]...)
 	return status, out, true
 }
+
+/*
+ValidateInput checks an input's required members with the input's own
+Validate method, so a server reports what the model requires without
+repeating it. It returns a smithy.InvalidParamsError or nil.
+*/
+func ValidateInput(in any) error {
+	if v, ok := in.(interface {
+		Validate() error
+	}); ok {
+		return v.Validate()
+	}
+	return nil
+}

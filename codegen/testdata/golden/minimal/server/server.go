@@ -61,3 +61,17 @@ sends, with __type set to the error code; ok is false for other errors.
 func EncodeError(error) (status int, body []byte, ok bool) {
 	return 0, nil, false
 }
+
+/*
+ValidateInput checks an input's required members with the input's own
+Validate method, so a server reports what the model requires without
+repeating it. It returns a smithy.InvalidParamsError or nil.
+*/
+func ValidateInput(in any) error {
+	if v, ok := in.(interface {
+		Validate() error
+	}); ok {
+		return v.Validate()
+	}
+	return nil
+}
