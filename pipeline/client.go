@@ -25,16 +25,24 @@ import (
 // Client is the runtime half of a generated client: resolved options, the
 // endpoint, the retry policy and the clock offset, shared by every call.
 type Client struct {
-	svc  *Service
-	opts Options
+	svc *Service
+
+	// pending holds the options as given until the first call (or Options)
+	// resolves them into opts: reading the environment and the shared files
+	// costs system calls that a client built but never used should not pay.
+	pending   Options
+	readyOnce sync.Once
+	opts      Options
 
 	endpointOnce sync.Once
 	endpoint     resolvedEndpoint
 	endpointErr  error
 
 	// skew is the offset, in nanoseconds, between the service's clock and
-	// ours, learned from clock-skew errors and added when signing.
-	skew *atomic.Int64
+	// ours, learned from clock-skew errors and added when signing. It points
+	// at ownSkew, or at the parent's for a per-call client.
+	skew    *atomic.Int64
+	ownSkew atomic.Int64
 
 	userAgent string
 
@@ -51,16 +59,26 @@ type Client struct {
 	configErr error
 }
 
-// NewClient resolves options (explicit values, then optFns, then the
-// environment and shared files) into a client for svc.
+// NewClient returns a client for svc with options o, then optFns applied.
+// What they leave unset is resolved from the environment and the shared
+// files on first use.
 func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
 	o = o.Copy()
 	for _, fn := range optFns {
 		fn(&o)
 	}
-	err := resolveDefaults(&o)
-	c := &Client{svc: svc, opts: o, skew: new(atomic.Int64), configErr: err}
-	c.init()
+	c := &Client{svc: svc, pending: o}
+	c.skew = &c.ownSkew
+	return c
+}
+
+// ready resolves the options once; every entry point calls it first.
+func (c *Client) ready() *Client {
+	c.readyOnce.Do(func() {
+		c.configErr = resolveDefaults(&c.pending)
+		c.opts, c.pending = c.pending, Options{}
+		c.init()
+	})
 	return c
 }
 
@@ -87,7 +105,7 @@ func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) 
 }
 
 // Options returns a copy of the resolved options.
-func (c *Client) Options() Options { return c.opts.Copy() }
+func (c *Client) Options() Options { return c.ready().opts.Copy() }
 
 // derive returns a client for one call whose options optFns changed. It
 // shares the clock offset; it shares the retry policy (and so its quota)
@@ -102,9 +120,8 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 			o.Retryer = nil
 		}
 	}
-	err := resolveDefaults(&o)
-	d := &Client{svc: c.svc, opts: o, skew: c.skew, configErr: err}
-	d.init()
+	d := &Client{svc: c.svc, pending: o, skew: c.skew}
+	d.ready()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
 	}

@@ -62,6 +62,7 @@ func FuzzErrorResponse(f *testing.F) {
 		}
 		return e
 	}}, Options{Region: "us-east-1"}, nil)
+	c.ready()
 	f.Fuzz(func(t *testing.T, status uint16, errorType, date string, body []byte) {
 		code := 300 + int(status)%300 // 300-599: what reaches responseError
 		h := http.Header{}

@@ -54,6 +54,7 @@ func NewIdempotencyToken() string { return uuid.NewString() }
 
 // Invoke runs one call of op with input in.
 func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In, optFns []func(*Options)) (*Out, middleware.Metadata, error) {
+	c.ready()
 	if len(optFns) > 0 {
 		c = c.derive(optFns)
 	}
