@@ -6,7 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 // Creates an image builder. An image builder is a virtual machine that is used

@@ -5,7 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 // Deletes the specified Directory Config object from AppStream 2.0. This object

@@ -7,8 +7,8 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
 )
 

@@ -6,9 +6,9 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
-	waiter "github.com/eucsdk/eucsdk/waiter"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	"iter"
 	"time"
 )

@@ -7,9 +7,9 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
-	waiter "github.com/eucsdk/eucsdk/waiter"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	"iter"
 	"time"
 )

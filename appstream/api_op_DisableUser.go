@@ -6,8 +6,8 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
-	redact "github.com/eucsdk/eucsdk/redact"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	redact "github.com/eucsdk/eucsdk/runtime/redact"
 )
 
 // Disables the specified user in the user pool. Users can't sign in to

@@ -5,8 +5,8 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/paginator"
+	"github.com/eucsdk/eucsdk/runtime/paginator"
 )
 
 // pagedBuilders serves pages of builder names; page i's token is "t<i+1>"

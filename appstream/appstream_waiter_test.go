@@ -9,7 +9,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/waiter"
+	"github.com/eucsdk/eucsdk/runtime/waiter"
 )
 
 // fakeTime is an injected clock: sleeping advances it, nothing sleeps for real.

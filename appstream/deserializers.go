@@ -5,7 +5,7 @@ package appstream
 import (
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 /*

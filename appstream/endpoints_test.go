@@ -3,7 +3,7 @@
 package appstream
 
 import (
-	endpoints "github.com/eucsdk/eucsdk/endpoints"
+	endpoints "github.com/eucsdk/eucsdk/runtime/endpoints"
 	"testing"
 )
 

@@ -14,8 +14,8 @@ import (
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/credentials"
-	"github.com/eucsdk/eucsdk/pipeline"
-	"github.com/eucsdk/eucsdk/signer"
+	"github.com/eucsdk/eucsdk/runtime/pipeline"
+	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 
 func newTestClient(t *testing.T, h http.HandlerFunc) *appstream.Client {

@@ -4,7 +4,7 @@ package appstream
 
 import (
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {

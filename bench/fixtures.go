@@ -20,7 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/eucsdk/eucsdk/signer"
+	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 
 // Fixture sizes.

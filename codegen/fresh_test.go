@@ -68,7 +68,7 @@ func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 func TestGeneratedCodeIsFreshAndDeterministic(t *testing.T) {
 	var cfgs []Config
 	cfgs = append(cfgs, generateLines(t, "../gen.go")...)
-	cfgs = append(cfgs, generateLines(t, "../internal/protocoltest/gen.go")...)
+	cfgs = append(cfgs, generateLines(t, "../internal/testkit/protocoltest/gen.go")...)
 	for _, cfg := range cfgs {
 		t.Run(cfg.Package, func(t *testing.T) {
 			_, first, order, err := Generate(cfg)

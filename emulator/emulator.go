@@ -44,7 +44,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/credentials"
-	"github.com/eucsdk/eucsdk/pipeline"
+	"github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 // Account is one AWS account the emulator accepts requests from; the access

@@ -10,7 +10,7 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/emulator"
-	"github.com/eucsdk/eucsdk/pipeline"
+	"github.com/eucsdk/eucsdk/runtime/pipeline"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
 

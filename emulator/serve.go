@@ -14,7 +14,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/eucsdk/eucsdk/signer"
+	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 
 // contentType is what awsJson1_1 services answer with, errors included.

@@ -24,11 +24,11 @@ FUZZ_PARALLEL="${FUZZ_PARALLEL:-2}"
 TARGETS=(
 	"./appstream FuzzAppStreamResponses"
 	"./workspaces FuzzWorkspacesResponses"
-	"./pipeline FuzzErrorResponse"
-	"./awsjson FuzzDecoder"
-	"./awsjson FuzzRoundTrip"
-	"./endpoints FuzzResolve"
-	"./endpoints FuzzResolveRuleSets"
+	"./runtime/pipeline FuzzErrorResponse"
+	"./runtime/awsjson FuzzDecoder"
+	"./runtime/awsjson FuzzRoundTrip"
+	"./runtime/endpoints FuzzResolve"
+	"./runtime/endpoints FuzzResolveRuleSets"
 	"./internal/ini FuzzParse"
 )
 

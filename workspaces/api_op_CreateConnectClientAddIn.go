@@ -5,7 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 // Creates a client-add-in for Amazon Connect within a directory. You can create

@@ -6,8 +6,8 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"iter"
 )

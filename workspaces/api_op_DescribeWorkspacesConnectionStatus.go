@@ -5,8 +5,8 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
-	paginator "github.com/eucsdk/eucsdk/paginator"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"iter"
 )

@@ -4,7 +4,7 @@ package workspaces
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"time"
 )

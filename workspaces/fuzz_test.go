@@ -6,8 +6,8 @@ import (
 
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/credentials"
-	"github.com/eucsdk/eucsdk/internal/fuzzclient"
-	"github.com/eucsdk/eucsdk/retry"
+	"github.com/eucsdk/eucsdk/internal/testkit/fuzzclient"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/workspaces"
 	"github.com/eucsdk/eucsdk/workspaces/server"
 )

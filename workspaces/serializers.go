@@ -3,7 +3,7 @@
 package workspaces
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 

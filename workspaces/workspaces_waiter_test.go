@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/waiter"
+	"github.com/eucsdk/eucsdk/runtime/waiter"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 

@@ -5,7 +5,7 @@ package server
 import (
 	appstream "github.com/eucsdk/eucsdk/appstream"
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {

@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"github.com/eucsdk/eucsdk/appstream"
 	types "github.com/eucsdk/eucsdk/appstream/types"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	"strconv"
 )
 

@@ -3,7 +3,7 @@
 package types
 
 import (
-	redact "github.com/eucsdk/eucsdk/redact"
+	redact "github.com/eucsdk/eucsdk/runtime/redact"
 	"time"
 )
 

@@ -21,12 +21,12 @@ const Generator = "eucsdk-gen"
 // Runtime import paths the generated code uses.
 const (
 	pkgAWS       = "github.com/eucsdk/eucsdk/aws"
-	pkgAWSJSON   = "github.com/eucsdk/eucsdk/awsjson"
-	pkgPipeline  = "github.com/eucsdk/eucsdk/pipeline"
-	pkgEndpoints = "github.com/eucsdk/eucsdk/endpoints"
-	pkgWaiter    = "github.com/eucsdk/eucsdk/waiter"
-	pkgRedact    = "github.com/eucsdk/eucsdk/redact"
-	pkgDocument  = "github.com/eucsdk/eucsdk/document"
+	pkgAWSJSON   = "github.com/eucsdk/eucsdk/runtime/awsjson"
+	pkgPipeline  = "github.com/eucsdk/eucsdk/runtime/pipeline"
+	pkgEndpoints = "github.com/eucsdk/eucsdk/runtime/endpoints"
+	pkgWaiter    = "github.com/eucsdk/eucsdk/runtime/waiter"
+	pkgRedact    = "github.com/eucsdk/eucsdk/runtime/redact"
+	pkgDocument  = "github.com/eucsdk/eucsdk/runtime/document"
 	pkgSmithy    = "github.com/aws/smithy-go"
 	pkgMW        = "github.com/aws/smithy-go/middleware"
 )

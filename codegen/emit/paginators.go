@@ -40,7 +40,7 @@ func hasPaginator(svc *ir.Service, op *ir.Operation) bool {
 	return pg != nil && pg.InputToken.Type.Kind == ir.String && pg.InputToken.Type.Pointer
 }
 
-const pkgPaginator = "github.com/eucsdk/eucsdk/paginator"
+const pkgPaginator = "github.com/eucsdk/eucsdk/runtime/paginator"
 
 // docf is a doc comment wrapped like the model's documentation.
 func docf(format string, args ...any) *jen.Statement {

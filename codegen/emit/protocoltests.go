@@ -12,14 +12,14 @@ import (
 
 const (
 	modulePath      = "github.com/eucsdk/eucsdk"
-	pkgProtocolTest = modulePath + "/internal/protocoltest"
+	pkgProtocolTest = modulePath + "/internal/testkit/protocoltest"
 )
 
 // ProtocolTests writes protocol_test.go from the model's smithy.test traits:
 // one test per case, sending real requests to a local server. Server-only
 // cases are kept and skipped by name so the count of what ran is honest.
 //
-// The tests run on internal/protocoltest, which Go lets only packages of this
+// The tests run on internal/testkit/protocoltest, which Go lets only packages of this
 // module import, so a client generated into another module gets none: its
 // package must compile (and vet) where it is generated.
 func ProtocolTests(svc *ir.Service, fs *Files) error {

@@ -8,7 +8,7 @@ import (
 
 	gen "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters"
 	"github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
-	"github.com/eucsdk/eucsdk/waiter"
+	"github.com/eucsdk/eucsdk/runtime/waiter"
 )
 
 // These cases run JMESPath paths compiled by the generator: the waiters of

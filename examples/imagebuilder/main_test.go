@@ -14,7 +14,7 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/emulator"
 	"github.com/eucsdk/eucsdk/examples/internal/exampleenv"
-	"github.com/eucsdk/eucsdk/waiter"
+	"github.com/eucsdk/eucsdk/runtime/waiter"
 )
 
 // newEmulator runs the emulator on a manual clock: resources take a

@@ -8,7 +8,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/emulator"
 	"github.com/eucsdk/eucsdk/examples/internal/exampleenv"
-	"github.com/eucsdk/eucsdk/waiter"
+	"github.com/eucsdk/eucsdk/runtime/waiter"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
 

@@ -3,7 +3,7 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	workspaces "github.com/eucsdk/eucsdk/workspaces"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )

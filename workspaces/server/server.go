@@ -9,7 +9,7 @@ package server
 import (
 	"bytes"
 	"fmt"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/workspaces"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"strconv"

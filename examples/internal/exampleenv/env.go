@@ -15,7 +15,7 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/config"
 	"github.com/eucsdk/eucsdk/emulator"
-	"github.com/eucsdk/eucsdk/pipeline"
+	"github.com/eucsdk/eucsdk/runtime/pipeline"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
 

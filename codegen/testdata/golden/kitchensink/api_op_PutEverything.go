@@ -7,9 +7,9 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
-	document "github.com/eucsdk/eucsdk/document"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
-	redact "github.com/eucsdk/eucsdk/redact"
+	document "github.com/eucsdk/eucsdk/runtime/document"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	redact "github.com/eucsdk/eucsdk/runtime/redact"
 	"math/big"
 	"time"
 )

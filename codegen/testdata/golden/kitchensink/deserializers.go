@@ -4,8 +4,8 @@ package kitchensink
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 /*

@@ -3,8 +3,8 @@
 package kitchensink
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeAttributeMap(e *awsjson.Encoder, v map[string]string) {

@@ -2,7 +2,7 @@
 
 package minimal
 
-import awsjson "github.com/eucsdk/eucsdk/awsjson"
+import awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 
 /*
 newModeledError decodes the body of an error response into the modeled

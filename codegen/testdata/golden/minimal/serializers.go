@@ -2,7 +2,7 @@
 
 package minimal
 
-import awsjson "github.com/eucsdk/eucsdk/awsjson"
+import awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 
 func serializeOpPingInput(e *awsjson.Encoder, v *PingInput) {
 	e.ObjectStart()

@@ -4,7 +4,7 @@ package waiters
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 const (

@@ -6,8 +6,8 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
-	waiter "github.com/eucsdk/eucsdk/waiter"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	"time"
 )
 

@@ -3,8 +3,8 @@
 package waiters
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 /*

@@ -2,7 +2,7 @@
 
 package waiters
 
-import awsjson "github.com/eucsdk/eucsdk/awsjson"
+import awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 
 func serializeOpGetThingInput(e *awsjson.Encoder, v *GetThingInput) {
 	e.ObjectStart()

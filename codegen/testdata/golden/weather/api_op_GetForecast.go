@@ -6,7 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather/types"
-	pipeline "github.com/eucsdk/eucsdk/pipeline"
+	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
 // Returns the forecast for a city.

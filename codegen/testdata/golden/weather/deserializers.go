@@ -4,8 +4,8 @@ package weather
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 /*

@@ -2,7 +2,7 @@
 
 package weather
 
-import awsjson "github.com/eucsdk/eucsdk/awsjson"
+import awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 
 func serializeOpGetForecastInput(e *awsjson.Encoder, v *GetForecastInput) {
 	e.ObjectStart()

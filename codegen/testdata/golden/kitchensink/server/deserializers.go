@@ -4,10 +4,10 @@ package server
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	kitchensink "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
-	document "github.com/eucsdk/eucsdk/document"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
+	document "github.com/eucsdk/eucsdk/runtime/document"
 )
 
 func deserializeAttributeMap(d *awsjson.Decoder) map[string]string {

@@ -3,9 +3,9 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	kitchensink "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeItemList(e *awsjson.Encoder, v []types.Item) {

@@ -9,9 +9,9 @@ package server
 import (
 	"bytes"
 	"fmt"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	"github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	"strconv"
 )
 

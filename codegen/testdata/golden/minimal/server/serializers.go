@@ -3,8 +3,8 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	minimal "github.com/eucsdk/eucsdk/codegen/testdata/golden/minimal"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeOpPingOutput(e *awsjson.Encoder, v *minimal.PingOutput) {

@@ -9,8 +9,8 @@ package server
 import (
 	"bytes"
 	"fmt"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	"github.com/eucsdk/eucsdk/codegen/testdata/golden/minimal"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 // ServiceTarget is the prefix of every X-Amz-Target header of the service.

@@ -3,8 +3,8 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	waiters "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func deserializeOpGetThingInput(d *awsjson.Decoder, v *waiters.GetThingInput) {

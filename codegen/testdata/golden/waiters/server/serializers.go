@@ -3,9 +3,9 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	waiters "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeGroupList(e *awsjson.Encoder, v []types.Group) {

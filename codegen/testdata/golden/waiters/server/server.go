@@ -9,9 +9,9 @@ package server
 import (
 	"bytes"
 	"fmt"
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	"github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	"strconv"
 )
 

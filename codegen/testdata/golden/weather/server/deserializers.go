@@ -3,8 +3,8 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	weather "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func deserializeOpGetForecastInput(d *awsjson.Decoder, v *weather.GetForecastInput) {

@@ -3,9 +3,9 @@
 package server
 
 import (
-	awsjson "github.com/eucsdk/eucsdk/awsjson"
 	weather "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 func serializeCityList(e *awsjson.Encoder, v []types.City) {

@@ -1,6 +1,0 @@
-package protocoltest
-
-// The Smithy protocol compliance services, generated with our generator into
-// test-only packages whose tests come from the model's smithy.test traits.
-//go:generate go run ../../codegen/cmd/eucsdk-gen -q -model ../../../shared/testdata/protocol/smithy-json-ast/smithy-aws-protocol-tests_model.json -service aws.protocoltests.json#JsonProtocol -package awsjson11 -import github.com/eucsdk/eucsdk/internal/protocoltest/awsjson11 -out awsjson11
-//go:generate go run ../../codegen/cmd/eucsdk-gen -q -model ../../../shared/testdata/protocol/smithy-json-ast/smithy-aws-protocol-tests_model.json -service aws.protocoltests.json10#JsonRpc10 -package awsjson10 -import github.com/eucsdk/eucsdk/internal/protocoltest/awsjson10 -out awsjson10

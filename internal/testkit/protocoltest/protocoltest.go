@@ -1,0 +1,205 @@
+// Package protocoltest runs the Smithy protocol compliance cases that the
+// generator turns into Go tests: it records what a generated client sends and
+// plays back what a service answers, over real HTTP on loopback.
+package protocoltest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/smithy-go/middleware"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/runtime/document"
+	"github.com/eucsdk/eucsdk/runtime/pipeline"
+	"github.com/eucsdk/eucsdk/aws/retry"
+)
+
+// IdempotencyToken is the token the Smithy test cases expect clients to fill in.
+const IdempotencyToken = "00000000-0000-4000-8000-000000000000"
+
+var ran, skipped atomic.Int64
+
+// Ran counts a client case that runs.
+func Ran(t *testing.T) { t.Helper(); ran.Add(1) }
+
+// SkipServerOnly skips a case that applies only to servers, by name.
+func SkipServerOnly(t *testing.T) {
+	t.Helper()
+	skipped.Add(1)
+	t.Skip("server-only protocol test case (appliesTo: server)")
+}
+
+// RunAndReport runs the tests and prints how many protocol cases ran.
+func RunAndReport(m *testing.M, protocol string) int {
+	code := m.Run()
+	fmt.Printf("%s protocol compliance: %d client cases ran, %d server-only cases skipped\n", protocol, ran.Load(), skipped.Load())
+	return code
+}
+
+// Options are the client options every case uses: a fixed region, static
+// keys, no retries and the fixed idempotency token.
+func Options(endpoint string) pipeline.Options {
+	return pipeline.Options{
+		Region:                   "us-west-2",
+		BaseEndpoint:             aws.String(endpoint),
+		Credentials:              credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
+		Retryer:                  retry.Nop(),
+		IdempotencyTokenProvider: func() string { return IdempotencyToken },
+		Clock:                    func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) },
+	}
+}
+
+// Request is what a client sent.
+type Request struct {
+	Method string
+	URL    *url.URL
+	Header http.Header
+	Body   []byte
+}
+
+// RecordingServer answers every request with 200 {} and returns its URL and
+// a function returning the last request.
+func RecordingServer(t *testing.T, host string) (string, func() *Request) {
+	t.Helper()
+	var last atomic.Pointer[Request]
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		last.Store(&Request{Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		io.WriteString(w, "{}")
+	}))
+	t.Cleanup(srv.Close)
+	endpoint := srv.URL
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		endpoint += host[i:]
+	}
+	return endpoint, func() *Request {
+		r := last.Load()
+		if r == nil {
+			t.Fatal("the client sent no request")
+		}
+		return r
+	}
+}
+
+// ResponseServer answers every request with the given status, headers and body.
+func ResponseServer(t *testing.T, code int, headers [][2]string, body string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, h := range headers {
+			w.Header().Set(h[0], h[1])
+		}
+		w.WriteHeader(code)
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// WantRequest is what a request case expects.
+type WantRequest struct {
+	Method         string
+	URI            string
+	Headers        [][2]string
+	ForbidHeaders  []string
+	RequireHeaders []string
+	Body           *string
+	BodyMediaType  string
+}
+
+// CheckRequest compares a recorded request with the case's expectations:
+// method, path, headers, and the body (as JSON when the media type says so).
+func CheckRequest(t *testing.T, got *Request, want WantRequest) {
+	t.Helper()
+	if want.Method != "" && got.Method != want.Method {
+		t.Errorf("method %s, want %s", got.Method, want.Method)
+	}
+	if want.URI != "" && got.URL.Path != want.URI {
+		t.Errorf("path %q, want %q", got.URL.Path, want.URI)
+	}
+	for _, h := range want.Headers {
+		if v := strings.Join(got.Header.Values(h[0]), ", "); v != h[1] {
+			t.Errorf("header %s = %q, want %q", h[0], v, h[1])
+		}
+	}
+	for _, h := range want.ForbidHeaders {
+		if _, ok := got.Header[http.CanonicalHeaderKey(h)]; ok {
+			t.Errorf("header %s must not be sent", h)
+		}
+	}
+	for _, h := range want.RequireHeaders {
+		if _, ok := got.Header[http.CanonicalHeaderKey(h)]; !ok {
+			t.Errorf("header %s is required", h)
+		}
+	}
+	if want.Body == nil {
+		return
+	}
+	if want.BodyMediaType == "application/json" || strings.HasPrefix(strings.TrimSpace(*want.Body), "{") {
+		if diff := JSONDiff(got.Body, []byte(*want.Body)); diff != "" {
+			t.Errorf("body differs (-got +want):\n%s\ngot:  %s\nwant: %s", diff, got.Body, *want.Body)
+		}
+		return
+	}
+	if !bytes.Equal(got.Body, []byte(*want.Body)) {
+		t.Errorf("body %q, want %q", got.Body, *want.Body)
+	}
+}
+
+// JSONDiff compares two JSON documents by value; "" when equal. An empty
+// document equals {}.
+func JSONDiff(got, want []byte) string {
+	var g, w any
+	if len(bytes.TrimSpace(got)) == 0 {
+		got = []byte("{}")
+	}
+	if len(bytes.TrimSpace(want)) == 0 {
+		want = []byte("{}")
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		return "got is not JSON: " + err.Error()
+	}
+	if err := json.Unmarshal(want, &w); err != nil {
+		return "want is not JSON: " + err.Error()
+	}
+	return cmp.Diff(g, w)
+}
+
+// CheckOutput compares a decoded value with the expected one, treating NaN as
+// equal to NaN, comparing documents by their JSON, and ignoring metadata.
+func CheckOutput(t *testing.T, want, got any) {
+	t.Helper()
+	opts := []cmp.Option{
+		cmpopts.EquateNaNs(),
+		cmpopts.IgnoreTypes(middleware.Metadata{}),
+		cmpopts.IgnoreUnexported(),
+		cmp.Comparer(func(a, b *big.Int) bool { return (a == nil) == (b == nil) && (a == nil || a.Cmp(b) == 0) }),
+		cmp.Comparer(func(a, b *big.Float) bool { return (a == nil) == (b == nil) && (a == nil || a.Cmp(b) == 0) }),
+		cmp.Comparer(func(a, b document.Interface) bool {
+			if a == nil || b == nil {
+				return a == nil && b == nil
+			}
+			ab, err1 := a.MarshalSmithyDocument()
+			bb, err2 := b.MarshalSmithyDocument()
+			return err1 == nil && err2 == nil && JSONDiff(ab, bb) == ""
+		}),
+		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+	}
+	if diff := cmp.Diff(want, got, opts...); diff != "" {
+		t.Errorf("decoded value differs (-want +got):\n%s", diff)
+	}
+}

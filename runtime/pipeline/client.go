@@ -1,0 +1,435 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/smithy-go/logging"
+
+	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/aws/retry"
+)
+
+// Client is the runtime half of a generated client: resolved options, the
+// endpoint, the retry policy and the clock offset, shared by every call.
+type Client struct {
+	svc *Service
+
+	// pending holds the options as given until the first call (or Options)
+	// resolves them into opts: reading the environment and the shared files
+	// costs system calls that a client built but never used should not pay.
+	pending   Options
+	readyOnce sync.Once
+	opts      Options
+
+	endpointOnce sync.Once
+	endpoint     resolvedEndpoint
+	endpointErr  error
+
+	// skew is the offset, in nanoseconds, between the service's clock and
+	// ours, learned from clock-skew errors and added when signing. It points
+	// at ownSkew, or at the parent's for a per-call client.
+	skew    *atomic.Int64
+	ownSkew atomic.Int64
+
+	userAgent string
+
+	// Header values every call sends, shared by all requests (never
+	// modified: net/http and the signer only read them).
+	userAgentHeader, contentTypeHeader []string
+	// firstAttempt is the Amz-Sdk-Request value of every first attempt,
+	// for a retryer whose MaxAttempts is firstAttemptMax.
+	firstAttempt    string
+	firstAttemptMax int
+
+	// configErr is a failure to read the shared config files, reported by
+	// every call rather than hidden.
+	configErr error
+}
+
+// NewClient returns a client for svc with options o, then optFns applied.
+// What they leave unset is resolved from the environment and the shared
+// files on first use.
+func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
+	o = o.Copy()
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	c := &Client{svc: svc, pending: o}
+	c.skew = &c.ownSkew
+	return c
+}
+
+// ready resolves the options once; every entry point calls it first.
+func (c *Client) ready() *Client {
+	c.readyOnce.Do(func() {
+		c.configErr = resolveDefaults(&c.pending)
+		c.opts, c.pending = c.pending, Options{}
+		c.init()
+	})
+	return c
+}
+
+// NewClientFromConfig starts from a shared aws.Config.
+func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) *Client {
+	o := Options{
+		Region:               cfg.Region,
+		BaseEndpoint:         cfg.BaseEndpoint,
+		UseFIPSEndpoint:      cfg.UseFIPSEndpoint,
+		UseDualStackEndpoint: cfg.UseDualStackEndpoint,
+		Credentials:          cfg.Credentials,
+		HTTPClient:           cfg.HTTPClient,
+		RetryMaxAttempts:     cfg.RetryMaxAttempts,
+		RetryMode:            cfg.RetryMode,
+		APIOptions:           cfg.APIOptions,
+		Logger:               cfg.Logger,
+		ClientLogMode:        cfg.ClientLogMode,
+		AppID:                cfg.AppID,
+	}
+	if cfg.Retryer != nil {
+		o.Retryer = cfg.Retryer()
+	}
+	return NewClient(svc, o, optFns)
+}
+
+// Options returns a copy of the resolved options.
+func (c *Client) Options() Options { return c.ready().opts.Copy() }
+
+// derive returns a client for one call whose options optFns changed. It
+// shares the clock offset; it shares the retry policy (and so its quota)
+// unless the call changed the retry settings.
+func (c *Client) derive(optFns []func(*Options)) *Client {
+	o := c.opts.Copy()
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode {
+		if o.Retryer == c.opts.Retryer {
+			o.Retryer = nil
+		}
+	}
+	d := &Client{svc: c.svc, pending: o, skew: c.skew}
+	d.ready()
+	if sameEndpointInputs(c.opts, o) {
+		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
+	}
+	return d
+}
+
+// init computes what every call of the client shares.
+func (c *Client) init() {
+	sh := sharedHeadersFor(c.svc, c.opts.AppID)
+	c.userAgent = sh.userAgent[0]
+	c.userAgentHeader = sh.userAgent
+	c.contentTypeHeader = sh.contentType
+	c.firstAttemptMax = c.opts.Retryer.MaxAttempts()
+	if c.firstAttemptMax >= 0 && c.firstAttemptMax < len(firstAttempts) {
+		c.firstAttempt = firstAttempts[c.firstAttemptMax]
+	} else {
+		c.firstAttempt = "attempt=1; max=" + strconv.Itoa(c.firstAttemptMax)
+	}
+}
+
+// firstAttempts holds the Amz-Sdk-Request value of a first attempt by
+// maximum attempts, for the usual maxima.
+var firstAttempts = func() (v [11]string) {
+	for i := range v {
+		v[i] = "attempt=1; max=" + strconv.Itoa(i)
+	}
+	return v
+}()
+
+// sharedHeaders are the header values of every client of one service and
+// AppID; they are never modified.
+type sharedHeaders struct {
+	userAgent, contentType []string
+}
+
+type sharedHeadersKey struct {
+	svc   *Service
+	appID string
+}
+
+var sharedHeadersCache sync.Map // sharedHeadersKey → *sharedHeaders
+
+func sharedHeadersFor(svc *Service, appID string) *sharedHeaders {
+	k := sharedHeadersKey{svc, appID}
+	if v, ok := sharedHeadersCache.Load(k); ok {
+		return v.(*sharedHeaders)
+	}
+	sh := &sharedHeaders{userAgent: []string{userAgent(svc, appID)}, contentType: []string{svc.ContentType}}
+	if len(appID) <= 64 { // bound the cache by what programs really use
+		sharedHeadersCache.Store(k, sh)
+	}
+	return sh
+}
+
+func sameEndpointInputs(a, b Options) bool {
+	return a.Region == b.Region && a.UseFIPSEndpoint == b.UseFIPSEndpoint && a.UseDualStackEndpoint == b.UseDualStackEndpoint &&
+		((a.BaseEndpoint == nil && b.BaseEndpoint == nil) || (a.BaseEndpoint != nil && b.BaseEndpoint != nil && *a.BaseEndpoint == *b.BaseEndpoint))
+}
+
+var defaultHTTPClient = &http.Client{
+	Transport: &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   30 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	},
+}
+
+// resolveDefaults fills what the caller left unset from the environment and
+// the shared config files.
+func resolveDefaults(o *Options) error {
+	var profile ini.Profile
+	var profileErr error
+	if o.Region == "" && firstEnv("AWS_REGION", "AWS_DEFAULT_REGION") == "" || o.RetryMaxAttempts == 0 || o.RetryMode == "" {
+		name := firstEnv("AWS_PROFILE")
+		if name == "" {
+			name = "default"
+		}
+		profile, profileErr = loadProfile(ini.DefaultConfigFiles(), ini.DefaultCredentialsFiles(), name)
+		if errors.Is(profileErr, fs.ErrNotExist) {
+			profileErr = nil
+		}
+	}
+	profileValue := profile.String
+	if o.Region == "" {
+		o.Region = firstEnv("AWS_REGION", "AWS_DEFAULT_REGION")
+	}
+	if o.Region == "" {
+		o.Region = profileValue("region")
+	}
+	if o.BaseEndpoint == nil {
+		if v := firstEnv("AWS_ENDPOINT_URL"); v != "" {
+			o.BaseEndpoint = &v
+		}
+	}
+	if !o.UseFIPSEndpoint {
+		o.UseFIPSEndpoint = envBool("AWS_USE_FIPS_ENDPOINT")
+	}
+	if !o.UseDualStackEndpoint {
+		o.UseDualStackEndpoint = envBool("AWS_USE_DUALSTACK_ENDPOINT")
+	}
+	if o.Credentials == nil {
+		o.Credentials = credentials.NewDefaultChain(credentials.SharedFilesOptions{})
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = defaultHTTPClient
+	}
+	if o.Logger == nil {
+		o.Logger = logging.Nop{}
+	}
+	if o.MaxResponseBytes <= 0 {
+		o.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if o.RequestMinCompressSizeBytes <= 0 {
+		o.RequestMinCompressSizeBytes = 10240
+	}
+	if o.IdempotencyTokenProvider == nil {
+		o.IdempotencyTokenProvider = NewIdempotencyToken
+	}
+	if o.RetryMaxAttempts == 0 {
+		if n, err := atoiSet(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
+			o.RetryMaxAttempts = n
+		} else if n, err := atoiSet(profileValue("max_attempts")); err == nil && n > 0 {
+			o.RetryMaxAttempts = n
+		}
+	}
+	if o.RetryMode == "" {
+		o.RetryMode = aws.RetryMode(strings.ToLower(firstEnv("AWS_RETRY_MODE")))
+		if o.RetryMode == "" {
+			o.RetryMode = aws.RetryMode(strings.ToLower(profileValue("retry_mode")))
+		}
+	}
+	if o.RetryMode == "" {
+		// Settled here so that a per-call copy never goes back to the files.
+		o.RetryMode = aws.RetryModeStandard
+	}
+	if o.Retryer == nil {
+		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts)
+	}
+	if o.RetryMaxAttempts == 0 {
+		o.RetryMaxAttempts = o.Retryer.MaxAttempts()
+	}
+	return profileErr
+}
+
+func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
+	if mode == aws.RetryModeAdaptive {
+		return retry.NewAdaptive(func(ao *retry.AdaptiveOptions) {
+			ao.Standard = append(ao.Standard, func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+		})
+	}
+	return retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+}
+
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := os.Getenv(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func envBool(name string) bool {
+	v := os.Getenv(name)
+	if v == "" {
+		return false // and no error value to allocate
+	}
+	b, _ := strconv.ParseBool(v)
+	return b
+}
+
+// atoiSet is strconv.Atoi for a setting that is usually unset: the empty
+// string fails without allocating an error.
+func atoiSet(s string) (int, error) {
+	if s == "" {
+		return 0, errUnset
+	}
+	return strconv.Atoi(s)
+}
+
+var errUnset = errors.New("unset")
+
+// resolvedEndpoint is the endpoint of a client: its URL parsed once and the
+// signing name and region the rules asked for.
+type resolvedEndpoint struct {
+	url           *url.URL
+	rawURL        string
+	headers       http.Header
+	signingName   string
+	signingRegion string
+}
+
+// endpointRef returns the client's endpoint, resolved once and never changed
+// after, so calls share it instead of copying it.
+func (c *Client) endpointRef() (*resolvedEndpoint, error) {
+	c.endpointOnce.Do(func() { c.endpoint, c.endpointErr = c.resolveEndpoint() })
+	return &c.endpoint, c.endpointErr
+}
+
+func (c *Client) resolvedEndpoint() (resolvedEndpoint, error) {
+	c.endpointOnce.Do(func() { c.endpoint, c.endpointErr = c.resolveEndpoint() })
+	return c.endpoint, c.endpointErr
+}
+
+func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
+	o := c.opts
+	ep := resolvedEndpoint{signingName: c.svc.SigningName, signingRegion: o.Region}
+	if o.Region == "" && o.BaseEndpoint == nil {
+		return ep, ErrNoRegion
+	}
+	// The rules paste the region into the host name unchecked, so a region
+	// such as "evil.example#" would send signed requests elsewhere; AWS
+	// SDKs refuse regions that are not host labels, and so does this one.
+	if o.Region != "" && !validRegion(o.Region) {
+		return ep, &EndpointError{Err: fmt.Errorf("invalid region %q: a region is a host label of letters, digits and hyphens", o.Region)}
+	}
+	if c.svc.RuleSet == nil {
+		if o.BaseEndpoint == nil {
+			return ep, &EndpointError{Err: errNoRules}
+		}
+		ep.rawURL = *o.BaseEndpoint
+	} else {
+		rs, err := c.svc.RuleSet()
+		if err != nil {
+			return ep, &EndpointError{Err: err}
+		}
+		params := map[string]any{
+			"UseFIPS":      o.UseFIPSEndpoint,
+			"UseDualStack": o.UseDualStackEndpoint,
+		}
+		if o.Region != "" {
+			params["Region"] = o.Region
+		}
+		if o.BaseEndpoint != nil {
+			params["Endpoint"] = *o.BaseEndpoint
+		}
+		e, err := rs.Resolve(params)
+		if err != nil {
+			return ep, &EndpointError{Err: err}
+		}
+		ep.rawURL = e.URL
+		if len(e.Headers) > 0 {
+			ep.headers = http.Header(e.Headers)
+		}
+		if name, region, ok := e.SigV4(); ok {
+			if name != "" {
+				ep.signingName = name
+			}
+			if region != "" {
+				ep.signingRegion = region
+			}
+		}
+	}
+	u, err := url.Parse(ep.rawURL)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ep, &EndpointError{Err: errBadEndpoint(ep.rawURL)}
+	}
+	// awsJson always posts to "/", which joins onto a custom endpoint's path.
+	u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+	u.RawPath = ""
+	ep.rawURL = u.String()
+	// Each request copies ep.url: parse the final form once, as
+	// http.NewRequest would on every call, and drop an empty port as it does.
+	if ru, err := url.Parse(ep.rawURL); err == nil {
+		u = ru
+	}
+	u.Host = strings.TrimSuffix(u.Host, ":")
+	ep.url = u
+	if ep.signingRegion == "" {
+		return ep, ErrNoRegion
+	}
+	return ep, nil
+}
+
+func (c *Client) now() time.Time {
+	return c.opts.Clock().Add(time.Duration(c.skew.Load()))
+}
+
+func userAgent(svc *Service, appID string) string {
+	ua := "eucsdk-go/" + Version + " os/" + goos + " lang/go#" + goVersion + " api/" + strings.ToLower(strings.ReplaceAll(svc.ID, " ", "")) + "#" + svc.APIVersion
+	if appID != "" {
+		ua += " app/" + appID
+	}
+	return ua
+}
+
+// validRegion reports whether r is an RFC 1123 host label: 1 to 63
+// letters, digits and hyphens, not starting or ending with a hyphen.
+func validRegion(r string) bool {
+	if len(r) == 0 || len(r) > 63 || r[0] == '-' || r[len(r)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

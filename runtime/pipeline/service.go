@@ -1,0 +1,39 @@
+package pipeline
+
+import (
+	"github.com/eucsdk/eucsdk/runtime/awsjson"
+	"github.com/eucsdk/eucsdk/runtime/endpoints"
+)
+
+// Service describes one generated service to the pipeline.
+type Service struct {
+	ID          string // sdkId, e.g. AppStream
+	APIVersion  string
+	SigningName string // SigV4 signing name, e.g. appstream
+	ContentType string // application/x-amz-json-1.0 or 1.1
+
+	// RuleSet returns the model's endpoint rules, parsed once.
+	RuleSet func() (*endpoints.RuleSet, error)
+
+	// ModeledError decodes an error body into the modeled type for code, or
+	// returns nil when the model has no such error.
+	ModeledError func(code string, d *awsjson.Decoder) error
+}
+
+// Operation describes one API call of a service.
+type Operation[In, Out any] struct {
+	Name   string
+	Target string // X-Amz-Target header value
+
+	Serialize   func(*awsjson.Encoder, *In)
+	Deserialize func(*awsjson.Decoder, *Out)
+	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
+	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
+	CompressGzip bool
+	// Validate checks required members before any network I/O; nil when the
+	// input has none.
+	Validate func(*In) error
+	// Prepare returns the input to send: a copy with an empty idempotency
+	// token filled in from token; nil when the input has no such member.
+	Prepare func(in *In, token func() string) *In
+}
