@@ -7,9 +7,9 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/server"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/internal/testkit/fuzzclient"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // Responses of the shapes AWS and the emulator send, a modeled error with a

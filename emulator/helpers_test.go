@@ -17,9 +17,9 @@ import (
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/emulator"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
-	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/runtime/signer"
 	"github.com/eucsdk/eucsdk/workspaces"
 )

@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/internal/testkit/fuzzclient"
-	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/workspaces"
 	"github.com/eucsdk/eucsdk/workspaces/server"
 )

@@ -17,9 +17,9 @@ import (
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/internal/ini"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // Client is the runtime half of a generated client: resolved options, the

@@ -14,9 +14,9 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // Responses the client must cope with from servers that bend the awsJson

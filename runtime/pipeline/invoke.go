@@ -21,8 +21,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/aws/retry"
+	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 

@@ -17,11 +17,11 @@ import (
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/internal/testkit/fuzzclient"
+	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // allocDuring returns the bytes allocated while fn ran (TotalAlloc, an upper

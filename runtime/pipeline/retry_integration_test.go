@@ -11,9 +11,9 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/internal/testkit/faultserver"
-	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/runtime/signer"
 	"github.com/eucsdk/eucsdk/workspaces"
 )

@@ -18,9 +18,9 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/runtime/redact"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // The values no log line, error or printed value may contain: the secret

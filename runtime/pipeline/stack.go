@@ -13,8 +13,8 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/google/uuid"
 
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/aws/retry"
+	"github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 // Step IDs of the middleware the pipeline adds, for APIOptions that insert

@@ -16,8 +16,8 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/aws/retry"
+	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 

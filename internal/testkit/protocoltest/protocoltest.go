@@ -22,10 +22,10 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/runtime/document"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
-	"github.com/eucsdk/eucsdk/aws/retry"
 )
 
 // IdempotencyToken is the token the Smithy test cases expect clients to fill in.
