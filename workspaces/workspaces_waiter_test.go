@@ -36,7 +36,7 @@ func (f workspacesFunc) DescribeWorkspaces(_ context.Context, in *DescribeWorksp
 
 // run waits over a script of states ("!" fails the call) and reports the
 // error and how many calls were made.
-func run(name string, script []string) (error, int, *time.Duration) {
+func run(name string, script []string) (int, *time.Duration, error) {
 	ctx, slept := fakeTime()
 	calls := 0
 	step := func() (string, error) {
@@ -66,7 +66,7 @@ func run(name string, script []string) (error, int, *time.Duration) {
 			return &DescribeWorkspacesOutput{Workspaces: []types.Workspace{{WorkspaceId: aws.String("ws-1"), State: types.WorkspaceState(s)}}}, nil
 		})).Wait(ctx, &DescribeWorkspacesInput{WorkspaceIds: []string{"ws-1"}}, 2*time.Hour)
 	}
-	return err, calls, slept
+	return calls, slept, err
 }
 
 func TestWorkSpacesWaiters(t *testing.T) {
@@ -80,17 +80,17 @@ func TestWorkSpacesWaiters(t *testing.T) {
 		{"WorkspaceAvailable", []string{"PENDING", "STARTING", "AVAILABLE"}, [][]string{{"PENDING", "ERROR"}, {"TERMINATING"}, {"TERMINATED"}}, "STARTING"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if err, calls, _ := run(tc.name, tc.success); err != nil || calls != len(tc.success) {
+			if calls, _, err := run(tc.name, tc.success); err != nil || calls != len(tc.success) {
 				t.Errorf("success: %v after %d calls", err, calls)
 			}
 			for _, script := range tc.failures {
-				err, calls, _ := run(tc.name, script)
+				calls, _, err := run(tc.name, script)
 				var we *waiter.Error
 				if !errors.As(err, &we) || !errors.Is(err, waiter.ErrFailureState) || we.Waiter != tc.name || we.Attempts != len(script) || calls != len(script) {
 					t.Errorf("failure %v: %v after %d calls", script, err, calls)
 				}
 			}
-			err, calls, slept := run(tc.name, []string{tc.pending})
+			calls, slept, err := run(tc.name, []string{tc.pending})
 			var we *waiter.Error
 			if !errors.Is(err, waiter.ErrMaxWaitExceeded) || !errors.As(err, &we) || !strings.Contains(we.Seen, tc.pending) || *slept > 2*time.Hour || calls < 2 {
 				t.Fatalf("timeout: %v after %d calls, slept %v", err, calls, *slept)

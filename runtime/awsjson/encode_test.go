@@ -247,12 +247,15 @@ func TestEncoderOutputIsValidJSON(t *testing.T) {
 	e.ArrayStart()
 	e.Float64(math.NaN())
 	e.Float32(float32(math.Inf(1)))
-	e.Float64(-0.0)
+	e.Float64(math.Copysign(0, -1)) // the literal -0.0 is positive zero in Go
 	e.ArrayEnd()
 	e.Key("t")
 	e.TimestampEpochSeconds(time.UnixMilli(-1))
 	e.ObjectEnd()
 	if !json.Valid(e.Bytes()) {
 		t.Errorf("invalid JSON: %s", e.Bytes())
+	}
+	if !strings.Contains(string(e.Bytes()), `"Infinity",-0]`) {
+		t.Errorf("negative zero not kept: %s", e.Bytes())
 	}
 }

@@ -1,3 +1,8 @@
+// The code in this file is written for aws-sdk-go-v2 and compiles against it in
+// this module. internal/testkit/v2compat holds the same file after the two
+// sed rules of the README's migration section; a test there keeps the two in
+// step, so the rules are proven on real call sites.
+
 package v2compat
 
 import (
@@ -11,6 +16,10 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	astypes "github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/aws/arn"
+	"github.com/eucsdk/eucsdk/aws/retry"
+	"github.com/eucsdk/eucsdk/config"
+	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/workspaces"
 	wstypes "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -122,4 +131,33 @@ func Clients(cfg aws.Config) (*appstream.Client, *workspaces.Client) {
 	})
 	ws := workspaces.New(workspaces.Options{Region: "us-east-1", BaseEndpoint: aws.String("http://127.0.0.1:4566")})
 	return as, ws
+}
+
+// ImageOwner mirrors reading the account and region out of a resource ARN,
+// the one package a pure prefix rewrite once missed.
+func ImageOwner(imageARN string) (account, region string, err error) {
+	if !arn.IsARN(imageARN) {
+		return "", "", fmt.Errorf("not an ARN: %q", imageARN)
+	}
+	a, err := arn.Parse(imageARN)
+	if err != nil {
+		return "", "", err
+	}
+	return a.AccountID, a.Region, nil
+}
+
+// LoadClients mirrors the usual start of a program: shared config, a region,
+// static keys for a test, and a standard retryer with more attempts.
+func LoadClients(ctx context.Context) (*appstream.Client, error) {
+	cfg, err := config.LoadDefaultConfig(ctx,
+		config.WithRegion("eu-west-1"),
+		config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")),
+		config.WithRetryMaxAttempts(4),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return appstream.NewFromConfig(cfg, func(o *appstream.Options) {
+		o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = 6 })
+	}), nil
 }
