@@ -1,4 +1,4 @@
-// Package codegen generates Go clients from Smithy JSON AST models:
+// Package codegen generates Go clients from Smithy models (IDL or JSON AST):
 // load → resolve → emit → write. Run is what the command and go generate call.
 package codegen
 
@@ -20,7 +20,7 @@ import (
 
 // Config is one generation run.
 type Config struct {
-	Models     []string // Smithy JSON AST files
+	Models     []string // Smithy IDL (.smithy) or JSON AST files, or directories of them
 	Overlays   []string // our additions, merged after the models
 	Service    string   // service shape id; empty when the models define one
 	Package    string   // Go package name

@@ -116,3 +116,41 @@ func firstDiff(a, b []byte) string {
 	}
 	return "(same lines)"
 }
+
+// TestIDLAndJSONModelsGenerateTheSame keeps each JSON AST model that has an
+// IDL twin under testdata/models (weather) as proof that both formats give
+// byte-identical packages.
+func TestIDLAndJSONModelsGenerateTheSame(t *testing.T) {
+	twins, err := filepath.Glob("testdata/models/*.smithy")
+	if err != nil || len(twins) == 0 {
+		t.Fatalf("no IDL models: %v", err)
+	}
+	for _, idl := range twins {
+		ast := strings.TrimSuffix(idl, ".smithy") + ".json"
+		if _, err := os.Stat(ast); err != nil {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(idl), ".smithy")
+		t.Run(name, func(t *testing.T) {
+			cfg := Config{Package: name, ImportPath: goldenImport + name}
+			fromIDL, fromJSON := cfg, cfg
+			fromIDL.Models, fromJSON.Models = []string{idl}, []string{ast}
+			_, got, gotOrder, err := Generate(fromIDL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, want, wantOrder, err := Generate(fromJSON)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(gotOrder, " ") != strings.Join(wantOrder, " ") {
+				t.Fatalf("files differ:\n IDL:  %v\n JSON: %v", gotOrder, wantOrder)
+			}
+			for _, f := range wantOrder {
+				if !bytes.Equal(got[f], want[f]) {
+					t.Errorf("%s differs:\n%s", f, firstDiff(got[f], want[f]))
+				}
+			}
+		})
+	}
+}
