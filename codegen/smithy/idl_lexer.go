@@ -383,7 +383,7 @@ func (s *idlScanner) unescape(raw []byte, at int) (string, error) {
 			}
 			b.WriteRune(r)
 		default:
-			return "", s.errorf(at+i-1, "expected a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found %q", "\\"+string(raw[i]))
+			return "", s.errorf(at+i-1, "expected a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \\%c (write \\\\%c for a backslash)", raw[i], raw[i])
 		}
 	}
 	return b.String(), nil

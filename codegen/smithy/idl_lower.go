@@ -94,10 +94,7 @@ func (l *lowerer) resolve(f *idlFile, text string) (id ShapeID, ok bool) {
 func (l *lowerer) target(f *idlFile, r idlRef, what string) (ShapeID, error) {
 	id, ok := l.resolve(f, r.text)
 	if !ok {
-		if strings.Contains(r.text, "#") {
-			return "", f.sc.errorf(r.off, "expected %s to name a defined shape, found %s, which no model file defines", what, r.text)
-		}
-		return "", f.sc.errorf(r.off, "expected %s to name a defined shape, found %s, which is not in namespace %s, not imported with use, and not in the prelude", what, r.text, f.namespace)
+		return "", l.undefined(f, r, what)
 	}
 	if _, known := l.decls[ShapeID(id.root())]; !known {
 		// Imported from a namespace no loaded file defines: its traits may
@@ -105,6 +102,13 @@ func (l *lowerer) target(f *idlFile, r idlRef, what string) (ShapeID, error) {
 		return "", f.sc.errorf(r.off, "expected %s to name a defined shape, found %s (imported as %s), which no model file defines", what, r.text, id)
 	}
 	return id, nil
+}
+
+func (l *lowerer) undefined(f *idlFile, r idlRef, what string) error {
+	if strings.Contains(r.text, "#") {
+		return f.sc.errorf(r.off, "expected %s to name a defined shape, found %s, which no model file defines", what, r.text)
+	}
+	return f.sc.errorf(r.off, "expected %s to name a defined shape, found %s, which is not in namespace %s, not imported with use, and not in the prelude", what, r.text, f.namespace)
 }
 
 func (id ShapeID) root() string {
@@ -146,7 +150,7 @@ func (l *lowerer) document(d *document) error {
 	for _, a := range f.applies {
 		id, ok := l.resolve(f, a.target.text)
 		if !ok {
-			return f.sc.errorf(a.target.off, "expected apply to name a defined shape, found %s", a.target.text)
+			return l.undefined(f, a.target, "apply")
 		}
 		traits, err := l.traits(f, a.traits, nil)
 		if err != nil {

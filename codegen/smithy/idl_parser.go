@@ -260,7 +260,7 @@ func (p *idlParser) parseFile() (*idlFile, error) {
 			for _, s := range shapes {
 				if prev, dup := defined[s.name]; dup {
 					l, c := p.lineCol(prev)
-					return nil, p.errorf(s.off, "shape %s is already defined at %d:%d", s.name, l, c)
+					return nil, p.errorf(s.off, "expected a new shape name, found %s, already defined at %d:%d", s.name, l, c)
 				}
 				defined[s.name] = s.off
 				p.f.shapes = append(p.f.shapes, s)
@@ -475,7 +475,7 @@ func (p *idlParser) members(s *idlShape, enum bool) error {
 		m.name = name
 		if prev, dup := seen[name]; dup {
 			l, c := p.lineCol(prev)
-			return p.errorf(m.off, "member %s of %s is already defined at %d:%d", name, s.name, l, c)
+			return p.errorf(m.off, "expected a new member name in %s, found %s, already defined at %d:%d", s.name, name, l, c)
 		}
 		seen[name] = m.off
 		if !enum && !elided {
@@ -797,11 +797,17 @@ func (p *idlParser) trait() (*idlTrait, error) {
 			if key, err = p.nodeKey(); err != nil {
 				return nil, p.expected("a key or ')' in the trait value")
 			}
+			p.ws()
+			if p.peek() != ':' {
+				l, c := p.lineCol(open)
+				return nil, p.errorf(koff, "expected ')' to close the value of @%s opened at %d:%d, found %s", r.text, l, c, p.found(koff))
+			}
 		}
 		first = obj
 	}
 	if p.peek() != ')' {
-		return nil, p.expected("')' to close the trait value")
+		l, c := p.lineCol(open)
+		return nil, p.errorf(p.off, "expected ')' to close the value of @%s opened at %d:%d, found %s", r.text, l, c, p.found(p.off))
 	}
 	p.off++
 	t.value = first

@@ -455,9 +455,13 @@ func applyMixins(m *Model) error {
 			done[s.ID] = true
 			return nil
 		}
-		for _, id := range stack {
+		for i, id := range stack {
 			if id == s.ID {
-				return fmt.Errorf("%s: mixin cycle through %s", s.File, s.ID)
+				var chain []string
+				for _, c := range append(stack[i:], s.ID) {
+					chain = append(chain, string(c))
+				}
+				return fmt.Errorf("%s: expected mixins without a cycle, found %s", s.File, strings.Join(chain, " uses "))
 			}
 		}
 		var members []*Member
