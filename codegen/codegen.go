@@ -108,6 +108,9 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	if len(cfg.Models) != 1 {
 		return nil, fmt.Errorf("-pin needs exactly one model file, got %d", len(cfg.Models))
 	}
+	if fi, err := os.Stat(cfg.Models[0]); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("-pin needs one model file, got directory %s", cfg.Models[0])
+	}
 	pins, err := modeldiff.ReadPins(cfg.Pin)
 	if errors.Is(err, modeldiff.ErrNoPins) {
 		if !cfg.Refresh {

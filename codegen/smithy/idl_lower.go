@@ -126,26 +126,30 @@ func (l *lowerer) document(d *document) error {
 			return f.sc.errorf(u.off, "expected use to import a defined shape, found %s, which namespace %s does not define (importing %s)", u.text, ShapeID(u.text).Namespace(), name)
 		}
 	}
+	var metadata map[string]json.RawMessage
 	if len(f.metadata) > 0 {
-		d.metadata = map[string]json.RawMessage{}
+		metadata = map[string]json.RawMessage{}
 	}
 	for _, m := range f.metadata {
 		v := l.render(f, m.value, false)
-		if prev, dup := d.metadata[m.key]; dup {
+		if prev, dup := metadata[m.key]; dup {
 			merged, err := mergeMetadata(prev, v)
 			if err != nil {
 				return f.sc.errorf(m.value.off, "metadata %q conflicts with its earlier value in this file: %v", m.key, err)
 			}
 			v = merged
 		}
-		d.metadata[m.key] = v
+		metadata[m.key] = v
 	}
+	// Shapes are assigned only once all lowered, so that a failed Build
+	// leaves the document as it was.
+	var shapes []*Shape
 	for _, s := range f.shapes {
 		shape, err := l.shape(f, s)
 		if err != nil {
 			return err
 		}
-		d.shapes = append(d.shapes, shape)
+		shapes = append(shapes, shape)
 	}
 	for _, a := range f.applies {
 		id, ok := l.resolve(f, a.target.text)
@@ -156,8 +160,9 @@ func (l *lowerer) document(d *document) error {
 		if err != nil {
 			return err
 		}
-		d.shapes = append(d.shapes, &Shape{ID: id, Type: TypeApply, Traits: traits, File: f.sc.where(a.off)})
+		shapes = append(shapes, &Shape{ID: id, Type: TypeApply, Traits: traits, File: f.sc.where(a.off)})
 	}
+	d.shapes, d.metadata = shapes, metadata
 	return nil
 }
 

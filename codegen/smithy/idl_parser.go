@@ -49,6 +49,7 @@ type node struct {
 	keys  []string
 	koffs []int
 	vals  []*node // object values, or array items
+	index map[string]int
 }
 
 type idlTrait struct {
@@ -394,6 +395,8 @@ func (p *idlParser) shapeStatement() ([]*idlShape, error) {
 			return nil, err
 		}
 	}
+	// Comments inside a service, resource or operation body document nothing.
+	p.docs = nil
 	return out, nil
 }
 
@@ -505,6 +508,8 @@ func (p *idlParser) members(s *idlShape, enum bool) error {
 			m.value = v
 		}
 		s.members = append(s.members, m)
+		// Comments inside the member (in a default value) document nothing.
+		p.docs = nil
 		p.ws()
 	}
 	p.off++
@@ -753,6 +758,10 @@ func (p *idlParser) traits() ([]*idlTrait, error) {
 
 // trait reads @id, @id(value) or @id(key: value, ...).
 func (p *idlParser) trait() (*idlTrait, error) {
+	// Comments inside a trait value document nothing; keep what was
+	// collected for the shape or member the trait belongs to.
+	docs := p.docs
+	defer func() { p.docs = docs }()
 	p.off++
 	r, err := p.ref()
 	if err != nil {
@@ -815,12 +824,14 @@ func (p *idlParser) trait() (*idlTrait, error) {
 }
 
 func addKey(s *idlScanner, obj *node, key string, off int, v *node) error {
-	for i, k := range obj.keys {
-		if k == key {
-			l, c := s.lineCol(obj.koffs[i])
-			return s.errorf(off, "key %q is already set at %d:%d", key, l, c)
-		}
+	if obj.index == nil {
+		obj.index = map[string]int{}
 	}
+	if i, dup := obj.index[key]; dup {
+		l, c := s.lineCol(obj.koffs[i])
+		return s.errorf(off, "expected a new key, found %q, already set at %d:%d", key, l, c)
+	}
+	obj.index[key] = len(obj.keys)
 	obj.keys = append(obj.keys, key)
 	obj.koffs = append(obj.koffs, off)
 	obj.vals = append(obj.vals, v)

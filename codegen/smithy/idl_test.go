@@ -91,6 +91,10 @@ structure Oops {
     message: String
 }
 
+@tags([
+    /// A stray comment inside a trait value documents nothing.
+    "t"
+])
 list Names {
     member: String
 }
@@ -191,6 +195,7 @@ func TestIDLFeatures(t *testing.T) {
 		{trait("ex.feature#Level", "HIGH", "smithy.api#enumValue"), `10`},
 		{string(m.Shape("ex.feature#Counts").Value.Target), "smithy.api#Integer"},
 		{string(m.Shape("ex.feature#Names").Member.Target), "smithy.api#String"},
+		{trait("ex.feature#Names", "", "smithy.api#documentation"), "<absent>"},
 		{trait("ex.feature#Text", "", "smithy.api#documentation"), `"First line\n  indented\nwith \"escapes\" and a joined line\n"`},
 		{trait("ex.feature#Text", "", "smithy.api#examples"), `[{"input":{"a":[1,-2500,{"b":"c"}]},"title":"t"}]`},
 		// Unquoted shape ids in trait values resolve like any other.
