@@ -1,6 +1,7 @@
 package smithy
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
@@ -331,8 +332,10 @@ func (s *idlScanner) unescape(raw []byte, at int) (string, error) {
 	if !utf8.Valid(raw) {
 		return "", s.errorf(at, "expected UTF-8 text in string, found invalid UTF-8")
 	}
-	if !strings.ContainsRune(string(raw), '\\') {
-		return strings.ReplaceAll(string(raw), "\r\n", "\n"), nil
+	// Line breaks inside strings are \n whatever the file uses.
+	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	if !bytes.ContainsRune(raw, '\\') {
+		return string(raw), nil
 	}
 	var b strings.Builder
 	for i := 0; i < len(raw); i++ {

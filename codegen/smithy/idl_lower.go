@@ -160,7 +160,7 @@ func (l *lowerer) document(d *document) error {
 		if err != nil {
 			return err
 		}
-		shapes = append(shapes, &Shape{ID: id, Type: TypeApply, Traits: traits, File: f.sc.where(a.off)})
+		shapes = append(shapes, &Shape{ID: id, Type: TypeApply, Traits: traits, File: f.sc.where(a.target.off)})
 	}
 	d.shapes, d.metadata = shapes, metadata
 	return nil

@@ -101,7 +101,6 @@ type idlShape struct {
 type idlApply struct {
 	target idlRef
 	traits []*idlTrait
-	off    int
 }
 
 type idlMeta struct {
@@ -641,7 +640,7 @@ func (p *idlParser) operationBody(s *idlShape) ([]*idlShape, error) {
 		if key != "errors" && p.peek() == ':' && p.peekAt(1) == '=' {
 			p.off += 2
 			p.ws()
-			st, err := p.inlineStructure(s, key)
+			st, err := p.inlineStructure(s, key, at)
 			if err != nil {
 				return nil, err
 			}
@@ -685,7 +684,9 @@ func (p *idlParser) operationBody(s *idlShape) ([]*idlShape, error) {
 	return inline, nil
 }
 
-func (p *idlParser) inlineStructure(op *idlShape, key string) (*idlShape, error) {
+// inlineStructure reads the structure after "input :=" or "output :=";
+// at is where input or output is written, which names it in messages.
+func (p *idlParser) inlineStructure(op *idlShape, key string, at int) (*idlShape, error) {
 	traits, err := p.traits()
 	if err != nil {
 		return nil, err
@@ -694,8 +695,8 @@ func (p *idlParser) inlineStructure(op *idlShape, key string) (*idlShape, error)
 	if key == "output" {
 		suffix, marker = p.f.outputSuffix, "output"
 	}
-	st := &idlShape{typ: TypeStructure, name: op.name + suffix, off: p.off}
-	st.traits = append([]*idlTrait{{name: idlRef{text: "smithy.api#" + marker, off: p.off}}}, traits...)
+	st := &idlShape{typ: TypeStructure, name: op.name + suffix, off: at}
+	st.traits = append([]*idlTrait{{name: idlRef{text: "smithy.api#" + marker, off: at}}}, traits...)
 	if err := p.forResource(st); err != nil {
 		return nil, err
 	}
@@ -711,7 +712,7 @@ func (p *idlParser) inlineStructure(op *idlShape, key string) (*idlShape, error)
 
 // apply reads "apply Target @trait" or "apply Target { @a @b }".
 func (p *idlParser) apply() (*idlApply, error) {
-	a := &idlApply{off: p.off}
+	a := &idlApply{}
 	p.sp()
 	r, err := p.ref()
 	if err != nil {
