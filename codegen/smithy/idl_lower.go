@@ -382,7 +382,11 @@ func (l *lowerer) members(f *idlFile, s *idlShape, out *Shape) error {
 	case (out.Type == TypeList || out.Type == TypeSet) && out.Member == nil:
 		return f.sc.errorf(s.off, "expected %s %s to define its member, found none", s.typ, s.name)
 	case out.Type == TypeMap && (out.Key == nil || out.Value == nil):
-		return f.sc.errorf(s.off, "expected map %s to define key and value, found %s", s.name, map[bool]string{true: "no value", false: "no key"}[out.Key != nil])
+		missing := "key"
+		if out.Key != nil {
+			missing = "value"
+		}
+		return f.sc.errorf(s.off, "expected map %s to define key and value, found no %s", s.name, missing)
 	}
 	return nil
 }

@@ -574,12 +574,12 @@ func (p *idlParser) entityBody(s *idlShape) error {
 			var kvs []idlKV
 			for j, key := range v.keys {
 				val := v.vals[j]
-				want := nodeShapeID
+				want, wantText := nodeShapeID, "a shape id"
 				if k == "rename" {
-					want = nodeString
+					want, wantText = nodeString, "a string"
 				}
 				if val.kind != want {
-					return p.errorf(val.off, "expected %s in %s, found %s", map[bool]string{true: "a string", false: "a shape id"}[k == "rename"], k, describeNode(val))
+					return p.errorf(val.off, "expected %s in %s, found %s", wantText, k, describeNode(val))
 				}
 				kvs = append(kvs, idlKV{key: key, off: v.koffs[j], ref: idlRef{text: val.str, off: val.off}})
 			}
