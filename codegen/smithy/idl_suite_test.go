@@ -61,6 +61,8 @@ var suites = map[string]suiteCase{
 		allowed: map[string]string{
 			"smithy.protocoltests.rpcv2Cbor#RpcV2CborDenseMaps: trait smithy.test#httpResponseTests differs": whyDenseSet,
 			"smithy.protocoltests.rpcv2Cbor#RpcV2Protocol: operations differ":                                whyUnions,
+			"metadata suppressions: entries differ":                                                          "the JSON AST was built together with smithy-aws-protocol-tests and keeps that package's suppressions (SOURCES.md)",
+			"metadata validators: entries differ":                                                            "the JSON AST keeps the AWS package's UnboundTestOperation validator and the older rpcv2Cbor namespaces of smithy 1.57-1.67 (SOURCES.md)",
 		},
 	},
 }
@@ -178,7 +180,7 @@ func countUser(m *Model, userNS map[string]bool) int {
 // compareModels lists every difference between the user shapes of two
 // models; each starts with "shape: what", details follow on later lines.
 func compareModels(idl, ast *Model, userNS map[string]bool, sc suiteCase) []string {
-	var diffs []string
+	diffs := compareMetadata(idl, ast)
 	for _, id := range union(idl.IDs(), ast.IDs()) {
 		if !userNS[id.Namespace()] {
 			continue
@@ -202,6 +204,49 @@ func compareModels(idl, ast *Model, userNS map[string]bool, sc suiteCase) []stri
 			a = &c
 		}
 		diffs = append(diffs, compareShape(a, b)...)
+	}
+	return diffs
+}
+
+// compareMetadata compares metadata values; arrays, which merging
+// concatenates in file order, compare as multisets.
+func compareMetadata(idl, ast *Model) []string {
+	var diffs []string
+	keys := map[string]bool{}
+	for k := range idl.Metadata {
+		keys[k] = true
+	}
+	for k := range ast.Metadata {
+		keys[k] = true
+	}
+	for _, k := range sortedKeys(keys) {
+		// A key one side lacks compares as an empty array.
+		x, y := []json.RawMessage{}, []json.RawMessage{}
+		arrays := func(raw json.RawMessage, v *[]json.RawMessage) bool {
+			return raw == nil || json.Unmarshal(raw, v) == nil
+		}
+		if !arrays(idl.Metadata[k], &x) || !arrays(ast.Metadata[k], &y) {
+			if !bytes.Equal(normJSON(idl.Metadata[k]), normJSON(ast.Metadata[k])) {
+				diffs = append(diffs, fmt.Sprintf("metadata %s: values differ", k))
+			}
+			continue
+		}
+		count := map[string]int{}
+		for _, e := range x {
+			count[string(normJSON(e))]++
+		}
+		for _, e := range y {
+			count[string(normJSON(e))]--
+		}
+		var detail []string
+		for _, e := range sortedKeys(count) {
+			if n := count[e]; n != 0 {
+				detail = append(detail, fmt.Sprintf("  %+d in the IDL: %.200s", n, e))
+			}
+		}
+		if len(detail) > 0 {
+			diffs = append(diffs, fmt.Sprintf("metadata %s: entries differ\n%s", k, strings.Join(detail, "\n")))
+		}
 	}
 	return diffs
 }
