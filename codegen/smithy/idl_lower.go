@@ -14,7 +14,7 @@ import (
 // read because a relative shape id resolves to a shape of the file's
 // namespace defined in any file.
 func lowerIDL(docs []*document) error {
-	l := &lowerer{decls: map[ShapeID]decl{}, namespaces: map[string]bool{"smithy.api": true}}
+	l := &lowerer{decls: map[ShapeID]decl{}, namespaces: map[string]bool{"smithy.api": true}, memo: map[ShapeID]ShapeID{}}
 	for name := range preludeNames {
 		l.decls[ShapeID("smithy.api#"+name)] = decl{}
 	}
@@ -62,6 +62,7 @@ type decl struct {
 type lowerer struct {
 	decls      map[ShapeID]decl
 	namespaces map[string]bool
+	memo       map[ShapeID]ShapeID // "shape$member" -> target found by memberTarget, "" for none
 }
 
 // resolve applies the specification's order for a relative shape id: a use
@@ -436,6 +437,19 @@ func (l *lowerer) resourceMember(rid ShapeID, name string) (ShapeID, bool) {
 // memberTarget finds a member's target in a shape or its mixins, before
 // mixins are applied; seen stops a mixin cycle, which Build reports.
 func (l *lowerer) memberTarget(id ShapeID, name string, seen map[ShapeID]bool) (ShapeID, bool) {
+	key := ShapeID(string(id) + "$" + name)
+	if t, ok := l.memo[key]; ok {
+		return t, t != ""
+	}
+	t, ok := l.findMemberTarget(id, name, seen)
+	// Remembered so that a long chain of mixins eliding the same member
+	// stays linear. A miss caused by a cycle is remembered too; Build
+	// rejects the cycle anyway.
+	l.memo[key] = t
+	return t, ok
+}
+
+func (l *lowerer) findMemberTarget(id ShapeID, name string, seen map[ShapeID]bool) (ShapeID, bool) {
 	if seen[id] {
 		return "", false
 	}
