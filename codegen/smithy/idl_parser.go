@@ -214,6 +214,8 @@ func (p *idlParser) parseFile() (*idlFile, error) {
 		}
 		return nil, p.expected("a namespace statement")
 	}
+	// Documentation comments above the namespace document nothing.
+	p.docs = nil
 	p.sp()
 	ns, err := p.namespaceName()
 	if err != nil {
@@ -237,7 +239,8 @@ func (p *idlParser) parseFile() (*idlFile, error) {
 		}
 		name := ShapeID(id).Name()
 		if prev, ok := p.f.uses[name]; ok && prev.text != id {
-			return nil, p.errorf(at, "use %s conflicts with use %s: both import the name %s", id, prev.text, name)
+			l, c := p.lineCol(prev.off)
+			return nil, p.errorf(at, "expected each imported name once, found %s again in %s (first imported as %s at %d:%d)", name, id, prev.text, l, c)
 		}
 		p.f.uses[name] = idlRef{text: id, off: at}
 		if err := p.br(); err != nil {
@@ -258,6 +261,10 @@ func (p *idlParser) parseFile() (*idlFile, error) {
 				return nil, err
 			}
 			for _, s := range shapes {
+				if u, imported := p.f.uses[s.name]; imported {
+					l, c := p.lineCol(u.off)
+					return nil, p.errorf(s.off, "expected a shape name that no use statement imports, found %s, imported as %s at %d:%d", s.name, u.text, l, c)
+				}
 				if prev, dup := defined[s.name]; dup {
 					l, c := p.lineCol(prev)
 					return nil, p.errorf(s.off, "expected a new shape name, found %s, already defined at %d:%d", s.name, l, c)
