@@ -1,4 +1,4 @@
-// Package codegen generates Go clients from Smithy JSON AST models:
+// Package codegen generates Go clients from Smithy models (IDL or JSON AST):
 // load → resolve → emit → write. Run is what the command and go generate call.
 package codegen
 
@@ -20,7 +20,7 @@ import (
 
 // Config is one generation run.
 type Config struct {
-	Models     []string // Smithy JSON AST files
+	Models     []string // Smithy IDL (.smithy) or JSON AST files, or directories of them
 	Overlays   []string // our additions, merged after the models
 	Service    string   // service shape id; empty when the models define one
 	Package    string   // Go package name
@@ -107,6 +107,9 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	}
 	if len(cfg.Models) != 1 {
 		return nil, fmt.Errorf("-pin needs exactly one model file, got %d", len(cfg.Models))
+	}
+	if fi, err := os.Stat(cfg.Models[0]); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("-pin needs one model file, got directory %s", cfg.Models[0])
 	}
 	pins, err := modeldiff.ReadPins(cfg.Pin)
 	if errors.Is(err, modeldiff.ErrNoPins) {

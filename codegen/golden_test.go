@@ -15,17 +15,40 @@ var update = flag.Bool("update", false, "rewrite the golden packages under testd
 
 const goldenImport = "github.com/eucsdk/eucsdk/codegen/testdata/golden/"
 
+// goldenModels lists the tiny models under testdata/models, IDL or JSON AST.
+// A JSON model beside an IDL model of the same name is only a fixture for
+// TestIDLAndJSONModelsGenerateTheSame: the IDL one is the golden input.
+func goldenModels(t *testing.T) []string {
+	t.Helper()
+	idl, err := filepath.Glob("testdata/models/*.smithy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asts, err := filepath.Glob("testdata/models/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	models := idl
+	for _, m := range asts {
+		if _, err := os.Stat(strings.TrimSuffix(m, ".json") + ".smithy"); err != nil {
+			models = append(models, m)
+		}
+	}
+	sort.Strings(models)
+	if len(models) == 0 {
+		t.Fatal("no models under testdata/models")
+	}
+	return models
+}
+
 // TestGolden generates each tiny model under testdata/models and compares the
 // result with the package committed under testdata/golden (go test -update
 // rewrites it); the golden packages are then vetted, so they must compile.
 func TestGolden(t *testing.T) {
-	models, err := filepath.Glob("testdata/models/*.json")
-	if err != nil || len(models) == 0 {
-		t.Fatalf("no models: %v", err)
-	}
+	models := goldenModels(t)
 	var pkgDirs []string
 	for _, model := range models {
-		name := strings.TrimSuffix(filepath.Base(model), ".json")
+		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(model), ".json"), ".smithy")
 		dir := filepath.Join("testdata", "golden", name)
 		cfg := Config{Models: []string{model}, Package: name, ImportPath: goldenImport + name, OutDir: dir}
 		t.Run(name, func(t *testing.T) {

@@ -30,6 +30,7 @@ TARGETS=(
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
 	"./internal/ini FuzzParse"
+	"./codegen/smithy FuzzParseIDL"
 )
 
 # Every Fuzz function in the module (outside nested modules) must be listed.

@@ -5,33 +5,87 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 )
 
 // LoadFiles reads models and then overlays, in order, into one model. An
 // overlay may only add traits to shapes and members that already exist
 // ("apply" shapes) or add new shapes; anything it names that is missing is an
 // error naming the overlay file and the shape or member.
+//
+// Files ending in .smithy are Smithy IDL, anything else JSON AST. A
+// directory stands for every .smithy and .json file under it, in sorted path
+// order, so that a model split over a tree of files loads the same way on
+// every machine.
 func LoadFiles(models []string, overlays []string) (*Model, error) {
-	var docs []*document
-	for _, p := range models {
-		d, err := readDocument(p)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
+	docs, err := readDocuments(models)
+	if err != nil {
+		return nil, err
 	}
-	var ov []*document
-	for _, p := range overlays {
-		d, err := readDocument(p)
-		if err != nil {
-			return nil, err
-		}
-		ov = append(ov, d)
+	ov, err := readDocuments(overlays)
+	if err != nil {
+		return nil, err
 	}
 	return Build(docs, ov)
+}
+
+func readDocuments(paths []string) ([]*document, error) {
+	var docs []*document
+	for _, p := range paths {
+		files, err := ExpandModelPaths([]string{p})
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			d, err := readDocument(f)
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs, nil
+}
+
+// ExpandModelPaths replaces each directory by the .smithy and .json files
+// under it, sorted; files are kept as given. A directory without model
+// files is an error, since it is most likely a wrong path.
+func ExpandModelPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(path, ".smithy") || strings.HasSuffix(path, ".json")) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: directory holds no .smithy or .json model files", p)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
 }
 
 // Parse decodes one JSON AST document; name is used in error messages.
@@ -65,6 +119,9 @@ func readDocument(path string) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if strings.HasSuffix(path, ".smithy") {
+		return ParseIDL(path, data)
+	}
 	return Parse(path, data)
 }
 
@@ -90,6 +147,10 @@ type document struct {
 	file     string
 	shapes   []*Shape
 	metadata map[string]json.RawMessage
+
+	// idl is an IDL file not yet lowered to shapes: Build does that once
+	// every file is known, to resolve relative shape ids.
+	idl *idlFile
 }
 
 type rawDocument struct {
@@ -117,6 +178,9 @@ type rawShape struct {
 	Resources  []rawRef                   `json:"resources"`
 	Rename     map[ShapeID]string         `json:"rename"`
 	Mixins     []rawRef                   `json:"mixins"`
+
+	Identifiers map[string]rawRef `json:"identifiers"`
+	Properties  map[string]rawRef `json:"properties"`
 
 	// Resource lifecycle operations bind operations to a service too.
 	Create               *rawRef  `json:"create"`
@@ -176,6 +240,8 @@ func decodeShape(file string, id ShapeID, data json.RawMessage) (*Shape, error) 
 	s.Operations = append(s.Operations, refs(r.CollectionOperations)...)
 	s.Resources = refs(r.Resources)
 	s.Mixins = refs(r.Mixins)
+	s.Identifiers = refMap(r.Identifiers)
+	s.Properties = refMap(r.Properties)
 	return s, nil
 }
 
@@ -194,6 +260,17 @@ func refs(rs []rawRef) []ShapeID {
 	out := make([]ShapeID, len(rs))
 	for i, r := range rs {
 		out[i] = r.Target
+	}
+	return out
+}
+
+func refMap(rs map[string]rawRef) map[string]ShapeID {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make(map[string]ShapeID, len(rs))
+	for k, r := range rs {
+		out[k] = r.Target
 	}
 	return out
 }
@@ -227,9 +304,21 @@ func orderedMembers(data json.RawMessage) ([]string, []rawMember, error) {
 func Build(docs, overlays []*document) (*Model, error) {
 	m := &Model{Shapes: map[ShapeID]*Shape{}, Metadata: map[string]json.RawMessage{}}
 	addPrelude(m)
+	all := append(append([]*document{}, docs...), overlays...)
+	if err := lowerIDL(all); err != nil {
+		return nil, err
+	}
 	var applies []*Shape
-	for _, d := range append(append([]*document{}, docs...), overlays...) {
-		for k, v := range d.metadata {
+	for _, d := range all {
+		for _, k := range sortedKeys(d.metadata) {
+			v := d.metadata[k]
+			if prev, ok := m.Metadata[k]; ok {
+				merged, err := mergeMetadata(prev, v)
+				if err != nil {
+					return nil, fmt.Errorf("%s: metadata %q conflicts with an earlier file's: %w", d.file, k, err)
+				}
+				v = merged
+			}
 			m.Metadata[k] = v
 		}
 		for _, s := range d.shapes {
@@ -347,7 +436,7 @@ func mergeTrait(prev, next json.RawMessage) (json.RawMessage, error) {
 	return nil, fmt.Errorf("different values")
 }
 
-func sortedKeys(t Traits) []string {
+func sortedKeys[V any](t map[string]V) []string {
 	ks := make([]string, 0, len(t))
 	for k := range t {
 		ks = append(ks, k)
@@ -366,9 +455,13 @@ func applyMixins(m *Model) error {
 			done[s.ID] = true
 			return nil
 		}
-		for _, id := range stack {
+		for i, id := range stack {
 			if id == s.ID {
-				return fmt.Errorf("%s: mixin cycle through %s", s.File, s.ID)
+				var chain []string
+				for _, c := range append(stack[i:], s.ID) {
+					chain = append(chain, string(c))
+				}
+				return fmt.Errorf("%s: expected mixins without a cycle, found %s", s.File, strings.Join(chain, " uses "))
 			}
 		}
 		var members []*Member

@@ -1,6 +1,6 @@
-// Package smithy loads Smithy JSON AST models: shapes, members and traits,
-// with overlays and mixins applied and every reference checked. It knows
-// nothing of Go.
+// Package smithy loads Smithy models, written in the JSON AST or the IDL
+// (1.0 and 2.0): shapes, members and traits, with overlays and mixins
+// applied and every reference checked. It knows nothing of Go.
 package smithy
 
 import (
@@ -81,6 +81,10 @@ type Shape struct {
 	Operations []ShapeID
 	Resources  []ShapeID
 	Rename     map[ShapeID]string
+
+	// Resources: identifier and property names to their targets.
+	Identifiers map[string]ShapeID
+	Properties  map[string]ShapeID
 
 	Mixins []ShapeID
 

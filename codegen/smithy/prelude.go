@@ -1,6 +1,9 @@
 package smithy
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 const preludeFile = "<prelude>"
 
@@ -32,3 +35,32 @@ func addPrelude(m *Model) {
 	unit := ShapeID("smithy.api#Unit")
 	m.Shapes[unit] = &Shape{ID: unit, Type: TypeStructure, Traits: Traits{"smithy.api#unitType": json.RawMessage("{}")}, File: preludeFile}
 }
+
+// preludeNames are the shapes of the smithy.api prelude, traits included,
+// that a relative shape id falls back to when neither a use statement nor
+// the file's namespace defines the name. Only the simple shapes and Unit are
+// shapes of the loaded model: traits are kept as ids and never checked.
+var preludeNames = func() map[string]bool {
+	names := strings.Fields(`
+		String Blob BigInteger BigDecimal Timestamp Document Boolean Byte Short
+		Integer Long Float Double PrimitiveBoolean PrimitiveByte PrimitiveShort
+		PrimitiveInteger PrimitiveLong PrimitiveFloat PrimitiveDouble Unit
+		addedDefault auth authDefinition box clientOptional cors default
+		deprecated documentation endpoint enum enumValue error eventHeader
+		eventPayload examples externalDocumentation hostLabel http
+		httpApiKeyAuth httpBasicAuth httpBearerAuth httpChecksumRequired
+		httpDigestAuth httpError httpHeader httpLabel httpPayload
+		httpPrefixHeaders httpQuery httpQueryParams httpResponseCode idRef
+		idempotencyToken idempotent input internal jsonName length mediaType
+		mixin nestedProperties noReplace notProperty optionalAuth output
+		paginated pattern private property protocolDefinition range readonly
+		recommended references required requestCompression requiresLength
+		resourceIdentifier retryable sensitive since sparse streaming suppress
+		tags timestampFormat title trait traitValidators uniqueItems unitType
+		unstable xmlAttribute xmlFlattened xmlName xmlNamespace`)
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}()

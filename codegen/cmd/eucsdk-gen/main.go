@@ -1,7 +1,8 @@
-// Command eucsdk-gen generates a Go client package from Smithy JSON AST models.
+// Command eucsdk-gen generates a Go client package from Smithy models, in
+// the IDL (.smithy) or the JSON AST (.json).
 //
 //	go run github.com/eucsdk/eucsdk/codegen/cmd/eucsdk-gen@latest \
-//	    -model service.json -package mysvc -import example.com/m/mysvc -out ./mysvc
+//	    -model service.smithy -package mysvc -import example.com/m/mysvc -out ./mysvc
 package main
 
 import (
@@ -24,7 +25,7 @@ func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 func main() {
 	var cfg codegen.Config
 	var models, overlays list
-	flag.Var(&models, "model", "Smithy JSON AST model file (repeat for several)")
+	flag.Var(&models, "model", "Smithy model: a .smithy IDL file, a JSON AST file, or a directory of them (repeat for several)")
 	flag.Var(&overlays, "overlay", "overlay model merged after the models: extra traits such as paginators and waiters (repeatable)")
 	flag.StringVar(&cfg.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
 	flag.StringVar(&cfg.Package, "package", "", "Go package name of the generated client (required)")
@@ -35,8 +36,9 @@ func main() {
 	quiet := flag.Bool("q", false, "print nothing on success")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\n"+
-			"Generates a Go client for an awsJson1_0 or awsJson1_1 Smithy service\n"+
-			"(Smithy JSON AST; convert IDL with `smithy ast`). The package imports\n"+
+			"Generates a Go client for an awsJson1_0 or awsJson1_1 Smithy service from\n"+
+			"Smithy IDL (.smithy, 1.0 or 2.0) or JSON AST files; a directory stands for\n"+
+			"every .smithy and .json file under it. The package imports\n"+
 			"github.com/eucsdk/eucsdk and github.com/aws/smithy-go: require them in the\n"+
 			"module of -out (go get github.com/eucsdk/eucsdk). Operations, paginators and\n"+
 			"waiters the generator cannot express are skipped, printed, and listed in\n"+

@@ -1,0 +1,8 @@
+$version: "2"
+namespace ex
+
+structure Person {
+    name: String
+    age: Integer
+    name: String
+}

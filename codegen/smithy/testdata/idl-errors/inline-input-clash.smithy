@@ -1,0 +1,10 @@
+$version: "2"
+namespace ex
+
+operation Get {
+    input := {
+        id: String
+    }
+}
+
+structure GetInput {}

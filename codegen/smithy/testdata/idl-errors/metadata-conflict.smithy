@@ -1,0 +1,4 @@
+$version: "2"
+metadata owner = "team-a"
+metadata owner = "team-b"
+namespace ex

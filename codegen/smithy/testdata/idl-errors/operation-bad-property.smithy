@@ -1,0 +1,6 @@
+$version: "2"
+namespace ex
+
+operation GetThing {
+    inputs: GetThingInput
+}

@@ -1,0 +1,6 @@
+$version: "2"
+namespace ex
+
+use other.pkg#Name
+
+string Name

@@ -1,0 +1,6 @@
+$version: "2"
+namespace ex
+
+service Weather {
+    versoin: "2024-01-01"
+}

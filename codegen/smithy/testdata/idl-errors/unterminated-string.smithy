@@ -1,0 +1,5 @@
+$version: "2"
+namespace ex
+
+@documentation("no closing quote)
+string Name
