@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eucsdk/eucsdk/internal/shared"
+	"github.com/eucsdk/eucsdk/internal/testkit/shared"
 )
 
 // TestProtocolTestsFromIDLEqualJSON generates the awsJson protocol

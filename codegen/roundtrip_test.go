@@ -1,6 +1,8 @@
 package codegen
 
 import (
+	"github.com/eucsdk/eucsdk/internal/testkit/shared"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,7 +15,7 @@ import (
 // union in a request.
 func TestCorpusRoundTrip(t *testing.T) {
 	// The corpus lives beside the checkout, like the models gen.go reads.
-	dir := filepath.Join(checkout(t), "..", "shared", "models", "corpus")
+	dir := shared.Path(t, "models", "corpus")
 	if d := os.Getenv("EUCSDK_CORPUS"); d != "" {
 		dir = d
 	}
@@ -23,7 +25,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 	}
 	for _, m := range models {
 		if _, err := os.Stat(m); err != nil {
-			t.Skipf("corpus model not available: %v", err)
+			t.Fatalf("corpus model not available: %v", err)
 		}
 	}
 	mod := scratchModule(t, "example.com/corpus")

@@ -1,10 +1,11 @@
 package modeldiff
 
 import (
+	"github.com/eucsdk/eucsdk/internal/testkit/shared"
+
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -15,12 +16,7 @@ import (
 // sharedModels is where the upstream models live beside the checkout. The
 // tests read them in place and never copy them.
 func sharedModels(t testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "models")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("upstream models not found beside the checkout (%s): %v", dir, err)
-	}
-	return dir
+	return shared.Path(t, "models")
 }
 
 // rollback describes a past release as what it added to today's model.

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eucsdk/eucsdk/internal/shared"
+	"github.com/eucsdk/eucsdk/internal/testkit/shared"
 )
 
 // The Smithy protocol-test packages exist both as IDL and as JSON AST

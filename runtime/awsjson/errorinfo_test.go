@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/eucsdk/eucsdk/internal/testkit/shared"
@@ -58,18 +57,13 @@ func TestDecodeErrorInfo(t *testing.T) {
 }
 
 // TestDecodeErrorInfoConformance runs the awsJson error cases from the
-// Smithy protocol tests, as botocore ships them, when the shared folder is
-// available.
+// Smithy protocol tests, as botocore ships them, from the shared folder.
 func TestDecodeErrorInfoConformance(t *testing.T) {
-	dir, err := shared.Locate()
-	if err != nil {
-		t.Skip(err)
-	}
 	n := 0
 	for _, f := range []string{"json.json", "json_1_0.json"} {
-		raw, err := os.ReadFile(filepath.Join(dir, "testdata", "protocol", "botocore", "output", f))
+		raw, err := os.ReadFile(shared.Path(t, "testdata", "protocol", "botocore", "output", f))
 		if err != nil {
-			t.Skip(err)
+			t.Fatal(err)
 		}
 		var suites []struct {
 			Cases []struct {

@@ -154,7 +154,7 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 			return nil, middleware.Metadata{}, c.opError(op.Name, err)
 		}
 	}
-	handler := middleware.DecorateHandler(smithyhttp.NewClientHandler(c.opts.HTTPClient), stack)
+	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(c.opts.HTTPClient), stack)
 	result, md, err := handler.Handle(ctx, in)
 	if a != nil && a.requestID != "" {
 		SetRequestID(&md, a.requestID)

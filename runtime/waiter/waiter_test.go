@@ -217,10 +217,31 @@ func TestRunRejectsBadConfig(t *testing.T) {
 }
 
 func TestRealClockRun(t *testing.T) {
-	// Without an injected clock the first attempt still runs immediately.
-	call, _ := script("RUNNING")
-	if _, err := Run(context.Background(), config(call, time.Minute)); err != nil {
-		t.Fatal(err)
+	// Without an injected clock, Run sleeps on the real clock between
+	// attempts: the delay must really pass (a lower bound only, so a slow
+	// machine cannot make this flaky), and the first attempt must not wait.
+	call, calls := script("PENDING", "RUNNING")
+	cfg := config(call, time.Minute)
+	cfg.MinDelay, cfg.MaxDelay = 20*time.Millisecond, 20*time.Millisecond
+	start := time.Now()
+	out, err := Run(context.Background(), cfg)
+	elapsed := time.Since(start)
+	if err != nil || *out != "RUNNING" || *calls != 2 {
+		t.Fatalf("Run = %v, %v after %d calls", out, err, *calls)
+	}
+	if elapsed < 20*time.Millisecond {
+		t.Fatalf("two attempts with a 20ms delay took %v: the real clock was not used", elapsed)
+	}
+
+	// A context deadline on the real clock ends the wait with the waiter's
+	// own error, not a hang.
+	call, _ = script("PENDING")
+	cfg = config(call, time.Minute)
+	cfg.MinDelay, cfg.MaxDelay = 10*time.Millisecond, 10*time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := Run(ctx, cfg); err == nil {
+		t.Fatal("Run outlived its context without an error")
 	}
 }
 

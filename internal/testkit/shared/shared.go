@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -57,4 +58,26 @@ func Path(t testing.TB, elem ...string) string {
 		t.Fatal(err)
 	}
 	return filepath.Join(append([]string{d}, elem...)...)
+}
+
+// Strict reports whether a test whose data or peer is missing must fail
+// rather than skip: CI sets CI=true, and EUCSDK_STRICT=1 asks for the same
+// locally. A skip that CI cannot see would let a whole suite stop running
+// unnoticed.
+func Strict() bool {
+	for _, name := range []string{"CI", "EUCSDK_STRICT"} {
+		if v, err := strconv.ParseBool(os.Getenv(name)); err == nil && v {
+			return true
+		}
+	}
+	return false
+}
+
+// SkipOrFail skips tb with the message, or fails it under Strict.
+func SkipOrFail(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	if Strict() {
+		tb.Fatalf(format+" (a failure because CI or EUCSDK_STRICT is set)", args...)
+	}
+	tb.Skipf(format, args...)
 }
