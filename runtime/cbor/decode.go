@@ -340,8 +340,9 @@ func (d *Decoder) ArrayStart() bool {
 }
 
 // SizeHint returns how many elements (pairs, for a map) the innermost open
-// container declared, or 0 if it has an indefinite length, for sizing the
-// slice or map a generated deserializer fills. The hint is bounded by the
+// container has still to come, or 0 if it has an indefinite length; called
+// right after ArrayStart or ObjectStart, that is the declared length, for
+// sizing the slice or map a generated deserializer fills. The hint is bounded by the
 // bytes left and by MaxElements, so it is safe to pass to make.
 func (d *Decoder) SizeHint() int {
 	if d.err != nil || len(d.stack) == 0 {

@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"testing"
 	"time"
-
 )
 
 func mustHex(t testing.TB, s string) []byte {
