@@ -413,7 +413,7 @@ func TestDecodeStickyErrors(t *testing.T) {
 	d.Reset(mustHex(t, "82f5616101"))
 	d.ArrayStart()
 	d.NextElem()
-	d.String() // type error at offset 1
+	_ = d.String() // type error at offset 1
 	first := d.Err()
 	if first == nil {
 		t.Fatal("no error")
