@@ -27,6 +27,8 @@ TARGETS=(
 	"./runtime/pipeline FuzzErrorResponse"
 	"./runtime/awsjson FuzzDecoder"
 	"./runtime/awsjson FuzzRoundTrip"
+	"./runtime/cbor FuzzDecoder"
+	"./runtime/cbor FuzzRoundTrip"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
 	"./internal/ini FuzzParse"

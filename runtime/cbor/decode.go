@@ -584,13 +584,21 @@ func (d *Decoder) intValue(lo, hi int64) int64 {
 		}
 		// The value is -1-n; it is in range when n <= -1-lo.
 		if n > uint64(-1-lo) {
-			d.failAt(start, ErrRange, "-1-%d out of range [%d, %d]", n, lo, hi)
+			d.failAt(start, ErrRange, "%s out of range [%d, %d]", negString(n), lo, hi)
 			return 0
 		}
 		return -1 - int64(n)
 	}
 	d.typeErr("integer")
 	return 0
+}
+
+// negString formats -1-n, which may be below MinInt64.
+func negString(n uint64) string {
+	if n == math.MaxUint64 {
+		return "-18446744073709551616"
+	}
+	return "-" + strconv.FormatUint(n+1, 10)
 }
 
 // Int64 reads a long.
@@ -822,6 +830,12 @@ func (d *Decoder) BigInt() *big.Int {
 // that a five-byte input cannot demand the work of expanding 10^(2^63).
 const maxDecimalExponent = 10000
 
+// maxDecimalMantissaBits bounds a decimal fraction's mantissa (about 19,700
+// decimal digits, far beyond any real bigDecimal): dividing by a power of
+// ten costs more than linear time in the mantissa's size, so an unbounded
+// one would let a body cost seconds per kilobyte.
+const maxDecimalMantissaBits = 1 << 16
+
 // BigFloat reads a bigDecimal: a tag 4 decimal fraction [exponent,
 // mantissa], or a plain integer, bignum or float. The precision grows with
 // the mantissa's digits so that the decimal value survives as closely as
@@ -871,13 +885,24 @@ func (d *Decoder) BigFloat() *big.Float {
 	if d.err != nil {
 		return nil
 	}
-	s := mant.String() + "e" + strconv.FormatInt(exp, 10)
-	f, _, err := new(big.Float).SetPrec(uint(len(s))*4+64).Parse(s, 10)
-	if err != nil {
-		d.failAt(start, ErrRange, "invalid decimal fraction %s: %v", s, err)
+	if mant.BitLen() > maxDecimalMantissaBits {
+		d.failAt(start, ErrRange, "decimal fraction mantissa of %d bits exceeds %d", mant.BitLen(), maxDecimalMantissaBits)
 		return nil
 	}
-	return f
+	// mant × 10^exp, computed directly: exactly when exp >= 0, otherwise
+	// to 64 bits beyond the mantissa's own precision.
+	prec := uint(mant.BitLen()) + 64
+	f := new(big.Float)
+	if exp == 0 {
+		return f.SetPrec(prec).SetInt(mant)
+	}
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(max(exp, -exp)), nil)
+	if exp > 0 {
+		f.SetPrec(prec + uint(p.BitLen())).SetInt(mant)
+		return f.Mul(f, new(big.Float).SetInt(p))
+	}
+	f.SetPrec(prec).SetInt(mant)
+	return f.Quo(f, new(big.Float).SetInt(p))
 }
 
 // Skip consumes one item of any type, tags included, checking that it is

@@ -78,11 +78,23 @@ func value(d *Decoder) any {
 		}
 		return out
 	case 6:
-		n, ok := d.tagHead()
-		if !ok {
-			return nil
+		// Iterative, like Skip: a body may hold a long run of tags.
+		var tags []uint64
+		for c>>5 == 6 {
+			n, ok := d.tagHead()
+			if !ok {
+				return nil
+			}
+			tags = append(tags, n)
+			if c, ok = d.peek(); !ok {
+				return nil
+			}
 		}
-		return tagged{n, value(d)}
+		v := value(d)
+		for i := len(tags) - 1; i >= 0; i-- {
+			v = tagged{tags[i], v}
+		}
+		return v
 	}
 	switch c {
 	case byteFalse, byteTrue:
@@ -147,8 +159,12 @@ func encodeValue(e *Encoder, v any) {
 			encodeValue(e, p.V)
 		}
 	case tagged:
-		e.Tag(v.Num)
-		encodeValue(e, v.V)
+		x := any(v)
+		for t, ok := x.(tagged); ok; t, ok = x.(tagged) {
+			e.Tag(t.Num)
+			x = t.V
+		}
+		encodeValue(e, x)
 	case bool:
 		e.Bool(v)
 	case nil:
@@ -213,8 +229,18 @@ func equal(a, b any) bool {
 		}
 		return true
 	case tagged:
-		b, ok := b.(tagged)
-		return ok && a.Num == b.Num && equal(a.V, b.V)
+		var x, y any = a, b
+		for {
+			tx, okx := x.(tagged)
+			ty, oky := y.(tagged)
+			if !okx || !oky {
+				return !okx && !oky && equal(x, y)
+			}
+			if tx.Num != ty.Num {
+				return false
+			}
+			x, y = tx.V, ty.V
+		}
 	}
 	return reflect.DeepEqual(a, b)
 }
