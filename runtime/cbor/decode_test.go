@@ -223,7 +223,7 @@ func TestDecodeBig(t *testing.T) {
 		{"05", "5", nil},
 		{"c249010000000000000000", "1.8446744073709551616e+19", nil},
 		{"fb3ff8000000000000", "1.5", nil},
-		{"c4821927110a", "", ErrRange}, // exponent 10001
+		{"c4821927110a", "", ErrRange},                                    // exponent 10001
 		{"c48200c25a00002001" + strings.Repeat("ff", 8193), "", ErrRange}, // mantissa of 65,544 bits
 		{"c48301020a", "", ErrType},
 		{"c4836161", "", ErrType},

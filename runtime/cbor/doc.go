@@ -22,8 +22,12 @@
 // undefined as null.
 //
 // Why not github.com/aws/smithy-go/encoding/cbor, which aws-sdk-go-v2 uses:
-// it decodes the whole body into a tree of interface values and generated
-// code then converts the tree. BenchmarkCodec in this package measures both
-// on a 50-item response; see docs/PERFORMANCE.md ("CBOR codec") for the
-// numbers behind the decision.
+// it decodes the whole body into a tree of interface values that generated
+// code then converts, and encodes from such a tree. BenchmarkCodec measures
+// both on a 50-item, 32 KB response (go test -bench . -benchmem -count=5,
+// medians on a shared 2-core machine): decoding took 530 µs, 51 KiB and 102
+// allocations here against 3.8 ms, 269 KiB and 4,413 with smithy-go;
+// encoding 91 µs with no allocation against 1.1 ms, 165 KiB and 1,706. The
+// benchmark decided: this package. docs/PERFORMANCE.md ("CBOR codec") has
+// the details.
 package cbor
