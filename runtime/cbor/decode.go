@@ -93,8 +93,7 @@ type Decoder struct {
 
 // arena hands out pointers to values stored in chunks, so that decoding a
 // struct's optional members costs one allocation per chunk rather than one
-// per member. A chunk is only ever appended to, so pointers already handed
-// out are never overwritten, even across Reset.
+// per member. Chunks are never reused: the pointers belong to the caller.
 type arena[T any] struct{ buf []T }
 
 func (a *arena[T]) new(v T) *T {
@@ -113,11 +112,13 @@ func NewDecoder(data []byte) *Decoder {
 	return d
 }
 
-// Reset makes d read data from the start, keeping its buffers and arenas.
+// Reset makes d read data from the start, keeping its scratch buffers. The
+// arenas start afresh: a chunk kept from the last response would keep that
+// response's body reachable (its strings are substrings of it) for as long
+// as a pooled Decoder lives.
 func (d *Decoder) Reset(data []byte) {
-	d.data, d.pos, d.err, d.elements = data, 0, nil, 0
-	d.stack, d.scratch = d.stack[:0], d.scratch[:0]
-	d.src, d.strStart = "", -1
+	stack, scratch := d.stack[:0], d.scratch[:0]
+	*d = Decoder{data: data, stack: stack, scratch: scratch, strStart: -1}
 }
 
 // ResetString makes d read s from the start. Strings it returns are
