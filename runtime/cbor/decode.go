@@ -415,6 +415,20 @@ func (d *Decoder) NextKey() ([]byte, bool) {
 	return d.readString(3)
 }
 
+// NextKeyString is NextKey for Smithy maps, whose keys outlive the call: the
+// key is a substring of the body after ResetString (no allocation) and a
+// copy otherwise.
+func (d *Decoder) NextKeyString() (string, bool) {
+	k, ok := d.NextKey()
+	if !ok {
+		return "", false
+	}
+	if d.src != "" && d.strStart >= 0 {
+		return d.src[d.strStart : d.strStart+len(k)], true
+	}
+	return string(k), true
+}
+
 // NextElem reports whether another element of the current array follows. At
 // the end of the array it closes it and returns false.
 func (d *Decoder) NextElem() bool { return d.more(false) }

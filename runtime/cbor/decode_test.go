@@ -467,3 +467,37 @@ func TestDecodeRawAndSizeHint(t *testing.T) {
 		t.Errorf("SizeHint of an indefinite array = %d", d.SizeHint())
 	}
 }
+
+func TestNextKeyString(t *testing.T) {
+	// {"a": 1, (_ "b", "c"): 2, "\xff": 3}
+	body := string(mustHex(t, "a36161017f61626163ff0261ff03"))
+	for _, shared := range []bool{false, true} {
+		var d Decoder
+		if shared {
+			d.ResetString(body)
+		} else {
+			d.Reset([]byte(body))
+		}
+		var keys []string
+		if d.ObjectStart() {
+			for k, ok := d.NextKeyString(); ok; k, ok = d.NextKeyString() {
+				keys = append(keys, k)
+				d.Int64()
+			}
+		}
+		d.End()
+		if d.Err() != nil || strings.Join(keys, ",") != "a,bc,\uFFFD" {
+			t.Errorf("shared=%v: keys %q, err %v", shared, keys, d.Err())
+		}
+	}
+	var d Decoder
+	d.ResetString(body)
+	d.ObjectStart()
+	if allocs := testing.AllocsPerRun(100, func() {
+		d.ResetString(body)
+		d.ObjectStart()
+		d.NextKeyString()
+	}); allocs != 0 {
+		t.Errorf("NextKeyString on a shared body: %v allocations", allocs)
+	}
+}
