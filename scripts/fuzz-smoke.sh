@@ -31,6 +31,7 @@ TARGETS=(
 	"./runtime/cbor FuzzRoundTrip"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
+	"./aws/arn FuzzParse"
 	"./internal/ini FuzzParse"
 	"./codegen/smithy FuzzParseIDL"
 )
