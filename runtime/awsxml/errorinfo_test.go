@@ -60,4 +60,3 @@ func TestResponseWrapperErrors(t *testing.T) {
 		t.Fatalf("id %q called %v err %v", id, called, d.Err())
 	}
 }
-
