@@ -84,6 +84,9 @@ type Decoder struct {
 	// readText last returned starts in data, or -1 if it came from scratch.
 	src       string
 	textStart int
+	// strData holds the bytes of strings String returned, in chunks that
+	// are never reused (the strings point into them).
+	strData []byte
 
 	// Values the *Ptr methods return pointers to, allocated in chunks.
 	strs   arena[string]
@@ -913,7 +916,30 @@ func (d *Decoder) String() string {
 	if d.src != "" && d.textStart >= 0 {
 		return d.src[d.textStart : d.textStart+len(b)]
 	}
-	return string(b)
+	return d.makeString(b)
+}
+
+// maxChunkedString is the longest string copied into a shared chunk; longer
+// ones get their own allocation so that a chunk stays small.
+const maxChunkedString = 512
+
+// makeString copies b into the current string chunk and returns a string
+// over it: a response's hundreds of short member values cost one allocation
+// per chunk instead of one each. The price is that a retained string keeps
+// its whole chunk (at most 16 KiB) reachable.
+func (d *Decoder) makeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > maxChunkedString {
+		return string(b)
+	}
+	if cap(d.strData)-len(d.strData) < len(b) {
+		d.strData = make([]byte, 0, min(max(2*cap(d.strData), 1024), 16<<10))
+	}
+	start := len(d.strData)
+	d.strData = append(d.strData, b...)
+	return unsafe.String(&d.strData[start], len(b))
 }
 
 // StringPtr reads the text of the current element and returns a pointer to it.

@@ -470,3 +470,31 @@ func TestPtrArenas(t *testing.T) {
 		}
 	}
 }
+
+// TestStringChunksSurviveReset: strings share chunks, and neither a later
+// value nor a Reset may overwrite a string already returned.
+func TestStringChunksSurviveReset(t *testing.T) {
+	var d Decoder
+	read := func(in string) []string {
+		d.Reset([]byte(in))
+		d.Next()
+		var out []string
+		for d.Next() {
+			out = append(out, d.String())
+		}
+		d.End()
+		if d.Err() != nil {
+			t.Fatal(d.Err())
+		}
+		return out
+	}
+	long := strings.Repeat("L", maxChunkedString+1)
+	first := read("<r><a>one</a><a>two&amp;</a><a>" + long + "</a>" + strings.Repeat("<a>0123456789</a>", 300) + "</r>")
+	second := read("<r><a>XXX</a><a>YYYY</a></r>")
+	if first[0] != "one" || first[1] != "two&" || first[2] != long || first[302] != "0123456789" {
+		t.Fatalf("first document's strings changed: %q %q", first[0], first[1])
+	}
+	if second[0] != "XXX" || second[1] != "YYYY" {
+		t.Fatalf("second: %q", second)
+	}
+}
