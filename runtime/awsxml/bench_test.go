@@ -426,39 +426,58 @@ func BenchmarkListRoles(b *testing.B) {
 	b.Run("impl=awsxml", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
+		b.ResetTimer()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			if _, err := decodeOurs(body); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("impl=awsxml-string", func(b *testing.B) {
 		// The body converted to a string once (the copy is counted), so
 		// strings are slices of it.
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
+		b.ResetTimer()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			if _, err := decodeOursString(string(body)); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("impl=xml.Unmarshal", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
+		b.ResetTimer()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			if _, err := decodeUnmarshal(body); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("impl=xml.Token", func(b *testing.B) {
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
+		b.ResetTimer()
+		cpu := processCPU()
 		for i := 0; i < b.N; i++ {
 			if _, err := decodeTokens(body); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
+}
+
+// reportCPU adds the process CPU time per op since start (see processCPU).
+func reportCPU(b *testing.B, start time.Duration) {
+	if used := processCPU() - start; used > 0 {
+		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }

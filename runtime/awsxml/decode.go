@@ -485,6 +485,9 @@ func (d *Decoder) Next() bool {
 		return false
 	}
 	if len(d.names) == 0 {
+		if d.pos == 0 && bytes.HasPrefix(d.data, []byte("\xEF\xBB\xBF")) {
+			d.pos = 3 // A UTF-8 byte order mark, which some servers send.
+		}
 		if !d.misc(false) {
 			if d.err == nil && !d.rootDone {
 				d.fail(ErrEOF, "no root element")

@@ -91,6 +91,7 @@ func decodeTree(in string) (string, error) {
 func TestDocuments(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{`<a/>`, `a{}`},
+		{"\xEF\xBB\xBF<a><b>bom</b></a>", `a{b=bom;}`},
 		{`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!-- hi -->\n<a><b>x</b></a>\n<!-- bye -->\n", `a{b=x;}`},
 		{`<p:a xmlns:p="urn:x"><p:b>1</p:b><c/><d></d></p:a>`, `a{b=1;c=;d=;}`},
 		{`<a><b>&amp;&lt;&gt;&quot;&apos;&#65;&#x1F600;</b></a>`, `a{b=&<>"'A😀;}`},

@@ -96,11 +96,18 @@ func (e *Encoder) Start(name string) {
 // Namespace declares a namespace on the element just started: xmlns="uri"
 // for an empty prefix, xmlns:prefix="uri" otherwise.
 func (e *Encoder) Namespace(prefix, uri string) {
-	if prefix == "" {
-		e.Attr("xmlns", uri)
-	} else {
-		e.Attr("xmlns:"+prefix, uri)
+	if !e.open {
+		e.Fail(fmt.Errorf("awsxml: namespace %s written after the content of its element", uri))
+		return
 	}
+	e.buf = append(e.buf, " xmlns"...)
+	if prefix != "" {
+		e.buf = append(e.buf, ':')
+		e.buf = append(e.buf, prefix...)
+	}
+	e.buf = append(e.buf, '=', '"')
+	e.escape(uri, true)
+	e.buf = append(e.buf, '"')
 }
 
 // Attr adds an attribute to the element just started; it must come before

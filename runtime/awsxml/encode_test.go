@@ -104,6 +104,7 @@ func TestEncoderAllocs(t *testing.T) {
 		e := NewEncoder()
 		e.Start("Req")
 		e.Namespace("", "https://example.com/")
+		e.Namespace("p", "urn:p")
 		for i := 0; i < 10; i++ {
 			e.Start("member")
 			e.String("some & value")
