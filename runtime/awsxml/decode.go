@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -94,6 +95,7 @@ type Decoder struct {
 	int32s arena[int32]
 	int64s arena[int64]
 	f64s   arena[float64]
+	times  arena[time.Time]
 }
 
 // arena hands out pointers to values stored in chunks, so that decoding a

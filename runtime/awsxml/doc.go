@@ -24,6 +24,12 @@
 // panics. Namespace prefixes are stripped from names; namespace URIs are not
 // resolved, because AWS responses are told apart by element names alone.
 //
+// Why not encoding/xml: on an IAM ListRoles-shaped response (50 roles,
+// 66.8 KB) this Decoder with generated-style code takes 0.08× the CPU time,
+// 0.14× the bytes and 0.014× the allocations of xml.Unmarshal into tagged
+// structs, and 0.07× the CPU time of encoding/xml's token API driven the same
+// way (BenchmarkListRoles; figures in docs/PERFORMANCE.md, "XML codec").
+//
 // DecodeErrorInfo reads the three error envelopes; QueryResponse and
 // EC2Response unwrap the awsQuery and ec2Query response elements.
 package awsxml

@@ -38,6 +38,9 @@ func (d *Decoder) Int64Ptr() *int64 { return d.int64s.new(d.Int64()) }
 // Float64Ptr reads a double and returns a pointer to it.
 func (d *Decoder) Float64Ptr() *float64 { return d.f64s.new(d.Float64()) }
 
+// TimePtr returns a pointer to t, which a Timestamp method just read.
+func (d *Decoder) TimePtr(t time.Time) *time.Time { return d.times.new(t) }
+
 // Bool reads "true" or "false".
 func (d *Decoder) Bool() bool {
 	b, start, ok := d.trimmed("boolean")
