@@ -76,6 +76,8 @@ type Decoder struct {
 	// name and attrs describe the start tag Next last consumed.
 	name  span
 	attrs span
+	// valueElem is the element whose text readText last read, for errors.
+	valueElem span
 	// scratch holds text that needed decoding (entities, CDATA next to
 	// other text, line-end normalization); reused between values.
 	scratch []byte
@@ -171,7 +173,7 @@ func (d *Decoder) failEOF() {
 		d.pos = len(d.data)
 		what := "input"
 		if n := len(d.names); n > 0 {
-			what = fmt.Sprintf("<%s>", d.data[d.names[n-1].start:d.names[n-1].end])
+			what = fmt.Sprintf("<%.64s>", d.data[d.names[n-1].start:d.names[n-1].end])
 		}
 		d.fail(ErrEOF, "inside %s", what)
 	}
@@ -293,7 +295,7 @@ func (d *Decoder) startTag() bool {
 			d.empty = true
 		default:
 			if sp == d.pos {
-				d.fail(ErrSyntax, "expected white space, '>' or '/>' in the start tag of <%s>, found %s",
+				d.fail(ErrSyntax, "expected white space, '>' or '/>' in the start tag of <%.64s>, found %s",
 					d.data[name.start:name.end], d.describe(d.pos))
 				return false
 			}
@@ -321,7 +323,7 @@ func (d *Decoder) attribute() (name, value span, ok bool) {
 		return name, value, false
 	}
 	if d.data[d.pos] != '=' {
-		d.fail(ErrSyntax, "expected '=' after attribute %s", d.data[name.start:name.end])
+		d.fail(ErrSyntax, "expected '=' after attribute %.64s", d.data[name.start:name.end])
 		return name, value, false
 	}
 	d.pos++
@@ -332,7 +334,7 @@ func (d *Decoder) attribute() (name, value span, ok bool) {
 	}
 	q := d.data[d.pos]
 	if q != '"' && q != '\'' {
-		d.fail(ErrSyntax, "attribute %s: expected a quoted value", d.data[name.start:name.end])
+		d.fail(ErrSyntax, "attribute %.64s: expected a quoted value", d.data[name.start:name.end])
 		return name, value, false
 	}
 	start := d.pos + 1
@@ -528,7 +530,7 @@ func (d *Decoder) endTag() bool {
 		return false
 	}
 	if got := d.data[name.start:name.end]; !bytes.Equal(got, want) {
-		d.failAt(start, ErrSyntax, "</%s> closes <%s>", got, want)
+		d.failAt(start, ErrSyntax, "</%.64s> closes <%.64s>", got, want)
 		return false
 	}
 	d.skipSpace()
@@ -537,7 +539,7 @@ func (d *Decoder) endTag() bool {
 		return false
 	}
 	if d.data[d.pos] != '>' {
-		d.fail(ErrSyntax, "expected '>' to end </%s>", want)
+		d.fail(ErrSyntax, "expected '>' to end </%.64s>", want)
 		return false
 	}
 	d.pos++
@@ -847,6 +849,7 @@ func (d *Decoder) readText(want string) ([]byte, bool) {
 		d.fail(ErrType, "expected %s, found no open element", want)
 		return nil, false
 	}
+	d.valueElem = d.names[len(d.names)-1]
 	if d.empty {
 		d.empty = false
 		d.names = d.names[:len(d.names)-1]
@@ -870,7 +873,7 @@ func (d *Decoder) readText(want string) ([]byte, bool) {
 			return d.readTextPieces(text, want)
 		}
 		top := d.names[len(d.names)-1]
-		d.fail(ErrType, "expected %s in <%s>, found a child element", want, d.data[top.start:top.end])
+		d.fail(ErrType, "expected %s in <%.64s>, found a child element", want, d.data[top.start:top.end])
 		return nil, false
 	}
 	if !d.endTag() {
@@ -898,7 +901,7 @@ func (d *Decoder) readTextPieces(first []byte, want string) ([]byte, bool) {
 			return d.scratch, true
 		default:
 			top := d.names[len(d.names)-1]
-			d.fail(ErrType, "expected %s in <%s>, found a child element", want, d.data[top.start:top.end])
+			d.fail(ErrType, "expected %s in <%.64s>, found a child element", want, d.data[top.start:top.end])
 			return nil, false
 		}
 		if d.err != nil {

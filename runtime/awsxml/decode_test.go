@@ -254,7 +254,9 @@ func TestScalarErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{`<v>128</v>`, func(d *Decoder) { d.Int8() }, ErrRange, "out of range"},
+		{`<v>128</v>`, func(d *Decoder) { d.Int8() }, ErrRange, "<v>: 128 out of range [-128, 127]"},
+		{`<p:MaxSessionDuration>` + strings.Repeat("x", 200) + `</p:MaxSessionDuration>`, func(d *Decoder) { d.Int32() }, ErrType,
+			`<p:MaxSessionDuration>: expected an integer, found "` + strings.Repeat("x", 64) + `"`},
 		{`<v>9223372036854775808</v>`, func(d *Decoder) { d.Int64() }, ErrRange, "overflows"},
 		{`<v>1.0</v>`, func(d *Decoder) { d.Int32() }, ErrType, "integer"},
 		{`<v>-</v>`, func(d *Decoder) { d.Int32() }, ErrType, "integer"},

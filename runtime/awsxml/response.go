@@ -61,7 +61,7 @@ func (d *Decoder) enterRoot(want string) bool {
 		return false
 	}
 	if got := d.QName(); string(d.Name()) != want {
-		d.fail(ErrType, "expected root element <%s>, found <%s>", want, got)
+		d.fail(ErrType, "expected root element <%.64s>, found <%.64s>", want, got)
 		return false
 	}
 	return true

@@ -9,6 +9,16 @@ import (
 	"time"
 )
 
+// valueFail reports a value that does not fit its type, naming the element
+// it came from and pointing at its text. Values are echoed at most 64 bytes
+// long, so that an error never carries a whole response.
+func (d *Decoder) valueFail(start int, cause error, format string, args ...any) {
+	if d.err == nil {
+		el := d.data[d.valueElem.start:d.valueElem.end]
+		d.failAt(start, cause, "<%s>: "+format, append([]any{el}, args...)...)
+	}
+}
+
 // trimmed reads the current element's text without surrounding white space,
 // which XML pretty-printers add and no number, boolean or timestamp has.
 func (d *Decoder) trimmed(want string) ([]byte, int, bool) {
@@ -53,7 +63,7 @@ func (d *Decoder) Bool() bool {
 	case "false":
 		return false
 	}
-	d.failAt(start, ErrType, "expected true or false, found %q", b)
+	d.valueFail(start, ErrType, "expected true or false, found %.64q", b)
 	return false
 }
 
@@ -68,32 +78,32 @@ func (d *Decoder) intValue(lo, hi int64) int64 {
 		neg, digits = digits[0] == '-', digits[1:]
 	}
 	if len(digits) == 0 {
-		d.failAt(start, ErrType, "expected an integer, found %q", b)
+		d.valueFail(start, ErrType, "expected an integer, found %.64q", b)
 		return 0
 	}
 	// Accumulate as a negative number so that MinInt64 fits.
 	var n int64
 	for _, c := range digits {
 		if c < '0' || c > '9' {
-			d.failAt(start, ErrType, "expected an integer, found %q", b)
+			d.valueFail(start, ErrType, "expected an integer, found %.64q", b)
 			return 0
 		}
 		dgt := int64(c - '0')
 		if n < (math.MinInt64+dgt)/10 {
-			d.failAt(start, ErrRange, "%s overflows int64", b)
+			d.valueFail(start, ErrRange, "%.64s overflows int64", b)
 			return 0
 		}
 		n = n*10 - dgt
 	}
 	if !neg {
 		if n == math.MinInt64 {
-			d.failAt(start, ErrRange, "%s overflows int64", b)
+			d.valueFail(start, ErrRange, "%.64s overflows int64", b)
 			return 0
 		}
 		n = -n
 	}
 	if n < lo || n > hi {
-		d.failAt(start, ErrRange, "%s out of range [%d, %d]", b, lo, hi)
+		d.valueFail(start, ErrRange, "%.64s out of range [%d, %d]", b, lo, hi)
 		return 0
 	}
 	return n
@@ -167,13 +177,13 @@ func (d *Decoder) floatValue(bits int) float64 {
 		return math.Inf(-1)
 	}
 	if !validDecimal(b) {
-		d.failAt(start, ErrType, "expected a number, found %q", b)
+		d.valueFail(start, ErrType, "expected a number, found %.64q", b)
 		return 0
 	}
 	f, err := strconv.ParseFloat(string(b), bits)
 	if err != nil {
 		// The grammar is already checked, so only overflow remains.
-		d.failAt(start, ErrRange, "%s overflows float%d", b, bits)
+		d.valueFail(start, ErrRange, "%.64s overflows float%d", b, bits)
 		return 0
 	}
 	return f
@@ -206,7 +216,7 @@ func (d *Decoder) Blob() []byte {
 	out := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
 	n, err := base64.StdEncoding.Decode(out, b)
 	if err != nil {
-		d.failAt(start, ErrType, "invalid base64: %v", err)
+		d.valueFail(start, ErrType, "invalid base64: %v", err)
 		return nil
 	}
 	return out[:n]
@@ -224,13 +234,13 @@ func (d *Decoder) TimestampEpochSeconds() time.Time {
 		return time.Time{}
 	}
 	if !validDecimal(b) {
-		d.failAt(start, ErrType, "expected epoch seconds, found %q", b)
+		d.valueFail(start, ErrType, "expected epoch seconds, found %.64q", b)
 		return time.Time{}
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
 	ms := math.Round(f * 1000)
 	if err != nil || ms > maxEpochMillis || ms < -maxEpochMillis {
-		d.failAt(start, ErrRange, "timestamp %s out of range", b)
+		d.valueFail(start, ErrRange, "timestamp %.64s out of range", b)
 		return time.Time{}
 	}
 	return time.UnixMilli(int64(ms)).UTC()
@@ -245,7 +255,7 @@ func (d *Decoder) TimestampDateTime() time.Time {
 	}
 	t, ok := parseDateTime(b)
 	if !ok {
-		d.failAt(start, ErrType, "invalid RFC 3339 date-time %q", b)
+		d.valueFail(start, ErrType, "invalid RFC 3339 date-time %.64q", b)
 		return time.Time{}
 	}
 	return t
@@ -259,7 +269,7 @@ func (d *Decoder) TimestampHTTPDate() time.Time {
 	}
 	t, ok := parseHTTPDate(b)
 	if !ok {
-		d.failAt(start, ErrType, "invalid http-date %q", b)
+		d.valueFail(start, ErrType, "invalid http-date %.64q", b)
 		return time.Time{}
 	}
 	return t
@@ -288,7 +298,7 @@ func (d *Decoder) BigInt() *big.Int {
 	// Base 10, unlike base 0, takes neither prefixes nor underscores.
 	n, ok := new(big.Int).SetString(string(b), 10)
 	if !ok {
-		d.failAt(start, ErrType, "invalid bigInteger %q", b)
+		d.valueFail(start, ErrType, "invalid bigInteger %.64q", b)
 		return nil
 	}
 	return n
@@ -301,17 +311,17 @@ func (d *Decoder) BigFloat() *big.Float {
 		return nil
 	}
 	if !validDecimal(b) {
-		d.failAt(start, ErrType, "invalid bigDecimal %q", b)
+		d.valueFail(start, ErrType, "invalid bigDecimal %.64q", b)
 		return nil
 	}
 	if !exponentInBounds(b) {
-		d.failAt(start, ErrRange, "bigDecimal %s: exponent beyond ±%d", b, maxBigExponent)
+		d.valueFail(start, ErrRange, "bigDecimal %.64s: exponent beyond ±%d", b, maxBigExponent)
 		return nil
 	}
 	prec := uint(len(b))*4 + 64 // log2(10) < 4 bits per digit
 	f, _, err := new(big.Float).SetPrec(prec).Parse(string(b), 10)
 	if err != nil {
-		d.failAt(start, ErrRange, "invalid bigDecimal %s: %v", b, err)
+		d.valueFail(start, ErrRange, "invalid bigDecimal %.64s: %v", b, err)
 		return nil
 	}
 	return f
