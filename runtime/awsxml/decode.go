@@ -385,7 +385,7 @@ func (d *Decoder) Attr(local string) (string, bool) {
 			continue
 		}
 		raw := d.data[value.start:value.end]
-		if bytes.IndexAny(raw, "&\t\n\r") < 0 {
+		if !bytes.ContainsAny(raw, "&\t\n\r") {
 			if d.src != "" {
 				return d.src[value.start:value.end], true
 			}
@@ -857,29 +857,24 @@ func (d *Decoder) readText(want string) ([]byte, bool) {
 		d.textStart = d.pos
 		return d.data[d.pos:d.pos], true
 	}
-	var text []byte
-	var ok bool
-	for {
-		text, _, ok = d.scanText(true)
-		if !ok {
+	text, _, ok := d.scanText(true)
+	if !ok {
+		return nil, false
+	}
+	// scanText stops at a '<' that does not start CDATA.
+	switch {
+	case d.pos+1 < len(d.data) && d.data[d.pos+1] == '/':
+		if !d.endTag() {
 			return nil, false
 		}
-		// scanText stops at '<' that is not CDATA.
-		if d.pos+1 < len(d.data) && d.data[d.pos+1] == '/' {
-			break
-		}
-		if d.pos+1 < len(d.data) && (d.data[d.pos+1] == '!' && bytes.HasPrefix(d.data[d.pos:], []byte("<!--")) || d.data[d.pos+1] == '?') {
-			// A comment or PI splits the text: gather the pieces.
-			return d.readTextPieces(text, want)
-		}
-		top := d.names[len(d.names)-1]
-		d.fail(ErrType, "expected %s in <%.64s>, found a child element", want, d.data[top.start:top.end])
-		return nil, false
+		return text, true
+	case bytes.HasPrefix(d.data[d.pos:], []byte("<!--")) || bytes.HasPrefix(d.data[d.pos:], []byte("<?")):
+		// A comment or PI splits the text: gather the pieces.
+		return d.readTextPieces(text, want)
 	}
-	if !d.endTag() {
-		return nil, false
-	}
-	return text, true
+	top := d.names[len(d.names)-1]
+	d.fail(ErrType, "expected %s in <%.64s>, found a child element", want, d.data[top.start:top.end])
+	return nil, false
 }
 
 // readTextPieces continues readText after a comment or processing

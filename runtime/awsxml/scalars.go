@@ -203,7 +203,7 @@ func (d *Decoder) Blob() []byte {
 	if !ok {
 		return nil
 	}
-	if bytes.IndexAny(b, " \t\r\n") >= 0 {
+	if bytes.ContainsAny(b, " \t\r\n") {
 		// Wrapped and indented base64 is rare; compact a copy.
 		c := make([]byte, 0, len(b))
 		for _, ch := range b {
