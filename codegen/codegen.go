@@ -13,7 +13,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/codegen/emit"
 	"github.com/eucsdk/eucsdk/codegen/ir"
-	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 	"github.com/eucsdk/eucsdk/codegen/resolve"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
@@ -94,8 +94,8 @@ func Run(cfg Config) (*Result, error) {
 // pinCheck carries what checkPin read to the steps after generation.
 type pinCheck struct {
 	cfg  Config
-	pins *modeldiff.Pins
-	pin  *modeldiff.Pin // nil when the package has no pin yet
+	pins *pins.Pins
+	pin  *pins.Pin // nil when the package has no pin yet
 	data []byte
 }
 
@@ -111,12 +111,12 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	if fi, err := os.Stat(cfg.Models[0]); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("-pin needs one model file, got directory %s", cfg.Models[0])
 	}
-	pins, err := modeldiff.ReadPins(cfg.Pin)
-	if errors.Is(err, modeldiff.ErrNoPins) {
+	pinned, err := pins.Read(cfg.Pin)
+	if errors.Is(err, pins.ErrNoPins) {
 		if !cfg.Refresh {
 			return nil, fmt.Errorf("%w: record the model with eucsdk-refresh, or pass -refresh", err)
 		}
-		pins, err = &modeldiff.Pins{}, nil
+		pinned, err = &pins.Pins{}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := &pinCheck{cfg: cfg, pins: pins, pin: pins.Get(cfg.Package), data: data}
+	pc := &pinCheck{cfg: cfg, pins: pinned, pin: pinned.Get(cfg.Package), data: data}
 	if cfg.Refresh {
 		return pc, nil
 	}
@@ -153,7 +153,7 @@ func (pc *pinCheck) record(svc *ir.Service) error {
 	if pc == nil || !pc.cfg.Refresh {
 		return nil
 	}
-	np := modeldiff.NewPin(pc.cfg.Package, pc.cfg.Models[0], pc.data, svc.ShapeID, svc.Version)
+	np := pins.New(pc.cfg.Package, pc.cfg.Models[0], pc.data, svc.ShapeID, svc.Version)
 	if pc.pin != nil && *pc.pin == np {
 		return nil
 	}

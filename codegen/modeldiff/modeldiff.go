@@ -1,9 +1,8 @@
 // Package modeldiff compares two versions of one service's Smithy model as a
 // Go user of the generated client sees them: it resolves both through the
 // same resolver the generator uses, so "changed type" means the Go field type
-// changed, not merely the Smithy target. It also reads and writes the model
-// pins (pins.go) and renders changelog entries (markdown.go). It does no I/O
-// beyond the pins file helpers, so the commands stay thin.
+// changed, not merely the Smithy target. It also renders changelog entries
+// (markdown.go). It does no I/O, so the commands stay thin.
 package modeldiff
 
 import (

@@ -30,6 +30,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/codegen"
 	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
 
@@ -152,9 +153,9 @@ func refresh(o options, stdout io.Writer) error {
 		return fmt.Errorf("unknown service %q: gen.go generates %s", o.service, strings.Join(known, ", "))
 	}
 	pinPath := rooted(o.root, line.pin)
-	pins, err := modeldiff.ReadPins(pinPath)
-	if errors.Is(err, modeldiff.ErrNoPins) {
-		pins, err = &modeldiff.Pins{}, nil
+	pinned, err := pins.Read(pinPath)
+	if errors.Is(err, pins.ErrNoPins) {
+		pinned, err = &pins.Pins{}, nil
 	}
 	if err != nil {
 		return err
@@ -173,7 +174,7 @@ func refresh(o options, stdout io.Writer) error {
 	}
 	opts := modeldiff.Options{Service: line.service, Package: line.pkg, ImportPath: line.imp, Date: o.date}
 	curModel := rooted(o.root, line.models[0])
-	pin := pins.Get(o.service)
+	pin := pinned.Get(o.service)
 	var report *modeldiff.Report
 	if pin == nil {
 		// First refresh of this service: nothing to compare with.
@@ -181,7 +182,7 @@ func refresh(o options, stdout io.Writer) error {
 			return err
 		}
 	} else {
-		if modeldiff.SHA256(newData) == pin.SHA256 {
+		if pins.SHA256(newData) == pin.SHA256 {
 			fmt.Fprintf(stdout, "%s: %s matches its pin (sha256 %s); nothing to refresh\n", o.service, o.model, pin.SHA256)
 			return nil
 		}
@@ -206,7 +207,7 @@ func refresh(o options, stdout io.Writer) error {
 		report.OldSHA256 = pin.SHA256
 	}
 	report.ModelFile = filepath.Base(o.model)
-	report.NewSHA256 = modeldiff.SHA256(newData)
+	report.NewSHA256 = pins.SHA256(newData)
 	if pin != nil && pin.Service != report.Service {
 		return fmt.Errorf("%s defines service %s, but %s is pinned to %s", o.model, report.Service, o.service, pin.Service)
 	}
@@ -242,16 +243,16 @@ func refresh(o options, stdout io.Writer) error {
 		}
 		return fmt.Errorf("regeneration failed, %s restored, pin and changelog unchanged: %w", outDir, err)
 	}
-	pins.Set(modeldiff.NewPin(o.service, o.model, newData, report.Service, report.NewVersion))
-	if err := pins.Write(pinPath); err != nil {
+	pinned.Set(pins.New(o.service, o.model, newData, report.Service, report.NewVersion))
+	if err := pinned.Write(pinPath); err != nil {
 		return err
 	}
 	if !bytes.Equal(newGen, genData) {
-		if err := modeldiff.WriteFileAtomic(genPath, newGen); err != nil {
+		if err := pins.WriteFileAtomic(genPath, newGen); err != nil {
 			return err
 		}
 	}
-	if err := modeldiff.WriteFileAtomic(clPath, prepend(changelog, entry)); err != nil {
+	if err := pins.WriteFileAtomic(clPath, prepend(changelog, entry)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: regenerated %d files in %s; pinned %s (sha256 %s); entry added to %s\n",
@@ -389,7 +390,7 @@ func (s *dirSnapshot) restore() error {
 			errs = append(errs, err)
 			continue
 		}
-		errs = append(errs, modeldiff.WriteFileAtomic(p, want))
+		errs = append(errs, pins.WriteFileAtomic(p, want))
 	}
 	slices.Reverse(newDirs) // deepest first
 	for _, d := range newDirs {
