@@ -5,6 +5,7 @@ package codegen
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,6 +35,29 @@ type Config struct {
 	// Refresh accepts a model that differs from its pin (or has none) and
 	// records it as the new pin once the package is written.
 	Refresh bool
+	// Quiet is the command's -q: print nothing on success. Run ignores it.
+	Quiet bool
+}
+
+// RegisterFlags declares the generator's flags on fs, writing into c. It is
+// the one definition eucsdk-gen, eucsdk-refresh (reading gen.go) and the
+// freshness test parse with, so a gen.go line means the same to all three.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.Func("model", "Smithy model: a .smithy IDL file, a JSON AST file, or a directory of them (repeat for several)", func(v string) error {
+		c.Models = append(c.Models, v)
+		return nil
+	})
+	fs.Func("overlay", "overlay model merged after the models: extra traits such as paginators and waiters (repeatable)", func(v string) error {
+		c.Overlays = append(c.Overlays, v)
+		return nil
+	})
+	fs.StringVar(&c.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
+	fs.StringVar(&c.Package, "package", "", "Go package name of the generated client (required)")
+	fs.StringVar(&c.ImportPath, "import", "", "Go import path of the generated package (required)")
+	fs.StringVar(&c.OutDir, "out", "", "directory to write the package into (required)")
+	fs.StringVar(&c.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
+	fs.BoolVar(&c.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
+	fs.BoolVar(&c.Quiet, "q", false, "print nothing on success")
 }
 
 // Result tells what a run produced.
