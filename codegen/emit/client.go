@@ -61,7 +61,7 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 // input and output, and its pipeline description.
 func Operations(svc *ir.Service, fs *Files) error {
 	for _, op := range svc.Operations {
-		f := fs.main(svc, "api_op_"+op.Name+".go")
+		f := fs.main(svc, op.File)
 		doc := docWith(op.Doc)
 		if op.Deprecated != "" {
 			doc = docWith(doc, "Deprecated: "+op.Deprecated)
@@ -70,7 +70,7 @@ func Operations(svc *ir.Service, fs *Files) error {
 			doc = op.Name + " calls the " + op.Name + " API operation."
 		}
 		in, out := op.Input.GoName, op.Output.GoName
-		opVar := "op" + op.Name
+		opVar := op.Descriptor
 		f.Add(comment(doc)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
 			jen.Id("ctx").Qual("context", "Context"),
 			jen.Id("params").Op("*").Id(in),

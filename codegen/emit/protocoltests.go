@@ -55,8 +55,7 @@ func newTestClient(svc *ir.Service, endpoint jen.Code) jen.Code {
 }
 
 func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.Code, error) {
-	kind := map[string]string{"request": "Request", "response": "Response", "error": "Error"}[tc.Kind]
-	name := "Test" + op.Name + "_" + tc.ID + "_" + kind
+	name := tc.FuncName
 	body := []jen.Code{}
 	if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))

@@ -114,7 +114,7 @@ func stringers(s *ir.Shape) *jen.Statement {
 }
 
 func unionDecl(f *jen.File, s *ir.Shape) {
-	marker := "is" + s.GoName
+	marker := s.UnionMarker
 	doc := docWith(typeDoc(s), "The following types satisfy this interface:\n\n"+unionList(s))
 	f.Add(comment(doc)).Type().Id(s.GoName).Interface(jen.Id(marker).Params())
 	for _, m := range s.Members {

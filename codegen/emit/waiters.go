@@ -8,15 +8,12 @@ import (
 	"github.com/eucsdk/eucsdk/codegen/docs"
 	"github.com/eucsdk/eucsdk/codegen/ir"
 	"github.com/eucsdk/eucsdk/codegen/jmespath"
-	"github.com/eucsdk/eucsdk/codegen/naming"
 )
 
 // Waiters writes each operation's smithy.waiters#waitable waiters into its
 // api_op_<Op>.go, with aws-sdk-go-v2's surface. Acceptor paths are compiled
-// to Go here, so a path the compiler cannot type is found at generation time,
-// not in a user's Wait: that waiter is left out and reported in
-// svc.Unsupported (UNSUPPORTED.md and the generator's output), naming the
-// operation and waiter.
+// to Go by codegen/jmespath; resolve has already left out (and reported) a
+// waiter whose paths do not compile, so a failure here is a generator bug.
 func Waiters(svc *ir.Service, fs *Files) error {
 	for _, op := range svc.Operations {
 		if len(op.Waiters) == 0 {
@@ -26,16 +23,11 @@ func Waiters(svc *ir.Service, fs *Files) error {
 		for _, w := range op.Waiters {
 			match, err := waiterMatch(op, w)
 			if err != nil {
-				// A path the compiler cannot type loses only its waiter: the
-				// operation and the service's other waiters are still generated,
-				// and the generator reports what was left out.
-				svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: op.Name, ShapeID: op.ShapeID,
-					Reason: fmt.Sprintf("waiter %s not generated: %v", w.Name, err)})
-				continue
+				return fmt.Errorf("%s: waiter %s: %w", op.ShapeID, w.Name, err)
 			}
 			if f == nil {
-				f = fs.main(svc, "api_op_"+op.Name+".go")
-				if !hasPaginator(svc, op) {
+				f = fs.main(svc, op.File)
+				if op.Paginator == nil {
 					apiClient(f, op)
 				}
 			}
@@ -49,7 +41,7 @@ func Waiters(svc *ir.Service, fs *Files) error {
 // apiClient declares the one-method interface that paginators and waiters
 // take, so callers can pass a fake in tests.
 func apiClient(f *jen.File, op *ir.Operation) {
-	name := op.Name + "APIClient"
+	name := op.APIClient
 	f.Add(docf("%s is the part of Client that %s paginators and waiters need; tests can pass a fake.", name, op.Name)).Type().Id(name).Interface(
 		jen.Id(op.Name).Params(jen.Qual("context", "Context"), jen.Op("*").Id(op.Input.GoName), jen.Op("...").Func().Params(jen.Op("*").Id("Options"))).
 			Params(jen.Op("*").Id(op.Output.GoName), jen.Error()),
@@ -59,10 +51,7 @@ func apiClient(f *jen.File, op *ir.Operation) {
 
 func waiterDecls(f *jen.File, op *ir.Operation, w *ir.Waiter) {
 	in, out := op.Input.GoName, op.Output.GoName
-	typ := w.Name + "Waiter"
-	opts := typ + "Options"
-	match := naming.Unexported(w.Name) + "Match"
-	retryable := naming.Unexported(w.Name) + "StateRetryable"
+	typ, opts, match, retryable := w.GoName, w.Options, w.Match, w.Retryable
 	sec := func(n int) *jen.Statement { return jen.Lit(n).Op("*").Qual("time", "Second") }
 
 	f.Add(docf("%s configures a %s.", opts, typ)).Type().Id(opts).Struct(
@@ -88,11 +77,11 @@ func waiterDecls(f *jen.File, op *ir.Operation, w *ir.Waiter) {
 		doc = docWith(doc, "Deprecated: the service model deprecates this waiter.")
 	}
 	f.Add(comment(docs.Godoc(doc, 77))).Type().Id(typ).Struct(
-		jen.Id("client").Id(op.Name+"APIClient"),
+		jen.Id("client").Id(op.APIClient),
 		jen.Id("options").Id(opts),
 	)
 
-	f.Add(docf("New%s returns a waiter with the model's delays; optFns override them.", typ)).Func().Id("New"+typ).Params(jen.Id("client").Id(op.Name+"APIClient"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts))).Op("*").Id(typ).Block(
+	f.Add(docf("%s returns a waiter with the model's delays; optFns override them.", w.New)).Func().Id(w.New).Params(jen.Id("client").Id(op.APIClient), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts))).Op("*").Id(typ).Block(
 		jen.Id("options").Op(":=").Id(opts).Values(jen.Dict{
 			jen.Id("MinDelay"):  sec(w.MinDelay),
 			jen.Id("MaxDelay"):  sec(w.MaxDelay),
@@ -157,7 +146,7 @@ func waiterDecls(f *jen.File, op *ir.Operation, w *ir.Waiter) {
 // and success:false, so splitting on err keeps that order. Each distinct
 // path is evaluated once per attempt.
 func waiterMatch(op *ir.Operation, w *ir.Waiter) (jen.Code, error) {
-	name := naming.Unexported(w.Name) + "Match"
+	name := w.Match
 	state := func(s string) *jen.Statement {
 		return jen.Qual(pkgWaiter, map[string]string{"success": "Success", "failure": "Failure", "retry": "Retry"}[s])
 	}

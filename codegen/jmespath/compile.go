@@ -202,6 +202,11 @@ func (b *block) add(s jen.Code) { b.stmts = append(b.stmts, s) }
 
 // materialize gives v a name, so that acceptors sharing a path evaluate it once.
 func (b *block) materialize(v jval) jval {
+	if v.t.kind == jNull {
+		// Always null: nothing to hold, and no comparator accepts it, so the
+		// acceptor fails with a typed error rather than a Go type for null.
+		return v
+	}
 	if s, ok := v.expr.(*jen.Statement); ok && v.ok == nil && isIdent(s) {
 		return v
 	}

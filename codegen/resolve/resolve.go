@@ -122,7 +122,14 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
 	r.collect()
+	r.sortUnsupported()
+	if err := r.nameOperations(); err != nil {
+		return nil, err
+	}
 	if err := r.protocolTests(); err != nil {
+		return nil, err
+	}
+	if err := r.nameProtocolTests(); err != nil {
 		return nil, err
 	}
 	return svc, nil
@@ -225,9 +232,11 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
 		return nil, err
 	}
+	r.supportPaginator(o)
 	if o.Waiters, err = r.waiters(op); err != nil {
 		return nil, err
 	}
+	r.supportWaiters(o)
 	return o, nil
 }
 
@@ -336,6 +345,7 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
 		}
+		s.UnionMarker = "is" + s.GoName
 		for _, m := range s.Members {
 			m.UnionType = r.types.Claim(s.GoName + "Member" + m.GoName)
 			m.Type.Pointer = false
