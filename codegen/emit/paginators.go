@@ -127,7 +127,7 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 		))),
 	)
 
-	if pg.ItemType == nil || len(pg.Items) != 1 {
+	if !hasItems(pg) {
 		return
 	}
 	item := goType(pg.ItemType)
@@ -138,6 +138,10 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 		))),
 	)
 }
+
+// hasItems reports whether the paginator gets an Items iterator: its items
+// are a list that is a member of the output itself.
+func hasItems(pg *ir.Paginator) bool { return pg.ItemType != nil && len(pg.Items) == 1 }
 
 // outputToken reads the token from out, following a nested path with nil
 // checks when the token is not a top-level member.
