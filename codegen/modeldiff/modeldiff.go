@@ -163,9 +163,6 @@ func Resolve(m *smithy.Model, opts Options) (*ir.Service, error) {
 	pkg, imp := opts.Package, opts.ImportPath
 	if pkg == "" || imp == "" {
 		// The resolver wants a package; names in the report do not depend on it.
-		var sdk struct {
-			SdkID string `json:"sdkId"`
-		}
 		svcID := smithy.ShapeID(opts.Service)
 		if svcID == "" {
 			if svcs := m.Services(); len(svcs) == 1 {
@@ -174,7 +171,7 @@ func Resolve(m *smithy.Model, opts Options) (*ir.Service, error) {
 		}
 		name := "client"
 		if s := m.Shape(svcID); s != nil {
-			if ok, _ := s.Traits.Decode("aws.api#service", &sdk); ok && sdk.SdkID != "" {
+			if sdk := s.Typed().AWSService; sdk != nil && sdk.SdkID != "" {
 				name = strings.ToLower(strings.ReplaceAll(sdk.SdkID, " ", ""))
 			}
 		}
