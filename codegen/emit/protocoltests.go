@@ -39,7 +39,7 @@ func ProtocolTests(svc *ir.Service, fs *Files) error {
 	if len(tests) == 0 {
 		return nil
 	}
-	f := fs.File("protocol_test.go", svc.ImportPath+"_test", svc.Package+"_test")
+	f := fs.File("protocol_test.go", svc.TestImportPath, svc.TestPackage)
 	f.ImportName(svc.ImportPath, svc.Package)
 	f.Func().Id("TestMain").Params(jen.Id("m").Op("*").Qual("testing", "M")).Block(
 		jen.Qual("os", "Exit").Call(jen.Qual(pkgProtocolTest, "RunAndReport").Call(jen.Id("m"), jen.Lit(svc.Protocol.Name))),

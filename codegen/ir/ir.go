@@ -47,6 +47,9 @@ type Service struct {
 	TypesPath    string
 	ServerPath   string // server-side codecs, for emulators and tests
 	DocumentPath string
+	// TestPackage and TestImportPath are the external test package the
+	// generated protocol tests live in.
+	TestPackage, TestImportPath string
 
 	Protocol    Protocol
 	SigningName string

@@ -62,16 +62,18 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		renames: svcShape.Rename,
 	}
 	svc := &ir.Service{
-		ShapeID:      string(svcShape.ID),
-		Name:         svcShape.ID.Name(),
-		Version:      svcShape.Version,
-		Package:      cfg.Package,
-		ImportPath:   cfg.ImportPath,
-		TypesPath:    cfg.ImportPath + "/types",
-		ServerPath:   cfg.ImportPath + "/server",
-		DocumentPath: cfg.ImportPath + "/document",
-		Title:        svcShape.Typed().Title,
-		Doc:          docs.Godoc(svcShape.Typed().Documentation, DocWidth),
+		ShapeID:        string(svcShape.ID),
+		Name:           svcShape.ID.Name(),
+		Version:        svcShape.Version,
+		Package:        cfg.Package,
+		ImportPath:     cfg.ImportPath,
+		TypesPath:      cfg.ImportPath + "/types",
+		ServerPath:     cfg.ImportPath + "/server",
+		DocumentPath:   cfg.ImportPath + "/document",
+		TestPackage:    cfg.Package + "_test",
+		TestImportPath: cfg.ImportPath + "_test",
+		Title:          svcShape.Typed().Title,
+		Doc:            docs.Godoc(svcShape.Typed().Documentation, DocWidth),
 	}
 	r.svc = svc
 	var awsService smithy.AWSServiceTrait
