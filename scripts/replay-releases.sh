@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Replays the upstream model releases in ../shared/models/releases through
+# eucsdk-refresh, oldest first across both services, one commit per release
+# (regenerated client, pin, gen.go, CHANGELOG.md entry). Releases already
+# pinned are skipped, so an interrupted replay can be resumed. Each refresh
+# builds, vets and tests the whole module; the first failure stops the
+# replay with the tree as that release found it.
+#
+#   bash scripts/replay-releases.sh [-n]    # -n: print the entries, commit nothing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${EUCSDK_SHARED_DIR:-../shared}
+dry=""
+[ "${1:-}" = "-n" ] && dry="-n"
+
+bin=$(mktemp -d)/eucsdk-refresh
+trap 'rm -rf "$(dirname "$bin")"' EXIT
+go build -o "$bin" ./codegen/cmd/eucsdk-refresh
+
+# date<TAB>service, oldest first; WorkSpaces before AppStream on a shared day
+# would need a rule, but no two releases share a day.
+for f in "$shared"/models/releases/*/*.json; do
+  svc=$(basename "$(dirname "$f")")
+  printf '%s\t%s\n' "$(basename "$f" .json)" "$svc"
+done | sort | while IFS=$'\t' read -r date svc; do
+  model="$shared/models/releases/$svc/$date.json"
+  echo "==> $svc $date"
+  out=$("$bin" $dry -service "$svc" -model "$model" -date "$date" 2>&1) || { echo "$out" >&2; exit 1; }
+  if grep -q 'nothing to refresh' <<<"$out"; then
+    echo "    already pinned"
+    continue
+  fi
+  heading=$(grep -m1 '^## ' <<<"$out" | sed 's/^## //')
+  echo "    $heading"
+  [ -n "$dry" ] && continue
+  git add -A appstream workspaces models/pins.json gen.go CHANGELOG.md
+  git commit -q -m "$svc: model release $date: ${heading#* - * - }" -m "Replayed with scripts/replay-releases.sh (eucsdk-refresh -service $svc -model ${model#$shared/} -date $date)."
+done
