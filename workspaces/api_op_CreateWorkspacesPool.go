@@ -64,6 +64,9 @@ type CreateWorkspacesPoolInput struct {
 
 	// Indicates the timeout settings of the pool.
 	TimeoutSettings *types.TimeoutSettings
+
+	// The running mode for the pool.
+	RunningMode types.PoolsRunningMode
 }
 
 /*

@@ -855,10 +855,6 @@ func deserializeDefaultWorkspaceCreationProperties(d *awsjson.Decoder, v *types.
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
-		case "EnableWorkDocs":
-			if !d.Null() {
-				v.EnableWorkDocs = d.BoolPtr()
-			}
 		case "EnableInternetAccess":
 			if !d.Null() {
 				v.EnableInternetAccess = d.BoolPtr()
@@ -4598,6 +4594,10 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 				v.TimeoutSettings = new(types.TimeoutSettings)
 				deserializeTimeoutSettings(d, v.TimeoutSettings)
 			}
+		case "RunningMode":
+			if !d.Null() {
+				v.RunningMode = types.PoolsRunningMode(d.String())
+			}
 		default:
 			d.Skip()
 		}
@@ -4622,6 +4622,9 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 	}
 	if v.DirectoryId == nil {
 		v.DirectoryId = aws.String("")
+	}
+	if len(v.RunningMode) == 0 {
+		v.RunningMode = types.PoolsRunningMode("AUTO_STOP")
 	}
 }
 

@@ -689,6 +689,10 @@ func serializeOpCreateWorkspacesPoolInput(e *awsjson.Encoder, v *CreateWorkspace
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
 	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
+	}
 	e.ObjectEnd()
 }
 
@@ -1525,10 +1529,6 @@ func serializeOpRegisterWorkspaceDirectoryInput(e *awsjson.Encoder, v *RegisterW
 		e.Key("SubnetIds")
 		serializeSubnetIds(e, v.SubnetIds)
 	}
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableSelfService != nil {
 		e.Key("EnableSelfService")
 		e.Bool(*v.EnableSelfService)
@@ -1776,6 +1776,10 @@ func serializeOpUpdateWorkspacesPoolInput(e *awsjson.Encoder, v *UpdateWorkspace
 	if v.TimeoutSettings != nil {
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
+	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
 	}
 	e.ObjectEnd()
 }
@@ -2162,10 +2166,6 @@ func serializeWorkspaceAccessProperties(e *awsjson.Encoder, v *types.WorkspaceAc
 
 func serializeWorkspaceCreationProperties(e *awsjson.Encoder, v *types.WorkspaceCreationProperties) {
 	e.ObjectStart()
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableInternetAccess != nil {
 		e.Key("EnableInternetAccess")
 		e.Bool(*v.EnableInternetAccess)

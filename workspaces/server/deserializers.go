@@ -1041,6 +1041,10 @@ func deserializeOpCreateWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Cr
 				v.TimeoutSettings = new(types.TimeoutSettings)
 				deserializeTimeoutSettings(d, v.TimeoutSettings)
 			}
+		case "RunningMode":
+			if !d.Null() {
+				v.RunningMode = types.PoolsRunningMode(d.String())
+			}
 		default:
 			d.Skip()
 		}
@@ -2223,10 +2227,6 @@ func deserializeOpRegisterWorkspaceDirectoryInput(d *awsjson.Decoder, v *workspa
 			}
 		case "SubnetIds":
 			v.SubnetIds = deserializeSubnetIds(d)
-		case "EnableWorkDocs":
-			if !d.Null() {
-				v.EnableWorkDocs = d.BoolPtr()
-			}
 		case "EnableSelfService":
 			if !d.Null() {
 				v.EnableSelfService = d.BoolPtr()
@@ -2580,6 +2580,10 @@ func deserializeOpUpdateWorkspacesPoolInput(d *awsjson.Decoder, v *workspaces.Up
 			if !d.Null() {
 				v.TimeoutSettings = new(types.TimeoutSettings)
 				deserializeTimeoutSettings(d, v.TimeoutSettings)
+			}
+		case "RunningMode":
+			if !d.Null() {
+				v.RunningMode = types.PoolsRunningMode(d.String())
 			}
 		default:
 			d.Skip()
@@ -3199,10 +3203,6 @@ func deserializeWorkspaceCreationProperties(d *awsjson.Decoder, v *types.Workspa
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
-		case "EnableWorkDocs":
-			if !d.Null() {
-				v.EnableWorkDocs = d.BoolPtr()
-			}
 		case "EnableInternetAccess":
 			if !d.Null() {
 				v.EnableInternetAccess = d.BoolPtr()

@@ -488,10 +488,6 @@ func serializeDefaultClientBrandingAttributes(e *awsjson.Encoder, v *types.Defau
 
 func serializeDefaultWorkspaceCreationProperties(e *awsjson.Encoder, v *types.DefaultWorkspaceCreationProperties) {
 	e.ObjectStart()
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableInternetAccess != nil {
 		e.Key("EnableInternetAccess")
 		e.Bool(*v.EnableInternetAccess)
@@ -2940,6 +2936,13 @@ func serializeWorkspacesPool(e *awsjson.Encoder, v *types.WorkspacesPool) {
 	if v.TimeoutSettings != nil {
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
+	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
+	} else {
+		e.Key("RunningMode")
+		e.RawJSONString("\"AUTO_STOP\"")
 	}
 	e.ObjectEnd()
 }

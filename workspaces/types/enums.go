@@ -653,6 +653,22 @@ func (OperatingSystemType) Values() []OperatingSystemType {
 	return []OperatingSystemType{"WINDOWS", "LINUX"}
 }
 
+type PoolsRunningMode string
+
+// Enum values for PoolsRunningMode
+const (
+	PoolsRunningModeAutoStop PoolsRunningMode = "AUTO_STOP"
+	PoolsRunningModeAlwaysOn PoolsRunningMode = "ALWAYS_ON"
+)
+
+/*
+Values returns all known values for PoolsRunningMode. The service may
+return values this client does not know yet.
+*/
+func (PoolsRunningMode) Values() []PoolsRunningMode {
+	return []PoolsRunningMode{"AUTO_STOP", "ALWAYS_ON"}
+}
+
 type Protocol string
 
 // Enum values for Protocol
@@ -1033,6 +1049,9 @@ const (
 	WorkspaceImageErrorDetailCodeStagedAppxPackage                      WorkspaceImageErrorDetailCode = "StagedAppxPackage"
 	WorkspaceImageErrorDetailCodeUnsupportedOsUpgrade                   WorkspaceImageErrorDetailCode = "UnsupportedOsUpgrade"
 	WorkspaceImageErrorDetailCodeInsufficientRearmCount                 WorkspaceImageErrorDetailCode = "InsufficientRearmCount"
+	WorkspaceImageErrorDetailCodeIncompatibleProtocol                   WorkspaceImageErrorDetailCode = "ProtocolOSIncompatibility"
+	WorkspaceImageErrorDetailCodeIncompatibleMemoryIntegrity            WorkspaceImageErrorDetailCode = "MemoryIntegrityIncompatibility"
+	WorkspaceImageErrorDetailCodeRestrictedDriveLetter                  WorkspaceImageErrorDetailCode = "RestrictedDriveLetterInUse"
 )
 
 /*
@@ -1040,7 +1059,7 @@ Values returns all known values for WorkspaceImageErrorDetailCode. The service m
 return values this client does not know yet.
 */
 func (WorkspaceImageErrorDetailCode) Values() []WorkspaceImageErrorDetailCode {
-	return []WorkspaceImageErrorDetailCode{"OutdatedPowershellVersion", "OfficeInstalled", "PCoIPAgentInstalled", "WindowsUpdatesEnabled", "AutoMountDisabled", "WorkspacesBYOLAccountNotFound", "WorkspacesBYOLAccountDisabled", "DHCPDisabled", "DiskFreeSpace", "AdditionalDrivesAttached", "OSNotSupported", "DomainJoined", "AzureDomainJoined", "FirewallEnabled", "VMWareToolsInstalled", "DiskSizeExceeded", "IncompatiblePartitioning", "PendingReboot", "AutoLogonEnabled", "RealTimeUniversalDisabled", "MultipleBootPartition", "Requires64BitOS", "ZeroRearmCount", "InPlaceUpgrade", "AntiVirusInstalled", "UEFINotSupported", "UnknownError", "AppXPackagesInstalled", "ReservedStorageInUse", "AdditionalDrivesPresent", "WindowsUpdatesRequired", "SysPrepFileMissing", "UserProfileMissing", "InsufficientDiskSpace", "EnvironmentVariablesPathMissingEntries", "DomainAccountServicesFound", "InvalidIp", "RemoteDesktopServicesDisabled", "WindowsModulesInstallerDisabled", "AmazonSsmAgentEnabled", "UnsupportedSecurityProtocol", "MultipleUserProfiles", "StagedAppxPackage", "UnsupportedOsUpgrade", "InsufficientRearmCount"}
+	return []WorkspaceImageErrorDetailCode{"OutdatedPowershellVersion", "OfficeInstalled", "PCoIPAgentInstalled", "WindowsUpdatesEnabled", "AutoMountDisabled", "WorkspacesBYOLAccountNotFound", "WorkspacesBYOLAccountDisabled", "DHCPDisabled", "DiskFreeSpace", "AdditionalDrivesAttached", "OSNotSupported", "DomainJoined", "AzureDomainJoined", "FirewallEnabled", "VMWareToolsInstalled", "DiskSizeExceeded", "IncompatiblePartitioning", "PendingReboot", "AutoLogonEnabled", "RealTimeUniversalDisabled", "MultipleBootPartition", "Requires64BitOS", "ZeroRearmCount", "InPlaceUpgrade", "AntiVirusInstalled", "UEFINotSupported", "UnknownError", "AppXPackagesInstalled", "ReservedStorageInUse", "AdditionalDrivesPresent", "WindowsUpdatesRequired", "SysPrepFileMissing", "UserProfileMissing", "InsufficientDiskSpace", "EnvironmentVariablesPathMissingEntries", "DomainAccountServicesFound", "InvalidIp", "RemoteDesktopServicesDisabled", "WindowsModulesInstallerDisabled", "AmazonSsmAgentEnabled", "UnsupportedSecurityProtocol", "MultipleUserProfiles", "StagedAppxPackage", "UnsupportedOsUpgrade", "InsufficientRearmCount", "ProtocolOSIncompatibility", "MemoryIntegrityIncompatibility", "RestrictedDriveLetterInUse"}
 }
 
 type WorkspaceImageIngestionProcess string

@@ -480,9 +480,6 @@ type DefaultImportClientBrandingAttributes struct {
 // information, see Update Directory Details for Your WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html).
 type DefaultWorkspaceCreationProperties struct {
-	// Specifies whether the directory is enabled for Amazon WorkDocs.
-	EnableWorkDocs *bool
-
 	// Specifies whether to automatically assign an Elastic public IP address to
 	// WorkSpaces in this directory by default. If enabled, the Elastic public IP
 	// address allows outbound internet access from your WorkSpaces when you’re
@@ -1478,24 +1475,6 @@ type WorkspaceConnectionStatus struct {
 // more information, see Update Directory Details for Your WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html).
 type WorkspaceCreationProperties struct {
-	// Indicates whether Amazon WorkDocs is enabled for your WorkSpaces.
-	//
-	// If WorkDocs is already enabled for a WorkSpaces directory and you disable it,
-	// new WorkSpaces launched in the directory will not have WorkDocs enabled.
-	// However, WorkDocs remains enabled for any existing WorkSpaces, unless you
-	// either disable users' access to WorkDocs or you delete the WorkDocs site. To
-	// disable users' access to WorkDocs, see Disabling Users
-	// (https://docs.aws.amazon.com/workdocs/latest/adminguide/inactive-user.html)
-	// in the Amazon WorkDocs Administration Guide. To delete a WorkDocs site, see
-	// Deleting a Site
-	// (https://docs.aws.amazon.com/workdocs/latest/adminguide/manage-sites.html) in
-	// the Amazon WorkDocs Administration Guide.
-	//
-	// If you enable WorkDocs on a directory that already has existing WorkSpaces,
-	// the existing WorkSpaces and any new WorkSpaces that are launched in the
-	// directory will have WorkDocs enabled.
-	EnableWorkDocs *bool
-
 	// Indicates whether internet access is enabled for your WorkSpaces.
 	EnableInternetAccess *bool
 
@@ -1881,7 +1860,7 @@ type WorkspacesPool struct {
 	// This member is required.
 	CapacityStatus *CapacityStatus
 
-	// The name of the pool,
+	// The name of the pool.
 	//
 	// Constraints (checked by the service): pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$.
 	//
@@ -1929,6 +1908,11 @@ type WorkspacesPool struct {
 	// session. Otherwise, they are connected to a new session with a new pool
 	// instance.
 	TimeoutSettings *TimeoutSettings
+
+	// The running mode of the pool.
+	//
+	// This member is required.
+	RunningMode PoolsRunningMode
 }
 
 // Describes a pool error.
