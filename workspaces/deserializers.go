@@ -39,6 +39,10 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 		v := &types.InternalServerException{}
 		deserializeInternalServerException(d, v)
 		return v
+	case "InvalidParameterCombinationException":
+		v := &types.InvalidParameterCombinationException{}
+		deserializeInvalidParameterCombinationException(d, v)
+		return v
 	case "InvalidParameterValuesException":
 		v := &types.InvalidParameterValuesException{}
 		deserializeInvalidParameterValuesException(d, v)
@@ -117,6 +121,60 @@ func deserializeAccessDeniedException(d *awsjson.Decoder, v *types.AccessDeniedE
 		case "message", "Message":
 			if !d.Null() {
 				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeAccessEndpointConfig(d *awsjson.Decoder, v *types.AccessEndpointConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpoints":
+			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "InternetFallbackProtocols":
+			v.InternetFallbackProtocols = deserializeInternetFallbackProtocolList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.AccessEndpoints == nil {
+		v.AccessEndpoints = []types.AccessEndpoint{}
+	}
+}
+
+func deserializeAccessEndpointList(d *awsjson.Decoder) []types.AccessEndpoint {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.AccessEndpoint{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.AccessEndpoint{})
+		deserializeAccessEndpoint(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpointType":
+			if !d.Null() {
+				v.AccessEndpointType = types.AccessEndpointType(d.String())
+			}
+		case "VpcEndpointId":
+			if !d.Null() {
+				v.VpcEndpointId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -1294,6 +1352,38 @@ func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.I
 }
 
 func deserializeInternalServerException(d *awsjson.Decoder, v *types.InternalServerException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeInternetFallbackProtocolList(d *awsjson.Decoder) []types.InternetFallbackProtocol {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.InternetFallbackProtocol{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev types.InternetFallbackProtocol
+		ev = types.InternetFallbackProtocol(d.String())
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeInvalidParameterCombinationException(d *awsjson.Decoder, v *types.InvalidParameterCombinationException) {
 	if !d.ObjectStart() {
 		return
 	}
@@ -3805,6 +3895,11 @@ func deserializeWorkspaceAccessProperties(d *awsjson.Decoder, v *types.Workspace
 		case "DeviceTypeWorkSpacesThinClient":
 			if !d.Null() {
 				v.DeviceTypeWorkSpacesThinClient = types.AccessPropertyValue(d.String())
+			}
+		case "AccessEndpointConfig":
+			if !d.Null() {
+				v.AccessEndpointConfig = new(types.AccessEndpointConfig)
+				deserializeAccessEndpointConfig(d, v.AccessEndpointConfig)
 			}
 		default:
 			d.Skip()

@@ -7,6 +7,40 @@ import (
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 
+func serializeAccessEndpointConfig(e *awsjson.Encoder, v *types.AccessEndpointConfig) {
+	e.ObjectStart()
+	if v.AccessEndpoints != nil {
+		e.Key("AccessEndpoints")
+		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.InternetFallbackProtocols != nil {
+		e.Key("InternetFallbackProtocols")
+		serializeInternetFallbackProtocolList(e, v.InternetFallbackProtocols)
+	}
+	e.ObjectEnd()
+}
+
+func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAccessEndpoint(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
+	e.ObjectStart()
+	if len(v.AccessEndpointType) > 0 {
+		e.Key("AccessEndpointType")
+		e.String(string(v.AccessEndpointType))
+	}
+	if v.VpcEndpointId != nil {
+		e.Key("VpcEndpointId")
+		e.String(*v.VpcEndpointId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeActiveDirectoryConfig(e *awsjson.Encoder, v *types.ActiveDirectoryConfig) {
 	e.ObjectStart()
 	if v.DomainName != nil {
@@ -284,6 +318,14 @@ func serializeGlobalAcceleratorForWorkSpace(e *awsjson.Encoder, v *types.GlobalA
 }
 
 func serializeImageAssociatedResourceTypeList(e *awsjson.Encoder, v []types.ImageAssociatedResourceType) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(string(v[i]))
+	}
+	e.ArrayEnd()
+}
+
+func serializeInternetFallbackProtocolList(e *awsjson.Encoder, v []types.InternetFallbackProtocol) {
 	e.ArrayStart()
 	for i := range v {
 		e.String(string(v[i]))
@@ -2160,6 +2202,10 @@ func serializeWorkspaceAccessProperties(e *awsjson.Encoder, v *types.WorkspaceAc
 	if len(v.DeviceTypeWorkSpacesThinClient) > 0 {
 		e.Key("DeviceTypeWorkSpacesThinClient")
 		e.String(string(v.DeviceTypeWorkSpacesThinClient))
+	}
+	if v.AccessEndpointConfig != nil {
+		e.Key("AccessEndpointConfig")
+		serializeAccessEndpointConfig(e, v.AccessEndpointConfig)
 	}
 	e.ObjectEnd()
 }

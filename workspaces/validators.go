@@ -8,6 +8,17 @@ import (
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 
+func validateAccessEndpointConfig(v *types.AccessEndpointConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "AccessEndpointConfig"}
+	if v.AccessEndpoints == nil {
+		invalid.Add(smithy.NewErrParamRequired("AccessEndpoints"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateActiveDirectoryConfig(v *types.ActiveDirectoryConfig) error {
 	invalid := smithy.InvalidParamsError{Context: "ActiveDirectoryConfig"}
 	if v.DomainName == nil {
@@ -920,6 +931,10 @@ func validateOpModifyWorkspaceAccessPropertiesInput(v *ModifyWorkspaceAccessProp
 	}
 	if v.WorkspaceAccessProperties == nil {
 		invalid.Add(smithy.NewErrParamRequired("WorkspaceAccessProperties"))
+	} else {
+		if err := validateWorkspaceAccessProperties(v.WorkspaceAccessProperties); err != nil {
+			invalid.AddNested("WorkspaceAccessProperties", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -1440,6 +1455,19 @@ func validateUserStorage(v *types.UserStorage) error {
 	invalid := smithy.InvalidParamsError{Context: "UserStorage"}
 	if v.Capacity == nil {
 		invalid.Add(smithy.NewErrParamRequired("Capacity"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateWorkspaceAccessProperties(v *types.WorkspaceAccessProperties) error {
+	invalid := smithy.InvalidParamsError{Context: "WorkspaceAccessProperties"}
+	if v.AccessEndpointConfig != nil {
+		if err := validateAccessEndpointConfig(v.AccessEndpointConfig); err != nil {
+			invalid.AddNested("AccessEndpointConfig", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid

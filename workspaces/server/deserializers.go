@@ -9,6 +9,57 @@ import (
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 
+func deserializeAccessEndpointConfig(d *awsjson.Decoder, v *types.AccessEndpointConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpoints":
+			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "InternetFallbackProtocols":
+			v.InternetFallbackProtocols = deserializeInternetFallbackProtocolList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeAccessEndpointList(d *awsjson.Decoder) []types.AccessEndpoint {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.AccessEndpoint{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.AccessEndpoint{})
+		deserializeAccessEndpoint(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpointType":
+			if !d.Null() {
+				v.AccessEndpointType = types.AccessEndpointType(d.String())
+			}
+		case "VpcEndpointId":
+			if !d.Null() {
+				v.VpcEndpointId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeActiveDirectoryConfig(d *awsjson.Decoder, v *types.ActiveDirectoryConfig) {
 	if !d.ObjectStart() {
 		return
@@ -484,6 +535,22 @@ func deserializeImageAssociatedResourceTypeList(d *awsjson.Decoder) []types.Imag
 		}
 		var ev types.ImageAssociatedResourceType
 		ev = types.ImageAssociatedResourceType(d.String())
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeInternetFallbackProtocolList(d *awsjson.Decoder) []types.InternetFallbackProtocol {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.InternetFallbackProtocol{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev types.InternetFallbackProtocol
+		ev = types.InternetFallbackProtocol(d.String())
 		v = append(v, ev)
 	}
 	return v
@@ -3190,6 +3257,11 @@ func deserializeWorkspaceAccessProperties(d *awsjson.Decoder, v *types.Workspace
 		case "DeviceTypeWorkSpacesThinClient":
 			if !d.Null() {
 				v.DeviceTypeWorkSpacesThinClient = types.AccessPropertyValue(d.String())
+			}
+		case "AccessEndpointConfig":
+			if !d.Null() {
+				v.AccessEndpointConfig = new(types.AccessEndpointConfig)
+				deserializeAccessEndpointConfig(d, v.AccessEndpointConfig)
 			}
 		default:
 			d.Skip()

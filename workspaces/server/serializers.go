@@ -17,6 +17,40 @@ func serializeAccessDeniedException(e *awsjson.Encoder, v *types.AccessDeniedExc
 	e.ObjectEnd()
 }
 
+func serializeAccessEndpointConfig(e *awsjson.Encoder, v *types.AccessEndpointConfig) {
+	e.ObjectStart()
+	if v.AccessEndpoints != nil {
+		e.Key("AccessEndpoints")
+		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.InternetFallbackProtocols != nil {
+		e.Key("InternetFallbackProtocols")
+		serializeInternetFallbackProtocolList(e, v.InternetFallbackProtocols)
+	}
+	e.ObjectEnd()
+}
+
+func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAccessEndpoint(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
+	e.ObjectStart()
+	if len(v.AccessEndpointType) > 0 {
+		e.Key("AccessEndpointType")
+		e.String(string(v.AccessEndpointType))
+	}
+	if v.VpcEndpointId != nil {
+		e.Key("VpcEndpointId")
+		e.String(*v.VpcEndpointId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeAccountLinkList(e *awsjson.Encoder, v []types.AccountLink) {
 	e.ArrayStart()
 	for i := range v {
@@ -766,6 +800,23 @@ func serializeIncompatibleApplicationsException(e *awsjson.Encoder, v *types.Inc
 }
 
 func serializeInternalServerException(e *awsjson.Encoder, v *types.InternalServerException) {
+	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
+	e.ObjectEnd()
+}
+
+func serializeInternetFallbackProtocolList(e *awsjson.Encoder, v []types.InternetFallbackProtocol) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(string(v[i]))
+	}
+	e.ArrayEnd()
+}
+
+func serializeInvalidParameterCombinationException(e *awsjson.Encoder, v *types.InvalidParameterCombinationException) {
 	e.ObjectStart()
 	if v.Message != nil {
 		e.Key("message")
@@ -2307,6 +2358,10 @@ func serializeWorkspaceAccessProperties(e *awsjson.Encoder, v *types.WorkspaceAc
 	if len(v.DeviceTypeWorkSpacesThinClient) > 0 {
 		e.Key("DeviceTypeWorkSpacesThinClient")
 		e.String(string(v.DeviceTypeWorkSpacesThinClient))
+	}
+	if v.AccessEndpointConfig != nil {
+		e.Key("AccessEndpointConfig")
+		serializeAccessEndpointConfig(e, v.AccessEndpointConfig)
 	}
 	e.ObjectEnd()
 }

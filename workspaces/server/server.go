@@ -698,6 +698,9 @@ func EncodeError(err error) (status int, body []byte, ok bool) {
 	case *types.InternalServerException:
 		status = 400
 		serializeInternalServerException(e, v)
+	case *types.InvalidParameterCombinationException:
+		status = 400
+		serializeInvalidParameterCombinationException(e, v)
 	case *types.InvalidParameterValuesException:
 		status = 400
 		serializeInvalidParameterValuesException(e, v)

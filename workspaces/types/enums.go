@@ -68,6 +68,21 @@ func (AGAPreferredProtocolForWorkSpace) Values() []AGAPreferredProtocolForWorkSp
 	return []AGAPreferredProtocolForWorkSpace{"TCP", "NONE", "INHERITED"}
 }
 
+type AccessEndpointType string
+
+// Enum values for AccessEndpointType
+const (
+	AccessEndpointTypeStreamingWsp AccessEndpointType = "STREAMING_WSP"
+)
+
+/*
+Values returns all known values for AccessEndpointType. The service may
+return values this client does not know yet.
+*/
+func (AccessEndpointType) Values() []AccessEndpointType {
+	return []AccessEndpointType{"STREAMING_WSP"}
+}
+
 type AccessPropertyValue string
 
 // Enum values for AccessPropertyValue
@@ -559,6 +574,21 @@ return values this client does not know yet.
 */
 func (ImageType) Values() []ImageType {
 	return []ImageType{"OWNED", "SHARED"}
+}
+
+type InternetFallbackProtocol string
+
+// Enum values for InternetFallbackProtocol
+const (
+	InternetFallbackProtocolPcoip InternetFallbackProtocol = "PCOIP"
+)
+
+/*
+Values returns all known values for InternetFallbackProtocol. The service may
+return values this client does not know yet.
+*/
+func (InternetFallbackProtocol) Values() []InternetFallbackProtocol {
+	return []InternetFallbackProtocol{"PCOIP"}
 }
 
 type LogUploadEnum string

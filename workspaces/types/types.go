@@ -4,6 +4,29 @@ package types
 
 import "time"
 
+// Describes the access type and endpoint for a WorkSpace.
+type AccessEndpoint struct {
+	// Indicates the type of access endpoint.
+	AccessEndpointType AccessEndpointType
+
+	// Indicates the VPC endpoint to use for access.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9\_\-]{1,1000}$.
+	VpcEndpointId *string
+}
+
+// Describes the access endpoint configuration for a WorkSpace.
+type AccessEndpointConfig struct {
+	// Indicates a list of access endpoints associated with this directory.
+	//
+	// This member is required.
+	AccessEndpoints []AccessEndpoint
+
+	// Indicates a list of protocols that fallback to using the public Internet when
+	// streaming over a VPC endpoint is not available.
+	InternetFallbackProtocols []InternetFallbackProtocol
+}
+
 // Information about about the account link.
 type AccountLink struct {
 	// The identifier of the account link.
@@ -1403,6 +1426,9 @@ type WorkspaceAccessProperties struct {
 	// Indicates whether users can access their WorkSpaces through a WorkSpaces Thin
 	// Client.
 	DeviceTypeWorkSpacesThinClient AccessPropertyValue
+
+	// Specifies the configuration for accessing the WorkSpace.
+	AccessEndpointConfig *AccessEndpointConfig
 }
 
 // Describes a WorkSpace bundle.
