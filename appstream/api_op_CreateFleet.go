@@ -86,6 +86,15 @@ type CreateFleetInput struct {
 	//   - stream.graphics-pro.4xlarge
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
 	//
 	// The following instance types are available for Elastic fleets:
 	//

@@ -614,6 +614,22 @@ type Fleet struct {
 	//   - stream.graphics-pro.4xlarge
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g5.xlarge
+	//   - stream.graphics.g5.2xlarge
+	//   - stream.graphics.g5.4xlarge
+	//   - stream.graphics.g5.8xlarge
+	//   - stream.graphics.g5.16xlarge
+	//   - stream.graphics.g5.12xlarge
+	//   - stream.graphics.g5.24xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	//
@@ -787,7 +803,8 @@ type Image struct {
 	ImageBuilderSupported *bool
 
 	// The name of the image builder that was used to create the private image. If
-	// the image is shared, this value is null.
+	// the image is shared, copied, or updated by using Managed Image Updates, this
+	// value is null.
 	//
 	// Constraints (checked by the service): length at least 1.
 	ImageBuilderName *string
@@ -920,6 +937,22 @@ type ImageBuilder struct {
 	//   - stream.graphics-pro.4xlarge
 	//   - stream.graphics-pro.8xlarge
 	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g5.xlarge
+	//   - stream.graphics.g5.2xlarge
+	//   - stream.graphics.g5.4xlarge
+	//   - stream.graphics.g5.8xlarge
+	//   - stream.graphics.g5.16xlarge
+	//   - stream.graphics.g5.12xlarge
+	//   - stream.graphics.g5.24xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
