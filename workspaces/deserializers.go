@@ -841,6 +841,41 @@ func deserializeConnectionAlias(d *awsjson.Decoder, v *types.ConnectionAlias) {
 	}
 }
 
+func deserializeCustomWorkspaceImageImportErrorDetailsList(d *awsjson.Decoder) []types.CustomWorkspaceImageImportErrorDetails {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.CustomWorkspaceImageImportErrorDetails{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.CustomWorkspaceImageImportErrorDetails{})
+		deserializeCustomWorkspaceImageImportErrorDetails(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeCustomWorkspaceImageImportErrorDetails(d *awsjson.Decoder, v *types.CustomWorkspaceImageImportErrorDetails) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ErrorCode":
+			if !d.Null() {
+				v.ErrorCode = d.StringPtr()
+			}
+		case "ErrorMessage":
+			if !d.Null() {
+				v.ErrorMessage = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeDataReplicationSettings(d *awsjson.Decoder, v *types.DataReplicationSettings) {
 	if !d.ObjectStart() {
 		return
@@ -1333,6 +1368,43 @@ func deserializeImageResourceAssociation(d *awsjson.Decoder, v *types.ImageResou
 			d.Skip()
 		}
 	}
+}
+
+func deserializeImageSourceIdentifier(d *awsjson.Decoder) (v types.ImageSourceIdentifier) {
+	if !d.ObjectStart() {
+		return nil
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		if d.Null() {
+			continue
+		}
+		switch string(key) {
+		case "Ec2ImportTaskId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImportTaskId{Value: mv}
+		case "ImageBuildVersionArn":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberImageBuildVersionArn{Value: mv}
+		case "Ec2ImageId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImageId{Value: mv}
+		default:
+			v = &types.UnknownUnionMember{
+				Tag:   string(key),
+				Value: d.Raw(),
+			}
+		}
+	}
+	return v
 }
 
 func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.IncompatibleApplicationsException) {
@@ -2072,6 +2144,10 @@ func deserializeOpDescribeAccountOutput(d *awsjson.Decoder, v *DescribeAccountOu
 			if !d.Null() {
 				v.DedicatedTenancyAccountType = types.DedicatedTenancyAccountType(d.String())
 			}
+		case "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -2236,6 +2312,46 @@ func deserializeOpDescribeConnectionAliasesOutput(d *awsjson.Decoder, v *Describ
 			if !d.Null() {
 				v.NextToken = d.StringPtr()
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeCustomWorkspaceImageImportOutput(d *awsjson.Decoder, v *DescribeCustomWorkspaceImageImportOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				v.ImageId = d.StringPtr()
+			}
+		case "InfrastructureConfigurationArn":
+			if !d.Null() {
+				v.InfrastructureConfigurationArn = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.CustomWorkspaceImageImportState(d.String())
+			}
+		case "Created":
+			if !d.Null() {
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "LastUpdatedTime":
+			if !d.Null() {
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "ImageSource":
+			v.ImageSource = deserializeImageSourceIdentifier(d)
+		case "ImageBuilderInstanceId":
+			if !d.Null() {
+				v.ImageBuilderInstanceId = d.StringPtr()
+			}
+		case "ErrorDetails":
+			v.ErrorDetails = deserializeCustomWorkspaceImageImportErrorDetailsList(d)
 		default:
 			d.Skip()
 		}
@@ -2566,6 +2682,26 @@ func deserializeOpImportClientBrandingOutput(d *awsjson.Decoder, v *ImportClient
 	}
 }
 
+func deserializeOpImportCustomWorkspaceImageOutput(d *awsjson.Decoder, v *ImportCustomWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				v.ImageId = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.CustomWorkspaceImageImportState(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpImportWorkspaceImageOutput(d *awsjson.Decoder, v *ImportWorkspaceImageOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2644,6 +2780,10 @@ func deserializeOpModifyAccountOutput(d *awsjson.Decoder, v *ModifyAccountOutput
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}

@@ -325,6 +325,22 @@ func serializeImageAssociatedResourceTypeList(e *awsjson.Encoder, v []types.Imag
 	e.ArrayEnd()
 }
 
+func serializeImageSourceIdentifier(e *awsjson.Encoder, v types.ImageSourceIdentifier) {
+	e.ObjectStart()
+	switch uv := v.(type) {
+	case *types.ImageSourceIdentifierMemberEc2ImportTaskId:
+		e.Key("Ec2ImportTaskId")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberImageBuildVersionArn:
+		e.Key("ImageBuildVersionArn")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberEc2ImageId:
+		e.Key("Ec2ImageId")
+		e.String(uv.Value)
+	}
+	e.ObjectEnd()
+}
+
 func serializeInternetFallbackProtocolList(e *awsjson.Encoder, v []types.InternetFallbackProtocol) {
 	e.ArrayStart()
 	for i := range v {
@@ -1002,6 +1018,15 @@ func serializeOpDescribeConnectionAliasesInput(e *awsjson.Encoder, v *DescribeCo
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeCustomWorkspaceImageImportInput(e *awsjson.Encoder, v *DescribeCustomWorkspaceImageImportInput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeImageAssociationsInput(e *awsjson.Encoder, v *DescribeImageAssociationsInput) {
 	e.ObjectStart()
 	if v.ImageId != nil {
@@ -1308,6 +1333,47 @@ func serializeOpImportClientBrandingInput(e *awsjson.Encoder, v *ImportClientBra
 	if v.DeviceTypeWeb != nil {
 		e.Key("DeviceTypeWeb")
 		serializeDefaultImportClientBrandingAttributes(e, v.DeviceTypeWeb)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpImportCustomWorkspaceImageInput(e *awsjson.Encoder, v *ImportCustomWorkspaceImageInput) {
+	e.ObjectStart()
+	if v.ImageName != nil {
+		e.Key("ImageName")
+		e.String(*v.ImageName)
+	}
+	if v.ImageDescription != nil {
+		e.Key("ImageDescription")
+		e.String(*v.ImageDescription)
+	}
+	if len(v.ComputeType) > 0 {
+		e.Key("ComputeType")
+		e.String(string(v.ComputeType))
+	}
+	if len(v.Protocol) > 0 {
+		e.Key("Protocol")
+		e.String(string(v.Protocol))
+	}
+	if v.ImageSource != nil {
+		e.Key("ImageSource")
+		serializeImageSourceIdentifier(e, v.ImageSource)
+	}
+	if v.InfrastructureConfigurationArn != nil {
+		e.Key("InfrastructureConfigurationArn")
+		e.String(*v.InfrastructureConfigurationArn)
+	}
+	if len(v.Platform) > 0 {
+		e.Key("Platform")
+		e.String(string(v.Platform))
+	}
+	if len(v.OsVersion) > 0 {
+		e.Key("OsVersion")
+		e.String(string(v.OsVersion))
+	}
+	if v.Tags != nil {
+		e.Key("Tags")
+		serializeTagList(e, v.Tags)
 	}
 	e.ObjectEnd()
 }

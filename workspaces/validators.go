@@ -646,6 +646,17 @@ func validateOpDescribeConnectionAliasPermissionsInput(v *DescribeConnectionAlia
 	return nil
 }
 
+func validateOpDescribeCustomWorkspaceImageImportInput(v *DescribeCustomWorkspaceImageImportInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeCustomWorkspaceImageImportInput"}
+	if v.ImageId == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageId"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpDescribeImageAssociationsInput(v *DescribeImageAssociationsInput) error {
 	invalid := smithy.InvalidParamsError{Context: "DescribeImageAssociationsInput"}
 	if v.ImageId == nil {
@@ -787,6 +798,43 @@ func validateOpImportClientBrandingInput(v *ImportClientBrandingInput) error {
 	invalid := smithy.InvalidParamsError{Context: "ImportClientBrandingInput"}
 	if v.ResourceId == nil {
 		invalid.Add(smithy.NewErrParamRequired("ResourceId"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpImportCustomWorkspaceImageInput(v *ImportCustomWorkspaceImageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "ImportCustomWorkspaceImageInput"}
+	if v.ImageName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageName"))
+	}
+	if v.ImageDescription == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageDescription"))
+	}
+	if len(v.ComputeType) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("ComputeType"))
+	}
+	if len(v.Protocol) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("Protocol"))
+	}
+	if v.ImageSource == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageSource"))
+	}
+	if v.InfrastructureConfigurationArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("InfrastructureConfigurationArn"))
+	}
+	if len(v.Platform) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("Platform"))
+	}
+	if len(v.OsVersion) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("OsVersion"))
+	}
+	if v.Tags != nil {
+		if err := validateTagList(v.Tags); err != nil {
+			invalid.AddNested("Tags", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid

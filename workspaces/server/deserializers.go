@@ -540,6 +540,43 @@ func deserializeImageAssociatedResourceTypeList(d *awsjson.Decoder) []types.Imag
 	return v
 }
 
+func deserializeImageSourceIdentifier(d *awsjson.Decoder) (v types.ImageSourceIdentifier) {
+	if !d.ObjectStart() {
+		return nil
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		if d.Null() {
+			continue
+		}
+		switch string(key) {
+		case "Ec2ImportTaskId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImportTaskId{Value: mv}
+		case "ImageBuildVersionArn":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberImageBuildVersionArn{Value: mv}
+		case "Ec2ImageId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImageId{Value: mv}
+		default:
+			v = &types.UnknownUnionMember{
+				Tag:   string(key),
+				Value: d.Raw(),
+			}
+		}
+	}
+	return v
+}
+
 func deserializeInternetFallbackProtocolList(d *awsjson.Decoder) []types.InternetFallbackProtocol {
 	if !d.ArrayStart() {
 		return nil
@@ -1504,6 +1541,22 @@ func deserializeOpDescribeConnectionAliasesInput(d *awsjson.Decoder, v *workspac
 	}
 }
 
+func deserializeOpDescribeCustomWorkspaceImageImportInput(d *awsjson.Decoder, v *workspaces.DescribeCustomWorkspaceImageImportInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				v.ImageId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeImageAssociationsInput(d *awsjson.Decoder, v *workspaces.DescribeImageAssociationsInput) {
 	if !d.ObjectStart() {
 		return
@@ -1914,6 +1967,50 @@ func deserializeOpImportClientBrandingInput(d *awsjson.Decoder, v *workspaces.Im
 				v.DeviceTypeWeb = new(types.DefaultImportClientBrandingAttributes)
 				deserializeDefaultImportClientBrandingAttributes(d, v.DeviceTypeWeb)
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpImportCustomWorkspaceImageInput(d *awsjson.Decoder, v *workspaces.ImportCustomWorkspaceImageInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageName":
+			if !d.Null() {
+				v.ImageName = d.StringPtr()
+			}
+		case "ImageDescription":
+			if !d.Null() {
+				v.ImageDescription = d.StringPtr()
+			}
+		case "ComputeType":
+			if !d.Null() {
+				v.ComputeType = types.ImageComputeType(d.String())
+			}
+		case "Protocol":
+			if !d.Null() {
+				v.Protocol = types.CustomImageProtocol(d.String())
+			}
+		case "ImageSource":
+			v.ImageSource = deserializeImageSourceIdentifier(d)
+		case "InfrastructureConfigurationArn":
+			if !d.Null() {
+				v.InfrastructureConfigurationArn = d.StringPtr()
+			}
+		case "Platform":
+			if !d.Null() {
+				v.Platform = types.Platform(d.String())
+			}
+		case "OsVersion":
+			if !d.Null() {
+				v.OsVersion = types.OSVersion(d.String())
+			}
+		case "Tags":
+			v.Tags = deserializeTagList(d)
 		default:
 			d.Skip()
 		}

@@ -474,6 +474,27 @@ func serializeConnectionAlias(e *awsjson.Encoder, v *types.ConnectionAlias) {
 	e.ObjectEnd()
 }
 
+func serializeCustomWorkspaceImageImportErrorDetailsList(e *awsjson.Encoder, v []types.CustomWorkspaceImageImportErrorDetails) {
+	e.ArrayStart()
+	for i := range v {
+		serializeCustomWorkspaceImageImportErrorDetails(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeCustomWorkspaceImageImportErrorDetails(e *awsjson.Encoder, v *types.CustomWorkspaceImageImportErrorDetails) {
+	e.ObjectStart()
+	if v.ErrorCode != nil {
+		e.Key("ErrorCode")
+		e.String(*v.ErrorCode)
+	}
+	if v.ErrorMessage != nil {
+		e.Key("ErrorMessage")
+		e.String(*v.ErrorMessage)
+	}
+	e.ObjectEnd()
+}
+
 func serializeDataReplicationSettings(e *awsjson.Encoder, v *types.DataReplicationSettings) {
 	e.ObjectStart()
 	if len(v.DataReplication) > 0 {
@@ -786,6 +807,22 @@ func serializeImageResourceAssociation(e *awsjson.Encoder, v *types.ImageResourc
 	if v.StateReason != nil {
 		e.Key("StateReason")
 		serializeAssociationStateReason(e, v.StateReason)
+	}
+	e.ObjectEnd()
+}
+
+func serializeImageSourceIdentifier(e *awsjson.Encoder, v types.ImageSourceIdentifier) {
+	e.ObjectStart()
+	switch uv := v.(type) {
+	case *types.ImageSourceIdentifierMemberEc2ImportTaskId:
+		e.Key("Ec2ImportTaskId")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberImageBuildVersionArn:
+		e.Key("ImageBuildVersionArn")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberEc2ImageId:
+		e.Key("Ec2ImageId")
+		e.String(uv.Value)
 	}
 	e.ObjectEnd()
 }
@@ -1223,6 +1260,10 @@ func serializeOpDescribeAccountOutput(e *awsjson.Encoder, v *workspaces.Describe
 		e.Key("DedicatedTenancyAccountType")
 		e.String(string(v.DedicatedTenancyAccountType))
 	}
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -1338,6 +1379,43 @@ func serializeOpDescribeConnectionAliasesOutput(e *awsjson.Encoder, v *workspace
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpDescribeCustomWorkspaceImageImportOutput(e *awsjson.Encoder, v *workspaces.DescribeCustomWorkspaceImageImportOutput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
+	}
+	if v.InfrastructureConfigurationArn != nil {
+		e.Key("InfrastructureConfigurationArn")
+		e.String(*v.InfrastructureConfigurationArn)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	if v.Created != nil {
+		e.Key("Created")
+		e.TimestampEpochSeconds(*v.Created)
+	}
+	if v.LastUpdatedTime != nil {
+		e.Key("LastUpdatedTime")
+		e.TimestampEpochSeconds(*v.LastUpdatedTime)
+	}
+	if v.ImageSource != nil {
+		e.Key("ImageSource")
+		serializeImageSourceIdentifier(e, v.ImageSource)
+	}
+	if v.ImageBuilderInstanceId != nil {
+		e.Key("ImageBuilderInstanceId")
+		e.String(*v.ImageBuilderInstanceId)
+	}
+	if v.ErrorDetails != nil {
+		e.Key("ErrorDetails")
+		serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
 	}
 	e.ObjectEnd()
 }
@@ -1560,6 +1638,19 @@ func serializeOpImportClientBrandingOutput(e *awsjson.Encoder, v *workspaces.Imp
 	e.ObjectEnd()
 }
 
+func serializeOpImportCustomWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.ImportCustomWorkspaceImageOutput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpImportWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.ImportWorkspaceImageOutput) {
 	e.ObjectStart()
 	if v.ImageId != nil {
@@ -1610,6 +1701,10 @@ func serializeOpMigrateWorkspaceOutput(e *awsjson.Encoder, v *workspaces.Migrate
 
 func serializeOpModifyAccountOutput(e *awsjson.Encoder, v *workspaces.ModifyAccountOutput) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 

@@ -218,6 +218,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeConnectionAliasesInput(&d, in)
 		d.End()
 		return "DescribeConnectionAliases", in, d.Err()
+	case "WorkspacesService.DescribeCustomWorkspaceImageImport":
+		in := &workspaces.DescribeCustomWorkspaceImageImportInput{}
+		deserializeOpDescribeCustomWorkspaceImageImportInput(&d, in)
+		d.End()
+		return "DescribeCustomWorkspaceImageImport", in, d.Err()
 	case "WorkspacesService.DescribeImageAssociations":
 		in := &workspaces.DescribeImageAssociationsInput{}
 		deserializeOpDescribeImageAssociationsInput(&d, in)
@@ -308,6 +313,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpImportClientBrandingInput(&d, in)
 		d.End()
 		return "ImportClientBranding", in, d.Err()
+	case "WorkspacesService.ImportCustomWorkspaceImage":
+		in := &workspaces.ImportCustomWorkspaceImageInput{}
+		deserializeOpImportCustomWorkspaceImageInput(&d, in)
+		d.End()
+		return "ImportCustomWorkspaceImage", in, d.Err()
 	case "WorkspacesService.ImportWorkspaceImage":
 		in := &workspaces.ImportWorkspaceImageInput{}
 		deserializeOpImportWorkspaceImageInput(&d, in)
@@ -562,6 +572,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeConnectionAliasPermissionsOutput(e, v)
 	case *workspaces.DescribeConnectionAliasesOutput:
 		serializeOpDescribeConnectionAliasesOutput(e, v)
+	case *workspaces.DescribeCustomWorkspaceImageImportOutput:
+		serializeOpDescribeCustomWorkspaceImageImportOutput(e, v)
 	case *workspaces.DescribeImageAssociationsOutput:
 		serializeOpDescribeImageAssociationsOutput(e, v)
 	case *workspaces.DescribeIpGroupsOutput:
@@ -598,6 +610,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpGetAccountLinkOutput(e, v)
 	case *workspaces.ImportClientBrandingOutput:
 		serializeOpImportClientBrandingOutput(e, v)
+	case *workspaces.ImportCustomWorkspaceImageOutput:
+		serializeOpImportCustomWorkspaceImageOutput(e, v)
 	case *workspaces.ImportWorkspaceImageOutput:
 		serializeOpImportWorkspaceImageOutput(e, v)
 	case *workspaces.ListAccountLinksOutput:

@@ -369,6 +369,41 @@ func (ConnectionState) Values() []ConnectionState {
 	return []ConnectionState{"CONNECTED", "DISCONNECTED", "UNKNOWN"}
 }
 
+type CustomImageProtocol string
+
+// Enum values for CustomImageProtocol
+const (
+	CustomImageProtocolPcoip CustomImageProtocol = "PCOIP"
+	CustomImageProtocolDcv   CustomImageProtocol = "DCV"
+	CustomImageProtocolByop  CustomImageProtocol = "BYOP"
+)
+
+/*
+Values returns all known values for CustomImageProtocol. The service may
+return values this client does not know yet.
+*/
+func (CustomImageProtocol) Values() []CustomImageProtocol {
+	return []CustomImageProtocol{"PCOIP", "DCV", "BYOP"}
+}
+
+type CustomWorkspaceImageImportState string
+
+// Enum values for CustomWorkspaceImageImportState
+const (
+	CustomWorkspaceImageImportStatePending    CustomWorkspaceImageImportState = "PENDING"
+	CustomWorkspaceImageImportStateInProgress CustomWorkspaceImageImportState = "IN_PROGRESS"
+	CustomWorkspaceImageImportStateCompleted  CustomWorkspaceImageImportState = "COMPLETED"
+	CustomWorkspaceImageImportStateError      CustomWorkspaceImageImportState = "ERROR"
+)
+
+/*
+Values returns all known values for CustomWorkspaceImageImportState. The service may
+return values this client does not know yet.
+*/
+func (CustomWorkspaceImageImportState) Values() []CustomWorkspaceImageImportState {
+	return []CustomWorkspaceImageImportState{"PENDING", "IN_PROGRESS", "COMPLETED", "ERROR"}
+}
+
 type DataReplication string
 
 // Enum values for DataReplication
@@ -560,6 +595,22 @@ func (ImageAssociatedResourceType) Values() []ImageAssociatedResourceType {
 	return []ImageAssociatedResourceType{"APPLICATION"}
 }
 
+type ImageComputeType string
+
+// Enum values for ImageComputeType
+const (
+	ImageComputeTypeBase         ImageComputeType = "BASE"
+	ImageComputeTypeGraphicsG4dn ImageComputeType = "GRAPHICS_G4DN"
+)
+
+/*
+Values returns all known values for ImageComputeType. The service may
+return values this client does not know yet.
+*/
+func (ImageComputeType) Values() []ImageComputeType {
+	return []ImageComputeType{"BASE", "GRAPHICS_G4DN"}
+}
+
 type ImageType string
 
 // Enum values for ImageType
@@ -640,6 +691,22 @@ func (ModificationStateEnum) Values() []ModificationStateEnum {
 	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS"}
 }
 
+type OSVersion string
+
+// Enum values for OSVersion
+const (
+	OSVersionWindows10 OSVersion = "Windows_10"
+	OSVersionWindows11 OSVersion = "Windows_11"
+)
+
+/*
+Values returns all known values for OSVersion. The service may
+return values this client does not know yet.
+*/
+func (OSVersion) Values() []OSVersion {
+	return []OSVersion{"Windows_10", "Windows_11"}
+}
+
 type OperatingSystemName string
 
 // Enum values for OperatingSystemName
@@ -681,6 +748,21 @@ return values this client does not know yet.
 */
 func (OperatingSystemType) Values() []OperatingSystemType {
 	return []OperatingSystemType{"WINDOWS", "LINUX"}
+}
+
+type Platform string
+
+// Enum values for Platform
+const (
+	PlatformWindows Platform = "WINDOWS"
+)
+
+/*
+Values returns all known values for Platform. The service may
+return values this client does not know yet.
+*/
+func (Platform) Values() []Platform {
+	return []Platform{"WINDOWS"}
 }
 
 type PoolsRunningMode string

@@ -394,6 +394,20 @@ type ConnectionAliasPermission struct {
 	AllowAssociation *bool
 }
 
+// Describes in-depth details about the error. These details include the
+// possible causes of the error and troubleshooting information.
+type CustomWorkspaceImageImportErrorDetails struct {
+	// The error code that is returned for the image import.
+	//
+	// Constraints (checked by the service): length 1 to 256.
+	ErrorCode *string
+
+	// The text of the error message that is returned for the image import.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
+	ErrorMessage *string
+}
+
 // Describes the data replication settings.
 type DataReplicationSettings struct {
 	// Indicates whether data replication is enabled, and if enabled, the type of
@@ -707,6 +721,40 @@ type ImageResourceAssociation struct {
 	// The reason the association deployment failed.
 	StateReason *AssociationStateReason
 }
+
+// Describes the image import source.
+//
+// The following types satisfy this interface:
+//
+//   - ImageSourceIdentifierMemberEc2ImportTaskId
+//   - ImageSourceIdentifierMemberImageBuildVersionArn
+//   - ImageSourceIdentifierMemberEc2ImageId
+type ImageSourceIdentifier interface {
+	isImageSourceIdentifier()
+}
+
+// The EC2 import task ID to import the image from the Amazon EC2 VM import
+// process.
+type ImageSourceIdentifierMemberEc2ImportTaskId struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberEc2ImportTaskId) isImageSourceIdentifier() {}
+
+// The ARN of the EC2 Image Builder image.
+type ImageSourceIdentifierMemberImageBuildVersionArn struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberImageBuildVersionArn) isImageSourceIdentifier() {}
+
+// The identifier of the EC2 image.
+type ImageSourceIdentifierMemberEc2ImageId struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberEc2ImageId) isImageSourceIdentifier() {}
+func (*UnknownUnionMember) isImageSourceIdentifier()                    {}
 
 // The client branding attributes for iOS device types. These attributes are
 // displayed on the iOS client login screen only.
@@ -1993,4 +2041,13 @@ type WorkspacesPoolSession struct {
 	//
 	// This member is required.
 	UserId *string
+}
+
+/*
+UnknownUnionMember is returned when a union member is returned over
+the wire, but has an unknown tag.
+*/
+type UnknownUnionMember struct {
+	Tag   string
+	Value []byte
 }
