@@ -630,6 +630,11 @@ type Fleet struct {
 	//   - stream.graphics.g6.24xlarge
 	//   - stream.graphics.gr6.4xlarge
 	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	//
@@ -953,6 +958,11 @@ type ImageBuilder struct {
 	//   - stream.graphics.g6.24xlarge
 	//   - stream.graphics.gr6.4xlarge
 	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
