@@ -6,6 +6,7 @@ import (
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
 	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
+	"time"
 )
 
 /*
@@ -107,6 +108,82 @@ func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
 		default:
 			d.Skip()
 		}
+	}
+}
+
+func deserializeAdminAppLicenseUsageList(d *awsjson.Decoder) []types.AdminAppLicenseUsageRecord {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.AdminAppLicenseUsageRecord{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.AdminAppLicenseUsageRecord{})
+		deserializeAdminAppLicenseUsageRecord(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeAdminAppLicenseUsageRecord(d *awsjson.Decoder, v *types.AdminAppLicenseUsageRecord) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "UserArn":
+			if !d.Null() {
+				v.UserArn = d.StringPtr()
+			}
+		case "BillingPeriod":
+			if !d.Null() {
+				v.BillingPeriod = d.StringPtr()
+			}
+		case "OwnerAWSAccountId":
+			if !d.Null() {
+				v.OwnerAWSAccountId = d.StringPtr()
+			}
+		case "SubscriptionFirstUsedDate":
+			if !d.Null() {
+				v.SubscriptionFirstUsedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "SubscriptionLastUsedDate":
+			if !d.Null() {
+				v.SubscriptionLastUsedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "LicenseType":
+			if !d.Null() {
+				v.LicenseType = d.StringPtr()
+			}
+		case "UserId":
+			if !d.Null() {
+				v.UserId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+	if v.UserArn == nil {
+		v.UserArn = aws.String("")
+	}
+	if v.BillingPeriod == nil {
+		v.BillingPeriod = aws.String("")
+	}
+	if v.OwnerAWSAccountId == nil {
+		v.OwnerAWSAccountId = aws.String("")
+	}
+	if v.SubscriptionFirstUsedDate == nil {
+		v.SubscriptionFirstUsedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+	if v.SubscriptionLastUsedDate == nil {
+		v.SubscriptionLastUsedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+	if v.LicenseType == nil {
+		v.LicenseType = aws.String("")
+	}
+	if v.UserId == nil {
+		v.UserId = aws.String("")
 	}
 }
 
@@ -1319,6 +1396,10 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 			if !d.Null() {
 				v.ImageSharedWithOthers = types.ImageSharedWithOthers(d.String())
 			}
+		case "ManagedSoftwareIncluded":
+			if !d.Null() {
+				v.ManagedSoftwareIncluded = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -1527,6 +1608,18 @@ func deserializeOpAssociateApplicationToEntitlementOutput(d *awsjson.Decoder, v 
 }
 
 func deserializeOpAssociateFleetOutput(d *awsjson.Decoder, v *AssociateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateSoftwareToImageBuilderOutput(d *awsjson.Decoder, v *AssociateSoftwareToImageBuilderOutput) {
 	if !d.ObjectStart() {
 		return
 	}
@@ -2068,6 +2161,24 @@ func deserializeOpDescribeAppBlocksOutput(d *awsjson.Decoder, v *DescribeAppBloc
 	}
 }
 
+func deserializeOpDescribeAppLicenseUsageOutput(d *awsjson.Decoder, v *DescribeAppLicenseUsageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppLicenseUsages":
+			v.AppLicenseUsages = deserializeAdminAppLicenseUsageList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeApplicationFleetAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationFleetAssociationsOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2234,6 +2345,28 @@ func deserializeOpDescribeSessionsOutput(d *awsjson.Decoder, v *DescribeSessions
 	}
 }
 
+func deserializeOpDescribeSoftwareAssociationsOutput(d *awsjson.Decoder, v *DescribeSoftwareAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AssociatedResource":
+			if !d.Null() {
+				v.AssociatedResource = d.StringPtr()
+			}
+		case "SoftwareAssociations":
+			v.SoftwareAssociations = deserializeSoftwareAssociationsList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeStacksOutput(d *awsjson.Decoder, v *DescribeStacksOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2383,6 +2516,18 @@ func deserializeOpDisassociateFleetOutput(d *awsjson.Decoder, v *DisassociateFle
 	}
 }
 
+func deserializeOpDisassociateSoftwareFromImageBuilderOutput(d *awsjson.Decoder, v *DisassociateSoftwareFromImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpEnableUserOutput(d *awsjson.Decoder, v *EnableUserOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2515,6 +2660,18 @@ func deserializeOpStartImageBuilderOutput(d *awsjson.Decoder, v *StartImageBuild
 				v.ImageBuilder = new(types.ImageBuilder)
 				deserializeImageBuilder(d, v.ImageBuilder)
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartSoftwareDeploymentToImageBuilderOutput(d *awsjson.Decoder, v *StartSoftwareDeploymentToImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
 		default:
 			d.Skip()
 		}
@@ -3115,6 +3272,43 @@ func deserializeSharedImagePermissions(d *awsjson.Decoder, v *types.SharedImageP
 	}
 	if v.ImagePermissions == nil {
 		v.ImagePermissions = &types.ImagePermissions{}
+	}
+}
+
+func deserializeSoftwareAssociationsList(d *awsjson.Decoder) []types.SoftwareAssociations {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.SoftwareAssociations{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.SoftwareAssociations{})
+		deserializeSoftwareAssociations(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeSoftwareAssociations(d *awsjson.Decoder, v *types.SoftwareAssociations) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "SoftwareName":
+			if !d.Null() {
+				v.SoftwareName = d.StringPtr()
+			}
+		case "Status":
+			if !d.Null() {
+				v.Status = types.SoftwareDeploymentStatus(d.String())
+			}
+		case "DeploymentError":
+			v.DeploymentError = deserializeErrorDetailsList(d)
+		default:
+			d.Skip()
+		}
 	}
 }
 

@@ -234,6 +234,19 @@ func serializeOpAssociateFleetInput(e *awsjson.Encoder, v *AssociateFleetInput) 
 	e.ObjectEnd()
 }
 
+func serializeOpAssociateSoftwareToImageBuilderInput(e *awsjson.Encoder, v *AssociateSoftwareToImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.SoftwareNames != nil {
+		e.Key("SoftwareNames")
+		serializeStringList(e, v.SoftwareNames)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpBatchAssociateUserStackInput(e *awsjson.Encoder, v *BatchAssociateUserStackInput) {
 	e.ObjectStart()
 	if v.UserStackAssociations != nil {
@@ -610,6 +623,14 @@ func serializeOpCreateImageBuilderInput(e *awsjson.Encoder, v *CreateImageBuilde
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.SoftwaresToInstall != nil {
+		e.Key("SoftwaresToInstall")
+		serializeStringList(e, v.SoftwaresToInstall)
+	}
+	if v.SoftwaresToUninstall != nil {
+		e.Key("SoftwaresToUninstall")
+		serializeStringList(e, v.SoftwaresToUninstall)
+	}
 	e.ObjectEnd()
 }
 
@@ -976,6 +997,23 @@ func serializeOpDescribeAppBlocksInput(e *awsjson.Encoder, v *DescribeAppBlocksI
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeAppLicenseUsageInput(e *awsjson.Encoder, v *DescribeAppLicenseUsageInput) {
+	e.ObjectStart()
+	if v.BillingPeriod != nil {
+		e.Key("BillingPeriod")
+		e.String(*v.BillingPeriod)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeApplicationFleetAssociationsInput(e *awsjson.Encoder, v *DescribeApplicationFleetAssociationsInput) {
 	e.ObjectStart()
 	if v.FleetName != nil {
@@ -1161,6 +1199,23 @@ func serializeOpDescribeSessionsInput(e *awsjson.Encoder, v *DescribeSessionsInp
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeSoftwareAssociationsInput(e *awsjson.Encoder, v *DescribeSoftwareAssociationsInput) {
+	e.ObjectStart()
+	if v.AssociatedResource != nil {
+		e.Key("AssociatedResource")
+		e.String(*v.AssociatedResource)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeStacksInput(e *awsjson.Encoder, v *DescribeStacksInput) {
 	e.ObjectStart()
 	if v.Names != nil {
@@ -1307,6 +1362,19 @@ func serializeOpDisassociateFleetInput(e *awsjson.Encoder, v *DisassociateFleetI
 	e.ObjectEnd()
 }
 
+func serializeOpDisassociateSoftwareFromImageBuilderInput(e *awsjson.Encoder, v *DisassociateSoftwareFromImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.SoftwareNames != nil {
+		e.Key("SoftwareNames")
+		serializeStringList(e, v.SoftwareNames)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserInput(e *awsjson.Encoder, v *EnableUserInput) {
 	e.ObjectStart()
 	if v.UserName != nil {
@@ -1412,6 +1480,19 @@ func serializeOpStartImageBuilderInput(e *awsjson.Encoder, v *StartImageBuilderI
 	if v.AppstreamAgentVersion != nil {
 		e.Key("AppstreamAgentVersion")
 		e.String(*v.AppstreamAgentVersion)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpStartSoftwareDeploymentToImageBuilderInput(e *awsjson.Encoder, v *StartSoftwareDeploymentToImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.RetryFailedDeployments != nil {
+		e.Key("RetryFailedDeployments")
+		e.Bool(*v.RetryFailedDeployments)
 	}
 	e.ObjectEnd()
 }

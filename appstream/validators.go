@@ -129,6 +129,20 @@ func validateOpAssociateFleetInput(v *AssociateFleetInput) error {
 	return nil
 }
 
+func validateOpAssociateSoftwareToImageBuilderInput(v *AssociateSoftwareToImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "AssociateSoftwareToImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
+	}
+	if v.SoftwareNames == nil {
+		invalid.Add(smithy.NewErrParamRequired("SoftwareNames"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpBatchAssociateUserStackInput(v *BatchAssociateUserStackInput) error {
 	invalid := smithy.InvalidParamsError{Context: "BatchAssociateUserStackInput"}
 	if v.UserStackAssociations == nil {
@@ -610,6 +624,17 @@ func validateOpDeleteUserInput(v *DeleteUserInput) error {
 	return nil
 }
 
+func validateOpDescribeAppLicenseUsageInput(v *DescribeAppLicenseUsageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeAppLicenseUsageInput"}
+	if v.BillingPeriod == nil {
+		invalid.Add(smithy.NewErrParamRequired("BillingPeriod"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpDescribeEntitlementsInput(v *DescribeEntitlementsInput) error {
 	invalid := smithy.InvalidParamsError{Context: "DescribeEntitlementsInput"}
 	if v.StackName == nil {
@@ -639,6 +664,17 @@ func validateOpDescribeSessionsInput(v *DescribeSessionsInput) error {
 	}
 	if v.FleetName == nil {
 		invalid.Add(smithy.NewErrParamRequired("FleetName"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpDescribeSoftwareAssociationsInput(v *DescribeSoftwareAssociationsInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeSoftwareAssociationsInput"}
+	if v.AssociatedResource == nil {
+		invalid.Add(smithy.NewErrParamRequired("AssociatedResource"))
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -734,6 +770,20 @@ func validateOpDisassociateFleetInput(v *DisassociateFleetInput) error {
 	}
 	if v.StackName == nil {
 		invalid.Add(smithy.NewErrParamRequired("StackName"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpDisassociateSoftwareFromImageBuilderInput(v *DisassociateSoftwareFromImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DisassociateSoftwareFromImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
+	}
+	if v.SoftwareNames == nil {
+		invalid.Add(smithy.NewErrParamRequired("SoftwareNames"))
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -839,6 +889,17 @@ func validateOpStartImageBuilderInput(v *StartImageBuilderInput) error {
 	invalid := smithy.InvalidParamsError{Context: "StartImageBuilderInput"}
 	if v.Name == nil {
 		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpStartSoftwareDeploymentToImageBuilderInput(v *StartSoftwareDeploymentToImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "StartSoftwareDeploymentToImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
 	}
 	if invalid.Len() > 0 {
 		return invalid

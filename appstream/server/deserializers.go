@@ -391,6 +391,24 @@ func deserializeOpAssociateFleetInput(d *awsjson.Decoder, v *appstream.Associate
 	}
 }
 
+func deserializeOpAssociateSoftwareToImageBuilderInput(d *awsjson.Decoder, v *appstream.AssociateSoftwareToImageBuilderInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilderName":
+			if !d.Null() {
+				v.ImageBuilderName = d.StringPtr()
+			}
+		case "SoftwareNames":
+			v.SoftwareNames = deserializeStringList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpBatchAssociateUserStackInput(d *awsjson.Decoder, v *appstream.BatchAssociateUserStackInput) {
 	if !d.ObjectStart() {
 		return
@@ -826,6 +844,10 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 			v.Tags = deserializeTags(d)
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "SoftwaresToInstall":
+			v.SoftwaresToInstall = deserializeStringList(d)
+		case "SoftwaresToUninstall":
+			v.SoftwaresToUninstall = deserializeStringList(d)
 		default:
 			d.Skip()
 		}
@@ -1342,6 +1364,30 @@ func deserializeOpDescribeAppBlocksInput(d *awsjson.Decoder, v *appstream.Descri
 	}
 }
 
+func deserializeOpDescribeAppLicenseUsageInput(d *awsjson.Decoder, v *appstream.DescribeAppLicenseUsageInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "BillingPeriod":
+			if !d.Null() {
+				v.BillingPeriod = d.StringPtr()
+			}
+		case "MaxResults":
+			if !d.Null() {
+				v.MaxResults = d.Int32Ptr()
+			}
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeApplicationFleetAssociationsInput(d *awsjson.Decoder, v *appstream.DescribeApplicationFleetAssociationsInput) {
 	if !d.ObjectStart() {
 		return
@@ -1576,6 +1622,30 @@ func deserializeOpDescribeSessionsInput(d *awsjson.Decoder, v *appstream.Describ
 	}
 }
 
+func deserializeOpDescribeSoftwareAssociationsInput(d *awsjson.Decoder, v *appstream.DescribeSoftwareAssociationsInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AssociatedResource":
+			if !d.Null() {
+				v.AssociatedResource = d.StringPtr()
+			}
+		case "MaxResults":
+			if !d.Null() {
+				v.MaxResults = d.Int32Ptr()
+			}
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeStacksInput(d *awsjson.Decoder, v *appstream.DescribeStacksInput) {
 	if !d.ObjectStart() {
 		return
@@ -1790,6 +1860,24 @@ func deserializeOpDisassociateFleetInput(d *awsjson.Decoder, v *appstream.Disass
 	}
 }
 
+func deserializeOpDisassociateSoftwareFromImageBuilderInput(d *awsjson.Decoder, v *appstream.DisassociateSoftwareFromImageBuilderInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilderName":
+			if !d.Null() {
+				v.ImageBuilderName = d.StringPtr()
+			}
+		case "SoftwareNames":
+			v.SoftwareNames = deserializeStringList(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpEnableUserInput(d *awsjson.Decoder, v *appstream.EnableUserInput) {
 	if !d.ObjectStart() {
 		return
@@ -1955,6 +2043,26 @@ func deserializeOpStartImageBuilderInput(d *awsjson.Decoder, v *appstream.StartI
 		case "AppstreamAgentVersion":
 			if !d.Null() {
 				v.AppstreamAgentVersion = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartSoftwareDeploymentToImageBuilderInput(d *awsjson.Decoder, v *appstream.StartSoftwareDeploymentToImageBuilderInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageBuilderName":
+			if !d.Null() {
+				v.ImageBuilderName = d.StringPtr()
+			}
+		case "RetryFailedDeployments":
+			if !d.Null() {
+				v.RetryFailedDeployments = d.BoolPtr()
 			}
 		default:
 			d.Skip()

@@ -29,6 +29,47 @@ func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
 	e.ObjectEnd()
 }
 
+func serializeAdminAppLicenseUsageList(e *awsjson.Encoder, v []types.AdminAppLicenseUsageRecord) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAdminAppLicenseUsageRecord(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAdminAppLicenseUsageRecord(e *awsjson.Encoder, v *types.AdminAppLicenseUsageRecord) {
+	e.ObjectStart()
+	if v.UserArn != nil {
+		e.Key("UserArn")
+		e.String(*v.UserArn)
+	}
+	if v.BillingPeriod != nil {
+		e.Key("BillingPeriod")
+		e.String(*v.BillingPeriod)
+	}
+	if v.OwnerAWSAccountId != nil {
+		e.Key("OwnerAWSAccountId")
+		e.String(*v.OwnerAWSAccountId)
+	}
+	if v.SubscriptionFirstUsedDate != nil {
+		e.Key("SubscriptionFirstUsedDate")
+		e.TimestampEpochSeconds(*v.SubscriptionFirstUsedDate)
+	}
+	if v.SubscriptionLastUsedDate != nil {
+		e.Key("SubscriptionLastUsedDate")
+		e.TimestampEpochSeconds(*v.SubscriptionLastUsedDate)
+	}
+	if v.LicenseType != nil {
+		e.Key("LicenseType")
+		e.String(*v.LicenseType)
+	}
+	if v.UserId != nil {
+		e.Key("UserId")
+		e.String(*v.UserId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeAppBlockBuilderAppBlockAssociation(e *awsjson.Encoder, v *types.AppBlockBuilderAppBlockAssociation) {
 	e.ObjectStart()
 	if v.AppBlockArn != nil {
@@ -895,6 +936,10 @@ func serializeImage(e *awsjson.Encoder, v *types.Image) {
 		e.Key("ImageSharedWithOthers")
 		e.String(string(v.ImageSharedWithOthers))
 	}
+	if v.ManagedSoftwareIncluded != nil {
+		e.Key("ManagedSoftwareIncluded")
+		e.Bool(*v.ManagedSoftwareIncluded)
+	}
 	e.ObjectEnd()
 }
 
@@ -1010,6 +1055,11 @@ func serializeOpAssociateApplicationToEntitlementOutput(e *awsjson.Encoder, v *a
 }
 
 func serializeOpAssociateFleetOutput(e *awsjson.Encoder, v *appstream.AssociateFleetOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
+func serializeOpAssociateSoftwareToImageBuilderOutput(e *awsjson.Encoder, v *appstream.AssociateSoftwareToImageBuilderOutput) {
 	e.ObjectStart()
 	e.ObjectEnd()
 }
@@ -1304,6 +1354,19 @@ func serializeOpDescribeAppBlocksOutput(e *awsjson.Encoder, v *appstream.Describ
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeAppLicenseUsageOutput(e *awsjson.Encoder, v *appstream.DescribeAppLicenseUsageOutput) {
+	e.ObjectStart()
+	if v.AppLicenseUsages != nil {
+		e.Key("AppLicenseUsages")
+		serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeApplicationFleetAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeApplicationFleetAssociationsOutput) {
 	e.ObjectStart()
 	if v.ApplicationFleetAssociations != nil {
@@ -1425,6 +1488,23 @@ func serializeOpDescribeSessionsOutput(e *awsjson.Encoder, v *appstream.Describe
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeSoftwareAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeSoftwareAssociationsOutput) {
+	e.ObjectStart()
+	if v.AssociatedResource != nil {
+		e.Key("AssociatedResource")
+		e.String(*v.AssociatedResource)
+	}
+	if v.SoftwareAssociations != nil {
+		e.Key("SoftwareAssociations")
+		serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeStacksOutput(e *awsjson.Encoder, v *appstream.DescribeStacksOutput) {
 	e.ObjectStart()
 	if v.Stacks != nil {
@@ -1511,6 +1591,11 @@ func serializeOpDisassociateFleetOutput(e *awsjson.Encoder, v *appstream.Disasso
 	e.ObjectEnd()
 }
 
+func serializeOpDisassociateSoftwareFromImageBuilderOutput(e *awsjson.Encoder, v *appstream.DisassociateSoftwareFromImageBuilderOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserOutput(e *awsjson.Encoder, v *appstream.EnableUserOutput) {
 	e.ObjectStart()
 	e.ObjectEnd()
@@ -1589,6 +1674,11 @@ func serializeOpStartImageBuilderOutput(e *awsjson.Encoder, v *appstream.StartIm
 		e.Key("ImageBuilder")
 		serializeImageBuilder(e, v.ImageBuilder)
 	}
+	e.ObjectEnd()
+}
+
+func serializeOpStartSoftwareDeploymentToImageBuilderOutput(e *awsjson.Encoder, v *appstream.StartSoftwareDeploymentToImageBuilderOutput) {
+	e.ObjectStart()
 	e.ObjectEnd()
 }
 
@@ -1917,6 +2007,31 @@ func serializeSharedImagePermissions(e *awsjson.Encoder, v *types.SharedImagePer
 	if v.ImagePermissions != nil {
 		e.Key("imagePermissions")
 		serializeImagePermissions(e, v.ImagePermissions)
+	}
+	e.ObjectEnd()
+}
+
+func serializeSoftwareAssociationsList(e *awsjson.Encoder, v []types.SoftwareAssociations) {
+	e.ArrayStart()
+	for i := range v {
+		serializeSoftwareAssociations(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeSoftwareAssociations(e *awsjson.Encoder, v *types.SoftwareAssociations) {
+	e.ObjectStart()
+	if v.SoftwareName != nil {
+		e.Key("SoftwareName")
+		e.String(*v.SoftwareName)
+	}
+	if len(v.Status) > 0 {
+		e.Key("Status")
+		e.String(string(v.Status))
+	}
+	if v.DeploymentError != nil {
+		e.Key("DeploymentError")
+		serializeErrorDetailsList(e, v.DeploymentError)
 	}
 	e.ObjectEnd()
 }

@@ -53,6 +53,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpAssociateFleetInput(&d, in)
 		d.End()
 		return "AssociateFleet", in, d.Err()
+	case "PhotonAdminProxyService.AssociateSoftwareToImageBuilder":
+		in := &appstream.AssociateSoftwareToImageBuilderInput{}
+		deserializeOpAssociateSoftwareToImageBuilderInput(&d, in)
+		d.End()
+		return "AssociateSoftwareToImageBuilder", in, d.Err()
 	case "PhotonAdminProxyService.BatchAssociateUserStack":
 		in := &appstream.BatchAssociateUserStackInput{}
 		deserializeOpBatchAssociateUserStackInput(&d, in)
@@ -223,6 +228,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeAppBlocksInput(&d, in)
 		d.End()
 		return "DescribeAppBlocks", in, d.Err()
+	case "PhotonAdminProxyService.DescribeAppLicenseUsage":
+		in := &appstream.DescribeAppLicenseUsageInput{}
+		deserializeOpDescribeAppLicenseUsageInput(&d, in)
+		d.End()
+		return "DescribeAppLicenseUsage", in, d.Err()
 	case "PhotonAdminProxyService.DescribeApplicationFleetAssociations":
 		in := &appstream.DescribeApplicationFleetAssociationsInput{}
 		deserializeOpDescribeApplicationFleetAssociationsInput(&d, in)
@@ -268,6 +278,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeSessionsInput(&d, in)
 		d.End()
 		return "DescribeSessions", in, d.Err()
+	case "PhotonAdminProxyService.DescribeSoftwareAssociations":
+		in := &appstream.DescribeSoftwareAssociationsInput{}
+		deserializeOpDescribeSoftwareAssociationsInput(&d, in)
+		d.End()
+		return "DescribeSoftwareAssociations", in, d.Err()
 	case "PhotonAdminProxyService.DescribeStacks":
 		in := &appstream.DescribeStacksInput{}
 		deserializeOpDescribeStacksInput(&d, in)
@@ -318,6 +333,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDisassociateFleetInput(&d, in)
 		d.End()
 		return "DisassociateFleet", in, d.Err()
+	case "PhotonAdminProxyService.DisassociateSoftwareFromImageBuilder":
+		in := &appstream.DisassociateSoftwareFromImageBuilderInput{}
+		deserializeOpDisassociateSoftwareFromImageBuilderInput(&d, in)
+		d.End()
+		return "DisassociateSoftwareFromImageBuilder", in, d.Err()
 	case "PhotonAdminProxyService.EnableUser":
 		in := &appstream.EnableUserInput{}
 		deserializeOpEnableUserInput(&d, in)
@@ -363,6 +383,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpStartImageBuilderInput(&d, in)
 		d.End()
 		return "StartImageBuilder", in, d.Err()
+	case "PhotonAdminProxyService.StartSoftwareDeploymentToImageBuilder":
+		in := &appstream.StartSoftwareDeploymentToImageBuilderInput{}
+		deserializeOpStartSoftwareDeploymentToImageBuilderInput(&d, in)
+		d.End()
+		return "StartSoftwareDeploymentToImageBuilder", in, d.Err()
 	case "PhotonAdminProxyService.StopAppBlockBuilder":
 		in := &appstream.StopAppBlockBuilderInput{}
 		deserializeOpStopAppBlockBuilderInput(&d, in)
@@ -446,6 +471,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpAssociateApplicationToEntitlementOutput(e, v)
 	case *appstream.AssociateFleetOutput:
 		serializeOpAssociateFleetOutput(e, v)
+	case *appstream.AssociateSoftwareToImageBuilderOutput:
+		serializeOpAssociateSoftwareToImageBuilderOutput(e, v)
 	case *appstream.BatchAssociateUserStackOutput:
 		serializeOpBatchAssociateUserStackOutput(e, v)
 	case *appstream.BatchDisassociateUserStackOutput:
@@ -514,6 +541,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeAppBlockBuildersOutput(e, v)
 	case *appstream.DescribeAppBlocksOutput:
 		serializeOpDescribeAppBlocksOutput(e, v)
+	case *appstream.DescribeAppLicenseUsageOutput:
+		serializeOpDescribeAppLicenseUsageOutput(e, v)
 	case *appstream.DescribeApplicationFleetAssociationsOutput:
 		serializeOpDescribeApplicationFleetAssociationsOutput(e, v)
 	case *appstream.DescribeApplicationsOutput:
@@ -532,6 +561,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeImagesOutput(e, v)
 	case *appstream.DescribeSessionsOutput:
 		serializeOpDescribeSessionsOutput(e, v)
+	case *appstream.DescribeSoftwareAssociationsOutput:
+		serializeOpDescribeSoftwareAssociationsOutput(e, v)
 	case *appstream.DescribeStacksOutput:
 		serializeOpDescribeStacksOutput(e, v)
 	case *appstream.DescribeThemeForStackOutput:
@@ -552,6 +583,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDisassociateApplicationFromEntitlementOutput(e, v)
 	case *appstream.DisassociateFleetOutput:
 		serializeOpDisassociateFleetOutput(e, v)
+	case *appstream.DisassociateSoftwareFromImageBuilderOutput:
+		serializeOpDisassociateSoftwareFromImageBuilderOutput(e, v)
 	case *appstream.EnableUserOutput:
 		serializeOpEnableUserOutput(e, v)
 	case *appstream.ExpireSessionOutput:
@@ -570,6 +603,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpStartFleetOutput(e, v)
 	case *appstream.StartImageBuilderOutput:
 		serializeOpStartImageBuilderOutput(e, v)
+	case *appstream.StartSoftwareDeploymentToImageBuilderOutput:
+		serializeOpStartSoftwareDeploymentToImageBuilderOutput(e, v)
 	case *appstream.StopAppBlockBuilderOutput:
 		serializeOpStopAppBlockBuilderOutput(e, v)
 	case *appstream.StopFleetOutput:

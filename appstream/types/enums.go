@@ -319,6 +319,8 @@ const (
 	ImageBuilderStateFailed               ImageBuilderState = "FAILED"
 	ImageBuilderStateUpdating             ImageBuilderState = "UPDATING"
 	ImageBuilderStatePendingQualification ImageBuilderState = "PENDING_QUALIFICATION"
+	ImageBuilderStatePendingSyncingApps   ImageBuilderState = "PENDING_SYNCING_APPS"
+	ImageBuilderStateSyncingApps          ImageBuilderState = "SYNCING_APPS"
 )
 
 /*
@@ -326,7 +328,7 @@ Values returns all known values for ImageBuilderState. The service may
 return values this client does not know yet.
 */
 func (ImageBuilderState) Values() []ImageBuilderState {
-	return []ImageBuilderState{"PENDING", "UPDATING_AGENT", "RUNNING", "STOPPING", "STOPPED", "REBOOTING", "SNAPSHOTTING", "DELETING", "FAILED", "UPDATING", "PENDING_QUALIFICATION"}
+	return []ImageBuilderState{"PENDING", "UPDATING_AGENT", "RUNNING", "STOPPING", "STOPPED", "REBOOTING", "SNAPSHOTTING", "DELETING", "FAILED", "UPDATING", "PENDING_QUALIFICATION", "PENDING_SYNCING_APPS", "SYNCING_APPS"}
 }
 
 type ImageBuilderStateChangeReasonCode string
@@ -532,6 +534,27 @@ return values this client does not know yet.
 */
 func (SessionState) Values() []SessionState {
 	return []SessionState{"ACTIVE", "PENDING", "EXPIRED"}
+}
+
+type SoftwareDeploymentStatus string
+
+// Enum values for SoftwareDeploymentStatus
+const (
+	SoftwareDeploymentStatusStagedForInstallation   SoftwareDeploymentStatus = "STAGED_FOR_INSTALLATION"
+	SoftwareDeploymentStatusPendingInstallation     SoftwareDeploymentStatus = "PENDING_INSTALLATION"
+	SoftwareDeploymentStatusInstalled               SoftwareDeploymentStatus = "INSTALLED"
+	SoftwareDeploymentStatusStagedForUninstallation SoftwareDeploymentStatus = "STAGED_FOR_UNINSTALLATION"
+	SoftwareDeploymentStatusPendingUninstallation   SoftwareDeploymentStatus = "PENDING_UNINSTALLATION"
+	SoftwareDeploymentStatusFailedToInstall         SoftwareDeploymentStatus = "FAILED_TO_INSTALL"
+	SoftwareDeploymentStatusFailedToUninstall       SoftwareDeploymentStatus = "FAILED_TO_UNINSTALL"
+)
+
+/*
+Values returns all known values for SoftwareDeploymentStatus. The service may
+return values this client does not know yet.
+*/
+func (SoftwareDeploymentStatus) Values() []SoftwareDeploymentStatus {
+	return []SoftwareDeploymentStatus{"STAGED_FOR_INSTALLATION", "PENDING_INSTALLATION", "INSTALLED", "STAGED_FOR_UNINSTALLATION", "PENDING_UNINSTALLATION", "FAILED_TO_INSTALL", "FAILED_TO_UNINSTALL"}
 }
 
 type StackAttribute string

@@ -25,6 +25,54 @@ type AccessEndpoint struct {
 	VpceId *string
 }
 
+// The collection of license usage records.
+type AdminAppLicenseUsageRecord struct {
+	// The ARN of the user who used the license-included application.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	UserArn *string
+
+	// The billing period for the license usage record.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	BillingPeriod *string
+
+	// The account ID of the owner of the license.
+	//
+	// Constraints (checked by the service): pattern ^\d+$.
+	//
+	// This member is required.
+	OwnerAWSAccountId *string
+
+	// The date and time when the license was first used.
+	//
+	// This member is required.
+	SubscriptionFirstUsedDate *time.Time
+
+	// The date and time when the license was last used.
+	//
+	// This member is required.
+	SubscriptionLastUsedDate *time.Time
+
+	// The type of license (for example, Microsoft Office).
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	LicenseType *string
+
+	// The ID of the user who used the license-included application.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	UserId *string
+}
+
 // Describes an app block.
 //
 // App blocks are an Amazon AppStream 2.0 resource that stores the details about
@@ -872,6 +920,9 @@ type Image struct {
 
 	// Indicates whether the image is shared with another account ID.
 	ImageSharedWithOthers ImageSharedWithOthers
+
+	// Indicates whether the image includes license-included applications.
+	ManagedSoftwareIncluded *bool
 }
 
 // Describes a virtual machine that is used to create an image.
@@ -1264,6 +1315,47 @@ type SharedImagePermissions struct {
 	//
 	// This member is required.
 	ImagePermissions *ImagePermissions
+}
+
+// The association between a license-included application and a resource.
+type SoftwareAssociations struct {
+	// The name of the license-included application.
+	//
+	// Possible values include the following:
+	//
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_64Bit
+	//   - Microsoft_Project_2021_Professional_32Bit
+	//   - Microsoft_Project_2021_Professional_64Bit
+	//   - Microsoft_Project_2024_Professional_32Bit
+	//   - Microsoft_Project_2024_Professional_64Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Project_2021_Standard_32Bit
+	//   - Microsoft_Project_2021_Standard_64Bit
+	//   - Microsoft_Project_2024_Standard_32Bit
+	//   - Microsoft_Project_2024_Standard_64Bit
+	//
+	// Constraints (checked by the service): length at least 1.
+	SoftwareName *string
+
+	// The deployment status of the license-included application.
+	Status SoftwareDeploymentStatus
+
+	// The error details for failed deployments of the license-included application.
+	DeploymentError []ErrorDetails
 }
 
 // Describes a stack.
