@@ -1009,6 +1009,22 @@ func deserializeDnsIpAddresses(d *awsjson.Decoder) []string {
 	return v
 }
 
+func deserializeDnsIpv6Addresses(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
 func deserializeErrorDetailsList(d *awsjson.Decoder) []types.ErrorDetails {
 	if !d.ArrayStart() {
 		return nil
@@ -4179,6 +4195,8 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			v.SubnetIds = deserializeSubnetIds(d)
 		case "DnsIpAddresses":
 			v.DnsIpAddresses = deserializeDnsIpAddresses(d)
+		case "DnsIpv6Addresses":
+			v.DnsIpv6Addresses = deserializeDnsIpv6Addresses(d)
 		case "CustomerUserName":
 			if !d.Null() {
 				v.CustomerUserName = d.StringPtr()
@@ -4454,6 +4472,10 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			if !d.Null() {
 				v.WorkspaceName = d.StringPtr()
 			}
+		case "Ipv6Address":
+			if !d.Null() {
+				v.Ipv6Address = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -4546,6 +4568,10 @@ func deserializeWorkspace(d *awsjson.Decoder, v *types.Workspace) {
 		case "IpAddress":
 			if !d.Null() {
 				v.IpAddress = d.StringPtr()
+			}
+		case "Ipv6Address":
+			if !d.Null() {
+				v.Ipv6Address = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {

@@ -2412,6 +2412,10 @@ func serializeWorkspaceRequest(e *awsjson.Encoder, v *types.WorkspaceRequest) {
 		e.Key("WorkspaceName")
 		e.String(*v.WorkspaceName)
 	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
+	}
 	e.ObjectEnd()
 }
 

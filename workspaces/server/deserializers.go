@@ -3549,6 +3549,10 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			if !d.Null() {
 				v.WorkspaceName = d.StringPtr()
 			}
+		case "Ipv6Address":
+			if !d.Null() {
+				v.Ipv6Address = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}

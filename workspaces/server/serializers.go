@@ -586,6 +586,14 @@ func serializeDnsIpAddresses(e *awsjson.Encoder, v []string) {
 	e.ArrayEnd()
 }
 
+func serializeDnsIpv6Addresses(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
 func serializeErrorDetailsList(e *awsjson.Encoder, v []types.ErrorDetails) {
 	e.ArrayStart()
 	for i := range v {
@@ -2569,6 +2577,10 @@ func serializeWorkspaceDirectory(e *awsjson.Encoder, v *types.WorkspaceDirectory
 		e.Key("DnsIpAddresses")
 		serializeDnsIpAddresses(e, v.DnsIpAddresses)
 	}
+	if v.DnsIpv6Addresses != nil {
+		e.Key("DnsIpv6Addresses")
+		serializeDnsIpv6Addresses(e, v.DnsIpv6Addresses)
+	}
 	if v.CustomerUserName != nil {
 		e.Key("CustomerUserName")
 		e.String(*v.CustomerUserName)
@@ -2804,6 +2816,10 @@ func serializeWorkspaceRequest(e *awsjson.Encoder, v *types.WorkspaceRequest) {
 		e.Key("WorkspaceName")
 		e.String(*v.WorkspaceName)
 	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
+	}
 	e.ObjectEnd()
 }
 
@@ -2865,6 +2881,10 @@ func serializeWorkspace(e *awsjson.Encoder, v *types.Workspace) {
 	if v.IpAddress != nil {
 		e.Key("IpAddress")
 		e.String(*v.IpAddress)
+	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
 	}
 	if len(v.State) > 0 {
 		e.Key("State")

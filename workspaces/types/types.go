@@ -1352,6 +1352,11 @@ type Workspace struct {
 	// The IP address of the WorkSpace.
 	IpAddress *string
 
+	// The IPv6 address of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}::[0-9a-fA-F]{1,4}$.
+	Ipv6Address *string
+
 	// The operational state of the WorkSpace.
 	//
 	//   - PENDING – The WorkSpace is in a waiting state (for example, the
@@ -1612,6 +1617,9 @@ type WorkspaceDirectory struct {
 	// The IP addresses of the DNS servers for the directory.
 	DnsIpAddresses []string
 
+	// The IPv6 addresses of the DNS servers for the directory.
+	DnsIpv6Addresses []string
+
 	// The user name for the service account.
 	//
 	// Constraints (checked by the service): length 1 to 63.
@@ -1866,6 +1874,11 @@ type WorkspaceRequest struct {
 	//
 	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
+
+	// The IPv6 address for the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}::[0-9a-fA-F]{1,4}$.
+	Ipv6Address *string
 }
 
 // Describes the association between an application and a WorkSpace resource.
