@@ -1551,6 +1551,8 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 			if !d.Null() {
 				v.EniPrivateIpAddress = d.StringPtr()
 			}
+		case "EniIpv6Addresses":
+			v.EniIpv6Addresses = deserializeStringList(d)
 		case "EniId":
 			if !d.Null() {
 				v.EniId = d.StringPtr()

@@ -1024,6 +1024,10 @@ func serializeNetworkAccessConfiguration(e *awsjson.Encoder, v *types.NetworkAcc
 		e.Key("EniPrivateIpAddress")
 		e.String(*v.EniPrivateIpAddress)
 	}
+	if v.EniIpv6Addresses != nil {
+		e.Key("EniIpv6Addresses")
+		serializeStringList(e, v.EniIpv6Addresses)
+	}
 	if v.EniId != nil {
 		e.Key("EniId")
 		e.String(*v.EniId)

@@ -1128,6 +1128,10 @@ type NetworkAccessConfiguration struct {
 	// Constraints (checked by the service): length at least 1.
 	EniPrivateIpAddress *string
 
+	// The IPv6 addresses of the elastic network interface that is attached to
+	// instances in your VPC.
+	EniIpv6Addresses []string
+
 	// The resource identifier of the elastic network interface that is attached to
 	// instances in your VPC. All network interfaces have the eni-xxxxxxxx resource
 	// identifier.
