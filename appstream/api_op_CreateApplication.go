@@ -11,7 +11,7 @@ import (
 
 // Creates an application.
 //
-// Applications are an Amazon AppStream 2.0 resource that stores the details
+// Applications are a WorkSpaces Applications resource that stores the details
 // about how to launch applications on Elastic fleet streaming instances. An
 // application consists of the launch details, icon, and display name.
 // Applications are associated with an app block that contains the application

@@ -70,16 +70,12 @@ type CreateImageBuilderInput struct {
 	//   - stream.graphics-design.xlarge
 	//   - stream.graphics-design.2xlarge
 	//   - stream.graphics-design.4xlarge
-	//   - stream.graphics-desktop.2xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
 	//   - stream.graphics.g4dn.8xlarge
 	//   - stream.graphics.g4dn.12xlarge
 	//   - stream.graphics.g4dn.16xlarge
-	//   - stream.graphics-pro.4xlarge
-	//   - stream.graphics-pro.8xlarge
-	//   - stream.graphics-pro.16xlarge
 	//   - stream.graphics.g5.xlarge
 	//   - stream.graphics.g5.2xlarge
 	//   - stream.graphics.g5.4xlarge
@@ -123,14 +119,15 @@ type CreateImageBuilderInput struct {
 	// The Amazon Resource Name (ARN) of the IAM role to apply to the image builder.
 	// To assume a role, the image builder calls the AWS Security Token Service
 	// (STS) AssumeRole API operation and passes the ARN of the role to use. The
-	// operation creates a new session with temporary credentials. AppStream 2.0
-	// retrieves the temporary credentials and creates the appstream_machine_role
-	// credential profile on the instance.
+	// operation creates a new session with temporary credentials. WorkSpaces
+	// Applications retrieves the temporary credentials and creates the
+	// appstream_machine_role credential profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
@@ -142,8 +139,9 @@ type CreateImageBuilderInput struct {
 	// image builder to a Microsoft Active Directory domain.
 	DomainJoinInfo *types.DomainJoinInfo
 
-	// The version of the AppStream 2.0 agent to use for this image builder. To use
-	// the latest version of the AppStream 2.0 agent, specify [LATEST].
+	// The version of the WorkSpaces Applications agent to use for this image
+	// builder. To use the latest version of the WorkSpaces Applications agent,
+	// specify [LATEST].
 	//
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
@@ -161,7 +159,7 @@ type CreateImageBuilderInput struct {
 	//
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
@@ -172,6 +170,11 @@ type CreateImageBuilderInput struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
+
+	// The configuration for the root volume of the image builder. Use this to
+	// customize storage capacity from 200 GB up to 500 GB based on your application
+	// installation requirements.
+	RootVolumeConfig *types.VolumeConfig
 
 	// The list of license included applications to install on the image builder
 	// during creation.

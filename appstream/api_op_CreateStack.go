@@ -79,20 +79,21 @@ type CreateStackInput struct {
 	//
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The list of interface VPC endpoint (interface endpoint) objects. Users of the
-	// stack can connect to AppStream 2.0 only through the specified endpoints.
+	// stack can connect to WorkSpaces Applications only through the specified
+	// endpoints.
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
-	// The domains where AppStream 2.0 streaming sessions can be embedded in an
-	// iframe. You must approve the domains that you want to host embedded AppStream
-	// 2.0 streaming sessions.
+	// The domains where WorkSpaces Applications streaming sessions can be embedded
+	// in an iframe. You must approve the domains that you want to host embedded
+	// WorkSpaces Applications streaming sessions.
 	//
 	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string

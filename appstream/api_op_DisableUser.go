@@ -11,8 +11,8 @@ import (
 )
 
 // Disables the specified user in the user pool. Users can't sign in to
-// AppStream 2.0 until they are re-enabled. This action does not delete the
-// user.
+// WorkSpaces Applications until they are re-enabled. This action does not
+// delete the user.
 func (c *Client) DisableUser(ctx context.Context, params *DisableUserInput, optFns ...func(*Options)) (*DisableUserOutput, error) {
 	if params == nil {
 		params = &DisableUserInput{}

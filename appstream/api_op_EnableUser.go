@@ -11,8 +11,8 @@ import (
 )
 
 // Enables a user in the user pool. After being enabled, users can sign in to
-// AppStream 2.0 and open applications from the stacks to which they are
-// assigned.
+// WorkSpaces Applications and open applications from the stacks to which they
+// are assigned.
 func (c *Client) EnableUser(ctx context.Context, params *EnableUserInput, optFns ...func(*Options)) (*EnableUserOutput, error) {
 	if params == nil {
 		params = &EnableUserInput{}

@@ -74,14 +74,15 @@ type UpdateStackInput struct {
 	ApplicationSettings *types.ApplicationSettings
 
 	// The list of interface VPC endpoint (interface endpoint) objects. Users of the
-	// stack can connect to AppStream 2.0 only through the specified endpoints.
+	// stack can connect to WorkSpaces Applications only through the specified
+	// endpoints.
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
-	// The domains where AppStream 2.0 streaming sessions can be embedded in an
-	// iframe. You must approve the domains that you want to host embedded AppStream
-	// 2.0 streaming sessions.
+	// The domains where WorkSpaces Applications streaming sessions can be embedded
+	// in an iframe. You must approve the domains that you want to host embedded
+	// WorkSpaces Applications streaming sessions.
 	//
 	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string

@@ -19,6 +19,10 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 		v := &types.ConcurrentModificationException{}
 		deserializeConcurrentModificationException(d, v)
 		return v
+	case "DryRunOperationException":
+		v := &types.DryRunOperationException{}
+		deserializeDryRunOperationException(d, v)
+		return v
 	case "EntitlementAlreadyExistsException":
 		v := &types.EntitlementAlreadyExistsException{}
 		deserializeEntitlementAlreadyExistsException(d, v)
@@ -735,6 +739,22 @@ func deserializeDomainList(d *awsjson.Decoder) []string {
 	return v
 }
 
+func deserializeDryRunOperationException(d *awsjson.Decoder, v *types.DryRunOperationException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeEmbedHostDomains(d *awsjson.Decoder) []string {
 	if !d.ArrayStart() {
 		return nil
@@ -955,6 +975,77 @@ func deserializeErrorDetails(d *awsjson.Decoder, v *types.ErrorDetails) {
 	}
 }
 
+func deserializeExportImageTask(d *awsjson.Decoder, v *types.ExportImageTask) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "TaskId":
+			if !d.Null() {
+				v.TaskId = d.StringPtr()
+			}
+		case "ImageArn":
+			if !d.Null() {
+				v.ImageArn = d.StringPtr()
+			}
+		case "AmiName":
+			if !d.Null() {
+				v.AmiName = d.StringPtr()
+			}
+		case "CreatedDate":
+			if !d.Null() {
+				v.CreatedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "AmiDescription":
+			if !d.Null() {
+				v.AmiDescription = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.ExportImageTaskState(d.String())
+			}
+		case "AmiId":
+			if !d.Null() {
+				v.AmiId = d.StringPtr()
+			}
+		case "TagSpecifications":
+			v.TagSpecifications = deserializeTags(d)
+		case "ErrorDetails":
+			v.ErrorDetails = deserializeErrorDetailsList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.TaskId == nil {
+		v.TaskId = aws.String("")
+	}
+	if v.ImageArn == nil {
+		v.ImageArn = aws.String("")
+	}
+	if v.AmiName == nil {
+		v.AmiName = aws.String("")
+	}
+	if v.CreatedDate == nil {
+		v.CreatedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+}
+
+func deserializeExportImageTasks(d *awsjson.Decoder) []types.ExportImageTask {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.ExportImageTask{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.ExportImageTask{})
+		deserializeExportImageTask(d, &v[len(v)-1])
+	}
+	return v
+}
+
 func deserializeFleetError(d *awsjson.Decoder, v *types.FleetError) {
 	if !d.ObjectStart() {
 		return
@@ -1111,6 +1202,11 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			if !d.Null() {
 				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		default:
 			d.Skip()
 		}
@@ -1242,6 +1338,11 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		case "LatestAppstreamAgentVersion":
 			if !d.Null() {
 				v.LatestAppstreamAgentVersion = types.LatestAppstreamAgentVersion(d.String())
@@ -1399,6 +1500,10 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 		case "ManagedSoftwareIncluded":
 			if !d.Null() {
 				v.ManagedSoftwareIncluded = d.BoolPtr()
+			}
+		case "ImageType":
+			if !d.Null() {
+				v.ImageType = types.ImageType(d.String())
 			}
 		default:
 			d.Skip()
@@ -1782,6 +1887,23 @@ func deserializeOpCreateEntitlementOutput(d *awsjson.Decoder, v *CreateEntitleme
 	}
 }
 
+func deserializeOpCreateExportImageTaskOutput(d *awsjson.Decoder, v *CreateExportImageTaskOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTask":
+			if !d.Null() {
+				v.ExportImageTask = new(types.ExportImageTask)
+				deserializeExportImageTask(d, v.ExportImageTask)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpCreateFleetOutput(d *awsjson.Decoder, v *CreateFleetOutput) {
 	if !d.ObjectStart() {
 		return
@@ -1829,6 +1951,23 @@ func deserializeOpCreateImageBuilderStreamingURLOutput(d *awsjson.Decoder, v *Cr
 		case "Expires":
 			if !d.Null() {
 				v.Expires = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateImportedImageOutput(d *awsjson.Decoder, v *CreateImportedImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Image":
+			if !d.Null() {
+				v.Image = new(types.Image)
+				deserializeImage(d, v.Image)
 			}
 		default:
 			d.Skip()
@@ -2554,6 +2693,23 @@ func deserializeOpExpireSessionOutput(d *awsjson.Decoder, v *ExpireSessionOutput
 	}
 }
 
+func deserializeOpGetExportImageTaskOutput(d *awsjson.Decoder, v *GetExportImageTaskOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTask":
+			if !d.Null() {
+				v.ExportImageTask = new(types.ExportImageTask)
+				deserializeExportImageTask(d, v.ExportImageTask)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpListAssociatedFleetsOutput(d *awsjson.Decoder, v *ListAssociatedFleetsOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2598,6 +2754,24 @@ func deserializeOpListEntitledApplicationsOutput(d *awsjson.Decoder, v *ListEnti
 		switch string(key) {
 		case "EntitledApplications":
 			v.EntitledApplications = deserializeEntitledApplicationList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListExportImageTasksOutput(d *awsjson.Decoder, v *ListExportImageTasksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTasks":
+			v.ExportImageTasks = deserializeExportImageTasks(d)
 		case "NextToken":
 			if !d.Null() {
 				v.NextToken = d.StringPtr()
@@ -3845,6 +4019,22 @@ func deserializeUser(d *awsjson.Decoder, v *types.User) {
 		case "AuthenticationType":
 			if !d.Null() {
 				v.AuthenticationType = types.AuthenticationType(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeVolumeConfig(d *awsjson.Decoder, v *types.VolumeConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "VolumeSizeInGb":
+			if !d.Null() {
+				v.VolumeSizeInGb = d.Int32Ptr()
 			}
 		default:
 			d.Skip()

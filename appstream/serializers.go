@@ -36,12 +36,53 @@ func serializeAppBlockBuilderAttributes(e *awsjson.Encoder, v []types.AppBlockBu
 	e.ArrayEnd()
 }
 
+func serializeAppCatalogConfig(e *awsjson.Encoder, v []types.ApplicationConfig) {
+	e.ArrayStart()
+	for i := range v {
+		serializeApplicationConfig(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
 func serializeApplicationAttributes(e *awsjson.Encoder, v []types.ApplicationAttribute) {
 	e.ArrayStart()
 	for i := range v {
 		e.String(string(v[i]))
 	}
 	e.ArrayEnd()
+}
+
+func serializeApplicationConfig(e *awsjson.Encoder, v *types.ApplicationConfig) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.DisplayName != nil {
+		e.Key("DisplayName")
+		e.String(*v.DisplayName)
+	}
+	if v.AbsoluteAppPath != nil {
+		e.Key("AbsoluteAppPath")
+		e.String(*v.AbsoluteAppPath)
+	}
+	if v.AbsoluteIconPath != nil {
+		e.Key("AbsoluteIconPath")
+		e.String(*v.AbsoluteIconPath)
+	}
+	if v.AbsoluteManifestPath != nil {
+		e.Key("AbsoluteManifestPath")
+		e.String(*v.AbsoluteManifestPath)
+	}
+	if v.WorkingDirectory != nil {
+		e.Key("WorkingDirectory")
+		e.String(*v.WorkingDirectory)
+	}
+	if v.LaunchParameters != nil {
+		e.Key("LaunchParameters")
+		e.String(*v.LaunchParameters)
+	}
+	e.ObjectEnd()
 }
 
 func serializeApplicationSettings(e *awsjson.Encoder, v *types.ApplicationSettings) {
@@ -155,6 +196,35 @@ func serializeEntitlementAttribute(e *awsjson.Encoder, v *types.EntitlementAttri
 		e.String(*v.Value)
 	}
 	e.ObjectEnd()
+}
+
+func serializeFilterValues(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeFilter(e *awsjson.Encoder, v *types.Filter) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.Values != nil {
+		e.Key("Values")
+		serializeFilterValues(e, v.Values)
+	}
+	e.ObjectEnd()
+}
+
+func serializeFilters(e *awsjson.Encoder, v []types.Filter) {
+	e.ArrayStart()
+	for i := range v {
+		serializeFilter(e, &v[i])
+	}
+	e.ArrayEnd()
 }
 
 func serializeFleetAttributes(e *awsjson.Encoder, v []types.FleetAttribute) {
@@ -476,6 +546,31 @@ func serializeOpCreateEntitlementInput(e *awsjson.Encoder, v *CreateEntitlementI
 	e.ObjectEnd()
 }
 
+func serializeOpCreateExportImageTaskInput(e *awsjson.Encoder, v *CreateExportImageTaskInput) {
+	e.ObjectStart()
+	if v.ImageName != nil {
+		e.Key("ImageName")
+		e.String(*v.ImageName)
+	}
+	if v.AmiName != nil {
+		e.Key("AmiName")
+		e.String(*v.AmiName)
+	}
+	if v.IamRoleArn != nil {
+		e.Key("IamRoleArn")
+		e.String(*v.IamRoleArn)
+	}
+	if v.TagSpecifications != nil {
+		e.Key("TagSpecifications")
+		serializeTags(e, v.TagSpecifications)
+	}
+	if v.AmiDescription != nil {
+		e.Key("AmiDescription")
+		e.String(*v.AmiDescription)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpCreateFleetInput(e *awsjson.Encoder, v *CreateFleetInput) {
 	e.ObjectStart()
 	if v.Name != nil {
@@ -566,6 +661,10 @@ func serializeOpCreateFleetInput(e *awsjson.Encoder, v *CreateFleetInput) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
 	e.ObjectEnd()
 }
 
@@ -623,6 +722,10 @@ func serializeOpCreateImageBuilderInput(e *awsjson.Encoder, v *CreateImageBuilde
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
 	if v.SoftwaresToInstall != nil {
 		e.Key("SoftwaresToInstall")
 		serializeStringList(e, v.SoftwaresToInstall)
@@ -643,6 +746,51 @@ func serializeOpCreateImageBuilderStreamingURLInput(e *awsjson.Encoder, v *Creat
 	if v.Validity != nil {
 		e.Key("Validity")
 		e.Int64(int64(*v.Validity))
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpCreateImportedImageInput(e *awsjson.Encoder, v *CreateImportedImageInput) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.SourceAmiId != nil {
+		e.Key("SourceAmiId")
+		e.String(*v.SourceAmiId)
+	}
+	if v.IamRoleArn != nil {
+		e.Key("IamRoleArn")
+		e.String(*v.IamRoleArn)
+	}
+	if v.Description != nil {
+		e.Key("Description")
+		e.String(*v.Description)
+	}
+	if v.DisplayName != nil {
+		e.Key("DisplayName")
+		e.String(*v.DisplayName)
+	}
+	if v.Tags != nil {
+		e.Key("Tags")
+		serializeTags(e, v.Tags)
+	}
+	if v.RuntimeValidationConfig != nil {
+		e.Key("RuntimeValidationConfig")
+		serializeRuntimeValidationConfig(e, v.RuntimeValidationConfig)
+	}
+	if len(v.AgentSoftwareVersion) > 0 {
+		e.Key("AgentSoftwareVersion")
+		e.String(string(v.AgentSoftwareVersion))
+	}
+	if v.AppCatalogConfig != nil {
+		e.Key("AppCatalogConfig")
+		serializeAppCatalogConfig(e, v.AppCatalogConfig)
+	}
+	if v.DryRun != nil {
+		e.Key("DryRun")
+		e.Bool(*v.DryRun)
 	}
 	e.ObjectEnd()
 }
@@ -1397,6 +1545,15 @@ func serializeOpExpireSessionInput(e *awsjson.Encoder, v *ExpireSessionInput) {
 	e.ObjectEnd()
 }
 
+func serializeOpGetExportImageTaskInput(e *awsjson.Encoder, v *GetExportImageTaskInput) {
+	e.ObjectStart()
+	if v.TaskId != nil {
+		e.Key("TaskId")
+		e.String(*v.TaskId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpListAssociatedFleetsInput(e *awsjson.Encoder, v *ListAssociatedFleetsInput) {
 	e.ObjectStart()
 	if v.StackName != nil {
@@ -1440,6 +1597,23 @@ func serializeOpListEntitledApplicationsInput(e *awsjson.Encoder, v *ListEntitle
 	if v.MaxResults != nil {
 		e.Key("MaxResults")
 		e.Int64(int64(*v.MaxResults))
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpListExportImageTasksInput(e *awsjson.Encoder, v *ListExportImageTasksInput) {
+	e.ObjectStart()
+	if v.Filters != nil {
+		e.Key("Filters")
+		serializeFilters(e, v.Filters)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
 	}
 	e.ObjectEnd()
 }
@@ -1772,6 +1946,10 @@ func serializeOpUpdateFleetInput(e *awsjson.Encoder, v *UpdateFleetInput) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
 	e.ObjectEnd()
 }
 
@@ -1900,6 +2078,15 @@ func serializePlatforms(e *awsjson.Encoder, v []types.PlatformType) {
 		e.String(string(v[i]))
 	}
 	e.ArrayEnd()
+}
+
+func serializeRuntimeValidationConfig(e *awsjson.Encoder, v *types.RuntimeValidationConfig) {
+	e.ObjectStart()
+	if v.IntendedInstanceType != nil {
+		e.Key("IntendedInstanceType")
+		e.String(*v.IntendedInstanceType)
+	}
+	e.ObjectEnd()
 }
 
 func serializeS3Location(e *awsjson.Encoder, v *types.S3Location) {
@@ -2123,6 +2310,15 @@ func serializeUserStackAssociation(e *awsjson.Encoder, v *types.UserStackAssocia
 	if v.SendEmailNotification != nil {
 		e.Key("SendEmailNotification")
 		e.Bool(*v.SendEmailNotification)
+	}
+	e.ObjectEnd()
+}
+
+func serializeVolumeConfig(e *awsjson.Encoder, v *types.VolumeConfig) {
+	e.ObjectStart()
+	if v.VolumeSizeInGb != nil {
+		e.Key("VolumeSizeInGb")
+		e.Int64(int64(*v.VolumeSizeInGb))
 	}
 	e.ObjectEnd()
 }

@@ -32,6 +32,33 @@ func validateAccessEndpoint(v *types.AccessEndpoint) error {
 	return nil
 }
 
+func validateAppCatalogConfig(v []types.ApplicationConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "AppCatalogConfig"}
+	for i := range v {
+		if err := validateApplicationConfig(&v[i]); err != nil {
+			invalid.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateApplicationConfig(v *types.ApplicationConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "ApplicationConfig"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.AbsoluteAppPath == nil {
+		invalid.Add(smithy.NewErrParamRequired("AbsoluteAppPath"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateApplicationSettings(v *types.ApplicationSettings) error {
 	invalid := smithy.InvalidParamsError{Context: "ApplicationSettings"}
 	if v.Enabled == nil {
@@ -63,6 +90,33 @@ func validateEntitlementAttribute(v *types.EntitlementAttribute) error {
 	}
 	if v.Value == nil {
 		invalid.Add(smithy.NewErrParamRequired("Value"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateFilter(v *types.Filter) error {
+	invalid := smithy.InvalidParamsError{Context: "Filter"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.Values == nil {
+		invalid.Add(smithy.NewErrParamRequired("Values"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateFilters(v []types.Filter) error {
+	invalid := smithy.InvalidParamsError{Context: "Filters"}
+	for i := range v {
+		if err := validateFilter(&v[i]); err != nil {
+			invalid.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -327,6 +381,23 @@ func validateOpCreateEntitlementInput(v *CreateEntitlementInput) error {
 	return nil
 }
 
+func validateOpCreateExportImageTaskInput(v *CreateExportImageTaskInput) error {
+	invalid := smithy.InvalidParamsError{Context: "CreateExportImageTaskInput"}
+	if v.ImageName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageName"))
+	}
+	if v.AmiName == nil {
+		invalid.Add(smithy.NewErrParamRequired("AmiName"))
+	}
+	if v.IamRoleArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("IamRoleArn"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpCreateFleetInput(v *CreateFleetInput) error {
 	invalid := smithy.InvalidParamsError{Context: "CreateFleetInput"}
 	if v.Name == nil {
@@ -369,6 +440,28 @@ func validateOpCreateImageBuilderStreamingURLInput(v *CreateImageBuilderStreamin
 	invalid := smithy.InvalidParamsError{Context: "CreateImageBuilderStreamingURLInput"}
 	if v.Name == nil {
 		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpCreateImportedImageInput(v *CreateImportedImageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "CreateImportedImageInput"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.SourceAmiId == nil {
+		invalid.Add(smithy.NewErrParamRequired("SourceAmiId"))
+	}
+	if v.IamRoleArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("IamRoleArn"))
+	}
+	if v.AppCatalogConfig != nil {
+		if err := validateAppCatalogConfig(v.AppCatalogConfig); err != nil {
+			invalid.AddNested("AppCatalogConfig", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -845,6 +938,19 @@ func validateOpListEntitledApplicationsInput(v *ListEntitledApplicationsInput) e
 	}
 	if v.EntitlementName == nil {
 		invalid.Add(smithy.NewErrParamRequired("EntitlementName"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpListExportImageTasksInput(v *ListExportImageTasksInput) error {
+	invalid := smithy.InvalidParamsError{Context: "ListExportImageTasksInput"}
+	if v.Filters != nil {
+		if err := validateFilters(v.Filters); err != nil {
+			invalid.AddNested("Filters", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid

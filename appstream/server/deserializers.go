@@ -60,6 +60,21 @@ func deserializeAppBlockBuilderAttributes(d *awsjson.Decoder) []types.AppBlockBu
 	return v
 }
 
+func deserializeAppCatalogConfig(d *awsjson.Decoder) []types.ApplicationConfig {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.ApplicationConfig{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.ApplicationConfig{})
+		deserializeApplicationConfig(d, &v[len(v)-1])
+	}
+	return v
+}
+
 func deserializeApplicationAttributes(d *awsjson.Decoder) []types.ApplicationAttribute {
 	if !d.ArrayStart() {
 		return nil
@@ -74,6 +89,46 @@ func deserializeApplicationAttributes(d *awsjson.Decoder) []types.ApplicationAtt
 		v = append(v, ev)
 	}
 	return v
+}
+
+func deserializeApplicationConfig(d *awsjson.Decoder, v *types.ApplicationConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Name":
+			if !d.Null() {
+				v.Name = d.StringPtr()
+			}
+		case "DisplayName":
+			if !d.Null() {
+				v.DisplayName = d.StringPtr()
+			}
+		case "AbsoluteAppPath":
+			if !d.Null() {
+				v.AbsoluteAppPath = d.StringPtr()
+			}
+		case "AbsoluteIconPath":
+			if !d.Null() {
+				v.AbsoluteIconPath = d.StringPtr()
+			}
+		case "AbsoluteManifestPath":
+			if !d.Null() {
+				v.AbsoluteManifestPath = d.StringPtr()
+			}
+		case "WorkingDirectory":
+			if !d.Null() {
+				v.WorkingDirectory = d.StringPtr()
+			}
+		case "LaunchParameters":
+			if !d.Null() {
+				v.LaunchParameters = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
 }
 
 func deserializeApplicationSettings(d *awsjson.Decoder, v *types.ApplicationSettings) {
@@ -269,6 +324,55 @@ func deserializeEntitlementAttribute(d *awsjson.Decoder, v *types.EntitlementAtt
 			d.Skip()
 		}
 	}
+}
+
+func deserializeFilterValues(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeFilter(d *awsjson.Decoder, v *types.Filter) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Name":
+			if !d.Null() {
+				v.Name = d.StringPtr()
+			}
+		case "Values":
+			v.Values = deserializeFilterValues(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeFilters(d *awsjson.Decoder) []types.Filter {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.Filter{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.Filter{})
+		deserializeFilter(d, &v[len(v)-1])
+	}
+	return v
 }
 
 func deserializeFleetAttributes(d *awsjson.Decoder) []types.FleetAttribute {
@@ -688,6 +792,36 @@ func deserializeOpCreateEntitlementInput(d *awsjson.Decoder, v *appstream.Create
 	}
 }
 
+func deserializeOpCreateExportImageTaskInput(d *awsjson.Decoder, v *appstream.CreateExportImageTaskInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageName":
+			if !d.Null() {
+				v.ImageName = d.StringPtr()
+			}
+		case "AmiName":
+			if !d.Null() {
+				v.AmiName = d.StringPtr()
+			}
+		case "IamRoleArn":
+			if !d.Null() {
+				v.IamRoleArn = d.StringPtr()
+			}
+		case "TagSpecifications":
+			v.TagSpecifications = deserializeTags(d)
+		case "AmiDescription":
+			if !d.Null() {
+				v.AmiDescription = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetInput) {
 	if !d.ObjectStart() {
 		return
@@ -782,6 +916,11 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 			if !d.Null() {
 				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		default:
 			d.Skip()
 		}
@@ -844,6 +983,11 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 			v.Tags = deserializeTags(d)
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		case "SoftwaresToInstall":
 			v.SoftwaresToInstall = deserializeStringList(d)
 		case "SoftwaresToUninstall":
@@ -867,6 +1011,55 @@ func deserializeOpCreateImageBuilderStreamingURLInput(d *awsjson.Decoder, v *app
 		case "Validity":
 			if !d.Null() {
 				v.Validity = d.Int64Ptr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateImportedImageInput(d *awsjson.Decoder, v *appstream.CreateImportedImageInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Name":
+			if !d.Null() {
+				v.Name = d.StringPtr()
+			}
+		case "SourceAmiId":
+			if !d.Null() {
+				v.SourceAmiId = d.StringPtr()
+			}
+		case "IamRoleArn":
+			if !d.Null() {
+				v.IamRoleArn = d.StringPtr()
+			}
+		case "Description":
+			if !d.Null() {
+				v.Description = d.StringPtr()
+			}
+		case "DisplayName":
+			if !d.Null() {
+				v.DisplayName = d.StringPtr()
+			}
+		case "Tags":
+			v.Tags = deserializeTags(d)
+		case "RuntimeValidationConfig":
+			if !d.Null() {
+				v.RuntimeValidationConfig = new(types.RuntimeValidationConfig)
+				deserializeRuntimeValidationConfig(d, v.RuntimeValidationConfig)
+			}
+		case "AgentSoftwareVersion":
+			if !d.Null() {
+				v.AgentSoftwareVersion = types.AgentSoftwareVersion(d.String())
+			}
+		case "AppCatalogConfig":
+			v.AppCatalogConfig = deserializeAppCatalogConfig(d)
+		case "DryRun":
+			if !d.Null() {
+				v.DryRun = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1914,6 +2107,22 @@ func deserializeOpExpireSessionInput(d *awsjson.Decoder, v *appstream.ExpireSess
 	}
 }
 
+func deserializeOpGetExportImageTaskInput(d *awsjson.Decoder, v *appstream.GetExportImageTaskInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "TaskId":
+			if !d.Null() {
+				v.TaskId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpListAssociatedFleetsInput(d *awsjson.Decoder, v *appstream.ListAssociatedFleetsInput) {
 	if !d.ObjectStart() {
 		return
@@ -1975,6 +2184,28 @@ func deserializeOpListEntitledApplicationsInput(d *awsjson.Decoder, v *appstream
 		case "MaxResults":
 			if !d.Null() {
 				v.MaxResults = d.Int32Ptr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListExportImageTasksInput(d *awsjson.Decoder, v *appstream.ListExportImageTasksInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Filters":
+			v.Filters = deserializeFilters(d)
+		case "MaxResults":
+			if !d.Null() {
+				v.MaxResults = d.Int32Ptr()
+			}
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -2402,6 +2633,11 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			if !d.Null() {
 				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		default:
 			d.Skip()
 		}
@@ -2561,6 +2797,22 @@ func deserializePlatforms(d *awsjson.Decoder) []types.PlatformType {
 		v = append(v, ev)
 	}
 	return v
+}
+
+func deserializeRuntimeValidationConfig(d *awsjson.Decoder, v *types.RuntimeValidationConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "IntendedInstanceType":
+			if !d.Null() {
+				v.IntendedInstanceType = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
 }
 
 func deserializeS3Location(d *awsjson.Decoder, v *types.S3Location) {
@@ -2926,6 +3178,22 @@ func deserializeUserStackAssociation(d *awsjson.Decoder, v *types.UserStackAssoc
 		case "SendEmailNotification":
 			if !d.Null() {
 				v.SendEmailNotification = d.BoolPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeVolumeConfig(d *awsjson.Decoder, v *types.VolumeConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "VolumeSizeInGb":
+			if !d.Null() {
+				v.VolumeSizeInGb = d.Int32Ptr()
 			}
 		default:
 			d.Skip()

@@ -454,6 +454,15 @@ func serializeDomainList(e *awsjson.Encoder, v []string) {
 	e.ArrayEnd()
 }
 
+func serializeDryRunOperationException(e *awsjson.Encoder, v *types.DryRunOperationException) {
+	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
+	e.ObjectEnd()
+}
+
 func serializeEmbedHostDomains(e *awsjson.Encoder, v []string) {
 	e.ArrayStart()
 	for i := range v {
@@ -578,6 +587,55 @@ func serializeErrorDetails(e *awsjson.Encoder, v *types.ErrorDetails) {
 		e.String(*v.ErrorMessage)
 	}
 	e.ObjectEnd()
+}
+
+func serializeExportImageTask(e *awsjson.Encoder, v *types.ExportImageTask) {
+	e.ObjectStart()
+	if v.TaskId != nil {
+		e.Key("TaskId")
+		e.String(*v.TaskId)
+	}
+	if v.ImageArn != nil {
+		e.Key("ImageArn")
+		e.String(*v.ImageArn)
+	}
+	if v.AmiName != nil {
+		e.Key("AmiName")
+		e.String(*v.AmiName)
+	}
+	if v.CreatedDate != nil {
+		e.Key("CreatedDate")
+		e.TimestampEpochSeconds(*v.CreatedDate)
+	}
+	if v.AmiDescription != nil {
+		e.Key("AmiDescription")
+		e.String(*v.AmiDescription)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	if v.AmiId != nil {
+		e.Key("AmiId")
+		e.String(*v.AmiId)
+	}
+	if v.TagSpecifications != nil {
+		e.Key("TagSpecifications")
+		serializeTags(e, v.TagSpecifications)
+	}
+	if v.ErrorDetails != nil {
+		e.Key("ErrorDetails")
+		serializeErrorDetailsList(e, v.ErrorDetails)
+	}
+	e.ObjectEnd()
+}
+
+func serializeExportImageTasks(e *awsjson.Encoder, v []types.ExportImageTask) {
+	e.ArrayStart()
+	for i := range v {
+		serializeExportImageTask(e, &v[i])
+	}
+	e.ArrayEnd()
 }
 
 func serializeFleetError(e *awsjson.Encoder, v *types.FleetError) {
@@ -711,6 +769,10 @@ func serializeFleet(e *awsjson.Encoder, v *types.Fleet) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
 	e.ObjectEnd()
 }
 
@@ -808,6 +870,10 @@ func serializeImageBuilder(e *awsjson.Encoder, v *types.ImageBuilder) {
 	if v.AccessEndpoints != nil {
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
 	}
 	if len(v.LatestAppstreamAgentVersion) > 0 {
 		e.Key("LatestAppstreamAgentVersion")
@@ -939,6 +1005,10 @@ func serializeImage(e *awsjson.Encoder, v *types.Image) {
 	if v.ManagedSoftwareIncluded != nil {
 		e.Key("ManagedSoftwareIncluded")
 		e.Bool(*v.ManagedSoftwareIncluded)
+	}
+	if len(v.ImageType) > 0 {
+		e.Key("ImageType")
+		e.String(string(v.ImageType))
 	}
 	e.ObjectEnd()
 }
@@ -1153,6 +1223,15 @@ func serializeOpCreateEntitlementOutput(e *awsjson.Encoder, v *appstream.CreateE
 	e.ObjectEnd()
 }
 
+func serializeOpCreateExportImageTaskOutput(e *awsjson.Encoder, v *appstream.CreateExportImageTaskOutput) {
+	e.ObjectStart()
+	if v.ExportImageTask != nil {
+		e.Key("ExportImageTask")
+		serializeExportImageTask(e, v.ExportImageTask)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpCreateFleetOutput(e *awsjson.Encoder, v *appstream.CreateFleetOutput) {
 	e.ObjectStart()
 	if v.Fleet != nil {
@@ -1180,6 +1259,15 @@ func serializeOpCreateImageBuilderStreamingURLOutput(e *awsjson.Encoder, v *apps
 	if v.Expires != nil {
 		e.Key("Expires")
 		e.TimestampEpochSeconds(*v.Expires)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpCreateImportedImageOutput(e *awsjson.Encoder, v *appstream.CreateImportedImageOutput) {
+	e.ObjectStart()
+	if v.Image != nil {
+		e.Key("Image")
+		serializeImage(e, v.Image)
 	}
 	e.ObjectEnd()
 }
@@ -1610,6 +1698,15 @@ func serializeOpExpireSessionOutput(e *awsjson.Encoder, v *appstream.ExpireSessi
 	e.ObjectEnd()
 }
 
+func serializeOpGetExportImageTaskOutput(e *awsjson.Encoder, v *appstream.GetExportImageTaskOutput) {
+	e.ObjectStart()
+	if v.ExportImageTask != nil {
+		e.Key("ExportImageTask")
+		serializeExportImageTask(e, v.ExportImageTask)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpListAssociatedFleetsOutput(e *awsjson.Encoder, v *appstream.ListAssociatedFleetsOutput) {
 	e.ObjectStart()
 	if v.Names != nil {
@@ -1641,6 +1738,19 @@ func serializeOpListEntitledApplicationsOutput(e *awsjson.Encoder, v *appstream.
 	if v.EntitledApplications != nil {
 		e.Key("EntitledApplications")
 		serializeEntitledApplicationList(e, v.EntitledApplications)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpListExportImageTasksOutput(e *awsjson.Encoder, v *appstream.ListExportImageTasksOutput) {
+	e.ObjectStart()
+	if v.ExportImageTasks != nil {
+		e.Key("ExportImageTasks")
+		serializeExportImageTasks(e, v.ExportImageTasks)
 	}
 	if v.NextToken != nil {
 		e.Key("NextToken")
@@ -2408,6 +2518,15 @@ func serializeUser(e *awsjson.Encoder, v *types.User) {
 	if len(v.AuthenticationType) > 0 {
 		e.Key("AuthenticationType")
 		e.String(string(v.AuthenticationType))
+	}
+	e.ObjectEnd()
+}
+
+func serializeVolumeConfig(e *awsjson.Encoder, v *types.VolumeConfig) {
+	e.ObjectStart()
+	if v.VolumeSizeInGb != nil {
+		e.Key("VolumeSizeInGb")
+		e.Int64(int64(*v.VolumeSizeInGb))
 	}
 	e.ObjectEnd()
 }

@@ -103,6 +103,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpCreateEntitlementInput(&d, in)
 		d.End()
 		return "CreateEntitlement", in, d.Err()
+	case "PhotonAdminProxyService.CreateExportImageTask":
+		in := &appstream.CreateExportImageTaskInput{}
+		deserializeOpCreateExportImageTaskInput(&d, in)
+		d.End()
+		return "CreateExportImageTask", in, d.Err()
 	case "PhotonAdminProxyService.CreateFleet":
 		in := &appstream.CreateFleetInput{}
 		deserializeOpCreateFleetInput(&d, in)
@@ -118,6 +123,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpCreateImageBuilderStreamingURLInput(&d, in)
 		d.End()
 		return "CreateImageBuilderStreamingURL", in, d.Err()
+	case "PhotonAdminProxyService.CreateImportedImage":
+		in := &appstream.CreateImportedImageInput{}
+		deserializeOpCreateImportedImageInput(&d, in)
+		d.End()
+		return "CreateImportedImage", in, d.Err()
 	case "PhotonAdminProxyService.CreateStack":
 		in := &appstream.CreateStackInput{}
 		deserializeOpCreateStackInput(&d, in)
@@ -348,6 +358,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpExpireSessionInput(&d, in)
 		d.End()
 		return "ExpireSession", in, d.Err()
+	case "PhotonAdminProxyService.GetExportImageTask":
+		in := &appstream.GetExportImageTaskInput{}
+		deserializeOpGetExportImageTaskInput(&d, in)
+		d.End()
+		return "GetExportImageTask", in, d.Err()
 	case "PhotonAdminProxyService.ListAssociatedFleets":
 		in := &appstream.ListAssociatedFleetsInput{}
 		deserializeOpListAssociatedFleetsInput(&d, in)
@@ -363,6 +378,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpListEntitledApplicationsInput(&d, in)
 		d.End()
 		return "ListEntitledApplications", in, d.Err()
+	case "PhotonAdminProxyService.ListExportImageTasks":
+		in := &appstream.ListExportImageTasksInput{}
+		deserializeOpListExportImageTasksInput(&d, in)
+		d.End()
+		return "ListExportImageTasks", in, d.Err()
 	case "PhotonAdminProxyService.ListTagsForResource":
 		in := &appstream.ListTagsForResourceInput{}
 		deserializeOpListTagsForResourceInput(&d, in)
@@ -491,12 +511,16 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpCreateDirectoryConfigOutput(e, v)
 	case *appstream.CreateEntitlementOutput:
 		serializeOpCreateEntitlementOutput(e, v)
+	case *appstream.CreateExportImageTaskOutput:
+		serializeOpCreateExportImageTaskOutput(e, v)
 	case *appstream.CreateFleetOutput:
 		serializeOpCreateFleetOutput(e, v)
 	case *appstream.CreateImageBuilderOutput:
 		serializeOpCreateImageBuilderOutput(e, v)
 	case *appstream.CreateImageBuilderStreamingURLOutput:
 		serializeOpCreateImageBuilderStreamingURLOutput(e, v)
+	case *appstream.CreateImportedImageOutput:
+		serializeOpCreateImportedImageOutput(e, v)
 	case *appstream.CreateStackOutput:
 		serializeOpCreateStackOutput(e, v)
 	case *appstream.CreateStreamingURLOutput:
@@ -589,12 +613,16 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpEnableUserOutput(e, v)
 	case *appstream.ExpireSessionOutput:
 		serializeOpExpireSessionOutput(e, v)
+	case *appstream.GetExportImageTaskOutput:
+		serializeOpGetExportImageTaskOutput(e, v)
 	case *appstream.ListAssociatedFleetsOutput:
 		serializeOpListAssociatedFleetsOutput(e, v)
 	case *appstream.ListAssociatedStacksOutput:
 		serializeOpListAssociatedStacksOutput(e, v)
 	case *appstream.ListEntitledApplicationsOutput:
 		serializeOpListEntitledApplicationsOutput(e, v)
+	case *appstream.ListExportImageTasksOutput:
+		serializeOpListExportImageTasksOutput(e, v)
 	case *appstream.ListTagsForResourceOutput:
 		serializeOpListTagsForResourceOutput(e, v)
 	case *appstream.StartAppBlockBuilderOutput:
@@ -648,6 +676,9 @@ func EncodeError(err error) (status int, body []byte, ok bool) {
 	case *types.ConcurrentModificationException:
 		status = 400
 		serializeConcurrentModificationException(e, v)
+	case *types.DryRunOperationException:
+		status = 412
+		serializeDryRunOperationException(e, v)
 	case *types.EntitlementAlreadyExistsException:
 		status = 400
 		serializeEntitlementAlreadyExistsException(e, v)
