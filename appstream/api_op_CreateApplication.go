@@ -73,8 +73,8 @@ type CreateApplicationInput struct {
 	// Constraints (checked by the service): length at least 1.
 	LaunchParameters *string
 
-	// The platforms the application supports. WINDOWS_SERVER_2019 and AMAZON_LINUX2
-	// are supported for Elastic fleets.
+	// The platforms the application supports. WINDOWS_SERVER_2019, AMAZON_LINUX2
+	// and UBUNTU_PRO_2404 are supported for Elastic fleets.
 	//
 	// Constraints (checked by the service): length 0 to 4.
 	//

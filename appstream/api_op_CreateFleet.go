@@ -65,10 +65,6 @@ type CreateFleetInput struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
@@ -233,8 +229,8 @@ type CreateFleetInput struct {
 	// The default value is APP.
 	StreamView types.StreamView
 
-	// The fleet platform. WINDOWS_SERVER_2019 and AMAZON_LINUX2 are supported for
-	// Elastic fleets.
+	// The fleet platform. WINDOWS_SERVER_2019, AMAZON_LINUX2 and UBUNTU_PRO_2404
+	// are supported for Elastic fleets.
 	Platform types.PlatformType
 
 	// The maximum concurrent sessions of the Elastic fleet. This is required for

@@ -79,10 +79,6 @@ type UpdateFleetInput struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
@@ -221,8 +217,8 @@ type UpdateFleetInput struct {
 	// The default value is APP.
 	StreamView types.StreamView
 
-	// The platform of the fleet. WINDOWS_SERVER_2019 and AMAZON_LINUX2 are
-	// supported for Elastic fleets.
+	// The platform of the fleet. WINDOWS_SERVER_2019, AMAZON_LINUX2 and
+	// UBUNTU_PRO_2404 are supported for Elastic fleets.
 	Platform types.PlatformType
 
 	// The maximum number of concurrent sessions for a fleet.

@@ -803,10 +803,6 @@ type Fleet struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
@@ -1063,11 +1059,9 @@ type Image struct {
 	//   - General Purpose
 	//   - Compute Optimized
 	//   - Memory Optimized
-	//   - Graphics
-	//   - Graphics Design
-	//   - Graphics Pro
 	//   - Graphics G4
 	//   - Graphics G5
+	//   - Graphics G6
 	SupportedInstanceFamilies []string
 
 	// Indicates whether dynamic app providers are enabled within an WorkSpaces
@@ -1141,10 +1135,6 @@ type ImageBuilder struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
