@@ -56,6 +56,16 @@ type DescribeCustomWorkspaceImageImportOutput struct {
 	// The state of the WorkSpace image.
 	State types.CustomWorkspaceImageImportState
 
+	// The state message of the WorkSpace image import workflow.
+	//
+	// Constraints (checked by the service): length 1 to 1000.
+	StateMessage *string
+
+	// The estimated progress percentage of the WorkSpace image import workflow.
+	//
+	// Constraints (checked by the service): range 0 to 100.
+	ProgressPercentage *int32
+
 	// The timestamp when the WorkSpace image import was created.
 	Created *time.Time
 

@@ -2352,6 +2352,14 @@ func deserializeOpDescribeCustomWorkspaceImageImportOutput(d *awsjson.Decoder, v
 			if !d.Null() {
 				v.State = types.CustomWorkspaceImageImportState(d.String())
 			}
+		case "StateMessage":
+			if !d.Null() {
+				v.StateMessage = d.StringPtr()
+			}
+		case "ProgressPercentage":
+			if !d.Null() {
+				v.ProgressPercentage = d.Int32Ptr()
+			}
 		case "Created":
 			if !d.Null() {
 				v.Created = d.TimePtr(d.TimestampEpochSeconds())

@@ -1405,6 +1405,14 @@ func serializeOpDescribeCustomWorkspaceImageImportOutput(e *awsjson.Encoder, v *
 		e.Key("State")
 		e.String(string(v.State))
 	}
+	if v.StateMessage != nil {
+		e.Key("StateMessage")
+		e.String(*v.StateMessage)
+	}
+	if v.ProgressPercentage != nil {
+		e.Key("ProgressPercentage")
+		e.Int64(int64(*v.ProgressPercentage))
+	}
 	if v.Created != nil {
 		e.Key("Created")
 		e.TimestampEpochSeconds(*v.Created)

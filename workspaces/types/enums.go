@@ -171,11 +171,12 @@ type AssociationErrorCode string
 
 // Enum values for AssociationErrorCode
 const (
-	AssociationErrorCodeInsufficientDiskspace      AssociationErrorCode = "ValidationError.InsufficientDiskSpace"
-	AssociationErrorCodeInsufficientMemory         AssociationErrorCode = "ValidationError.InsufficientMemory"
-	AssociationErrorCodeUnsupportedOperatingSystem AssociationErrorCode = "ValidationError.UnsupportedOperatingSystem"
-	AssociationErrorCodeInternalServerError        AssociationErrorCode = "DeploymentError.InternalServerError"
-	AssociationErrorCodeWorkspaceUnreachable       AssociationErrorCode = "DeploymentError.WorkspaceUnreachable"
+	AssociationErrorCodeInsufficientDiskspace             AssociationErrorCode = "ValidationError.InsufficientDiskSpace"
+	AssociationErrorCodeInsufficientMemory                AssociationErrorCode = "ValidationError.InsufficientMemory"
+	AssociationErrorCodeUnsupportedOperatingSystem        AssociationErrorCode = "ValidationError.UnsupportedOperatingSystem"
+	AssociationErrorCodeInternalServerError               AssociationErrorCode = "DeploymentError.InternalServerError"
+	AssociationErrorCodeWorkspaceUnreachable              AssociationErrorCode = "DeploymentError.WorkspaceUnreachable"
+	AssociationErrorCodeApplicationOldversionexistFailure AssociationErrorCode = "ValidationError.ApplicationOldVersionExists"
 )
 
 /*
@@ -183,7 +184,7 @@ Values returns all known values for AssociationErrorCode. The service may
 return values this client does not know yet.
 */
 func (AssociationErrorCode) Values() []AssociationErrorCode {
-	return []AssociationErrorCode{"ValidationError.InsufficientDiskSpace", "ValidationError.InsufficientMemory", "ValidationError.UnsupportedOperatingSystem", "DeploymentError.InternalServerError", "DeploymentError.WorkspaceUnreachable"}
+	return []AssociationErrorCode{"ValidationError.InsufficientDiskSpace", "ValidationError.InsufficientMemory", "ValidationError.UnsupportedOperatingSystem", "DeploymentError.InternalServerError", "DeploymentError.WorkspaceUnreachable", "ValidationError.ApplicationOldVersionExists"}
 }
 
 type AssociationState string
@@ -390,10 +391,20 @@ type CustomWorkspaceImageImportState string
 
 // Enum values for CustomWorkspaceImageImportState
 const (
-	CustomWorkspaceImageImportStatePending    CustomWorkspaceImageImportState = "PENDING"
-	CustomWorkspaceImageImportStateInProgress CustomWorkspaceImageImportState = "IN_PROGRESS"
-	CustomWorkspaceImageImportStateCompleted  CustomWorkspaceImageImportState = "COMPLETED"
-	CustomWorkspaceImageImportStateError      CustomWorkspaceImageImportState = "ERROR"
+	CustomWorkspaceImageImportStatePending                    CustomWorkspaceImageImportState = "PENDING"
+	CustomWorkspaceImageImportStateInProgress                 CustomWorkspaceImageImportState = "IN_PROGRESS"
+	CustomWorkspaceImageImportStateProcessingSourceImage      CustomWorkspaceImageImportState = "PROCESSING_SOURCE_IMAGE"
+	CustomWorkspaceImageImportStateImageTestingStart          CustomWorkspaceImageImportState = "IMAGE_TESTING_START"
+	CustomWorkspaceImageImportStateUpdatingOperatingSystem    CustomWorkspaceImageImportState = "UPDATING_OPERATING_SYSTEM"
+	CustomWorkspaceImageImportStateImageCompatibilityChecking CustomWorkspaceImageImportState = "IMAGE_COMPATIBILITY_CHECKING"
+	CustomWorkspaceImageImportStateImageTestingGeneralization CustomWorkspaceImageImportState = "IMAGE_TESTING_GENERALIZATION"
+	CustomWorkspaceImageImportStateCreatingTestInstance       CustomWorkspaceImageImportState = "CREATING_TEST_INSTANCE"
+	CustomWorkspaceImageImportStateInstallingComponents       CustomWorkspaceImageImportState = "INSTALLING_COMPONENTS"
+	CustomWorkspaceImageImportStateGeneralizing               CustomWorkspaceImageImportState = "GENERALIZING"
+	CustomWorkspaceImageImportStateValidating                 CustomWorkspaceImageImportState = "VALIDATING"
+	CustomWorkspaceImageImportStatePublishing                 CustomWorkspaceImageImportState = "PUBLISHING"
+	CustomWorkspaceImageImportStateCompleted                  CustomWorkspaceImageImportState = "COMPLETED"
+	CustomWorkspaceImageImportStateError                      CustomWorkspaceImageImportState = "ERROR"
 )
 
 /*
@@ -401,7 +412,7 @@ Values returns all known values for CustomWorkspaceImageImportState. The service
 return values this client does not know yet.
 */
 func (CustomWorkspaceImageImportState) Values() []CustomWorkspaceImageImportState {
-	return []CustomWorkspaceImageImportState{"PENDING", "IN_PROGRESS", "COMPLETED", "ERROR"}
+	return []CustomWorkspaceImageImportState{"PENDING", "IN_PROGRESS", "PROCESSING_SOURCE_IMAGE", "IMAGE_TESTING_START", "UPDATING_OPERATING_SYSTEM", "IMAGE_COMPATIBILITY_CHECKING", "IMAGE_TESTING_GENERALIZATION", "CREATING_TEST_INSTANCE", "INSTALLING_COMPONENTS", "GENERALIZING", "VALIDATING", "PUBLISHING", "COMPLETED", "ERROR"}
 }
 
 type DataReplication string
