@@ -326,6 +326,18 @@ const (
 	ComputeGraphicspro           Compute = "GRAPHICSPRO"
 	ComputeGraphicsG4dn          Compute = "GRAPHICS_G4DN"
 	ComputeGraphicsproG4dn       Compute = "GRAPHICSPRO_G4DN"
+	ComputeGraphicsG6Xlarge      Compute = "GRAPHICS_G6_XLARGE"
+	ComputeGraphicsG62xlarge     Compute = "GRAPHICS_G6_2XLARGE"
+	ComputeGraphicsG64xlarge     Compute = "GRAPHICS_G6_4XLARGE"
+	ComputeGraphicsG68xlarge     Compute = "GRAPHICS_G6_8XLARGE"
+	ComputeGraphicsG616xlarge    Compute = "GRAPHICS_G6_16XLARGE"
+	ComputeGraphicsGr64xlarge    Compute = "GRAPHICS_GR6_4XLARGE"
+	ComputeGraphicsGr68xlarge    Compute = "GRAPHICS_GR6_8XLARGE"
+	ComputeGraphicsG6fLarge      Compute = "GRAPHICS_G6F_LARGE"
+	ComputeGraphicsG6fXlarge     Compute = "GRAPHICS_G6F_XLARGE"
+	ComputeGraphicsG6f2xlarge    Compute = "GRAPHICS_G6F_2XLARGE"
+	ComputeGraphicsG6f4xlarge    Compute = "GRAPHICS_G6F_4XLARGE"
+	ComputeGraphicsGr6f4xlarge   Compute = "GRAPHICS_GR6F_4XLARGE"
 )
 
 /*
@@ -333,7 +345,7 @@ Values returns all known values for Compute. The service may
 return values this client does not know yet.
 */
 func (Compute) Values() []Compute {
-	return []Compute{"VALUE", "STANDARD", "PERFORMANCE", "POWER", "GRAPHICS", "POWERPRO", "GENERALPURPOSE_4XLARGE", "GENERALPURPOSE_8XLARGE", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"}
+	return []Compute{"VALUE", "STANDARD", "PERFORMANCE", "POWER", "GRAPHICS", "POWERPRO", "GENERALPURPOSE_4XLARGE", "GENERALPURPOSE_8XLARGE", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN", "GRAPHICS_G6_XLARGE", "GRAPHICS_G6_2XLARGE", "GRAPHICS_G6_4XLARGE", "GRAPHICS_G6_8XLARGE", "GRAPHICS_G6_16XLARGE", "GRAPHICS_GR6_4XLARGE", "GRAPHICS_GR6_8XLARGE", "GRAPHICS_G6F_LARGE", "GRAPHICS_G6F_XLARGE", "GRAPHICS_G6F_2XLARGE", "GRAPHICS_G6F_4XLARGE", "GRAPHICS_GR6F_4XLARGE"}
 }
 
 type ConnectionAliasState string
@@ -612,6 +624,7 @@ type ImageComputeType string
 const (
 	ImageComputeTypeBase         ImageComputeType = "BASE"
 	ImageComputeTypeGraphicsG4dn ImageComputeType = "GRAPHICS_G4DN"
+	ImageComputeTypeGraphicsG6   ImageComputeType = "GRAPHICS_G6"
 )
 
 /*
@@ -619,7 +632,7 @@ Values returns all known values for ImageComputeType. The service may
 return values this client does not know yet.
 */
 func (ImageComputeType) Values() []ImageComputeType {
-	return []ImageComputeType{"BASE", "GRAPHICS_G4DN"}
+	return []ImageComputeType{"BASE", "GRAPHICS_G4DN", "GRAPHICS_G6"}
 }
 
 type ImageType string
