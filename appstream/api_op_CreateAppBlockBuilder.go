@@ -112,6 +112,10 @@ type CreateAppBlockBuilderInput struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	DisableIMDSV1 *bool
 }
 
 /*

@@ -254,6 +254,14 @@ type CreateFleetInput struct {
 	// customize storage capacity from 200 GB up to 500 GB based on your application
 	// requirements.
 	RootVolumeConfig *types.VolumeConfig
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	//
+	// Before disabling IMDSv1, ensure your WorkSpaces Applications images are
+	// running the agent version or managed image update released on or after
+	// January 16, 2024 to support IMDSv2 enforcement.
+	DisableIMDSV1 *bool
 }
 
 /*

@@ -96,6 +96,10 @@ type UpdateAppBlockBuilderInput struct {
 
 	// The attributes to delete from the app block builder.
 	AttributesToDelete []types.AppBlockBuilderAttribute
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	DisableIMDSV1 *bool
 }
 
 /*

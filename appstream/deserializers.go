@@ -327,6 +327,10 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -1207,6 +1211,10 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 				v.RootVolumeConfig = new(types.VolumeConfig)
 				deserializeVolumeConfig(d, v.RootVolumeConfig)
 			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -1346,6 +1354,10 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 		case "LatestAppstreamAgentVersion":
 			if !d.Null() {
 				v.LatestAppstreamAgentVersion = types.LatestAppstreamAgentVersion(d.String())
+			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
 			}
 		default:
 			d.Skip()

@@ -398,6 +398,10 @@ func serializeOpCreateAppBlockBuilderInput(e *awsjson.Encoder, v *CreateAppBlock
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -665,6 +669,10 @@ func serializeOpCreateFleetInput(e *awsjson.Encoder, v *CreateFleetInput) {
 		e.Key("RootVolumeConfig")
 		serializeVolumeConfig(e, v.RootVolumeConfig)
 	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -733,6 +741,10 @@ func serializeOpCreateImageBuilderInput(e *awsjson.Encoder, v *CreateImageBuilde
 	if v.SoftwaresToUninstall != nil {
 		e.Key("SoftwaresToUninstall")
 		serializeStringList(e, v.SoftwaresToUninstall)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }
@@ -1766,6 +1778,10 @@ func serializeOpUpdateAppBlockBuilderInput(e *awsjson.Encoder, v *UpdateAppBlock
 		e.Key("AttributesToDelete")
 		serializeAppBlockBuilderAttributes(e, v.AttributesToDelete)
 	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -1949,6 +1965,10 @@ func serializeOpUpdateFleetInput(e *awsjson.Encoder, v *UpdateFleetInput) {
 	if v.RootVolumeConfig != nil {
 		e.Key("RootVolumeConfig")
 		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }

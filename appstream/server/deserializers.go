@@ -612,6 +612,10 @@ func deserializeOpCreateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Cr
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -921,6 +925,10 @@ func deserializeOpCreateFleetInput(d *awsjson.Decoder, v *appstream.CreateFleetI
 				v.RootVolumeConfig = new(types.VolumeConfig)
 				deserializeVolumeConfig(d, v.RootVolumeConfig)
 			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -992,6 +1000,10 @@ func deserializeOpCreateImageBuilderInput(d *awsjson.Decoder, v *appstream.Creat
 			v.SoftwaresToInstall = deserializeStringList(d)
 		case "SoftwaresToUninstall":
 			v.SoftwaresToUninstall = deserializeStringList(d)
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -2428,6 +2440,10 @@ func deserializeOpUpdateAppBlockBuilderInput(d *awsjson.Decoder, v *appstream.Up
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
 		case "AttributesToDelete":
 			v.AttributesToDelete = deserializeAppBlockBuilderAttributes(d)
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -2637,6 +2653,10 @@ func deserializeOpUpdateFleetInput(d *awsjson.Decoder, v *appstream.UpdateFleetI
 			if !d.Null() {
 				v.RootVolumeConfig = new(types.VolumeConfig)
 				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
 			}
 		default:
 			d.Skip()

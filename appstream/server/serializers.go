@@ -170,6 +170,10 @@ func serializeAppBlockBuilder(e *awsjson.Encoder, v *types.AppBlockBuilder) {
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -773,6 +777,10 @@ func serializeFleet(e *awsjson.Encoder, v *types.Fleet) {
 		e.Key("RootVolumeConfig")
 		serializeVolumeConfig(e, v.RootVolumeConfig)
 	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -878,6 +886,10 @@ func serializeImageBuilder(e *awsjson.Encoder, v *types.ImageBuilder) {
 	if len(v.LatestAppstreamAgentVersion) > 0 {
 		e.Key("LatestAppstreamAgentVersion")
 		e.String(string(v.LatestAppstreamAgentVersion))
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }

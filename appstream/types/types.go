@@ -215,6 +215,10 @@ type AppBlockBuilder struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the app block builder.
+	DisableIMDSV1 *bool
 }
 
 // Describes an association between an app block builder and app block.
@@ -960,6 +964,10 @@ type Fleet struct {
 	// The current configuration of the root volume for fleet instances, including
 	// the storage size in GB.
 	RootVolumeConfig *VolumeConfig
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the fleet.
+	DisableIMDSV1 *bool
 }
 
 // Describes a fleet error.
@@ -1227,6 +1235,10 @@ type ImageBuilder struct {
 	// Indicates whether the image builder is using the latest WorkSpaces
 	// Applications agent version or not.
 	LatestAppstreamAgentVersion LatestAppstreamAgentVersion
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the image builder.
+	DisableIMDSV1 *bool
 }
 
 // Describes the reason why the last image builder state change occurred.
