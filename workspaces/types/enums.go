@@ -746,6 +746,7 @@ const (
 	OperatingSystemNameWindowsServer2016 OperatingSystemName = "WINDOWS_SERVER_2016"
 	OperatingSystemNameWindowsServer2019 OperatingSystemName = "WINDOWS_SERVER_2019"
 	OperatingSystemNameWindowsServer2022 OperatingSystemName = "WINDOWS_SERVER_2022"
+	OperatingSystemNameWindowsServer2025 OperatingSystemName = "WINDOWS_SERVER_2025"
 	OperatingSystemNameRhel8             OperatingSystemName = "RHEL_8"
 	OperatingSystemNameRocky8            OperatingSystemName = "ROCKY_8"
 )
@@ -755,7 +756,7 @@ Values returns all known values for OperatingSystemName. The service may
 return values this client does not know yet.
 */
 func (OperatingSystemName) Values() []OperatingSystemName {
-	return []OperatingSystemName{"AMAZON_LINUX_2", "UBUNTU_18_04", "UBUNTU_20_04", "UBUNTU_22_04", "UNKNOWN", "WINDOWS_10", "WINDOWS_11", "WINDOWS_7", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "RHEL_8", "ROCKY_8"}
+	return []OperatingSystemName{"AMAZON_LINUX_2", "UBUNTU_18_04", "UBUNTU_20_04", "UBUNTU_22_04", "UNKNOWN", "WINDOWS_10", "WINDOWS_11", "WINDOWS_7", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "WINDOWS_SERVER_2025", "RHEL_8", "ROCKY_8"}
 }
 
 type OperatingSystemType string
