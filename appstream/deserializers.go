@@ -657,6 +657,23 @@ func deserializeConcurrentModificationException(d *awsjson.Decoder, v *types.Con
 	}
 }
 
+func deserializeContentRedirection(d *awsjson.Decoder, v *types.ContentRedirection) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "HostToClient":
+			if !d.Null() {
+				v.HostToClient = new(types.UrlRedirectionConfig)
+				deserializeUrlRedirectionConfig(d, v.HostToClient)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeDirectoryConfigList(d *awsjson.Decoder) []types.DirectoryConfig {
 	if !d.ArrayStart() {
 		return nil
@@ -3604,6 +3621,11 @@ func deserializeStack(d *awsjson.Decoder, v *types.Stack) {
 				v.StreamingExperienceSettings = new(types.StreamingExperienceSettings)
 				deserializeStreamingExperienceSettings(d, v.StreamingExperienceSettings)
 			}
+		case "ContentRedirection":
+			if !d.Null() {
+				v.ContentRedirection = new(types.ContentRedirection)
+				deserializeContentRedirection(d, v.ContentRedirection)
+			}
 		default:
 			d.Skip()
 		}
@@ -3791,6 +3813,45 @@ func deserializeTheme(d *awsjson.Decoder, v *types.Theme) {
 		default:
 			d.Skip()
 		}
+	}
+}
+
+func deserializeUrlPatternList(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeUrlRedirectionConfig(d *awsjson.Decoder, v *types.UrlRedirectionConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Enabled":
+			if !d.Null() {
+				v.Enabled = d.BoolPtr()
+			}
+		case "AllowedUrls":
+			v.AllowedUrls = deserializeUrlPatternList(d)
+		case "DeniedUrls":
+			v.DeniedUrls = deserializeUrlPatternList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.Enabled == nil {
+		v.Enabled = aws.Bool(false)
 	}
 }
 

@@ -140,6 +140,15 @@ func serializeComputeCapacity(e *awsjson.Encoder, v *types.ComputeCapacity) {
 	e.ObjectEnd()
 }
 
+func serializeContentRedirection(e *awsjson.Encoder, v *types.ContentRedirection) {
+	e.ObjectStart()
+	if v.HostToClient != nil {
+		e.Key("HostToClient")
+		serializeUrlRedirectionConfig(e, v.HostToClient)
+	}
+	e.ObjectEnd()
+}
+
 func serializeDirectoryNameList(e *awsjson.Encoder, v []string) {
 	e.ArrayStart()
 	for i := range v {
@@ -856,6 +865,10 @@ func serializeOpCreateStackInput(e *awsjson.Encoder, v *CreateStackInput) {
 	if v.StreamingExperienceSettings != nil {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
+	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
 	}
 	e.ObjectEnd()
 }
@@ -2270,6 +2283,31 @@ func serializeThemeFooterLinks(e *awsjson.Encoder, v []types.ThemeFooterLink) {
 		serializeThemeFooterLink(e, &v[i])
 	}
 	e.ArrayEnd()
+}
+
+func serializeUrlPatternList(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeUrlRedirectionConfig(e *awsjson.Encoder, v *types.UrlRedirectionConfig) {
+	e.ObjectStart()
+	if v.Enabled != nil {
+		e.Key("Enabled")
+		e.Bool(*v.Enabled)
+	}
+	if v.AllowedUrls != nil {
+		e.Key("AllowedUrls")
+		serializeUrlPatternList(e, v.AllowedUrls)
+	}
+	if v.DeniedUrls != nil {
+		e.Key("DeniedUrls")
+		serializeUrlPatternList(e, v.DeniedUrls)
+	}
+	e.ObjectEnd()
 }
 
 func serializeUsbDeviceFilterStrings(e *awsjson.Encoder, v []string) {

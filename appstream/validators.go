@@ -70,6 +70,19 @@ func validateApplicationSettings(v *types.ApplicationSettings) error {
 	return nil
 }
 
+func validateContentRedirection(v *types.ContentRedirection) error {
+	invalid := smithy.InvalidParamsError{Context: "ContentRedirection"}
+	if v.HostToClient != nil {
+		if err := validateUrlRedirectionConfig(v.HostToClient); err != nil {
+			invalid.AddNested("HostToClient", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateEntitlementAttributeList(v []types.EntitlementAttribute) error {
 	invalid := smithy.InvalidParamsError{Context: "EntitlementAttributeList"}
 	for i := range v {
@@ -492,6 +505,11 @@ func validateOpCreateStackInput(v *CreateStackInput) error {
 	if v.AccessEndpoints != nil {
 		if err := validateAccessEndpointList(v.AccessEndpoints); err != nil {
 			invalid.AddNested("AccessEndpoints", err.(smithy.InvalidParamsError))
+		}
+	}
+	if v.ContentRedirection != nil {
+		if err := validateContentRedirection(v.ContentRedirection); err != nil {
+			invalid.AddNested("ContentRedirection", err.(smithy.InvalidParamsError))
 		}
 	}
 	if invalid.Len() > 0 {
@@ -1286,6 +1304,17 @@ func validateStorageConnector(v *types.StorageConnector) error {
 	invalid := smithy.InvalidParamsError{Context: "StorageConnector"}
 	if len(v.ConnectorType) == 0 {
 		invalid.Add(smithy.NewErrParamRequired("ConnectorType"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateUrlRedirectionConfig(v *types.UrlRedirectionConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "UrlRedirectionConfig"}
+	if v.Enabled == nil {
+		invalid.Add(smithy.NewErrParamRequired("Enabled"))
 	}
 	if invalid.Len() > 0 {
 		return invalid

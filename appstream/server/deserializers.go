@@ -223,6 +223,23 @@ func deserializeComputeCapacity(d *awsjson.Decoder, v *types.ComputeCapacity) {
 	}
 }
 
+func deserializeContentRedirection(d *awsjson.Decoder, v *types.ContentRedirection) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "HostToClient":
+			if !d.Null() {
+				v.HostToClient = new(types.UrlRedirectionConfig)
+				deserializeUrlRedirectionConfig(d, v.HostToClient)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeDirectoryNameList(d *awsjson.Decoder) []string {
 	if !d.ArrayStart() {
 		return nil
@@ -1124,6 +1141,11 @@ func deserializeOpCreateStackInput(d *awsjson.Decoder, v *appstream.CreateStackI
 			if !d.Null() {
 				v.StreamingExperienceSettings = new(types.StreamingExperienceSettings)
 				deserializeStreamingExperienceSettings(d, v.StreamingExperienceSettings)
+			}
+		case "ContentRedirection":
+			if !d.Null() {
+				v.ContentRedirection = new(types.ContentRedirection)
+				deserializeContentRedirection(d, v.ContentRedirection)
 			}
 		default:
 			d.Skip()
@@ -3105,6 +3127,42 @@ func deserializeThemeFooterLinks(d *awsjson.Decoder) []types.ThemeFooterLink {
 		deserializeThemeFooterLink(d, &v[len(v)-1])
 	}
 	return v
+}
+
+func deserializeUrlPatternList(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeUrlRedirectionConfig(d *awsjson.Decoder, v *types.UrlRedirectionConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Enabled":
+			if !d.Null() {
+				v.Enabled = d.BoolPtr()
+			}
+		case "AllowedUrls":
+			v.AllowedUrls = deserializeUrlPatternList(d)
+		case "DeniedUrls":
+			v.DeniedUrls = deserializeUrlPatternList(d)
+		default:
+			d.Skip()
+		}
+	}
 }
 
 func deserializeUsbDeviceFilterStrings(d *awsjson.Decoder) []string {

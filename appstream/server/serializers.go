@@ -404,6 +404,15 @@ func serializeConcurrentModificationException(e *awsjson.Encoder, v *types.Concu
 	e.ObjectEnd()
 }
 
+func serializeContentRedirection(e *awsjson.Encoder, v *types.ContentRedirection) {
+	e.ObjectStart()
+	if v.HostToClient != nil {
+		e.Key("HostToClient")
+		serializeUrlRedirectionConfig(e, v.HostToClient)
+	}
+	e.ObjectEnd()
+}
+
 func serializeDirectoryConfigList(e *awsjson.Encoder, v []types.DirectoryConfig) {
 	e.ArrayStart()
 	for i := range v {
@@ -2249,6 +2258,10 @@ func serializeStack(e *awsjson.Encoder, v *types.Stack) {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
 	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
+	}
 	e.ObjectEnd()
 }
 
@@ -2369,6 +2382,31 @@ func serializeTheme(e *awsjson.Encoder, v *types.Theme) {
 	if v.CreatedTime != nil {
 		e.Key("CreatedTime")
 		e.TimestampEpochSeconds(*v.CreatedTime)
+	}
+	e.ObjectEnd()
+}
+
+func serializeUrlPatternList(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeUrlRedirectionConfig(e *awsjson.Encoder, v *types.UrlRedirectionConfig) {
+	e.ObjectStart()
+	if v.Enabled != nil {
+		e.Key("Enabled")
+		e.Bool(*v.Enabled)
+	}
+	if v.AllowedUrls != nil {
+		e.Key("AllowedUrls")
+		serializeUrlPatternList(e, v.AllowedUrls)
+	}
+	if v.DeniedUrls != nil {
+		e.Key("DeniedUrls")
+		serializeUrlPatternList(e, v.DeniedUrls)
 	}
 	e.ObjectEnd()
 }

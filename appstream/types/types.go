@@ -533,6 +533,15 @@ type ComputeCapacityStatus struct {
 	ActualUserSessions *int32
 }
 
+// Configuration for bidirectional URL redirection between the streaming session
+// and the local client. Use HostToClient to redirect URLs from the remote
+// desktop to the local browser.
+type ContentRedirection struct {
+	// Configuration for redirecting URLs from the remote desktop to the local
+	// client browser.
+	HostToClient *UrlRedirectionConfig
+}
+
 // Describes the configuration information required to join fleets and image
 // builders to Microsoft Active Directory domains.
 type DirectoryConfig struct {
@@ -1609,6 +1618,11 @@ type Stack struct {
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *StreamingExperienceSettings
+
+	// Configuration for bidirectional URL redirection between the streaming session
+	// and the local client. Use HostToClient to redirect URLs from the remote
+	// desktop to the local browser.
+	ContentRedirection *ContentRedirection
 }
 
 // Describes a stack error.
@@ -1703,6 +1717,30 @@ type ThemeFooterLink struct {
 	//
 	// Constraints (checked by the service): length 1 to 1000.
 	FooterLinkURL *string
+}
+
+// Configuration for URL redirection in a specific direction (host-to-client or
+// client-to-host). When enabled, URLs matching the allowed or denied patterns
+// are redirected accordingly. The denied list takes precedence over the allowed
+// list.
+type UrlRedirectionConfig struct {
+	// Whether URL redirection is enabled for this direction.
+	//
+	// This member is required.
+	Enabled *bool
+
+	// List of URL patterns that are allowed to be redirected. URLs matching these
+	// patterns will be redirected unless they also match a pattern in the denied
+	// list.
+	//
+	// Constraints (checked by the service): length 0 to 100.
+	AllowedUrls []string
+
+	// List of URL patterns that are denied from redirection. This list takes
+	// precedence over the allowed list.
+	//
+	// Constraints (checked by the service): length 0 to 100.
+	DeniedUrls []string
 }
 
 // Describes information about the usage report subscription.
