@@ -632,6 +632,18 @@ func deserializeComputeCapacityStatus(d *awsjson.Decoder, v *types.ComputeCapaci
 			if !d.Null() {
 				v.ActualUserSessions = d.Int32Ptr()
 			}
+		case "Draining":
+			if !d.Null() {
+				v.Draining = d.Int32Ptr()
+			}
+		case "DrainModeActiveUserSessions":
+			if !d.Null() {
+				v.DrainModeActiveUserSessions = d.Int32Ptr()
+			}
+		case "DrainModeUnusedUserSessions":
+			if !d.Null() {
+				v.DrainModeUnusedUserSessions = d.Int32Ptr()
+			}
 		default:
 			d.Skip()
 		}
@@ -2698,6 +2710,18 @@ func deserializeOpDisassociateSoftwareFromImageBuilderOutput(d *awsjson.Decoder,
 	}
 }
 
+func deserializeOpDrainSessionInstanceOutput(d *awsjson.Decoder, v *DrainSessionInstanceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpEnableUserOutput(d *awsjson.Decoder, v *EnableUserOutput) {
 	if !d.ObjectStart() {
 		return
@@ -3419,6 +3443,10 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 		case "InstanceId":
 			if !d.Null() {
 				v.InstanceId = d.StringPtr()
+			}
+		case "InstanceDrainStatus":
+			if !d.Null() {
+				v.InstanceDrainStatus = types.InstanceDrainStatus(d.String())
 			}
 		default:
 			d.Skip()

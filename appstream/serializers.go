@@ -1548,6 +1548,15 @@ func serializeOpDisassociateSoftwareFromImageBuilderInput(e *awsjson.Encoder, v 
 	e.ObjectEnd()
 }
 
+func serializeOpDrainSessionInstanceInput(e *awsjson.Encoder, v *DrainSessionInstanceInput) {
+	e.ObjectStart()
+	if v.SessionId != nil {
+		e.Key("SessionId")
+		e.String(*v.SessionId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserInput(e *awsjson.Encoder, v *EnableUserInput) {
 	e.ObjectStart()
 	if v.UserName != nil {

@@ -902,6 +902,17 @@ func validateOpDisassociateSoftwareFromImageBuilderInput(v *DisassociateSoftware
 	return nil
 }
 
+func validateOpDrainSessionInstanceInput(v *DrainSessionInstanceInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DrainSessionInstanceInput"}
+	if v.SessionId == nil {
+		invalid.Add(smithy.NewErrParamRequired("SessionId"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpEnableUserInput(v *EnableUserInput) error {
 	invalid := smithy.InvalidParamsError{Context: "EnableUserInput"}
 	if v.UserName == nil {

@@ -2105,6 +2105,22 @@ func deserializeOpDisassociateSoftwareFromImageBuilderInput(d *awsjson.Decoder, 
 	}
 }
 
+func deserializeOpDrainSessionInstanceInput(d *awsjson.Decoder, v *appstream.DrainSessionInstanceInput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "SessionId":
+			if !d.Null() {
+				v.SessionId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpEnableUserInput(d *awsjson.Decoder, v *appstream.EnableUserInput) {
 	if !d.ObjectStart() {
 		return

@@ -392,6 +392,18 @@ func serializeComputeCapacityStatus(e *awsjson.Encoder, v *types.ComputeCapacity
 		e.Key("ActualUserSessions")
 		e.Int64(int64(*v.ActualUserSessions))
 	}
+	if v.Draining != nil {
+		e.Key("Draining")
+		e.Int64(int64(*v.Draining))
+	}
+	if v.DrainModeActiveUserSessions != nil {
+		e.Key("DrainModeActiveUserSessions")
+		e.Int64(int64(*v.DrainModeActiveUserSessions))
+	}
+	if v.DrainModeUnusedUserSessions != nil {
+		e.Key("DrainModeUnusedUserSessions")
+		e.Int64(int64(*v.DrainModeUnusedUserSessions))
+	}
 	e.ObjectEnd()
 }
 
@@ -1709,6 +1721,11 @@ func serializeOpDisassociateSoftwareFromImageBuilderOutput(e *awsjson.Encoder, v
 	e.ObjectEnd()
 }
 
+func serializeOpDrainSessionInstanceOutput(e *awsjson.Encoder, v *appstream.DrainSessionInstanceOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserOutput(e *awsjson.Encoder, v *appstream.EnableUserOutput) {
 	e.ObjectStart()
 	e.ObjectEnd()
@@ -2121,6 +2138,10 @@ func serializeSession(e *awsjson.Encoder, v *types.Session) {
 	if v.InstanceId != nil {
 		e.Key("InstanceId")
 		e.String(*v.InstanceId)
+	}
+	if len(v.InstanceDrainStatus) > 0 {
+		e.Key("InstanceDrainStatus")
+		e.String(string(v.InstanceDrainStatus))
 	}
 	e.ObjectEnd()
 }

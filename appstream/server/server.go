@@ -348,6 +348,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDisassociateSoftwareFromImageBuilderInput(&d, in)
 		d.End()
 		return "DisassociateSoftwareFromImageBuilder", in, d.Err()
+	case "PhotonAdminProxyService.DrainSessionInstance":
+		in := &appstream.DrainSessionInstanceInput{}
+		deserializeOpDrainSessionInstanceInput(&d, in)
+		d.End()
+		return "DrainSessionInstance", in, d.Err()
 	case "PhotonAdminProxyService.EnableUser":
 		in := &appstream.EnableUserInput{}
 		deserializeOpEnableUserInput(&d, in)
@@ -609,6 +614,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDisassociateFleetOutput(e, v)
 	case *appstream.DisassociateSoftwareFromImageBuilderOutput:
 		serializeOpDisassociateSoftwareFromImageBuilderOutput(e, v)
+	case *appstream.DrainSessionInstanceOutput:
+		serializeOpDrainSessionInstanceOutput(e, v)
 	case *appstream.EnableUserOutput:
 		serializeOpEnableUserOutput(e, v)
 	case *appstream.ExpireSessionOutput:

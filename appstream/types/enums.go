@@ -458,6 +458,24 @@ func (ImageType) Values() []ImageType {
 	return []ImageType{"CUSTOM", "NATIVE"}
 }
 
+// Possible values for the drain status of a streaming instance.
+type InstanceDrainStatus string
+
+// Enum values for InstanceDrainStatus
+const (
+	InstanceDrainStatusActive        InstanceDrainStatus = "ACTIVE"
+	InstanceDrainStatusDraining      InstanceDrainStatus = "DRAINING"
+	InstanceDrainStatusNotApplicable InstanceDrainStatus = "NOT_APPLICABLE"
+)
+
+/*
+Values returns all known values for InstanceDrainStatus. The service may
+return values this client does not know yet.
+*/
+func (InstanceDrainStatus) Values() []InstanceDrainStatus {
+	return []InstanceDrainStatus{"ACTIVE", "DRAINING", "NOT_APPLICABLE"}
+}
+
 type LatestAppstreamAgentVersion string
 
 // Enum values for LatestAppstreamAgentVersion

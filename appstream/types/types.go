@@ -531,6 +531,19 @@ type ComputeCapacityStatus struct {
 	//
 	// This only applies to multi-session fleets.
 	ActualUserSessions *int32
+
+	// The number of instances in drain mode. This only applies to multi-session
+	// fleets.
+	Draining *int32
+
+	// The number of active user sessions on instances in drain mode. This only
+	// applies to multi-session fleets.
+	DrainModeActiveUserSessions *int32
+
+	// The number of unused session slots on instances in drain mode that cannot be
+	// used for user session provisioning. This only applies to multi-session
+	// fleets.
+	DrainModeUnusedUserSessions *int32
 }
 
 // Configuration for bidirectional URL redirection between the streaming session
@@ -1489,6 +1502,10 @@ type Session struct {
 	//
 	// Constraints (checked by the service): length at least 1.
 	InstanceId *string
+
+	// The drain status of the instance hosting the streaming session. This only
+	// applies to multi-session fleets.
+	InstanceDrainStatus InstanceDrainStatus
 }
 
 // Describes the permissions that are available to the specified AWS account for
