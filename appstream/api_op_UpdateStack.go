@@ -90,6 +90,11 @@ type UpdateStackInput struct {
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *types.StreamingExperienceSettings
+
+	// Configuration for bidirectional URL redirection between the streaming session
+	// and the local client. Use HostToClient to redirect URLs from the remote
+	// desktop to the local browser.
+	ContentRedirection *types.ContentRedirection
 }
 
 /*

@@ -2066,6 +2066,10 @@ func serializeOpUpdateStackInput(e *awsjson.Encoder, v *UpdateStackInput) {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
 	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
+	}
 	e.ObjectEnd()
 }
 

@@ -1225,6 +1225,11 @@ func validateOpUpdateStackInput(v *UpdateStackInput) error {
 			invalid.AddNested("AccessEndpoints", err.(smithy.InvalidParamsError))
 		}
 	}
+	if v.ContentRedirection != nil {
+		if err := validateContentRedirection(v.ContentRedirection); err != nil {
+			invalid.AddNested("ContentRedirection", err.(smithy.InvalidParamsError))
+		}
+	}
 	if invalid.Len() > 0 {
 		return invalid
 	}

@@ -2777,6 +2777,11 @@ func deserializeOpUpdateStackInput(d *awsjson.Decoder, v *appstream.UpdateStackI
 				v.StreamingExperienceSettings = new(types.StreamingExperienceSettings)
 				deserializeStreamingExperienceSettings(d, v.StreamingExperienceSettings)
 			}
+		case "ContentRedirection":
+			if !d.Null() {
+				v.ContentRedirection = new(types.ContentRedirection)
+				deserializeContentRedirection(d, v.ContentRedirection)
+			}
 		default:
 			d.Skip()
 		}
