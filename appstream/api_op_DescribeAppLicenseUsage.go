@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	"iter"
 )
 
 // Retrieves license included application usage information.
@@ -69,4 +72,100 @@ var opDescribeAppLicenseUsage = pipeline.Operation[DescribeAppLicenseUsageInput,
 	Serialize:   serializeOpDescribeAppLicenseUsageInput,
 	Target:      "PhotonAdminProxyService.DescribeAppLicenseUsage",
 	Validate:    validateOpDescribeAppLicenseUsageInput,
+}
+
+// DescribeAppLicenseUsageAPIClient is the part of Client that
+// DescribeAppLicenseUsage paginators and waiters need; tests can pass a fake.
+type DescribeAppLicenseUsageAPIClient interface {
+	DescribeAppLicenseUsage(context.Context, *DescribeAppLicenseUsageInput, ...func(*Options)) (*DescribeAppLicenseUsageOutput, error)
+}
+
+var _ DescribeAppLicenseUsageAPIClient = (*Client)(nil)
+
+// DescribeAppLicenseUsagePaginatorOptions configures a
+// DescribeAppLicenseUsagePaginator.
+type DescribeAppLicenseUsagePaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeAppLicenseUsagePaginator requests the pages of
+// DescribeAppLicenseUsage one at a time, following the service's NextToken. It
+// is not safe for concurrent use.
+type DescribeAppLicenseUsagePaginator struct {
+	options DescribeAppLicenseUsagePaginatorOptions
+	client  DescribeAppLicenseUsageAPIClient
+	params  DescribeAppLicenseUsageInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeAppLicenseUsagePaginator returns a paginator over
+// DescribeAppLicenseUsage. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewDescribeAppLicenseUsagePaginator(client DescribeAppLicenseUsageAPIClient, params *DescribeAppLicenseUsageInput, optFns ...func(*DescribeAppLicenseUsagePaginatorOptions)) *DescribeAppLicenseUsagePaginator {
+	if params == nil {
+		params = &DescribeAppLicenseUsageInput{}
+	}
+	options := DescribeAppLicenseUsagePaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeAppLicenseUsagePaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeAppLicenseUsage", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeAppLicenseUsagePaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeAppLicenseUsagePaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeAppLicenseUsageOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeAppLicenseUsage(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeAppLicenseUsagePaginator) Pages(ctx context.Context) iter.Seq2[*DescribeAppLicenseUsageOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeAppLicenseUsageOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the AppLicenseUsages of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeAppLicenseUsagePaginator) Items(ctx context.Context) iter.Seq2[types.AdminAppLicenseUsageRecord, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeAppLicenseUsageOutput) []types.AdminAppLicenseUsageRecord {
+		return out.AppLicenseUsages
+	})
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	"iter"
 )
 
 // Retrieves license included application associations for a specified resource.
@@ -79,4 +82,101 @@ var opDescribeSoftwareAssociations = pipeline.Operation[DescribeSoftwareAssociat
 	Serialize:   serializeOpDescribeSoftwareAssociationsInput,
 	Target:      "PhotonAdminProxyService.DescribeSoftwareAssociations",
 	Validate:    validateOpDescribeSoftwareAssociationsInput,
+}
+
+// DescribeSoftwareAssociationsAPIClient is the part of Client that
+// DescribeSoftwareAssociations paginators and waiters need; tests can pass a
+// fake.
+type DescribeSoftwareAssociationsAPIClient interface {
+	DescribeSoftwareAssociations(context.Context, *DescribeSoftwareAssociationsInput, ...func(*Options)) (*DescribeSoftwareAssociationsOutput, error)
+}
+
+var _ DescribeSoftwareAssociationsAPIClient = (*Client)(nil)
+
+// DescribeSoftwareAssociationsPaginatorOptions configures a
+// DescribeSoftwareAssociationsPaginator.
+type DescribeSoftwareAssociationsPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// DescribeSoftwareAssociationsPaginator requests the pages of
+// DescribeSoftwareAssociations one at a time, following the service's
+// NextToken. It is not safe for concurrent use.
+type DescribeSoftwareAssociationsPaginator struct {
+	options DescribeSoftwareAssociationsPaginatorOptions
+	client  DescribeSoftwareAssociationsAPIClient
+	params  DescribeSoftwareAssociationsInput
+	tokens  paginator.Tokens
+}
+
+// NewDescribeSoftwareAssociationsPaginator returns a paginator over
+// DescribeSoftwareAssociations. It keeps a copy of params, so the caller's
+// value is never changed.
+func NewDescribeSoftwareAssociationsPaginator(client DescribeSoftwareAssociationsAPIClient, params *DescribeSoftwareAssociationsInput, optFns ...func(*DescribeSoftwareAssociationsPaginatorOptions)) *DescribeSoftwareAssociationsPaginator {
+	if params == nil {
+		params = &DescribeSoftwareAssociationsInput{}
+	}
+	options := DescribeSoftwareAssociationsPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &DescribeSoftwareAssociationsPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("DescribeSoftwareAssociations", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *DescribeSoftwareAssociationsPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *DescribeSoftwareAssociationsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeSoftwareAssociationsOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.DescribeSoftwareAssociations(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *DescribeSoftwareAssociationsPaginator) Pages(ctx context.Context) iter.Seq2[*DescribeSoftwareAssociationsOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*DescribeSoftwareAssociationsOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the SoftwareAssociations of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *DescribeSoftwareAssociationsPaginator) Items(ctx context.Context) iter.Seq2[types.SoftwareAssociations, error] {
+	return paginator.Items(p.Pages(ctx), func(out *DescribeSoftwareAssociationsOutput) []types.SoftwareAssociations {
+		return out.SoftwareAssociations
+	})
 }

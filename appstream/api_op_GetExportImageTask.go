@@ -7,6 +7,8 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
+	"time"
 )
 
 // Retrieves information about an export image task, including its current
@@ -52,4 +54,128 @@ var opGetExportImageTask = pipeline.Operation[GetExportImageTaskInput, GetExport
 	Name:        "GetExportImageTask",
 	Serialize:   serializeOpGetExportImageTaskInput,
 	Target:      "PhotonAdminProxyService.GetExportImageTask",
+}
+
+// GetExportImageTaskAPIClient is the part of Client that GetExportImageTask
+// paginators and waiters need; tests can pass a fake.
+type GetExportImageTaskAPIClient interface {
+	GetExportImageTask(context.Context, *GetExportImageTaskInput, ...func(*Options)) (*GetExportImageTaskOutput, error)
+}
+
+var _ GetExportImageTaskAPIClient = (*Client)(nil)
+
+// ExportImageTaskCompletedWaiterOptions configures a
+// ExportImageTaskCompletedWaiter.
+type ExportImageTaskCompletedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 30s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 300s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *GetExportImageTaskInput, *GetExportImageTaskOutput, error) (bool, error)
+}
+
+// Wait until the image export task is COMPLETED and its AMI exists; a FAILED
+// task will not get there.
+type ExportImageTaskCompletedWaiter struct {
+	client  GetExportImageTaskAPIClient
+	options ExportImageTaskCompletedWaiterOptions
+}
+
+// NewExportImageTaskCompletedWaiter returns a waiter with the model's delays;
+// optFns override them.
+func NewExportImageTaskCompletedWaiter(client GetExportImageTaskAPIClient, optFns ...func(*ExportImageTaskCompletedWaiterOptions)) *ExportImageTaskCompletedWaiter {
+	options := ExportImageTaskCompletedWaiterOptions{
+		MaxDelay:  300 * time.Second,
+		MinDelay:  30 * time.Second,
+		Retryable: exportImageTaskCompletedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ExportImageTaskCompletedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *ExportImageTaskCompletedWaiter) Wait(ctx context.Context, params *GetExportImageTaskInput, maxWaitDur time.Duration, optFns ...func(*ExportImageTaskCompletedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *ExportImageTaskCompletedWaiter) WaitForOutput(ctx context.Context, params *GetExportImageTaskInput, maxWaitDur time.Duration, optFns ...func(*ExportImageTaskCompletedWaiterOptions)) (*GetExportImageTaskOutput, error) {
+	if params == nil {
+		params = &GetExportImageTaskInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[GetExportImageTaskOutput]{
+		Call: func(ctx context.Context) (*GetExportImageTaskOutput, error) {
+			return w.client.GetExportImageTask(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "ExportImageTaskCompleted",
+		Observe: func(out *GetExportImageTaskOutput, err error) string {
+			return exportImageTaskCompletedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *GetExportImageTaskOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// exportImageTaskCompletedStateRetryable is the default
+// ExportImageTaskCompletedWaiterOptions.Retryable.
+func exportImageTaskCompletedStateRetryable(ctx context.Context, input *GetExportImageTaskInput, output *GetExportImageTaskOutput, err error) (bool, error) {
+	return waiter.Retryable(exportImageTaskCompletedMatch(input, output, err), err)
+}
+
+// exportImageTaskCompletedMatch applies the ExportImageTaskCompleted acceptors
+// to one attempt.
+func exportImageTaskCompletedMatch(_ *GetExportImageTaskInput, output *GetExportImageTaskOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 string
+	ok1 := output.ExportImageTask != nil && output.ExportImageTask.State != ""
+	if ok1 {
+		v1 = string(output.ExportImageTask.State)
+	}
+	seen := waiter.Seen("ExportImageTask.State", v1, ok1)
+	if ok1 && v1 == "COMPLETED" {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if ok1 && v1 == "FAILED" {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }

@@ -6,7 +6,10 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	aws "github.com/eucsdk/eucsdk/aws"
+	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	"iter"
 )
 
 // Lists export image tasks, with optional filtering and pagination. Use this
@@ -69,4 +72,100 @@ var opListExportImageTasks = pipeline.Operation[ListExportImageTasksInput, ListE
 	Serialize:   serializeOpListExportImageTasksInput,
 	Target:      "PhotonAdminProxyService.ListExportImageTasks",
 	Validate:    validateOpListExportImageTasksInput,
+}
+
+// ListExportImageTasksAPIClient is the part of Client that ListExportImageTasks
+// paginators and waiters need; tests can pass a fake.
+type ListExportImageTasksAPIClient interface {
+	ListExportImageTasks(context.Context, *ListExportImageTasksInput, ...func(*Options)) (*ListExportImageTasksOutput, error)
+}
+
+var _ ListExportImageTasksAPIClient = (*Client)(nil)
+
+// ListExportImageTasksPaginatorOptions configures a
+// ListExportImageTasksPaginator.
+type ListExportImageTasksPaginatorOptions struct {
+	// Limit is the most items a page may hold, sent as MaxResults; zero leaves the
+	// page size to the service.
+	Limit int32
+
+	// StopOnDuplicateToken ends pagination quietly when the service repeats a
+	// token; by default a repeated token is a *paginator.DuplicateTokenError.
+	StopOnDuplicateToken bool
+}
+
+// ListExportImageTasksPaginator requests the pages of ListExportImageTasks one
+// at a time, following the service's NextToken. It is not safe for concurrent
+// use.
+type ListExportImageTasksPaginator struct {
+	options ListExportImageTasksPaginatorOptions
+	client  ListExportImageTasksAPIClient
+	params  ListExportImageTasksInput
+	tokens  paginator.Tokens
+}
+
+// NewListExportImageTasksPaginator returns a paginator over
+// ListExportImageTasks. It keeps a copy of params, so the caller's value is
+// never changed.
+func NewListExportImageTasksPaginator(client ListExportImageTasksAPIClient, params *ListExportImageTasksInput, optFns ...func(*ListExportImageTasksPaginatorOptions)) *ListExportImageTasksPaginator {
+	if params == nil {
+		params = &ListExportImageTasksInput{}
+	}
+	options := ListExportImageTasksPaginatorOptions{}
+	if params.MaxResults != nil {
+		options.Limit = *params.MaxResults
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &ListExportImageTasksPaginator{
+		client:  client,
+		options: options,
+		params:  *params,
+		tokens:  paginator.Start("ListExportImageTasks", params.NextToken),
+	}
+}
+
+// HasMorePages reports whether NextPage has a page to fetch.
+func (p *ListExportImageTasksPaginator) HasMorePages() bool {
+	return p.tokens.HasMore()
+}
+
+// NextPage fetches the next page. After the last page it returns
+// paginator.ErrNoMorePages.
+func (p *ListExportImageTasksPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListExportImageTasksOutput, error) {
+	if !p.HasMorePages() {
+		return nil, paginator.ErrNoMorePages
+	}
+	params := p.params
+	params.NextToken = p.tokens.Next()
+	params.MaxResults = nil
+	if p.options.Limit > 0 {
+		params.MaxResults = aws.Int32(p.options.Limit)
+	}
+	out, err := p.client.ListExportImageTasks(ctx, &params, optFns...)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.tokens.Advance(out.NextToken, p.options.StopOnDuplicateToken); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pages iterates over the remaining pages. Iteration stops after an error,
+// which is yielded; breaking out of the loop makes no further request.
+func (p *ListExportImageTasksPaginator) Pages(ctx context.Context) iter.Seq2[*ListExportImageTasksOutput, error] {
+	return paginator.Pages(ctx, p.HasMorePages, func(ctx context.Context) (*ListExportImageTasksOutput, error) {
+		return p.NextPage(ctx)
+	})
+}
+
+// Items iterates over the ExportImageTasks of the remaining pages, fetching
+// pages as the loop needs them. An error is yielded with a zero item and ends
+// the iteration.
+func (p *ListExportImageTasksPaginator) Items(ctx context.Context) iter.Seq2[types.ExportImageTask, error] {
+	return paginator.Items(p.Pages(ctx), func(out *ListExportImageTasksOutput) []types.ExportImageTask {
+		return out.ExportImageTasks
+	})
 }

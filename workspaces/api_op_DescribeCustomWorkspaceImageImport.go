@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"time"
 )
@@ -94,4 +95,129 @@ var opDescribeCustomWorkspaceImageImport = pipeline.Operation[DescribeCustomWork
 	Serialize:   serializeOpDescribeCustomWorkspaceImageImportInput,
 	Target:      "WorkspacesService.DescribeCustomWorkspaceImageImport",
 	Validate:    validateOpDescribeCustomWorkspaceImageImportInput,
+}
+
+// DescribeCustomWorkspaceImageImportAPIClient is the part of Client that
+// DescribeCustomWorkspaceImageImport paginators and waiters need; tests can
+// pass a fake.
+type DescribeCustomWorkspaceImageImportAPIClient interface {
+	DescribeCustomWorkspaceImageImport(context.Context, *DescribeCustomWorkspaceImageImportInput, ...func(*Options)) (*DescribeCustomWorkspaceImageImportOutput, error)
+}
+
+var _ DescribeCustomWorkspaceImageImportAPIClient = (*Client)(nil)
+
+// CustomWorkspaceImageImportCompletedWaiterOptions configures a
+// CustomWorkspaceImageImportCompletedWaiter.
+type CustomWorkspaceImageImportCompletedWaiterOptions struct {
+	// APIOptions add middleware to every call the waiter makes, after the client's
+	// own.
+	APIOptions []func(*middleware.Stack) error
+
+	// ClientOptions change the client's options for the waiter's calls.
+	ClientOptions []func(*Options)
+
+	// MinDelay is the shortest pause between attempts (default 60s). It is also
+	// kept in reserve for a last attempt before maxWaitDur runs out.
+	MinDelay time.Duration
+
+	// MaxDelay caps the exponential backoff between attempts (default 600s).
+	MaxDelay time.Duration
+
+	// LogWaitAttempts logs each attempt at debug level through the logger in the
+	// context.
+	LogWaitAttempts bool
+
+	// Retryable decides what an attempt means: (true, nil) polls again, (false,
+	// nil) is success and an error is a failure. The default applies the model's
+	// acceptors; wrap it to add states of your own.
+	Retryable func(context.Context, *DescribeCustomWorkspaceImageImportInput, *DescribeCustomWorkspaceImageImportOutput, error) (bool, error)
+}
+
+// Wait until the custom image import is COMPLETED; an import in ERROR will not
+// get there.
+type CustomWorkspaceImageImportCompletedWaiter struct {
+	client  DescribeCustomWorkspaceImageImportAPIClient
+	options CustomWorkspaceImageImportCompletedWaiterOptions
+}
+
+// NewCustomWorkspaceImageImportCompletedWaiter returns a waiter with the
+// model's delays; optFns override them.
+func NewCustomWorkspaceImageImportCompletedWaiter(client DescribeCustomWorkspaceImageImportAPIClient, optFns ...func(*CustomWorkspaceImageImportCompletedWaiterOptions)) *CustomWorkspaceImageImportCompletedWaiter {
+	options := CustomWorkspaceImageImportCompletedWaiterOptions{
+		MaxDelay:  600 * time.Second,
+		MinDelay:  60 * time.Second,
+		Retryable: customWorkspaceImageImportCompletedStateRetryable,
+	}
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	return &CustomWorkspaceImageImportCompletedWaiter{
+		client:  client,
+		options: options,
+	}
+}
+
+// Wait polls until success, failure or maxWaitDur, whichever comes first. Its
+// error is a *waiter.Error naming the last state seen.
+func (w *CustomWorkspaceImageImportCompletedWaiter) Wait(ctx context.Context, params *DescribeCustomWorkspaceImageImportInput, maxWaitDur time.Duration, optFns ...func(*CustomWorkspaceImageImportCompletedWaiterOptions)) error {
+	_, err := w.WaitForOutput(ctx, params, maxWaitDur, optFns...)
+	return err
+}
+
+// WaitForOutput is Wait that also returns the output of the successful attempt.
+func (w *CustomWorkspaceImageImportCompletedWaiter) WaitForOutput(ctx context.Context, params *DescribeCustomWorkspaceImageImportInput, maxWaitDur time.Duration, optFns ...func(*CustomWorkspaceImageImportCompletedWaiterOptions)) (*DescribeCustomWorkspaceImageImportOutput, error) {
+	if params == nil {
+		params = &DescribeCustomWorkspaceImageImportInput{}
+	}
+	options := w.options
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	clientOptFns := append([]func(*Options){func(o *Options) {
+		o.APIOptions = append(o.APIOptions, options.APIOptions...)
+	}}, options.ClientOptions...)
+	return waiter.Run(ctx, waiter.Config[DescribeCustomWorkspaceImageImportOutput]{
+		Call: func(ctx context.Context) (*DescribeCustomWorkspaceImageImportOutput, error) {
+			return w.client.DescribeCustomWorkspaceImageImport(ctx, params, clientOptFns...)
+		},
+		LogAttempts: options.LogWaitAttempts,
+		MaxDelay:    options.MaxDelay,
+		MaxWait:     maxWaitDur,
+		MinDelay:    options.MinDelay,
+		Name:        "CustomWorkspaceImageImportCompleted",
+		Observe: func(out *DescribeCustomWorkspaceImageImportOutput, err error) string {
+			return customWorkspaceImageImportCompletedMatch(params, out, err).Seen
+		},
+		Retryable: func(ctx context.Context, out *DescribeCustomWorkspaceImageImportOutput, err error) (bool, error) {
+			return options.Retryable(ctx, params, out, err)
+		},
+	})
+}
+
+// customWorkspaceImageImportCompletedStateRetryable is the default
+// CustomWorkspaceImageImportCompletedWaiterOptions.Retryable.
+func customWorkspaceImageImportCompletedStateRetryable(ctx context.Context, input *DescribeCustomWorkspaceImageImportInput, output *DescribeCustomWorkspaceImageImportOutput, err error) (bool, error) {
+	return waiter.Retryable(customWorkspaceImageImportCompletedMatch(input, output, err), err)
+}
+
+// customWorkspaceImageImportCompletedMatch applies the
+// CustomWorkspaceImageImportCompleted acceptors to one attempt.
+func customWorkspaceImageImportCompletedMatch(_ *DescribeCustomWorkspaceImageImportInput, output *DescribeCustomWorkspaceImageImportOutput, err error) waiter.Match {
+	if err != nil {
+		seen := waiter.ErrorSeen(err)
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	var v1 string
+	ok1 := output.State != ""
+	if ok1 {
+		v1 = string(output.State)
+	}
+	seen := waiter.Seen("State", v1, ok1)
+	if ok1 && v1 == "COMPLETED" {
+		return waiter.Match{State: waiter.Success, Seen: seen}
+	}
+	if ok1 && v1 == "ERROR" {
+		return waiter.Match{State: waiter.Failure, Seen: seen}
+	}
+	return waiter.Match{State: waiter.Retry, Seen: seen}
 }
