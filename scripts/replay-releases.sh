@@ -2,7 +2,7 @@
 # Replays the upstream model releases in ../shared/models/releases through
 # eucsdk-refresh, oldest first across both services, one commit per release
 # (regenerated client, pin, gen.go, CHANGELOG.md entry). Releases already
-# pinned are skipped, so an interrupted replay can be resumed. Each refresh
+# up to the pinned one are skipped, so an interrupted replay can be resumed. Each refresh
 # builds, vets and tests the whole module; the first failure stops the
 # replay with the tree as that release found it.
 #
@@ -35,6 +35,12 @@ while IFS=$'\t' read -r date svc; do
     check=false
   fi
   echo "==> $svc $date"
+  # Releases up to the pinned one are done: refreshing to them would go back.
+  pinned=$(grep -A2 "\"name\": \"$svc\"" models/pins.json | sed -n 's/.*"file": "\([0-9-]*\)\.json".*/\1/p')
+  if [ -n "$pinned" ] && [[ ! "$date" > "$pinned" ]]; then
+    echo "    already replayed (pinned: $pinned)"
+    continue
+  fi
   out=$("$bin" $dry -check=$check -service "$svc" -model "$model" -date "$date" 2>&1) || { echo "$out" >&2; exit 1; }
   if grep -q 'nothing to refresh' <<<"$out"; then
     echo "    already pinned"
