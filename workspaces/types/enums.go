@@ -689,6 +689,7 @@ const (
 	ModificationResourceEnumRootVolume  ModificationResourceEnum = "ROOT_VOLUME"
 	ModificationResourceEnumUserVolume  ModificationResourceEnum = "USER_VOLUME"
 	ModificationResourceEnumComputeType ModificationResourceEnum = "COMPUTE_TYPE"
+	ModificationResourceEnumProtocol    ModificationResourceEnum = "PROTOCOL"
 )
 
 /*
@@ -696,7 +697,7 @@ Values returns all known values for ModificationResourceEnum. The service may
 return values this client does not know yet.
 */
 func (ModificationResourceEnum) Values() []ModificationResourceEnum {
-	return []ModificationResourceEnum{"ROOT_VOLUME", "USER_VOLUME", "COMPUTE_TYPE"}
+	return []ModificationResourceEnum{"ROOT_VOLUME", "USER_VOLUME", "COMPUTE_TYPE", "PROTOCOL"}
 }
 
 type ModificationStateEnum string
@@ -705,6 +706,7 @@ type ModificationStateEnum string
 const (
 	ModificationStateEnumUpdateInitiated  ModificationStateEnum = "UPDATE_INITIATED"
 	ModificationStateEnumUpdateInProgress ModificationStateEnum = "UPDATE_IN_PROGRESS"
+	ModificationStateEnumUpdateFailed     ModificationStateEnum = "UPDATE_FAILED"
 )
 
 /*
@@ -712,7 +714,7 @@ Values returns all known values for ModificationStateEnum. The service may
 return values this client does not know yet.
 */
 func (ModificationStateEnum) Values() []ModificationStateEnum {
-	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS"}
+	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS", "UPDATE_FAILED"}
 }
 
 type OSVersion string
