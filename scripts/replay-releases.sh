@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays the upstream model releases in ../shared/models/releases through
 # eucsdk-refresh, oldest first across both services, one commit per release
-# (regenerated client, pin, gen.go, CHANGELOG.md entry). Releases already
+# (regenerated client, pin, gen.go, CHANGELOG.md entry). Releases
 # up to the pinned one are skipped, so an interrupted replay can be resumed. Each refresh
 # builds, vets and tests the whole module; the first failure stops the
 # replay with the tree as that release found it.
