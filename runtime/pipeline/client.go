@@ -181,7 +181,12 @@ func sameEndpointInputs(a, b Options) bool {
 		((a.BaseEndpoint == nil && b.BaseEndpoint == nil) || (a.BaseEndpoint != nil && b.BaseEndpoint != nil && *a.BaseEndpoint == *b.BaseEndpoint))
 }
 
+// defaultHTTPClient never follows redirects: a redirect would resend the
+// signed headers (the session token among them) and, on 307 and 308, the
+// body to a host the caller never chose, and the other host's answer would
+// then be decoded as the service's. The 3xx is returned as a RedirectError.
 var defaultHTTPClient = &http.Client{
+	CheckRedirect: refuseRedirect,
 	Transport: &http.Transport{
 		Proxy: http.ProxyFromEnvironment,
 		DialContext: (&net.Dialer{
@@ -196,6 +201,8 @@ var defaultHTTPClient = &http.Client{
 		ExpectContinueTimeout: time.Second,
 	},
 }
+
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // resolveDefaults fills what the caller left unset from the environment and
 // the shared config files.

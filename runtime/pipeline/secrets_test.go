@@ -35,9 +35,13 @@ const (
 	lastName     = "DoeSensitiveLast"
 	accountName  = "CORP\\svc-sensitive-account"
 	accountPass  = "Sensitive-P@ssw0rd!"
+	// endpointPass is the password of userinfo in BaseEndpoint.
+	endpointPass = "EndpointUserinfoPassw0rd"
+	// processStderr is what a failing credential_process prints on stderr.
+	processStderr = "ProcessStderrTokenABC123"
 )
 
-var secrets = []string{secretKey, sessionToken, userName, firstName, lastName, accountName, accountPass}
+var secrets = []string{secretKey, sessionToken, userName, firstName, lastName, accountName, accountPass, endpointPass, processStderr}
 
 type captureLogger struct {
 	mu    sync.Mutex
@@ -133,7 +137,7 @@ func TestNoSecretsInLogsErrorsOrPrintedValues(t *testing.T) {
 	var calls, failures int
 	for _, stack := range []bool{false, true} {
 		opts := appstream.Options{
-			Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
+			Region: "us-east-1", BaseEndpoint: aws.String(strings.Replace(srv.URL, "://", "://user:"+endpointPass+"@", 1)),
 			Credentials:   credentials.NewStaticCredentialsProvider("AKIDSECRETSTEST", secretKey, sessionToken),
 			Logger:        log,
 			ClientLogMode: aws.ClientLogMode(math.MaxUint64),
