@@ -108,7 +108,8 @@ func (p *Profile) merge(path string, sections []string) error {
 	}
 	if err != nil {
 		var pe *ParseError
-		if errors.As(err, &pe) {
+		var nr *NotRegularError
+		if errors.As(err, &pe) || errors.As(err, &nr) {
 			return err
 		}
 		return fmt.Errorf("reading shared file %s: %w", path, err)
