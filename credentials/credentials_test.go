@@ -275,3 +275,17 @@ func TestProcessTimeoutKillsTheProcessGroup(t *testing.T) {
 		}
 	}
 }
+
+// The no-credentials error says so once, with what was tried, and still
+// matches ErrNotFound.
+func TestNoCredentialsMessage(t *testing.T) {
+	home := isolate(t)
+	_, err := NewDefaultChain(SharedFilesOptions{}).Retrieve(ctx)
+	want := "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or keys or credential_process in a shared-file profile; " +
+		"tried: environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; " +
+		`shared files: profile "default" has no aws_access_key_id or credential_process (searched ` +
+		filepath.Join(home, ".aws", "credentials") + ", " + filepath.Join(home, ".aws", "config") + ")"
+	if err == nil || err.Error() != want || !errors.Is(err, ErrNotFound) {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
