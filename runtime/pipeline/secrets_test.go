@@ -8,6 +8,8 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -254,5 +256,30 @@ func TestSensitiveStringers(t *testing.T) {
 				t.Errorf("%s of %T = %s: no placeholder", verb, v, s)
 			}
 		}
+	}
+}
+
+// A failing credential_process that prints a token on stderr: with every
+// log mode on, the token reaches neither the call's error nor the log (it
+// goes to the process's own stderr, the caller's).
+func TestNoCredentialProcessStderrInErrorsOrLogs(t *testing.T) {
+	dir := isolate(t)
+	config := "[default]\nregion = us-east-1\ncredential_process = sh -c 'echo " + processStderr + " >&2; exit 1'\n"
+	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	devnull, _ := os.Open(os.DevNull)
+	os.Stderr = devnull // the process's stderr passes through here
+	defer func() { os.Stderr = saved; devnull.Close() }()
+	log := &captureLogger{}
+	c := appstream.New(appstream.Options{BaseEndpoint: aws.String("http://127.0.0.1:1"), Logger: log, ClientLogMode: aws.ClientLogMode(math.MaxUint64)})
+	_, err := c.DescribeFleets(context.Background(), &appstream.DescribeFleetsInput{})
+	if err == nil || !strings.Contains(err.Error(), "credential_process \"sh\" failed: exit status 1") {
+		t.Fatalf("err = %v", err)
+	}
+	all := fmt.Sprintf("%v\n%+v\n%#v\n%s", err, err, err, log.text())
+	if strings.Contains(all, processStderr) {
+		t.Errorf("credential_process stderr leaked:\n%s", all)
 	}
 }
