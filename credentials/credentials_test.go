@@ -279,7 +279,7 @@ func TestProcessTimeoutKillsTheProcessGroup(t *testing.T) {
 // The no-credentials error says so once, with what was tried, and still
 // matches ErrNotFound.
 func TestNoCredentialsMessage(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	_, err := NewDefaultChain(SharedFilesOptions{}).Retrieve(ctx)
 	want := "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or keys or credential_process in a shared-file profile; " +
 		"tried: environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; " +

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -22,6 +21,7 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 	"github.com/eucsdk/eucsdk/runtime/redact"
 )
 
@@ -263,9 +263,9 @@ func TestSensitiveStringers(t *testing.T) {
 // log mode on, the token reaches neither the call's error nor the log (it
 // goes to the process's own stderr, the caller's).
 func TestNoCredentialProcessStderrInErrorsOrLogs(t *testing.T) {
-	dir := isolate(t)
+	env := awsenv.Clean(t)
 	config := "[default]\nregion = us-east-1\ncredential_process = sh -c 'echo " + processStderr + " >&2; exit 1'\n"
-	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(config), 0o600); err != nil {
+	if err := os.WriteFile(env.ConfigFile, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	saved := os.Stderr
