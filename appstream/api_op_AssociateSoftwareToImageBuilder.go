@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -81,9 +82,9 @@ type AssociateSoftwareToImageBuilderOutput struct {
 }
 
 var opAssociateSoftwareToImageBuilder = pipeline.Operation[AssociateSoftwareToImageBuilderInput, AssociateSoftwareToImageBuilderOutput]{
-	Deserialize: deserializeOpAssociateSoftwareToImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateSoftwareToImageBuilderOutput),
 	Name:        "AssociateSoftwareToImageBuilder",
-	Serialize:   serializeOpAssociateSoftwareToImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateSoftwareToImageBuilderInput),
 	Target:      "PhotonAdminProxyService.AssociateSoftwareToImageBuilder",
 	Validate:    validateOpAssociateSoftwareToImageBuilderInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -86,9 +87,9 @@ type CreateExportImageTaskOutput struct {
 }
 
 var opCreateExportImageTask = pipeline.Operation[CreateExportImageTaskInput, CreateExportImageTaskOutput]{
-	Deserialize: deserializeOpCreateExportImageTaskOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateExportImageTaskOutput),
 	Name:        "CreateExportImageTask",
-	Serialize:   serializeOpCreateExportImageTaskInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateExportImageTaskInput),
 	Target:      "PhotonAdminProxyService.CreateExportImageTask",
 	Validate:    validateOpCreateExportImageTaskInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -117,9 +118,9 @@ type CreateImportedImageOutput struct {
 }
 
 var opCreateImportedImage = pipeline.Operation[CreateImportedImageInput, CreateImportedImageOutput]{
-	Deserialize: deserializeOpCreateImportedImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateImportedImageOutput),
 	Name:        "CreateImportedImage",
-	Serialize:   serializeOpCreateImportedImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateImportedImageInput),
 	Target:      "PhotonAdminProxyService.CreateImportedImage",
 	Validate:    validateOpCreateImportedImageInput,
 }

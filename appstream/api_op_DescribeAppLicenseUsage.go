@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -72,9 +73,9 @@ type DescribeAppLicenseUsageOutput struct {
 }
 
 var opDescribeAppLicenseUsage = pipeline.Operation[DescribeAppLicenseUsageInput, DescribeAppLicenseUsageOutput]{
-	Deserialize: deserializeOpDescribeAppLicenseUsageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppLicenseUsageOutput),
 	Name:        "DescribeAppLicenseUsage",
-	Serialize:   serializeOpDescribeAppLicenseUsageInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeAppLicenseUsageInput),
 	Target:      "PhotonAdminProxyService.DescribeAppLicenseUsage",
 	Validate:    validateOpDescribeAppLicenseUsageInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -81,9 +82,9 @@ type DescribeSoftwareAssociationsOutput struct {
 }
 
 var opDescribeSoftwareAssociations = pipeline.Operation[DescribeSoftwareAssociationsInput, DescribeSoftwareAssociationsOutput]{
-	Deserialize: deserializeOpDescribeSoftwareAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeSoftwareAssociationsOutput),
 	Name:        "DescribeSoftwareAssociations",
-	Serialize:   serializeOpDescribeSoftwareAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeSoftwareAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeSoftwareAssociations",
 	Validate:    validateOpDescribeSoftwareAssociationsInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -81,9 +82,9 @@ type DisassociateSoftwareFromImageBuilderOutput struct {
 }
 
 var opDisassociateSoftwareFromImageBuilder = pipeline.Operation[DisassociateSoftwareFromImageBuilderInput, DisassociateSoftwareFromImageBuilderOutput]{
-	Deserialize: deserializeOpDisassociateSoftwareFromImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateSoftwareFromImageBuilderOutput),
 	Name:        "DisassociateSoftwareFromImageBuilder",
-	Serialize:   serializeOpDisassociateSoftwareFromImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateSoftwareFromImageBuilderInput),
 	Target:      "PhotonAdminProxyService.DisassociateSoftwareFromImageBuilder",
 	Validate:    validateOpDisassociateSoftwareFromImageBuilderInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -49,9 +50,9 @@ type DrainSessionInstanceOutput struct {
 }
 
 var opDrainSessionInstance = pipeline.Operation[DrainSessionInstanceInput, DrainSessionInstanceOutput]{
-	Deserialize: deserializeOpDrainSessionInstanceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDrainSessionInstanceOutput),
 	Name:        "DrainSessionInstance",
-	Serialize:   serializeOpDrainSessionInstanceInput,
+	Serialize:   awsjson.Serializer(serializeOpDrainSessionInstanceInput),
 	Target:      "PhotonAdminProxyService.DrainSessionInstance",
 	Validate:    validateOpDrainSessionInstanceInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	"time"
@@ -53,9 +54,9 @@ type GetExportImageTaskOutput struct {
 }
 
 var opGetExportImageTask = pipeline.Operation[GetExportImageTaskInput, GetExportImageTaskOutput]{
-	Deserialize: deserializeOpGetExportImageTaskOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGetExportImageTaskOutput),
 	Name:        "GetExportImageTask",
-	Serialize:   serializeOpGetExportImageTaskInput,
+	Serialize:   awsjson.Serializer(serializeOpGetExportImageTaskInput),
 	Target:      "PhotonAdminProxyService.GetExportImageTask",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -71,9 +72,9 @@ type ListExportImageTasksOutput struct {
 }
 
 var opListExportImageTasks = pipeline.Operation[ListExportImageTasksInput, ListExportImageTasksOutput]{
-	Deserialize: deserializeOpListExportImageTasksOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListExportImageTasksOutput),
 	Name:        "ListExportImageTasks",
-	Serialize:   serializeOpListExportImageTasksInput,
+	Serialize:   awsjson.Serializer(serializeOpListExportImageTasksInput),
 	Target:      "PhotonAdminProxyService.ListExportImageTasks",
 	Validate:    validateOpListExportImageTasksInput,
 }

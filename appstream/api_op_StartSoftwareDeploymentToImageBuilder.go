@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -50,9 +51,9 @@ type StartSoftwareDeploymentToImageBuilderOutput struct {
 }
 
 var opStartSoftwareDeploymentToImageBuilder = pipeline.Operation[StartSoftwareDeploymentToImageBuilderInput, StartSoftwareDeploymentToImageBuilderOutput]{
-	Deserialize: deserializeOpStartSoftwareDeploymentToImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartSoftwareDeploymentToImageBuilderOutput),
 	Name:        "StartSoftwareDeploymentToImageBuilder",
-	Serialize:   serializeOpStartSoftwareDeploymentToImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpStartSoftwareDeploymentToImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StartSoftwareDeploymentToImageBuilder",
 	Validate:    validateOpStartSoftwareDeploymentToImageBuilderInput,
 }

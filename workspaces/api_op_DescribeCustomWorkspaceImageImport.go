@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -93,9 +94,9 @@ type DescribeCustomWorkspaceImageImportOutput struct {
 }
 
 var opDescribeCustomWorkspaceImageImport = pipeline.Operation[DescribeCustomWorkspaceImageImportInput, DescribeCustomWorkspaceImageImportOutput]{
-	Deserialize: deserializeOpDescribeCustomWorkspaceImageImportOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeCustomWorkspaceImageImportOutput),
 	Name:        "DescribeCustomWorkspaceImageImport",
-	Serialize:   serializeOpDescribeCustomWorkspaceImageImportInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeCustomWorkspaceImageImportInput),
 	Target:      "WorkspacesService.DescribeCustomWorkspaceImageImport",
 	Validate:    validateOpDescribeCustomWorkspaceImageImportInput,
 }

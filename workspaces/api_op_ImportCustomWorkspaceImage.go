@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -105,9 +106,9 @@ type ImportCustomWorkspaceImageOutput struct {
 }
 
 var opImportCustomWorkspaceImage = pipeline.Operation[ImportCustomWorkspaceImageInput, ImportCustomWorkspaceImageOutput]{
-	Deserialize: deserializeOpImportCustomWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpImportCustomWorkspaceImageOutput),
 	Name:        "ImportCustomWorkspaceImage",
-	Serialize:   serializeOpImportCustomWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpImportCustomWorkspaceImageInput),
 	Target:      "WorkspacesService.ImportCustomWorkspaceImage",
 	Validate:    validateOpImportCustomWorkspaceImageInput,
 }
