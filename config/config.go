@@ -33,6 +33,7 @@ type LoadOptions struct {
 	SharedCredentialsFiles []string
 	RetryMaxAttempts       int
 	RetryMode              aws.RetryMode
+	NewRetries2026         aws.Ternary
 	BaseEndpoint           string
 	Logger                 logging.Logger
 	ClientLogMode          *aws.ClientLogMode
@@ -68,6 +69,12 @@ func WithSharedCredentialsFiles(v []string) func(*LoadOptions) error {
 // WithRetryMaxAttempts sets the most attempts per call.
 func WithRetryMaxAttempts(v int) func(*LoadOptions) error {
 	return func(o *LoadOptions) error { o.RetryMaxAttempts = v; return nil }
+}
+
+// WithNewRetries2026 turns the retries 2.1 behaviour on or off, over
+// AWS_NEW_RETRIES_2026 and new_retries_2026.
+func WithNewRetries2026(v bool) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.NewRetries2026 = aws.BoolTernary(v); return nil }
 }
 
 // WithRetryMode sets the retry mode.
@@ -132,6 +139,14 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 	if cfg.RetryMode, err = s.retryMode(o.RetryMode); err != nil {
 		return aws.Config{}, err
 	}
+	// AWS_NEW_RETRIES_2026 / new_retries_2026; unset stays unset, and the
+	// client applies its default.
+	cfg.NewRetries2026 = o.NewRetries2026
+	if cfg.NewRetries2026 == aws.UnknownTernary {
+		if cfg.NewRetries2026, err = s.ternary("AWS_NEW_RETRIES_2026", "new_retries_2026"); err != nil {
+			return aws.Config{}, err
+		}
+	}
 	if cfg.UseFIPSEndpoint, err = s.boolean("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"); err != nil {
 		return aws.Config{}, err
 	}
@@ -193,6 +208,14 @@ func (s settings) boolean(env, key string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%s: %q is not true or false", origin, v)
+}
+
+func (s settings) ternary(env, key string) (aws.Ternary, error) {
+	if v, _ := s.lookup(env, key); v == "" {
+		return aws.UnknownTernary, nil
+	}
+	b, err := s.boolean(env, key)
+	return aws.BoolTernary(b), err
 }
 
 func (s settings) maxAttempts(explicit int) (int, error) {

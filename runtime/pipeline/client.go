@@ -93,6 +93,7 @@ func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) 
 		HTTPClient:           cfg.HTTPClient,
 		RetryMaxAttempts:     cfg.RetryMaxAttempts,
 		RetryMode:            cfg.RetryMode,
+		NewRetries2026:       cfg.NewRetries2026,
 		APIOptions:           cfg.APIOptions,
 		Logger:               cfg.Logger,
 		ClientLogMode:        cfg.ClientLogMode,
@@ -115,7 +116,7 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&o)
 	}
-	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode {
+	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode || o.NewRetries2026 != c.opts.NewRetries2026 {
 		if o.Retryer == c.opts.Retryer {
 			o.Retryer = nil
 		}
@@ -202,7 +203,7 @@ var defaultHTTPClient = &http.Client{
 func resolveDefaults(o *Options) error {
 	var profile ini.Profile
 	var profileErr error
-	if o.Region == "" && firstEnv("AWS_REGION", "AWS_DEFAULT_REGION") == "" || o.RetryMaxAttempts == 0 || o.RetryMode == "" {
+	if o.Region == "" && firstEnv("AWS_REGION", "AWS_DEFAULT_REGION") == "" || o.RetryMaxAttempts == 0 || o.RetryMode == "" || o.NewRetries2026 == aws.UnknownTernary {
 		name := firstEnv("AWS_PROFILE")
 		if name == "" {
 			name = "default"
@@ -268,22 +269,51 @@ func resolveDefaults(o *Options) error {
 		// Settled here so that a per-call copy never goes back to the files.
 		o.RetryMode = aws.RetryModeStandard
 	}
+	var settingErr error
+	if o.NewRetries2026 == aws.UnknownTernary {
+		o.NewRetries2026, settingErr = newRetries2026Setting(profileValue)
+	}
 	if o.Retryer == nil {
-		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts)
+		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts, o.NewRetries2026.Bool())
 	}
 	if o.RetryMaxAttempts == 0 {
 		o.RetryMaxAttempts = o.Retryer.MaxAttempts()
 	}
-	return profileErr
+	return errors.Join(profileErr, settingErr)
 }
 
-func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
+// newRetries2026Setting resolves AWS_NEW_RETRIES_2026, then new_retries_2026
+// in the profile. Unset means on: eucsdk turns retries 2.1 on before
+// aws-sdk-go-v2 does (see the README's Retries section for why). A value
+// other than true or false is an error naming the setting, and leaves the
+// behaviour at its default.
+func newRetries2026Setting(profileValue func(string) string) (aws.Ternary, error) {
+	origin, v := "environment variable AWS_NEW_RETRIES_2026", os.Getenv("AWS_NEW_RETRIES_2026")
+	if v == "" {
+		origin, v = "profile setting new_retries_2026", profileValue("new_retries_2026")
+	}
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return aws.TrueTernary, nil
+	case "true":
+		return aws.TrueTernary, nil
+	case "false":
+		return aws.FalseTernary, nil
+	}
+	return aws.TrueTernary, fmt.Errorf("%s: %q is not true or false", origin, v)
+}
+
+func newRetryer(mode aws.RetryMode, maxAttempts int, newRetries bool) aws.Retryer {
+	std := func(so *retry.StandardOptions) {
+		so.MaxAttempts = maxAttempts
+		so.NewRetries2026 = newRetries
+	}
 	if mode == aws.RetryModeAdaptive {
 		return retry.NewAdaptive(func(ao *retry.AdaptiveOptions) {
-			ao.Standard = append(ao.Standard, func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+			ao.Standard = append(ao.Standard, std)
 		})
 	}
-	return retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+	return retry.NewStandard(std)
 }
 
 func firstEnv(names ...string) string {

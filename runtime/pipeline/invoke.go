@@ -58,6 +58,9 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if len(optFns) > 0 {
 		c = c.derive(optFns)
 	}
+	if op.LongPolling {
+		ctx = retry.WithLongPolling(ctx)
+	}
 	if c.opts.ClientLogMode.IsRequestWithBody() {
 		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
 	}
@@ -380,7 +383,7 @@ func (c *Client) responseError(resp *http.Response, body []byte, requestID strin
 		}
 		apiErr = &smithy.GenericAPIError{Code: code, Message: msg, Fault: fault}
 	}
-	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr})
+	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr, header: resp.Header})
 	if retry.IsClockSkewError(err) {
 		if skew, ok := retry.ClockSkew(c.opts.Clock(), resp.Header.Get("Date")); ok {
 			c.skew.Store(int64(skew))

@@ -45,6 +45,11 @@ type Options struct {
 	// RetryMode is standard (the default) or adaptive.
 	RetryMode aws.RetryMode
 
+	// NewRetries2026 selects the retries 2.1 behaviour of standard and
+	// adaptive mode (see retry.StandardOptions.NewRetries2026). Unset means
+	// AWS_NEW_RETRIES_2026, then new_retries_2026 in the profile, then on.
+	NewRetries2026 aws.Ternary
+
 	// Retryer replaces the retry policy built from RetryMode and
 	// RetryMaxAttempts; retry.Nop() turns retries off.
 	Retryer aws.Retryer

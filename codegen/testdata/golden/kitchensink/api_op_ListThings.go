@@ -51,6 +51,7 @@ type ListThingsOutput struct {
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
 	Deserialize: deserializeOpListThingsOutput,
+	LongPolling: true,
 	Name:        "ListThings",
 	Serialize:   serializeOpListThingsInput,
 	Target:      "Kitchen.ListThings",
