@@ -24,9 +24,10 @@ const (
 	// (timeouts included) spends: costly, so that an outage drains the
 	// quota after about 35 retries instead of 100.
 	NewRetriesRetryCost uint = 14
-	// NewRetriesThrottleCost is the quota a retry after throttling spends:
-	// cheap, since the service asked for exactly that, later.
-	NewRetriesThrottleCost uint = 5
+	// DefaultThrottlingRetryCost is the quota a retry after throttling
+	// spends under retries 2.1: cheap, since the service asked for exactly
+	// that, later.
+	DefaultThrottlingRetryCost uint = 5
 	// RetryAfterHeader carries the service's suggested backoff, in
 	// milliseconds.
 	RetryAfterHeader = "x-amz-retry-after"

@@ -38,12 +38,12 @@ type StandardOptions struct {
 	// Quota is the retry quota; nil means a new bucket of DefaultRetryQuota.
 	// Pass the same bucket to several retryers to make them share it.
 	Quota *RetryQuota
-	// RetryCost, RetryTimeoutCost, ThrottleRetryCost and NoRetryIncrement
+	// RetryCost, RetryTimeoutCost, ThrottlingRetryCost and NoRetryIncrement
 	// are the quota prices; 0 means the default of the selected behaviour
 	// (legacy: 5, 10, 5, 1; retries 2.1: 14, 14, 5, 1).
 	RetryCost         uint
 	RetryTimeoutCost  uint
-	ThrottleRetryCost uint
+	ThrottlingRetryCost uint
 	NoRetryIncrement  uint
 
 	// NewRetries2026 selects the retries 2.1 behaviour (AWS_NEW_RETRIES_2026):
@@ -53,6 +53,11 @@ type StandardOptions struct {
 	// within ClampRetryAfter, and long-polling calls (WithLongPolling) that
 	// back off before failing on an empty quota.
 	NewRetries2026 bool
+	// BaseDelay is the retries 2.1 backoff ceiling after the first
+	// transient failure; 0 means NewRetriesBaseDelay. Throttling errors
+	// always start from ThrottleBaseDelay. Ignored in legacy mode and when
+	// Backoff is set.
+	BaseDelay time.Duration
 }
 
 // Standard is the AWS standard retry mode: at most MaxAttempts attempts,
@@ -90,7 +95,7 @@ func NewStandard(optFns ...func(*StandardOptions)) *Standard {
 	}
 	if o.Backoff == nil {
 		if o.NewRetries2026 {
-			o.Backoff = &NewRetriesBackoff{MaxBackoff: o.MaxBackoff, Rand: o.Rand}
+			o.Backoff = &NewRetriesBackoff{Base: o.BaseDelay, MaxBackoff: o.MaxBackoff, Rand: o.Rand}
 		} else {
 			o.Backoff = &ExponentialJitterBackoff{MaxBackoff: o.MaxBackoff, Rand: o.Rand}
 		}
@@ -110,10 +115,10 @@ func NewStandard(optFns ...func(*StandardOptions)) *Standard {
 			o.RetryTimeoutCost = o.RetryCost
 		}
 	}
-	if o.ThrottleRetryCost == 0 {
-		o.ThrottleRetryCost = o.RetryCost
+	if o.ThrottlingRetryCost == 0 {
+		o.ThrottlingRetryCost = o.RetryCost
 		if o.NewRetries2026 {
-			o.ThrottleRetryCost = NewRetriesThrottleCost
+			o.ThrottlingRetryCost = DefaultThrottlingRetryCost
 		}
 	}
 	if o.NoRetryIncrement == 0 {
@@ -126,7 +131,7 @@ func NewStandard(optFns ...func(*StandardOptions)) *Standard {
 		quota:        o.Quota,
 		retryCost:    o.RetryCost,
 		timeoutCost:  o.RetryTimeoutCost,
-		throttleCost: o.ThrottleRetryCost,
+		throttleCost: o.ThrottlingRetryCost,
 		increment:    o.NoRetryIncrement,
 		newRetries:   o.NewRetries2026,
 	}
