@@ -41,10 +41,10 @@ type StandardOptions struct {
 	// RetryCost, RetryTimeoutCost, ThrottlingRetryCost and NoRetryIncrement
 	// are the quota prices; 0 means the default of the selected behaviour
 	// (legacy: 5, 10, 5, 1; retries 2.1: 14, 14, 5, 1).
-	RetryCost         uint
-	RetryTimeoutCost  uint
+	RetryCost           uint
+	RetryTimeoutCost    uint
 	ThrottlingRetryCost uint
-	NoRetryIncrement  uint
+	NoRetryIncrement    uint
 
 	// NewRetries2026 selects the retries 2.1 behaviour (AWS_NEW_RETRIES_2026):
 	// NewRetriesBackoff (50 ms transient and 1 s throttling bases, cap
