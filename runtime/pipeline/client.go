@@ -57,6 +57,9 @@ type Client struct {
 	// configErr is a failure to read the shared config files, reported by
 	// every call rather than hidden.
 	configErr error
+
+	// tel is nil unless Options sets a tracer or meter provider.
+	tel *telemetry
 }
 
 // NewClient returns a client for svc with options o, then optFns applied.
@@ -122,6 +125,10 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 		}
 	}
 	d := &Client{svc: c.svc, pending: o, skew: c.skew}
+	if sameProvider(o.TracerProvider, c.opts.TracerProvider) && sameProvider(o.MeterProvider, c.opts.MeterProvider) {
+		// The instruments are built once per client, not per call.
+		d.tel = c.tel
+	}
 	d.ready()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
@@ -131,6 +138,12 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 
 // init computes what every call of the client shares.
 func (c *Client) init() {
+	if c.tel == nil {
+		var err error
+		if c.tel, err = newTelemetry(c.svc, &c.opts); err != nil {
+			c.configErr = errors.Join(c.configErr, err)
+		}
+	}
 	sh := sharedHeadersFor(c.svc, c.opts.AppID)
 	c.userAgent = sh.userAgent[0]
 	c.userAgentHeader = sh.userAgent

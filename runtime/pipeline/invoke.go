@@ -61,6 +61,19 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if op.LongPolling {
 		ctx = retry.WithLongPolling(ctx)
 	}
+	if c.tel != nil {
+		var ct *callTelemetry
+		ctx, ct = c.tel.startCall(ctx, c.svc.ID, op.Name)
+		out, md, err := invoke(ctx, c, op, in)
+		id, _ := GetRequestID(md)
+		ct.end(ctx, id, err)
+		return out, md, err
+	}
+	return invoke(ctx, c, op, in)
+}
+
+// invoke is Invoke once the client is ready and the context is set up.
+func invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In) (*Out, middleware.Metadata, error) {
 	if c.opts.ClientLogMode.IsRequestWithBody() {
 		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
 	}
@@ -80,7 +93,9 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	}
 	enc := awsjson.NewEncoder()
 	defer enc.Release()
+	serStart := c.telStart()
 	op.Serialize(enc, in)
+	c.telRecord(ctx, serializeHist, serStart)
 	if err := enc.Err(); err != nil {
 		return nil, md, c.opError(op.Name, &smithy.SerializationError{Err: err})
 	}
@@ -247,6 +262,15 @@ func (a *attempt) newRequest(ctx context.Context, n int) *http.Request {
 }
 
 func (a *attempt) run(ctx context.Context, n int) error {
+	if a.c.tel != nil {
+		if ct := callTelemetryFrom(ctx); ct != nil {
+			return ct.attempt(ctx, n, a.runAttempt)
+		}
+	}
+	return a.runAttempt(ctx, n)
+}
+
+func (a *attempt) runAttempt(ctx context.Context, n int) error {
 	c := a.c
 	req := a.newRequest(ctx, n)
 	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
@@ -315,8 +339,10 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 	} else {
 		d.Reset(*buf)
 	}
+	deStart := c.telStart()
 	a.decode.decode(d)
 	d.End()
+	c.telRecord(ctx, deserializeHist, deStart)
 	if err := d.Err(); err != nil {
 		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
 	}
@@ -341,7 +367,10 @@ func (c *Client) sign(ctx context.Context, req *http.Request, ep *resolvedEndpoi
 	if c.opts.ClientLogMode.IsSigning() {
 		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(req.Header.Get("X-Amz-Target"), req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
 	}
-	return defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+	signStart := c.telStart()
+	err = defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+	c.telRecord(ctx, signingHist, signStart)
+	return err
 }
 
 // CredentialsError is a failure to get usable credentials.

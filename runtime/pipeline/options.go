@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 
 	"github.com/eucsdk/eucsdk/aws"
 )
@@ -62,6 +64,13 @@ type Options struct {
 
 	// ClientLogMode selects what is logged. Secrets are always redacted.
 	ClientLogMode aws.ClientLogMode
+
+	// TracerProvider and MeterProvider receive a span per operation and per
+	// attempt and the call metrics, with aws-sdk-go-v2's names (see
+	// telemetry.go). Nil, or smithy-go's no-op providers, turn telemetry
+	// off at no cost to the request path.
+	TracerProvider tracing.TracerProvider
+	MeterProvider  metrics.MeterProvider
 
 	// AppID is added to the User-Agent header.
 	AppID string

@@ -64,7 +64,9 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 		}
 		enc := awsjson.NewEncoder()
 		defer enc.Release()
+		serStart := c.telStart()
 		op.Serialize(enc, mi.Parameters.(*In))
+		c.telRecord(ctx, serializeHist, serStart)
 		if err := enc.Err(); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
@@ -95,7 +97,7 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 	stack.Finalize.Add(middleware.FinalizeMiddlewareFunc(RetryID, func(ctx context.Context, mi middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 		var last middleware.FinalizeOutput
 		var md middleware.Metadata
-		res, err := retry.Do(ctx, c.opts.Retryer, nil, func(ctx context.Context, n int) error {
+		res, err := retry.Do(ctx, c.opts.Retryer, nil, telemetryAttempt(ctx, func(ctx context.Context, n int) error {
 			req := mi.Request.(*smithyhttp.Request).Clone()
 			if err := req.RewindStream(); err != nil {
 				return err
@@ -106,7 +108,7 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 			o, m, err := next.HandleFinalize(ctx, fi)
 			last, md = o, m
 			return err
-		})
+		}))
 		retry.SetResult(&md, res)
 		return last, md, err
 	}), middleware.After)
