@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -75,7 +76,7 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 // invoke is Invoke once the client is ready and the context is set up.
 func invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In) (*Out, middleware.Metadata, error) {
 	if c.opts.ClientLogMode.IsRequestWithBody() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
+		c.log(op.Name, 0, "", describeValue("Request", op.Name, in))
 	}
 	if len(c.opts.APIOptions) > 0 {
 		out, md, err := invokeStack(ctx, c, op, in)
@@ -129,7 +130,7 @@ func (x *decodeInto[In, Out]) decode(d *awsjson.Decoder) { x.op.Deserialize(d, &
 // (error responses are logged per attempt by handleResponse).
 func (c *Client) logOutput(op string, out any, err error) {
 	if err == nil && c.opts.ClientLogMode.IsResponseWithBody() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Response", op, out))
+		c.log(op, 0, "", describeValue("Response", op, out))
 	}
 }
 
@@ -170,7 +171,7 @@ func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, targ
 	}
 	retry.SetResult(md, res)
 	if err != nil && c.opts.ClientLogMode.IsRetries() {
-		c.opts.Logger.Logf(logging.Debug, "%s.%s failed after %d attempts: %v", c.svc.ID, opName, len(res.Attempts), err)
+		c.log(opName, len(res.Attempts), a.requestID, fmt.Sprintf("%s.%s failed after %d attempts: %v", c.svc.ID, opName, len(res.Attempts), err))
 	}
 	return err
 }
@@ -277,7 +278,7 @@ func (a *attempt) runAttempt(ctx context.Context, n int) error {
 		return err
 	}
 	if c.opts.ClientLogMode.IsRequest() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeRequest(req, a.opName, n))
+		c.log(a.opName, n, "", describeRequest(req, a.opName, n))
 	}
 	resp, err := c.opts.HTTPClient.Do(req)
 	if err != nil {
@@ -319,13 +320,13 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 		a.requestID = id
 	}
 	if c.opts.ClientLogMode.IsResponse() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, a.opName, n))
+		c.log(a.opName, n, a.requestID, describeResponse(resp, a.opName, n))
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		err := c.responseError(resp, *buf, a.requestID)
 		if c.opts.ClientLogMode.IsResponseWithBody() {
 			// The decoded error, as the caller will see it, not the raw body.
-			c.opts.Logger.Logf(logging.Debug, "Response body %s attempt %d\n%v", a.opName, n, err)
+			c.log(a.opName, n, a.requestID, fmt.Sprintf("Response body %s attempt %d\n%v", a.opName, n, err))
 		}
 		return err
 	}
