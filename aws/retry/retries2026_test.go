@@ -106,7 +106,7 @@ func TestNewRetriesCosts(t *testing.T) {
 
 // The standard-2026 data has smithy-kotlin's answer for a long-polling call
 // that is throttled with an empty quota: wait 1 s, the throttling base.
-// aws-sdk-go-v2 waits the transient base there. We follow smithy-kotlin: the
+// aws-sdk-go-v2 is reported to disagree on that delay. We follow the data: the
 // wait after a throttling error is the throttling backoff everywhere else in
 // retries 2.1, and a service that throttles a poller is exactly the one that
 // should see it slow down most.
