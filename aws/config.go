@@ -31,6 +31,10 @@ type Config struct {
 	RetryMaxAttempts int
 	// RetryMode is standard (the default) or adaptive.
 	RetryMode RetryMode
+	// NewRetries2026 selects the retries 2.1 behaviour of standard and
+	// adaptive mode (AWS_NEW_RETRIES_2026, new_retries_2026); unset means
+	// the client's default, on (see the README's Retries section).
+	NewRetries2026 Ternary
 	// Retryer, when set, builds the retry policy of each client.
 	Retryer func() Retryer
 	// Logger receives the client's log lines.

@@ -64,3 +64,35 @@ func TestOverlayAddsPaginatorFieldsAndWaiters(t *testing.T) {
 		}
 	}
 }
+
+// A model without the aws.api#longPoll marker gets it from an overlay; only
+// the marked operation's descriptor says LongPolling, which is what makes the
+// pipeline run it with retry.WithLongPolling.
+func TestOverlayMarksLongPolling(t *testing.T) {
+	plain, plainFiles, _, err := Generate(overlayConfig("paginate.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, files, _, err := Generate(overlayConfig("longpoll.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range plain.Operations {
+		if op.LongPolling {
+			t.Errorf("%s is long-polling without the overlay", op.ShapeID)
+		}
+	}
+	for _, op := range svc.Operations {
+		if want := op.Name == "GetThing"; op.LongPolling != want {
+			t.Errorf("%s: LongPolling %v, want %v", op.ShapeID, op.LongPolling, want)
+		}
+	}
+	if !strings.Contains(string(files["api_op_GetThing.go"]), "LongPolling: true") {
+		t.Errorf("api_op_GetThing.go does not mark the operation long-polling:\n%s", files["api_op_GetThing.go"])
+	}
+	for _, f := range []string{"api_op_GetThing.go", "api_op_ListThings.go"} {
+		if strings.Contains(string(plainFiles[f]), "LongPolling") {
+			t.Errorf("%s mentions LongPolling without the overlay", f)
+		}
+	}
+}

@@ -28,10 +28,17 @@ type LoadOptions struct {
 	SharedCredentialsFiles []string
 	RetryMaxAttempts       int
 	RetryMode              aws.RetryMode
+	NewRetries2026         aws.Ternary
 	BaseEndpoint           string
 	Logger                 logging.Logger
 	ClientLogMode          *aws.ClientLogMode
 	HTTPClient             aws.HTTPClient
+}
+
+// WithNewRetries2026 turns the retries 2.1 behaviour on or off, over
+// AWS_NEW_RETRIES_2026 and new_retries_2026.
+func WithNewRetries2026(v bool) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.NewRetries2026 = aws.BoolTernary(v); return nil }
 }
 
 // WithRegion sets the region.
@@ -108,6 +115,7 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		Region:           o.Region,
 		RetryMaxAttempts: o.RetryMaxAttempts,
 		RetryMode:        o.RetryMode,
+		NewRetries2026:   o.NewRetries2026,
 		HTTPClient:       o.HTTPClient,
 	}
 	if o.BaseEndpoint != "" {
@@ -129,6 +137,7 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		UseDualStackEndpoint:        r.UseDualStackEndpoint,
 		RetryMaxAttempts:            r.RetryMaxAttempts,
 		RetryMode:                   r.RetryMode,
+		NewRetries2026:              r.NewRetries2026,
 		Logger:                      o.Logger,
 		AppID:                       r.AppID,
 		DisableRequestCompression:   r.DisableRequestCompression,

@@ -178,3 +178,29 @@ func TestOptionErrorStopsLoading(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// AWS_NEW_RETRIES_2026 and new_retries_2026 reach aws.Config; unset stays
+// unset (the client applies its default), and a bad value names its origin.
+func TestNewRetries2026(t *testing.T) {
+	home := awsenv.Clean(t).Home
+	if v := load(t).NewRetries2026; v != aws.UnknownTernary {
+		t.Errorf("unset: %v", v)
+	}
+	path := writeConfig(t, home, "[default]\nnew_retries_2026 = false\n")
+	if v := load(t).NewRetries2026; v != aws.FalseTernary {
+		t.Errorf("profile false: %v", v)
+	}
+	t.Setenv("AWS_NEW_RETRIES_2026", "true")
+	if v := load(t).NewRetries2026; v != aws.TrueTernary {
+		t.Errorf("environment true over profile false: %v", v)
+	}
+	if v := load(t, WithNewRetries2026(false)).NewRetries2026; v != aws.FalseTernary {
+		t.Errorf("WithNewRetries2026(false): %v", v)
+	}
+	t.Setenv("AWS_NEW_RETRIES_2026", "")
+	writeConfig(t, home, "[default]\nnew_retries_2026 = maybe\n")
+	_, err := LoadDefaultConfig(ctx)
+	if err == nil || !strings.Contains(err.Error(), path+":2: new_retries_2026") {
+		t.Errorf("bad value: %v, want it to name %s:2", err, path)
+	}
+}

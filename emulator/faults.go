@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"math/rand/v2"
+	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -21,6 +23,10 @@ type Faults struct {
 	DropRate float64
 	// Latency is added before every response, on the real clock.
 	Latency time.Duration
+	// RetryAfter, when positive, is sent as x-amz-retry-after (whole
+	// milliseconds) with every throttling and server error the knobs above
+	// inject, as a service suggests a backoff under retries 2.1.
+	RetryAfter time.Duration
 	// Seed makes the random choices of ServerErrorRate and DropRate
 	// repeatable.
 	Seed uint64
@@ -62,3 +68,10 @@ func (s *faultState) serverError(f Faults) bool { return s.roll(f.ServerErrorRat
 
 // SetFaults replaces the fault injection settings; Faults{} turns it off.
 func (e *Emulator) SetFaults(f Faults) { e.faults.set(f) }
+
+// suggestRetryAfter adds x-amz-retry-after to an injected fault's response.
+func suggestRetryAfter(w http.ResponseWriter, f Faults) {
+	if f.RetryAfter > 0 {
+		w.Header().Set("X-Amz-Retry-After", strconv.FormatInt(f.RetryAfter.Milliseconds(), 10))
+	}
+}

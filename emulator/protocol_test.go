@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/appstream"
+	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/emulator"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
@@ -156,6 +157,22 @@ func TestFaultInjection(t *testing.T) {
 
 	emu.SetFaults(emulator.Faults{ServerErrorRate: 1})
 	wantCode(t, call(), "InternalFailure", 500)
+
+	// x-amz-retry-after rides on injected faults only, and reaches the
+	// retry policy through the client's error.
+	emu.SetFaults(emulator.Faults{ServerErrorRate: 1, ThrottleEvery: 1, RetryAfter: 1500 * time.Millisecond})
+	r := rawCall(t, emu, emulator.DefaultAccount, "appstream", "PhotonAdminProxyService.DescribeImages", `{}`, nil)
+	if got := r.header.Get("X-Amz-Retry-After"); got != "1500" {
+		t.Errorf("x-amz-retry-after %q on an injected fault, want 1500", got)
+	}
+	if ra, ok := retry.RetryAfter(call()); !ok || ra != 1500*time.Millisecond {
+		t.Errorf("retry.RetryAfter of the client's error: %v %v, want 1.5s", ra, ok)
+	}
+	emu.SetFaults(emulator.Faults{RetryAfter: time.Second})
+	r = rawCall(t, emu, emulator.DefaultAccount, "appstream", "PhotonAdminProxyService.DescribeImages", `{}`, nil)
+	if got := r.header.Get("X-Amz-Retry-After"); got != "" {
+		t.Errorf("x-amz-retry-after %q on a normal response", got)
+	}
 
 	emu.SetFaults(emulator.Faults{DropRate: 1})
 	err := call()

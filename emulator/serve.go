@@ -126,9 +126,11 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	}
 	acctID = acct.ID
 	if f.ThrottleEvery > 0 && n%int64(f.ThrottleEvery) == 0 {
+		suggestRetryAfter(w, f)
 		return acctID, ref, 0, errorf(400, "ThrottlingException", "Rate exceeded")
 	}
 	if e.faults.serverError(f) {
+		suggestRetryAfter(w, f)
 		return acctID, ref, 0, errorf(500, "InternalFailure", "We encountered an internal error. Please try again.")
 	}
 	if svc == nil {

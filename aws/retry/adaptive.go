@@ -135,6 +135,9 @@ func (a *Adaptive) RetryCost(err error) int { return a.std.RetryCost(err) }
 // calls that succeed at once (aws-sdk-go-v2's adaptive mode drops it).
 func (a *Adaptive) GetInitialToken() func(error) error { return a.std.GetInitialToken() }
 
+// BacksOffLongPolling is standard mode's.
+func (a *Adaptive) BacksOffLongPolling() bool { return a.std.BacksOffLongPolling() }
+
 // Quota is the retry quota, for metrics and tests.
 func (a *Adaptive) Quota() *RetryQuota { return a.std.Quota() }
 

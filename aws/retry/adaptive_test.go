@@ -38,7 +38,7 @@ func TestAdaptiveLimiterSlowsABurst(t *testing.T) {
 		t.Fatalf("limiter waited before any throttle: %v", sl.Delays())
 	}
 	// One throttle switches the limiter on at 70% of the measured rate.
-	send(t, a, clock, 1, 100*time.Millisecond, &apiError{400, "ThrottlingException"})
+	send(t, a, clock, 1, 100*time.Millisecond, &apiError{status: 400, code: "ThrottlingException"})
 	a.limiter.mu.Lock()
 	rate, capacity, enabled := a.limiter.fillRate, a.limiter.capacity, a.limiter.enabled
 	a.limiter.mu.Unlock()
@@ -75,12 +75,12 @@ func TestAdaptiveRateRecoversAfterThrottle(t *testing.T) {
 	sl := &sleeper{clock: clock}
 	a := newTestAdaptive(clock, sl)
 	send(t, a, clock, 40, 50*time.Millisecond, nil)
-	send(t, a, clock, 1, 50*time.Millisecond, &apiError{400, "SlowDown"})
+	send(t, a, clock, 1, 50*time.Millisecond, &apiError{status: 400, code: "SlowDown"})
 	a.limiter.mu.Lock()
 	cut := a.limiter.fillRate
 	a.limiter.mu.Unlock()
 	// Non-throttle failures count as successes for the send rate.
-	send(t, a, clock, 60, 100*time.Millisecond, &apiError{500, ""})
+	send(t, a, clock, 60, 100*time.Millisecond, &apiError{status: 500, code: ""})
 	a.limiter.mu.Lock()
 	later := a.limiter.fillRate
 	a.limiter.mu.Unlock()
@@ -112,7 +112,7 @@ func TestAdaptiveWaitHonoursContext(t *testing.T) {
 			return ctx.Err()
 		}
 	})
-	send(t, a, clock, 1, time.Second, &apiError{400, "Throttling"})
+	send(t, a, clock, 1, time.Second, &apiError{status: 400, code: "Throttling"})
 	// Drain whatever capacity there is without moving the clock.
 	for i := 0; i < 10 && waits == 0; i++ {
 		if _, err := a.GetAttemptToken(ctx); err != nil {
@@ -140,7 +140,7 @@ func TestAdaptiveFailOnNoAttemptTokens(t *testing.T) {
 	clock := newFakeClock(time.Unix(1_700_000_000, 0))
 	sl := &sleeper{clock: clock}
 	a := newTestAdaptive(clock, sl, func(o *AdaptiveOptions) { o.FailOnNoAttemptTokens = true })
-	send(t, a, clock, 1, time.Second, &apiError{400, "ThrottlingException"})
+	send(t, a, clock, 1, time.Second, &apiError{status: 400, code: "ThrottlingException"})
 	var err error
 	for i := 0; i < 10 && err == nil; i++ {
 		_, err = a.GetAttemptToken(context.Background())
@@ -154,7 +154,7 @@ func TestAdaptiveDelegatesToStandard(t *testing.T) {
 	a := NewAdaptive(func(o *AdaptiveOptions) {
 		o.Standard = append(o.Standard, func(o *StandardOptions) { o.MaxAttempts = 4; o.Rand = func() float64 { return 0.5 } })
 	})
-	if a.MaxAttempts() != 4 || !a.IsErrorRetryable(&apiError{503, ""}) || a.IsErrorRetryable(&apiError{400, "ValidationException"}) {
+	if a.MaxAttempts() != 4 || !a.IsErrorRetryable(&apiError{status: 503, code: ""}) || a.IsErrorRetryable(&apiError{status: 400, code: "ValidationException"}) {
 		t.Error("standard options not applied")
 	}
 	if d, _ := a.RetryDelay(2, nil); d != time.Second {

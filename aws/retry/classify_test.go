@@ -54,23 +54,23 @@ func TestIsErrorRetryable(t *testing.T) {
 		want bool
 	}{
 		{"nil", nil, false},
-		{"500", &apiError{500, "InternalFailure"}, true},
-		{"502", &apiError{502, ""}, true},
-		{"503", &apiError{503, "ServiceUnavailable"}, true},
-		{"504", &apiError{504, ""}, true},
-		{"501 not retried", &apiError{501, ""}, false},
-		{"400 validation", &apiError{400, "ValidationException"}, false},
-		{"400 invalid parameter", &apiError{400, "InvalidParameterValuesException"}, false},
-		{"403 access denied", &apiError{403, "AccessDeniedException"}, false},
-		{"404", &apiError{404, "ResourceNotFoundException"}, false},
-		{"429 without a throttling code", &apiError{429, "Unknown"}, false},
-		{"transient code InternalError", &apiError{400, "InternalError"}, true},
-		{"transient code RequestTimeout", &apiError{400, "RequestTimeout"}, true},
-		{"transient code RequestTimeoutException", &apiError{408, "RequestTimeoutException"}, true},
+		{"500", &apiError{status: 500, code: "InternalFailure"}, true},
+		{"502", &apiError{status: 502, code: ""}, true},
+		{"503", &apiError{status: 503, code: "ServiceUnavailable"}, true},
+		{"504", &apiError{status: 504, code: ""}, true},
+		{"501 not retried", &apiError{status: 501, code: ""}, false},
+		{"400 validation", &apiError{status: 400, code: "ValidationException"}, false},
+		{"400 invalid parameter", &apiError{status: 400, code: "InvalidParameterValuesException"}, false},
+		{"403 access denied", &apiError{status: 403, code: "AccessDeniedException"}, false},
+		{"404", &apiError{status: 404, code: "ResourceNotFoundException"}, false},
+		{"429 without a throttling code", &apiError{status: 429, code: "Unknown"}, false},
+		{"transient code InternalError", &apiError{status: 400, code: "InternalError"}, true},
+		{"transient code RequestTimeout", &apiError{status: 400, code: "RequestTimeout"}, true},
+		{"transient code RequestTimeoutException", &apiError{status: 408, code: "RequestTimeoutException"}, true},
 		{"smithy GenericAPIError throttling", &smithy.GenericAPIError{Code: "ThrottlingException"}, true},
-		{"wrapped throttle", fmt.Errorf("op: %w", &apiError{400, "SlowDown"}), true},
-		{"clock skew not retried by default", &apiError{400, "InvalidSignatureException"}, false},
-		{"clock skew corrected", ClockSkewCorrected(&apiError{400, "InvalidSignatureException"}, 10*time.Minute), true},
+		{"wrapped throttle", fmt.Errorf("op: %w", &apiError{status: 400, code: "SlowDown"}), true},
+		{"clock skew not retried by default", &apiError{status: 400, code: "InvalidSignatureException"}, false},
+		{"clock skew corrected", ClockSkewCorrected(&apiError{status: 400, code: "InvalidSignatureException"}, 10*time.Minute), true},
 		{"modeled retryable", modeledErr{retryable: true}, true},
 		{"modeled not retryable beats its throttling code", modeledErr{retryable: false}, false},
 		{"modeled throttle trait", throttleOnly{true}, true},
@@ -88,7 +88,7 @@ func TestIsErrorRetryable(t *testing.T) {
 		{"context canceled", context.Canceled, false},
 		{"wrapped context canceled", urlErr(context.Canceled), false},
 		{"CanceledError beats a 503", canceledErr{}, false},
-		{"service message mentioning a reset is not a reset", fmt.Errorf("%w: connection reset", &apiError{400, "ValidationException"}), false},
+		{"service message mentioning a reset is not a reset", fmt.Errorf("%w: connection reset", &apiError{status: 400, code: "ValidationException"}), false},
 		{"plain error", errors.New("boom"), false},
 	}
 	for _, c := range cases {
@@ -110,12 +110,12 @@ func TestAllListedThrottleCodesAreRetriedAndThrottles(t *testing.T) {
 		t.Errorf("ThrottleErrorCodes has %d codes, want %d", len(ThrottleErrorCodes), len(codes))
 	}
 	for _, c := range codes {
-		err := &apiError{400, c}
+		err := &apiError{status: 400, code: c}
 		if !IsErrorRetryable(err) || !IsThrottle(err) {
 			t.Errorf("%s: retryable %v, throttle %v; want both", c, IsErrorRetryable(err), IsThrottle(err))
 		}
 	}
-	for _, err := range []error{&apiError{500, "InternalError"}, &apiError{503, ""}, nil, throttleOnly{false}, timeoutErr{}} {
+	for _, err := range []error{&apiError{status: 500, code: "InternalError"}, &apiError{status: 503, code: ""}, nil, throttleOnly{false}, timeoutErr{}} {
 		if IsThrottle(err) {
 			t.Errorf("IsThrottle(%v) = true", err)
 		}
@@ -132,7 +132,7 @@ func TestIsTimeout(t *testing.T) {
 	if !IsTimeout(timeoutErr{}) || !IsTimeout(context.DeadlineExceeded) || !IsTimeout(&url.Error{Err: timeoutErr{}}) {
 		t.Error("timeouts not recognised")
 	}
-	if IsTimeout(context.Canceled) || IsTimeout(nil) || IsTimeout(&apiError{500, "RequestTimeout"}) {
+	if IsTimeout(context.Canceled) || IsTimeout(nil) || IsTimeout(&apiError{status: 500, code: "RequestTimeout"}) {
 		t.Error("non-timeouts recognised as timeouts")
 	}
 }
@@ -151,13 +151,13 @@ func TestClassifiersCompose(t *testing.T) {
 	r := NewStandard(func(o *StandardOptions) {
 		o.Retryables = append(Classifiers{noValidation}, o.Retryables...)
 	})
-	if !r.IsErrorRetryable(&apiError{400, "ConcurrentModificationException"}) {
+	if !r.IsErrorRetryable(&apiError{status: 400, code: "ConcurrentModificationException"}) {
 		t.Error("added code not retried")
 	}
-	if r.IsErrorRetryable(&apiError{400, "SlowDown"}) {
+	if r.IsErrorRetryable(&apiError{status: 400, code: "SlowDown"}) {
 		t.Error("override did not win over the default")
 	}
-	if !r.IsErrorRetryable(&apiError{503, ""}) {
+	if !r.IsErrorRetryable(&apiError{status: 503, code: ""}) {
 		t.Error("defaults no longer apply behind the override")
 	}
 	if len(DefaultClassifiers) != 6 {
@@ -195,14 +195,14 @@ func TestClockSkew(t *testing.T) {
 		}
 	}
 	for code := range ClockSkewErrorCodes {
-		if !IsClockSkewError(fmt.Errorf("op: %w", &apiError{400, code})) {
+		if !IsClockSkewError(fmt.Errorf("op: %w", &apiError{status: 400, code: code})) {
 			t.Errorf("%s not a clock skew error", code)
 		}
 	}
-	if len(ClockSkewErrorCodes) != 6 || IsClockSkewError(&apiError{400, "ValidationException"}) || IsClockSkewError(errors.New("x")) {
+	if len(ClockSkewErrorCodes) != 6 || IsClockSkewError(&apiError{status: 400, code: "ValidationException"}) || IsClockSkewError(errors.New("x")) {
 		t.Error("clock skew codes wrong")
 	}
-	orig := &apiError{400, "RequestTimeTooSkewed"}
+	orig := &apiError{status: 400, code: "RequestTimeTooSkewed"}
 	wrapped := ClockSkewCorrected(orig, 5*time.Minute)
 	var cs *ClockSkewError
 	if !errors.As(wrapped, &cs) || cs.Skew != 5*time.Minute || !errors.Is(wrapped, orig) || !IsClockSkewError(wrapped) {

@@ -144,6 +144,14 @@ func Do(ctx context.Context, r aws.Retryer, sleep func(ctx context.Context, d ti
 		}
 		rel, qerr := r.GetRetryToken(ctx, err)
 		if qerr != nil {
+			if lp, ok := r.(longPollingBackoff); ok && lp.BacksOffLongPolling() && IsLongPolling(ctx) {
+				// A long-polling caller polls again as soon as this call
+				// returns: without the wait, an empty quota would turn it
+				// into a tight loop against a failing service.
+				if serr := sleep(ctx, d); serr != nil {
+					return fail(&CanceledError{Cause: serr, Err: lastErr})
+				}
+			}
 			return fail(qerr)
 		}
 		if err := sleep(ctx, d); err != nil {

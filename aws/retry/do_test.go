@@ -16,7 +16,7 @@ import (
 func TestDoRecordsAttempts(t *testing.T) {
 	s := NewStandard(func(o *StandardOptions) { o.Rand = func() float64 { return 0.5 } })
 	sl := &sleeper{}
-	errs := []error{&apiError{503, ""}, timeoutErr{}, nil}
+	errs := []error{&apiError{status: 503, code: ""}, timeoutErr{}, nil}
 	res, err := Do(context.Background(), s, sl.Sleep, func(_ context.Context, n int) error { return errs[n-1] })
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +61,7 @@ func TestDoMaxAttempts(t *testing.T) {
 	for _, max := range []int{1, 3, 5} {
 		s := NewStandard(func(o *StandardOptions) { o.MaxAttempts = max; o.Rand = func() float64 { return 0 } })
 		calls := 0
-		last := &apiError{500, "InternalFailure"}
+		last := &apiError{status: 500, code: "InternalFailure"}
 		res, err := Do(context.Background(), s, (&sleeper{}).Sleep, func(context.Context, int) error {
 			calls++
 			return last
@@ -82,7 +82,7 @@ func TestDoMaxAttempts(t *testing.T) {
 func TestDoNonRetryableStopsAtOnce(t *testing.T) {
 	s := NewStandard()
 	calls := 0
-	validation := &apiError{400, "ValidationException"}
+	validation := &apiError{status: 400, code: "ValidationException"}
 	_, err := Do(context.Background(), s, func(context.Context, time.Duration) error {
 		t.Error("slept before a non-retryable error")
 		return nil
@@ -106,7 +106,7 @@ func TestDoNoRetryAfterCancellation(t *testing.T) {
 	}, func(context.Context, int) error {
 		calls++
 		cancel()
-		return &apiError{503, ""}
+		return &apiError{status: 503, code: ""}
 	})
 	var ce *CanceledError
 	if calls != 1 || !errors.Is(err, context.Canceled) || !errors.As(err, &ce) || !errors.As(err, new(*apiError)) {
@@ -131,7 +131,7 @@ func TestDoCancelledDuringBackoff(t *testing.T) {
 	_, err := Do(ctx, s, func(ctx context.Context, d time.Duration) error {
 		cancel()
 		return ctx.Err()
-	}, func(context.Context, int) error { calls++; return &apiError{500, ""} })
+	}, func(context.Context, int) error { calls++; return &apiError{status: 500, code: ""} })
 	var ce *CanceledError
 	if calls != 1 || !errors.As(err, &ce) || !errors.Is(err, context.Canceled) || !errors.As(err, new(*apiError)) {
 		t.Errorf("%d calls, err %v", calls, err)
@@ -158,7 +158,7 @@ func TestDoDeadlineWouldBeCrossed(t *testing.T) {
 		})
 	})
 	calls := 0
-	last := &apiError{503, ""}
+	last := &apiError{status: 503, code: ""}
 	_, err := Do(dctx, s, sl.Sleep, func(context.Context, int) error { calls++; return last })
 	var de *DeadlineError
 	if calls != 2 || !errors.As(err, &de) || de.Delay != 80*time.Second || de.Remaining <= 0 || de.Remaining > 62*time.Second {
@@ -222,7 +222,7 @@ func TestConcurrentCallsShareQuotaSafely(t *testing.T) {
 						_, err := Do(context.Background(), r.(aws.Retryer), (&sleeper{}).Sleep, func(_ context.Context, n int) error {
 							attempts.Add(1)
 							if n == 1 {
-								return &apiError{503, ""} // every call fails once
+								return &apiError{status: 503, code: ""} // every call fails once
 							}
 							return nil
 						})

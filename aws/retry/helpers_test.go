@@ -3,6 +3,7 @@ package retry
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -10,8 +11,19 @@ import (
 // apiError is a service error as the pipeline will produce it: a code (the
 // smithy.APIError side) and the HTTP status of the response.
 type apiError struct {
-	status int
-	code   string
+	status  int
+	code    string
+	headers map[string]string
+}
+
+// ResponseHeader is how the pipeline's ResponseError exposes x-amz-retry-after.
+func (e *apiError) ResponseHeader(name string) string {
+	for k, v := range e.headers {
+		if strings.EqualFold(k, name) {
+			return v
+		}
+	}
+	return ""
 }
 
 func (e *apiError) Error() string            { return fmt.Sprintf("api error %s (HTTP %d)", e.code, e.status) }

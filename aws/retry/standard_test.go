@@ -67,7 +67,7 @@ func TestStandardDefaults(t *testing.T) {
 	if s.MaxAttempts() != 3 || s.Quota().Capacity() != 500 || s.Quota().Remaining() != 500 {
 		t.Errorf("defaults: max %d, quota %d/%d", s.MaxAttempts(), s.Quota().Remaining(), s.Quota().Capacity())
 	}
-	if s.RetryCost(&apiError{500, ""}) != 5 || s.RetryCost(timeoutErr{}) != 10 {
+	if s.RetryCost(&apiError{status: 500, code: ""}) != 5 || s.RetryCost(timeoutErr{}) != 10 {
 		t.Error("retry costs are not 5 and 10")
 	}
 }
@@ -76,7 +76,7 @@ func TestQuotaSpendRefundAndExhaustion(t *testing.T) {
 	ctx := context.Background()
 	q := NewRetryQuota(12)
 	s := NewStandard(func(o *StandardOptions) { o.Quota = q })
-	e500 := &apiError{500, ""}
+	e500 := &apiError{status: 500, code: ""}
 
 	rel1, err := s.GetRetryToken(ctx, e500)
 	if err != nil || q.Remaining() != 7 {
@@ -135,7 +135,7 @@ func TestSharedQuotaFailsFastAcrossCalls(t *testing.T) {
 	for calls = 1; calls <= 60; calls++ {
 		_, err := Do(context.Background(), s, sl.Sleep, func(context.Context, int) error {
 			attempts++
-			return &apiError{503, "ServiceUnavailable"}
+			return &apiError{status: 503, code: "ServiceUnavailable"}
 		})
 		var qe *QuotaExceededError
 		if errors.As(err, &qe) {
@@ -161,7 +161,7 @@ func TestSharedQuotaFailsFastAcrossCalls(t *testing.T) {
 	res, err := Do(context.Background(), s, sl.Sleep, func(context.Context, int) error {
 		n++
 		if n == 1 {
-			return &apiError{500, ""}
+			return &apiError{status: 500, code: ""}
 		}
 		return nil
 	})
@@ -175,10 +175,10 @@ func TestNop(t *testing.T) {
 	calls := 0
 	_, err := Do(context.Background(), r, nil, func(context.Context, int) error {
 		calls++
-		return &apiError{503, ""}
+		return &apiError{status: 503, code: ""}
 	})
 	var me *MaxAttemptsError
-	if calls != 1 || errors.As(err, &me) || r.IsErrorRetryable(&apiError{503, ""}) || r.MaxAttempts() != 1 {
+	if calls != 1 || errors.As(err, &me) || r.IsErrorRetryable(&apiError{status: 503, code: ""}) || r.MaxAttempts() != 1 {
 		t.Errorf("Nop: %d calls, err %v", calls, err)
 	}
 	var ae *apiError

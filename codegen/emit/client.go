@@ -102,6 +102,9 @@ func Operations(svc *ir.Service, fs *Files) error {
 				fields[jen.Id("CompressGzip")] = jen.True()
 			}
 		}
+		if op.LongPolling {
+			fields[jen.Id("LongPolling")] = jen.True()
+		}
 		if ir.NeedsValidation(op.Input) {
 			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
 		}

@@ -133,6 +133,10 @@ type Operation struct {
 	Idempotency *Member
 	// Compression lists the request encodings of smithy.api#requestCompression.
 	Compression []string
+	// LongPolling is set by the aws.api#longPoll trait (from the model or an
+	// overlay): the service holds the response open until work arrives, and
+	// retries 2.1 backs such calls off even on an empty retry quota.
+	LongPolling bool
 	// Tests are the model's smithy.test protocol tests for this operation,
 	// including error-shape response tests for the errors it lists.
 	Tests []*ProtocolTest

@@ -37,6 +37,11 @@ type Error struct {
 	Reason  string
 }
 
+// LongPollTrait marks a long-polling operation. No AWS model carries it yet
+// (SDK teams list SQS ReceiveMessage, SFN GetActivityTask and SWF's two poll
+// operations by hand); an overlay applies it where a model has no marker.
+const LongPollTrait = "aws.api#longPoll"
+
 func (e *Error) Error() string { return e.ShapeID + ": " + e.Reason }
 
 type resolver struct {
@@ -216,6 +221,7 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 		}
 	}
 	o.Compression = op.Typed().RequestCompression
+	o.LongPolling = op.Traits.Has(LongPollTrait)
 	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
 		return nil, err
 	}

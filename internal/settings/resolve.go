@@ -35,6 +35,7 @@ type Explicit struct {
 	UseDualStackEndpoint        bool
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
+	NewRetries2026              aws.Ternary
 	AppID                       string
 	DisableRequestCompression   bool
 	RequestMinCompressSizeBytes int64
@@ -51,6 +52,7 @@ type Resolved struct {
 	UseDualStackEndpoint        bool
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
+	NewRetries2026              aws.Ternary
 	AppID                       string
 	DisableRequestCompression   bool
 	RequestMinCompressSizeBytes int64
@@ -127,6 +129,11 @@ func Load(e Explicit) (*Resolved, error) {
 	}
 	if r.RetryMaxAttempts = e.RetryMaxAttempts; r.RetryMaxAttempts == 0 {
 		if r.RetryMaxAttempts, err = s.intRange("AWS_MAX_ATTEMPTS", "max_attempts", 1, 1<<31-1, "a positive integer"); err != nil {
+			return nil, err
+		}
+	}
+	if r.NewRetries2026 = e.NewRetries2026; r.NewRetries2026 == aws.UnknownTernary {
+		if r.NewRetries2026, err = s.ternary("AWS_NEW_RETRIES_2026", "new_retries_2026"); err != nil {
 			return nil, err
 		}
 	}
@@ -254,6 +261,21 @@ func (s source) lookup(env, key string) (value, origin string) {
 		}
 	}
 	return "", ""
+}
+
+// ternary is boolean for a setting whose absence is not false: unset stays
+// aws.UnknownTernary so that the client applies its own default.
+func (s source) ternary(env, key string) (aws.Ternary, error) {
+	v, origin := s.lookup(env, key)
+	switch strings.ToLower(v) {
+	case "":
+		return aws.UnknownTernary, nil
+	case "false":
+		return aws.FalseTernary, nil
+	case "true":
+		return aws.TrueTernary, nil
+	}
+	return aws.UnknownTernary, fmt.Errorf("%s: %q is not true or false", origin, v)
 }
 
 func (s source) boolean(env, key string) (bool, error) {

@@ -35,6 +35,7 @@ type view struct {
 	UseDualStackEndpoint        bool
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
+	NewRetries2026              aws.Ternary
 	AppID                       string
 	DisableRequestCompression   bool
 	RequestMinCompressSizeBytes int64
@@ -45,7 +46,7 @@ func viewOf(o appstream.Options) view {
 	v := view{
 		Region: o.Region, BaseEndpoint: aws.ToString(o.BaseEndpoint), UseFIPSEndpoint: o.UseFIPSEndpoint,
 		UseDualStackEndpoint: o.UseDualStackEndpoint, RetryMaxAttempts: o.RetryMaxAttempts, RetryMode: o.RetryMode,
-		AppID: o.AppID, DisableRequestCompression: o.DisableRequestCompression, RequestMinCompressSizeBytes: o.RequestMinCompressSizeBytes,
+		NewRetries2026: o.NewRetries2026, AppID: o.AppID, DisableRequestCompression: o.DisableRequestCompression, RequestMinCompressSizeBytes: o.RequestMinCompressSizeBytes,
 	}
 	if c, err := o.Credentials.Retrieve(context.Background()); err == nil {
 		v.AccessKeyID = c.AccessKeyID
@@ -142,6 +143,10 @@ var rowCases = []rowCase{
 	{row: "AWS_RETRY_MODE", name: "environment", env: map[string]string{"AWS_RETRY_MODE": "adaptive"}, want: func(v *view) { v.RetryMode = aws.RetryModeAdaptive }},
 	{row: "AWS_RETRY_MODE", name: "bad", env: map[string]string{"AWS_RETRY_MODE": "fast"},
 		wantErr: `environment variable AWS_RETRY_MODE: retry mode "fast" is not "standard" or "adaptive"`},
+	{row: "AWS_NEW_RETRIES_2026", name: "environment", env: map[string]string{"AWS_NEW_RETRIES_2026": "false"}, want: func(v *view) { v.NewRetries2026 = aws.FalseTernary }},
+	{row: "AWS_NEW_RETRIES_2026", name: "profile", config: "[default]\nnew_retries_2026 = false\n", want: func(v *view) { v.NewRetries2026 = aws.FalseTernary }},
+	{row: "AWS_NEW_RETRIES_2026", name: "bad", env: map[string]string{"AWS_NEW_RETRIES_2026": "maybe"},
+		wantErr: `environment variable AWS_NEW_RETRIES_2026: "maybe" is not true or false`},
 	{row: "AWS_SDK_UA_APP_ID", name: "profile", config: "[default]\nsdk_ua_app_id = my-app\n", want: func(v *view) { v.AppID = "my-app" }},
 	{row: "AWS_SDK_UA_APP_ID", name: "too long", env: map[string]string{"AWS_SDK_UA_APP_ID": strings.Repeat("x", 51)},
 		wantErr: "environment variable AWS_SDK_UA_APP_ID: the app id is 51 characters long, at most 50 are allowed"},
@@ -187,7 +192,7 @@ func TestEveryRowSameThroughBothEntryPoints(t *testing.T) {
 			if errNew != nil || errConfig != nil {
 				t.Fatalf("New: %v; LoadDefaultConfig: %v", errNew, errConfig)
 			}
-			want := view{Region: os.Getenv("AWS_REGION"), RetryMaxAttempts: 3, RetryMode: aws.RetryModeStandard, RequestMinCompressSizeBytes: 10240}
+			want := view{Region: os.Getenv("AWS_REGION"), RetryMaxAttempts: 3, RetryMode: aws.RetryModeStandard, NewRetries2026: aws.TrueTernary, RequestMinCompressSizeBytes: 10240}
 			tc.want(&want)
 			if d := cmp.Diff(want, viaNew); d != "" {
 				t.Errorf("New (-want +got):\n%s", d)

@@ -64,6 +64,8 @@ var Table = []Setting{
 		Rule: "integer ≥ 1, default 3"},
 	{Env: "AWS_RETRY_MODE", Key: "retry_mode", Field: "`RetryMode`",
 		Rule: "`standard` (default) or `adaptive`"},
+	{Env: "AWS_NEW_RETRIES_2026", Key: "new_retries_2026", Field: "`NewRetries2026`",
+		Rule: "`true` or `false`; unset means `true`: retries 2.1 (see Retries)"},
 	{Env: "AWS_SDK_UA_APP_ID", Key: "sdk_ua_app_id", Field: "`AppID`",
 		Rule: "up to 50 characters, added to the User-Agent"},
 	{Env: "AWS_DISABLE_REQUEST_COMPRESSION", Key: "disable_request_compression", Field: "`DisableRequestCompression`",

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -58,6 +59,8 @@ type Client struct {
 	// per-call client). Either way ready reads no environment or file again.
 	preset  *settings.Resolved
 	settled bool
+	// tel is nil unless Options sets a tracer or meter provider.
+	tel *telemetry
 }
 
 // NewClient returns a client for svc with options o, then optFns applied.
@@ -103,6 +106,7 @@ func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) 
 		HTTPClient:           cfg.HTTPClient,
 		RetryMaxAttempts:     cfg.RetryMaxAttempts,
 		RetryMode:            cfg.RetryMode,
+		NewRetries2026:       cfg.NewRetries2026,
 		APIOptions:           cfg.APIOptions,
 		Logger:               cfg.Logger,
 		ClientLogMode:        cfg.ClientLogMode,
@@ -136,12 +140,16 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&o)
 	}
-	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode {
+	if o.RetryMaxAttempts != c.opts.RetryMaxAttempts || o.RetryMode != c.opts.RetryMode || o.NewRetries2026 != c.opts.NewRetries2026 {
 		if o.Retryer == c.opts.Retryer {
 			o.Retryer = nil
 		}
 	}
 	d := &Client{svc: c.svc, pending: o, skew: c.skew, settled: true, configErr: c.configErr}
+	if sameProvider(o.TracerProvider, c.opts.TracerProvider) && sameProvider(o.MeterProvider, c.opts.MeterProvider) {
+		// The instruments are built once per client, not per call.
+		d.tel = c.tel
+	}
 	d.ready()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
@@ -151,6 +159,12 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 
 // init computes what every call of the client shares.
 func (c *Client) init() {
+	if c.tel == nil {
+		var err error
+		if c.tel, err = newTelemetry(c.svc, &c.opts); err != nil {
+			c.configErr = errors.Join(c.configErr, err)
+		}
+	}
 	sh := sharedHeadersFor(c.svc, c.opts.AppID)
 	c.userAgent = sh.userAgent[0]
 	c.userAgentHeader = sh.userAgent
@@ -219,6 +233,7 @@ func resolveDefaults(o *Options, serviceID string, preset *settings.Resolved) er
 			AppID:                       o.AppID,
 			DisableRequestCompression:   o.DisableRequestCompression,
 			RequestMinCompressSizeBytes: o.RequestMinCompressSizeBytes,
+			NewRetries2026:              o.NewRetries2026,
 			HTTPClient:                  o.HTTPClient,
 			Credentials:                 o.Credentials,
 		})
@@ -237,6 +252,9 @@ func resolveDefaults(o *Options, serviceID string, preset *settings.Resolved) er
 	}
 	if o.RetryMode == "" {
 		o.RetryMode = r.RetryMode
+	}
+	if o.NewRetries2026 == aws.UnknownTernary {
+		o.NewRetries2026 = r.NewRetries2026
 	}
 	if o.AppID == "" {
 		o.AppID = r.AppID
@@ -282,21 +300,30 @@ func fillRuntimeDefaults(o *Options) {
 	if o.RetryMode == "" {
 		o.RetryMode = aws.RetryModeStandard
 	}
+	if o.NewRetries2026 == aws.UnknownTernary {
+		// Unset everywhere: retries 2.1 are on (the README's Retries
+		// section says why eucsdk turns them on before aws-sdk-go-v2).
+		o.NewRetries2026 = aws.TrueTernary
+	}
 	if o.Retryer == nil {
-		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts)
+		o.Retryer = newRetryer(o.RetryMode, o.RetryMaxAttempts, o.NewRetries2026.Bool())
 	}
 	if o.RetryMaxAttempts == 0 {
 		o.RetryMaxAttempts = o.Retryer.MaxAttempts()
 	}
 }
 
-func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
+func newRetryer(mode aws.RetryMode, maxAttempts int, newRetries bool) aws.Retryer {
+	std := func(so *retry.StandardOptions) {
+		so.MaxAttempts = maxAttempts
+		so.NewRetries2026 = newRetries
+	}
 	if mode == aws.RetryModeAdaptive {
 		return retry.NewAdaptive(func(ao *retry.AdaptiveOptions) {
-			ao.Standard = append(ao.Standard, func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+			ao.Standard = append(ao.Standard, std)
 		})
 	}
-	return retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
+	return retry.NewStandard(std)
 }
 
 // resolvedEndpoint is the endpoint of a client: its URL parsed once and the

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -36,7 +37,14 @@ type ResponseError struct {
 	StatusCode int
 	RequestID  string
 	Err        error
+
+	// header is the response's header, for ResponseHeader.
+	header http.Header
 }
+
+// ResponseHeader returns a header of the response; the retry policy reads
+// x-amz-retry-after through it.
+func (e *ResponseError) ResponseHeader(name string) string { return e.header.Get(name) }
 
 func (e *ResponseError) Error() string {
 	return "https response error StatusCode: " + strconv.Itoa(e.StatusCode) + ", RequestID: " + e.RequestID + ", " + e.Err.Error()

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -64,8 +65,24 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if len(optFns) > 0 {
 		c = c.derive(optFns)
 	}
+	if op.LongPolling {
+		ctx = retry.WithLongPolling(ctx)
+	}
+	if c.tel != nil {
+		var ct *callTelemetry
+		ctx, ct = c.tel.startCall(ctx, c.svc.ID, op.Name)
+		out, md, err := invoke(ctx, c, op, in)
+		id, _ := GetRequestID(md)
+		ct.end(ctx, id, err)
+		return out, md, err
+	}
+	return invoke(ctx, c, op, in)
+}
+
+// invoke is Invoke once the client is ready and the context is set up.
+func invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In) (*Out, middleware.Metadata, error) {
 	if c.opts.ClientLogMode.IsRequestWithBody() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
+		c.log(op.Name, 0, "", describeValue("Request", op.Name, in))
 	}
 	k := &invocation[In, Out]{op: op}
 	k.c, k.wop, k.decoder = c, wire.Op{Name: op.Name, Target: op.Target}, k
@@ -95,14 +112,16 @@ func (k *invocation[In, Out]) direct(ctx context.Context, in *In, md *middleware
 		return err
 	}
 	in = k.fillToken(in)
+	serStart := k.c.telStart()
 	if err := k.serialize(in); err != nil {
 		return err
 	}
+	k.c.telRecord(ctx, serializeHist, serStart)
 	k.compress(k.op.CompressGzip)
 	if err := k.begin(ctx); err != nil {
 		return err
 	}
-	res, err := retry.Do(ctx, k.c.opts.Retryer, nil, k.attempt)
+	res, err := retry.Do(ctx, k.c.opts.Retryer, nil, telemetryAttempt(ctx, k.attempt))
 	k.endRetries(md, res, err)
 	return err
 }
@@ -231,7 +250,7 @@ func (k *call) attempt(ctx context.Context, n int) error {
 func (k *call) endRetries(md *middleware.Metadata, res retry.Result, err error) {
 	retry.SetResult(md, res)
 	if err != nil && k.c.opts.ClientLogMode.IsRetries() {
-		k.c.opts.Logger.Logf(logging.Debug, "%s.%s failed after %d attempts: %v", k.c.svc.ID, k.wop.Name, len(res.Attempts), err)
+		k.c.log(k.wop.Name, len(res.Attempts), k.requestID, fmt.Sprintf("%s.%s failed after %d attempts: %v", k.c.svc.ID, k.wop.Name, len(res.Attempts), err))
 	}
 }
 
@@ -309,7 +328,7 @@ func noBody() (io.ReadCloser, error) { return http.NoBody, nil }
 func (k *call) send(ctx context.Context, req *http.Request, n int) (*http.Response, error) {
 	c := k.c
 	if c.opts.ClientLogMode.IsRequest() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeRequest(req, k.wop.Name, n))
+		c.log(k.wop.Name, n, "", describeRequest(req, k.wop.Name, n))
 	}
 	resp, err := c.opts.HTTPClient.Do(req)
 	if err != nil {
@@ -337,7 +356,7 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 		k.requestID = id
 	}
 	if c.opts.ClientLogMode.IsResponse() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, k.wop.Name, n))
+		c.log(k.wop.Name, n, k.requestID, describeResponse(resp, k.wop.Name, n))
 	}
 	c.measureSkew(resp)
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
@@ -348,11 +367,14 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 		err := c.responseError(&wr, k.requestID)
 		if c.opts.ClientLogMode.IsResponseWithBody() {
 			// The decoded error, as the caller will see it, not the raw body.
-			c.opts.Logger.Logf(logging.Debug, "Response body %s attempt %d\n%v", k.wop.Name, n, err)
+			c.log(k.wop.Name, n, k.requestID, fmt.Sprintf("Response body %s attempt %d\n%v", k.wop.Name, n, err))
 		}
 		return err
 	}
-	if err := k.decoder.decodeOutput(&wr); err != nil {
+	deStart := c.telStart()
+	decErr := k.decoder.decodeOutput(&wr)
+	c.telRecord(ctx, deserializeHist, deStart)
+	if err := decErr; err != nil {
 		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
 	}
 	return nil
@@ -385,7 +407,10 @@ func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) 
 		}
 		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(name, req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
 	}
-	return defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+	signStart := c.telStart()
+	err = defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+	c.telRecord(ctx, signingHist, signStart)
+	return err
 }
 
 // CredentialsError is a failure to get usable credentials.
@@ -416,7 +441,7 @@ func (c *Client) responseError(resp *wire.Response, requestID string) error {
 		}
 		apiErr = &smithy.GenericAPIError{Code: code, Message: msg, Fault: fault}
 	}
-	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr})
+	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr, header: resp.Header})
 	if retry.IsClockSkewError(err) {
 		if skew, ok := retry.ClockSkew(c.opts.Clock(), resp.Header.Get("Date")); ok {
 			return retry.ClockSkewCorrected(err, skew)
@@ -532,7 +557,7 @@ func gzipBytes(b []byte) []byte {
 // (error responses are logged per attempt by handleResponse).
 func (c *Client) logOutput(op string, out any, err error) {
 	if err == nil && c.opts.ClientLogMode.IsResponseWithBody() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Response", op, out))
+		c.log(op, 0, "", describeValue("Response", op, out))
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"time"
 
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 
 	"github.com/eucsdk/eucsdk/aws"
 )
@@ -44,6 +46,11 @@ type Options struct {
 	// RetryMode is standard (the default) or adaptive.
 	RetryMode aws.RetryMode
 
+	// NewRetries2026 selects the retries 2.1 behaviour of standard and
+	// adaptive mode (see retry.StandardOptions.NewRetries2026). Unset means
+	// AWS_NEW_RETRIES_2026, then new_retries_2026 in the profile, then on.
+	NewRetries2026 aws.Ternary
+
 	// Retryer replaces the retry policy built from RetryMode and
 	// RetryMaxAttempts; retry.Nop() turns retries off.
 	Retryer aws.Retryer
@@ -56,6 +63,13 @@ type Options struct {
 
 	// ClientLogMode selects what is logged. Secrets are always redacted.
 	ClientLogMode aws.ClientLogMode
+
+	// TracerProvider and MeterProvider receive a span per operation and per
+	// attempt and the call metrics, with aws-sdk-go-v2's names (see
+	// telemetry.go). Nil, or smithy-go's no-op providers, turn telemetry
+	// off at no cost to the request path.
+	TracerProvider tracing.TracerProvider
+	MeterProvider  metrics.MeterProvider
 
 	// AppID is added to the User-Agent header.
 	AppID string

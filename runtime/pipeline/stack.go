@@ -49,7 +49,10 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 	}
 
 	stack.Serialize.Add(middleware.SerializeMiddlewareFunc(SerializerID, func(ctx context.Context, mi middleware.SerializeInput, next middleware.SerializeHandler) (middleware.SerializeOutput, middleware.Metadata, error) {
-		if err := k.serialize(mi.Parameters.(*In)); err != nil {
+		serStart := c.telStart()
+		serErr := k.serialize(mi.Parameters.(*In))
+		c.telRecord(ctx, serializeHist, serStart)
+		if err := serErr; err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
 		k.compress(k.op.CompressGzip)
@@ -69,7 +72,7 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 	stack.Finalize.Add(middleware.FinalizeMiddlewareFunc(RetryID, func(ctx context.Context, mi middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 		var last middleware.FinalizeOutput
 		var md middleware.Metadata
-		res, err := retry.Do(ctx, c.opts.Retryer, nil, func(ctx context.Context, n int) error {
+		res, err := retry.Do(ctx, c.opts.Retryer, nil, telemetryAttempt(ctx, func(ctx context.Context, n int) error {
 			req := mi.Request.(*smithyhttp.Request).Clone()
 			if err := req.RewindStream(); err != nil {
 				return err
@@ -81,7 +84,7 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 			o, m, err := next.HandleFinalize(ctx, fi)
 			last, md = o, m
 			return err
-		})
+		}))
 		k.endRetries(&md, res, err)
 		return last, md, err
 	}), middleware.After)

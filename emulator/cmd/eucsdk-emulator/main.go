@@ -59,6 +59,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready chan<- string)
 	fs.Float64Var(&f.ServerErrorRate, "error-rate", 0, "fraction of requests answered with a 500 InternalFailure")
 	fs.Float64Var(&f.DropRate, "drop-rate", 0, "fraction of connections closed without a response")
 	fs.DurationVar(&f.Latency, "latency", 0, "delay added to every response")
+	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "send x-amz-retry-after (milliseconds) with injected throttling and server errors")
 	fs.Uint64Var(&f.Seed, "fault-seed", 1, "seed of the random fault choices")
 	verbose := fs.Bool("v", false, "log every request")
 	if err := fs.Parse(args); err != nil {
@@ -99,7 +100,7 @@ func run(ctx context.Context, args []string, out io.Writer, ready chan<- string)
 
 	fmt.Fprintf(out, "eucsdk emulator: AppStream 2.0 and WorkSpaces images at %s (region %s, state delay %s)\n", endpoint, emu.Region(), *delay)
 	if f != (emulator.Faults{Seed: f.Seed}) {
-		fmt.Fprintf(out, "faults: throttle every %d, error rate %.2f, drop rate %.2f, latency %s\n", f.ThrottleEvery, f.ServerErrorRate, f.DropRate, f.Latency)
+		fmt.Fprintf(out, "faults: throttle every %d, error rate %.2f, drop rate %.2f, latency %s, retry-after %s\n", f.ThrottleEvery, f.ServerErrorRate, f.DropRate, f.Latency, f.RetryAfter)
 	}
 	for _, a := range emu.Accounts() {
 		fmt.Fprintf(out, "account %s  AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s\n", a.ID, a.AccessKeyID, a.SecretAccessKey)

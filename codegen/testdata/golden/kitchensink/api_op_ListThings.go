@@ -52,6 +52,7 @@ type ListThingsOutput struct {
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
 	Deserialize: awsjson.Deserializer(deserializeOpListThingsOutput),
+	LongPolling: true,
 	Name:        "ListThings",
 	Serialize:   awsjson.Serializer(serializeOpListThingsInput),
 	Target:      "Kitchen.ListThings",
