@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -39,8 +40,8 @@ type OperationWithOptionalInputOutputOutput struct {
 }
 
 var opOperationWithOptionalInputOutput = pipeline.Operation[OperationWithOptionalInputOutputInput, OperationWithOptionalInputOutputOutput]{
-	Deserialize: deserializeOpOperationWithOptionalInputOutputOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpOperationWithOptionalInputOutputOutput),
 	Name:        "OperationWithOptionalInputOutput",
-	Serialize:   serializeOpOperationWithOptionalInputOutputInput,
+	Serialize:   awsjson.Serializer(serializeOpOperationWithOptionalInputOutputInput),
 	Target:      "JsonProtocol.OperationWithOptionalInputOutput",
 }
