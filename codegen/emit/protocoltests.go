@@ -88,6 +88,18 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 			}
 			want[jen.Id("ForbidHeaders")] = jen.Index().String().Values(fh...)
 		}
+		for _, q := range []struct {
+			key  string
+			vals []string
+		}{{"QueryParams", tc.QueryParams}, {"ForbidQuery", tc.ForbidQuery}, {"RequireQuery", tc.RequireQuery}} {
+			if len(q.vals) > 0 {
+				var vs []jen.Code
+				for _, v := range q.vals {
+					vs = append(vs, jen.Lit(v))
+				}
+				want[jen.Id(q.key)] = jen.Index().String().Values(vs...)
+			}
+		}
 		if len(tc.RequireHeaders) > 0 {
 			var rh []jen.Code
 			for _, h := range tc.RequireHeaders {

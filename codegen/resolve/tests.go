@@ -65,6 +65,7 @@ func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.Protoco
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
+		QueryParams: t.QueryParams, ForbidQuery: t.ForbidQuery, RequireQuery: t.RequireQuery,
 	}
 	for k, v := range t.Headers {
 		pt.Headers = append(pt.Headers, [2]string{k, v})

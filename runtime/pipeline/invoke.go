@@ -175,7 +175,13 @@ func (k *call) compress(gzipAllowed bool) {
 	o := &k.c.opts
 	if gzipAllowed && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
 		k.req.SetBody(gzipBytes(k.req.Body), nil)
-		k.req.SetHeader("Content-Encoding", "gzip")
+		enc := "gzip"
+		if prev := k.req.Header("Content-Encoding"); prev != "" {
+			// A bound Content-Encoding header names the encodings applied
+			// before ours; the last one set is the one sent.
+			enc = prev + ", gzip"
+		}
+		k.req.SetHeader("Content-Encoding", enc)
 	}
 }
 
@@ -261,8 +267,14 @@ func (k *call) buildRequest(ctx context.Context, n int) *http.Request {
 	r := &k.req
 	o := &outgoing{url: *k.ep.url}
 	if r.Path != "" && r.Path != "/" {
-		o.url.Path = strings.TrimSuffix(o.url.Path, "/") + r.Path
-		o.url.RawPath = ""
+		// r.Path is escaped (REST labels may hold escaped slashes); the URL
+		// keeps both forms so the escaping survives to the wire.
+		raw := strings.TrimSuffix(o.url.EscapedPath(), "/") + r.Path
+		if p, err := url.PathUnescape(raw); err == nil {
+			o.url.Path, o.url.RawPath = p, raw
+		} else {
+			o.url.Path, o.url.RawPath = strings.TrimSuffix(o.url.Path, "/")+r.Path, ""
+		}
 	}
 	if r.RawQuery != "" {
 		if o.url.RawQuery != "" {
