@@ -73,6 +73,9 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 	in := op.Input
 	h := op.HTTP
 	body := []jen.Code{jen.Id("r").Dot("Method").Op("=").Lit(h.Method)}
+	for _, fh := range op.FixedHeaders {
+		body = append(body, jen.Id("r").Dot("SetHeader").Call(jen.Lit(fh[0]), jen.Lit(fh[1])))
+	}
 	var path []jen.Code
 	for _, seg := range h.Path {
 		if seg.Label == nil {

@@ -57,7 +57,9 @@ func newTestClient(svc *ir.Service, endpoint jen.Code) jen.Code {
 func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.Code, error) {
 	name := tc.FuncName
 	body := []jen.Code{}
-	if tc.AppliesTo == "server" {
+	if tc.Kind == "malformed" {
+		body = append(body, jen.Qual(pkgProtocolTest, "SkipMalformedRequest").Call(jen.Id("t")))
+	} else if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))
 	} else {
 		body = append(body, jen.Qual(pkgProtocolTest, "Ran").Call(jen.Id("t")))

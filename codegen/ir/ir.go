@@ -144,6 +144,9 @@ type Operation struct {
 	HostPrefix string
 	// ChecksumRequired is smithy.api#httpChecksumRequired: send Content-MD5.
 	ChecksumRequired bool
+	// FixedHeaders are headers a service requires on every request beyond
+	// its model (an SDK customization, e.g. API Gateway's Accept), sorted.
+	FixedHeaders [][2]string
 	// Tests are the model's smithy.test protocol tests for this operation,
 	// including error-shape response tests for the errors it lists.
 	Tests []*ProtocolTest
@@ -154,7 +157,7 @@ type ProtocolTest struct {
 	ID             string
 	FuncName       string // the generated test function
 	Doc            string
-	Kind           string // request, response or error
+	Kind           string // request, response, error or malformed (server-side, never run)
 	AppliesTo      string // client, server or "" for both
 	Params         json.RawMessage
 	Method         string

@@ -25,6 +25,13 @@ func declaredProtocols(svc *smithy.Shape) string {
 	return strings.Join(names, ", ")
 }
 
+// fixedHeaders are the headers a service needs on every request that its
+// model does not say, by sdkId: API Gateway answers in JSON only when asked
+// with Accept (its protocol test ApiGatewayAccept holds clients to it).
+var fixedHeaders = map[string][][2]string{
+	"API Gateway": {{"Accept", "application/json"}},
+}
+
 // bindMember sets the JSON key and media type of a member of a REST
 // protocol and, where bindings apply (operation inputs, outputs and
 // errors, not nested structures), where the protocol puts it.
@@ -110,5 +117,6 @@ func (r *resolver) httpBinding(op *smithy.Shape, o *ir.Operation) error {
 	}
 	o.HostPrefix = ep.HostPrefix
 	o.ChecksumRequired = op.Traits.Has("smithy.api#httpChecksumRequired")
+	o.FixedHeaders = fixedHeaders[r.svc.ServiceID]
 	return nil
 }

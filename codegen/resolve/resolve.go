@@ -449,6 +449,14 @@ func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
 	if s.IsInput {
 		scope = naming.NewScope("Validate")
 	}
+	for _, m := range src.Members {
+		if t := r.m.Shape(m.Target); m.Traits.Has("smithy.api#sensitive") || t != nil && t.Traits.Has("smithy.api#sensitive") {
+			// The structure gets String and GoString methods that redact.
+			scope.Claim("String")
+			scope.Claim("GoString")
+			break
+		}
+	}
 	outer := r.binding
 	defer func() { r.binding = outer }()
 	for _, m := range src.Members {

@@ -43,6 +43,14 @@ func SkipServerOnly(t *testing.T) {
 	t.Skip("server-only protocol test case (appliesTo: server)")
 }
 
+// SkipMalformedRequest skips an httpMalformedRequestTests case: it says how
+// a server must reject a request, which a client never does.
+func SkipMalformedRequest(t *testing.T) {
+	t.Helper()
+	skipped.Add(1)
+	t.Skip("server-only protocol test case (httpMalformedRequestTests: how a server rejects a malformed request)")
+}
+
 // RunAndReport runs the tests and prints how many protocol cases ran.
 func RunAndReport(m *testing.M, protocol string) int {
 	code := m.Run()

@@ -1793,6 +1793,21 @@ func TestHttpStringPayload_RestJsonStringPayloadResponse_Response(t *testing.T) 
 	protocoltest.CheckOutput(t, &restjson.HttpStringPayloadOutput{Payload: aws.String("rawstring")}, out)
 }
 
+// TestHttpStringPayload_RestJsonStringPayloadNoContentType_MalformedRequest: Serializes a string in the HTTP payload without a content-type header
+func TestHttpStringPayload_RestJsonStringPayloadNoContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestHttpStringPayload_RestJsonStringPayloadWrongContentType_MalformedRequest: Serializes a string in the HTTP payload without the expected content-type header
+func TestHttpStringPayload_RestJsonStringPayloadWrongContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestHttpStringPayload_RestJsonStringPayloadUnsatisfiableAccept_MalformedRequest: Serializes a string in the HTTP payload with an unstatisfiable accept header
+func TestHttpStringPayload_RestJsonStringPayloadUnsatisfiableAccept_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
 // TestIgnoreQueryParamsInResponse_RestJsonIgnoreQueryParamsInResponse_Response: Query parameters must be ignored when serializing the output
 // of an operation. As of January 2021, server implementations
 // are expected to respond with a JSON object regardless of
@@ -3014,6 +3029,575 @@ func TestJsonUnions_RestJsonDeserializeIgnoreType_Response(t *testing.T) {
 		t.Fatal(err)
 	}
 	protocoltest.CheckOutput(t, &restjson.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: aws.String("hello")}}}, out)
+}
+
+// TestMalformedAcceptWithBody_RestJsonWithBodyExpectsApplicationJsonAccept_MalformedRequest: When there is modeled output, the accept must be application/json
+func TestMalformedAcceptWithBody_RestJsonWithBodyExpectsApplicationJsonAccept_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedAcceptWithGenericString_RestJsonWithPayloadExpectsImpliedAccept_MalformedRequest: When there is a payload without a mediaType trait, the accept must match the
+// implied content type of the shape.
+func TestMalformedAcceptWithGenericString_RestJsonWithPayloadExpectsImpliedAccept_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedAcceptWithPayload_RestJsonWithPayloadExpectsModeledAccept_MalformedRequest: When there is a payload with a mediaType trait, the accept must match.
+func TestMalformedAcceptWithPayload_RestJsonWithPayloadExpectsModeledAccept_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBlob_RestJsonBodyMalformedBlobInvalidBase64_MalformedRequest: When a blob member is not properly base64 encoded, or not encoded at
+// all, the response should be a 400 SerializationException.
+func TestMalformedBlob_RestJsonBodyMalformedBlobInvalidBase64_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBoolean_RestJsonBodyBooleanStringCoercion_MalformedRequest: Attempted string coercion should result in SerializationException
+func TestMalformedBoolean_RestJsonBodyBooleanStringCoercion_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBoolean_RestJsonBodyBooleanBadLiteral_MalformedRequest: YAML-style alternate boolean literals should result in SerializationException
+func TestMalformedBoolean_RestJsonBodyBooleanBadLiteral_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBoolean_RestJsonPathBooleanStringCoercion_MalformedRequest: Attempted string coercion should result in SerializationException
+func TestMalformedBoolean_RestJsonPathBooleanStringCoercion_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBoolean_RestJsonQueryBooleanStringCoercion_MalformedRequest: Attempted string coercion should result in SerializationException
+func TestMalformedBoolean_RestJsonQueryBooleanStringCoercion_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedBoolean_RestJsonHeaderBooleanStringCoercion_MalformedRequest: Attempted string coercion should result in SerializationException
+func TestMalformedBoolean_RestJsonHeaderBooleanStringCoercion_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonBodyByteUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedByte_RestJsonBodyByteUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonPathByteUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedByte_RestJsonPathByteUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonQueryByteUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedByte_RestJsonQueryByteUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonHeaderByteUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedByte_RestJsonHeaderByteUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonBodyByteMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedByte_RestJsonBodyByteMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonPathByteMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedByte_RestJsonPathByteMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonQueryByteMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedByte_RestJsonQueryByteMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedByte_RestJsonHeaderByteMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedByte_RestJsonHeaderByteMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithBody_RestJsonWithBodyExpectsApplicationJsonContentType_MalformedRequest: When there is modeled input, the content type must be application/json
+func TestMalformedContentTypeWithBody_RestJsonWithBodyExpectsApplicationJsonContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithBody_RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders_MalformedRequest: When there is modeled input, the content type must be application/json
+func TestMalformedContentTypeWithBody_RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithPayload_RestJsonWithPayloadExpectsModeledContentType_MalformedRequest: When there is a payload with a mediaType trait, the content type must match.
+func TestMalformedContentTypeWithPayload_RestJsonWithPayloadExpectsModeledContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithPayload_RestJsonWithPayloadExpectsImpliedContentType_MalformedRequest: When there is a payload without a mediaType trait, the content type must match the
+// implied content type of the shape.
+func TestMalformedContentTypeWithPayload_RestJsonWithPayloadExpectsImpliedContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithoutBody_RestJsonWithoutBodyExpectsEmptyContentType_MalformedRequest: When there is no modeled input, content type must not be set and the body must be empty.
+func TestMalformedContentTypeWithoutBody_RestJsonWithoutBodyExpectsEmptyContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedContentTypeWithoutBodyEmptyInput_RestJsonWithoutBodyEmptyInputExpectsEmptyContentType_MalformedRequest: When there is no modeled body input, content type must not be set and the body must be empty.
+func TestMalformedContentTypeWithoutBodyEmptyInput_RestJsonWithoutBodyEmptyInputExpectsEmptyContentType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedDouble_RestJsonBodyDoubleMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedDouble_RestJsonBodyDoubleMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedDouble_RestJsonPathDoubleMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedDouble_RestJsonPathDoubleMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedDouble_RestJsonQueryDoubleMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedDouble_RestJsonQueryDoubleMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedDouble_RestJsonHeaderDoubleMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedDouble_RestJsonHeaderDoubleMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedFloat_RestJsonBodyFloatMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedFloat_RestJsonBodyFloatMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedFloat_RestJsonPathFloatMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedFloat_RestJsonPathFloatMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedFloat_RestJsonQueryFloatMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedFloat_RestJsonQueryFloatMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedFloat_RestJsonHeaderFloatMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedFloat_RestJsonHeaderFloatMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonBodyIntegerUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedInteger_RestJsonBodyIntegerUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonPathIntegerUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedInteger_RestJsonPathIntegerUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonQueryIntegerUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedInteger_RestJsonQueryIntegerUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonHeaderIntegerUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedInteger_RestJsonHeaderIntegerUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonBodyIntegerMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedInteger_RestJsonBodyIntegerMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonPathIntegerMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedInteger_RestJsonPathIntegerMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonQueryIntegerMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedInteger_RestJsonQueryIntegerMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedInteger_RestJsonHeaderIntegerMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedInteger_RestJsonHeaderIntegerMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedList_RestJsonBodyMalformedListNullItem_MalformedRequest: When a dense list contains null, the response should be a 400
+// SerializationException.
+func TestMalformedList_RestJsonBodyMalformedListNullItem_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedList_RestJsonBodyMalformedListUnclosed_MalformedRequest: When a list does not have a closing bracket, the response should be
+// a 400 SerializationException.
+func TestMalformedList_RestJsonBodyMalformedListUnclosed_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonBodyLongUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedLong_RestJsonBodyLongUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonPathLongUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedLong_RestJsonPathLongUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonQueryLongUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedLong_RestJsonQueryLongUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonHeaderLongUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedLong_RestJsonHeaderLongUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonBodyLongMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedLong_RestJsonBodyLongMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonPathLongMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedLong_RestJsonPathLongMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonQueryLongMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedLong_RestJsonQueryLongMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedLong_RestJsonHeaderLongMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedLong_RestJsonHeaderLongMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedMap_RestJsonBodyMalformedMapNullKey_MalformedRequest: When a map contains a null key, the response should be a 400
+// SerializationException.
+func TestMalformedMap_RestJsonBodyMalformedMapNullKey_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedMap_RestJsonBodyMalformedMapNullValue_MalformedRequest: When a dense map contains a null value, the response should be a 400
+// SerializationException.
+func TestMalformedMap_RestJsonBodyMalformedMapNullValue_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedRequestBody_RestJsonInvalidJsonBody_MalformedRequest: When the request body is not valid JSON, the response should be a 400
+// SerializationException.
+func TestMalformedRequestBody_RestJsonInvalidJsonBody_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedRequestBody_RestJsonTechnicallyValidJsonBody_MalformedRequest: When the request body is technically valid, but cannot map to a Smithy structure,
+// the response should be a 400 SerializationException.
+func TestMalformedRequestBody_RestJsonTechnicallyValidJsonBody_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonBodyShortUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedShort_RestJsonBodyShortUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonPathShortUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedShort_RestJsonPathShortUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonQueryShortUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedShort_RestJsonQueryShortUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonHeaderShortUnderflowOverflow_MalformedRequest: Underflow or overflow should result in SerializationException
+func TestMalformedShort_RestJsonHeaderShortUnderflowOverflow_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonBodyShortMalformedValueRejected_MalformedRequest: Malformed values in the body should be rejected
+func TestMalformedShort_RestJsonBodyShortMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonPathShortMalformedValueRejected_MalformedRequest: Malformed values in the path should be rejected
+func TestMalformedShort_RestJsonPathShortMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonQueryShortMalformedValueRejected_MalformedRequest: Malformed values in query parameters should be rejected
+func TestMalformedShort_RestJsonQueryShortMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedShort_RestJsonHeaderShortMalformedValueRejected_MalformedRequest: Malformed values in headers should be rejected
+func TestMalformedShort_RestJsonHeaderShortMalformedValueRejected_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedString_RestJsonHeaderMalformedStringInvalidBase64MediaType_MalformedRequest: When string with the mediaType trait is bound to a header, its value
+// must be base64 encoded. The server should reject values that aren't
+// valid base64 out of hand.
+func TestMalformedString_RestJsonHeaderMalformedStringInvalidBase64MediaType_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsHttpDate_MalformedRequest: When the format is date-time, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsEpochSeconds_MalformedRequest: When the format is date-time, epoch-seconds timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsUTCOffsets_MalformedRequest: When the format is date-time, RFC 3339 timestamps with a UTC offset are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsUTCOffsets_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_MalformedRequest: When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+// are rejected with a 400 SerializationException
+func TestMalformedTimestampBodyDateTime_RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsDateTime_MalformedRequest: By default, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsStringifiedEpochSeconds_MalformedRequest: By default, epoch second timestamps as strings are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsStringifiedEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_MalformedRequest: Invalid values for epoch seconds are rejected with a 400 SerializationException
+func TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsHttpDate_MalformedRequest: By default, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyDefault_RestJsonBodyTimestampDefaultRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyHttpDate_RestJsonBodyTimestampHttpDateRejectsDateTime_MalformedRequest: When the format is http-date, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyHttpDate_RestJsonBodyTimestampHttpDateRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampBodyHttpDate_RestJsonBodyTimestampHttpDateRejectsEpoch_MalformedRequest: When the format is http-date, epoch-seconds timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampBodyHttpDate_RestJsonBodyTimestampHttpDateRejectsEpoch_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsHttpDate_MalformedRequest: When the format is date-time, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsEpochSeconds_MalformedRequest: When the format is date-time, epoch-seconds timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_MalformedRequest: When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+// are rejected with a 400 SerializationException
+func TestMalformedTimestampHeaderDateTime_RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderDefault_RestJsonHeaderTimestampDefaultRejectsDateTime_MalformedRequest: By default, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderDefault_RestJsonHeaderTimestampDefaultRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderDefault_RestJsonHeaderTimestampDefaultRejectsEpochSeconds_MalformedRequest: By default, epoch second timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderDefault_RestJsonHeaderTimestampDefaultRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsDateTime_MalformedRequest: When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsHttpDate_MalformedRequest: When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsMalformedValues_MalformedRequest: Invalid values for epoch seconds are rejected with a 400 SerializationException
+func TestMalformedTimestampHeaderEpoch_RestJsonHeaderTimestampEpochRejectsMalformedValues_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsHttpDate_MalformedRequest: By default, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsEpochSeconds_MalformedRequest: By default, epoch second timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsUTCOffsets_MalformedRequest: UTC offsets must be rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsUTCOffsets_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsDifferent8601Formats_MalformedRequest: By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+// are rejected with a 400 SerializationException
+func TestMalformedTimestampPathDefault_RestJsonPathTimestampDefaultRejectsDifferent8601Formats_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsDateTime_MalformedRequest: When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsHttpDate_MalformedRequest: When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsMalformedValues_MalformedRequest: Invalid values for epoch seconds are rejected with a 400 SerializationException
+func TestMalformedTimestampPathEpoch_RestJsonPathTimestampEpochRejectsMalformedValues_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathHttpDate_RestJsonPathTimestampHttpDateRejectsDateTime_MalformedRequest: When the format is http-date, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathHttpDate_RestJsonPathTimestampHttpDateRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampPathHttpDate_RestJsonPathTimestampHttpDateRejectsEpochSeconds_MalformedRequest: When the format is http-date,  epoch second timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampPathHttpDate_RestJsonPathTimestampHttpDateRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsHttpDate_MalformedRequest: By default, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsEpochSeconds_MalformedRequest: By default, epoch second timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsUTCOffsets_MalformedRequest: UTC offsets must be rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsUTCOffsets_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_MalformedRequest: By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+// are rejected with a 400 SerializationException
+func TestMalformedTimestampQueryDefault_RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsDateTime_MalformedRequest: When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsHttpDate_MalformedRequest: When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsHttpDate_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsMalformedValues_MalformedRequest: Invalid values for epoch seconds are rejected with a 400 SerializationException
+func TestMalformedTimestampQueryEpoch_RestJsonQueryTimestampEpochRejectsMalformedValues_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryHttpDate_RestJsonQueryTimestampHttpDateRejectsDateTime_MalformedRequest: When the format is http-date, RFC3339 timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryHttpDate_RestJsonQueryTimestampHttpDateRejectsDateTime_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedTimestampQueryHttpDate_RestJsonQueryTimestampHttpDateRejectsEpochSeconds_MalformedRequest: When the format is http-date, epoch second timestamps are rejected with a
+// 400 SerializationException
+func TestMalformedTimestampQueryHttpDate_RestJsonQueryTimestampHttpDateRejectsEpochSeconds_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionMultipleFieldsSet_MalformedRequest: When the union has multiple fields set, the response should be a 400
+// SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionMultipleFieldsSet_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionKnownAndUnknownFieldsSet_MalformedRequest: When the union has multiple fields set, even when only one is modeled,
+// the response should be a 400 SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionKnownAndUnknownFieldsSet_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionNoFieldsSet_MalformedRequest: When the union has no fields set, the response should be a 400
+// SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionNoFieldsSet_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionEmptyObjectNoFieldsSet_MalformedRequest: When the union is an empty object, it has no fields set, so the
+// response should be a 400 SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionEmptyObjectNoFieldsSet_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionValueIsArray_MalformedRequest: When the union value is actually an array, the response should be a 400
+// SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionValueIsArray_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
+}
+
+// TestMalformedUnion_RestJsonMalformedUnionUnknownMember_MalformedRequest: When an unknown union member is received, the response should be a 400
+// SerializationException.
+func TestMalformedUnion_RestJsonMalformedUnionUnknownMember_MalformedRequest(t *testing.T) {
+	protocoltest.SkipMalformedRequest(t)
 }
 
 // TestMediaTypeHeader_MediaTypeHeaderInputBase64_Request: Headers that target strings with a mediaType are base64 encoded
