@@ -13,6 +13,13 @@ import (
 )
 
 // GetRestApis calls the GetRestApis API operation.
+//
+// To read every page, use [NewGetRestApisPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.BadRequestException, *types.TooManyRequestsException,
+// *types.UnauthorizedException.
 func (c *Client) GetRestApis(ctx context.Context, params *GetRestApisInput, optFns ...func(*Options)) (*GetRestApisOutput, error) {
 	if params == nil {
 		params = &GetRestApisInput{}
@@ -31,10 +38,8 @@ type GetRestApisInput struct {
 	Limit *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *GetRestApisInput) Validate() error {
 	return nil
 }

@@ -10,10 +10,8 @@ import (
 	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
-/*
-newModeledError decodes the body of an error response into the modeled
-error type for code.
-*/
+// newModeledError decodes the body of an error response into the modeled
+// error type for code.
 func newModeledError(code string, resp *wire.Response, d *awsjson.Decoder) error {
 	switch code {
 	case "BadRequestException":

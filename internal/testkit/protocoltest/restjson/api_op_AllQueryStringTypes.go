@@ -67,10 +67,8 @@ type AllQueryStringTypesInput struct {
 	QueryParamsMapOfStringList map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AllQueryStringTypesInput) Validate() error {
 	return nil
 }

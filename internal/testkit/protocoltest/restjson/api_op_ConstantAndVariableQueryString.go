@@ -29,10 +29,8 @@ type ConstantAndVariableQueryStringInput struct {
 	MaybeSet *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ConstantAndVariableQueryStringInput) Validate() error {
 	return nil
 }

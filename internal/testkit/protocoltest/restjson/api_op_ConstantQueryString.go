@@ -29,10 +29,8 @@ type ConstantQueryStringInput struct {
 	Hello *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ConstantQueryStringInput) Validate() error {
 	return validateOpConstantQueryStringInput(v)
 }

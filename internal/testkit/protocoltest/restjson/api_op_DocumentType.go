@@ -28,10 +28,8 @@ type DocumentTypeInput struct {
 	DocumentValue document.Interface
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DocumentTypeInput) Validate() error {
 	return nil
 }

@@ -26,10 +26,8 @@ type DocumentTypeAsMapValueInput struct {
 	DocValuedMap map[string]document.Interface
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DocumentTypeAsMapValueInput) Validate() error {
 	return nil
 }

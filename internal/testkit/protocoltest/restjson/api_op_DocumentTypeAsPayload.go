@@ -26,10 +26,8 @@ type DocumentTypeAsPayloadInput struct {
 	DocumentValue document.Interface
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DocumentTypeAsPayloadInput) Validate() error {
 	return nil
 }

@@ -26,10 +26,8 @@ type HttpEnumPayloadInput struct {
 	Payload types.StringEnum
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpEnumPayloadInput) Validate() error {
 	return nil
 }

@@ -29,10 +29,8 @@ type HttpPayloadTraitsInput struct {
 	Blob []byte
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpPayloadTraitsInput) Validate() error {
 	return nil
 }

@@ -28,10 +28,8 @@ type HttpPayloadTraitsWithMediaTypeInput struct {
 	Blob []byte
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpPayloadTraitsWithMediaTypeInput) Validate() error {
 	return nil
 }

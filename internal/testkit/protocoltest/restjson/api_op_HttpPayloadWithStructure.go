@@ -27,10 +27,8 @@ type HttpPayloadWithStructureInput struct {
 	Nested *types.NestedPayload
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpPayloadWithStructureInput) Validate() error {
 	return nil
 }

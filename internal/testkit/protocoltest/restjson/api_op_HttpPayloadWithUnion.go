@@ -26,10 +26,8 @@ type HttpPayloadWithUnionInput struct {
 	Nested types.UnionPayload
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpPayloadWithUnionInput) Validate() error {
 	return nil
 }

@@ -23,10 +23,8 @@ func (c *Client) HttpPrefixHeadersInResponse(ctx context.Context, params *HttpPr
 
 type HttpPrefixHeadersInResponseInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpPrefixHeadersInResponseInput) Validate() error {
 	return nil
 }

@@ -29,10 +29,8 @@ type HttpRequestWithFloatLabelsInput struct {
 	Double *float64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpRequestWithFloatLabelsInput) Validate() error {
 	return validateOpHttpRequestWithFloatLabelsInput(v)
 }

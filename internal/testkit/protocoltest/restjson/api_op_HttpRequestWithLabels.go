@@ -54,10 +54,8 @@ type HttpRequestWithLabelsInput struct {
 	Timestamp *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpRequestWithLabelsInput) Validate() error {
 	return validateOpHttpRequestWithLabelsInput(v)
 }

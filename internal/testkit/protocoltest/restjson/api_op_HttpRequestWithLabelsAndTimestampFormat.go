@@ -46,10 +46,8 @@ type HttpRequestWithLabelsAndTimestampFormatInput struct {
 	TargetDateTime *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpRequestWithLabelsAndTimestampFormatInput) Validate() error {
 	return validateOpHttpRequestWithLabelsAndTimestampFormatInput(v)
 }

@@ -23,10 +23,8 @@ func (c *Client) HttpResponseCode(ctx context.Context, params *HttpResponseCodeI
 
 type HttpResponseCodeInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HttpResponseCodeInput) Validate() error {
 	return nil
 }

@@ -25,10 +25,8 @@ func (c *Client) IgnoreQueryParamsInResponse(ctx context.Context, params *Ignore
 
 type IgnoreQueryParamsInResponseInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *IgnoreQueryParamsInResponseInput) Validate() error {
 	return nil
 }

@@ -62,10 +62,8 @@ type InputAndOutputWithHeadersInput struct {
 	HeaderIntegerEnumList []types.IntegerEnum
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *InputAndOutputWithHeadersInput) Validate() error {
 	return nil
 }

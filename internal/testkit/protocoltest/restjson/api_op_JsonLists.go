@@ -46,10 +46,8 @@ type JsonListsInput struct {
 	StructureList []types.StructureListMember
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonListsInput) Validate() error {
 	return nil
 }

@@ -34,10 +34,8 @@ type JsonMapsInput struct {
 	DenseSetMap map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonMapsInput) Validate() error {
 	return nil
 }

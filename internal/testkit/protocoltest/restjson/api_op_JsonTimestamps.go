@@ -39,10 +39,8 @@ type JsonTimestampsInput struct {
 	HttpDateOnTarget *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonTimestampsInput) Validate() error {
 	return nil
 }

@@ -23,10 +23,8 @@ func (c *Client) MalformedAcceptWithBody(ctx context.Context, params *MalformedA
 
 type MalformedAcceptWithBodyInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedAcceptWithBodyInput) Validate() error {
 	return nil
 }

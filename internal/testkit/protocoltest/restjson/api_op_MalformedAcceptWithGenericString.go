@@ -23,10 +23,8 @@ func (c *Client) MalformedAcceptWithGenericString(ctx context.Context, params *M
 
 type MalformedAcceptWithGenericStringInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedAcceptWithGenericStringInput) Validate() error {
 	return nil
 }

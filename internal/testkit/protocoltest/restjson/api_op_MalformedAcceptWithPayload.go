@@ -23,10 +23,8 @@ func (c *Client) MalformedAcceptWithPayload(ctx context.Context, params *Malform
 
 type MalformedAcceptWithPayloadInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedAcceptWithPayloadInput) Validate() error {
 	return nil
 }

@@ -32,10 +32,8 @@ type MalformedBooleanInput struct {
 	BooleanInHeader *bool
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedBooleanInput) Validate() error {
 	return validateOpMalformedBooleanInput(v)
 }

@@ -32,10 +32,8 @@ type MalformedByteInput struct {
 	ByteInHeader *int8
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedByteInput) Validate() error {
 	return validateOpMalformedByteInput(v)
 }

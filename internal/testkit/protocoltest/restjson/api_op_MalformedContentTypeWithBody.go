@@ -25,10 +25,8 @@ type MalformedContentTypeWithBodyInput struct {
 	Hi *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedContentTypeWithBodyInput) Validate() error {
 	return nil
 }

@@ -23,10 +23,8 @@ func (c *Client) MalformedContentTypeWithoutBody(ctx context.Context, params *Ma
 
 type MalformedContentTypeWithoutBodyInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedContentTypeWithoutBodyInput) Validate() error {
 	return nil
 }

@@ -25,10 +25,8 @@ type MalformedContentTypeWithoutBodyEmptyInputInput struct {
 	Header *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedContentTypeWithoutBodyEmptyInputInput) Validate() error {
 	return nil
 }

@@ -32,10 +32,8 @@ type MalformedDoubleInput struct {
 	DoubleInHeader *float64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedDoubleInput) Validate() error {
 	return validateOpMalformedDoubleInput(v)
 }

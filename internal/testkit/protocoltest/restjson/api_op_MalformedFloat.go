@@ -32,10 +32,8 @@ type MalformedFloatInput struct {
 	FloatInHeader *float32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedFloatInput) Validate() error {
 	return validateOpMalformedFloatInput(v)
 }

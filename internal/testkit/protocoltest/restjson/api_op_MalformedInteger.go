@@ -32,10 +32,8 @@ type MalformedIntegerInput struct {
 	IntegerInHeader *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedIntegerInput) Validate() error {
 	return validateOpMalformedIntegerInput(v)
 }

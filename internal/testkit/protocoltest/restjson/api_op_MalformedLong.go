@@ -32,10 +32,8 @@ type MalformedLongInput struct {
 	LongInHeader *int64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedLongInput) Validate() error {
 	return validateOpMalformedLongInput(v)
 }

@@ -27,10 +27,8 @@ type MalformedRequestBodyInput struct {
 	Float *float32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedRequestBodyInput) Validate() error {
 	return nil
 }

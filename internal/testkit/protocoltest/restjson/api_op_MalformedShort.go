@@ -32,10 +32,8 @@ type MalformedShortInput struct {
 	ShortInHeader *int16
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedShortInput) Validate() error {
 	return validateOpMalformedShortInput(v)
 }

@@ -27,10 +27,8 @@ type MalformedTimestampBodyDateTimeInput struct {
 	Timestamp *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedTimestampBodyDateTimeInput) Validate() error {
 	return validateOpMalformedTimestampBodyDateTimeInput(v)
 }

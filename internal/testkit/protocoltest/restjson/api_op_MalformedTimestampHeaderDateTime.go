@@ -27,10 +27,8 @@ type MalformedTimestampHeaderDateTimeInput struct {
 	Timestamp *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedTimestampHeaderDateTimeInput) Validate() error {
 	return validateOpMalformedTimestampHeaderDateTimeInput(v)
 }

@@ -27,10 +27,8 @@ type MalformedTimestampQueryDefaultInput struct {
 	Timestamp *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedTimestampQueryDefaultInput) Validate() error {
 	return validateOpMalformedTimestampQueryDefaultInput(v)
 }

@@ -26,10 +26,8 @@ type MalformedUnionInput struct {
 	Union types.SimpleUnion
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedUnionInput) Validate() error {
 	return nil
 }

@@ -25,10 +25,8 @@ type MediaTypeHeaderInput struct {
 	Json *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MediaTypeHeaderInput) Validate() error {
 	return nil
 }

@@ -29,10 +29,8 @@ type NullAndEmptyHeadersServerInput struct {
 	C []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *NullAndEmptyHeadersServerInput) Validate() error {
 	return nil
 }

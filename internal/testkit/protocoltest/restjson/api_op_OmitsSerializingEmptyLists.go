@@ -40,10 +40,8 @@ type OmitsSerializingEmptyListsInput struct {
 	QueryIntegerEnumList []types.IntegerEnum
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OmitsSerializingEmptyListsInput) Validate() error {
 	return nil
 }

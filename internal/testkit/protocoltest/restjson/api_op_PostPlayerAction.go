@@ -26,10 +26,8 @@ type PostPlayerActionInput struct {
 	Action types.PlayerAction
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PostPlayerActionInput) Validate() error {
 	return nil
 }

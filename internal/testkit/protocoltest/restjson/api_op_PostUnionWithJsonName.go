@@ -26,10 +26,8 @@ type PostUnionWithJsonNameInput struct {
 	Value types.UnionWithJsonName
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PostUnionWithJsonNameInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type QueryParamsAsStringListMapInput struct {
 	Foo map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *QueryParamsAsStringListMapInput) Validate() error {
 	return nil
 }

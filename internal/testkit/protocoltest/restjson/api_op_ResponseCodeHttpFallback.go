@@ -23,10 +23,8 @@ func (c *Client) ResponseCodeHttpFallback(ctx context.Context, params *ResponseC
 
 type ResponseCodeHttpFallbackInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ResponseCodeHttpFallbackInput) Validate() error {
 	return nil
 }

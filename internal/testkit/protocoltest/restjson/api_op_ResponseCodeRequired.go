@@ -23,10 +23,8 @@ func (c *Client) ResponseCodeRequired(ctx context.Context, params *ResponseCodeR
 
 type ResponseCodeRequiredInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ResponseCodeRequiredInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type SparseJsonListsInput struct {
 	SparseShortList []*int16
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *SparseJsonListsInput) Validate() error {
 	return nil
 }

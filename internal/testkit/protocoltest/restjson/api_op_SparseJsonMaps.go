@@ -34,10 +34,8 @@ type SparseJsonMapsInput struct {
 	SparseSetMap map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *SparseJsonMapsInput) Validate() error {
 	return nil
 }

@@ -30,10 +30,8 @@ type TestBodyStructureInput struct {
 	TestConfig *types.TestConfig
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TestBodyStructureInput) Validate() error {
 	return nil
 }

@@ -26,10 +26,8 @@ func (c *Client) TestGetNoInputNoPayload(ctx context.Context, params *TestGetNoI
 
 type TestGetNoInputNoPayloadInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TestGetNoInputNoPayloadInput) Validate() error {
 	return nil
 }

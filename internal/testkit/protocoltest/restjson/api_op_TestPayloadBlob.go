@@ -31,10 +31,8 @@ type TestPayloadBlobInput struct {
 	Data []byte
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TestPayloadBlobInput) Validate() error {
 	return nil
 }

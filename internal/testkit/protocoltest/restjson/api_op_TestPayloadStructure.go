@@ -30,10 +30,8 @@ type TestPayloadStructureInput struct {
 	PayloadConfig *types.PayloadConfig
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TestPayloadStructureInput) Validate() error {
 	return nil
 }

@@ -25,10 +25,8 @@ func (c *Client) TestPostNoInputNoPayload(ctx context.Context, params *TestPostN
 
 type TestPostNoInputNoPayloadInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TestPostNoInputNoPayloadInput) Validate() error {
 	return nil
 }

@@ -38,10 +38,8 @@ type TimestampFormatHeadersInput struct {
 	TargetDateTime *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TimestampFormatHeadersInput) Validate() error {
 	return nil
 }

@@ -23,10 +23,8 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, params *UnitInputAndOut
 
 type UnitInputAndOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UnitInputAndOutputInput) Validate() error {
 	return nil
 }

@@ -10,6 +10,9 @@ import (
 )
 
 // MalformedEnum calls the MalformedEnum API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedEnum(ctx context.Context, params *MalformedEnumInput, optFns ...func(*Options)) (*MalformedEnumOutput, error) {
 	if params == nil {
 		params = &MalformedEnumInput{}
@@ -34,10 +37,8 @@ type MalformedEnumInput struct {
 	Union types.EnumUnion
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedEnumInput) Validate() error {
 	return nil
 }

@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedLength calls the MalformedLength API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedLength(ctx context.Context, params *MalformedLengthInput, optFns ...func(*Options)) (*MalformedLengthOutput, error) {
 	if params == nil {
 		params = &MalformedLengthInput{}
@@ -41,10 +44,8 @@ type MalformedLengthInput struct {
 	Map map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedLengthInput) Validate() error {
 	return nil
 }

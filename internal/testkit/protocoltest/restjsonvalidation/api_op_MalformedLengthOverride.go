@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedLengthOverride calls the MalformedLengthOverride API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedLengthOverride(ctx context.Context, params *MalformedLengthOverrideInput, optFns ...func(*Options)) (*MalformedLengthOverrideOutput, error) {
 	if params == nil {
 		params = &MalformedLengthOverrideInput{}
@@ -41,10 +44,8 @@ type MalformedLengthOverrideInput struct {
 	Map map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedLengthOverrideInput) Validate() error {
 	return nil
 }

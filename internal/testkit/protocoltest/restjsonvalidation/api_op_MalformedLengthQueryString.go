@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedLengthQueryString calls the MalformedLengthQueryString API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedLengthQueryString(ctx context.Context, params *MalformedLengthQueryStringInput, optFns ...func(*Options)) (*MalformedLengthQueryStringOutput, error) {
 	if params == nil {
 		params = &MalformedLengthQueryStringInput{}
@@ -26,10 +29,8 @@ type MalformedLengthQueryStringInput struct {
 	String *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedLengthQueryStringInput) Validate() error {
 	return nil
 }

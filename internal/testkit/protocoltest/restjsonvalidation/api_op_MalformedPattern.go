@@ -10,6 +10,9 @@ import (
 )
 
 // MalformedPattern calls the MalformedPattern API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedPattern(ctx context.Context, params *MalformedPatternInput, optFns ...func(*Options)) (*MalformedPatternOutput, error) {
 	if params == nil {
 		params = &MalformedPatternInput{}
@@ -36,10 +39,8 @@ type MalformedPatternInput struct {
 	Union types.PatternUnion
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedPatternInput) Validate() error {
 	return nil
 }

@@ -10,6 +10,9 @@ import (
 )
 
 // MalformedPatternOverride calls the MalformedPatternOverride API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedPatternOverride(ctx context.Context, params *MalformedPatternOverrideInput, optFns ...func(*Options)) (*MalformedPatternOverrideOutput, error) {
 	if params == nil {
 		params = &MalformedPatternOverrideInput{}
@@ -33,10 +36,8 @@ type MalformedPatternOverrideInput struct {
 	Union types.PatternUnionOverride
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedPatternOverrideInput) Validate() error {
 	return nil
 }

@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedRange calls the MalformedRange API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedRange(ctx context.Context, params *MalformedRangeInput, optFns ...func(*Options)) (*MalformedRangeOutput, error) {
 	if params == nil {
 		params = &MalformedRangeInput{}
@@ -68,10 +71,8 @@ type MalformedRangeInput struct {
 	MaxFloat *float32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedRangeInput) Validate() error {
 	return nil
 }

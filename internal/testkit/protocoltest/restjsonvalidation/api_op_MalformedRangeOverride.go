@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedRangeOverride calls the MalformedRangeOverride API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedRangeOverride(ctx context.Context, params *MalformedRangeOverrideInput, optFns ...func(*Options)) (*MalformedRangeOverrideOutput, error) {
 	if params == nil {
 		params = &MalformedRangeOverrideInput{}
@@ -68,10 +71,8 @@ type MalformedRangeOverrideInput struct {
 	MaxFloat *float32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedRangeOverrideInput) Validate() error {
 	return nil
 }

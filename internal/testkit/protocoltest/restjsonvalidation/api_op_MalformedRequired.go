@@ -9,6 +9,9 @@ import (
 )
 
 // MalformedRequired calls the MalformedRequired API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedRequired(ctx context.Context, params *MalformedRequiredInput, optFns ...func(*Options)) (*MalformedRequiredOutput, error) {
 	if params == nil {
 		params = &MalformedRequiredInput{}
@@ -32,10 +35,8 @@ type MalformedRequiredInput struct {
 	StringInHeader *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedRequiredInput) Validate() error {
 	return validateOpMalformedRequiredInput(v)
 }

@@ -11,6 +11,9 @@ import (
 )
 
 // MalformedUniqueItems calls the MalformedUniqueItems API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) MalformedUniqueItems(ctx context.Context, params *MalformedUniqueItemsInput, optFns ...func(*Options)) (*MalformedUniqueItemsOutput, error) {
 	if params == nil {
 		params = &MalformedUniqueItemsInput{}
@@ -57,10 +60,8 @@ type MalformedUniqueItemsInput struct {
 	UnionList []types.FooUnion
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MalformedUniqueItemsInput) Validate() error {
 	return validateOpMalformedUniqueItemsInput(v)
 }

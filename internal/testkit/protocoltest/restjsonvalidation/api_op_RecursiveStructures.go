@@ -10,6 +10,9 @@ import (
 )
 
 // RecursiveStructures calls the RecursiveStructures API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) RecursiveStructures(ctx context.Context, params *RecursiveStructuresInput, optFns ...func(*Options)) (*RecursiveStructuresOutput, error) {
 	if params == nil {
 		params = &RecursiveStructuresInput{}
@@ -26,10 +29,8 @@ type RecursiveStructuresInput struct {
 	Union types.RecursiveUnionOne
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RecursiveStructuresInput) Validate() error {
 	return nil
 }

@@ -10,6 +10,9 @@ import (
 )
 
 // SensitiveValidation calls the SensitiveValidation API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) SensitiveValidation(ctx context.Context, params *SensitiveValidationInput, optFns ...func(*Options)) (*SensitiveValidationOutput, error) {
 	if params == nil {
 		params = &SensitiveValidationInput{}
@@ -39,10 +42,8 @@ func (v SensitiveValidationInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *SensitiveValidationInput) Validate() error {
 	return nil
 }

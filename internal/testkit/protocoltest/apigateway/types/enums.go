@@ -10,10 +10,8 @@ const (
 	ApiKeySourceTypeAuthorizer ApiKeySourceType = "AUTHORIZER"
 )
 
-/*
-Values returns all known values for ApiKeySourceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ApiKeySourceType. The service may
+// return values this client does not know yet.
 func (ApiKeySourceType) Values() []ApiKeySourceType {
 	return []ApiKeySourceType{"HEADER", "AUTHORIZER"}
 }
@@ -27,10 +25,8 @@ const (
 	EndpointTypePrivate  EndpointType = "PRIVATE"
 )
 
-/*
-Values returns all known values for EndpointType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for EndpointType. The service may
+// return values this client does not know yet.
 func (EndpointType) Values() []EndpointType {
 	return []EndpointType{"REGIONAL", "EDGE", "PRIVATE"}
 }

@@ -13,10 +13,8 @@ const (
 	FooEnumZero FooEnum = "0"
 )
 
-/*
-Values returns all known values for FooEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FooEnum. The service may
+// return values this client does not know yet.
 func (FooEnum) Values() []FooEnum {
 	return []FooEnum{"Foo", "Baz", "Bar", "1", "0"}
 }
@@ -42,10 +40,8 @@ const (
 	StringEnumV StringEnum = "enumvalue"
 )
 
-/*
-Values returns all known values for StringEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StringEnum. The service may
+// return values this client does not know yet.
 func (StringEnum) Values() []StringEnum {
 	return []StringEnum{"enumvalue"}
 }
@@ -59,10 +55,8 @@ const (
 	TestEnumBaz TestEnum = "BAZ"
 )
 
-/*
-Values returns all known values for TestEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for TestEnum. The service may
+// return values this client does not know yet.
 func (TestEnum) Values() []TestEnum {
 	return []TestEnum{"FOO", "BAR", "BAZ"}
 }

@@ -279,10 +279,8 @@ func (*UnknownUnionMember) isUnionWithJsonName()         {}
 
 type Unit struct{}
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

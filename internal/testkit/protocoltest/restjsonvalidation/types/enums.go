@@ -12,10 +12,8 @@ const (
 	EnumStringJkl EnumString = "jkl"
 )
 
-/*
-Values returns all known values for EnumString. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for EnumString. The service may
+// return values this client does not know yet.
 func (EnumString) Values() []EnumString {
 	return []EnumString{"abc", "def", "ghi", "jkl"}
 }
@@ -29,10 +27,8 @@ const (
 	EnumTraitStringGhi EnumTraitString = "ghi"
 )
 
-/*
-Values returns all known values for EnumTraitString. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for EnumTraitString. The service may
+// return values this client does not know yet.
 func (EnumTraitString) Values() []EnumTraitString {
 	return []EnumTraitString{"abc", "def", "ghi"}
 }
@@ -48,10 +44,8 @@ const (
 	FooEnumZero FooEnum = "0"
 )
 
-/*
-Values returns all known values for FooEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FooEnum. The service may
+// return values this client does not know yet.
 func (FooEnum) Values() []FooEnum {
 	return []FooEnum{"Foo", "Baz", "Bar", "1", "0"}
 }
@@ -78,10 +72,8 @@ const (
 	RecursiveEnumStringDef RecursiveEnumString = "def"
 )
 
-/*
-Values returns all known values for RecursiveEnumString. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for RecursiveEnumString. The service may
+// return values this client does not know yet.
 func (RecursiveEnumString) Values() []RecursiveEnumString {
 	return []RecursiveEnumString{"abc", "def"}
 }
