@@ -44,12 +44,16 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 		jen.Return(jen.Id("c").Dot("rt").Dot("Options").Call()),
 	)
 	fields := jen.Dict{
-		jen.Id("ID"):           jen.Id("ServiceID"),
-		jen.Id("APIVersion"):   jen.Id("ServiceAPIVersion"),
-		jen.Id("SigningName"):  jen.Lit(svc.SigningName),
-		jen.Id("Protocol"):     jen.Qual(svc.Protocol.CodecPath, svc.Protocol.Value),
-		jen.Id("ModeledError"): jen.Qual(svc.Protocol.CodecPath, "ModeledErrors").Call(jen.Id("newModeledError")),
+		jen.Id("ID"):          jen.Id("ServiceID"),
+		jen.Id("APIVersion"):  jen.Id("ServiceAPIVersion"),
+		jen.Id("SigningName"): jen.Lit(svc.SigningName),
+		jen.Id("Protocol"):    jen.Qual(svc.Protocol.CodecPath, svc.Protocol.Value),
 	}
+	modeled := "ModeledErrors"
+	if svc.Protocol.HTTPBindings {
+		modeled = "RESTModeledErrors"
+	}
+	fields[jen.Id("ModeledError")] = jen.Qual(svc.Protocol.CodecPath, modeled).Call(jen.Id("newModeledError"))
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
 	}
@@ -89,10 +93,14 @@ func Operations(svc *ir.Service, fs *Files) error {
 			jen.Comment(slashes("ResultMetadata holds metadata about the call: request id, attempts.")).Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))
 		codec := svc.Protocol.CodecPath
-		fields := jen.Dict{
-			jen.Id("Name"):        jen.Lit(op.Name),
-			jen.Id("Serialize"):   jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc)),
-			jen.Id("Deserialize"): jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc)),
+		fields := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
+		if op.HTTP != nil {
+			// The REST serializers write bindings and body themselves.
+			fields[jen.Id("Serialize")] = jen.Id(httpSerFunc(op))
+			fields[jen.Id("Deserialize")] = jen.Id(httpDeserFunc(op))
+		} else {
+			fields[jen.Id("Serialize")] = jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc))
 		}
 		if svc.Protocol.TargetPrefix != "" {
 			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)

@@ -15,7 +15,15 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "deserializers.go")
 	f.Add(errorDispatch(svc))
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
+		if s.IsOutput && svc.Protocol.HTTPBindings && !hasBodyDoc(s) {
+			continue // nothing of it comes from a document
+		}
 		f.Add(deserializer(s, true))
+	}
+	if svc.Protocol.HTTPBindings {
+		for _, op := range svc.Operations {
+			f.Add(httpDeserializer(op))
+		}
 	}
 	return nil
 }
@@ -29,15 +37,27 @@ func decParam() jen.Code { return jen.Id("d").Op("*").Qual(pkgAWSJSON, "Decoder"
 func errorDispatch(svc *ir.Service) *jen.Statement {
 	var cases []jen.Code
 	for _, e := range svc.Errors() {
-		cases = append(cases, jen.Case(jen.Lit(e.Error.Code)).Block(
+		block := []jen.Code{
 			jen.Id("v").Op(":=").Op("&").Qual(e.Package, e.GoName).Values(),
 			jen.Id(e.DeserFunc).Call(dec(), jen.Id("v")),
-			jen.Return(jen.Id("v")),
-		))
+		}
+		if svc.Protocol.HTTPBindings {
+			if reads := readBindings(e); len(reads) > 0 {
+				block = append(block, jen.Var().Id("rd").Qual(pkgRestBind, "Reader"))
+				block = append(block, reads...)
+				// A header that does not parse loses that member, not the error.
+				block = append(block, jen.Id("_").Op("=").Id("rd").Dot("Err").Call())
+			}
+		}
+		cases = append(cases, jen.Case(jen.Lit(e.Error.Code)).Block(append(block, jen.Return(jen.Id("v")))...))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil())))
+	params := []jen.Code{jen.Id("code").String(), decParam()}
+	if svc.Protocol.HTTPBindings {
+		params = []jen.Code{jen.Id("code").String(), jen.Id("resp").Op("*").Qual(pkgWire, "Response"), decParam()}
+	}
 	return jen.Comment(slashes("newModeledError decodes the body of an error response into the modeled\nerror type for code.")).Line().
-		Func().Id("newModeledError").Params(jen.Id("code").String(), decParam()).Error().Block(
+		Func().Id("newModeledError").Params(params...).Error().Block(
 		jen.Switch(jen.Id("code")).Block(cases...),
 	).Line()
 }
@@ -48,8 +68,8 @@ func deserializer(s *ir.Shape, client bool) *jen.Statement {
 	switch s.Kind {
 	case ir.Struct:
 		var cases []jen.Code
-		for _, m := range s.Members {
-			keys := []jen.Code{jen.Lit(m.Name)}
+		for _, m := range s.BodyMembers() {
+			keys := []jen.Code{jen.Lit(m.Key())}
 			if s.Error != nil && m.GoName == "Message" {
 				// Services send the message as "message" or "Message" whatever the model says.
 				keys = []jen.Code{jen.Lit("message"), jen.Lit("Message")}
@@ -72,7 +92,7 @@ func deserializer(s *ir.Shape, client bool) *jen.Statement {
 	case ir.Union:
 		var cases []jen.Code
 		for _, m := range s.Members {
-			cases = append(cases, jen.Case(jen.Lit(m.Name)).Block(
+			cases = append(cases, jen.Case(jen.Lit(m.Key())).Block(
 				jen.Var().Id("mv").Add(goType(m.Type)),
 				jen.Add(readInto(m, jen.Id("mv"))...),
 				jen.Id("v").Op("=").Op("&").Qual(s.Package, m.UnionType).Values(jen.Dict{jen.Id("Value"): jen.Id("mv")}),
@@ -124,7 +144,7 @@ func deserializer(s *ir.Shape, client bool) *jen.Statement {
 	case ir.Map:
 		val := s.Value
 		loop := []jen.Code{}
-		if val.Type.Pointer {
+		if val.Type.Pointer || s.Sparse && (val.Type.Kind == ir.List || val.Type.Kind == ir.Map) {
 			loop = append(loop, jen.If(dec().Dot("Null").Call()).Block(jen.Id("v").Index(jen.String().Call(jen.Id("key"))).Op("=").Nil(), jen.Continue()))
 		} else {
 			loop = append(loop, jen.If(dec().Dot("Null").Call()).Block(jen.Continue()))
@@ -241,7 +261,7 @@ var ptrMethods = map[ir.Kind]string{
 // for a client, a zero value for required members without one.
 func fillMissing(s *ir.Shape, client bool) []jen.Code {
 	var out []jen.Code
-	for _, m := range s.Members {
+	for _, m := range s.BodyMembers() {
 		field := jen.Id("v").Dot(m.GoName)
 		missing := unsetCond(m.Type, field.Clone())
 		if missing == nil {

@@ -57,7 +57,9 @@ func newTestClient(svc *ir.Service, endpoint jen.Code) jen.Code {
 func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.Code, error) {
 	name := tc.FuncName
 	body := []jen.Code{}
-	if tc.AppliesTo == "server" {
+	if tc.Kind == "malformed" {
+		body = append(body, jen.Qual(pkgProtocolTest, "SkipMalformedRequest").Call(jen.Id("t")))
+	} else if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))
 	} else {
 		body = append(body, jen.Qual(pkgProtocolTest, "Ran").Call(jen.Id("t")))
@@ -87,6 +89,18 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 				fh = append(fh, jen.Lit(h))
 			}
 			want[jen.Id("ForbidHeaders")] = jen.Index().String().Values(fh...)
+		}
+		for _, q := range []struct {
+			key  string
+			vals []string
+		}{{"QueryParams", tc.QueryParams}, {"ForbidQuery", tc.ForbidQuery}, {"RequireQuery", tc.RequireQuery}} {
+			if len(q.vals) > 0 {
+				var vs []jen.Code
+				for _, v := range q.vals {
+					vs = append(vs, jen.Lit(v))
+				}
+				want[jen.Id(q.key)] = jen.Index().String().Values(vs...)
+			}
 		}
 		if len(tc.RequireHeaders) > 0 {
 			var rh []jen.Code

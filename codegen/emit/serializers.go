@@ -11,7 +11,15 @@ import (
 func Serializers(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "serializers.go")
 	for _, s := range ir.Closure(svc.Inputs()) {
+		if s.IsInput && svc.Protocol.HTTPBindings && !hasBodyDoc(s) {
+			continue // nothing of it goes into a document
+		}
 		f.Add(serializer(s))
+	}
+	if svc.Protocol.HTTPBindings {
+		for _, op := range svc.Operations {
+			f.Add(httpSerializer(op))
+		}
 	}
 	return nil
 }
@@ -24,9 +32,9 @@ func serializer(s *ir.Shape) *jen.Statement {
 	switch s.Kind {
 	case ir.Struct:
 		body = append(body, enc().Dot("ObjectStart").Call())
-		for _, m := range s.Members {
+		for _, m := range s.BodyMembers() {
 			field := jen.Id("v").Dot(m.GoName)
-			write := []jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}
+			write := []jen.Code{enc().Dot("Key").Call(jen.Lit(m.Key()))}
 			write = append(write, writeValue(m, valueOf(m.Type, field.Clone()))...)
 			cond := present(m.Type, field.Clone())
 			if s.IsInput {
@@ -42,7 +50,7 @@ func serializer(s *ir.Shape) *jen.Statement {
 			case m.DefaultWire != "":
 				// An unset member with a default sends the default, as Smithy asks of clients.
 				body = append(body, jen.If(cond).Block(write...).Else().Block(
-					enc().Dot("Key").Call(jen.Lit(m.Name)),
+					enc().Dot("Key").Call(jen.Lit(m.Key())),
 					enc().Dot("RawJSONString").Call(jen.Lit(m.DefaultWire)),
 				))
 			default:
@@ -54,7 +62,7 @@ func serializer(s *ir.Shape) *jen.Statement {
 		var cases []jen.Code
 		for _, m := range s.Members {
 			cases = append(cases, jen.Case(jen.Op("*").Qual(s.Package, m.UnionType)).Block(
-				append([]jen.Code{enc().Dot("Key").Call(jen.Lit(m.Name))}, writeValue(m, elemValue(m.Type, jen.Id("uv").Dot("Value")))...)...,
+				append([]jen.Code{enc().Dot("Key").Call(jen.Lit(m.Key()))}, writeValue(m, elemValue(m.Type, jen.Id("uv").Dot("Value")))...)...,
 			))
 		}
 		body = append(body,
@@ -81,7 +89,7 @@ func serializer(s *ir.Shape) *jen.Statement {
 	case ir.Map:
 		val := s.Value
 		loop := []jen.Code{enc().Dot("Key").Call(jen.Id("k"))}
-		if val.Type.Pointer {
+		if val.Type.Pointer || s.Sparse && (val.Type.Kind == ir.List || val.Type.Kind == ir.Map) {
 			loop = append(loop, jen.If(jen.Id("mv").Op("==").Nil()).Block(enc().Dot("Null").Call(), jen.Continue()))
 		}
 		loop = append(loop, writeValue(val, elemValue(val.Type, jen.Id("mv")))...)

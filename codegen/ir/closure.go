@@ -22,7 +22,9 @@ func Closure(roots []*Shape) []*Shape {
 		seen[s] = true
 		out = append(out, s)
 		for _, m := range s.Members {
-			visit(m.Type.Shape)
+			if m.Location == InBody || m.Location == InPayload {
+				visit(m.Type.Shape)
+			}
 		}
 		for _, m := range []*Member{s.Elem, s.Key, s.Value} {
 			if m != nil {

@@ -81,6 +81,9 @@ type Protocol struct {
 	// ModeledErrors adapters generated code hands its per-shape codecs to.
 	CodecPath string
 	Value     string
+	// HTTPBindings is true for the REST protocols: operations carry an
+	// HTTP binding and members a Location.
+	HTTPBindings bool
 }
 
 // EndpointParam is one parameter of the endpoint rule set.
@@ -137,6 +140,17 @@ type Operation struct {
 	// overlay): the service holds the response open until work arrives, and
 	// retries 2.1 backs such calls off even on an empty retry quota.
 	LongPolling bool
+	// HTTP is the operation's smithy.api#http binding, nil for protocols
+	// that address operations otherwise (awsJson).
+	HTTP *HTTP
+	// HostPrefix is the endpoint trait's host prefix, with {label}s naming
+	// hostLabel input members; "" when there is none.
+	HostPrefix string
+	// ChecksumRequired is smithy.api#httpChecksumRequired: send Content-MD5.
+	ChecksumRequired bool
+	// FixedHeaders are headers a service requires on every request beyond
+	// its model (an SDK customization, e.g. API Gateway's Accept), sorted.
+	FixedHeaders [][2]string
 	// Tests are the model's smithy.test protocol tests for this operation,
 	// including error-shape response tests for the errors it lists.
 	Tests []*ProtocolTest
@@ -147,7 +161,7 @@ type ProtocolTest struct {
 	ID             string
 	FuncName       string // the generated test function
 	Doc            string
-	Kind           string // request, response or error
+	Kind           string // request, response, error or malformed (server-side, never run)
 	AppliesTo      string // client, server or "" for both
 	Params         json.RawMessage
 	Method         string
@@ -160,7 +174,46 @@ type ProtocolTest struct {
 	BodyMediaType  string
 	Code           int
 	Error          *Shape // for Kind error
+	// QueryParams are the "k=v" pairs a request must carry, encoded as sent;
+	// ForbidQuery and RequireQuery name keys that must be absent or present.
+	QueryParams  []string
+	ForbidQuery  []string
+	RequireQuery []string
 }
+
+// HTTP is an operation's HTTP binding (smithy.api#http), shared by the REST
+// protocols (restJson1 today, restXml later).
+type HTTP struct {
+	Method string
+	// Path is the URI template's path split into segments: literals and
+	// labels naming input members.
+	Path []PathSegment
+	// Query is the template's literal query ("k=v" or "k"), in order.
+	Query []string
+	Code  int // success status code
+}
+
+// PathSegment is one "/"-separated piece of a URI template: a literal, or a
+// label ({Name} or greedy {Name+}) bound to an input member.
+type PathSegment struct {
+	Literal string
+	Label   *Member
+	Greedy  bool
+}
+
+// Location is where an HTTP-bound protocol puts a member.
+type Location int
+
+const (
+	InBody          Location = iota // a member of the JSON (or XML) document
+	InLabel                         // httpLabel: a URI path segment
+	InQuery                         // httpQuery
+	InQueryParams                   // httpQueryParams: a map spread over the query
+	InHeader                        // httpHeader
+	InPrefixHeaders                 // httpPrefixHeaders: a map of headers by prefix
+	InPayload                       // httpPayload: the whole body
+	InStatusCode                    // httpResponseCode
+)
 
 // Paginator describes smithy.api#paginated on an operation.
 type Paginator struct {
@@ -264,6 +317,49 @@ type Member struct {
 	DefaultWire string
 	// UnionType is the Go name of the union's member wrapper type.
 	UnionType string
+	// JSONName is the member's key in a JSON document where the protocol
+	// honours smithy.api#jsonName; "" means Name.
+	JSONName string
+	// Location and LocationName say where an HTTP-bound protocol puts the
+	// member (the header name, query key or header prefix).
+	Location     Location
+	LocationName string
+	// MediaType is smithy.api#mediaType of the target (strings in headers
+	// are base64 when set; payloads use it as their content type).
+	MediaType string
+	// HostLabel is smithy.api#hostLabel: the member also fills the
+	// operation's host prefix.
+	HostLabel bool
+}
+
+// Key returns the member's key in a JSON document.
+func (m *Member) Key() string {
+	if m.JSONName != "" {
+		return m.JSONName
+	}
+	return m.Name
+}
+
+// BodyMembers returns the members a REST protocol writes into the document
+// body (those bound nowhere else); all members for other protocols.
+func (s *Shape) BodyMembers() []*Member {
+	var out []*Member
+	for _, m := range s.Members {
+		if m.Location == InBody {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Payload returns the member bound with httpPayload, or nil.
+func (s *Shape) Payload() *Member {
+	for _, m := range s.Members {
+		if m.Location == InPayload {
+			return m
+		}
+	}
+	return nil
 }
 
 // Type is the Go type of a member.

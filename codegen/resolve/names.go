@@ -96,7 +96,7 @@ func (r *resolver) nameProtocolTests() error {
 	scope := naming.NewScope("TestMain")
 	for _, op := range r.svc.Operations {
 		for _, tc := range op.Tests {
-			kind := map[string]string{"request": "Request", "response": "Response", "error": "Error"}[tc.Kind]
+			kind := map[string]string{"request": "Request", "response": "Response", "error": "Error", "malformed": "MalformedRequest"}[tc.Kind]
 			name := "Test" + op.Name + "_" + tc.ID + "_" + kind
 			var err error
 			if tc.FuncName, err = scope.Take(name, "protocol test "+tc.ID+" of "+op.ShapeID); err != nil {

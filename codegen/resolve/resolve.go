@@ -51,6 +51,13 @@ type resolver struct {
 	types   *naming.Scope
 	funcs   *naming.Scope
 	renames map[smithy.ShapeID]string
+	// rest is true for protocols with HTTP bindings (restJson1), whose
+	// member binding traits and jsonName are honoured.
+	rest bool
+	// binding is true while the members of an operation input, output or
+	// error are resolved: the only places binding traits mean anything.
+	binding      bool
+	bindingInput bool
 }
 
 // Service resolves one service of the model.
@@ -106,10 +113,15 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"}
 	case svcShape.Typed().HasProtocol("aws.protocols#awsJson1_0"):
 		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"}
+	case svcShape.Typed().HasProtocol("aws.protocols#restJson1"):
+		svc.Protocol = ir.Protocol{Name: "restJson1", ContentType: "application/json", CodecPath: pkgAWSJSON, Value: "RestJSON1", HTTPBindings: true}
 	default:
-		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
+		return nil, &Error{string(svcShape.ID), fmt.Sprintf("%s: unsupported protocol %s: only aws.protocols#awsJson1_0, awsJson1_1 and restJson1 are generated", svcShape.File, declaredProtocols(svcShape))}
 	}
-	svc.Protocol.TargetPrefix = svc.Name
+	if !svc.Protocol.HTTPBindings {
+		svc.Protocol.TargetPrefix = svc.Name
+	}
+	r.rest = svc.Protocol.HTTPBindings
 	if err := r.endpoints(svcShape); err != nil {
 		return nil, err
 	}
@@ -215,6 +227,11 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 		}
 	}
 	sort.Slice(o.Errors, func(i, j int) bool { return o.Errors[i].GoName < o.Errors[j].GoName })
+	if r.rest {
+		if err := r.httpBinding(op, o); err != nil {
+			return nil, err
+		}
+	}
 	for _, m := range o.Input.Members {
 		if m.IdempotencyToken {
 			o.Idempotency = m
@@ -439,6 +456,18 @@ func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
 		scope = naming.NewScope("Validate")
 	}
 	for _, m := range src.Members {
+		if t := r.m.Shape(m.Target); m.Traits.Has("smithy.api#sensitive") || t != nil && t.Traits.Has("smithy.api#sensitive") {
+			// The structure gets String and GoString methods that redact.
+			scope.Claim("String")
+			scope.Claim("GoString")
+			break
+		}
+	}
+	outer := r.binding
+	defer func() { r.binding = outer }()
+	for _, m := range src.Members {
+		r.binding = r.rest && (s.IsInput || s.IsOutput || s.Error != nil)
+		r.bindingInput = s.IsInput
 		if src.Typed().Error != "" && strings.EqualFold(m.Name, "message") {
 			// Error messages are read through ErrorMessage(); the field is Message.
 			mem, err := r.member(m, false)
@@ -484,8 +513,19 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = tt.TimestampFormat
 	}
+	if r.rest {
+		bindMember(mem, m.Traits, target.Traits, r.binding, r.bindingInput)
+	}
 	if mem.TimestampFormat == "" {
-		mem.TimestampFormat = "epoch-seconds"
+		// Each HTTP location has its own default format.
+		switch mem.Location {
+		case ir.InHeader, ir.InPrefixHeaders:
+			mem.TimestampFormat = "http-date"
+		case ir.InLabel, ir.InQuery, ir.InQueryParams:
+			mem.TimestampFormat = "date-time"
+		default:
+			mem.TimestampFormat = "epoch-seconds"
+		}
 	}
 	// clientOptional members are nullable for clients: their default is the
 	// service's business, not the client's.

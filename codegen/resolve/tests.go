@@ -15,7 +15,7 @@ func (r *resolver) protocolTests() error {
 	errorOwner := map[*ir.Shape]*ir.Operation{}
 	for _, op := range r.svc.Operations {
 		src := r.m.Shape(smithy.ShapeID(op.ShapeID))
-		for _, kind := range []string{"request", "response"} {
+		for _, kind := range []string{"request", "response", "malformed"} {
 			tests, err := decodeTests(src, kind, proto)
 			if err != nil {
 				return err
@@ -48,8 +48,20 @@ func (r *resolver) protocolTests() error {
 
 func decodeTests(s *smithy.Shape, kind, proto string) ([]smithy.HTTPTestCase, error) {
 	all := s.Typed().HTTPRequestTests
-	if kind == "response" {
+	switch kind {
+	case "response":
 		all = s.Typed().HTTPResponseTests
+	case "malformed":
+		// How a server rejects a malformed request: nothing a client does,
+		// so only the id is kept, and the case is server-side.
+		var raw []smithy.HTTPTestCase
+		if _, err := s.Traits.Decode("smithy.test#httpMalformedRequestTests", &raw); err != nil {
+			return nil, &Error{string(s.ID), "smithy.test#httpMalformedRequestTests: " + err.Error()}
+		}
+		all = nil
+		for _, t := range raw {
+			all = append(all, smithy.HTTPTestCase{ID: t.ID, Documentation: t.Documentation, Protocol: t.Protocol, AppliesTo: "server"})
+		}
 	}
 	var out []smithy.HTTPTestCase
 	for _, t := range all {
@@ -65,6 +77,7 @@ func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.Protoco
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
+		QueryParams: t.QueryParams, ForbidQuery: t.ForbidQuery, RequireQuery: t.RequireQuery,
 	}
 	for k, v := range t.Headers {
 		pt.Headers = append(pt.Headers, [2]string{k, v})

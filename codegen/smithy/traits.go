@@ -179,6 +179,9 @@ type HTTPTestCase struct {
 	Body           *string           `json:"body"`
 	BodyMediaType  string            `json:"bodyMediaType"`
 	Code           int               `json:"code"`
+	QueryParams    []string          `json:"queryParams"`
+	ForbidQuery    []string          `json:"forbidQueryParams"`
+	RequireQuery   []string          `json:"requireQueryParams"`
 }
 
 // TraitError is a trait whose value does not have the trait's shape.

@@ -194,7 +194,13 @@ func (k *call) compress(gzipAllowed bool) {
 	o := &k.c.opts
 	if gzipAllowed && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
 		k.req.SetBody(gzipBytes(k.req.Body), nil)
-		k.req.SetHeader("Content-Encoding", "gzip")
+		enc := "gzip"
+		if prev := k.req.Header("Content-Encoding"); prev != "" {
+			// A bound Content-Encoding header names the encodings applied
+			// before ours; the last one set is the one sent.
+			enc = prev + ", gzip"
+		}
+		k.req.SetHeader("Content-Encoding", enc)
 	}
 }
 

@@ -51,7 +51,8 @@ const inlineHeaders = 4
 type Request struct {
 	// Method is the HTTP method; empty means POST.
 	Method string
-	// Path is joined to the endpoint's path; empty means "/".
+	// Path is joined to the endpoint's path, percent-encoded as sent;
+	// empty means "/".
 	Path string
 	// RawQuery is the encoded query string, without '?'.
 	RawQuery string

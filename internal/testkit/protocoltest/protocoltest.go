@@ -43,6 +43,14 @@ func SkipServerOnly(t *testing.T) {
 	t.Skip("server-only protocol test case (appliesTo: server)")
 }
 
+// SkipMalformedRequest skips an httpMalformedRequestTests case: it says how
+// a server must reject a request, which a client never does.
+func SkipMalformedRequest(t *testing.T) {
+	t.Helper()
+	skipped.Add(1)
+	t.Skip("server-only protocol test case (httpMalformedRequestTests: how a server rejects a malformed request)")
+}
+
 // RunAndReport runs the tests and prints how many protocol cases ran.
 func RunAndReport(m *testing.M, protocol string) int {
 	code := m.Run()
@@ -103,7 +111,14 @@ func ResponseServer(t *testing.T, code int, headers [][2]string, body string) st
 		for _, h := range headers {
 			w.Header().Set(h[0], h[1])
 		}
+		// Send the case's headers only: no Date, and no Content-Length
+		// (flushing first makes the body chunked), so that an empty
+		// httpPrefixHeaders prefix sees what the case lists.
+		w.Header()["Date"] = nil
 		w.WriteHeader(code)
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
 		io.WriteString(w, body)
 	}))
 	t.Cleanup(srv.Close)
@@ -119,6 +134,11 @@ type WantRequest struct {
 	RequireHeaders []string
 	Body           *string
 	BodyMediaType  string
+	// QueryParams are "k=v" pairs the query must hold, as encoded;
+	// ForbidQuery and RequireQuery name keys that must be absent or present.
+	QueryParams  []string
+	ForbidQuery  []string
+	RequireQuery []string
 }
 
 // CheckRequest compares a recorded request with the case's expectations:
@@ -128,8 +148,33 @@ func CheckRequest(t *testing.T, got *Request, want WantRequest) {
 	if want.Method != "" && got.Method != want.Method {
 		t.Errorf("method %s, want %s", got.Method, want.Method)
 	}
-	if want.URI != "" && got.URL.Path != want.URI {
-		t.Errorf("path %q, want %q", got.URL.Path, want.URI)
+	if want.URI != "" && got.URL.EscapedPath() != want.URI {
+		t.Errorf("path %q, want %q", got.URL.EscapedPath(), want.URI)
+	}
+	pairs := strings.Split(got.URL.RawQuery, "&")
+	keys := map[string]bool{}
+	for _, p := range pairs {
+		k, _, _ := strings.Cut(p, "=")
+		keys[k] = true
+	}
+	for _, q := range want.QueryParams {
+		found := false
+		for _, p := range pairs {
+			found = found || p == q
+		}
+		if !found {
+			t.Errorf("query %q lacks %q", got.URL.RawQuery, q)
+		}
+	}
+	for _, k := range want.ForbidQuery {
+		if keys[k] {
+			t.Errorf("query %q must not hold %q", got.URL.RawQuery, k)
+		}
+	}
+	for _, k := range want.RequireQuery {
+		if !keys[k] {
+			t.Errorf("query %q must hold %q", got.URL.RawQuery, k)
+		}
 	}
 	for _, h := range want.Headers {
 		if v := strings.Join(got.Header.Values(h[0]), ", "); v != h[1] {
