@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -55,9 +56,9 @@ type AssociateAppBlockBuilderAppBlockOutput struct {
 }
 
 var opAssociateAppBlockBuilderAppBlock = pipeline.Operation[AssociateAppBlockBuilderAppBlockInput, AssociateAppBlockBuilderAppBlockOutput]{
-	Deserialize: deserializeOpAssociateAppBlockBuilderAppBlockOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateAppBlockBuilderAppBlockOutput),
 	Name:        "AssociateAppBlockBuilderAppBlock",
-	Serialize:   serializeOpAssociateAppBlockBuilderAppBlockInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateAppBlockBuilderAppBlockInput),
 	Target:      "PhotonAdminProxyService.AssociateAppBlockBuilderAppBlock",
 	Validate:    validateOpAssociateAppBlockBuilderAppBlockInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type AssociateApplicationFleetOutput struct {
 }
 
 var opAssociateApplicationFleet = pipeline.Operation[AssociateApplicationFleetInput, AssociateApplicationFleetOutput]{
-	Deserialize: deserializeOpAssociateApplicationFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateApplicationFleetOutput),
 	Name:        "AssociateApplicationFleet",
-	Serialize:   serializeOpAssociateApplicationFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateApplicationFleetInput),
 	Target:      "PhotonAdminProxyService.AssociateApplicationFleet",
 	Validate:    validateOpAssociateApplicationFleetInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type AssociateApplicationToEntitlementOutput struct {
 }
 
 var opAssociateApplicationToEntitlement = pipeline.Operation[AssociateApplicationToEntitlementInput, AssociateApplicationToEntitlementOutput]{
-	Deserialize: deserializeOpAssociateApplicationToEntitlementOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateApplicationToEntitlementOutput),
 	Name:        "AssociateApplicationToEntitlement",
-	Serialize:   serializeOpAssociateApplicationToEntitlementInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateApplicationToEntitlementInput),
 	Target:      "PhotonAdminProxyService.AssociateApplicationToEntitlement",
 	Validate:    validateOpAssociateApplicationToEntitlementInput,
 }

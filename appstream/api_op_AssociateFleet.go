@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type AssociateFleetOutput struct {
 }
 
 var opAssociateFleet = pipeline.Operation[AssociateFleetInput, AssociateFleetOutput]{
-	Deserialize: deserializeOpAssociateFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateFleetOutput),
 	Name:        "AssociateFleet",
-	Serialize:   serializeOpAssociateFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateFleetInput),
 	Target:      "PhotonAdminProxyService.AssociateFleet",
 	Validate:    validateOpAssociateFleetInput,
 }

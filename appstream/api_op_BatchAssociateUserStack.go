@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -50,9 +51,9 @@ type BatchAssociateUserStackOutput struct {
 }
 
 var opBatchAssociateUserStack = pipeline.Operation[BatchAssociateUserStackInput, BatchAssociateUserStackOutput]{
-	Deserialize: deserializeOpBatchAssociateUserStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpBatchAssociateUserStackOutput),
 	Name:        "BatchAssociateUserStack",
-	Serialize:   serializeOpBatchAssociateUserStackInput,
+	Serialize:   awsjson.Serializer(serializeOpBatchAssociateUserStackInput),
 	Target:      "PhotonAdminProxyService.BatchAssociateUserStack",
 	Validate:    validateOpBatchAssociateUserStackInput,
 }

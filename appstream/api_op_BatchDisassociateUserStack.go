@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -48,9 +49,9 @@ type BatchDisassociateUserStackOutput struct {
 }
 
 var opBatchDisassociateUserStack = pipeline.Operation[BatchDisassociateUserStackInput, BatchDisassociateUserStackOutput]{
-	Deserialize: deserializeOpBatchDisassociateUserStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpBatchDisassociateUserStackOutput),
 	Name:        "BatchDisassociateUserStack",
-	Serialize:   serializeOpBatchDisassociateUserStackInput,
+	Serialize:   awsjson.Serializer(serializeOpBatchDisassociateUserStackInput),
 	Target:      "PhotonAdminProxyService.BatchDisassociateUserStack",
 	Validate:    validateOpBatchDisassociateUserStackInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -71,9 +72,9 @@ type CopyImageOutput struct {
 }
 
 var opCopyImage = pipeline.Operation[CopyImageInput, CopyImageOutput]{
-	Deserialize: deserializeOpCopyImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCopyImageOutput),
 	Name:        "CopyImage",
-	Serialize:   serializeOpCopyImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCopyImageInput),
 	Target:      "PhotonAdminProxyService.CopyImage",
 	Validate:    validateOpCopyImageInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -87,9 +88,9 @@ type CreateAppBlockOutput struct {
 }
 
 var opCreateAppBlock = pipeline.Operation[CreateAppBlockInput, CreateAppBlockOutput]{
-	Deserialize: deserializeOpCreateAppBlockOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockOutput),
 	Name:        "CreateAppBlock",
-	Serialize:   serializeOpCreateAppBlockInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlock",
 	Validate:    validateOpCreateAppBlockInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -130,9 +131,9 @@ type CreateAppBlockBuilderOutput struct {
 }
 
 var opCreateAppBlockBuilder = pipeline.Operation[CreateAppBlockBuilderInput, CreateAppBlockBuilderOutput]{
-	Deserialize: deserializeOpCreateAppBlockBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockBuilderOutput),
 	Name:        "CreateAppBlockBuilder",
-	Serialize:   serializeOpCreateAppBlockBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlockBuilder",
 	Validate:    validateOpCreateAppBlockBuilderInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -57,9 +58,9 @@ type CreateAppBlockBuilderStreamingURLOutput struct {
 }
 
 var opCreateAppBlockBuilderStreamingURL = pipeline.Operation[CreateAppBlockBuilderStreamingURLInput, CreateAppBlockBuilderStreamingURLOutput]{
-	Deserialize: deserializeOpCreateAppBlockBuilderStreamingURLOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockBuilderStreamingURLOutput),
 	Name:        "CreateAppBlockBuilderStreamingURL",
-	Serialize:   serializeOpCreateAppBlockBuilderStreamingURLInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockBuilderStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlockBuilderStreamingURL",
 	Validate:    validateOpCreateAppBlockBuilderStreamingURLInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -117,9 +118,9 @@ type CreateApplicationOutput struct {
 }
 
 var opCreateApplication = pipeline.Operation[CreateApplicationInput, CreateApplicationOutput]{
-	Deserialize: deserializeOpCreateApplicationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateApplicationOutput),
 	Name:        "CreateApplication",
-	Serialize:   serializeOpCreateApplicationInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateApplicationInput),
 	Target:      "PhotonAdminProxyService.CreateApplication",
 	Validate:    validateOpCreateApplicationInput,
 }

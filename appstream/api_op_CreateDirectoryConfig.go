@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -68,9 +69,9 @@ type CreateDirectoryConfigOutput struct {
 }
 
 var opCreateDirectoryConfig = pipeline.Operation[CreateDirectoryConfigInput, CreateDirectoryConfigOutput]{
-	Deserialize: deserializeOpCreateDirectoryConfigOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateDirectoryConfigOutput),
 	Name:        "CreateDirectoryConfig",
-	Serialize:   serializeOpCreateDirectoryConfigInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.CreateDirectoryConfig",
 	Validate:    validateOpCreateDirectoryConfigInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -77,9 +78,9 @@ type CreateEntitlementOutput struct {
 }
 
 var opCreateEntitlement = pipeline.Operation[CreateEntitlementInput, CreateEntitlementOutput]{
-	Deserialize: deserializeOpCreateEntitlementOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateEntitlementOutput),
 	Name:        "CreateEntitlement",
-	Serialize:   serializeOpCreateEntitlementInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateEntitlementInput),
 	Target:      "PhotonAdminProxyService.CreateEntitlement",
 	Validate:    validateOpCreateEntitlementInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -261,9 +262,9 @@ type CreateFleetOutput struct {
 }
 
 var opCreateFleet = pipeline.Operation[CreateFleetInput, CreateFleetOutput]{
-	Deserialize: deserializeOpCreateFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateFleetOutput),
 	Name:        "CreateFleet",
-	Serialize:   serializeOpCreateFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateFleetInput),
 	Target:      "PhotonAdminProxyService.CreateFleet",
 	Validate:    validateOpCreateFleetInput,
 }

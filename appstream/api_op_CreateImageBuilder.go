@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -170,9 +171,9 @@ type CreateImageBuilderOutput struct {
 }
 
 var opCreateImageBuilder = pipeline.Operation[CreateImageBuilderInput, CreateImageBuilderOutput]{
-	Deserialize: deserializeOpCreateImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateImageBuilderOutput),
 	Name:        "CreateImageBuilder",
-	Serialize:   serializeOpCreateImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateImageBuilderInput),
 	Target:      "PhotonAdminProxyService.CreateImageBuilder",
 	Validate:    validateOpCreateImageBuilderInput,
 }

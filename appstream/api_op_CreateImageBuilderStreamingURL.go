@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -57,9 +58,9 @@ type CreateImageBuilderStreamingURLOutput struct {
 }
 
 var opCreateImageBuilderStreamingURL = pipeline.Operation[CreateImageBuilderStreamingURLInput, CreateImageBuilderStreamingURLOutput]{
-	Deserialize: deserializeOpCreateImageBuilderStreamingURLOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateImageBuilderStreamingURLOutput),
 	Name:        "CreateImageBuilderStreamingURL",
-	Serialize:   serializeOpCreateImageBuilderStreamingURLInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateImageBuilderStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateImageBuilderStreamingURL",
 	Validate:    validateOpCreateImageBuilderStreamingURLInput,
 }

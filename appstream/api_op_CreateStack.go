@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -119,9 +120,9 @@ type CreateStackOutput struct {
 }
 
 var opCreateStack = pipeline.Operation[CreateStackInput, CreateStackOutput]{
-	Deserialize: deserializeOpCreateStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateStackOutput),
 	Name:        "CreateStack",
-	Serialize:   serializeOpCreateStackInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateStackInput),
 	Target:      "PhotonAdminProxyService.CreateStack",
 	Validate:    validateOpCreateStackInput,
 }

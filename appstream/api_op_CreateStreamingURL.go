@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -88,9 +89,9 @@ type CreateStreamingURLOutput struct {
 }
 
 var opCreateStreamingURL = pipeline.Operation[CreateStreamingURLInput, CreateStreamingURLOutput]{
-	Deserialize: deserializeOpCreateStreamingURLOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateStreamingURLOutput),
 	Name:        "CreateStreamingURL",
-	Serialize:   serializeOpCreateStreamingURLInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateStreamingURL",
 	Validate:    validateOpCreateStreamingURLInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -82,9 +83,9 @@ type CreateThemeForStackOutput struct {
 }
 
 var opCreateThemeForStack = pipeline.Operation[CreateThemeForStackInput, CreateThemeForStackOutput]{
-	Deserialize: deserializeOpCreateThemeForStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateThemeForStackOutput),
 	Name:        "CreateThemeForStack",
-	Serialize:   serializeOpCreateThemeForStackInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateThemeForStackInput),
 	Target:      "PhotonAdminProxyService.CreateThemeForStack",
 	Validate:    validateOpCreateThemeForStackInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -101,9 +102,9 @@ type CreateUpdatedImageOutput struct {
 }
 
 var opCreateUpdatedImage = pipeline.Operation[CreateUpdatedImageInput, CreateUpdatedImageOutput]{
-	Deserialize: deserializeOpCreateUpdatedImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateUpdatedImageOutput),
 	Name:        "CreateUpdatedImage",
-	Serialize:   serializeOpCreateUpdatedImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateUpdatedImageInput),
 	Target:      "PhotonAdminProxyService.CreateUpdatedImage",
 	Validate:    validateOpCreateUpdatedImageInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,8 +55,8 @@ type CreateUsageReportSubscriptionOutput struct {
 }
 
 var opCreateUsageReportSubscription = pipeline.Operation[CreateUsageReportSubscriptionInput, CreateUsageReportSubscriptionOutput]{
-	Deserialize: deserializeOpCreateUsageReportSubscriptionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateUsageReportSubscriptionOutput),
 	Name:        "CreateUsageReportSubscription",
-	Serialize:   serializeOpCreateUsageReportSubscriptionInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateUsageReportSubscriptionInput),
 	Target:      "PhotonAdminProxyService.CreateUsageReportSubscription",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
 )
@@ -92,9 +93,9 @@ type CreateUserOutput struct {
 }
 
 var opCreateUser = pipeline.Operation[CreateUserInput, CreateUserOutput]{
-	Deserialize: deserializeOpCreateUserOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateUserOutput),
 	Name:        "CreateUser",
-	Serialize:   serializeOpCreateUserInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateUserInput),
 	Target:      "PhotonAdminProxyService.CreateUser",
 	Validate:    validateOpCreateUserInput,
 }

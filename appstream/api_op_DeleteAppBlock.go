@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type DeleteAppBlockOutput struct {
 }
 
 var opDeleteAppBlock = pipeline.Operation[DeleteAppBlockInput, DeleteAppBlockOutput]{
-	Deserialize: deserializeOpDeleteAppBlockOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteAppBlockOutput),
 	Name:        "DeleteAppBlock",
-	Serialize:   serializeOpDeleteAppBlockInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteAppBlockInput),
 	Target:      "PhotonAdminProxyService.DeleteAppBlock",
 	Validate:    validateOpDeleteAppBlockInput,
 }

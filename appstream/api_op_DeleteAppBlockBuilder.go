@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -47,9 +48,9 @@ type DeleteAppBlockBuilderOutput struct {
 }
 
 var opDeleteAppBlockBuilder = pipeline.Operation[DeleteAppBlockBuilderInput, DeleteAppBlockBuilderOutput]{
-	Deserialize: deserializeOpDeleteAppBlockBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteAppBlockBuilderOutput),
 	Name:        "DeleteAppBlockBuilder",
-	Serialize:   serializeOpDeleteAppBlockBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.DeleteAppBlockBuilder",
 	Validate:    validateOpDeleteAppBlockBuilderInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type DeleteApplicationOutput struct {
 }
 
 var opDeleteApplication = pipeline.Operation[DeleteApplicationInput, DeleteApplicationOutput]{
-	Deserialize: deserializeOpDeleteApplicationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteApplicationOutput),
 	Name:        "DeleteApplication",
-	Serialize:   serializeOpDeleteApplicationInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteApplicationInput),
 	Target:      "PhotonAdminProxyService.DeleteApplication",
 	Validate:    validateOpDeleteApplicationInput,
 }

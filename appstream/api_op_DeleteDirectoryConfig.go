@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type DeleteDirectoryConfigOutput struct {
 }
 
 var opDeleteDirectoryConfig = pipeline.Operation[DeleteDirectoryConfigInput, DeleteDirectoryConfigOutput]{
-	Deserialize: deserializeOpDeleteDirectoryConfigOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteDirectoryConfigOutput),
 	Name:        "DeleteDirectoryConfig",
-	Serialize:   serializeOpDeleteDirectoryConfigInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.DeleteDirectoryConfig",
 	Validate:    validateOpDeleteDirectoryConfigInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type DeleteEntitlementOutput struct {
 }
 
 var opDeleteEntitlement = pipeline.Operation[DeleteEntitlementInput, DeleteEntitlementOutput]{
-	Deserialize: deserializeOpDeleteEntitlementOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteEntitlementOutput),
 	Name:        "DeleteEntitlement",
-	Serialize:   serializeOpDeleteEntitlementInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteEntitlementInput),
 	Target:      "PhotonAdminProxyService.DeleteEntitlement",
 	Validate:    validateOpDeleteEntitlementInput,
 }

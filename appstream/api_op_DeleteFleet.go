@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type DeleteFleetOutput struct {
 }
 
 var opDeleteFleet = pipeline.Operation[DeleteFleetInput, DeleteFleetOutput]{
-	Deserialize: deserializeOpDeleteFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteFleetOutput),
 	Name:        "DeleteFleet",
-	Serialize:   serializeOpDeleteFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteFleetInput),
 	Target:      "PhotonAdminProxyService.DeleteFleet",
 	Validate:    validateOpDeleteFleetInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -49,9 +50,9 @@ type DeleteImageOutput struct {
 }
 
 var opDeleteImage = pipeline.Operation[DeleteImageInput, DeleteImageOutput]{
-	Deserialize: deserializeOpDeleteImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteImageOutput),
 	Name:        "DeleteImage",
-	Serialize:   serializeOpDeleteImageInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteImageInput),
 	Target:      "PhotonAdminProxyService.DeleteImage",
 	Validate:    validateOpDeleteImageInput,
 }

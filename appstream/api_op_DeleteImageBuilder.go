@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -48,9 +49,9 @@ type DeleteImageBuilderOutput struct {
 }
 
 var opDeleteImageBuilder = pipeline.Operation[DeleteImageBuilderInput, DeleteImageBuilderOutput]{
-	Deserialize: deserializeOpDeleteImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteImageBuilderOutput),
 	Name:        "DeleteImageBuilder",
-	Serialize:   serializeOpDeleteImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteImageBuilderInput),
 	Target:      "PhotonAdminProxyService.DeleteImageBuilder",
 	Validate:    validateOpDeleteImageBuilderInput,
 }

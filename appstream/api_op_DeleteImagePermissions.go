@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,9 +55,9 @@ type DeleteImagePermissionsOutput struct {
 }
 
 var opDeleteImagePermissions = pipeline.Operation[DeleteImagePermissionsInput, DeleteImagePermissionsOutput]{
-	Deserialize: deserializeOpDeleteImagePermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteImagePermissionsOutput),
 	Name:        "DeleteImagePermissions",
-	Serialize:   serializeOpDeleteImagePermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.DeleteImagePermissions",
 	Validate:    validateOpDeleteImagePermissionsInput,
 }

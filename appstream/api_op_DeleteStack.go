@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -47,9 +48,9 @@ type DeleteStackOutput struct {
 }
 
 var opDeleteStack = pipeline.Operation[DeleteStackInput, DeleteStackOutput]{
-	Deserialize: deserializeOpDeleteStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteStackOutput),
 	Name:        "DeleteStack",
-	Serialize:   serializeOpDeleteStackInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteStackInput),
 	Target:      "PhotonAdminProxyService.DeleteStack",
 	Validate:    validateOpDeleteStackInput,
 }

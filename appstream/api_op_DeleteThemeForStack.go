@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -45,9 +46,9 @@ type DeleteThemeForStackOutput struct {
 }
 
 var opDeleteThemeForStack = pipeline.Operation[DeleteThemeForStackInput, DeleteThemeForStackOutput]{
-	Deserialize: deserializeOpDeleteThemeForStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteThemeForStackOutput),
 	Name:        "DeleteThemeForStack",
-	Serialize:   serializeOpDeleteThemeForStackInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteThemeForStackInput),
 	Target:      "PhotonAdminProxyService.DeleteThemeForStack",
 	Validate:    validateOpDeleteThemeForStackInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type DeleteUsageReportSubscriptionOutput struct {
 }
 
 var opDeleteUsageReportSubscription = pipeline.Operation[DeleteUsageReportSubscriptionInput, DeleteUsageReportSubscriptionOutput]{
-	Deserialize: deserializeOpDeleteUsageReportSubscriptionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteUsageReportSubscriptionOutput),
 	Name:        "DeleteUsageReportSubscription",
-	Serialize:   serializeOpDeleteUsageReportSubscriptionInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteUsageReportSubscriptionInput),
 	Target:      "PhotonAdminProxyService.DeleteUsageReportSubscription",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
 )
@@ -65,9 +66,9 @@ type DeleteUserOutput struct {
 }
 
 var opDeleteUser = pipeline.Operation[DeleteUserInput, DeleteUserOutput]{
-	Deserialize: deserializeOpDeleteUserOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteUserOutput),
 	Name:        "DeleteUser",
-	Serialize:   serializeOpDeleteUserInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteUserInput),
 	Target:      "PhotonAdminProxyService.DeleteUser",
 	Validate:    validateOpDeleteUserInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -62,9 +63,9 @@ type DescribeAppBlockBuildersOutput struct {
 }
 
 var opDescribeAppBlockBuilders = pipeline.Operation[DescribeAppBlockBuildersInput, DescribeAppBlockBuildersOutput]{
-	Deserialize: deserializeOpDescribeAppBlockBuildersOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppBlockBuildersOutput),
 	Name:        "DescribeAppBlockBuilders",
-	Serialize:   serializeOpDescribeAppBlockBuildersInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeAppBlockBuildersInput),
 	Target:      "PhotonAdminProxyService.DescribeAppBlockBuilders",
 }
 

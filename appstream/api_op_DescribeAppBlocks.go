@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -62,9 +63,9 @@ type DescribeAppBlocksOutput struct {
 }
 
 var opDescribeAppBlocks = pipeline.Operation[DescribeAppBlocksInput, DescribeAppBlocksOutput]{
-	Deserialize: deserializeOpDescribeAppBlocksOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppBlocksOutput),
 	Name:        "DescribeAppBlocks",
-	Serialize:   serializeOpDescribeAppBlocksInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeAppBlocksInput),
 	Target:      "PhotonAdminProxyService.DescribeAppBlocks",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -72,9 +73,9 @@ type DescribeApplicationFleetAssociationsOutput struct {
 }
 
 var opDescribeApplicationFleetAssociations = pipeline.Operation[DescribeApplicationFleetAssociationsInput, DescribeApplicationFleetAssociationsOutput]{
-	Deserialize: deserializeOpDescribeApplicationFleetAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationFleetAssociationsOutput),
 	Name:        "DescribeApplicationFleetAssociations",
-	Serialize:   serializeOpDescribeApplicationFleetAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationFleetAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeApplicationFleetAssociations",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -71,9 +72,9 @@ type DescribeEntitlementsOutput struct {
 }
 
 var opDescribeEntitlements = pipeline.Operation[DescribeEntitlementsInput, DescribeEntitlementsOutput]{
-	Deserialize: deserializeOpDescribeEntitlementsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeEntitlementsOutput),
 	Name:        "DescribeEntitlements",
-	Serialize:   serializeOpDescribeEntitlementsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeEntitlementsInput),
 	Target:      "PhotonAdminProxyService.DescribeEntitlements",
 	Validate:    validateOpDescribeEntitlementsInput,
 }

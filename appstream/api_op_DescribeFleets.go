@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
@@ -61,9 +62,9 @@ type DescribeFleetsOutput struct {
 }
 
 var opDescribeFleets = pipeline.Operation[DescribeFleetsInput, DescribeFleetsOutput]{
-	Deserialize: deserializeOpDescribeFleetsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeFleetsOutput),
 	Name:        "DescribeFleets",
-	Serialize:   serializeOpDescribeFleetsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeFleetsInput),
 	Target:      "PhotonAdminProxyService.DescribeFleets",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
@@ -66,9 +67,9 @@ type DescribeImageBuildersOutput struct {
 }
 
 var opDescribeImageBuilders = pipeline.Operation[DescribeImageBuildersInput, DescribeImageBuildersOutput]{
-	Deserialize: deserializeOpDescribeImageBuildersOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeImageBuildersOutput),
 	Name:        "DescribeImageBuilders",
-	Serialize:   serializeOpDescribeImageBuildersInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeImageBuildersInput),
 	Target:      "PhotonAdminProxyService.DescribeImageBuilders",
 }
 

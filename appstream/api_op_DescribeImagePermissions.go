@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -81,9 +82,9 @@ type DescribeImagePermissionsOutput struct {
 }
 
 var opDescribeImagePermissions = pipeline.Operation[DescribeImagePermissionsInput, DescribeImagePermissionsOutput]{
-	Deserialize: deserializeOpDescribeImagePermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeImagePermissionsOutput),
 	Name:        "DescribeImagePermissions",
-	Serialize:   serializeOpDescribeImagePermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.DescribeImagePermissions",
 	Validate:    validateOpDescribeImagePermissionsInput,
 }

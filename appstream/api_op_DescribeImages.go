@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
@@ -74,9 +75,9 @@ type DescribeImagesOutput struct {
 }
 
 var opDescribeImages = pipeline.Operation[DescribeImagesInput, DescribeImagesOutput]{
-	Deserialize: deserializeOpDescribeImagesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeImagesOutput),
 	Name:        "DescribeImages",
-	Serialize:   serializeOpDescribeImagesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeImagesInput),
 	Target:      "PhotonAdminProxyService.DescribeImages",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -93,9 +94,9 @@ type DescribeSessionsOutput struct {
 }
 
 var opDescribeSessions = pipeline.Operation[DescribeSessionsInput, DescribeSessionsOutput]{
-	Deserialize: deserializeOpDescribeSessionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeSessionsOutput),
 	Name:        "DescribeSessions",
-	Serialize:   serializeOpDescribeSessionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeSessionsInput),
 	Target:      "PhotonAdminProxyService.DescribeSessions",
 	Validate:    validateOpDescribeSessionsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -59,9 +60,9 @@ type DescribeStacksOutput struct {
 }
 
 var opDescribeStacks = pipeline.Operation[DescribeStacksInput, DescribeStacksOutput]{
-	Deserialize: deserializeOpDescribeStacksOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeStacksOutput),
 	Name:        "DescribeStacks",
-	Serialize:   serializeOpDescribeStacksInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeStacksInput),
 	Target:      "PhotonAdminProxyService.DescribeStacks",
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -50,9 +51,9 @@ type DescribeThemeForStackOutput struct {
 }
 
 var opDescribeThemeForStack = pipeline.Operation[DescribeThemeForStackInput, DescribeThemeForStackOutput]{
-	Deserialize: deserializeOpDescribeThemeForStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeThemeForStackOutput),
 	Name:        "DescribeThemeForStack",
-	Serialize:   serializeOpDescribeThemeForStackInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeThemeForStackInput),
 	Target:      "PhotonAdminProxyService.DescribeThemeForStack",
 	Validate:    validateOpDescribeThemeForStackInput,
 }

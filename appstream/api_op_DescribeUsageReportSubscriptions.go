@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -59,9 +60,9 @@ type DescribeUsageReportSubscriptionsOutput struct {
 }
 
 var opDescribeUsageReportSubscriptions = pipeline.Operation[DescribeUsageReportSubscriptionsInput, DescribeUsageReportSubscriptionsOutput]{
-	Deserialize: deserializeOpDescribeUsageReportSubscriptionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeUsageReportSubscriptionsOutput),
 	Name:        "DescribeUsageReportSubscriptions",
-	Serialize:   serializeOpDescribeUsageReportSubscriptionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeUsageReportSubscriptionsInput),
 	Target:      "PhotonAdminProxyService.DescribeUsageReportSubscriptions",
 }
 

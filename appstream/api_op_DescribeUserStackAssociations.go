@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
@@ -97,9 +98,9 @@ type DescribeUserStackAssociationsOutput struct {
 }
 
 var opDescribeUserStackAssociations = pipeline.Operation[DescribeUserStackAssociationsInput, DescribeUserStackAssociationsOutput]{
-	Deserialize: deserializeOpDescribeUserStackAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeUserStackAssociationsOutput),
 	Name:        "DescribeUserStackAssociations",
-	Serialize:   serializeOpDescribeUserStackAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeUserStackAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeUserStackAssociations",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -65,9 +66,9 @@ type DescribeUsersOutput struct {
 }
 
 var opDescribeUsers = pipeline.Operation[DescribeUsersInput, DescribeUsersOutput]{
-	Deserialize: deserializeOpDescribeUsersOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeUsersOutput),
 	Name:        "DescribeUsers",
-	Serialize:   serializeOpDescribeUsersInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeUsersInput),
 	Target:      "PhotonAdminProxyService.DescribeUsers",
 	Validate:    validateOpDescribeUsersInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
 )
@@ -67,9 +68,9 @@ type DisableUserOutput struct {
 }
 
 var opDisableUser = pipeline.Operation[DisableUserInput, DisableUserOutput]{
-	Deserialize: deserializeOpDisableUserOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisableUserOutput),
 	Name:        "DisableUser",
-	Serialize:   serializeOpDisableUserInput,
+	Serialize:   awsjson.Serializer(serializeOpDisableUserInput),
 	Target:      "PhotonAdminProxyService.DisableUser",
 	Validate:    validateOpDisableUserInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type DisassociateAppBlockBuilderAppBlockOutput struct {
 }
 
 var opDisassociateAppBlockBuilderAppBlock = pipeline.Operation[DisassociateAppBlockBuilderAppBlockInput, DisassociateAppBlockBuilderAppBlockOutput]{
-	Deserialize: deserializeOpDisassociateAppBlockBuilderAppBlockOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateAppBlockBuilderAppBlockOutput),
 	Name:        "DisassociateAppBlockBuilderAppBlock",
-	Serialize:   serializeOpDisassociateAppBlockBuilderAppBlockInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateAppBlockBuilderAppBlockInput),
 	Target:      "PhotonAdminProxyService.DisassociateAppBlockBuilderAppBlock",
 	Validate:    validateOpDisassociateAppBlockBuilderAppBlockInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type DisassociateApplicationFleetOutput struct {
 }
 
 var opDisassociateApplicationFleet = pipeline.Operation[DisassociateApplicationFleetInput, DisassociateApplicationFleetOutput]{
-	Deserialize: deserializeOpDisassociateApplicationFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateApplicationFleetOutput),
 	Name:        "DisassociateApplicationFleet",
-	Serialize:   serializeOpDisassociateApplicationFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateApplicationFleetInput),
 	Target:      "PhotonAdminProxyService.DisassociateApplicationFleet",
 	Validate:    validateOpDisassociateApplicationFleetInput,
 }

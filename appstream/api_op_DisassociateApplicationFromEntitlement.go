@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type DisassociateApplicationFromEntitlementOutput struct {
 }
 
 var opDisassociateApplicationFromEntitlement = pipeline.Operation[DisassociateApplicationFromEntitlementInput, DisassociateApplicationFromEntitlementOutput]{
-	Deserialize: deserializeOpDisassociateApplicationFromEntitlementOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateApplicationFromEntitlementOutput),
 	Name:        "DisassociateApplicationFromEntitlement",
-	Serialize:   serializeOpDisassociateApplicationFromEntitlementInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateApplicationFromEntitlementInput),
 	Target:      "PhotonAdminProxyService.DisassociateApplicationFromEntitlement",
 	Validate:    validateOpDisassociateApplicationFromEntitlementInput,
 }

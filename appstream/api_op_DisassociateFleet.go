@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type DisassociateFleetOutput struct {
 }
 
 var opDisassociateFleet = pipeline.Operation[DisassociateFleetInput, DisassociateFleetOutput]{
-	Deserialize: deserializeOpDisassociateFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateFleetOutput),
 	Name:        "DisassociateFleet",
-	Serialize:   serializeOpDisassociateFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateFleetInput),
 	Target:      "PhotonAdminProxyService.DisassociateFleet",
 	Validate:    validateOpDisassociateFleetInput,
 }

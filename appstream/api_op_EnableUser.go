@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
 )
@@ -70,9 +71,9 @@ type EnableUserOutput struct {
 }
 
 var opEnableUser = pipeline.Operation[EnableUserInput, EnableUserOutput]{
-	Deserialize: deserializeOpEnableUserOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpEnableUserOutput),
 	Name:        "EnableUser",
-	Serialize:   serializeOpEnableUserInput,
+	Serialize:   awsjson.Serializer(serializeOpEnableUserInput),
 	Target:      "PhotonAdminProxyService.EnableUser",
 	Validate:    validateOpEnableUserInput,
 }

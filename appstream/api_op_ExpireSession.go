@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type ExpireSessionOutput struct {
 }
 
 var opExpireSession = pipeline.Operation[ExpireSessionInput, ExpireSessionOutput]{
-	Deserialize: deserializeOpExpireSessionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpExpireSessionOutput),
 	Name:        "ExpireSession",
-	Serialize:   serializeOpExpireSessionInput,
+	Serialize:   awsjson.Serializer(serializeOpExpireSessionInput),
 	Target:      "PhotonAdminProxyService.ExpireSession",
 	Validate:    validateOpExpireSessionInput,
 }

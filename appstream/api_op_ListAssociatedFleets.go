@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -61,9 +62,9 @@ type ListAssociatedFleetsOutput struct {
 }
 
 var opListAssociatedFleets = pipeline.Operation[ListAssociatedFleetsInput, ListAssociatedFleetsOutput]{
-	Deserialize: deserializeOpListAssociatedFleetsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListAssociatedFleetsOutput),
 	Name:        "ListAssociatedFleets",
-	Serialize:   serializeOpListAssociatedFleetsInput,
+	Serialize:   awsjson.Serializer(serializeOpListAssociatedFleetsInput),
 	Target:      "PhotonAdminProxyService.ListAssociatedFleets",
 	Validate:    validateOpListAssociatedFleetsInput,
 }

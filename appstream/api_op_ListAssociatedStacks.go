@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -61,9 +62,9 @@ type ListAssociatedStacksOutput struct {
 }
 
 var opListAssociatedStacks = pipeline.Operation[ListAssociatedStacksInput, ListAssociatedStacksOutput]{
-	Deserialize: deserializeOpListAssociatedStacksOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListAssociatedStacksOutput),
 	Name:        "ListAssociatedStacks",
-	Serialize:   serializeOpListAssociatedStacksInput,
+	Serialize:   awsjson.Serializer(serializeOpListAssociatedStacksInput),
 	Target:      "PhotonAdminProxyService.ListAssociatedStacks",
 	Validate:    validateOpListAssociatedStacksInput,
 }

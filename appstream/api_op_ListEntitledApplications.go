@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -73,9 +74,9 @@ type ListEntitledApplicationsOutput struct {
 }
 
 var opListEntitledApplications = pipeline.Operation[ListEntitledApplicationsInput, ListEntitledApplicationsOutput]{
-	Deserialize: deserializeOpListEntitledApplicationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListEntitledApplicationsOutput),
 	Name:        "ListEntitledApplications",
-	Serialize:   serializeOpListEntitledApplicationsInput,
+	Serialize:   awsjson.Serializer(serializeOpListEntitledApplicationsInput),
 	Target:      "PhotonAdminProxyService.ListEntitledApplications",
 	Validate:    validateOpListEntitledApplicationsInput,
 }

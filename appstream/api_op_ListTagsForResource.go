@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,9 +55,9 @@ type ListTagsForResourceOutput struct {
 }
 
 var opListTagsForResource = pipeline.Operation[ListTagsForResourceInput, ListTagsForResourceOutput]{
-	Deserialize: deserializeOpListTagsForResourceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListTagsForResourceOutput),
 	Name:        "ListTagsForResource",
-	Serialize:   serializeOpListTagsForResourceInput,
+	Serialize:   awsjson.Serializer(serializeOpListTagsForResourceInput),
 	Target:      "PhotonAdminProxyService.ListTagsForResource",
 	Validate:    validateOpListTagsForResourceInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,9 +55,9 @@ type StartAppBlockBuilderOutput struct {
 }
 
 var opStartAppBlockBuilder = pipeline.Operation[StartAppBlockBuilderInput, StartAppBlockBuilderOutput]{
-	Deserialize: deserializeOpStartAppBlockBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartAppBlockBuilderOutput),
 	Name:        "StartAppBlockBuilder",
-	Serialize:   serializeOpStartAppBlockBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpStartAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.StartAppBlockBuilder",
 	Validate:    validateOpStartAppBlockBuilderInput,
 }

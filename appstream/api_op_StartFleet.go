@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type StartFleetOutput struct {
 }
 
 var opStartFleet = pipeline.Operation[StartFleetInput, StartFleetOutput]{
-	Deserialize: deserializeOpStartFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartFleetOutput),
 	Name:        "StartFleet",
-	Serialize:   serializeOpStartFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpStartFleetInput),
 	Target:      "PhotonAdminProxyService.StartFleet",
 	Validate:    validateOpStartFleetInput,
 }

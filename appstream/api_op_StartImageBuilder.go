@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,9 +55,9 @@ type StartImageBuilderOutput struct {
 }
 
 var opStartImageBuilder = pipeline.Operation[StartImageBuilderInput, StartImageBuilderOutput]{
-	Deserialize: deserializeOpStartImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartImageBuilderOutput),
 	Name:        "StartImageBuilder",
-	Serialize:   serializeOpStartImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpStartImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StartImageBuilder",
 	Validate:    validateOpStartImageBuilderInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type StopAppBlockBuilderOutput struct {
 }
 
 var opStopAppBlockBuilder = pipeline.Operation[StopAppBlockBuilderInput, StopAppBlockBuilderOutput]{
-	Deserialize: deserializeOpStopAppBlockBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStopAppBlockBuilderOutput),
 	Name:        "StopAppBlockBuilder",
-	Serialize:   serializeOpStopAppBlockBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpStopAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.StopAppBlockBuilder",
 	Validate:    validateOpStopAppBlockBuilderInput,
 }

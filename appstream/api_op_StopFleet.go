@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type StopFleetOutput struct {
 }
 
 var opStopFleet = pipeline.Operation[StopFleetInput, StopFleetOutput]{
-	Deserialize: deserializeOpStopFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStopFleetOutput),
 	Name:        "StopFleet",
-	Serialize:   serializeOpStopFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpStopFleetInput),
 	Target:      "PhotonAdminProxyService.StopFleet",
 	Validate:    validateOpStopFleetInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -48,9 +49,9 @@ type StopImageBuilderOutput struct {
 }
 
 var opStopImageBuilder = pipeline.Operation[StopImageBuilderInput, StopImageBuilderOutput]{
-	Deserialize: deserializeOpStopImageBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStopImageBuilderOutput),
 	Name:        "StopImageBuilder",
-	Serialize:   serializeOpStopImageBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpStopImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StopImageBuilder",
 	Validate:    validateOpStopImageBuilderInput,
 }

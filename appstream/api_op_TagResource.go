@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -70,9 +71,9 @@ type TagResourceOutput struct {
 }
 
 var opTagResource = pipeline.Operation[TagResourceInput, TagResourceOutput]{
-	Deserialize: deserializeOpTagResourceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpTagResourceOutput),
 	Name:        "TagResource",
-	Serialize:   serializeOpTagResourceInput,
+	Serialize:   awsjson.Serializer(serializeOpTagResourceInput),
 	Target:      "PhotonAdminProxyService.TagResource",
 	Validate:    validateOpTagResourceInput,
 }

@@ -5,6 +5,7 @@ package appstream
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type UntagResourceOutput struct {
 }
 
 var opUntagResource = pipeline.Operation[UntagResourceInput, UntagResourceOutput]{
-	Deserialize: deserializeOpUntagResourceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUntagResourceOutput),
 	Name:        "UntagResource",
-	Serialize:   serializeOpUntagResourceInput,
+	Serialize:   awsjson.Serializer(serializeOpUntagResourceInput),
 	Target:      "PhotonAdminProxyService.UntagResource",
 	Validate:    validateOpUntagResourceInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -114,9 +115,9 @@ type UpdateAppBlockBuilderOutput struct {
 }
 
 var opUpdateAppBlockBuilder = pipeline.Operation[UpdateAppBlockBuilderInput, UpdateAppBlockBuilderOutput]{
-	Deserialize: deserializeOpUpdateAppBlockBuilderOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateAppBlockBuilderOutput),
 	Name:        "UpdateAppBlockBuilder",
-	Serialize:   serializeOpUpdateAppBlockBuilderInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.UpdateAppBlockBuilder",
 	Validate:    validateOpUpdateAppBlockBuilderInput,
 }

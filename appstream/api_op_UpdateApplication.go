@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -88,9 +89,9 @@ type UpdateApplicationOutput struct {
 }
 
 var opUpdateApplication = pipeline.Operation[UpdateApplicationInput, UpdateApplicationOutput]{
-	Deserialize: deserializeOpUpdateApplicationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateApplicationOutput),
 	Name:        "UpdateApplication",
-	Serialize:   serializeOpUpdateApplicationInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateApplicationInput),
 	Target:      "PhotonAdminProxyService.UpdateApplication",
 	Validate:    validateOpUpdateApplicationInput,
 }

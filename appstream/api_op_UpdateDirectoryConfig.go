@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -66,9 +67,9 @@ type UpdateDirectoryConfigOutput struct {
 }
 
 var opUpdateDirectoryConfig = pipeline.Operation[UpdateDirectoryConfigInput, UpdateDirectoryConfigOutput]{
-	Deserialize: deserializeOpUpdateDirectoryConfigOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateDirectoryConfigOutput),
 	Name:        "UpdateDirectoryConfig",
-	Serialize:   serializeOpUpdateDirectoryConfigInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.UpdateDirectoryConfig",
 	Validate:    validateOpUpdateDirectoryConfigInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -68,9 +69,9 @@ type UpdateEntitlementOutput struct {
 }
 
 var opUpdateEntitlement = pipeline.Operation[UpdateEntitlementInput, UpdateEntitlementOutput]{
-	Deserialize: deserializeOpUpdateEntitlementOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateEntitlementOutput),
 	Name:        "UpdateEntitlement",
-	Serialize:   serializeOpUpdateEntitlementInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateEntitlementInput),
 	Target:      "PhotonAdminProxyService.UpdateEntitlement",
 	Validate:    validateOpUpdateEntitlementInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -241,9 +242,9 @@ type UpdateFleetOutput struct {
 }
 
 var opUpdateFleet = pipeline.Operation[UpdateFleetInput, UpdateFleetOutput]{
-	Deserialize: deserializeOpUpdateFleetOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateFleetOutput),
 	Name:        "UpdateFleet",
-	Serialize:   serializeOpUpdateFleetInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateFleetInput),
 	Target:      "PhotonAdminProxyService.UpdateFleet",
 	Validate:    validateOpUpdateFleetInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type UpdateImagePermissionsOutput struct {
 }
 
 var opUpdateImagePermissions = pipeline.Operation[UpdateImagePermissionsInput, UpdateImagePermissionsOutput]{
-	Deserialize: deserializeOpUpdateImagePermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateImagePermissionsOutput),
 	Name:        "UpdateImagePermissions",
-	Serialize:   serializeOpUpdateImagePermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.UpdateImagePermissions",
 	Validate:    validateOpUpdateImagePermissionsInput,
 }

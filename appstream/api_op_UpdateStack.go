@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -108,9 +109,9 @@ type UpdateStackOutput struct {
 }
 
 var opUpdateStack = pipeline.Operation[UpdateStackInput, UpdateStackOutput]{
-	Deserialize: deserializeOpUpdateStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateStackOutput),
 	Name:        "UpdateStack",
-	Serialize:   serializeOpUpdateStackInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateStackInput),
 	Target:      "PhotonAdminProxyService.UpdateStack",
 	Validate:    validateOpUpdateStackInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/appstream/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -80,9 +81,9 @@ type UpdateThemeForStackOutput struct {
 }
 
 var opUpdateThemeForStack = pipeline.Operation[UpdateThemeForStackInput, UpdateThemeForStackOutput]{
-	Deserialize: deserializeOpUpdateThemeForStackOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateThemeForStackOutput),
 	Name:        "UpdateThemeForStack",
-	Serialize:   serializeOpUpdateThemeForStackInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateThemeForStackInput),
 	Target:      "PhotonAdminProxyService.UpdateThemeForStack",
 	Validate:    validateOpUpdateThemeForStackInput,
 }

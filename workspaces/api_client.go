@@ -4,6 +4,7 @@ package workspaces
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -49,9 +50,9 @@ func (c *Client) Options() Options {
 
 var service = &pipeline.Service{
 	APIVersion:   ServiceAPIVersion,
-	ContentType:  "application/x-amz-json-1.1",
 	ID:           ServiceID,
-	ModeledError: newModeledError,
+	ModeledError: awsjson.ModeledErrors(newModeledError),
+	Protocol:     awsjson.JSON11,
 	RuleSet:      endpointRuleSet,
 	SigningName:  "workspaces",
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -57,9 +58,9 @@ type AcceptAccountLinkInvitationOutput struct {
 }
 
 var opAcceptAccountLinkInvitation = pipeline.Operation[AcceptAccountLinkInvitationInput, AcceptAccountLinkInvitationOutput]{
-	Deserialize: deserializeOpAcceptAccountLinkInvitationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAcceptAccountLinkInvitationOutput),
 	Name:        "AcceptAccountLinkInvitation",
-	Serialize:   serializeOpAcceptAccountLinkInvitationInput,
+	Serialize:   awsjson.Serializer(serializeOpAcceptAccountLinkInvitationInput),
 	Target:      "WorkspacesService.AcceptAccountLinkInvitation",
 	Validate:    validateOpAcceptAccountLinkInvitationInput,
 }

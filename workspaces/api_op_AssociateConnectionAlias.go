@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -65,9 +66,9 @@ type AssociateConnectionAliasOutput struct {
 }
 
 var opAssociateConnectionAlias = pipeline.Operation[AssociateConnectionAliasInput, AssociateConnectionAliasOutput]{
-	Deserialize: deserializeOpAssociateConnectionAliasOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateConnectionAliasOutput),
 	Name:        "AssociateConnectionAlias",
-	Serialize:   serializeOpAssociateConnectionAliasInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateConnectionAliasInput),
 	Target:      "WorkspacesService.AssociateConnectionAlias",
 	Validate:    validateOpAssociateConnectionAliasInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -50,9 +51,9 @@ type AssociateIpGroupsOutput struct {
 }
 
 var opAssociateIpGroups = pipeline.Operation[AssociateIpGroupsInput, AssociateIpGroupsOutput]{
-	Deserialize: deserializeOpAssociateIpGroupsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateIpGroupsOutput),
 	Name:        "AssociateIpGroups",
-	Serialize:   serializeOpAssociateIpGroupsInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateIpGroupsInput),
 	Target:      "WorkspacesService.AssociateIpGroups",
 	Validate:    validateOpAssociateIpGroupsInput,
 }

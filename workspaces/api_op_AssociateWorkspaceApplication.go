@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -56,9 +57,9 @@ type AssociateWorkspaceApplicationOutput struct {
 }
 
 var opAssociateWorkspaceApplication = pipeline.Operation[AssociateWorkspaceApplicationInput, AssociateWorkspaceApplicationOutput]{
-	Deserialize: deserializeOpAssociateWorkspaceApplicationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAssociateWorkspaceApplicationOutput),
 	Name:        "AssociateWorkspaceApplication",
-	Serialize:   serializeOpAssociateWorkspaceApplicationInput,
+	Serialize:   awsjson.Serializer(serializeOpAssociateWorkspaceApplicationInput),
 	Target:      "WorkspacesService.AssociateWorkspaceApplication",
 	Validate:    validateOpAssociateWorkspaceApplicationInput,
 }

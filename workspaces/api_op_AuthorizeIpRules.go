@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type AuthorizeIpRulesOutput struct {
 }
 
 var opAuthorizeIpRules = pipeline.Operation[AuthorizeIpRulesInput, AuthorizeIpRulesOutput]{
-	Deserialize: deserializeOpAuthorizeIpRulesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpAuthorizeIpRulesOutput),
 	Name:        "AuthorizeIpRules",
-	Serialize:   serializeOpAuthorizeIpRulesInput,
+	Serialize:   awsjson.Serializer(serializeOpAuthorizeIpRulesInput),
 	Target:      "WorkspacesService.AuthorizeIpRules",
 	Validate:    validateOpAuthorizeIpRulesInput,
 }

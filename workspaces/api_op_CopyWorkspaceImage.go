@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -89,9 +90,9 @@ type CopyWorkspaceImageOutput struct {
 }
 
 var opCopyWorkspaceImage = pipeline.Operation[CopyWorkspaceImageInput, CopyWorkspaceImageOutput]{
-	Deserialize: deserializeOpCopyWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCopyWorkspaceImageOutput),
 	Name:        "CopyWorkspaceImage",
-	Serialize:   serializeOpCopyWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCopyWorkspaceImageInput),
 	Target:      "WorkspacesService.CopyWorkspaceImage",
 	Validate:    validateOpCopyWorkspaceImageInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -54,9 +55,9 @@ type CreateAccountLinkInvitationOutput struct {
 }
 
 var opCreateAccountLinkInvitation = pipeline.Operation[CreateAccountLinkInvitationInput, CreateAccountLinkInvitationOutput]{
-	Deserialize: deserializeOpCreateAccountLinkInvitationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateAccountLinkInvitationOutput),
 	Name:        "CreateAccountLinkInvitation",
-	Serialize:   serializeOpCreateAccountLinkInvitationInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateAccountLinkInvitationInput),
 	Target:      "WorkspacesService.CreateAccountLinkInvitation",
 	Validate:    validateOpCreateAccountLinkInvitationInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -67,9 +68,9 @@ type CreateConnectClientAddInOutput struct {
 }
 
 var opCreateConnectClientAddIn = pipeline.Operation[CreateConnectClientAddInInput, CreateConnectClientAddInOutput]{
-	Deserialize: deserializeOpCreateConnectClientAddInOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateConnectClientAddInOutput),
 	Name:        "CreateConnectClientAddIn",
-	Serialize:   serializeOpCreateConnectClientAddInInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateConnectClientAddInInput),
 	Target:      "WorkspacesService.CreateConnectClientAddIn",
 	Validate:    validateOpCreateConnectClientAddInInput,
 }

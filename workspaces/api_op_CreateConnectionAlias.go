@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -61,9 +62,9 @@ type CreateConnectionAliasOutput struct {
 }
 
 var opCreateConnectionAlias = pipeline.Operation[CreateConnectionAliasInput, CreateConnectionAliasOutput]{
-	Deserialize: deserializeOpCreateConnectionAliasOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateConnectionAliasOutput),
 	Name:        "CreateConnectionAlias",
-	Serialize:   serializeOpCreateConnectionAliasInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateConnectionAliasInput),
 	Target:      "WorkspacesService.CreateConnectionAlias",
 	Validate:    validateOpCreateConnectionAliasInput,
 }

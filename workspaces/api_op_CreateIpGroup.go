@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -69,9 +70,9 @@ type CreateIpGroupOutput struct {
 }
 
 var opCreateIpGroup = pipeline.Operation[CreateIpGroupInput, CreateIpGroupOutput]{
-	Deserialize: deserializeOpCreateIpGroupOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateIpGroupOutput),
 	Name:        "CreateIpGroup",
-	Serialize:   serializeOpCreateIpGroupInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateIpGroupInput),
 	Target:      "WorkspacesService.CreateIpGroup",
 	Validate:    validateOpCreateIpGroupInput,
 }

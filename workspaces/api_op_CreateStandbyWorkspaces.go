@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -56,9 +57,9 @@ type CreateStandbyWorkspacesOutput struct {
 }
 
 var opCreateStandbyWorkspaces = pipeline.Operation[CreateStandbyWorkspacesInput, CreateStandbyWorkspacesOutput]{
-	Deserialize: deserializeOpCreateStandbyWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateStandbyWorkspacesOutput),
 	Name:        "CreateStandbyWorkspaces",
-	Serialize:   serializeOpCreateStandbyWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateStandbyWorkspacesInput),
 	Target:      "WorkspacesService.CreateStandbyWorkspaces",
 	Validate:    validateOpCreateStandbyWorkspacesInput,
 }

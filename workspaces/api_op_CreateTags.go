@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -52,9 +53,9 @@ type CreateTagsOutput struct {
 }
 
 var opCreateTags = pipeline.Operation[CreateTagsInput, CreateTagsOutput]{
-	Deserialize: deserializeOpCreateTagsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateTagsOutput),
 	Name:        "CreateTags",
-	Serialize:   serializeOpCreateTagsInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateTagsInput),
 	Target:      "WorkspacesService.CreateTags",
 	Validate:    validateOpCreateTagsInput,
 }

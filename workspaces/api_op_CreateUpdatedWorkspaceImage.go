@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -85,9 +86,9 @@ type CreateUpdatedWorkspaceImageOutput struct {
 }
 
 var opCreateUpdatedWorkspaceImage = pipeline.Operation[CreateUpdatedWorkspaceImageInput, CreateUpdatedWorkspaceImageOutput]{
-	Deserialize: deserializeOpCreateUpdatedWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateUpdatedWorkspaceImageOutput),
 	Name:        "CreateUpdatedWorkspaceImage",
-	Serialize:   serializeOpCreateUpdatedWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateUpdatedWorkspaceImageInput),
 	Target:      "WorkspacesService.CreateUpdatedWorkspaceImage",
 	Validate:    validateOpCreateUpdatedWorkspaceImageInput,
 }

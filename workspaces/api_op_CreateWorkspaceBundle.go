@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -84,9 +85,9 @@ type CreateWorkspaceBundleOutput struct {
 }
 
 var opCreateWorkspaceBundle = pipeline.Operation[CreateWorkspaceBundleInput, CreateWorkspaceBundleOutput]{
-	Deserialize: deserializeOpCreateWorkspaceBundleOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspaceBundleOutput),
 	Name:        "CreateWorkspaceBundle",
-	Serialize:   serializeOpCreateWorkspaceBundleInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateWorkspaceBundleInput),
 	Target:      "WorkspacesService.CreateWorkspaceBundle",
 	Validate:    validateOpCreateWorkspaceBundleInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 	"time"
@@ -100,9 +101,9 @@ type CreateWorkspaceImageOutput struct {
 }
 
 var opCreateWorkspaceImage = pipeline.Operation[CreateWorkspaceImageInput, CreateWorkspaceImageOutput]{
-	Deserialize: deserializeOpCreateWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspaceImageOutput),
 	Name:        "CreateWorkspaceImage",
-	Serialize:   serializeOpCreateWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateWorkspaceImageInput),
 	Target:      "WorkspacesService.CreateWorkspaceImage",
 	Validate:    validateOpCreateWorkspaceImageInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -70,9 +71,9 @@ type CreateWorkspacesOutput struct {
 }
 
 var opCreateWorkspaces = pipeline.Operation[CreateWorkspacesInput, CreateWorkspacesOutput]{
-	Deserialize: deserializeOpCreateWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspacesOutput),
 	Name:        "CreateWorkspaces",
-	Serialize:   serializeOpCreateWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateWorkspacesInput),
 	Target:      "WorkspacesService.CreateWorkspaces",
 	Validate:    validateOpCreateWorkspacesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -83,9 +84,9 @@ type CreateWorkspacesPoolOutput struct {
 }
 
 var opCreateWorkspacesPool = pipeline.Operation[CreateWorkspacesPoolInput, CreateWorkspacesPoolOutput]{
-	Deserialize: deserializeOpCreateWorkspacesPoolOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspacesPoolOutput),
 	Name:        "CreateWorkspacesPool",
-	Serialize:   serializeOpCreateWorkspacesPoolInput,
+	Serialize:   awsjson.Serializer(serializeOpCreateWorkspacesPoolInput),
 	Target:      "WorkspacesService.CreateWorkspacesPool",
 	Validate:    validateOpCreateWorkspacesPoolInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -54,9 +55,9 @@ type DeleteAccountLinkInvitationOutput struct {
 }
 
 var opDeleteAccountLinkInvitation = pipeline.Operation[DeleteAccountLinkInvitationInput, DeleteAccountLinkInvitationOutput]{
-	Deserialize: deserializeOpDeleteAccountLinkInvitationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteAccountLinkInvitationOutput),
 	Name:        "DeleteAccountLinkInvitation",
-	Serialize:   serializeOpDeleteAccountLinkInvitationInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteAccountLinkInvitationInput),
 	Target:      "WorkspacesService.DeleteAccountLinkInvitation",
 	Validate:    validateOpDeleteAccountLinkInvitationInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -59,9 +60,9 @@ type DeleteClientBrandingOutput struct {
 }
 
 var opDeleteClientBranding = pipeline.Operation[DeleteClientBrandingInput, DeleteClientBrandingOutput]{
-	Deserialize: deserializeOpDeleteClientBrandingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteClientBrandingOutput),
 	Name:        "DeleteClientBranding",
-	Serialize:   serializeOpDeleteClientBrandingInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteClientBrandingInput),
 	Target:      "WorkspacesService.DeleteClientBranding",
 	Validate:    validateOpDeleteClientBrandingInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -52,9 +53,9 @@ type DeleteConnectClientAddInOutput struct {
 }
 
 var opDeleteConnectClientAddIn = pipeline.Operation[DeleteConnectClientAddInInput, DeleteConnectClientAddInOutput]{
-	Deserialize: deserializeOpDeleteConnectClientAddInOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteConnectClientAddInOutput),
 	Name:        "DeleteConnectClientAddIn",
-	Serialize:   serializeOpDeleteConnectClientAddInInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteConnectClientAddInInput),
 	Target:      "WorkspacesService.DeleteConnectClientAddIn",
 	Validate:    validateOpDeleteConnectClientAddInInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -58,9 +59,9 @@ type DeleteConnectionAliasOutput struct {
 }
 
 var opDeleteConnectionAlias = pipeline.Operation[DeleteConnectionAliasInput, DeleteConnectionAliasOutput]{
-	Deserialize: deserializeOpDeleteConnectionAliasOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteConnectionAliasOutput),
 	Name:        "DeleteConnectionAlias",
-	Serialize:   serializeOpDeleteConnectionAliasInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteConnectionAliasInput),
 	Target:      "WorkspacesService.DeleteConnectionAlias",
 	Validate:    validateOpDeleteConnectionAliasInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -47,9 +48,9 @@ type DeleteIpGroupOutput struct {
 }
 
 var opDeleteIpGroup = pipeline.Operation[DeleteIpGroupInput, DeleteIpGroupOutput]{
-	Deserialize: deserializeOpDeleteIpGroupOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteIpGroupOutput),
 	Name:        "DeleteIpGroup",
-	Serialize:   serializeOpDeleteIpGroupInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteIpGroupInput),
 	Target:      "WorkspacesService.DeleteIpGroup",
 	Validate:    validateOpDeleteIpGroupInput,
 }

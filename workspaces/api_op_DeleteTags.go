@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type DeleteTagsOutput struct {
 }
 
 var opDeleteTags = pipeline.Operation[DeleteTagsInput, DeleteTagsOutput]{
-	Deserialize: deserializeOpDeleteTagsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteTagsOutput),
 	Name:        "DeleteTags",
-	Serialize:   serializeOpDeleteTagsInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteTagsInput),
 	Target:      "WorkspacesService.DeleteTags",
 	Validate:    validateOpDeleteTagsInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,8 +45,8 @@ type DeleteWorkspaceBundleOutput struct {
 }
 
 var opDeleteWorkspaceBundle = pipeline.Operation[DeleteWorkspaceBundleInput, DeleteWorkspaceBundleOutput]{
-	Deserialize: deserializeOpDeleteWorkspaceBundleOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteWorkspaceBundleOutput),
 	Name:        "DeleteWorkspaceBundle",
-	Serialize:   serializeOpDeleteWorkspaceBundleInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteWorkspaceBundleInput),
 	Target:      "WorkspacesService.DeleteWorkspaceBundle",
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -46,9 +47,9 @@ type DeleteWorkspaceImageOutput struct {
 }
 
 var opDeleteWorkspaceImage = pipeline.Operation[DeleteWorkspaceImageInput, DeleteWorkspaceImageOutput]{
-	Deserialize: deserializeOpDeleteWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeleteWorkspaceImageOutput),
 	Name:        "DeleteWorkspaceImage",
-	Serialize:   serializeOpDeleteWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpDeleteWorkspaceImageInput),
 	Target:      "WorkspacesService.DeleteWorkspaceImage",
 	Validate:    validateOpDeleteWorkspaceImageInput,
 }

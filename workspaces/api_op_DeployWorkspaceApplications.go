@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type DeployWorkspaceApplicationsOutput struct {
 }
 
 var opDeployWorkspaceApplications = pipeline.Operation[DeployWorkspaceApplicationsInput, DeployWorkspaceApplicationsOutput]{
-	Deserialize: deserializeOpDeployWorkspaceApplicationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeployWorkspaceApplicationsOutput),
 	Name:        "DeployWorkspaceApplications",
-	Serialize:   serializeOpDeployWorkspaceApplicationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDeployWorkspaceApplicationsInput),
 	Target:      "WorkspacesService.DeployWorkspaceApplications",
 	Validate:    validateOpDeployWorkspaceApplicationsInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -61,9 +62,9 @@ type DeregisterWorkspaceDirectoryOutput struct {
 }
 
 var opDeregisterWorkspaceDirectory = pipeline.Operation[DeregisterWorkspaceDirectoryInput, DeregisterWorkspaceDirectoryOutput]{
-	Deserialize: deserializeOpDeregisterWorkspaceDirectoryOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDeregisterWorkspaceDirectoryOutput),
 	Name:        "DeregisterWorkspaceDirectory",
-	Serialize:   serializeOpDeregisterWorkspaceDirectoryInput,
+	Serialize:   awsjson.Serializer(serializeOpDeregisterWorkspaceDirectoryInput),
 	Target:      "WorkspacesService.DeregisterWorkspaceDirectory",
 	Validate:    validateOpDeregisterWorkspaceDirectoryInput,
 }

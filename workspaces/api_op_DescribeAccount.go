@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -56,8 +57,8 @@ type DescribeAccountOutput struct {
 }
 
 var opDescribeAccount = pipeline.Operation[DescribeAccountInput, DescribeAccountOutput]{
-	Deserialize: deserializeOpDescribeAccountOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeAccountOutput),
 	Name:        "DescribeAccount",
-	Serialize:   serializeOpDescribeAccountInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeAccountInput),
 	Target:      "WorkspacesService.DescribeAccount",
 }

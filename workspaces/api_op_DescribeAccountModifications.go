@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -56,9 +57,9 @@ type DescribeAccountModificationsOutput struct {
 }
 
 var opDescribeAccountModifications = pipeline.Operation[DescribeAccountModificationsInput, DescribeAccountModificationsOutput]{
-	Deserialize: deserializeOpDescribeAccountModificationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeAccountModificationsOutput),
 	Name:        "DescribeAccountModifications",
-	Serialize:   serializeOpDescribeAccountModificationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeAccountModificationsInput),
 	Target:      "WorkspacesService.DescribeAccountModifications",
 }
 

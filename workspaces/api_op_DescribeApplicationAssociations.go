@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -74,9 +75,9 @@ type DescribeApplicationAssociationsOutput struct {
 }
 
 var opDescribeApplicationAssociations = pipeline.Operation[DescribeApplicationAssociationsInput, DescribeApplicationAssociationsOutput]{
-	Deserialize: deserializeOpDescribeApplicationAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationAssociationsOutput),
 	Name:        "DescribeApplicationAssociations",
-	Serialize:   serializeOpDescribeApplicationAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationAssociationsInput),
 	Target:      "WorkspacesService.DescribeApplicationAssociations",
 	Validate:    validateOpDescribeApplicationAssociationsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -81,9 +82,9 @@ type DescribeApplicationsOutput struct {
 }
 
 var opDescribeApplications = pipeline.Operation[DescribeApplicationsInput, DescribeApplicationsOutput]{
-	Deserialize: deserializeOpDescribeApplicationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationsOutput),
 	Name:        "DescribeApplications",
-	Serialize:   serializeOpDescribeApplicationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationsInput),
 	Target:      "WorkspacesService.DescribeApplications",
 }
 

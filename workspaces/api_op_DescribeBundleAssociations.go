@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type DescribeBundleAssociationsOutput struct {
 }
 
 var opDescribeBundleAssociations = pipeline.Operation[DescribeBundleAssociationsInput, DescribeBundleAssociationsOutput]{
-	Deserialize: deserializeOpDescribeBundleAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeBundleAssociationsOutput),
 	Name:        "DescribeBundleAssociations",
-	Serialize:   serializeOpDescribeBundleAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeBundleAssociationsInput),
 	Target:      "WorkspacesService.DescribeBundleAssociations",
 	Validate:    validateOpDescribeBundleAssociationsInput,
 }

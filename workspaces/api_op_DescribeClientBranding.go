@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -70,9 +71,9 @@ type DescribeClientBrandingOutput struct {
 }
 
 var opDescribeClientBranding = pipeline.Operation[DescribeClientBrandingInput, DescribeClientBrandingOutput]{
-	Deserialize: deserializeOpDescribeClientBrandingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeClientBrandingOutput),
 	Name:        "DescribeClientBranding",
-	Serialize:   serializeOpDescribeClientBrandingInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeClientBrandingInput),
 	Target:      "WorkspacesService.DescribeClientBranding",
 	Validate:    validateOpDescribeClientBrandingInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -49,9 +50,9 @@ type DescribeClientPropertiesOutput struct {
 }
 
 var opDescribeClientProperties = pipeline.Operation[DescribeClientPropertiesInput, DescribeClientPropertiesOutput]{
-	Deserialize: deserializeOpDescribeClientPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeClientPropertiesOutput),
 	Name:        "DescribeClientProperties",
-	Serialize:   serializeOpDescribeClientPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeClientPropertiesInput),
 	Target:      "WorkspacesService.DescribeClientProperties",
 	Validate:    validateOpDescribeClientPropertiesInput,
 }

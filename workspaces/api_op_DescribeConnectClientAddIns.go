@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -68,9 +69,9 @@ type DescribeConnectClientAddInsOutput struct {
 }
 
 var opDescribeConnectClientAddIns = pipeline.Operation[DescribeConnectClientAddInsInput, DescribeConnectClientAddInsOutput]{
-	Deserialize: deserializeOpDescribeConnectClientAddInsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectClientAddInsOutput),
 	Name:        "DescribeConnectClientAddIns",
-	Serialize:   serializeOpDescribeConnectClientAddInsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeConnectClientAddInsInput),
 	Target:      "WorkspacesService.DescribeConnectClientAddIns",
 	Validate:    validateOpDescribeConnectClientAddInsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -78,9 +79,9 @@ type DescribeConnectionAliasPermissionsOutput struct {
 }
 
 var opDescribeConnectionAliasPermissions = pipeline.Operation[DescribeConnectionAliasPermissionsInput, DescribeConnectionAliasPermissionsOutput]{
-	Deserialize: deserializeOpDescribeConnectionAliasPermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectionAliasPermissionsOutput),
 	Name:        "DescribeConnectionAliasPermissions",
-	Serialize:   serializeOpDescribeConnectionAliasPermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeConnectionAliasPermissionsInput),
 	Target:      "WorkspacesService.DescribeConnectionAliasPermissions",
 	Validate:    validateOpDescribeConnectionAliasPermissionsInput,
 }

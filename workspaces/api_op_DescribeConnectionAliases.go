@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -76,9 +77,9 @@ type DescribeConnectionAliasesOutput struct {
 }
 
 var opDescribeConnectionAliases = pipeline.Operation[DescribeConnectionAliasesInput, DescribeConnectionAliasesOutput]{
-	Deserialize: deserializeOpDescribeConnectionAliasesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectionAliasesOutput),
 	Name:        "DescribeConnectionAliases",
-	Serialize:   serializeOpDescribeConnectionAliasesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeConnectionAliasesInput),
 	Target:      "WorkspacesService.DescribeConnectionAliases",
 }
 

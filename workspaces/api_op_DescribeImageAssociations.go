@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type DescribeImageAssociationsOutput struct {
 }
 
 var opDescribeImageAssociations = pipeline.Operation[DescribeImageAssociationsInput, DescribeImageAssociationsOutput]{
-	Deserialize: deserializeOpDescribeImageAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeImageAssociationsOutput),
 	Name:        "DescribeImageAssociations",
-	Serialize:   serializeOpDescribeImageAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeImageAssociationsInput),
 	Target:      "WorkspacesService.DescribeImageAssociations",
 	Validate:    validateOpDescribeImageAssociationsInput,
 }

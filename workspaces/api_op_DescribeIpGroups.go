@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -64,9 +65,9 @@ type DescribeIpGroupsOutput struct {
 }
 
 var opDescribeIpGroups = pipeline.Operation[DescribeIpGroupsInput, DescribeIpGroupsOutput]{
-	Deserialize: deserializeOpDescribeIpGroupsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeIpGroupsOutput),
 	Name:        "DescribeIpGroups",
-	Serialize:   serializeOpDescribeIpGroupsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeIpGroupsInput),
 	Target:      "WorkspacesService.DescribeIpGroups",
 }
 

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -50,9 +51,9 @@ type DescribeTagsOutput struct {
 }
 
 var opDescribeTags = pipeline.Operation[DescribeTagsInput, DescribeTagsOutput]{
-	Deserialize: deserializeOpDescribeTagsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeTagsOutput),
 	Name:        "DescribeTags",
-	Serialize:   serializeOpDescribeTagsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeTagsInput),
 	Target:      "WorkspacesService.DescribeTags",
 	Validate:    validateOpDescribeTagsInput,
 }

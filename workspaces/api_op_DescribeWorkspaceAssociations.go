@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type DescribeWorkspaceAssociationsOutput struct {
 }
 
 var opDescribeWorkspaceAssociations = pipeline.Operation[DescribeWorkspaceAssociationsInput, DescribeWorkspaceAssociationsOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceAssociationsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceAssociationsOutput),
 	Name:        "DescribeWorkspaceAssociations",
-	Serialize:   serializeOpDescribeWorkspaceAssociationsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceAssociationsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceAssociations",
 	Validate:    validateOpDescribeWorkspaceAssociationsInput,
 }

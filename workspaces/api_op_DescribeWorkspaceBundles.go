@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -71,9 +72,9 @@ type DescribeWorkspaceBundlesOutput struct {
 }
 
 var opDescribeWorkspaceBundles = pipeline.Operation[DescribeWorkspaceBundlesInput, DescribeWorkspaceBundlesOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceBundlesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceBundlesOutput),
 	Name:        "DescribeWorkspaceBundles",
-	Serialize:   serializeOpDescribeWorkspaceBundlesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceBundlesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceBundles",
 }
 

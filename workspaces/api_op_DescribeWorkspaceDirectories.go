@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -78,9 +79,9 @@ type DescribeWorkspaceDirectoriesOutput struct {
 }
 
 var opDescribeWorkspaceDirectories = pipeline.Operation[DescribeWorkspaceDirectoriesInput, DescribeWorkspaceDirectoriesOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceDirectoriesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceDirectoriesOutput),
 	Name:        "DescribeWorkspaceDirectories",
-	Serialize:   serializeOpDescribeWorkspaceDirectoriesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceDirectoriesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceDirectories",
 	Validate:    validateOpDescribeWorkspaceDirectoriesInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -75,9 +76,9 @@ type DescribeWorkspaceImagePermissionsOutput struct {
 }
 
 var opDescribeWorkspaceImagePermissions = pipeline.Operation[DescribeWorkspaceImagePermissionsInput, DescribeWorkspaceImagePermissionsOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceImagePermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceImagePermissionsOutput),
 	Name:        "DescribeWorkspaceImagePermissions",
-	Serialize:   serializeOpDescribeWorkspaceImagePermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceImagePermissionsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceImagePermissions",
 	Validate:    validateOpDescribeWorkspaceImagePermissionsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
@@ -72,9 +73,9 @@ type DescribeWorkspaceImagesOutput struct {
 }
 
 var opDescribeWorkspaceImages = pipeline.Operation[DescribeWorkspaceImagesInput, DescribeWorkspaceImagesOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceImagesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceImagesOutput),
 	Name:        "DescribeWorkspaceImages",
-	Serialize:   serializeOpDescribeWorkspaceImagesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceImagesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceImages",
 }
 

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type DescribeWorkspaceSnapshotsOutput struct {
 }
 
 var opDescribeWorkspaceSnapshots = pipeline.Operation[DescribeWorkspaceSnapshotsInput, DescribeWorkspaceSnapshotsOutput]{
-	Deserialize: deserializeOpDescribeWorkspaceSnapshotsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceSnapshotsOutput),
 	Name:        "DescribeWorkspaceSnapshots",
-	Serialize:   serializeOpDescribeWorkspaceSnapshotsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceSnapshotsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceSnapshots",
 	Validate:    validateOpDescribeWorkspaceSnapshotsInput,
 }

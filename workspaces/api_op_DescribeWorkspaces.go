@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
@@ -104,9 +105,9 @@ type DescribeWorkspacesOutput struct {
 }
 
 var opDescribeWorkspaces = pipeline.Operation[DescribeWorkspacesInput, DescribeWorkspacesOutput]{
-	Deserialize: deserializeOpDescribeWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesOutput),
 	Name:        "DescribeWorkspaces",
-	Serialize:   serializeOpDescribeWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesInput),
 	Target:      "WorkspacesService.DescribeWorkspaces",
 }
 

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -60,9 +61,9 @@ type DescribeWorkspacesConnectionStatusOutput struct {
 }
 
 var opDescribeWorkspacesConnectionStatus = pipeline.Operation[DescribeWorkspacesConnectionStatusInput, DescribeWorkspacesConnectionStatusOutput]{
-	Deserialize: deserializeOpDescribeWorkspacesConnectionStatusOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesConnectionStatusOutput),
 	Name:        "DescribeWorkspacesConnectionStatus",
-	Serialize:   serializeOpDescribeWorkspacesConnectionStatusInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesConnectionStatusInput),
 	Target:      "WorkspacesService.DescribeWorkspacesConnectionStatus",
 }
 

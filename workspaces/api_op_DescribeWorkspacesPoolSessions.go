@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -74,9 +75,9 @@ type DescribeWorkspacesPoolSessionsOutput struct {
 }
 
 var opDescribeWorkspacesPoolSessions = pipeline.Operation[DescribeWorkspacesPoolSessionsInput, DescribeWorkspacesPoolSessionsOutput]{
-	Deserialize: deserializeOpDescribeWorkspacesPoolSessionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesPoolSessionsOutput),
 	Name:        "DescribeWorkspacesPoolSessions",
-	Serialize:   serializeOpDescribeWorkspacesPoolSessionsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesPoolSessionsInput),
 	Target:      "WorkspacesService.DescribeWorkspacesPoolSessions",
 	Validate:    validateOpDescribeWorkspacesPoolSessionsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -71,9 +72,9 @@ type DescribeWorkspacesPoolsOutput struct {
 }
 
 var opDescribeWorkspacesPools = pipeline.Operation[DescribeWorkspacesPoolsInput, DescribeWorkspacesPoolsOutput]{
-	Deserialize: deserializeOpDescribeWorkspacesPoolsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesPoolsOutput),
 	Name:        "DescribeWorkspacesPools",
-	Serialize:   serializeOpDescribeWorkspacesPoolsInput,
+	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesPoolsInput),
 	Target:      "WorkspacesService.DescribeWorkspacesPools",
 	Validate:    validateOpDescribeWorkspacesPoolsInput,
 }

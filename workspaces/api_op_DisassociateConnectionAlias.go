@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -52,9 +53,9 @@ type DisassociateConnectionAliasOutput struct {
 }
 
 var opDisassociateConnectionAlias = pipeline.Operation[DisassociateConnectionAliasInput, DisassociateConnectionAliasOutput]{
-	Deserialize: deserializeOpDisassociateConnectionAliasOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateConnectionAliasOutput),
 	Name:        "DisassociateConnectionAlias",
-	Serialize:   serializeOpDisassociateConnectionAliasInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateConnectionAliasInput),
 	Target:      "WorkspacesService.DisassociateConnectionAlias",
 	Validate:    validateOpDisassociateConnectionAliasInput,
 }

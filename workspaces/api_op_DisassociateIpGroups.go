@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -50,9 +51,9 @@ type DisassociateIpGroupsOutput struct {
 }
 
 var opDisassociateIpGroups = pipeline.Operation[DisassociateIpGroupsInput, DisassociateIpGroupsOutput]{
-	Deserialize: deserializeOpDisassociateIpGroupsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateIpGroupsOutput),
 	Name:        "DisassociateIpGroups",
-	Serialize:   serializeOpDisassociateIpGroupsInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateIpGroupsInput),
 	Target:      "WorkspacesService.DisassociateIpGroups",
 	Validate:    validateOpDisassociateIpGroupsInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -55,9 +56,9 @@ type DisassociateWorkspaceApplicationOutput struct {
 }
 
 var opDisassociateWorkspaceApplication = pipeline.Operation[DisassociateWorkspaceApplicationInput, DisassociateWorkspaceApplicationOutput]{
-	Deserialize: deserializeOpDisassociateWorkspaceApplicationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDisassociateWorkspaceApplicationOutput),
 	Name:        "DisassociateWorkspaceApplication",
-	Serialize:   serializeOpDisassociateWorkspaceApplicationInput,
+	Serialize:   awsjson.Serializer(serializeOpDisassociateWorkspaceApplicationInput),
 	Target:      "WorkspacesService.DisassociateWorkspaceApplication",
 	Validate:    validateOpDisassociateWorkspaceApplicationInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -51,8 +52,8 @@ type GetAccountLinkOutput struct {
 }
 
 var opGetAccountLink = pipeline.Operation[GetAccountLinkInput, GetAccountLinkOutput]{
-	Deserialize: deserializeOpGetAccountLinkOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGetAccountLinkOutput),
 	Name:        "GetAccountLink",
-	Serialize:   serializeOpGetAccountLinkInput,
+	Serialize:   awsjson.Serializer(serializeOpGetAccountLinkInput),
 	Target:      "WorkspacesService.GetAccountLink",
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -98,9 +99,9 @@ type ImportClientBrandingOutput struct {
 }
 
 var opImportClientBranding = pipeline.Operation[ImportClientBrandingInput, ImportClientBrandingOutput]{
-	Deserialize: deserializeOpImportClientBrandingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpImportClientBrandingOutput),
 	Name:        "ImportClientBranding",
-	Serialize:   serializeOpImportClientBrandingInput,
+	Serialize:   awsjson.Serializer(serializeOpImportClientBrandingInput),
 	Target:      "WorkspacesService.ImportClientBranding",
 	Validate:    validateOpImportClientBrandingInput,
 }

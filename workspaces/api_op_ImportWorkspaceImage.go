@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -104,9 +105,9 @@ type ImportWorkspaceImageOutput struct {
 }
 
 var opImportWorkspaceImage = pipeline.Operation[ImportWorkspaceImageInput, ImportWorkspaceImageOutput]{
-	Deserialize: deserializeOpImportWorkspaceImageOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpImportWorkspaceImageOutput),
 	Name:        "ImportWorkspaceImage",
-	Serialize:   serializeOpImportWorkspaceImageInput,
+	Serialize:   awsjson.Serializer(serializeOpImportWorkspaceImageInput),
 	Target:      "WorkspacesService.ImportWorkspaceImage",
 	Validate:    validateOpImportWorkspaceImageInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
@@ -64,9 +65,9 @@ type ListAccountLinksOutput struct {
 }
 
 var opListAccountLinks = pipeline.Operation[ListAccountLinksInput, ListAccountLinksOutput]{
-	Deserialize: deserializeOpListAccountLinksOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListAccountLinksOutput),
 	Name:        "ListAccountLinks",
-	Serialize:   serializeOpListAccountLinksInput,
+	Serialize:   awsjson.Serializer(serializeOpListAccountLinksInput),
 	Target:      "WorkspacesService.ListAccountLinks",
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -80,9 +81,9 @@ type ListAvailableManagementCidrRangesOutput struct {
 }
 
 var opListAvailableManagementCidrRanges = pipeline.Operation[ListAvailableManagementCidrRangesInput, ListAvailableManagementCidrRangesOutput]{
-	Deserialize: deserializeOpListAvailableManagementCidrRangesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListAvailableManagementCidrRangesOutput),
 	Name:        "ListAvailableManagementCidrRanges",
-	Serialize:   serializeOpListAvailableManagementCidrRangesInput,
+	Serialize:   awsjson.Serializer(serializeOpListAvailableManagementCidrRangesInput),
 	Target:      "WorkspacesService.ListAvailableManagementCidrRanges",
 	Validate:    validateOpListAvailableManagementCidrRangesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -76,9 +77,9 @@ type MigrateWorkspaceOutput struct {
 }
 
 var opMigrateWorkspace = pipeline.Operation[MigrateWorkspaceInput, MigrateWorkspaceOutput]{
-	Deserialize: deserializeOpMigrateWorkspaceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpMigrateWorkspaceOutput),
 	Name:        "MigrateWorkspace",
-	Serialize:   serializeOpMigrateWorkspaceInput,
+	Serialize:   awsjson.Serializer(serializeOpMigrateWorkspaceInput),
 	Target:      "WorkspacesService.MigrateWorkspace",
 	Validate:    validateOpMigrateWorkspaceInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -52,8 +53,8 @@ type ModifyAccountOutput struct {
 }
 
 var opModifyAccount = pipeline.Operation[ModifyAccountInput, ModifyAccountOutput]{
-	Deserialize: deserializeOpModifyAccountOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyAccountOutput),
 	Name:        "ModifyAccount",
-	Serialize:   serializeOpModifyAccountInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyAccountInput),
 	Target:      "WorkspacesService.ModifyAccount",
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -52,9 +53,9 @@ type ModifyCertificateBasedAuthPropertiesOutput struct {
 }
 
 var opModifyCertificateBasedAuthProperties = pipeline.Operation[ModifyCertificateBasedAuthPropertiesInput, ModifyCertificateBasedAuthPropertiesOutput]{
-	Deserialize: deserializeOpModifyCertificateBasedAuthPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyCertificateBasedAuthPropertiesOutput),
 	Name:        "ModifyCertificateBasedAuthProperties",
-	Serialize:   serializeOpModifyCertificateBasedAuthPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyCertificateBasedAuthPropertiesInput),
 	Target:      "WorkspacesService.ModifyCertificateBasedAuthProperties",
 	Validate:    validateOpModifyCertificateBasedAuthPropertiesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -50,9 +51,9 @@ type ModifyClientPropertiesOutput struct {
 }
 
 var opModifyClientProperties = pipeline.Operation[ModifyClientPropertiesInput, ModifyClientPropertiesOutput]{
-	Deserialize: deserializeOpModifyClientPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyClientPropertiesOutput),
 	Name:        "ModifyClientProperties",
-	Serialize:   serializeOpModifyClientPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyClientPropertiesInput),
 	Target:      "WorkspacesService.ModifyClientProperties",
 	Validate:    validateOpModifyClientPropertiesInput,
 }

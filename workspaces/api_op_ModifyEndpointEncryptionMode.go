@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -52,9 +53,9 @@ type ModifyEndpointEncryptionModeOutput struct {
 }
 
 var opModifyEndpointEncryptionMode = pipeline.Operation[ModifyEndpointEncryptionModeInput, ModifyEndpointEncryptionModeOutput]{
-	Deserialize: deserializeOpModifyEndpointEncryptionModeOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyEndpointEncryptionModeOutput),
 	Name:        "ModifyEndpointEncryptionMode",
-	Serialize:   serializeOpModifyEndpointEncryptionModeInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyEndpointEncryptionModeInput),
 	Target:      "WorkspacesService.ModifyEndpointEncryptionMode",
 	Validate:    validateOpModifyEndpointEncryptionModeInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -59,9 +60,9 @@ type ModifySamlPropertiesOutput struct {
 }
 
 var opModifySamlProperties = pipeline.Operation[ModifySamlPropertiesInput, ModifySamlPropertiesOutput]{
-	Deserialize: deserializeOpModifySamlPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifySamlPropertiesOutput),
 	Name:        "ModifySamlProperties",
-	Serialize:   serializeOpModifySamlPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifySamlPropertiesInput),
 	Target:      "WorkspacesService.ModifySamlProperties",
 	Validate:    validateOpModifySamlPropertiesInput,
 }

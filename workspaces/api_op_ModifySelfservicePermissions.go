@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type ModifySelfservicePermissionsOutput struct {
 }
 
 var opModifySelfservicePermissions = pipeline.Operation[ModifySelfservicePermissionsInput, ModifySelfservicePermissionsOutput]{
-	Deserialize: deserializeOpModifySelfservicePermissionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifySelfservicePermissionsOutput),
 	Name:        "ModifySelfservicePermissions",
-	Serialize:   serializeOpModifySelfservicePermissionsInput,
+	Serialize:   awsjson.Serializer(serializeOpModifySelfservicePermissionsInput),
 	Target:      "WorkspacesService.ModifySelfservicePermissions",
 	Validate:    validateOpModifySelfservicePermissionsInput,
 }

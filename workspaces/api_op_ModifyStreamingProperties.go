@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -48,9 +49,9 @@ type ModifyStreamingPropertiesOutput struct {
 }
 
 var opModifyStreamingProperties = pipeline.Operation[ModifyStreamingPropertiesInput, ModifyStreamingPropertiesOutput]{
-	Deserialize: deserializeOpModifyStreamingPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyStreamingPropertiesOutput),
 	Name:        "ModifyStreamingProperties",
-	Serialize:   serializeOpModifyStreamingPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyStreamingPropertiesInput),
 	Target:      "WorkspacesService.ModifyStreamingProperties",
 	Validate:    validateOpModifyStreamingPropertiesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -52,9 +53,9 @@ type ModifyWorkspaceAccessPropertiesOutput struct {
 }
 
 var opModifyWorkspaceAccessProperties = pipeline.Operation[ModifyWorkspaceAccessPropertiesInput, ModifyWorkspaceAccessPropertiesOutput]{
-	Deserialize: deserializeOpModifyWorkspaceAccessPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceAccessPropertiesOutput),
 	Name:        "ModifyWorkspaceAccessProperties",
-	Serialize:   serializeOpModifyWorkspaceAccessPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceAccessPropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceAccessProperties",
 	Validate:    validateOpModifyWorkspaceAccessPropertiesInput,
 }

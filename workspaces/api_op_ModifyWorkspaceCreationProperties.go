@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -50,9 +51,9 @@ type ModifyWorkspaceCreationPropertiesOutput struct {
 }
 
 var opModifyWorkspaceCreationProperties = pipeline.Operation[ModifyWorkspaceCreationPropertiesInput, ModifyWorkspaceCreationPropertiesOutput]{
-	Deserialize: deserializeOpModifyWorkspaceCreationPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceCreationPropertiesOutput),
 	Name:        "ModifyWorkspaceCreationProperties",
-	Serialize:   serializeOpModifyWorkspaceCreationPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceCreationPropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceCreationProperties",
 	Validate:    validateOpModifyWorkspaceCreationPropertiesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -58,9 +59,9 @@ type ModifyWorkspacePropertiesOutput struct {
 }
 
 var opModifyWorkspaceProperties = pipeline.Operation[ModifyWorkspacePropertiesInput, ModifyWorkspacePropertiesOutput]{
-	Deserialize: deserializeOpModifyWorkspacePropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspacePropertiesOutput),
 	Name:        "ModifyWorkspaceProperties",
-	Serialize:   serializeOpModifyWorkspacePropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyWorkspacePropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceProperties",
 	Validate:    validateOpModifyWorkspacePropertiesInput,
 }

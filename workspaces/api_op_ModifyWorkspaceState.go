@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -56,9 +57,9 @@ type ModifyWorkspaceStateOutput struct {
 }
 
 var opModifyWorkspaceState = pipeline.Operation[ModifyWorkspaceStateInput, ModifyWorkspaceStateOutput]{
-	Deserialize: deserializeOpModifyWorkspaceStateOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceStateOutput),
 	Name:        "ModifyWorkspaceState",
-	Serialize:   serializeOpModifyWorkspaceStateInput,
+	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceStateInput),
 	Target:      "WorkspacesService.ModifyWorkspaceState",
 	Validate:    validateOpModifyWorkspaceStateInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -55,9 +56,9 @@ type RebootWorkspacesOutput struct {
 }
 
 var opRebootWorkspaces = pipeline.Operation[RebootWorkspacesInput, RebootWorkspacesOutput]{
-	Deserialize: deserializeOpRebootWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRebootWorkspacesOutput),
 	Name:        "RebootWorkspaces",
-	Serialize:   serializeOpRebootWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpRebootWorkspacesInput),
 	Target:      "WorkspacesService.RebootWorkspaces",
 	Validate:    validateOpRebootWorkspacesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -58,9 +59,9 @@ type RebuildWorkspacesOutput struct {
 }
 
 var opRebuildWorkspaces = pipeline.Operation[RebuildWorkspacesInput, RebuildWorkspacesOutput]{
-	Deserialize: deserializeOpRebuildWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRebuildWorkspacesOutput),
 	Name:        "RebuildWorkspaces",
-	Serialize:   serializeOpRebuildWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpRebuildWorkspacesInput),
 	Target:      "WorkspacesService.RebuildWorkspaces",
 	Validate:    validateOpRebuildWorkspacesInput,
 }

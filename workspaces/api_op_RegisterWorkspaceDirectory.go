@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -118,9 +119,9 @@ type RegisterWorkspaceDirectoryOutput struct {
 }
 
 var opRegisterWorkspaceDirectory = pipeline.Operation[RegisterWorkspaceDirectoryInput, RegisterWorkspaceDirectoryOutput]{
-	Deserialize: deserializeOpRegisterWorkspaceDirectoryOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRegisterWorkspaceDirectoryOutput),
 	Name:        "RegisterWorkspaceDirectory",
-	Serialize:   serializeOpRegisterWorkspaceDirectoryInput,
+	Serialize:   awsjson.Serializer(serializeOpRegisterWorkspaceDirectoryInput),
 	Target:      "WorkspacesService.RegisterWorkspaceDirectory",
 	Validate:    validateOpRegisterWorkspaceDirectoryInput,
 }

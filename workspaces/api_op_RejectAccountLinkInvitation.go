@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -53,9 +54,9 @@ type RejectAccountLinkInvitationOutput struct {
 }
 
 var opRejectAccountLinkInvitation = pipeline.Operation[RejectAccountLinkInvitationInput, RejectAccountLinkInvitationOutput]{
-	Deserialize: deserializeOpRejectAccountLinkInvitationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRejectAccountLinkInvitationOutput),
 	Name:        "RejectAccountLinkInvitation",
-	Serialize:   serializeOpRejectAccountLinkInvitationInput,
+	Serialize:   awsjson.Serializer(serializeOpRejectAccountLinkInvitationInput),
 	Target:      "WorkspacesService.RejectAccountLinkInvitation",
 	Validate:    validateOpRejectAccountLinkInvitationInput,
 }

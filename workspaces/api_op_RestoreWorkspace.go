@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,9 +55,9 @@ type RestoreWorkspaceOutput struct {
 }
 
 var opRestoreWorkspace = pipeline.Operation[RestoreWorkspaceInput, RestoreWorkspaceOutput]{
-	Deserialize: deserializeOpRestoreWorkspaceOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRestoreWorkspaceOutput),
 	Name:        "RestoreWorkspace",
-	Serialize:   serializeOpRestoreWorkspaceInput,
+	Serialize:   awsjson.Serializer(serializeOpRestoreWorkspaceInput),
 	Target:      "WorkspacesService.RestoreWorkspace",
 	Validate:    validateOpRestoreWorkspaceInput,
 }

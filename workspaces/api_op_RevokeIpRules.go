@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -49,9 +50,9 @@ type RevokeIpRulesOutput struct {
 }
 
 var opRevokeIpRules = pipeline.Operation[RevokeIpRulesInput, RevokeIpRulesOutput]{
-	Deserialize: deserializeOpRevokeIpRulesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpRevokeIpRulesOutput),
 	Name:        "RevokeIpRules",
-	Serialize:   serializeOpRevokeIpRulesInput,
+	Serialize:   awsjson.Serializer(serializeOpRevokeIpRulesInput),
 	Target:      "WorkspacesService.RevokeIpRules",
 	Validate:    validateOpRevokeIpRulesInput,
 }

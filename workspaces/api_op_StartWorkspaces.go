@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -51,9 +52,9 @@ type StartWorkspacesOutput struct {
 }
 
 var opStartWorkspaces = pipeline.Operation[StartWorkspacesInput, StartWorkspacesOutput]{
-	Deserialize: deserializeOpStartWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartWorkspacesOutput),
 	Name:        "StartWorkspaces",
-	Serialize:   serializeOpStartWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpStartWorkspacesInput),
 	Target:      "WorkspacesService.StartWorkspaces",
 	Validate:    validateOpStartWorkspacesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -47,9 +48,9 @@ type StartWorkspacesPoolOutput struct {
 }
 
 var opStartWorkspacesPool = pipeline.Operation[StartWorkspacesPoolInput, StartWorkspacesPoolOutput]{
-	Deserialize: deserializeOpStartWorkspacesPoolOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStartWorkspacesPoolOutput),
 	Name:        "StartWorkspacesPool",
-	Serialize:   serializeOpStartWorkspacesPoolInput,
+	Serialize:   awsjson.Serializer(serializeOpStartWorkspacesPoolInput),
 	Target:      "WorkspacesService.StartWorkspacesPool",
 	Validate:    validateOpStartWorkspacesPoolInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -51,9 +52,9 @@ type StopWorkspacesOutput struct {
 }
 
 var opStopWorkspaces = pipeline.Operation[StopWorkspacesInput, StopWorkspacesOutput]{
-	Deserialize: deserializeOpStopWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStopWorkspacesOutput),
 	Name:        "StopWorkspaces",
-	Serialize:   serializeOpStopWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpStopWorkspacesInput),
 	Target:      "WorkspacesService.StopWorkspaces",
 	Validate:    validateOpStopWorkspacesInput,
 }

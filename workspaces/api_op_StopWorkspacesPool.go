@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -47,9 +48,9 @@ type StopWorkspacesPoolOutput struct {
 }
 
 var opStopWorkspacesPool = pipeline.Operation[StopWorkspacesPoolInput, StopWorkspacesPoolOutput]{
-	Deserialize: deserializeOpStopWorkspacesPoolOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpStopWorkspacesPoolOutput),
 	Name:        "StopWorkspacesPool",
-	Serialize:   serializeOpStopWorkspacesPoolInput,
+	Serialize:   awsjson.Serializer(serializeOpStopWorkspacesPoolInput),
 	Target:      "WorkspacesService.StopWorkspacesPool",
 	Validate:    validateOpStopWorkspacesPoolInput,
 }

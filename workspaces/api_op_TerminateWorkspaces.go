@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -75,9 +76,9 @@ type TerminateWorkspacesOutput struct {
 }
 
 var opTerminateWorkspaces = pipeline.Operation[TerminateWorkspacesInput, TerminateWorkspacesOutput]{
-	Deserialize: deserializeOpTerminateWorkspacesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesOutput),
 	Name:        "TerminateWorkspaces",
-	Serialize:   serializeOpTerminateWorkspacesInput,
+	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesInput),
 	Target:      "WorkspacesService.TerminateWorkspaces",
 	Validate:    validateOpTerminateWorkspacesInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type TerminateWorkspacesPoolOutput struct {
 }
 
 var opTerminateWorkspacesPool = pipeline.Operation[TerminateWorkspacesPoolInput, TerminateWorkspacesPoolOutput]{
-	Deserialize: deserializeOpTerminateWorkspacesPoolOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesPoolOutput),
 	Name:        "TerminateWorkspacesPool",
-	Serialize:   serializeOpTerminateWorkspacesPoolInput,
+	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesPoolInput),
 	Target:      "WorkspacesService.TerminateWorkspacesPool",
 	Validate:    validateOpTerminateWorkspacesPoolInput,
 }

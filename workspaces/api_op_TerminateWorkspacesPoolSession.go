@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,9 +45,9 @@ type TerminateWorkspacesPoolSessionOutput struct {
 }
 
 var opTerminateWorkspacesPoolSession = pipeline.Operation[TerminateWorkspacesPoolSessionInput, TerminateWorkspacesPoolSessionOutput]{
-	Deserialize: deserializeOpTerminateWorkspacesPoolSessionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesPoolSessionOutput),
 	Name:        "TerminateWorkspacesPoolSession",
-	Serialize:   serializeOpTerminateWorkspacesPoolSessionInput,
+	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesPoolSessionInput),
 	Target:      "WorkspacesService.TerminateWorkspacesPoolSession",
 	Validate:    validateOpTerminateWorkspacesPoolSessionInput,
 }

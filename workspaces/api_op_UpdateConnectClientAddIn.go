@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -62,9 +63,9 @@ type UpdateConnectClientAddInOutput struct {
 }
 
 var opUpdateConnectClientAddIn = pipeline.Operation[UpdateConnectClientAddInInput, UpdateConnectClientAddInOutput]{
-	Deserialize: deserializeOpUpdateConnectClientAddInOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateConnectClientAddInOutput),
 	Name:        "UpdateConnectClientAddIn",
-	Serialize:   serializeOpUpdateConnectClientAddInInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateConnectClientAddInInput),
 	Target:      "WorkspacesService.UpdateConnectClientAddIn",
 	Validate:    validateOpUpdateConnectClientAddInInput,
 }

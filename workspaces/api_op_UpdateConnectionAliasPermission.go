@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -68,9 +69,9 @@ type UpdateConnectionAliasPermissionOutput struct {
 }
 
 var opUpdateConnectionAliasPermission = pipeline.Operation[UpdateConnectionAliasPermissionInput, UpdateConnectionAliasPermissionOutput]{
-	Deserialize: deserializeOpUpdateConnectionAliasPermissionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateConnectionAliasPermissionOutput),
 	Name:        "UpdateConnectionAliasPermission",
-	Serialize:   serializeOpUpdateConnectionAliasPermissionInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateConnectionAliasPermissionInput),
 	Target:      "WorkspacesService.UpdateConnectionAliasPermission",
 	Validate:    validateOpUpdateConnectionAliasPermissionInput,
 }

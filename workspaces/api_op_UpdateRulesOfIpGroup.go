@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -51,9 +52,9 @@ type UpdateRulesOfIpGroupOutput struct {
 }
 
 var opUpdateRulesOfIpGroup = pipeline.Operation[UpdateRulesOfIpGroupInput, UpdateRulesOfIpGroupOutput]{
-	Deserialize: deserializeOpUpdateRulesOfIpGroupOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateRulesOfIpGroupOutput),
 	Name:        "UpdateRulesOfIpGroup",
-	Serialize:   serializeOpUpdateRulesOfIpGroupInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateRulesOfIpGroupInput),
 	Target:      "WorkspacesService.UpdateRulesOfIpGroup",
 	Validate:    validateOpUpdateRulesOfIpGroupInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -54,8 +55,8 @@ type UpdateWorkspaceBundleOutput struct {
 }
 
 var opUpdateWorkspaceBundle = pipeline.Operation[UpdateWorkspaceBundleInput, UpdateWorkspaceBundleOutput]{
-	Deserialize: deserializeOpUpdateWorkspaceBundleOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspaceBundleOutput),
 	Name:        "UpdateWorkspaceBundle",
-	Serialize:   serializeOpUpdateWorkspaceBundleInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspaceBundleInput),
 	Target:      "WorkspacesService.UpdateWorkspaceBundle",
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -85,9 +86,9 @@ type UpdateWorkspaceImagePermissionOutput struct {
 }
 
 var opUpdateWorkspaceImagePermission = pipeline.Operation[UpdateWorkspaceImagePermissionInput, UpdateWorkspaceImagePermissionOutput]{
-	Deserialize: deserializeOpUpdateWorkspaceImagePermissionOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspaceImagePermissionOutput),
 	Name:        "UpdateWorkspaceImagePermission",
-	Serialize:   serializeOpUpdateWorkspaceImagePermissionInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspaceImagePermissionInput),
 	Target:      "WorkspacesService.UpdateWorkspaceImagePermission",
 	Validate:    validateOpUpdateWorkspaceImagePermissionInput,
 }

@@ -5,6 +5,7 @@ package workspaces
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -72,9 +73,9 @@ type UpdateWorkspacesPoolOutput struct {
 }
 
 var opUpdateWorkspacesPool = pipeline.Operation[UpdateWorkspacesPoolInput, UpdateWorkspacesPoolOutput]{
-	Deserialize: deserializeOpUpdateWorkspacesPoolOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspacesPoolOutput),
 	Name:        "UpdateWorkspacesPool",
-	Serialize:   serializeOpUpdateWorkspacesPoolInput,
+	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspacesPoolInput),
 	Target:      "WorkspacesService.UpdateWorkspacesPool",
 	Validate:    validateOpUpdateWorkspacesPoolInput,
 }

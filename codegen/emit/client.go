@@ -47,8 +47,8 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 		jen.Id("ID"):           jen.Id("ServiceID"),
 		jen.Id("APIVersion"):   jen.Id("ServiceAPIVersion"),
 		jen.Id("SigningName"):  jen.Lit(svc.SigningName),
-		jen.Id("ContentType"):  jen.Lit(svc.Protocol.ContentType),
-		jen.Id("ModeledError"): jen.Id("newModeledError"),
+		jen.Id("Protocol"):     jen.Qual(svc.Protocol.CodecPath, svc.Protocol.Value),
+		jen.Id("ModeledError"): jen.Qual(svc.Protocol.CodecPath, "ModeledErrors").Call(jen.Id("newModeledError")),
 	}
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
@@ -94,11 +94,14 @@ func Operations(svc *ir.Service, fs *Files) error {
 		f.Add(structDecl(op.Output, []jen.Code{
 			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))
+		codec := svc.Protocol.CodecPath
 		fields := jen.Dict{
 			jen.Id("Name"):        jen.Lit(op.Name),
-			jen.Id("Target"):      jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name),
-			jen.Id("Serialize"):   jen.Id(op.Input.SerFunc),
-			jen.Id("Deserialize"): jen.Id(op.Output.DeserFunc),
+			jen.Id("Serialize"):   jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc)),
+			jen.Id("Deserialize"): jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc)),
+		}
+		if svc.Protocol.TargetPrefix != "" {
+			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)
 		}
 		for _, enc := range op.Compression {
 			if enc == "gzip" {

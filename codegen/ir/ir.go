@@ -72,7 +72,12 @@ type Service struct {
 type Protocol struct {
 	Name         string // awsJson1_0 or awsJson1_1
 	ContentType  string
-	TargetPrefix string
+	TargetPrefix string // X-Amz-Target is TargetPrefix.Operation; empty for protocols without it
+	// CodecPath is the runtime package of the protocol's codec: it holds the
+	// protocol value named Value and the Serializer, Deserializer and
+	// ModeledErrors adapters generated code hands its per-shape codecs to.
+	CodecPath string
+	Value     string
 }
 
 // EndpointParam is one parameter of the endpoint rule set.

@@ -29,6 +29,9 @@ type Config struct {
 // DocWidth is the column godoc paragraphs are wrapped at.
 const DocWidth = 77
 
+// pkgAWSJSON is the runtime codec of the awsJson protocols.
+const pkgAWSJSON = "github.com/eucsdk/eucsdk/runtime/awsjson"
+
 // Error is a resolution failure that names the shape at fault.
 type Error struct {
 	ShapeID string
@@ -101,9 +104,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	}
 	switch {
 	case svcShape.Traits.Has("aws.protocols#awsJson1_1"):
-		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1"}
+		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"}
 	case svcShape.Traits.Has("aws.protocols#awsJson1_0"):
-		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0"}
+		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"}
 	default:
 		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
 	}

@@ -48,7 +48,7 @@ type Client struct {
 
 	// Header values every call sends, shared by all requests (never
 	// modified: net/http and the signer only read them).
-	userAgentHeader, contentTypeHeader []string
+	userAgentHeader []string
 	// firstAttempt is the Amz-Sdk-Request value of every first attempt,
 	// for a retryer whose MaxAttempts is firstAttemptMax.
 	firstAttempt    string
@@ -133,7 +133,6 @@ func (c *Client) init() {
 	sh := sharedHeadersFor(c.svc, c.opts.AppID)
 	c.userAgent = sh.userAgent[0]
 	c.userAgentHeader = sh.userAgent
-	c.contentTypeHeader = sh.contentType
 	c.firstAttemptMax = c.opts.Retryer.MaxAttempts()
 	if c.firstAttemptMax >= 0 && c.firstAttemptMax < len(firstAttempts) {
 		c.firstAttempt = firstAttempts[c.firstAttemptMax]
@@ -154,7 +153,7 @@ var firstAttempts = func() (v [11]string) {
 // sharedHeaders are the header values of every client of one service and
 // AppID; they are never modified.
 type sharedHeaders struct {
-	userAgent, contentType []string
+	userAgent []string
 }
 
 type sharedHeadersKey struct {
@@ -169,7 +168,7 @@ func sharedHeadersFor(svc *Service, appID string) *sharedHeaders {
 	if v, ok := sharedHeadersCache.Load(k); ok {
 		return v.(*sharedHeaders)
 	}
-	sh := &sharedHeaders{userAgent: []string{userAgent(svc, appID)}, contentType: []string{svc.ContentType}}
+	sh := &sharedHeaders{userAgent: []string{userAgent(svc, appID)}}
 	if len(appID) <= 64 { // bound the cache by what programs really use
 		sharedHeadersCache.Store(k, sh)
 	}

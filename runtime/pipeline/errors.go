@@ -10,6 +10,7 @@ import (
 var ErrNoRegion = errors.New("no AWS region: set Options.Region, the AWS_REGION or AWS_DEFAULT_REGION environment variable, or region in the shared config profile (AWS_PROFILE)")
 
 var errNotHTTPResponse = errors.New("the transport returned no HTTP response")
+var errNotHTTPRequest = errors.New("a middleware replaced the request with one that is not a *smithyhttp.Request")
 
 var errNoRules = errors.New("the service has no endpoint rules: set Options.BaseEndpoint")
 

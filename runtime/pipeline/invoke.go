@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -20,13 +21,16 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/uuid"
 
-	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/runtime/signer"
+	"github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 var defaultSigner = signer.New()
+
+// invocationID writes a call's Amz-Sdk-Invocation-Id; tests replace it to
+// compare whole requests.
+var invocationID = newInvocationID
 
 // newInvocationID writes a random UUID v4 (as uuid.NewString formats it)
 // into id without allocating.
@@ -52,7 +56,9 @@ func newInvocationID(id *[36]byte) {
 // NewIdempotencyToken returns a random UUID v4 for idempotency-token members.
 func NewIdempotencyToken() string { return uuid.NewString() }
 
-// Invoke runs one call of op with input in.
+// Invoke runs one call of op with input in: the steps below, as plain calls
+// (direct), or wrapped as smithy-go middleware when Options.APIOptions is set
+// (stack.go). Either way each step is the one function here.
 func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In, optFns []func(*Options)) (*Out, middleware.Metadata, error) {
 	c.ready()
 	if len(optFns) > 0 {
@@ -61,67 +67,122 @@ func Invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	if c.opts.ClientLogMode.IsRequestWithBody() {
 		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Request", op.Name, in))
 	}
-	if len(c.opts.APIOptions) > 0 {
-		out, md, err := invokeStack(ctx, c, op, in)
-		c.logOutput(op.Name, out, err)
-		return out, md, err
-	}
+	k := &invocation[In, Out]{op: op}
+	k.c, k.wop, k.decoder = c, wire.Op{Name: op.Name, Target: op.Target}, k
+	defer k.req.Release()
 	var md middleware.Metadata
-	if op.Validate != nil {
-		if err := op.Validate(in); err != nil {
-			return nil, md, c.opError(op.Name, err)
-		}
+	var err error
+	out := &k.out
+	if len(c.opts.APIOptions) > 0 {
+		out, md, err = k.viaStack(ctx, in)
+	} else {
+		err = k.direct(ctx, in, &md)
 	}
-	if op.Prepare != nil {
-		in = op.Prepare(in, c.opts.IdempotencyTokenProvider)
+	if k.requestID != "" {
+		// A pointer into the call boxes without allocating.
+		md.Set(requestIDKey{}, &k.requestID)
 	}
-	enc := awsjson.NewEncoder()
-	defer enc.Release()
-	op.Serialize(enc, in)
-	if err := enc.Err(); err != nil {
-		return nil, md, c.opError(op.Name, &smithy.SerializationError{Err: err})
-	}
-	body, encoding := enc.Bytes(), ""
-	if op.CompressGzip && !c.opts.DisableRequestCompression && int64(len(body)) >= c.opts.RequestMinCompressSizeBytes {
-		body, encoding = gzipBytes(body), "gzip"
-	}
-	into := &decodeInto[In, Out]{op: op}
-	if err := c.send(ctx, &md, op.Name, op.Target, body, encoding, into); err != nil {
+	if err != nil {
 		return nil, md, c.opError(op.Name, err)
 	}
-	c.logOutput(op.Name, &into.out, nil)
-	return &into.out, md, nil
+	c.logOutput(op.Name, out, nil)
+	return out, md, nil
 }
 
-// responseDecoder decodes a successful response body into an output.
-type responseDecoder interface {
-	decode(*awsjson.Decoder)
+// direct runs the steps in order, without a middleware stack.
+func (k *invocation[In, Out]) direct(ctx context.Context, in *In, md *middleware.Metadata) error {
+	if err := k.validate(in); err != nil {
+		return err
+	}
+	in = k.fillToken(in)
+	if err := k.serialize(in); err != nil {
+		return err
+	}
+	k.compress(k.op.CompressGzip)
+	if err := k.begin(ctx); err != nil {
+		return err
+	}
+	res, err := retry.Do(ctx, k.c.opts.Retryer, nil, k.attempt)
+	k.endRetries(md, res, err)
+	return err
 }
 
-// decodeInto holds a call's output and decodes into it; the output and its
-// decoder are one allocation rather than an output plus a closure.
-type decodeInto[In, Out any] struct {
-	out Out
+// invocation is one call: the protocol-neutral state its steps share and
+// the output, allocated together.
+type invocation[In, Out any] struct {
+	call
 	op  *Operation[In, Out]
+	out Out
 }
 
-func (x *decodeInto[In, Out]) decode(d *awsjson.Decoder) { x.op.Deserialize(d, &x.out) }
+// validate is the OperationInputValidation step.
+func (k *invocation[In, Out]) validate(in *In) error {
+	if k.op.Validate == nil {
+		return nil
+	}
+	return k.op.Validate(in)
+}
 
-// logOutput logs a successful call's decoded output for LogResponseWithBody
-// (error responses are logged per attempt by handleResponse).
-func (c *Client) logOutput(op string, out any, err error) {
-	if err == nil && c.opts.ClientLogMode.IsResponseWithBody() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Response", op, out))
+// fillToken is the OperationIdempotencyTokenAutoFill step.
+func (k *invocation[In, Out]) fillToken(in *In) *In {
+	if k.op.Prepare == nil {
+		return in
+	}
+	return k.op.Prepare(in, k.c.opts.IdempotencyTokenProvider)
+}
+
+// serialize is the OperationSerializer step's protocol half: the protocol
+// frames the request, the operation's serializer writes its body and
+// bindings.
+func (k *invocation[In, Out]) serialize(in *In) error {
+	k.c.svc.Protocol.Frame(&k.req, k.wop)
+	if err := k.op.Serialize(&k.req, in); err != nil {
+		return &smithy.SerializationError{Err: err}
+	}
+	return nil
+}
+
+func (k *invocation[In, Out]) decodeOutput(resp *wire.Response) error {
+	return k.op.Deserialize(resp, &k.out)
+}
+
+// call is what every step and attempt of one call shares, whichever path
+// runs them; nothing in it depends on the protocol.
+type call struct {
+	c   *Client
+	wop wire.Op
+	ep  *resolvedEndpoint
+	req wire.Request
+	// decoder decodes a successful response into the output.
+	decoder interface {
+		decodeOutput(*wire.Response) error
+	}
+	payloadHash string
+	requestID   string
+	// n is the attempt under way, for the stack path's logs.
+	n int
+
+	// sdk backs the per-call header values: Amz-Sdk-Invocation-Id and the
+	// first attempt's Amz-Sdk-Request; hash and id back payloadHash and
+	// the invocation id.
+	sdk  [2]string
+	hash [64]byte
+	id   [36]byte
+}
+
+// compress is the requestCompression step (smithy.api#requestCompression).
+func (k *call) compress(gzipAllowed bool) {
+	o := &k.c.opts
+	if gzipAllowed && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
+		k.req.SetBody(gzipBytes(k.req.Body), nil)
+		k.req.SetHeader("Content-Encoding", "gzip")
 	}
 }
 
-func (c *Client) opError(op string, err error) error {
-	return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op, Err: err}
-}
-
-// send signs and sends body, retrying per the client's policy, and decodes a
-// successful response with decode.
-func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, target string, body []byte, contentEncoding string, decode responseDecoder) error {
+// begin settles what every attempt shares: the endpoint, the payload hash
+// and the invocation id.
+func (k *call) begin(ctx context.Context) error {
+	c := k.c
 	if c.configErr != nil {
 		return c.configErr
 	}
@@ -132,54 +193,46 @@ func (c *Client) send(ctx context.Context, md *middleware.Metadata, opName, targ
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := &attempt{c: c, ep: ep, opName: opName, target: target, body: body, contentEncoding: contentEncoding, decode: decode}
-	sum := sha256.Sum256(body)
-	hex.Encode(a.hash[:], sum[:])
-	newInvocationID(&a.id)
-	// a's arrays are never written again, so they can back strings.
-	a.payloadHash = unsafe.String(&a.hash[0], len(a.hash))
-	a.invocationID = unsafe.String(&a.id[0], len(a.id))
-	// One backing array for the per-call header values: X-Amz-Target,
-	// Amz-Sdk-Invocation-Id and the first attempt's Amz-Sdk-Request.
-	a.vals = [3]string{target, a.invocationID, c.firstAttempt}
+	k.ep = ep
+	sum := sha256.Sum256(k.req.Body)
+	hex.Encode(k.hash[:], sum[:])
+	invocationID(&k.id)
+	// hash and id are never written again, so they can back strings.
+	k.payloadHash = unsafe.String(&k.hash[0], len(k.hash))
+	k.sdk = [2]string{unsafe.String(&k.id[0], len(k.id)), c.firstAttempt}
 	if m := c.opts.Retryer.MaxAttempts(); m != c.firstAttemptMax {
-		a.vals[2] = "attempt=1; max=" + strconv.Itoa(m)
+		k.sdk[1] = "attempt=1; max=" + strconv.Itoa(m)
 	}
-	res, err := retry.Do(ctx, c.opts.Retryer, nil, a.run)
-	if a.requestID != "" {
-		// A pointer into the attempt boxes without allocating.
-		md.Set(requestIDKey{}, &a.requestID)
-	}
-	retry.SetResult(md, res)
-	if err != nil && c.opts.ClientLogMode.IsRetries() {
-		c.opts.Logger.Logf(logging.Debug, "%s.%s failed after %d attempts: %v", c.svc.ID, opName, len(res.Attempts), err)
-	}
-	return err
+	return nil
 }
 
-// attempt holds what every attempt of one call shares.
-type attempt struct {
-	c            *Client
-	ep           *resolvedEndpoint
-	opName       string
-	target       string
-	body         []byte
-	payloadHash  string
-	invocationID string
-	maxAttempts  string
-	decode       responseDecoder
-	// dec lives in the attempt so that decoding allocates nothing of its own.
-	dec awsjson.Decoder
-	// contentEncoding is "gzip" when the body was compressed.
-	contentEncoding string
-	requestID       string
+// sdkRequest returns the Amz-Sdk-Request value of attempt n.
+func (k *call) sdkRequest(n int) []string {
+	if n <= 1 {
+		return k.sdk[1:2:2]
+	}
+	return []string{"attempt=" + strconv.Itoa(n) + "; max=" + strconv.Itoa(k.c.opts.Retryer.MaxAttempts())}
+}
 
-	// The direct path's per-call header values (X-Amz-Target,
-	// Amz-Sdk-Invocation-Id, Amz-Sdk-Request of attempt 1) in one array,
-	// and the bytes behind payloadHash and invocationID.
-	vals [3]string
-	hash [64]byte
-	id   [36]byte
+// attempt is one try of the direct path: build, sign, send, read.
+func (k *call) attempt(ctx context.Context, n int) error {
+	req := k.buildRequest(ctx, n)
+	if err := k.sign(ctx, req, k.payloadHash); err != nil {
+		return err
+	}
+	resp, err := k.send(ctx, req, n)
+	if err != nil {
+		return err
+	}
+	return k.handleResponse(ctx, resp, n)
+}
+
+// endRetries records the retry loop's result in the call's metadata.
+func (k *call) endRetries(md *middleware.Metadata, res retry.Result, err error) {
+	retry.SetResult(md, res)
+	if err != nil && k.c.opts.ClientLogMode.IsRetries() {
+		k.c.opts.Logger.Logf(logging.Debug, "%s.%s failed after %d attempts: %v", k.c.svc.ID, k.wop.Name, len(res.Attempts), err)
+	}
 }
 
 // requestBody is the body of one attempt: the serialized input, read from
@@ -194,92 +247,84 @@ type outgoing struct {
 	body requestBody
 }
 
-func (a *attempt) getBody() (io.ReadCloser, error) {
+func (k *call) getBody() (io.ReadCloser, error) {
 	b := new(requestBody)
-	b.Reset(a.body)
+	b.Reset(k.req.Body)
 	return b, nil
 }
 
-// newRequest builds attempt n's request from the endpoint parsed when the
-// client first resolved it: no URL parsing, and header values shared with
-// the client or the call where they do not change between attempts (the
-// same headers setHeaders writes).
-func (a *attempt) newRequest(ctx context.Context, n int) *http.Request {
-	c := a.c
-	o := &outgoing{url: *a.ep.url}
-	o.body.Reset(a.body)
-	h := make(http.Header, 8+len(a.ep.headers))
-	for k, vs := range a.ep.headers {
-		h[k] = append([]string(nil), vs...)
+// buildRequest builds attempt n's request: the only place headers are
+// written. The endpoint was parsed when the client first resolved it, and
+// header values that do not change between attempts are shared with the
+// client or the call rather than copied.
+func (k *call) buildRequest(ctx context.Context, n int) *http.Request {
+	r := &k.req
+	o := &outgoing{url: *k.ep.url}
+	if r.Path != "" && r.Path != "/" {
+		o.url.Path = strings.TrimSuffix(o.url.Path, "/") + r.Path
+		o.url.RawPath = ""
 	}
-	h["Content-Type"] = c.contentTypeHeader
-	h["X-Amz-Target"] = a.vals[0:1:1]
-	h["User-Agent"] = c.userAgentHeader
-	h["Amz-Sdk-Invocation-Id"] = a.vals[1:2:2]
-	if n == 1 {
-		h["Amz-Sdk-Request"] = a.vals[2:3:3]
-	} else {
-		h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + strconv.Itoa(c.opts.Retryer.MaxAttempts())}
+	if r.RawQuery != "" {
+		if o.url.RawQuery != "" {
+			o.url.RawQuery += "&" + r.RawQuery
+		} else {
+			o.url.RawQuery = r.RawQuery
+		}
 	}
-	if a.contentEncoding != "" {
-		h["Content-Encoding"] = []string{a.contentEncoding}
+	o.body.Reset(r.Body)
+	h := make(http.Header, 8+len(k.ep.headers))
+	for name, vs := range k.ep.headers {
+		h[name] = append([]string(nil), vs...)
+	}
+	r.CopyHeaders(h)
+	h["User-Agent"] = k.c.userAgentHeader
+	h["Amz-Sdk-Invocation-Id"] = k.sdk[0:1:1]
+	h["Amz-Sdk-Request"] = k.sdkRequest(n)
+	method := r.Method
+	if method == "" {
+		method = http.MethodPost
 	}
 	req := http.Request{
-		Method:        http.MethodPost,
+		Method:        method,
 		URL:           &o.url,
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,
 		Header:        h,
 		Body:          &o.body,
-		GetBody:       a.getBody,
-		ContentLength: int64(len(a.body)),
+		GetBody:       k.getBody,
+		ContentLength: int64(len(r.Body)),
 		Host:          o.url.Host,
 	}
-	if len(a.body) == 0 {
+	if len(r.Body) == 0 {
 		req.Body = http.NoBody
-		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
+		req.GetBody = noBody
 	}
 	return req.WithContext(ctx)
 }
 
-func (a *attempt) run(ctx context.Context, n int) error {
-	c := a.c
-	req := a.newRequest(ctx, n)
-	if err := c.sign(ctx, req, a.ep, a.payloadHash); err != nil {
-		return err
-	}
+func noBody() (io.ReadCloser, error) { return http.NoBody, nil }
+
+// send is the transport step: one HTTP round trip.
+func (k *call) send(ctx context.Context, req *http.Request, n int) (*http.Response, error) {
+	c := k.c
 	if c.opts.ClientLogMode.IsRequest() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeRequest(req, a.opName, n))
+		c.opts.Logger.Logf(logging.Debug, "%s", describeRequest(req, k.wop.Name, n))
 	}
 	resp, err := c.opts.HTTPClient.Do(req)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
+			return nil, ctxErr
 		}
-		return &RequestSendError{Err: err}
+		return nil, &RequestSendError{Err: err}
 	}
-	return a.handleResponse(ctx, resp, n)
+	return resp, nil
 }
 
-// setHeaders writes the protocol and SDK headers of attempt n.
-func (a *attempt) setHeaders(h http.Header, n int) {
-	for k, vs := range a.ep.headers {
-		h[k] = append([]string(nil), vs...)
-	}
-	h["Content-Type"] = []string{a.c.svc.ContentType}
-	h["X-Amz-Target"] = []string{a.target}
-	h["User-Agent"] = []string{a.c.userAgent}
-	h["Amz-Sdk-Invocation-Id"] = []string{a.invocationID}
-	h["Amz-Sdk-Request"] = []string{"attempt=" + strconv.Itoa(n) + "; max=" + a.maxAttempts}
-	if a.contentEncoding != "" {
-		h["Content-Encoding"] = []string{a.contentEncoding}
-	}
-}
-
-// handleResponse reads, classifies and decodes the response of attempt n.
-func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int) error {
-	c := a.c
+// handleResponse is the OperationDeserializer step: it reads, classifies
+// and decodes the response of attempt n.
+func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) error {
+	c := k.c
 	buf, err := readBody(resp, c.opts.MaxResponseBytes)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -289,38 +334,29 @@ func (a *attempt) handleResponse(ctx context.Context, resp *http.Response, n int
 	}
 	defer putBuffer(buf)
 	if id := resp.Header.Get("X-Amzn-Requestid"); id != "" {
-		a.requestID = id
+		k.requestID = id
 	}
 	if c.opts.ClientLogMode.IsResponse() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, a.opName, n))
+		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, k.wop.Name, n))
 	}
+	wr := wire.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: *buf}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		err := c.responseError(resp, *buf, a.requestID)
+		err := c.responseError(&wr, k.requestID)
 		if c.opts.ClientLogMode.IsResponseWithBody() {
 			// The decoded error, as the caller will see it, not the raw body.
-			c.opts.Logger.Logf(logging.Debug, "Response body %s attempt %d\n%v", a.opName, n, err)
+			c.opts.Logger.Logf(logging.Debug, "Response body %s attempt %d\n%v", k.wop.Name, n, err)
 		}
 		return err
 	}
-	if len(bytes.TrimSpace(*buf)) == 0 {
-		return nil
-	}
-	d := &a.dec
-	if n := len(*buf); n >= sharedBodyMin && n <= sharedBodyMax {
-		// One copy of the body; decoded strings are substrings of it.
-		d.ResetString(string(*buf))
-	} else {
-		d.Reset(*buf)
-	}
-	a.decode.decode(d)
-	d.End()
-	if err := d.Err(); err != nil {
+	if err := k.decoder.decodeOutput(&wr); err != nil {
 		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
 	}
 	return nil
 }
 
-func (c *Client) sign(ctx context.Context, req *http.Request, ep *resolvedEndpoint, payloadHash string) error {
+// sign is the Signing step.
+func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) error {
+	c, ep := k.c, k.ep
 	creds, err := c.opts.Credentials.Retrieve(ctx)
 	if err != nil {
 		return &CredentialsError{Err: err}
@@ -336,7 +372,11 @@ func (c *Client) sign(ctx context.Context, req *http.Request, ep *resolvedEndpoi
 		return &CredentialsError{Err: errors.New("credentials from " + creds.Source + " expired at " + creds.Expires.UTC().Format("2006-01-02T15:04:05Z"))}
 	}
 	if c.opts.ClientLogMode.IsSigning() {
-		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(req.Header.Get("X-Amz-Target"), req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
+		name := k.wop.Target
+		if name == "" {
+			name = k.wop.Name
+		}
+		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(name, req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
 	}
 	return defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
 }
@@ -348,24 +388,13 @@ func (e *CredentialsError) Error() string { return "failed to retrieve credentia
 func (e *CredentialsError) Unwrap() error { return e.Err }
 
 // responseError builds the error of a non-2xx response: the modeled error
-// when the model knows the code, a generic API error otherwise.
-func (c *Client) responseError(resp *http.Response, body []byte, requestID string) error {
-	code, msg := awsjson.DecodeErrorInfo(resp.Header, body)
-	if msg == "" {
-		// Not an awsJson error body: an XML one from a front end or
-		// emulator still names the error (see xmlErrorInfo).
-		if xc, xm := xmlErrorInfo(body); xc != "" || xm != "" {
-			if code == "" {
-				code = awsjson.SanitizeErrorCode(xc)
-			}
-			msg, body = xm, jsonMessage(xm)
-		}
-	}
+// when the protocol names a code the model knows, a generic API error
+// otherwise.
+func (c *Client) responseError(resp *wire.Response, requestID string) error {
+	code, msg := c.svc.Protocol.ErrorInfo(resp)
 	var apiErr error
 	if code != "" && c.svc.ModeledError != nil {
-		var d awsjson.Decoder
-		d.Reset(body)
-		apiErr = c.svc.ModeledError(code, &d)
+		apiErr = c.svc.ModeledError(code, resp)
 	}
 	if apiErr == nil {
 		fault := smithy.FaultClient
@@ -389,16 +418,6 @@ func (c *Client) responseError(resp *http.Response, body []byte, requestID strin
 	}
 	return err
 }
-
-// Response bodies of sharedBodyMin to sharedBodyMax bytes are copied once
-// into a string that the decoded strings share: one allocation instead of
-// one per string. Past sharedBodyMax, each string gets its own copy, so that
-// keeping one value does not keep a large response alive; below
-// sharedBodyMin the copy would cost more than it saves.
-const (
-	sharedBodyMin = 128
-	sharedBodyMax = 1 << 20
-)
 
 var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
@@ -468,8 +487,6 @@ func GetRequestID(md middleware.Metadata) (string, bool) {
 	return "", false
 }
 
-var _ = aws.Credentials{}
-
 // gzipBytes compresses a request body for smithy.api#requestCompression.
 func gzipBytes(b []byte) []byte {
 	var buf bytes.Buffer
@@ -477,4 +494,16 @@ func gzipBytes(b []byte) []byte {
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
+}
+
+// logOutput logs a successful call's decoded output for LogResponseWithBody
+// (error responses are logged per attempt by handleResponse).
+func (c *Client) logOutput(op string, out any, err error) {
+	if err == nil && c.opts.ClientLogMode.IsResponseWithBody() {
+		c.opts.Logger.Logf(logging.Debug, "%s", describeValue("Response", op, out))
+	}
+}
+
+func (c *Client) opError(op string, err error) error {
+	return &smithy.OperationError{ServiceID: c.svc.ID, OperationName: op, Err: err}
 }

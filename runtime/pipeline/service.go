@@ -1,8 +1,8 @@
 package pipeline
 
 import (
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
 	"github.com/eucsdk/eucsdk/runtime/endpoints"
+	"github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Service describes one generated service to the pipeline.
@@ -10,23 +10,29 @@ type Service struct {
 	ID          string // sdkId, e.g. AppStream
 	APIVersion  string
 	SigningName string // SigV4 signing name, e.g. appstream
-	ContentType string // application/x-amz-json-1.0 or 1.1
+
+	// Protocol frames requests and recognises errors, e.g. awsjson.JSON11.
+	Protocol wire.Protocol
 
 	// RuleSet returns the model's endpoint rules, parsed once.
 	RuleSet func() (*endpoints.RuleSet, error)
 
 	// ModeledError decodes an error body into the modeled type for code, or
 	// returns nil when the model has no such error.
-	ModeledError func(code string, d *awsjson.Decoder) error
+	ModeledError func(code string, resp *wire.Response) error
 }
 
 // Operation describes one API call of a service.
 type Operation[In, Out any] struct {
-	Name   string
-	Target string // X-Amz-Target header value
+	Name string
+	// Target is the operation's static address for protocols that have one
+	// (awsJson's X-Amz-Target); see wire.Op.
+	Target string
 
-	Serialize   func(*awsjson.Encoder, *In)
-	Deserialize func(*awsjson.Decoder, *Out)
+	// Serialize writes the input's body and bindings in the service's
+	// protocol; Deserialize reads a successful response into the output.
+	Serialize   func(*wire.Request, *In) error
+	Deserialize func(*wire.Response, *Out) error
 	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
 	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
 	CompressGzip bool

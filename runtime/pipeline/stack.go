@@ -5,16 +5,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"net/http"
-	"strconv"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-	"github.com/google/uuid"
 
 	"github.com/eucsdk/eucsdk/aws/retry"
-	"github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
 // Step IDs of the middleware the pipeline adds, for APIOptions that insert
@@ -29,62 +25,40 @@ const (
 	RequestIDHeader = "X-Amzn-Requestid"
 )
 
-// invokeStack runs the call through a smithy-go middleware stack, so that
-// Options.APIOptions can add, inspect or replace steps. Calls without
-// APIOptions take the direct path, which does the same work without building
-// a stack per call. Both paths share attempt's request and response code.
-func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out], in *In) (*Out, middleware.Metadata, error) {
-	stack := middleware.NewStack(op.Name, smithyhttp.NewStackRequest)
-	into := &decodeInto[In, Out]{op: op}
-	out := &into.out
-	var a *attempt
+// viaStack runs the call's steps as a smithy-go middleware stack, so that
+// Options.APIOptions can add, inspect or replace steps. Each middleware
+// wraps the step function the direct path calls; what only this path does
+// is move the request between the stack's smithyhttp.Request and the
+// steps, and hash the body again at signing, since a middleware may have
+// replaced it.
+func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middleware.Metadata, error) {
+	c := k.c
+	stack := middleware.NewStack(k.op.Name, smithyhttp.NewStackRequest)
 
 	stack.Initialize.Add(middleware.InitializeMiddlewareFunc(ValidationID, func(ctx context.Context, mi middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-		if op.Validate != nil {
-			if err := op.Validate(mi.Parameters.(*In)); err != nil {
-				return middleware.InitializeOutput{}, middleware.Metadata{}, err
-			}
+		if err := k.validate(mi.Parameters.(*In)); err != nil {
+			return middleware.InitializeOutput{}, middleware.Metadata{}, err
 		}
 		return next.HandleInitialize(ctx, mi)
 	}), middleware.After)
-	if op.Prepare != nil {
+	if k.op.Prepare != nil {
 		stack.Initialize.Add(middleware.InitializeMiddlewareFunc(IdempotencyID, func(ctx context.Context, mi middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-			mi.Parameters = op.Prepare(mi.Parameters.(*In), c.opts.IdempotencyTokenProvider)
+			mi.Parameters = k.fillToken(mi.Parameters.(*In))
 			return next.HandleInitialize(ctx, mi)
 		}), middleware.After)
 	}
 
 	stack.Serialize.Add(middleware.SerializeMiddlewareFunc(SerializerID, func(ctx context.Context, mi middleware.SerializeInput, next middleware.SerializeHandler) (middleware.SerializeOutput, middleware.Metadata, error) {
-		if c.configErr != nil {
-			return middleware.SerializeOutput{}, middleware.Metadata{}, c.configErr
-		}
-		ep, err := c.endpointRef()
-		if err != nil {
+		if err := k.serialize(mi.Parameters.(*In)); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
-		enc := awsjson.NewEncoder()
-		defer enc.Release()
-		op.Serialize(enc, mi.Parameters.(*In))
-		if err := enc.Err(); err != nil {
-			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
-		}
-		body, encoding := append([]byte(nil), enc.Bytes()...), ""
-		if op.CompressGzip && !c.opts.DisableRequestCompression && int64(len(body)) >= c.opts.RequestMinCompressSizeBytes {
-			body, encoding = gzipBytes(body), "gzip"
-		}
-		a = &attempt{
-			c: c, ep: ep, opName: op.Name, target: op.Target, body: body, contentEncoding: encoding,
-			invocationID: uuid.NewString(), maxAttempts: strconv.Itoa(c.opts.Retryer.MaxAttempts()),
-			decode: into,
+		k.compress(k.op.CompressGzip)
+		if err := k.begin(ctx); err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
 		req := mi.Request.(*smithyhttp.Request)
-		req.Method = http.MethodPost
-		u := *ep.url
-		req.URL = &u
-		req.Host = u.Host
-		a.setHeaders(req.Header, 1)
-		req.ContentLength = int64(len(body))
-		req, err = req.SetStream(bytes.NewReader(body))
+		req.Request = k.buildRequest(ctx, 1)
+		req, err := req.SetStream(bytes.NewReader(k.req.Body))
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
@@ -100,14 +74,15 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 			if err := req.RewindStream(); err != nil {
 				return err
 			}
-			req.Header.Set("Amz-Sdk-Request", "attempt="+strconv.Itoa(n)+"; max="+a.maxAttempts)
+			req.Header["Amz-Sdk-Request"] = k.sdkRequest(n)
+			k.n = n
 			fi := mi
 			fi.Request = req
 			o, m, err := next.HandleFinalize(ctx, fi)
 			last, md = o, m
 			return err
 		})
-		retry.SetResult(&md, res)
+		k.endRetries(&md, res, err)
 		return last, md, err
 	}), middleware.After)
 
@@ -119,7 +94,7 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 		}
 		sum := sha256.Sum256(body)
 		hr := req.Build(ctx)
-		if err := c.sign(ctx, hr, a.ep, hex.EncodeToString(sum[:])); err != nil {
+		if err := k.sign(ctx, hr, hex.EncodeToString(sum[:])); err != nil {
 			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 		}
 		for _, h := range []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token"} {
@@ -133,39 +108,50 @@ func invokeStack[In, Out any](ctx context.Context, c *Client, op *Operation[In, 
 	stack.Deserialize.Add(middleware.DeserializeMiddlewareFunc(DeserializerID, func(ctx context.Context, mi middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
 		o, md, err := next.HandleDeserialize(ctx, mi)
 		if err != nil {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return o, md, ctxErr
-			}
-			return o, md, &RequestSendError{Err: err}
+			return o, md, err
 		}
 		resp, ok := o.RawResponse.(*smithyhttp.Response)
 		if !ok {
 			return o, md, &smithy.DeserializationError{Err: errNotHTTPResponse}
 		}
-		if err := a.handleResponse(ctx, resp.Response, 0); err != nil {
+		if err := k.handleResponse(ctx, resp.Response, k.n); err != nil {
 			return o, md, err
 		}
-		o.Result = out
+		o.Result = &k.out
 		return o, md, nil
 	}), middleware.After)
 
 	for _, fn := range c.opts.APIOptions {
 		if err := fn(stack); err != nil {
-			return nil, middleware.Metadata{}, c.opError(op.Name, err)
+			return nil, middleware.Metadata{}, err
 		}
 	}
-	handler := middleware.DecorateHandler(smithyhttp.NewClientHandlerWithOptions(c.opts.HTTPClient), stack)
+	handler := middleware.DecorateHandler(sendHandler{&k.call}, stack)
 	result, md, err := handler.Handle(ctx, in)
-	if a != nil && a.requestID != "" {
-		SetRequestID(&md, a.requestID)
-	}
 	if err != nil {
-		return nil, md, c.opError(op.Name, err)
+		return nil, md, err
 	}
 	if r, ok := result.(*Out); ok && r != nil {
 		return r, md, nil
 	}
-	return out, md, nil
+	return &k.out, md, nil
+}
+
+// sendHandler is the bottom of the stack: the same send step as the direct
+// path.
+type sendHandler struct{ k *call }
+
+func (h sendHandler) Handle(ctx context.Context, in any) (any, middleware.Metadata, error) {
+	var md middleware.Metadata
+	req, ok := in.(*smithyhttp.Request)
+	if !ok {
+		return nil, md, &smithy.SerializationError{Err: errNotHTTPRequest}
+	}
+	resp, err := h.k.send(ctx, req.Build(ctx), h.k.n)
+	if err != nil {
+		return nil, md, err
+	}
+	return &smithyhttp.Response{Response: resp}, md, nil
 }
 
 // bodyOf reads a request's stream for hashing and rewinds it.

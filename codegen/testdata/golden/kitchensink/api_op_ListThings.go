@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -49,9 +50,9 @@ type ListThingsOutput struct {
 }
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
-	Deserialize: deserializeOpListThingsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListThingsOutput),
 	Name:        "ListThings",
-	Serialize:   serializeOpListThingsInput,
+	Serialize:   awsjson.Serializer(serializeOpListThingsInput),
 	Target:      "Kitchen.ListThings",
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
@@ -128,7 +129,7 @@ type PutEverythingOutput struct {
 }
 
 var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput]{
-	Deserialize: deserializeOpPutEverythingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpPutEverythingOutput),
 	Name:        "PutEverything",
 	Prepare: func(v *PutEverythingInput, token func() string) *PutEverythingInput {
 		if v.Token != nil && *v.Token != "" {
@@ -138,7 +139,7 @@ var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput
 		c.Token = aws.String(token())
 		return &c
 	},
-	Serialize: serializeOpPutEverythingInput,
+	Serialize: awsjson.Serializer(serializeOpPutEverythingInput),
 	Target:    "Kitchen.PutEverything",
 	Validate:  validateOpPutEverythingInput,
 }

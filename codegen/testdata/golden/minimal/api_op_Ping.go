@@ -5,6 +5,7 @@ package minimal
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type PingOutput struct {
 }
 
 var opPing = pipeline.Operation[PingInput, PingOutput]{
-	Deserialize: deserializeOpPingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpPingOutput),
 	Name:        "Ping",
-	Serialize:   serializeOpPingInput,
+	Serialize:   awsjson.Serializer(serializeOpPingInput),
 	Target:      "Minimal.Ping",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/waiters/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	waiter "github.com/eucsdk/eucsdk/runtime/waiter"
 	"time"
@@ -52,9 +53,9 @@ type GetThingOutput struct {
 }
 
 var opGetThing = pipeline.Operation[GetThingInput, GetThingOutput]{
-	Deserialize: deserializeOpGetThingOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGetThingOutput),
 	Name:        "GetThing",
-	Serialize:   serializeOpGetThingInput,
+	Serialize:   awsjson.Serializer(serializeOpGetThingInput),
 	Target:      "Waiters.GetThing",
 }
 

@@ -4,6 +4,7 @@ package weather
 
 import (
 	aws "github.com/eucsdk/eucsdk/aws"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -49,8 +50,8 @@ func (c *Client) Options() Options {
 
 var service = &pipeline.Service{
 	APIVersion:   ServiceAPIVersion,
-	ContentType:  "application/x-amz-json-1.1",
 	ID:           ServiceID,
-	ModeledError: newModeledError,
+	ModeledError: awsjson.ModeledErrors(newModeledError),
+	Protocol:     awsjson.JSON11,
 	SigningName:  "weather",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -51,9 +52,9 @@ type GetForecastOutput struct {
 }
 
 var opGetForecast = pipeline.Operation[GetForecastInput, GetForecastOutput]{
-	Deserialize: deserializeOpGetForecastOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGetForecastOutput),
 	Name:        "GetForecast",
-	Serialize:   serializeOpGetForecastInput,
+	Serialize:   awsjson.Serializer(serializeOpGetForecastInput),
 	Target:      "Weather.GetForecast",
 	Validate:    validateOpGetForecastInput,
 }

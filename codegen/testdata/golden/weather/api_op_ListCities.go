@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/weather/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"iter"
@@ -50,9 +51,9 @@ type ListCitiesOutput struct {
 }
 
 var opListCities = pipeline.Operation[ListCitiesInput, ListCitiesOutput]{
-	Deserialize: deserializeOpListCitiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpListCitiesOutput),
 	Name:        "ListCities",
-	Serialize:   serializeOpListCitiesInput,
+	Serialize:   awsjson.Serializer(serializeOpListCitiesInput),
 	Target:      "Weather.ListCities",
 }
 

@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -40,8 +41,8 @@ type ContentTypeParametersOutput struct {
 }
 
 var opContentTypeParameters = pipeline.Operation[ContentTypeParametersInput, ContentTypeParametersOutput]{
-	Deserialize: deserializeOpContentTypeParametersOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpContentTypeParametersOutput),
 	Name:        "ContentTypeParameters",
-	Serialize:   serializeOpContentTypeParametersInput,
+	Serialize:   awsjson.Serializer(serializeOpContentTypeParametersInput),
 	Target:      "JsonRpc10.ContentTypeParameters",
 }

@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -40,8 +41,8 @@ type EmptyInputAndEmptyOutputOutput struct {
 }
 
 var opEmptyInputAndEmptyOutput = pipeline.Operation[EmptyInputAndEmptyOutputInput, EmptyInputAndEmptyOutputOutput]{
-	Deserialize: deserializeOpEmptyInputAndEmptyOutputOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpEmptyInputAndEmptyOutputOutput),
 	Name:        "EmptyInputAndEmptyOutput",
-	Serialize:   serializeOpEmptyInputAndEmptyOutputInput,
+	Serialize:   awsjson.Serializer(serializeOpEmptyInputAndEmptyOutputInput),
 	Target:      "JsonRpc10.EmptyInputAndEmptyOutput",
 }

@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type EndpointOperationOutput struct {
 }
 
 var opEndpointOperation = pipeline.Operation[EndpointOperationInput, EndpointOperationOutput]{
-	Deserialize: deserializeOpEndpointOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpEndpointOperationOutput),
 	Name:        "EndpointOperation",
-	Serialize:   serializeOpEndpointOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpEndpointOperationInput),
 	Target:      "JsonRpc10.EndpointOperation",
 }

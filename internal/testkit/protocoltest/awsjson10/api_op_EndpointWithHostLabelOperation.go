@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -40,9 +41,9 @@ type EndpointWithHostLabelOperationOutput struct {
 }
 
 var opEndpointWithHostLabelOperation = pipeline.Operation[EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationOutput]{
-	Deserialize: deserializeOpEndpointWithHostLabelOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpEndpointWithHostLabelOperationOutput),
 	Name:        "EndpointWithHostLabelOperation",
-	Serialize:   serializeOpEndpointWithHostLabelOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpEndpointWithHostLabelOperationInput),
 	Target:      "JsonRpc10.EndpointWithHostLabelOperation",
 	Validate:    validateOpEndpointWithHostLabelOperationInput,
 }

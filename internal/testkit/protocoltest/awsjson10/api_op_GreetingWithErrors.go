@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -44,8 +45,8 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: deserializeOpGreetingWithErrorsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGreetingWithErrorsOutput),
 	Name:        "GreetingWithErrors",
-	Serialize:   serializeOpGreetingWithErrorsInput,
+	Serialize:   awsjson.Serializer(serializeOpGreetingWithErrorsInput),
 	Target:      "JsonRpc10.GreetingWithErrors",
 }

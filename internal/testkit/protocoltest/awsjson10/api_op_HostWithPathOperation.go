@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type HostWithPathOperationOutput struct {
 }
 
 var opHostWithPathOperation = pipeline.Operation[HostWithPathOperationInput, HostWithPathOperationOutput]{
-	Deserialize: deserializeOpHostWithPathOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpHostWithPathOperationOutput),
 	Name:        "HostWithPathOperation",
-	Serialize:   serializeOpHostWithPathOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpHostWithPathOperationInput),
 	Target:      "JsonRpc10.HostWithPathOperation",
 }

@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -39,8 +40,8 @@ type NoInputAndNoOutputOutput struct {
 }
 
 var opNoInputAndNoOutput = pipeline.Operation[NoInputAndNoOutputInput, NoInputAndNoOutputOutput]{
-	Deserialize: deserializeOpNoInputAndNoOutputOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpNoInputAndNoOutputOutput),
 	Name:        "NoInputAndNoOutput",
-	Serialize:   serializeOpNoInputAndNoOutputInput,
+	Serialize:   awsjson.Serializer(serializeOpNoInputAndNoOutputInput),
 	Target:      "JsonRpc10.NoInputAndNoOutput",
 }

@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -39,8 +40,8 @@ type NoInputAndOutputOutput struct {
 }
 
 var opNoInputAndOutput = pipeline.Operation[NoInputAndOutputInput, NoInputAndOutputOutput]{
-	Deserialize: deserializeOpNoInputAndOutputOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpNoInputAndOutputOutput),
 	Name:        "NoInputAndOutput",
-	Serialize:   serializeOpNoInputAndOutputInput,
+	Serialize:   awsjson.Serializer(serializeOpNoInputAndOutputInput),
 	Target:      "JsonRpc10.NoInputAndOutput",
 }

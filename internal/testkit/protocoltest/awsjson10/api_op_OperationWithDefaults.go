@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson10/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
@@ -104,8 +105,8 @@ type OperationWithDefaultsOutput struct {
 }
 
 var opOperationWithDefaults = pipeline.Operation[OperationWithDefaultsInput, OperationWithDefaultsOutput]{
-	Deserialize: deserializeOpOperationWithDefaultsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpOperationWithDefaultsOutput),
 	Name:        "OperationWithDefaults",
-	Serialize:   serializeOpOperationWithDefaultsInput,
+	Serialize:   awsjson.Serializer(serializeOpOperationWithDefaultsInput),
 	Target:      "JsonRpc10.OperationWithDefaults",
 }

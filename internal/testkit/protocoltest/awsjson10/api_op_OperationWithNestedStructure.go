@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson10/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -48,9 +49,9 @@ type OperationWithNestedStructureOutput struct {
 }
 
 var opOperationWithNestedStructure = pipeline.Operation[OperationWithNestedStructureInput, OperationWithNestedStructureOutput]{
-	Deserialize: deserializeOpOperationWithNestedStructureOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpOperationWithNestedStructureOutput),
 	Name:        "OperationWithNestedStructure",
-	Serialize:   serializeOpOperationWithNestedStructureInput,
+	Serialize:   awsjson.Serializer(serializeOpOperationWithNestedStructureInput),
 	Target:      "JsonRpc10.OperationWithNestedStructure",
 	Validate:    validateOpOperationWithNestedStructureInput,
 }

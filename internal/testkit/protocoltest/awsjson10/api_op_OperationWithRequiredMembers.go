@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -74,8 +75,8 @@ type OperationWithRequiredMembersOutput struct {
 }
 
 var opOperationWithRequiredMembers = pipeline.Operation[OperationWithRequiredMembersInput, OperationWithRequiredMembersOutput]{
-	Deserialize: deserializeOpOperationWithRequiredMembersOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpOperationWithRequiredMembersOutput),
 	Name:        "OperationWithRequiredMembers",
-	Serialize:   serializeOpOperationWithRequiredMembersInput,
+	Serialize:   awsjson.Serializer(serializeOpOperationWithRequiredMembersInput),
 	Target:      "JsonRpc10.OperationWithRequiredMembers",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson10/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -81,8 +82,8 @@ type OperationWithRequiredMembersWithDefaultsOutput struct {
 }
 
 var opOperationWithRequiredMembersWithDefaults = pipeline.Operation[OperationWithRequiredMembersWithDefaultsInput, OperationWithRequiredMembersWithDefaultsOutput]{
-	Deserialize: deserializeOpOperationWithRequiredMembersWithDefaultsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpOperationWithRequiredMembersWithDefaultsOutput),
 	Name:        "OperationWithRequiredMembersWithDefaults",
-	Serialize:   serializeOpOperationWithRequiredMembersWithDefaultsInput,
+	Serialize:   awsjson.Serializer(serializeOpOperationWithRequiredMembersWithDefaultsInput),
 	Target:      "JsonRpc10.OperationWithRequiredMembersWithDefaults",
 }

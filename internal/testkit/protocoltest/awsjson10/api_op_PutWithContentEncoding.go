@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -42,8 +43,8 @@ type PutWithContentEncodingOutput struct {
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
 	CompressGzip: true,
-	Deserialize:  deserializeOpPutWithContentEncodingOutput,
+	Deserialize:  awsjson.Deserializer(deserializeOpPutWithContentEncodingOutput),
 	Name:         "PutWithContentEncoding",
-	Serialize:    serializeOpPutWithContentEncodingInput,
+	Serialize:    awsjson.Serializer(serializeOpPutWithContentEncodingInput),
 	Target:       "JsonRpc10.PutWithContentEncoding",
 }

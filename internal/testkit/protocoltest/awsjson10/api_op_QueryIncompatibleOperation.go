@@ -5,6 +5,7 @@ package awsjson10
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type QueryIncompatibleOperationOutput struct {
 }
 
 var opQueryIncompatibleOperation = pipeline.Operation[QueryIncompatibleOperationInput, QueryIncompatibleOperationOutput]{
-	Deserialize: deserializeOpQueryIncompatibleOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpQueryIncompatibleOperationOutput),
 	Name:        "QueryIncompatibleOperation",
-	Serialize:   serializeOpQueryIncompatibleOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpQueryIncompatibleOperationInput),
 	Target:      "JsonRpc10.QueryIncompatibleOperation",
 }

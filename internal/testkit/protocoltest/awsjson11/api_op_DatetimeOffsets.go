@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -40,8 +41,8 @@ type DatetimeOffsetsOutput struct {
 }
 
 var opDatetimeOffsets = pipeline.Operation[DatetimeOffsetsInput, DatetimeOffsetsOutput]{
-	Deserialize: deserializeOpDatetimeOffsetsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpDatetimeOffsetsOutput),
 	Name:        "DatetimeOffsets",
-	Serialize:   serializeOpDatetimeOffsetsInput,
+	Serialize:   awsjson.Serializer(serializeOpDatetimeOffsetsInput),
 	Target:      "JsonProtocol.DatetimeOffsets",
 }

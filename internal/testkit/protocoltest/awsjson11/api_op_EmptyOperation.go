@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -37,8 +38,8 @@ type EmptyOperationOutput struct {
 }
 
 var opEmptyOperation = pipeline.Operation[EmptyOperationInput, EmptyOperationOutput]{
-	Deserialize: deserializeOpEmptyOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpEmptyOperationOutput),
 	Name:        "EmptyOperation",
-	Serialize:   serializeOpEmptyOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpEmptyOperationInput),
 	Target:      "JsonProtocol.EmptyOperation",
 }

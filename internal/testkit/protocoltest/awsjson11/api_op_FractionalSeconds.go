@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -40,8 +41,8 @@ type FractionalSecondsOutput struct {
 }
 
 var opFractionalSeconds = pipeline.Operation[FractionalSecondsInput, FractionalSecondsOutput]{
-	Deserialize: deserializeOpFractionalSecondsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpFractionalSecondsOutput),
 	Name:        "FractionalSeconds",
-	Serialize:   serializeOpFractionalSecondsInput,
+	Serialize:   awsjson.Serializer(serializeOpFractionalSecondsInput),
 	Target:      "JsonProtocol.FractionalSeconds",
 }

@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -42,8 +43,8 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: deserializeOpGreetingWithErrorsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpGreetingWithErrorsOutput),
 	Name:        "GreetingWithErrors",
-	Serialize:   serializeOpGreetingWithErrorsInput,
+	Serialize:   awsjson.Serializer(serializeOpGreetingWithErrorsInput),
 	Target:      "JsonProtocol.GreetingWithErrors",
 }

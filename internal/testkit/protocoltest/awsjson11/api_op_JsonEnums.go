@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson11/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -63,8 +64,8 @@ type JsonEnumsOutput struct {
 }
 
 var opJsonEnums = pipeline.Operation[JsonEnumsInput, JsonEnumsOutput]{
-	Deserialize: deserializeOpJsonEnumsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpJsonEnumsOutput),
 	Name:        "JsonEnums",
-	Serialize:   serializeOpJsonEnumsInput,
+	Serialize:   awsjson.Serializer(serializeOpJsonEnumsInput),
 	Target:      "JsonProtocol.JsonEnums",
 }

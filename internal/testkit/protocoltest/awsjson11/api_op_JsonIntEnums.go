@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson11/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -63,8 +64,8 @@ type JsonIntEnumsOutput struct {
 }
 
 var opJsonIntEnums = pipeline.Operation[JsonIntEnumsInput, JsonIntEnumsOutput]{
-	Deserialize: deserializeOpJsonIntEnumsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpJsonIntEnumsOutput),
 	Name:        "JsonIntEnums",
-	Serialize:   serializeOpJsonIntEnumsInput,
+	Serialize:   awsjson.Serializer(serializeOpJsonIntEnumsInput),
 	Target:      "JsonProtocol.JsonIntEnums",
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson11/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -46,8 +47,8 @@ type JsonUnionsOutput struct {
 }
 
 var opJsonUnions = pipeline.Operation[JsonUnionsInput, JsonUnionsOutput]{
-	Deserialize: deserializeOpJsonUnionsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpJsonUnionsOutput),
 	Name:        "JsonUnions",
-	Serialize:   serializeOpJsonUnionsInput,
+	Serialize:   awsjson.Serializer(serializeOpJsonUnionsInput),
 	Target:      "JsonProtocol.JsonUnions",
 }

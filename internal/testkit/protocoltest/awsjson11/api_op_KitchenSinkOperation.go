@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/awsjson11/types"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	"time"
 )
@@ -143,8 +144,8 @@ type KitchenSinkOperationOutput struct {
 }
 
 var opKitchenSinkOperation = pipeline.Operation[KitchenSinkOperationInput, KitchenSinkOperationOutput]{
-	Deserialize: deserializeOpKitchenSinkOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpKitchenSinkOperationOutput),
 	Name:        "KitchenSinkOperation",
-	Serialize:   serializeOpKitchenSinkOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpKitchenSinkOperationInput),
 	Target:      "JsonProtocol.KitchenSinkOperation",
 }

@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -41,8 +42,8 @@ type NullOperationOutput struct {
 }
 
 var opNullOperation = pipeline.Operation[NullOperationInput, NullOperationOutput]{
-	Deserialize: deserializeOpNullOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpNullOperationOutput),
 	Name:        "NullOperation",
-	Serialize:   serializeOpNullOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpNullOperationInput),
 	Target:      "JsonProtocol.NullOperation",
 }

@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
@@ -42,8 +43,8 @@ type PutAndGetInlineDocumentsOutput struct {
 }
 
 var opPutAndGetInlineDocuments = pipeline.Operation[PutAndGetInlineDocumentsInput, PutAndGetInlineDocumentsOutput]{
-	Deserialize: deserializeOpPutAndGetInlineDocumentsOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpPutAndGetInlineDocumentsOutput),
 	Name:        "PutAndGetInlineDocuments",
-	Serialize:   serializeOpPutAndGetInlineDocumentsInput,
+	Serialize:   awsjson.Serializer(serializeOpPutAndGetInlineDocumentsInput),
 	Target:      "JsonProtocol.PutAndGetInlineDocuments",
 }

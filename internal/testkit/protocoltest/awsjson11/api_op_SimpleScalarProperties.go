@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -45,8 +46,8 @@ type SimpleScalarPropertiesOutput struct {
 }
 
 var opSimpleScalarProperties = pipeline.Operation[SimpleScalarPropertiesInput, SimpleScalarPropertiesOutput]{
-	Deserialize: deserializeOpSimpleScalarPropertiesOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpSimpleScalarPropertiesOutput),
 	Name:        "SimpleScalarProperties",
-	Serialize:   serializeOpSimpleScalarPropertiesInput,
+	Serialize:   awsjson.Serializer(serializeOpSimpleScalarPropertiesInput),
 	Target:      "JsonProtocol.SimpleScalarProperties",
 }

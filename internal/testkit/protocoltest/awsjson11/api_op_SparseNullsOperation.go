@@ -5,6 +5,7 @@ package awsjson11
 import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
+	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
@@ -45,8 +46,8 @@ type SparseNullsOperationOutput struct {
 }
 
 var opSparseNullsOperation = pipeline.Operation[SparseNullsOperationInput, SparseNullsOperationOutput]{
-	Deserialize: deserializeOpSparseNullsOperationOutput,
+	Deserialize: awsjson.Deserializer(deserializeOpSparseNullsOperationOutput),
 	Name:        "SparseNullsOperation",
-	Serialize:   serializeOpSparseNullsOperationInput,
+	Serialize:   awsjson.Serializer(serializeOpSparseNullsOperationInput),
 	Target:      "JsonProtocol.SparseNullsOperation",
 }

@@ -1,0 +1,133 @@
+// Package wire is the protocol-neutral envelope between runtime/pipeline and
+// the protocol codecs (runtime/awsjson today; CBOR, XML and query codecs
+// later): what a protocol writes into a request before it is signed, what it
+// reads from a response, and the Protocol interface a generated service
+// points to. It imports nothing of this module, so every codec can implement
+// it and the pipeline can drive any of them without naming one.
+package wire
+
+import "net/http"
+
+// Op names one operation to its protocol.
+type Op struct {
+	// Name is the operation's shape name, e.g. CreateImageBuilder.
+	Name string
+	// Target is the operation's static address where the protocol has one:
+	// the X-Amz-Target value for awsJson. Protocols that address an
+	// operation by URI (rpcv2Cbor, restJson1, restXml) or by form field
+	// (awsQuery) leave it empty and use Name or their generated bindings.
+	Target string
+}
+
+// Protocol is one wire protocol: a value, not a name the runtime switches on.
+// A generated service points to one; its generated per-operation
+// serializers and deserializers write and read the body in the protocol's
+// codec.
+type Protocol interface {
+	// Frame writes how op is addressed before the operation's serializer
+	// runs: method, path, the content type and addressing headers. Anything
+	// that depends on the input (path labels, query, header bindings) is
+	// the serializer's to write.
+	Frame(r *Request, op Op)
+
+	// ErrorInfo recognises an error response: the error shape's name
+	// (sanitized) and its message, either possibly empty. It may replace
+	// resp.Body with a body the protocol's modeled-error decoders read, for
+	// error bodies a front end sent in another format.
+	ErrorInfo(resp *Response) (code, message string)
+}
+
+// Releaser is the owner of a request body taken from a pool; it gets the
+// buffer back once the call is over.
+type Releaser interface{ Release() }
+
+// inlineHeaders is how many header fields a request holds without
+// allocating: awsJson uses two, rpcv2Cbor would use three.
+const inlineHeaders = 4
+
+// Request is an operation's HTTP request as the protocol and the serializer
+// describe it, before the pipeline adds the endpoint and the SDK's own
+// headers (User-Agent, invocation id, attempt) and signs it.
+type Request struct {
+	// Method is the HTTP method; empty means POST.
+	Method string
+	// Path is joined to the endpoint's path; empty means "/".
+	Path string
+	// RawQuery is the encoded query string, without '?'.
+	RawQuery string
+	// Body is the serialized payload, or nil for none.
+	Body []byte
+	// ContentEncoding is the body's encoding after compression, e.g. gzip.
+	ContentEncoding string
+
+	owner Releaser
+	n     int
+	names [inlineHeaders]string
+	// vals backs the one-element value slices of the inline headers, so a
+	// request's headers cost no allocation of their own.
+	vals [inlineHeaders]string
+	more []field
+}
+
+type field struct{ name, value string }
+
+// SetHeader adds the header name (in canonical form, as http.Header keys
+// are) with one value. Names are not checked for repeats: a protocol sets
+// each once.
+func (r *Request) SetHeader(name, value string) {
+	if r.n < inlineHeaders {
+		r.names[r.n], r.vals[r.n] = name, value
+		r.n++
+		return
+	}
+	r.more = append(r.more, field{name, value})
+}
+
+// Header returns the value of the header name set with SetHeader.
+func (r *Request) Header(name string) string {
+	for i := 0; i < r.n; i++ {
+		if r.names[i] == name {
+			return r.vals[i]
+		}
+	}
+	for _, f := range r.more {
+		if f.name == name {
+			return f.value
+		}
+	}
+	return ""
+}
+
+// CopyHeaders writes the headers set with SetHeader into h. The inline
+// values are shared, not copied: h must not be modified in place (net/http
+// and the signer only read it; replacing a value is fine).
+func (r *Request) CopyHeaders(h http.Header) {
+	for i := 0; i < r.n; i++ {
+		h[r.names[i]] = r.vals[i : i+1 : i+1]
+	}
+	for _, f := range r.more {
+		h[f.name] = []string{f.value}
+	}
+}
+
+// SetBody sets the body, owned by owner (nil for none) until Release.
+func (r *Request) SetBody(b []byte, owner Releaser) {
+	r.Release()
+	r.Body, r.owner = b, owner
+}
+
+// Release gives a pooled body back; the request must not be sent after.
+func (r *Request) Release() {
+	if r.owner != nil {
+		r.owner.Release()
+		r.owner = nil
+	}
+	r.Body = nil
+}
+
+// Response is a received response, its body read whole.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+}
