@@ -1,7 +1,3 @@
-// Package pipeline is the request path every generated client shares:
-// validate → serialize → resolve endpoint → sign → send (with retries) →
-// decode. Generated packages describe their service and operations; this
-// package does the work, so generated code stays thin.
 package pipeline
 
 import (
