@@ -27,7 +27,7 @@ var layers = []struct {
 		"aws", "aws/arn", "internal/ini", "internal/settings/...",
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
-		"runtime/paginator", "runtime/waiter",
+		"runtime/paginator", "runtime/waiter", "runtime/wire",
 		"internal/testkit/shared", "internal/testkit/faultserver",
 	}},
 	{"core", []string{"aws/retry", "runtime/signer", "credentials"}},
