@@ -27,8 +27,11 @@ TARGETS=(
 	"./runtime/pipeline FuzzErrorResponse"
 	"./runtime/awsjson FuzzDecoder"
 	"./runtime/awsjson FuzzRoundTrip"
+	"./runtime/cbor FuzzDecoder"
+	"./runtime/cbor FuzzRoundTrip"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
+	"./aws/arn FuzzParse"
 	"./internal/ini FuzzParse"
 	"./codegen/smithy FuzzParseIDL"
 )
