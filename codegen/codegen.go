@@ -26,6 +26,10 @@ type Config struct {
 	Package    string   // Go package name
 	ImportPath string   // Go import path of the package
 	OutDir     string   // directory of the package
+	// Protocol is the protocol to generate when the service declares
+	// several (rpcv2Cbor, awsJson1_0, awsJson1_1, or a trait's shape id);
+	// empty picks the one aws-sdk-go-v2 picks.
+	Protocol string
 
 	// Pin is a pins file (models/pins.json). When set, the model must be
 	// byte-identical to the one pinned for Package, so that a model
@@ -51,7 +55,7 @@ func Generate(cfg Config) (*ir.Service, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath})
+	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath, Protocol: cfg.Protocol})
 	if err != nil {
 		return nil, nil, nil, err
 	}

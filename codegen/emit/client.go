@@ -48,7 +48,7 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 		jen.Id("APIVersion"):   jen.Id("ServiceAPIVersion"),
 		jen.Id("SigningName"):  jen.Lit(svc.SigningName),
 		jen.Id("Protocol"):     jen.Qual(svc.Protocol.CodecPath, svc.Protocol.Value),
-		jen.Id("ModeledError"): jen.Qual(svc.Protocol.CodecPath, "ModeledErrors").Call(jen.Id("newModeledError")),
+		jen.Id("ModeledError"): jen.Qual(svc.Protocol.CodecPath, modeledErrorsAdapter(svc)).Call(jen.Id("newModeledError")),
 	}
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
@@ -95,13 +95,21 @@ func Operations(svc *ir.Service, fs *Files) error {
 			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))
 		codec := svc.Protocol.CodecPath
+		serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+		if svc.Protocol.PathPrefix != "" && op.Input.ShapeID == "smithy.api#Unit" {
+			// No input: no body, and so no Content-Type.
+			serialize = jen.Qual(codec, "NoInput").Types(jen.Id(in))
+		}
 		fields := jen.Dict{
 			jen.Id("Name"):        jen.Lit(op.Name),
-			jen.Id("Serialize"):   jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc)),
+			jen.Id("Serialize"):   serialize,
 			jen.Id("Deserialize"): jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc)),
 		}
 		if svc.Protocol.TargetPrefix != "" {
 			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)
+		}
+		if svc.Protocol.PathPrefix != "" {
+			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.PathPrefix + shapeName(op.ShapeID))
 		}
 		for _, enc := range op.Compression {
 			if enc == "gzip" {
@@ -211,3 +219,14 @@ func Unsupported(svc *ir.Service, fs *Files) error {
 	fs.Raw("UNSUPPORTED.md", []byte(b.String()))
 	return nil
 }
+
+// modeledErrorsAdapter names the codec's adapter for newModeledError.
+func modeledErrorsAdapter(svc *ir.Service) string {
+	if svc.Protocol.ModeledErrors != "" {
+		return svc.Protocol.ModeledErrors
+	}
+	return "ModeledErrors"
+}
+
+// shapeName is the name part of a shape id, as the model spells it.
+func shapeName(id string) string { return id[strings.LastIndexByte(id, '#')+1:] }

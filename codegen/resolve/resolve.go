@@ -24,13 +24,58 @@ type Config struct {
 	// Package is the Go package name, ImportPath its import path.
 	Package    string
 	ImportPath string
+	// Protocol is the protocol trait to generate, e.g. smithy.protocols#rpcv2Cbor
+	// or its name alone (rpcv2Cbor); empty picks one as aws-sdk-go-v2 does
+	// (see pickProtocol).
+	Protocol string
 }
 
 // DocWidth is the column godoc paragraphs are wrapped at.
 const DocWidth = 77
 
-// pkgAWSJSON is the runtime codec of the awsJson protocols.
-const pkgAWSJSON = "github.com/eucsdk/eucsdk/runtime/awsjson"
+// Runtime codecs of the protocols the generator supports.
+const (
+	pkgAWSJSON = "github.com/eucsdk/eucsdk/runtime/awsjson"
+	pkgCBOR    = "github.com/eucsdk/eucsdk/runtime/cbor"
+)
+
+// protocols are the protocols the generator supports, in the order
+// aws-sdk-go-v2 prefers them when a service declares several: smithy-go's
+// codegen (GoSettings.resolveServiceProtocol, tested by ResolveProtocolTest
+// after the rpcv2 protocol-selection SEP) takes the first of rpcv2Cbor,
+// awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query that the
+// service has. The ones after awsJson1_1 are not generated here yet.
+var protocols = []ir.Protocol{
+	{Name: "rpcv2Cbor", Trait: "smithy.protocols#rpcv2Cbor", ContentType: "application/cbor", CodecPath: pkgCBOR, Value: "RPCv2"},
+	{Name: "awsJson1_0", Trait: "aws.protocols#awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"},
+	{Name: "awsJson1_1", Trait: "aws.protocols#awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"},
+}
+
+// pickProtocol chooses the service's protocol: the one asked for (which the
+// service must declare), else the first supported one in v2's order.
+func pickProtocol(svc *smithy.Shape, want string) (ir.Protocol, error) {
+	if want != "" {
+		for _, p := range protocols {
+			if want == p.Name || want == p.Trait {
+				if !svc.Traits.Has(p.Trait) {
+					return ir.Protocol{}, &Error{string(svc.ID), "protocol " + want + " requested, but the service does not declare " + p.Trait}
+				}
+				return p, nil
+			}
+		}
+		var names []string
+		for _, p := range protocols {
+			names = append(names, p.Name)
+		}
+		return ir.Protocol{}, &Error{string(svc.ID), "unsupported protocol " + want + ": the generator supports " + strings.Join(names, ", ")}
+	}
+	for _, p := range protocols {
+		if svc.Traits.Has(p.Trait) {
+			return p, nil
+		}
+	}
+	return ir.Protocol{}, &Error{string(svc.ID), "unsupported protocol: only smithy.protocols#rpcv2Cbor, aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
+}
 
 // Error is a resolution failure that names the shape at fault.
 type Error struct {
@@ -102,15 +147,20 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	if svc.SigningName == "" {
 		svc.SigningName = awsService.EndpointPrefix
 	}
-	switch {
-	case svcShape.Traits.Has("aws.protocols#awsJson1_1"):
-		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"}
-	case svcShape.Traits.Has("aws.protocols#awsJson1_0"):
-		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"}
-	default:
-		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
+	proto, err := pickProtocol(svcShape, cfg.Protocol)
+	if err != nil {
+		return nil, err
 	}
-	svc.Protocol.TargetPrefix = svc.Name
+	svc.Protocol = proto
+	if proto.Name == "rpcv2Cbor" {
+		if svcShape.Traits.Has("aws.protocols#awsQueryCompatible") {
+			svc.Protocol.Value, svc.Protocol.ModeledErrors = "RPCv2QueryCompatible", "QueryModeledErrors"
+		}
+		// Operations are addressed by path (see emit's operation Target).
+		svc.Protocol.PathPrefix = "/service/" + svc.Name + "/operation/"
+	} else {
+		svc.Protocol.TargetPrefix = svc.Name
+	}
 	if err := r.endpoints(svcShape); err != nil {
 		return nil, err
 	}

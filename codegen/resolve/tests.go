@@ -23,13 +23,16 @@ type rawProtocolTest struct {
 	Body           *string           `json:"body"`
 	BodyMediaType  string            `json:"bodyMediaType"`
 	Code           int               `json:"code"`
+	VendorParams   struct {
+		Code string `json:"code"`
+	} `json:"vendorParams"`
 }
 
 // protocolTests attaches the model's protocol tests for the service's own
 // protocol: request and response tests of each operation, and each error
 // shape's response tests to the first operation (by name) that lists it.
 func (r *resolver) protocolTests() error {
-	proto := "aws.protocols#" + r.svc.Protocol.Name
+	proto := r.svc.Protocol.Trait
 	errorOwner := map[*ir.Shape]*ir.Operation{}
 	for _, op := range r.svc.Operations {
 		src := r.m.Shape(smithy.ShapeID(op.ShapeID))
@@ -87,6 +90,7 @@ func newTest(t rawProtocolTest, kind string, errShape *ir.Shape) *ir.ProtocolTes
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
+		ErrorCode: t.VendorParams.Code,
 	}
 	for k, v := range t.Headers {
 		pt.Headers = append(pt.Headers, [2]string{k, v})

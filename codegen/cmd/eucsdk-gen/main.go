@@ -30,6 +30,7 @@ func main() {
 	flag.StringVar(&cfg.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
 	flag.StringVar(&cfg.Package, "package", "", "Go package name of the generated client (required)")
 	flag.StringVar(&cfg.ImportPath, "import", "", "Go import path of the generated package (required)")
+	flag.StringVar(&cfg.Protocol, "protocol", "", "protocol to generate when the service declares several: rpcv2Cbor, awsJson1_0 or awsJson1_1 (default: the one aws-sdk-go-v2 picks, in that order)")
 	flag.StringVar(&cfg.OutDir, "out", "", "directory to write the package into (required)")
 	flag.StringVar(&cfg.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
 	flag.BoolVar(&cfg.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
