@@ -590,6 +590,11 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	case smithy.TypeDocument:
 		t.Kind = ir.Document
 		r.svc.HasDocuments = true
+		if r.svc.Protocol.Name == "rpcv2Cbor" {
+			// The protocol has no document encoding; the rest of the shape works.
+			r.svc.Unsupported = append(r.svc.Unsupported, ir.Unsupported{Operation: "-", ShapeID: string(m.ID()),
+				Reason: "targets a document (" + string(m.Target) + "), which smithy.protocols#rpcv2Cbor does not carry: skipped when read, fails the call when set"})
+		}
 		return mem, nil
 	case smithy.TypeEnum, smithy.TypeIntEnum, smithy.TypeStructure, smithy.TypeUnion, smithy.TypeList, smithy.TypeSet, smithy.TypeMap:
 		s, err := r.shape(target.ID)
