@@ -28,7 +28,7 @@ var layers = []struct {
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
 		"runtime/paginator", "runtime/waiter", "runtime/wire",
-		"internal/testkit/shared", "internal/testkit/faultserver",
+		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv",
 	}},
 	{"core", []string{"aws/retry", "runtime/signer", "credentials"}},
 	{"settings", []string{"internal/settings"}},

@@ -11,6 +11,11 @@ import (
 )
 
 // Associates the specified app block builder with the specified app block.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.InvalidParameterCombinationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) AssociateAppBlockBuilderAppBlock(ctx context.Context, params *AssociateAppBlockBuilderAppBlockInput, optFns ...func(*Options)) (*AssociateAppBlockBuilderAppBlockOutput, error) {
 	if params == nil {
 		params = &AssociateAppBlockBuilderAppBlockInput{}
@@ -39,10 +44,8 @@ type AssociateAppBlockBuilderAppBlockInput struct {
 	AppBlockBuilderName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateAppBlockBuilderAppBlockInput) Validate() error {
 	return validateOpAssociateAppBlockBuilderAppBlockInput(v)
 }

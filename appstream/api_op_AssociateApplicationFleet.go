@@ -12,6 +12,11 @@ import (
 
 // Associates the specified application with the specified fleet. This is only
 // supported for Elastic fleets.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.InvalidParameterCombinationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) AssociateApplicationFleet(ctx context.Context, params *AssociateApplicationFleetInput, optFns ...func(*Options)) (*AssociateApplicationFleetOutput, error) {
 	if params == nil {
 		params = &AssociateApplicationFleetInput{}
@@ -40,10 +45,8 @@ type AssociateApplicationFleetInput struct {
 	ApplicationArn *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateApplicationFleetInput) Validate() error {
 	return validateOpAssociateApplicationFleetInput(v)
 }

@@ -10,6 +10,10 @@ import (
 )
 
 // Associates an application to entitle.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.EntitlementNotFoundException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) AssociateApplicationToEntitlement(ctx context.Context, params *AssociateApplicationToEntitlementInput, optFns ...func(*Options)) (*AssociateApplicationToEntitlementOutput, error) {
 	if params == nil {
 		params = &AssociateApplicationToEntitlementInput{}
@@ -45,10 +49,8 @@ type AssociateApplicationToEntitlementInput struct {
 	ApplicationIdentifier *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateApplicationToEntitlementInput) Validate() error {
 	return validateOpAssociateApplicationToEntitlementInput(v)
 }

@@ -10,6 +10,11 @@ import (
 )
 
 // Associates the specified fleet with the specified stack.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) AssociateFleet(ctx context.Context, params *AssociateFleetInput, optFns ...func(*Options)) (*AssociateFleetOutput, error) {
 	if params == nil {
 		params = &AssociateFleetInput{}
@@ -38,10 +43,8 @@ type AssociateFleetInput struct {
 	StackName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateFleetInput) Validate() error {
 	return validateOpAssociateFleetInput(v)
 }

@@ -13,6 +13,10 @@ import (
 // Associates the specified users with the specified stacks. Users in a user
 // pool cannot be assigned to stacks with fleets that are joined to an Active
 // Directory domain.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) BatchAssociateUserStack(ctx context.Context, params *BatchAssociateUserStackInput, optFns ...func(*Options)) (*BatchAssociateUserStackOutput, error) {
 	if params == nil {
 		params = &BatchAssociateUserStackInput{}
@@ -34,10 +38,8 @@ type BatchAssociateUserStackInput struct {
 	UserStackAssociations []types.UserStackAssociation
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *BatchAssociateUserStackInput) Validate() error {
 	return validateOpBatchAssociateUserStackInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Disassociates the specified users from the specified stacks.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) BatchDisassociateUserStack(ctx context.Context, params *BatchDisassociateUserStackInput, optFns ...func(*Options)) (*BatchDisassociateUserStackOutput, error) {
 	if params == nil {
 		params = &BatchDisassociateUserStackInput{}
@@ -32,10 +36,8 @@ type BatchDisassociateUserStackInput struct {
 	UserStackAssociations []types.UserStackAssociation
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *BatchDisassociateUserStackInput) Validate() error {
 	return validateOpBatchDisassociateUserStackInput(v)
 }

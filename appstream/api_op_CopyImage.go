@@ -11,6 +11,11 @@ import (
 
 // Copies the image within the same region or to a new region within the same
 // AWS account. Note that any tags you added to the image will not be copied.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.IncompatibleImageException, *types.InvalidAccountStatusException,
+// *types.LimitExceededException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) CopyImage(ctx context.Context, params *CopyImageInput, optFns ...func(*Options)) (*CopyImageOutput, error) {
 	if params == nil {
 		params = &CopyImageInput{}
@@ -53,10 +58,8 @@ type CopyImageInput struct {
 	DestinationImageDescription *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CopyImageInput) Validate() error {
 	return validateOpCopyImageInput(v)
 }

@@ -19,6 +19,10 @@ import (
 // applications. Multiple applications can be assigned to a single app block.
 //
 // This is only supported for Elastic fleets.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceAlreadyExistsException.
 func (c *Client) CreateAppBlock(ctx context.Context, params *CreateAppBlockInput, optFns ...func(*Options)) (*CreateAppBlockOutput, error) {
 	if params == nil {
 		params = &CreateAppBlockInput{}
@@ -71,10 +75,8 @@ type CreateAppBlockInput struct {
 	PackagingType types.PackagingType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateAppBlockInput) Validate() error {
 	return validateOpCreateAppBlockInput(v)
 }

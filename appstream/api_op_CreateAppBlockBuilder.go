@@ -11,6 +11,13 @@ import (
 )
 
 // Creates an app block builder.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) CreateAppBlockBuilder(ctx context.Context, params *CreateAppBlockBuilderInput, optFns ...func(*Options)) (*CreateAppBlockBuilderOutput, error) {
 	if params == nil {
 		params = &CreateAppBlockBuilderInput{}
@@ -114,10 +121,8 @@ type CreateAppBlockBuilderInput struct {
 	AccessEndpoints []types.AccessEndpoint
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateAppBlockBuilderInput) Validate() error {
 	return validateOpCreateAppBlockBuilderInput(v)
 }

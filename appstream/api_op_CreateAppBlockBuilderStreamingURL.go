@@ -11,6 +11,9 @@ import (
 )
 
 // Creates a URL to start a create app block builder streaming session.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) CreateAppBlockBuilderStreamingURL(ctx context.Context, params *CreateAppBlockBuilderStreamingURLInput, optFns ...func(*Options)) (*CreateAppBlockBuilderStreamingURLOutput, error) {
 	if params == nil {
 		params = &CreateAppBlockBuilderStreamingURLInput{}
@@ -36,10 +39,8 @@ type CreateAppBlockBuilderStreamingURLInput struct {
 	Validity *int64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateAppBlockBuilderStreamingURLInput) Validate() error {
 	return validateOpCreateAppBlockBuilderStreamingURLInput(v)
 }

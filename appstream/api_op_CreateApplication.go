@@ -20,6 +20,11 @@ import (
 // the applications users can launch.
 //
 // This is only supported for Elastic fleets.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateApplication(ctx context.Context, params *CreateApplicationInput, optFns ...func(*Options)) (*CreateApplicationOutput, error) {
 	if params == nil {
 		params = &CreateApplicationInput{}
@@ -101,10 +106,8 @@ type CreateApplicationInput struct {
 	Tags map[string]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateApplicationInput) Validate() error {
 	return validateOpCreateApplicationInput(v)
 }

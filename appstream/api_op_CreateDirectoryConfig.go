@@ -13,6 +13,11 @@ import (
 // Creates a Directory Config object in AppStream 2.0. This object includes the
 // configuration information required to join fleets and image builders to
 // Microsoft Active Directory domains.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceNotFoundException.
 func (c *Client) CreateDirectoryConfig(ctx context.Context, params *CreateDirectoryConfigInput, optFns ...func(*Options)) (*CreateDirectoryConfigOutput, error) {
 	if params == nil {
 		params = &CreateDirectoryConfigInput{}
@@ -52,10 +57,8 @@ type CreateDirectoryConfigInput struct {
 	CertificateBasedAuthProperties *types.CertificateBasedAuthProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateDirectoryConfigInput) Validate() error {
 	return validateOpCreateDirectoryConfigInput(v)
 }

@@ -16,6 +16,10 @@ import (
 // streaming URL users are entitled to all applications in a stack. Entitlements
 // don't apply to the desktop stream view application, or to applications
 // managed by a dynamic app provider using the Dynamic Application Framework.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.EntitlementAlreadyExistsException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) CreateEntitlement(ctx context.Context, params *CreateEntitlementInput, optFns ...func(*Options)) (*CreateEntitlementOutput, error) {
 	if params == nil {
 		params = &CreateEntitlementInput{}
@@ -61,10 +65,8 @@ type CreateEntitlementInput struct {
 	Attributes []types.EntitlementAttribute
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateEntitlementInput) Validate() error {
 	return validateOpCreateEntitlementInput(v)
 }

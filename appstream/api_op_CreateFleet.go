@@ -12,6 +12,14 @@ import (
 
 // Creates a fleet. A fleet consists of streaming instances that your users
 // access for their applications and desktops.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) CreateFleet(ctx context.Context, params *CreateFleetInput, optFns ...func(*Options)) (*CreateFleetOutput, error) {
 	if params == nil {
 		params = &CreateFleetInput{}
@@ -245,10 +253,8 @@ type CreateFleetInput struct {
 	MaxSessionsPerInstance *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateFleetInput) Validate() error {
 	return validateOpCreateFleetInput(v)
 }

@@ -15,6 +15,14 @@ import (
 //
 // The initial state of the builder is PENDING. When it is ready, the state is
 // RUNNING.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) CreateImageBuilder(ctx context.Context, params *CreateImageBuilderInput, optFns ...func(*Options)) (*CreateImageBuilderOutput, error) {
 	if params == nil {
 		params = &CreateImageBuilderInput{}
@@ -154,10 +162,8 @@ type CreateImageBuilderInput struct {
 	AccessEndpoints []types.AccessEndpoint
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateImageBuilderInput) Validate() error {
 	return validateOpCreateImageBuilderInput(v)
 }

@@ -11,6 +11,9 @@ import (
 )
 
 // Creates a URL to start an image builder streaming session.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) CreateImageBuilderStreamingURL(ctx context.Context, params *CreateImageBuilderStreamingURLInput, optFns ...func(*Options)) (*CreateImageBuilderStreamingURLOutput, error) {
 	if params == nil {
 		params = &CreateImageBuilderStreamingURLInput{}
@@ -36,10 +39,8 @@ type CreateImageBuilderStreamingURLInput struct {
 	Validity *int64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateImageBuilderStreamingURLInput) Validate() error {
 	return validateOpCreateImageBuilderStreamingURLInput(v)
 }

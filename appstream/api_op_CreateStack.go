@@ -12,6 +12,12 @@ import (
 
 // Creates a stack to start streaming applications to users. A stack consists of
 // an associated fleet, user access policies, and storage configurations.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceNotFoundException.
 func (c *Client) CreateStack(ctx context.Context, params *CreateStackInput, optFns ...func(*Options)) (*CreateStackOutput, error) {
 	if params == nil {
 		params = &CreateStackInput{}
@@ -103,10 +109,8 @@ type CreateStackInput struct {
 	StreamingExperienceSettings *types.StreamingExperienceSettings
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateStackInput) Validate() error {
 	return validateOpCreateStackInput(v)
 }

@@ -13,6 +13,11 @@ import (
 // Creates a temporary URL to start an AppStream 2.0 streaming session for the
 // specified user. A streaming URL enables application streaming to be tested
 // without user setup.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException, *types.ResourceNotAvailableException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateStreamingURL(ctx context.Context, params *CreateStreamingURLInput, optFns ...func(*Options)) (*CreateStreamingURLOutput, error) {
 	if params == nil {
 		params = &CreateStreamingURLInput{}
@@ -67,10 +72,8 @@ type CreateStreamingURLInput struct {
 	SessionContext *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateStreamingURLInput) Validate() error {
 	return validateOpCreateStreamingURLInput(v)
 }

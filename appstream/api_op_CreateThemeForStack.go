@@ -12,6 +12,11 @@ import (
 
 // Creates custom branding that customizes the appearance of the streaming
 // application catalog page.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceNotFoundException.
 func (c *Client) CreateThemeForStack(ctx context.Context, params *CreateThemeForStackInput, optFns ...func(*Options)) (*CreateThemeForStackOutput, error) {
 	if params == nil {
 		params = &CreateThemeForStackInput{}
@@ -66,10 +71,8 @@ type CreateThemeForStackInput struct {
 	FaviconS3Location *types.S3Location
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateThemeForStackInput) Validate() error {
 	return validateOpCreateThemeForStackInput(v)
 }

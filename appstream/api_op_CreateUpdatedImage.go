@@ -17,6 +17,12 @@ import (
 // Image Updates" section in Administer Your AppStream 2.0 Images
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/administer-images.html),
 // in the Amazon AppStream 2.0 Administration Guide.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateUpdatedImage(ctx context.Context, params *CreateUpdatedImageInput, optFns ...func(*Options)) (*CreateUpdatedImageOutput, error) {
 	if params == nil {
 		params = &CreateUpdatedImageInput{}
@@ -82,10 +88,8 @@ type CreateUpdatedImageInput struct {
 	DryRun *bool
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateUpdatedImageInput) Validate() error {
 	return validateOpCreateUpdatedImageInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Creates a usage report subscription. Usage reports are generated daily.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.InvalidRoleException,
+// *types.LimitExceededException.
 func (c *Client) CreateUsageReportSubscription(ctx context.Context, params *CreateUsageReportSubscriptionInput, optFns ...func(*Options)) (*CreateUsageReportSubscriptionOutput, error) {
 	if params == nil {
 		params = &CreateUsageReportSubscriptionInput{}
@@ -25,10 +29,8 @@ func (c *Client) CreateUsageReportSubscription(ctx context.Context, params *Crea
 
 type CreateUsageReportSubscriptionInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateUsageReportSubscriptionInput) Validate() error {
 	return nil
 }

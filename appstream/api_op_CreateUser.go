@@ -12,6 +12,11 @@ import (
 )
 
 // Creates a new user in the user pool.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceAlreadyExistsException.
 func (c *Client) CreateUser(ctx context.Context, params *CreateUserInput, optFns ...func(*Options)) (*CreateUserOutput, error) {
 	if params == nil {
 		params = &CreateUserInput{}
@@ -79,10 +84,8 @@ func (v CreateUserInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateUserInput) Validate() error {
 	return validateOpCreateUserInput(v)
 }

@@ -10,6 +10,10 @@ import (
 )
 
 // Deletes an app block.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteAppBlock(ctx context.Context, params *DeleteAppBlockInput, optFns ...func(*Options)) (*DeleteAppBlockOutput, error) {
 	if params == nil {
 		params = &DeleteAppBlockInput{}
@@ -31,10 +35,8 @@ type DeleteAppBlockInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteAppBlockInput) Validate() error {
 	return validateOpDeleteAppBlockInput(v)
 }

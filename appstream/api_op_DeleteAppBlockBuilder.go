@@ -13,6 +13,11 @@ import (
 //
 // An app block builder can only be deleted when it has no association with an
 // app block.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteAppBlockBuilder(ctx context.Context, params *DeleteAppBlockBuilderInput, optFns ...func(*Options)) (*DeleteAppBlockBuilderOutput, error) {
 	if params == nil {
 		params = &DeleteAppBlockBuilderInput{}
@@ -34,10 +39,8 @@ type DeleteAppBlockBuilderInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteAppBlockBuilderInput) Validate() error {
 	return validateOpDeleteAppBlockBuilderInput(v)
 }

@@ -10,6 +10,11 @@ import (
 )
 
 // Deletes an application.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteApplication(ctx context.Context, params *DeleteApplicationInput, optFns ...func(*Options)) (*DeleteApplicationOutput, error) {
 	if params == nil {
 		params = &DeleteApplicationInput{}
@@ -31,10 +36,8 @@ type DeleteApplicationInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteApplicationInput) Validate() error {
 	return validateOpDeleteApplicationInput(v)
 }

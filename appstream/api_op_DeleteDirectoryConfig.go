@@ -12,6 +12,9 @@ import (
 // Deletes the specified Directory Config object from AppStream 2.0. This object
 // includes the information required to join streaming instances to an Active
 // Directory domain.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) DeleteDirectoryConfig(ctx context.Context, params *DeleteDirectoryConfigInput, optFns ...func(*Options)) (*DeleteDirectoryConfigOutput, error) {
 	if params == nil {
 		params = &DeleteDirectoryConfigInput{}
@@ -31,10 +34,8 @@ type DeleteDirectoryConfigInput struct {
 	DirectoryName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteDirectoryConfigInput) Validate() error {
 	return validateOpDeleteDirectoryConfigInput(v)
 }

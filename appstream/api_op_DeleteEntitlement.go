@@ -10,6 +10,10 @@ import (
 )
 
 // Deletes the specified entitlement.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.EntitlementNotFoundException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteEntitlement(ctx context.Context, params *DeleteEntitlementInput, optFns ...func(*Options)) (*DeleteEntitlementOutput, error) {
 	if params == nil {
 		params = &DeleteEntitlementInput{}
@@ -38,10 +42,8 @@ type DeleteEntitlementInput struct {
 	StackName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteEntitlementInput) Validate() error {
 	return validateOpDeleteEntitlementInput(v)
 }

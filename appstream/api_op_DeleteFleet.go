@@ -10,6 +10,10 @@ import (
 )
 
 // Deletes the specified fleet.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteFleet(ctx context.Context, params *DeleteFleetInput, optFns ...func(*Options)) (*DeleteFleetOutput, error) {
 	if params == nil {
 		params = &DeleteFleetInput{}
@@ -31,10 +35,8 @@ type DeleteFleetInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteFleetInput) Validate() error {
 	return validateOpDeleteFleetInput(v)
 }

@@ -12,6 +12,11 @@ import (
 
 // Deletes the specified image. You cannot delete an image when it is in use.
 // After you delete an image, you cannot provision new capacity using the image.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteImage(ctx context.Context, params *DeleteImageInput, optFns ...func(*Options)) (*DeleteImageOutput, error) {
 	if params == nil {
 		params = &DeleteImageInput{}
@@ -33,10 +38,8 @@ type DeleteImageInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteImageInput) Validate() error {
 	return validateOpDeleteImageInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Deletes the specified image builder and releases the capacity.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteImageBuilder(ctx context.Context, params *DeleteImageBuilderInput, optFns ...func(*Options)) (*DeleteImageBuilderOutput, error) {
 	if params == nil {
 		params = &DeleteImageBuilderInput{}
@@ -32,10 +36,8 @@ type DeleteImageBuilderInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteImageBuilderInput) Validate() error {
 	return validateOpDeleteImageBuilderInput(v)
 }

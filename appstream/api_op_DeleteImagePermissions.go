@@ -12,6 +12,9 @@ import (
 // Deletes permissions for the specified private image. After you delete
 // permissions for an image, AWS accounts to which you previously granted these
 // permissions can no longer use the image.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) DeleteImagePermissions(ctx context.Context, params *DeleteImagePermissionsInput, optFns ...func(*Options)) (*DeleteImagePermissionsOutput, error) {
 	if params == nil {
 		params = &DeleteImagePermissionsInput{}
@@ -41,10 +44,8 @@ type DeleteImagePermissionsInput struct {
 	SharedAccountId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteImagePermissionsInput) Validate() error {
 	return validateOpDeleteImagePermissionsInput(v)
 }

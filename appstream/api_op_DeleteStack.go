@@ -13,6 +13,11 @@ import (
 // streaming environment provided by the stack is no longer available to users.
 // Also, any reservations made for application streaming sessions for the stack
 // are released.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteStack(ctx context.Context, params *DeleteStackInput, optFns ...func(*Options)) (*DeleteStackOutput, error) {
 	if params == nil {
 		params = &DeleteStackInput{}
@@ -34,10 +39,8 @@ type DeleteStackInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteStackInput) Validate() error {
 	return validateOpDeleteStackInput(v)
 }

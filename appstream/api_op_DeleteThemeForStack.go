@@ -11,6 +11,10 @@ import (
 
 // Deletes custom branding that customizes the appearance of the streaming
 // application catalog page.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteThemeForStack(ctx context.Context, params *DeleteThemeForStackInput, optFns ...func(*Options)) (*DeleteThemeForStackOutput, error) {
 	if params == nil {
 		params = &DeleteThemeForStackInput{}
@@ -32,10 +36,8 @@ type DeleteThemeForStackInput struct {
 	StackName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteThemeForStackInput) Validate() error {
 	return validateOpDeleteThemeForStackInput(v)
 }

@@ -10,6 +10,9 @@ import (
 )
 
 // Disables usage report generation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.ResourceNotFoundException.
 func (c *Client) DeleteUsageReportSubscription(ctx context.Context, params *DeleteUsageReportSubscriptionInput, optFns ...func(*Options)) (*DeleteUsageReportSubscriptionOutput, error) {
 	if params == nil {
 		params = &DeleteUsageReportSubscriptionInput{}
@@ -24,10 +27,8 @@ func (c *Client) DeleteUsageReportSubscription(ctx context.Context, params *Dele
 
 type DeleteUsageReportSubscriptionInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteUsageReportSubscriptionInput) Validate() error {
 	return nil
 }

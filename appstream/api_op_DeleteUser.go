@@ -12,6 +12,9 @@ import (
 )
 
 // Deletes a user from the user pool.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteUser(ctx context.Context, params *DeleteUserInput, optFns ...func(*Options)) (*DeleteUserOutput, error) {
 	if params == nil {
 		params = &DeleteUserInput{}
@@ -52,10 +55,8 @@ func (v DeleteUserInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteUserInput) Validate() error {
 	return validateOpDeleteUserInput(v)
 }

@@ -14,6 +14,14 @@ import (
 )
 
 // Retrieves a list that describes one or more app block builder associations.
+//
+// To read every page, use
+// [NewDescribeAppBlockBuilderAppBlockAssociationsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) DescribeAppBlockBuilderAppBlockAssociations(ctx context.Context, params *DescribeAppBlockBuilderAppBlockAssociationsInput, optFns ...func(*Options)) (*DescribeAppBlockBuilderAppBlockAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeAppBlockBuilderAppBlockAssociationsInput{}
@@ -47,10 +55,8 @@ type DescribeAppBlockBuilderAppBlockAssociationsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeAppBlockBuilderAppBlockAssociationsInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,12 @@ import (
 )
 
 // Retrieves a list that describes one or more app block builders.
+//
+// To read every page, use [NewDescribeAppBlockBuildersPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeAppBlockBuilders(ctx context.Context, params *DescribeAppBlockBuildersInput, optFns ...func(*Options)) (*DescribeAppBlockBuildersOutput, error) {
 	if params == nil {
 		params = &DescribeAppBlockBuildersInput{}
@@ -40,10 +46,8 @@ type DescribeAppBlockBuildersInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeAppBlockBuildersInput) Validate() error {
 	return nil
 }

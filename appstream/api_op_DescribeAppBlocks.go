@@ -14,6 +14,12 @@ import (
 )
 
 // Retrieves a list that describes one or more app blocks.
+//
+// To read every page, use [NewDescribeAppBlocksPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeAppBlocks(ctx context.Context, params *DescribeAppBlocksInput, optFns ...func(*Options)) (*DescribeAppBlocksOutput, error) {
 	if params == nil {
 		params = &DescribeAppBlocksInput{}
@@ -40,10 +46,8 @@ type DescribeAppBlocksInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeAppBlocksInput) Validate() error {
 	return nil
 }

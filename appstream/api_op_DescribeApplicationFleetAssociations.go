@@ -15,6 +15,13 @@ import (
 
 // Retrieves a list that describes one or more application fleet associations.
 // Either ApplicationArn or FleetName must be specified.
+//
+// To read every page, use [NewDescribeApplicationFleetAssociationsPaginator];
+// its Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) DescribeApplicationFleetAssociations(ctx context.Context, params *DescribeApplicationFleetAssociationsInput, optFns ...func(*Options)) (*DescribeApplicationFleetAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeApplicationFleetAssociationsInput{}
@@ -48,10 +55,8 @@ type DescribeApplicationFleetAssociationsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeApplicationFleetAssociationsInput) Validate() error {
 	return nil
 }

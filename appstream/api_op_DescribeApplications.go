@@ -14,6 +14,12 @@ import (
 )
 
 // Retrieves a list that describes one or more applications.
+//
+// To read every page, use [NewDescribeApplicationsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeApplications(ctx context.Context, params *DescribeApplicationsInput, optFns ...func(*Options)) (*DescribeApplicationsOutput, error) {
 	if params == nil {
 		params = &DescribeApplicationsInput{}
@@ -40,10 +46,8 @@ type DescribeApplicationsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeApplicationsInput) Validate() error {
 	return nil
 }

@@ -21,6 +21,12 @@ import (
 //
 // Although the response syntax in this topic includes the account password,
 // this password is not returned in the actual response.
+//
+// To read every page, use [NewDescribeDirectoryConfigsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeDirectoryConfigs(ctx context.Context, params *DescribeDirectoryConfigsInput, optFns ...func(*Options)) (*DescribeDirectoryConfigsOutput, error) {
 	if params == nil {
 		params = &DescribeDirectoryConfigsInput{}
@@ -47,10 +53,8 @@ type DescribeDirectoryConfigsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeDirectoryConfigsInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Retrieves a list that describes one of more entitlements.
+//
+// To read every page, use [NewDescribeEntitlementsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.EntitlementNotFoundException, *types.OperationNotPermittedException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeEntitlements(ctx context.Context, params *DescribeEntitlementsInput, optFns ...func(*Options)) (*DescribeEntitlementsOutput, error) {
 	if params == nil {
 		params = &DescribeEntitlementsInput{}
@@ -49,10 +56,8 @@ type DescribeEntitlementsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeEntitlementsInput) Validate() error {
 	return validateOpDescribeEntitlementsInput(v)
 }

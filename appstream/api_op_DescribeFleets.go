@@ -16,6 +16,14 @@ import (
 
 // Retrieves a list that describes one or more specified fleets, if the fleet
 // names are provided. Otherwise, all fleets in the account are described.
+//
+// To read every page, use [NewDescribeFleetsPaginator]; its Pages and Items
+// methods are iterators.
+//
+// To wait for a state, use [NewFleetStartedWaiter] or [NewFleetStoppedWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeFleets(ctx context.Context, params *DescribeFleetsInput, optFns ...func(*Options)) (*DescribeFleetsOutput, error) {
 	if params == nil {
 		params = &DescribeFleetsInput{}
@@ -39,10 +47,8 @@ type DescribeFleetsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeFleetsInput) Validate() error {
 	return nil
 }

@@ -18,6 +18,15 @@ import (
 // Retrieves a list that describes one or more specified image builders, if the
 // image builder names are provided. Otherwise, all image builders in the
 // account are described.
+//
+// To read every page, use [NewDescribeImageBuildersPaginator]; its Pages and
+// Items methods are iterators.
+//
+// To wait for a state, use [NewImageBuilderDeletedWaiter],
+// [NewImageBuilderRunningWaiter] or [NewImageBuilderStoppedWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeImageBuilders(ctx context.Context, params *DescribeImageBuildersInput, optFns ...func(*Options)) (*DescribeImageBuildersOutput, error) {
 	if params == nil {
 		params = &DescribeImageBuildersInput{}
@@ -44,10 +53,8 @@ type DescribeImageBuildersInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeImageBuildersInput) Validate() error {
 	return nil
 }

@@ -15,6 +15,12 @@ import (
 
 // Retrieves a list that describes the permissions for shared AWS account IDs on
 // a private image that you own.
+//
+// To read every page, use [NewDescribeImagePermissionsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeImagePermissions(ctx context.Context, params *DescribeImagePermissionsInput, optFns ...func(*Options)) (*DescribeImagePermissionsOutput, error) {
 	if params == nil {
 		params = &DescribeImagePermissionsInput{}
@@ -54,10 +60,8 @@ type DescribeImagePermissionsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeImagePermissionsInput) Validate() error {
 	return validateOpDescribeImagePermissionsInput(v)
 }

@@ -18,6 +18,16 @@ import (
 // Retrieves a list that describes one or more specified images, if the image
 // names or image ARNs are provided. Otherwise, all images in the account are
 // described.
+//
+// To read every page, use [NewDescribeImagesPaginator]; its Pages and Items
+// methods are iterators.
+//
+// To wait for a state, use [NewImageAvailableWaiter] or
+// [NewImageDeletedWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeImages(ctx context.Context, params *DescribeImagesInput, optFns ...func(*Options)) (*DescribeImagesOutput, error) {
 	if params == nil {
 		params = &DescribeImagesInput{}
@@ -52,10 +62,8 @@ type DescribeImagesInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeImagesInput) Validate() error {
 	return nil
 }

@@ -17,6 +17,12 @@ import (
 // and fleet. If a UserId is provided for the stack and fleet, only streaming
 // sessions for that user are described. If an authentication type is not
 // provided, the default is to authenticate users using a streaming URL.
+//
+// To read every page, use [NewDescribeSessionsPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException.
 func (c *Client) DescribeSessions(ctx context.Context, params *DescribeSessionsInput, optFns ...func(*Options)) (*DescribeSessionsOutput, error) {
 	if params == nil {
 		params = &DescribeSessionsInput{}
@@ -71,10 +77,8 @@ type DescribeSessionsInput struct {
 	InstanceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeSessionsInput) Validate() error {
 	return validateOpDescribeSessionsInput(v)
 }

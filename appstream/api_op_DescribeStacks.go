@@ -14,6 +14,12 @@ import (
 
 // Retrieves a list that describes one or more specified stacks, if the stack
 // names are provided. Otherwise, all stacks in the account are described.
+//
+// To read every page, use [NewDescribeStacksPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeStacks(ctx context.Context, params *DescribeStacksInput, optFns ...func(*Options)) (*DescribeStacksOutput, error) {
 	if params == nil {
 		params = &DescribeStacksInput{}
@@ -37,10 +43,8 @@ type DescribeStacksInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeStacksInput) Validate() error {
 	return nil
 }

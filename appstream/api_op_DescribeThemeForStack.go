@@ -13,6 +13,9 @@ import (
 // Retrieves a list that describes the theme for a specified stack. A theme is
 // custom branding that customizes the appearance of the streaming application
 // catalog page.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeThemeForStack(ctx context.Context, params *DescribeThemeForStackInput, optFns ...func(*Options)) (*DescribeThemeForStackOutput, error) {
 	if params == nil {
 		params = &DescribeThemeForStackInput{}
@@ -34,10 +37,8 @@ type DescribeThemeForStackInput struct {
 	StackName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeThemeForStackInput) Validate() error {
 	return validateOpDescribeThemeForStackInput(v)
 }

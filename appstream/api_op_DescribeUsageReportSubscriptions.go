@@ -14,6 +14,12 @@ import (
 )
 
 // Retrieves a list that describes one or more usage report subscriptions.
+//
+// To read every page, use [NewDescribeUsageReportSubscriptionsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.ResourceNotFoundException.
 func (c *Client) DescribeUsageReportSubscriptions(ctx context.Context, params *DescribeUsageReportSubscriptionsInput, optFns ...func(*Options)) (*DescribeUsageReportSubscriptionsOutput, error) {
 	if params == nil {
 		params = &DescribeUsageReportSubscriptionsInput{}
@@ -37,10 +43,8 @@ type DescribeUsageReportSubscriptionsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeUsageReportSubscriptionsInput) Validate() error {
 	return nil
 }

@@ -20,6 +20,13 @@ import (
 //   - The stack name
 //   - The user name (email address of the user associated with the stack) and
 //     the authentication type for the user
+//
+// To read every page, use [NewDescribeUserStackAssociationsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) DescribeUserStackAssociations(ctx context.Context, params *DescribeUserStackAssociationsInput, optFns ...func(*Options)) (*DescribeUserStackAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeUserStackAssociationsInput{}
@@ -73,10 +80,8 @@ func (v DescribeUserStackAssociationsInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeUserStackAssociationsInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Retrieves a list that describes one or more specified users in the user pool.
+//
+// To read every page, use [NewDescribeUsersPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeUsers(ctx context.Context, params *DescribeUsersInput, optFns ...func(*Options)) (*DescribeUsersOutput, error) {
 	if params == nil {
 		params = &DescribeUsersInput{}
@@ -43,10 +50,8 @@ type DescribeUsersInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeUsersInput) Validate() error {
 	return validateOpDescribeUsersInput(v)
 }

@@ -14,6 +14,9 @@ import (
 // Disables the specified user in the user pool. Users can't sign in to
 // AppStream 2.0 until they are re-enabled. This action does not delete the
 // user.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DisableUser(ctx context.Context, params *DisableUserInput, optFns ...func(*Options)) (*DisableUserOutput, error) {
 	if params == nil {
 		params = &DisableUserInput{}
@@ -54,10 +57,8 @@ func (v DisableUserInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisableUserInput) Validate() error {
 	return validateOpDisableUserInput(v)
 }

@@ -10,6 +10,11 @@ import (
 )
 
 // Disassociates a specified app block builder from a specified app block.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) DisassociateAppBlockBuilderAppBlock(ctx context.Context, params *DisassociateAppBlockBuilderAppBlockInput, optFns ...func(*Options)) (*DisassociateAppBlockBuilderAppBlockOutput, error) {
 	if params == nil {
 		params = &DisassociateAppBlockBuilderAppBlockInput{}
@@ -38,10 +43,8 @@ type DisassociateAppBlockBuilderAppBlockInput struct {
 	AppBlockBuilderName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateAppBlockBuilderAppBlockInput) Validate() error {
 	return validateOpDisassociateAppBlockBuilderAppBlockInput(v)
 }

@@ -10,6 +10,11 @@ import (
 )
 
 // Disassociates the specified application from the fleet.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.InvalidParameterCombinationException,
+// *types.OperationNotPermittedException.
 func (c *Client) DisassociateApplicationFleet(ctx context.Context, params *DisassociateApplicationFleetInput, optFns ...func(*Options)) (*DisassociateApplicationFleetOutput, error) {
 	if params == nil {
 		params = &DisassociateApplicationFleetInput{}
@@ -38,10 +43,8 @@ type DisassociateApplicationFleetInput struct {
 	ApplicationArn *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateApplicationFleetInput) Validate() error {
 	return validateOpDisassociateApplicationFleetInput(v)
 }

@@ -10,6 +10,10 @@ import (
 )
 
 // Deletes the specified application from the specified entitlement.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.EntitlementNotFoundException, *types.OperationNotPermittedException,
+// *types.ResourceNotFoundException.
 func (c *Client) DisassociateApplicationFromEntitlement(ctx context.Context, params *DisassociateApplicationFromEntitlementInput, optFns ...func(*Options)) (*DisassociateApplicationFromEntitlementOutput, error) {
 	if params == nil {
 		params = &DisassociateApplicationFromEntitlementInput{}
@@ -45,10 +49,8 @@ type DisassociateApplicationFromEntitlementInput struct {
 	ApplicationIdentifier *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateApplicationFromEntitlementInput) Validate() error {
 	return validateOpDisassociateApplicationFromEntitlementInput(v)
 }

@@ -10,6 +10,11 @@ import (
 )
 
 // Disassociates the specified fleet from the specified stack.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DisassociateFleet(ctx context.Context, params *DisassociateFleetInput, optFns ...func(*Options)) (*DisassociateFleetOutput, error) {
 	if params == nil {
 		params = &DisassociateFleetInput{}
@@ -38,10 +43,8 @@ type DisassociateFleetInput struct {
 	StackName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateFleetInput) Validate() error {
 	return validateOpDisassociateFleetInput(v)
 }

@@ -14,6 +14,9 @@ import (
 // Enables a user in the user pool. After being enabled, users can sign in to
 // AppStream 2.0 and open applications from the stacks to which they are
 // assigned.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.ResourceNotFoundException.
 func (c *Client) EnableUser(ctx context.Context, params *EnableUserInput, optFns ...func(*Options)) (*EnableUserOutput, error) {
 	if params == nil {
 		params = &EnableUserInput{}
@@ -57,10 +60,8 @@ func (v EnableUserInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EnableUserInput) Validate() error {
 	return validateOpEnableUserInput(v)
 }

@@ -31,10 +31,8 @@ type ExpireSessionInput struct {
 	SessionId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ExpireSessionInput) Validate() error {
 	return validateOpExpireSessionInput(v)
 }

@@ -12,6 +12,9 @@ import (
 )
 
 // Retrieves the name of the fleet that is associated with the specified stack.
+//
+// To read every page, use [NewListAssociatedFleetsPaginator]; its Pages and
+// Items methods are iterators.
 func (c *Client) ListAssociatedFleets(ctx context.Context, params *ListAssociatedFleetsInput, optFns ...func(*Options)) (*ListAssociatedFleetsOutput, error) {
 	if params == nil {
 		params = &ListAssociatedFleetsInput{}
@@ -39,10 +42,8 @@ type ListAssociatedFleetsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListAssociatedFleetsInput) Validate() error {
 	return validateOpListAssociatedFleetsInput(v)
 }

@@ -12,6 +12,9 @@ import (
 )
 
 // Retrieves the name of the stack with which the specified fleet is associated.
+//
+// To read every page, use [NewListAssociatedStacksPaginator]; its Pages and
+// Items methods are iterators.
 func (c *Client) ListAssociatedStacks(ctx context.Context, params *ListAssociatedStacksInput, optFns ...func(*Options)) (*ListAssociatedStacksOutput, error) {
 	if params == nil {
 		params = &ListAssociatedStacksInput{}
@@ -39,10 +42,8 @@ type ListAssociatedStacksInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListAssociatedStacksInput) Validate() error {
 	return validateOpListAssociatedStacksInput(v)
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Retrieves a list of entitled applications.
+//
+// To read every page, use [NewListEntitledApplicationsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.EntitlementNotFoundException, *types.OperationNotPermittedException,
+// *types.ResourceNotFoundException.
 func (c *Client) ListEntitledApplications(ctx context.Context, params *ListEntitledApplicationsInput, optFns ...func(*Options)) (*ListEntitledApplicationsOutput, error) {
 	if params == nil {
 		params = &ListEntitledApplicationsInput{}
@@ -51,10 +58,8 @@ type ListEntitledApplicationsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListEntitledApplicationsInput) Validate() error {
 	return validateOpListEntitledApplicationsInput(v)
 }

@@ -15,6 +15,9 @@ import (
 // For more information about tags, see Tagging Your Resources
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 // in the Amazon AppStream 2.0 Administration Guide.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
 	if params == nil {
 		params = &ListTagsForResourceInput{}
@@ -36,10 +39,8 @@ type ListTagsForResourceInput struct {
 	ResourceArn *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListTagsForResourceInput) Validate() error {
 	return validateOpListTagsForResourceInput(v)
 }

@@ -17,6 +17,12 @@ import (
 //
 // Starting an app block builder starts a new instance, which is equivalent to
 // an elastic fleet instance with application builder assistance functionality.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceNotAvailableException,
+// *types.ResourceNotFoundException.
 func (c *Client) StartAppBlockBuilder(ctx context.Context, params *StartAppBlockBuilderInput, optFns ...func(*Options)) (*StartAppBlockBuilderOutput, error) {
 	if params == nil {
 		params = &StartAppBlockBuilderInput{}
@@ -38,10 +44,8 @@ type StartAppBlockBuilderInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StartAppBlockBuilderInput) Validate() error {
 	return validateOpStartAppBlockBuilderInput(v)
 }

@@ -10,6 +10,12 @@ import (
 )
 
 // Starts the specified fleet.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.InvalidRoleException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.RequestLimitExceededException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) StartFleet(ctx context.Context, params *StartFleetInput, optFns ...func(*Options)) (*StartFleetOutput, error) {
 	if params == nil {
 		params = &StartFleetInput{}
@@ -31,10 +37,8 @@ type StartFleetInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StartFleetInput) Validate() error {
 	return validateOpStartFleetInput(v)
 }

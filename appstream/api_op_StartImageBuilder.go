@@ -11,6 +11,11 @@ import (
 )
 
 // Starts the specified image builder.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException, *types.ResourceNotAvailableException,
+// *types.ResourceNotFoundException.
 func (c *Client) StartImageBuilder(ctx context.Context, params *StartImageBuilderInput, optFns ...func(*Options)) (*StartImageBuilderOutput, error) {
 	if params == nil {
 		params = &StartImageBuilderInput{}
@@ -38,10 +43,8 @@ type StartImageBuilderInput struct {
 	AppstreamAgentVersion *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StartImageBuilderInput) Validate() error {
 	return validateOpStartImageBuilderInput(v)
 }

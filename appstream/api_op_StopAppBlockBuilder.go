@@ -14,6 +14,10 @@ import (
 //
 // Stopping an app block builder terminates the instance, and the instance state
 // is not persisted.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) StopAppBlockBuilder(ctx context.Context, params *StopAppBlockBuilderInput, optFns ...func(*Options)) (*StopAppBlockBuilderOutput, error) {
 	if params == nil {
 		params = &StopAppBlockBuilderInput{}
@@ -35,10 +39,8 @@ type StopAppBlockBuilderInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StopAppBlockBuilderInput) Validate() error {
 	return validateOpStopAppBlockBuilderInput(v)
 }

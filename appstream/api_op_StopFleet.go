@@ -10,6 +10,9 @@ import (
 )
 
 // Stops the specified fleet.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.ResourceNotFoundException.
 func (c *Client) StopFleet(ctx context.Context, params *StopFleetInput, optFns ...func(*Options)) (*StopFleetOutput, error) {
 	if params == nil {
 		params = &StopFleetInput{}
@@ -31,10 +34,8 @@ type StopFleetInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StopFleetInput) Validate() error {
 	return validateOpStopFleetInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Stops the specified image builder.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) StopImageBuilder(ctx context.Context, params *StopImageBuilderInput, optFns ...func(*Options)) (*StopImageBuilderOutput, error) {
 	if params == nil {
 		params = &StopImageBuilderInput{}
@@ -32,10 +36,8 @@ type StopImageBuilderInput struct {
 	Name *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StopImageBuilderInput) Validate() error {
 	return validateOpStopImageBuilderInput(v)
 }

@@ -21,6 +21,10 @@ import (
 // For more information about tags, see Tagging Your Resources
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
 // in the Amazon AppStream 2.0 Administration Guide.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidAccountStatusException, *types.LimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
 	if params == nil {
 		params = &TagResourceInput{}
@@ -57,10 +61,8 @@ type TagResourceInput struct {
 	Tags map[string]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TagResourceInput) Validate() error {
 	return validateOpTagResourceInput(v)
 }

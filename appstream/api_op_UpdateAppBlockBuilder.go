@@ -16,6 +16,13 @@ import (
 // update it. If the app block builder is in the RUNNING state, you can only
 // update the DisplayName and Description. If the app block builder is in the
 // STOPPED state, you can update any attribute except the Name.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceInUseException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) UpdateAppBlockBuilder(ctx context.Context, params *UpdateAppBlockBuilderInput, optFns ...func(*Options)) (*UpdateAppBlockBuilderOutput, error) {
 	if params == nil {
 		params = &UpdateAppBlockBuilderInput{}
@@ -98,10 +105,8 @@ type UpdateAppBlockBuilderInput struct {
 	AttributesToDelete []types.AppBlockBuilderAttribute
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateAppBlockBuilderInput) Validate() error {
 	return validateOpUpdateAppBlockBuilderInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Updates the specified application.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) UpdateApplication(ctx context.Context, params *UpdateApplicationInput, optFns ...func(*Options)) (*UpdateApplicationOutput, error) {
 	if params == nil {
 		params = &UpdateApplicationInput{}
@@ -72,10 +76,8 @@ type UpdateApplicationInput struct {
 	AttributesToDelete []types.ApplicationAttribute
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateApplicationInput) Validate() error {
 	return validateOpUpdateApplicationInput(v)
 }

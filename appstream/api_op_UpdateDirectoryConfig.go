@@ -13,6 +13,11 @@ import (
 // Updates the specified Directory Config object in AppStream 2.0. This object
 // includes the configuration information required to join fleets and image
 // builders to Microsoft Active Directory domains.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidRoleException, *types.OperationNotPermittedException,
+// *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UpdateDirectoryConfig(ctx context.Context, params *UpdateDirectoryConfigInput, optFns ...func(*Options)) (*UpdateDirectoryConfigOutput, error) {
 	if params == nil {
 		params = &UpdateDirectoryConfigInput{}
@@ -50,10 +55,8 @@ type UpdateDirectoryConfigInput struct {
 	CertificateBasedAuthProperties *types.CertificateBasedAuthProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateDirectoryConfigInput) Validate() error {
 	return validateOpUpdateDirectoryConfigInput(v)
 }

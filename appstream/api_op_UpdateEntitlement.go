@@ -11,6 +11,10 @@ import (
 )
 
 // Updates the specified entitlement.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.EntitlementNotFoundException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) UpdateEntitlement(ctx context.Context, params *UpdateEntitlementInput, optFns ...func(*Options)) (*UpdateEntitlementOutput, error) {
 	if params == nil {
 		params = &UpdateEntitlementInput{}
@@ -52,10 +56,8 @@ type UpdateEntitlementInput struct {
 	Attributes []types.EntitlementAttribute
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateEntitlementInput) Validate() error {
 	return validateOpUpdateEntitlementInput(v)
 }

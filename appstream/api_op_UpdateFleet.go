@@ -28,6 +28,14 @@ import (
 //     SessionScriptS3Location and UsbDeviceFilterStrings attributes.
 //
 // If the fleet is in the STARTING or STOPPED state, you can't update it.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.RequestLimitExceededException, *types.ResourceInUseException,
+// *types.ResourceNotAvailableException, *types.ResourceNotFoundException.
 func (c *Client) UpdateFleet(ctx context.Context, params *UpdateFleetInput, optFns ...func(*Options)) (*UpdateFleetOutput, error) {
 	if params == nil {
 		params = &UpdateFleetInput{}
@@ -225,10 +233,8 @@ type UpdateFleetInput struct {
 	MaxSessionsPerInstance *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateFleetInput) Validate() error {
 	return validateOpUpdateFleetInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Adds or updates permissions for the specified private image.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.LimitExceededException, *types.ResourceNotAvailableException,
+// *types.ResourceNotFoundException.
 func (c *Client) UpdateImagePermissions(ctx context.Context, params *UpdateImagePermissionsInput, optFns ...func(*Options)) (*UpdateImagePermissionsOutput, error) {
 	if params == nil {
 		params = &UpdateImagePermissionsInput{}
@@ -45,10 +49,8 @@ type UpdateImagePermissionsInput struct {
 	ImagePermissions *types.ImagePermissions
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateImagePermissionsInput) Validate() error {
 	return validateOpUpdateImagePermissionsInput(v)
 }

@@ -11,6 +11,13 @@ import (
 )
 
 // Updates the specified fields for the specified stack.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.IncompatibleImageException,
+// *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.InvalidRoleException,
+// *types.LimitExceededException, *types.OperationNotPermittedException,
+// *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UpdateStack(ctx context.Context, params *UpdateStackInput, optFns ...func(*Options)) (*UpdateStackOutput, error) {
 	if params == nil {
 		params = &UpdateStackInput{}
@@ -92,10 +99,8 @@ type UpdateStackInput struct {
 	StreamingExperienceSettings *types.StreamingExperienceSettings
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateStackInput) Validate() error {
 	return validateOpUpdateStackInput(v)
 }

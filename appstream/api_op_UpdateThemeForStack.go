@@ -12,6 +12,11 @@ import (
 
 // Updates custom branding that customizes the appearance of the streaming
 // application catalog page.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ConcurrentModificationException, *types.InvalidAccountStatusException,
+// *types.InvalidParameterCombinationException, *types.LimitExceededException,
+// *types.OperationNotPermittedException, *types.ResourceNotFoundException.
 func (c *Client) UpdateThemeForStack(ctx context.Context, params *UpdateThemeForStackInput, optFns ...func(*Options)) (*UpdateThemeForStackOutput, error) {
 	if params == nil {
 		params = &UpdateThemeForStackInput{}
@@ -64,10 +69,8 @@ type UpdateThemeForStackInput struct {
 	AttributesToDelete []types.ThemeAttribute
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateThemeForStackInput) Validate() error {
 	return validateOpUpdateThemeForStackInput(v)
 }

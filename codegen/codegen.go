@@ -5,6 +5,7 @@ package codegen
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/codegen/emit"
 	"github.com/eucsdk/eucsdk/codegen/ir"
-	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 	"github.com/eucsdk/eucsdk/codegen/resolve"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
@@ -38,6 +39,30 @@ type Config struct {
 	// Refresh accepts a model that differs from its pin (or has none) and
 	// records it as the new pin once the package is written.
 	Refresh bool
+	// Quiet is the command's -q: print nothing on success. Run ignores it.
+	Quiet bool
+}
+
+// RegisterFlags declares the generator's flags on fs, writing into c. It is
+// the one definition eucsdk-gen, eucsdk-refresh (reading gen.go) and the
+// freshness test parse with, so a gen.go line means the same to all three.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.Func("model", "Smithy model: a .smithy IDL file, a JSON AST file, or a directory of them (repeat for several)", func(v string) error {
+		c.Models = append(c.Models, v)
+		return nil
+	})
+	fs.Func("overlay", "overlay model merged after the models: extra traits such as paginators and waiters (repeatable)", func(v string) error {
+		c.Overlays = append(c.Overlays, v)
+		return nil
+	})
+	fs.StringVar(&c.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
+	fs.StringVar(&c.Package, "package", "", "Go package name of the generated client (required)")
+	fs.StringVar(&c.ImportPath, "import", "", "Go import path of the generated package (required)")
+	fs.StringVar(&c.Protocol, "protocol", "", "protocol to generate when the service declares several: rpcv2Cbor, awsJson1_0 or awsJson1_1 (default: the one aws-sdk-go-v2 picks, in that order)")
+	fs.StringVar(&c.OutDir, "out", "", "directory to write the package into (required)")
+	fs.StringVar(&c.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
+	fs.BoolVar(&c.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
+	fs.BoolVar(&c.Quiet, "q", false, "print nothing on success")
 }
 
 // Result tells what a run produced.
@@ -98,8 +123,8 @@ func Run(cfg Config) (*Result, error) {
 // pinCheck carries what checkPin read to the steps after generation.
 type pinCheck struct {
 	cfg  Config
-	pins *modeldiff.Pins
-	pin  *modeldiff.Pin // nil when the package has no pin yet
+	pins *pins.Pins
+	pin  *pins.Pin // nil when the package has no pin yet
 	data []byte
 }
 
@@ -115,12 +140,12 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	if fi, err := os.Stat(cfg.Models[0]); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("-pin needs one model file, got directory %s", cfg.Models[0])
 	}
-	pins, err := modeldiff.ReadPins(cfg.Pin)
-	if errors.Is(err, modeldiff.ErrNoPins) {
+	pinned, err := pins.Read(cfg.Pin)
+	if errors.Is(err, pins.ErrNoPins) {
 		if !cfg.Refresh {
 			return nil, fmt.Errorf("%w: record the model with eucsdk-refresh, or pass -refresh", err)
 		}
-		pins, err = &modeldiff.Pins{}, nil
+		pinned, err = &pins.Pins{}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -129,7 +154,7 @@ func checkPin(cfg Config) (*pinCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := &pinCheck{cfg: cfg, pins: pins, pin: pins.Get(cfg.Package), data: data}
+	pc := &pinCheck{cfg: cfg, pins: pinned, pin: pinned.Get(cfg.Package), data: data}
 	if cfg.Refresh {
 		return pc, nil
 	}
@@ -157,7 +182,7 @@ func (pc *pinCheck) record(svc *ir.Service) error {
 	if pc == nil || !pc.cfg.Refresh {
 		return nil
 	}
-	np := modeldiff.NewPin(pc.cfg.Package, pc.cfg.Models[0], pc.data, svc.ShapeID, svc.Version)
+	np := pins.New(pc.cfg.Package, pc.cfg.Models[0], pc.data, svc.ShapeID, svc.Version)
 	if pc.pin != nil && *pc.pin == np {
 		return nil
 	}

@@ -29,25 +29,20 @@ func generateLines(t *testing.T, file string) []Config {
 		}
 		args := strings.Fields(line)[4:]
 		fs := flag.NewFlagSet("eucsdk-gen", flag.ContinueOnError)
-		var models, overlays multi
 		var cfg Config
-		fs.Var(&models, "model", "")
-		fs.Var(&overlays, "overlay", "")
-		fs.StringVar(&cfg.Service, "service", "", "")
-		fs.StringVar(&cfg.Package, "package", "", "")
-		fs.StringVar(&cfg.ImportPath, "import", "", "")
-		fs.StringVar(&cfg.OutDir, "out", "", "")
-		fs.String("pin", "", "")
-		fs.Bool("q", false, "")
+		cfg.RegisterFlags(fs)
 		if err := fs.Parse(args); err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		for _, m := range models {
-			cfg.Models = append(cfg.Models, filepath.Join(dir, m))
+		for i, m := range cfg.Models {
+			cfg.Models[i] = filepath.Join(dir, m)
 		}
-		for _, o := range overlays {
-			cfg.Overlays = append(cfg.Overlays, filepath.Join(dir, o))
+		for i, o := range cfg.Overlays {
+			cfg.Overlays[i] = filepath.Join(dir, o)
 		}
+		// The freshness check compares with the committed pins' models but
+		// never records a pin.
+		cfg.Pin, cfg.Refresh = "", false
 		cfg.OutDir = filepath.Join(dir, cfg.OutDir)
 		out = append(out, cfg)
 	}
@@ -56,11 +51,6 @@ func generateLines(t *testing.T, file string) []Config {
 	}
 	return out
 }
-
-type multi []string
-
-func (m *multi) String() string     { return strings.Join(*m, ",") }
-func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
 
 // TestGeneratedCodeIsFreshAndDeterministic regenerates every committed
 // package in memory, twice, and fails when the two runs differ or when the

@@ -12,25 +12,10 @@ import (
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 )
 
 var ctx = context.Background()
-
-var envVars = []string{"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
-	"AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT", "AWS_ENDPOINT_URL",
-	"AWS_SDK_UA_APP_ID", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN"}
-
-// isolate clears the variables LoadDefaultConfig reads and gives it an
-// empty home, so a developer's own setup cannot change the results.
-func isolate(t *testing.T) string {
-	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	for _, k := range envVars {
-		t.Setenv(k, "")
-	}
-	return home
-}
 
 func writeConfig(t *testing.T, home, content string) string {
 	t.Helper()
@@ -54,7 +39,7 @@ func load(t *testing.T, optFns ...func(*LoadOptions) error) aws.Config {
 }
 
 func TestRegionChain(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	writeConfig(t, home, "[default]\nregion = from-profile\n[profile other]\nregion = from-other\n")
 	if r := load(t).Region; r != "from-profile" {
 		t.Errorf("profile: %q", r)
@@ -76,7 +61,7 @@ func TestRegionChain(t *testing.T) {
 }
 
 func TestNoRegionNoHome(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	t.Setenv("HOME", "")
 	cfg := load(t)
 	if cfg.Region != "" || cfg.Credentials == nil {
@@ -90,7 +75,7 @@ func TestNoRegionNoHome(t *testing.T) {
 }
 
 func TestSettingsFromProfileAndEnv(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	writeConfig(t, home, "[default]\nmax_attempts = 5\nretry_mode = adaptive\nuse_fips_endpoint = true\nuse_dualstack_endpoint = TRUE\nendpoint_url = http://localhost:4566\nsdk_ua_app_id = myapp\n")
 	cfg := load(t)
 	if cfg.RetryMaxAttempts != 5 || cfg.RetryMode != aws.RetryModeAdaptive || !cfg.UseFIPSEndpoint || !cfg.UseDualStackEndpoint ||
@@ -112,7 +97,7 @@ func TestSettingsFromProfileAndEnv(t *testing.T) {
 }
 
 func TestBadSettingsNameTheirOrigin(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	path := writeConfig(t, home, "[default]\nregion = r\nmax_attempts = many\n")
 	_, err := LoadDefaultConfig(ctx)
 	if err == nil || !strings.Contains(err.Error(), path+":3") {
@@ -130,7 +115,7 @@ func TestBadSettingsNameTheirOrigin(t *testing.T) {
 }
 
 func TestMalformedFileNamesFileAndLine(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	path := writeConfig(t, home, "[default]\nregion = us-east-1\n\nnot a setting\n")
 	_, err := LoadDefaultConfig(ctx)
 	if err == nil || !strings.Contains(err.Error(), path+":4") {
@@ -139,7 +124,7 @@ func TestMalformedFileNamesFileAndLine(t *testing.T) {
 }
 
 func TestNamedProfileMustExist(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	writeConfig(t, home, "[default]\nregion = r\n")
 	if _, err := LoadDefaultConfig(ctx, WithSharedConfigProfile("nope")); err == nil || !strings.Contains(err.Error(), `"nope"`) {
 		t.Errorf("option: %v", err)
@@ -151,7 +136,7 @@ func TestNamedProfileMustExist(t *testing.T) {
 }
 
 func TestSharedFilesOptionsAndCredentials(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	dir := t.TempDir()
 	cfgFile := filepath.Join(dir, "cfg")
 	credFile := filepath.Join(dir, "creds")
@@ -171,7 +156,7 @@ func TestSharedFilesOptionsAndCredentials(t *testing.T) {
 }
 
 func TestExplicitValues(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	static := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 		return aws.Credentials{AccessKeyID: "X", SecretAccessKey: "Y"}, nil
 	})
@@ -187,7 +172,7 @@ func TestExplicitValues(t *testing.T) {
 }
 
 func TestOptionErrorStopsLoading(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	boom := errors.New("boom")
 	if _, err := LoadDefaultConfig(ctx, func(*LoadOptions) error { return boom }); !errors.Is(err, boom) {
 		t.Errorf("err = %v", err)

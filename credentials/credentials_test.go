@@ -10,22 +10,10 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 )
 
 var ctx = context.Background()
-
-// isolate clears every variable the providers read and points HOME at an
-// empty directory, so a developer's own ~/.aws cannot leak into a test.
-func isolate(t *testing.T) string {
-	t.Helper()
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY",
-		"AWS_SESSION_TOKEN", "AWS_ACCOUNT_ID", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"} {
-		t.Setenv(k, "")
-	}
-	return home
-}
 
 func writeFile(t *testing.T, path, content string) string {
 	t.Helper()
@@ -61,7 +49,7 @@ func TestStatic(t *testing.T) {
 }
 
 func TestEnv(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	if _, err := NewEnvProvider().Retrieve(ctx); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("unset: %v", err)
 	}
@@ -85,7 +73,7 @@ func TestEnv(t *testing.T) {
 }
 
 func TestSharedFiles(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	writeFile(t, filepath.Join(home, ".aws", "credentials"), "[default]\naws_access_key_id = DEFID\naws_secret_access_key = DEFSECRET\n\n[dev]\naws_access_key_id = DEVID\naws_secret_access_key = DEVSECRET\naws_session_token = DEVTOKEN\n")
 	writeFile(t, filepath.Join(home, ".aws", "config"), "[profile cfg]\naws_access_key_id = CFGID\naws_secret_access_key = CFGSECRET\n[profile half]\naws_access_key_id = X\n[profile empty]\nregion = us-east-1\n")
 
@@ -113,7 +101,7 @@ func TestSharedFiles(t *testing.T) {
 }
 
 func TestSharedFilesEnvOverridesAndMalformed(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	dir := t.TempDir()
 	creds := writeFile(t, filepath.Join(dir, "c"), "[default]\naws_access_key_id = A\naws_secret_access_key = B\n")
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", creds)
@@ -129,7 +117,7 @@ func TestSharedFilesEnvOverridesAndMalformed(t *testing.T) {
 }
 
 func TestNoHomeDirectory(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	t.Setenv("HOME", "")
 	_, err := NewSharedCredentialsProvider().Retrieve(ctx)
 	if !errors.Is(err, ErrNotFound) {
@@ -182,7 +170,7 @@ func TestProcess(t *testing.T) {
 }
 
 func TestSharedCredentialProcess(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	proc := script(t, `echo "{\"Version\": 1, \"AccessKeyId\": \"$1\", \"SecretAccessKey\": \"S\"}"`)
 	writeFile(t, filepath.Join(home, ".aws", "config"), "[profile p]\ncredential_process = "+proc+" FROMPROCESS\n[profile both]\ncredential_process = "+proc+" UNUSED\naws_access_key_id = STATIC\naws_secret_access_key = S\n")
 	for profile, want := range map[string]string{"p": "FROMPROCESS", "both": "STATIC"} {
@@ -194,7 +182,7 @@ func TestSharedCredentialProcess(t *testing.T) {
 }
 
 func TestDefaultChain(t *testing.T) {
-	home := isolate(t)
+	home := awsenv.Clean(t).Home
 	writeFile(t, filepath.Join(home, ".aws", "credentials"), "[default]\naws_access_key_id = FILEID\naws_secret_access_key = S\n")
 	if c, err := NewDefaultChain(SharedFilesOptions{}).Retrieve(ctx); err != nil || c.AccessKeyID != "FILEID" {
 		t.Errorf("shared file: %v, %v", c, err)

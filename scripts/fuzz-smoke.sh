@@ -29,6 +29,8 @@ TARGETS=(
 	"./runtime/awsjson FuzzRoundTrip"
 	"./runtime/cbor FuzzDecoder"
 	"./runtime/cbor FuzzRoundTrip"
+	"./runtime/awsxml FuzzXMLDecoder"
+	"./runtime/awsquery FuzzQueryEncoder"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
 	"./aws/arn FuzzParse"

@@ -14,6 +14,11 @@ import (
 //
 // There's currently no unlinking capability after you accept the account
 // linking invitation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ConflictException,
+// *types.InternalServerException, *types.ResourceNotFoundException,
+// *types.ValidationException.
 func (c *Client) AcceptAccountLinkInvitation(ctx context.Context, params *AcceptAccountLinkInvitationInput, optFns ...func(*Options)) (*AcceptAccountLinkInvitationOutput, error) {
 	if params == nil {
 		params = &AcceptAccountLinkInvitationInput{}
@@ -41,10 +46,8 @@ type AcceptAccountLinkInvitationInput struct {
 	ClientToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AcceptAccountLinkInvitationInput) Validate() error {
 	return validateOpAcceptAccountLinkInvitationInput(v)
 }

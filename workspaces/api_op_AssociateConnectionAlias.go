@@ -17,6 +17,11 @@ import (
 // Before performing this operation, call DescribeConnectionAliases
 // (https://docs.aws.amazon.com/workspaces/latest/api/API_DescribeConnectionAliases.html)
 // to make sure that the current state of the connection alias is CREATED.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAssociatedException, *types.ResourceNotFoundException.
 func (c *Client) AssociateConnectionAlias(ctx context.Context, params *AssociateConnectionAliasInput, optFns ...func(*Options)) (*AssociateConnectionAliasOutput, error) {
 	if params == nil {
 		params = &AssociateConnectionAliasInput{}
@@ -45,10 +50,8 @@ type AssociateConnectionAliasInput struct {
 	ResourceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateConnectionAliasInput) Validate() error {
 	return validateOpAssociateConnectionAliasInput(v)
 }

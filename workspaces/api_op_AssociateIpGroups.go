@@ -11,6 +11,11 @@ import (
 
 // Associates the specified IP access control group with the specified
 // directory.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException.
 func (c *Client) AssociateIpGroups(ctx context.Context, params *AssociateIpGroupsInput, optFns ...func(*Options)) (*AssociateIpGroupsOutput, error) {
 	if params == nil {
 		params = &AssociateIpGroupsInput{}
@@ -37,10 +42,8 @@ type AssociateIpGroupsInput struct {
 	GroupIds []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateIpGroupsInput) Validate() error {
 	return validateOpAssociateIpGroupsInput(v)
 }

@@ -11,6 +11,15 @@ import (
 )
 
 // Associates the specified application to the specified WorkSpace.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ApplicationNotSupportedException,
+// *types.ComputeNotCompatibleException,
+// *types.IncompatibleApplicationsException,
+// *types.InvalidParameterValuesException,
+// *types.OperatingSystemNotCompatibleException,
+// *types.OperationNotSupportedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) AssociateWorkspaceApplication(ctx context.Context, params *AssociateWorkspaceApplicationInput, optFns ...func(*Options)) (*AssociateWorkspaceApplicationOutput, error) {
 	if params == nil {
 		params = &AssociateWorkspaceApplicationInput{}
@@ -39,10 +48,8 @@ type AssociateWorkspaceApplicationInput struct {
 	ApplicationId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AssociateWorkspaceApplicationInput) Validate() error {
 	return validateOpAssociateWorkspaceApplicationInput(v)
 }

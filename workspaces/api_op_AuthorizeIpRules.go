@@ -14,6 +14,11 @@ import (
 //
 // This action gives users permission to access their WorkSpaces from the CIDR
 // address ranges specified in the rules.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) AuthorizeIpRules(ctx context.Context, params *AuthorizeIpRulesInput, optFns ...func(*Options)) (*AuthorizeIpRulesOutput, error) {
 	if params == nil {
 		params = &AuthorizeIpRulesInput{}
@@ -40,10 +45,8 @@ type AuthorizeIpRulesInput struct {
 	UserRules []types.IpRuleItem
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *AuthorizeIpRulesInput) Validate() error {
 	return validateOpAuthorizeIpRulesInput(v)
 }

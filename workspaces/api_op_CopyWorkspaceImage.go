@@ -28,6 +28,12 @@ import (
 // and DescribeWorkspaceImagePermissions
 // (https://docs.aws.amazon.com/workspaces/latest/api/API_DescribeWorkspaceImagePermissions.html)
 // API operations.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException,
+// *types.ResourceUnavailableException.
 func (c *Client) CopyWorkspaceImage(ctx context.Context, params *CopyWorkspaceImageInput, optFns ...func(*Options)) (*CopyWorkspaceImageOutput, error) {
 	if params == nil {
 		params = &CopyWorkspaceImageInput{}
@@ -71,10 +77,8 @@ type CopyWorkspaceImageInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CopyWorkspaceImageInput) Validate() error {
 	return validateOpCopyWorkspaceImageInput(v)
 }

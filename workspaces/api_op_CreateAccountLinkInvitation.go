@@ -11,6 +11,10 @@ import (
 )
 
 // Creates the account link invitation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ConflictException,
+// *types.InternalServerException, *types.ValidationException.
 func (c *Client) CreateAccountLinkInvitation(ctx context.Context, params *CreateAccountLinkInvitationInput, optFns ...func(*Options)) (*CreateAccountLinkInvitationOutput, error) {
 	if params == nil {
 		params = &CreateAccountLinkInvitationInput{}
@@ -38,10 +42,8 @@ type CreateAccountLinkInvitationInput struct {
 	ClientToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateAccountLinkInvitationInput) Validate() error {
 	return validateOpCreateAccountLinkInvitationInput(v)
 }

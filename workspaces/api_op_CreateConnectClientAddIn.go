@@ -14,6 +14,11 @@ import (
 //
 // This client add-in allows WorkSpaces users to seamlessly connect to Amazon
 // Connect.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceAlreadyExistsException,
+// *types.ResourceCreationFailedException, *types.ResourceNotFoundException.
 func (c *Client) CreateConnectClientAddIn(ctx context.Context, params *CreateConnectClientAddInInput, optFns ...func(*Options)) (*CreateConnectClientAddInOutput, error) {
 	if params == nil {
 		params = &CreateConnectClientAddInInput{}
@@ -49,10 +54,8 @@ type CreateConnectClientAddInInput struct {
 	URL *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateConnectClientAddInInput) Validate() error {
 	return validateOpCreateConnectClientAddInInput(v)
 }

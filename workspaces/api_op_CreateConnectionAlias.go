@@ -13,6 +13,11 @@ import (
 // Creates the specified connection alias for use with cross-Region redirection.
 // For more information, see Cross-Region Redirection for Amazon WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/cross-region-redirection.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceLimitExceededException.
 func (c *Client) CreateConnectionAlias(ctx context.Context, params *CreateConnectionAliasInput, optFns ...func(*Options)) (*CreateConnectionAliasOutput, error) {
 	if params == nil {
 		params = &CreateConnectionAliasInput{}
@@ -43,10 +48,8 @@ type CreateConnectionAliasInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateConnectionAliasInput) Validate() error {
 	return validateOpCreateConnectionAliasInput(v)
 }

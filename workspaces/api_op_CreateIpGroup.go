@@ -23,6 +23,12 @@ import (
 // default group is used. The default group includes a default rule that allows
 // users to access their WorkSpaces from anywhere. You cannot modify the default
 // IP access control group for your directory.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceAlreadyExistsException,
+// *types.ResourceCreationFailedException,
+// *types.ResourceLimitExceededException.
 func (c *Client) CreateIpGroup(ctx context.Context, params *CreateIpGroupInput, optFns ...func(*Options)) (*CreateIpGroupOutput, error) {
 	if params == nil {
 		params = &CreateIpGroupInput{}
@@ -51,10 +57,8 @@ type CreateIpGroupInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateIpGroupInput) Validate() error {
 	return validateOpCreateIpGroupInput(v)
 }

@@ -11,6 +11,11 @@ import (
 )
 
 // Creates a standby WorkSpace in a secondary Region.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateStandbyWorkspaces(ctx context.Context, params *CreateStandbyWorkspacesInput, optFns ...func(*Options)) (*CreateStandbyWorkspacesOutput, error) {
 	if params == nil {
 		params = &CreateStandbyWorkspacesInput{}
@@ -37,10 +42,8 @@ type CreateStandbyWorkspacesInput struct {
 	StandbyWorkspaces []types.StandbyWorkspace
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateStandbyWorkspacesInput) Validate() error {
 	return validateOpCreateStandbyWorkspacesInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Creates the specified tags for the specified WorkSpaces resource.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException.
 func (c *Client) CreateTags(ctx context.Context, params *CreateTagsInput, optFns ...func(*Options)) (*CreateTagsOutput, error) {
 	if params == nil {
 		params = &CreateTagsInput{}
@@ -39,10 +43,8 @@ type CreateTagsInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateTagsInput) Validate() error {
 	return validateOpCreateTagsInput(v)
 }

@@ -25,6 +25,12 @@ import (
 //   - The source WorkSpace image is not deleted. You can delete the source
 //     image after you've verified your new updated image and created a new
 //     bundle.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateUpdatedWorkspaceImage(ctx context.Context, params *CreateUpdatedWorkspaceImageInput, optFns ...func(*Options)) (*CreateUpdatedWorkspaceImageOutput, error) {
 	if params == nil {
 		params = &CreateUpdatedWorkspaceImageInput{}
@@ -67,10 +73,8 @@ type CreateUpdatedWorkspaceImageInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateUpdatedWorkspaceImageInput) Validate() error {
 	return validateOpCreateUpdatedWorkspaceImageInput(v)
 }

@@ -13,6 +13,11 @@ import (
 // Creates the specified WorkSpace bundle. For more information about creating
 // WorkSpace bundles, see Create a Custom WorkSpaces Image and Bundle
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/create-custom-bundle.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceAlreadyExistsException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException, *types.ResourceUnavailableException.
 func (c *Client) CreateWorkspaceBundle(ctx context.Context, params *CreateWorkspaceBundleInput, optFns ...func(*Options)) (*CreateWorkspaceBundleOutput, error) {
 	if params == nil {
 		params = &CreateWorkspaceBundleInput{}
@@ -68,10 +73,8 @@ type CreateWorkspaceBundleInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateWorkspaceBundleInput) Validate() error {
 	return validateOpCreateWorkspaceBundleInput(v)
 }

@@ -12,6 +12,12 @@ import (
 )
 
 // Creates a new WorkSpace image from an existing WorkSpace.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) CreateWorkspaceImage(ctx context.Context, params *CreateWorkspaceImageInput, optFns ...func(*Options)) (*CreateWorkspaceImageOutput, error) {
 	if params == nil {
 		params = &CreateWorkspaceImageInput{}
@@ -52,10 +58,8 @@ type CreateWorkspaceImageInput struct {
 	Tags []types.Tag
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateWorkspaceImageInput) Validate() error {
 	return validateOpCreateWorkspaceImageInput(v)
 }

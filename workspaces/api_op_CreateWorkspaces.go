@@ -25,6 +25,10 @@ import (
 //     your needs and budget. For more information on switching running modes,
 //     see Can I switch between hourly and monthly billing?
 //     (http://aws.amazon.com/workspaces-family/workspaces/faqs/#:~:text=Can%20I%20switch%20between%20hourly%20and%20monthly%20billing%20on%20WorkSpaces%20Personal%3F)
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException,
+// *types.ResourceLimitExceededException.
 func (c *Client) CreateWorkspaces(ctx context.Context, params *CreateWorkspacesInput, optFns ...func(*Options)) (*CreateWorkspacesOutput, error) {
 	if params == nil {
 		params = &CreateWorkspacesInput{}
@@ -46,10 +50,8 @@ type CreateWorkspacesInput struct {
 	Workspaces []types.WorkspaceRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateWorkspacesInput) Validate() error {
 	return validateOpCreateWorkspacesInput(v)
 }

@@ -11,6 +11,11 @@ import (
 )
 
 // Creates a pool of WorkSpaces.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException.
 func (c *Client) CreateWorkspacesPool(ctx context.Context, params *CreateWorkspacesPoolInput, optFns ...func(*Options)) (*CreateWorkspacesPoolOutput, error) {
 	if params == nil {
 		params = &CreateWorkspacesPoolInput{}
@@ -67,10 +72,8 @@ type CreateWorkspacesPoolInput struct {
 	TimeoutSettings *types.TimeoutSettings
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *CreateWorkspacesPoolInput) Validate() error {
 	return validateOpCreateWorkspacesPoolInput(v)
 }

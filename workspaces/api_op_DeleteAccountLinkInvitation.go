@@ -11,6 +11,11 @@ import (
 )
 
 // Deletes the account link invitation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ConflictException,
+// *types.InternalServerException, *types.ResourceNotFoundException,
+// *types.ValidationException.
 func (c *Client) DeleteAccountLinkInvitation(ctx context.Context, params *DeleteAccountLinkInvitationInput, optFns ...func(*Options)) (*DeleteAccountLinkInvitationOutput, error) {
 	if params == nil {
 		params = &DeleteAccountLinkInvitationInput{}
@@ -38,10 +43,8 @@ type DeleteAccountLinkInvitationInput struct {
 	ClientToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteAccountLinkInvitationInput) Validate() error {
 	return validateOpDeleteAccountLinkInvitationInput(v)
 }

@@ -17,6 +17,10 @@ import (
 //
 // After you delete your customized client branding, your login portal reverts
 // to the default client branding.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteClientBranding(ctx context.Context, params *DeleteClientBrandingInput, optFns ...func(*Options)) (*DeleteClientBrandingOutput, error) {
 	if params == nil {
 		params = &DeleteClientBrandingInput{}
@@ -46,10 +50,8 @@ type DeleteClientBrandingInput struct {
 	Platforms []types.ClientDeviceType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteClientBrandingInput) Validate() error {
 	return validateOpDeleteClientBrandingInput(v)
 }

@@ -11,6 +11,10 @@ import (
 
 // Deletes a client-add-in for Amazon Connect that is configured within a
 // directory.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeleteConnectClientAddIn(ctx context.Context, params *DeleteConnectClientAddInInput, optFns ...func(*Options)) (*DeleteConnectClientAddInOutput, error) {
 	if params == nil {
 		params = &DeleteConnectClientAddInInput{}
@@ -39,10 +43,8 @@ type DeleteConnectClientAddInInput struct {
 	ResourceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteConnectClientAddInInput) Validate() error {
 	return validateOpDeleteConnectClientAddInInput(v)
 }

@@ -24,6 +24,11 @@ import (
 // associated with. Then you must unshare the connection alias from the account
 // it has been shared with. You can delete a connection alias only after it is
 // no longer shared with any accounts or associated with any directories.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAssociatedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteConnectionAlias(ctx context.Context, params *DeleteConnectionAliasInput, optFns ...func(*Options)) (*DeleteConnectionAliasOutput, error) {
 	if params == nil {
 		params = &DeleteConnectionAliasInput{}
@@ -45,10 +50,8 @@ type DeleteConnectionAliasInput struct {
 	AliasId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteConnectionAliasInput) Validate() error {
 	return validateOpDeleteConnectionAliasInput(v)
 }

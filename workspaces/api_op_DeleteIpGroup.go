@@ -13,6 +13,10 @@ import (
 //
 // You cannot delete an IP access control group that is associated with a
 // directory.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceAssociatedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteIpGroup(ctx context.Context, params *DeleteIpGroupInput, optFns ...func(*Options)) (*DeleteIpGroupOutput, error) {
 	if params == nil {
 		params = &DeleteIpGroupInput{}
@@ -34,10 +38,8 @@ type DeleteIpGroupInput struct {
 	GroupId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteIpGroupInput) Validate() error {
 	return validateOpDeleteIpGroupInput(v)
 }

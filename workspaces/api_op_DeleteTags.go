@@ -10,6 +10,9 @@ import (
 )
 
 // Deletes the specified tags from the specified WorkSpaces resource.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException, *types.ResourceNotFoundException.
 func (c *Client) DeleteTags(ctx context.Context, params *DeleteTagsInput, optFns ...func(*Options)) (*DeleteTagsOutput, error) {
 	if params == nil {
 		params = &DeleteTagsInput{}
@@ -38,10 +41,8 @@ type DeleteTagsInput struct {
 	TagKeys []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteTagsInput) Validate() error {
 	return validateOpDeleteTagsInput(v)
 }

@@ -12,6 +12,10 @@ import (
 // Deletes the specified WorkSpace bundle. For more information about deleting
 // WorkSpace bundles, see Delete a Custom WorkSpaces Bundle or Image
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/delete_bundle.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceAssociatedException, *types.ResourceNotFoundException.
 func (c *Client) DeleteWorkspaceBundle(ctx context.Context, params *DeleteWorkspaceBundleInput, optFns ...func(*Options)) (*DeleteWorkspaceBundleOutput, error) {
 	if params == nil {
 		params = &DeleteWorkspaceBundleInput{}
@@ -31,10 +35,8 @@ type DeleteWorkspaceBundleInput struct {
 	BundleId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteWorkspaceBundleInput) Validate() error {
 	return nil
 }

@@ -12,6 +12,10 @@ import (
 // Deletes the specified image from your account. To delete an image, you must
 // first delete any bundles that are associated with the image and unshare the
 // image if it is shared with other accounts.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidResourceStateException,
+// *types.ResourceAssociatedException.
 func (c *Client) DeleteWorkspaceImage(ctx context.Context, params *DeleteWorkspaceImageInput, optFns ...func(*Options)) (*DeleteWorkspaceImageOutput, error) {
 	if params == nil {
 		params = &DeleteWorkspaceImageInput{}
@@ -33,10 +37,8 @@ type DeleteWorkspaceImageInput struct {
 	ImageId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeleteWorkspaceImageInput) Validate() error {
 	return validateOpDeleteWorkspaceImageInput(v)
 }

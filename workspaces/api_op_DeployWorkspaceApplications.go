@@ -11,6 +11,12 @@ import (
 )
 
 // Deploys associated applications to the specified WorkSpace
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.IncompatibleApplicationsException,
+// *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeployWorkspaceApplications(ctx context.Context, params *DeployWorkspaceApplicationsInput, optFns ...func(*Options)) (*DeployWorkspaceApplicationsOutput, error) {
 	if params == nil {
 		params = &DeployWorkspaceApplicationsInput{}
@@ -37,10 +43,8 @@ type DeployWorkspaceApplicationsInput struct {
 	Force *bool
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeployWorkspaceApplicationsInput) Validate() error {
 	return validateOpDeployWorkspaceApplicationsInput(v)
 }

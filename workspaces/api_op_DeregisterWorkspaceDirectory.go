@@ -25,6 +25,11 @@ import (
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/delete-workspaces-directory.html).
 // If you delete your Simple AD or AD Connector directory, you can always create
 // a new one when you want to start using WorkSpaces again.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException.
 func (c *Client) DeregisterWorkspaceDirectory(ctx context.Context, params *DeregisterWorkspaceDirectoryInput, optFns ...func(*Options)) (*DeregisterWorkspaceDirectoryOutput, error) {
 	if params == nil {
 		params = &DeregisterWorkspaceDirectoryInput{}
@@ -48,10 +53,8 @@ type DeregisterWorkspaceDirectoryInput struct {
 	DirectoryId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DeregisterWorkspaceDirectoryInput) Validate() error {
 	return validateOpDeregisterWorkspaceDirectoryInput(v)
 }

@@ -12,6 +12,9 @@ import (
 
 // Retrieves a list that describes the configuration of Bring Your Own License
 // (BYOL) for the specified account.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException.
 func (c *Client) DescribeAccount(ctx context.Context, params *DescribeAccountInput, optFns ...func(*Options)) (*DescribeAccountOutput, error) {
 	if params == nil {
 		params = &DescribeAccountInput{}
@@ -26,10 +29,8 @@ func (c *Client) DescribeAccount(ctx context.Context, params *DescribeAccountInp
 
 type DescribeAccountInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeAccountInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,12 @@ import (
 
 // Retrieves a list that describes modifications to the configuration of Bring
 // Your Own License (BYOL) for the specified account.
+//
+// To read every page, use [NewDescribeAccountModificationsPaginator]; its Pages
+// and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException.
 func (c *Client) DescribeAccountModifications(ctx context.Context, params *DescribeAccountModificationsInput, optFns ...func(*Options)) (*DescribeAccountModificationsOutput, error) {
 	if params == nil {
 		params = &DescribeAccountModificationsInput{}
@@ -34,10 +40,8 @@ type DescribeAccountModificationsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeAccountModificationsInput) Validate() error {
 	return nil
 }

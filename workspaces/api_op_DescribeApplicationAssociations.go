@@ -15,6 +15,13 @@ import (
 
 // Describes the associations between the application and the specified
 // associated resources.
+//
+// To read every page, use [NewDescribeApplicationAssociationsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeApplicationAssociations(ctx context.Context, params *DescribeApplicationAssociationsInput, optFns ...func(*Options)) (*DescribeApplicationAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeApplicationAssociationsInput{}
@@ -52,10 +59,8 @@ type DescribeApplicationAssociationsInput struct {
 	AssociatedResourceTypes []types.ApplicationAssociatedResourceType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeApplicationAssociationsInput) Validate() error {
 	return validateOpDescribeApplicationAssociationsInput(v)
 }

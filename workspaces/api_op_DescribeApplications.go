@@ -15,6 +15,13 @@ import (
 
 // Describes the specified applications by filtering based on their compute
 // types, license availability, operating systems, and owners.
+//
+// To read every page, use [NewDescribeApplicationsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeApplications(ctx context.Context, params *DescribeApplicationsInput, optFns ...func(*Options)) (*DescribeApplicationsOutput, error) {
 	if params == nil {
 		params = &DescribeApplicationsInput{}
@@ -59,10 +66,8 @@ type DescribeApplicationsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeApplicationsInput) Validate() error {
 	return nil
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Describes the associations between the applications and the specified bundle.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeBundleAssociations(ctx context.Context, params *DescribeBundleAssociationsInput, optFns ...func(*Options)) (*DescribeBundleAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeBundleAssociationsInput{}
@@ -37,10 +41,8 @@ type DescribeBundleAssociationsInput struct {
 	AssociatedResourceTypes []types.BundleAssociatedResourceType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeBundleAssociationsInput) Validate() error {
 	return validateOpDescribeBundleAssociationsInput(v)
 }

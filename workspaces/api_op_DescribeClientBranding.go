@@ -17,6 +17,10 @@ import (
 //
 // Only device types that have branding information configured will be shown in
 // the response.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeClientBranding(ctx context.Context, params *DescribeClientBrandingInput, optFns ...func(*Options)) (*DescribeClientBrandingOutput, error) {
 	if params == nil {
 		params = &DescribeClientBrandingInput{}
@@ -39,10 +43,8 @@ type DescribeClientBrandingInput struct {
 	ResourceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeClientBrandingInput) Validate() error {
 	return validateOpDescribeClientBrandingInput(v)
 }

@@ -12,6 +12,10 @@ import (
 
 // Retrieves a list that describes one or more specified Amazon WorkSpaces
 // clients.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeClientProperties(ctx context.Context, params *DescribeClientPropertiesInput, optFns ...func(*Options)) (*DescribeClientPropertiesOutput, error) {
 	if params == nil {
 		params = &DescribeClientPropertiesInput{}
@@ -33,10 +37,8 @@ type DescribeClientPropertiesInput struct {
 	ResourceIds []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeClientPropertiesInput) Validate() error {
 	return validateOpDescribeClientPropertiesInput(v)
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Retrieves a list of Amazon Connect client add-ins that have been created.
+//
+// To read every page, use [NewDescribeConnectClientAddInsPaginator]; its Pages
+// and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeConnectClientAddIns(ctx context.Context, params *DescribeConnectClientAddInsInput, optFns ...func(*Options)) (*DescribeConnectClientAddInsOutput, error) {
 	if params == nil {
 		params = &DescribeConnectClientAddInsInput{}
@@ -46,10 +53,8 @@ type DescribeConnectClientAddInsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeConnectClientAddInsInput) Validate() error {
 	return validateOpDescribeConnectClientAddInsInput(v)
 }

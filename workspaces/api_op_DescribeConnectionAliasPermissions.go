@@ -17,6 +17,13 @@ import (
 // another Amazon Web Services account for the specified connection alias. For
 // more information, see Cross-Region Redirection for Amazon WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/cross-region-redirection.html).
+//
+// To read every page, use [NewDescribeConnectionAliasPermissionsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeConnectionAliasPermissions(ctx context.Context, params *DescribeConnectionAliasPermissionsInput, optFns ...func(*Options)) (*DescribeConnectionAliasPermissionsOutput, error) {
 	if params == nil {
 		params = &DescribeConnectionAliasPermissionsInput{}
@@ -49,10 +56,8 @@ type DescribeConnectionAliasPermissionsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeConnectionAliasPermissionsInput) Validate() error {
 	return validateOpDescribeConnectionAliasPermissionsInput(v)
 }

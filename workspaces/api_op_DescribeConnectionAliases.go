@@ -17,6 +17,13 @@ import (
 // redirection. For more information, see Cross-Region Redirection for Amazon
 // WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/cross-region-redirection.html).
+//
+// To read every page, use [NewDescribeConnectionAliasesPaginator]; its Pages
+// and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException.
 func (c *Client) DescribeConnectionAliases(ctx context.Context, params *DescribeConnectionAliasesInput, optFns ...func(*Options)) (*DescribeConnectionAliasesOutput, error) {
 	if params == nil {
 		params = &DescribeConnectionAliasesInput{}
@@ -52,10 +59,8 @@ type DescribeConnectionAliasesInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeConnectionAliasesInput) Validate() error {
 	return nil
 }

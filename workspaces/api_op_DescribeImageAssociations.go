@@ -11,6 +11,10 @@ import (
 )
 
 // Describes the associations between the applications and the specified image.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeImageAssociations(ctx context.Context, params *DescribeImageAssociationsInput, optFns ...func(*Options)) (*DescribeImageAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeImageAssociationsInput{}
@@ -37,10 +41,8 @@ type DescribeImageAssociationsInput struct {
 	AssociatedResourceTypes []types.ImageAssociatedResourceType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeImageAssociationsInput) Validate() error {
 	return validateOpDescribeImageAssociationsInput(v)
 }

@@ -14,6 +14,12 @@ import (
 )
 
 // Describes one or more of your IP access control groups.
+//
+// To read every page, use [NewDescribeIpGroupsPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException.
 func (c *Client) DescribeIpGroups(ctx context.Context, params *DescribeIpGroupsInput, optFns ...func(*Options)) (*DescribeIpGroupsOutput, error) {
 	if params == nil {
 		params = &DescribeIpGroupsInput{}
@@ -42,10 +48,8 @@ type DescribeIpGroupsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeIpGroupsInput) Validate() error {
 	return nil
 }

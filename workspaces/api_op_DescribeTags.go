@@ -11,6 +11,9 @@ import (
 )
 
 // Describes the specified tags for the specified WorkSpaces resource.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeTags(ctx context.Context, params *DescribeTagsInput, optFns ...func(*Options)) (*DescribeTagsOutput, error) {
 	if params == nil {
 		params = &DescribeTagsInput{}
@@ -34,10 +37,8 @@ type DescribeTagsInput struct {
 	ResourceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeTagsInput) Validate() error {
 	return validateOpDescribeTagsInput(v)
 }

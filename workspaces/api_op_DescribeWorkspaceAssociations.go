@@ -11,6 +11,10 @@ import (
 )
 
 // Describes the associations betweens applications and the specified WorkSpace.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) DescribeWorkspaceAssociations(ctx context.Context, params *DescribeWorkspaceAssociationsInput, optFns ...func(*Options)) (*DescribeWorkspaceAssociationsOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceAssociationsInput{}
@@ -37,10 +41,8 @@ type DescribeWorkspaceAssociationsInput struct {
 	AssociatedResourceTypes []types.WorkSpaceAssociatedResourceType
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceAssociationsInput) Validate() error {
 	return validateOpDescribeWorkspaceAssociationsInput(v)
 }

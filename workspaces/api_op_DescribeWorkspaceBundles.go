@@ -15,6 +15,12 @@ import (
 // Retrieves a list that describes the available WorkSpace bundles.
 //
 // You can filter the results using either bundle ID or owner, but not both.
+//
+// To read every page, use [NewDescribeWorkspaceBundlesPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException.
 func (c *Client) DescribeWorkspaceBundles(ctx context.Context, params *DescribeWorkspaceBundlesInput, optFns ...func(*Options)) (*DescribeWorkspaceBundlesOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceBundlesInput{}
@@ -48,10 +54,8 @@ type DescribeWorkspaceBundlesInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceBundlesInput) Validate() error {
 	return nil
 }

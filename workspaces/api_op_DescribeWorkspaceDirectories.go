@@ -15,6 +15,12 @@ import (
 
 // Describes the available directories that are registered with Amazon
 // WorkSpaces.
+//
+// To read every page, use [NewDescribeWorkspaceDirectoriesPaginator]; its Pages
+// and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException.
 func (c *Client) DescribeWorkspaceDirectories(ctx context.Context, params *DescribeWorkspaceDirectoriesInput, optFns ...func(*Options)) (*DescribeWorkspaceDirectoriesOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceDirectoriesInput{}
@@ -56,10 +62,8 @@ type DescribeWorkspaceDirectoriesInput struct {
 	Filters []types.DescribeWorkspaceDirectoriesFilter
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceDirectoriesInput) Validate() error {
 	return validateOpDescribeWorkspaceDirectoriesInput(v)
 }

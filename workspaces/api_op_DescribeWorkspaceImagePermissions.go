@@ -15,6 +15,13 @@ import (
 
 // Describes the permissions that the owner of an image has granted to other
 // Amazon Web Services accounts for an image.
+//
+// To read every page, use [NewDescribeWorkspaceImagePermissionsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeWorkspaceImagePermissions(ctx context.Context, params *DescribeWorkspaceImagePermissionsInput, optFns ...func(*Options)) (*DescribeWorkspaceImagePermissionsOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceImagePermissionsInput{}
@@ -47,10 +54,8 @@ type DescribeWorkspaceImagePermissionsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceImagePermissionsInput) Validate() error {
 	return validateOpDescribeWorkspaceImagePermissionsInput(v)
 }

@@ -17,6 +17,14 @@ import (
 
 // Retrieves a list that describes one or more specified images, if the image
 // identifiers are provided. Otherwise, all images in the account are described.
+//
+// To read every page, use [NewDescribeWorkspaceImagesPaginator]; its Pages and
+// Items methods are iterators.
+//
+// To wait for a state, use [NewWorkspaceImageAvailableWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException.
 func (c *Client) DescribeWorkspaceImages(ctx context.Context, params *DescribeWorkspaceImagesInput, optFns ...func(*Options)) (*DescribeWorkspaceImagesOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceImagesInput{}
@@ -50,10 +58,8 @@ type DescribeWorkspaceImagesInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceImagesInput) Validate() error {
 	return nil
 }

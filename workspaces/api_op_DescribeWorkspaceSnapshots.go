@@ -11,6 +11,10 @@ import (
 )
 
 // Describes the snapshots for the specified WorkSpace.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeWorkspaceSnapshots(ctx context.Context, params *DescribeWorkspaceSnapshotsInput, optFns ...func(*Options)) (*DescribeWorkspaceSnapshotsOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspaceSnapshotsInput{}
@@ -32,10 +36,8 @@ type DescribeWorkspaceSnapshotsInput struct {
 	WorkspaceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspaceSnapshotsInput) Validate() error {
 	return validateOpDescribeWorkspaceSnapshotsInput(v)
 }

@@ -19,6 +19,14 @@ import (
 //
 // You can filter the results by using the bundle identifier, directory
 // identifier, or owner, but you can specify only one filter at a time.
+//
+// To read every page, use [NewDescribeWorkspacesPaginator]; its Pages and Items
+// methods are iterators.
+//
+// To wait for a state, use [NewWorkspaceAvailableWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException, *types.ResourceUnavailableException.
 func (c *Client) DescribeWorkspaces(ctx context.Context, params *DescribeWorkspacesInput, optFns ...func(*Options)) (*DescribeWorkspacesOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspacesInput{}
@@ -79,10 +87,8 @@ type DescribeWorkspacesInput struct {
 	WorkspaceName *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspacesInput) Validate() error {
 	return nil
 }

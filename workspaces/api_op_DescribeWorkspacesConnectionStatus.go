@@ -13,6 +13,12 @@ import (
 )
 
 // Describes the connection status of the specified WorkSpaces.
+//
+// To read every page, use [NewDescribeWorkspacesConnectionStatusPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException.
 func (c *Client) DescribeWorkspacesConnectionStatus(ctx context.Context, params *DescribeWorkspacesConnectionStatusInput, optFns ...func(*Options)) (*DescribeWorkspacesConnectionStatusOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspacesConnectionStatusInput{}
@@ -38,10 +44,8 @@ type DescribeWorkspacesConnectionStatusInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspacesConnectionStatusInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Retrieves a list that describes the streaming sessions for a specified pool.
+//
+// To read every page, use [NewDescribeWorkspacesPoolSessionsPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeWorkspacesPoolSessions(ctx context.Context, params *DescribeWorkspacesPoolSessionsInput, optFns ...func(*Options)) (*DescribeWorkspacesPoolSessionsOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspacesPoolSessionsInput{}
@@ -52,10 +59,8 @@ type DescribeWorkspacesPoolSessionsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspacesPoolSessionsInput) Validate() error {
 	return validateOpDescribeWorkspacesPoolSessionsInput(v)
 }

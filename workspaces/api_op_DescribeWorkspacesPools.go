@@ -14,6 +14,13 @@ import (
 )
 
 // Describes the specified WorkSpaces Pools.
+//
+// To read every page, use [NewDescribeWorkspacesPoolsPaginator]; its Pages and
+// Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) DescribeWorkspacesPools(ctx context.Context, params *DescribeWorkspacesPoolsInput, optFns ...func(*Options)) (*DescribeWorkspacesPoolsOutput, error) {
 	if params == nil {
 		params = &DescribeWorkspacesPoolsInput{}
@@ -49,10 +56,8 @@ type DescribeWorkspacesPoolsInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DescribeWorkspacesPoolsInput) Validate() error {
 	return validateOpDescribeWorkspacesPoolsInput(v)
 }

@@ -18,6 +18,11 @@ import (
 // Before performing this operation, call DescribeConnectionAliases
 // (https://docs.aws.amazon.com/workspaces/latest/api/API_DescribeConnectionAliases.html)
 // to make sure that the current state of the connection alias is CREATED.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException.
 func (c *Client) DisassociateConnectionAlias(ctx context.Context, params *DisassociateConnectionAliasInput, optFns ...func(*Options)) (*DisassociateConnectionAliasOutput, error) {
 	if params == nil {
 		params = &DisassociateConnectionAliasInput{}
@@ -39,10 +44,8 @@ type DisassociateConnectionAliasInput struct {
 	AliasId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateConnectionAliasInput) Validate() error {
 	return validateOpDisassociateConnectionAliasInput(v)
 }

@@ -11,6 +11,11 @@ import (
 
 // Disassociates the specified IP access control group from the specified
 // directory.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException.
 func (c *Client) DisassociateIpGroups(ctx context.Context, params *DisassociateIpGroupsInput, optFns ...func(*Options)) (*DisassociateIpGroupsOutput, error) {
 	if params == nil {
 		params = &DisassociateIpGroupsInput{}
@@ -37,10 +42,8 @@ type DisassociateIpGroupsInput struct {
 	GroupIds []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateIpGroupsInput) Validate() error {
 	return validateOpDisassociateIpGroupsInput(v)
 }

@@ -11,6 +11,11 @@ import (
 )
 
 // Disassociates the specified application from a WorkSpace.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceInUseException,
+// *types.ResourceNotFoundException.
 func (c *Client) DisassociateWorkspaceApplication(ctx context.Context, params *DisassociateWorkspaceApplicationInput, optFns ...func(*Options)) (*DisassociateWorkspaceApplicationOutput, error) {
 	if params == nil {
 		params = &DisassociateWorkspaceApplicationInput{}
@@ -39,10 +44,8 @@ type DisassociateWorkspaceApplicationInput struct {
 	ApplicationId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DisassociateWorkspaceApplicationInput) Validate() error {
 	return validateOpDisassociateWorkspaceApplicationInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Retrieves account link information.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InternalServerException,
+// *types.ResourceNotFoundException, *types.ValidationException.
 func (c *Client) GetAccountLink(ctx context.Context, params *GetAccountLinkInput, optFns ...func(*Options)) (*GetAccountLinkOutput, error) {
 	if params == nil {
 		params = &GetAccountLinkInput{}
@@ -35,10 +39,8 @@ type GetAccountLinkInput struct {
 	LinkedAccountId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *GetAccountLinkInput) Validate() error {
 	return nil
 }

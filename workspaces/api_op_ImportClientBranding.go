@@ -27,6 +27,10 @@ import (
 //     mutually exclusive. You can specify only one parameter for each platform
 //     type, but not both.
 //   - Imported data can take up to a minute to appear in the WorkSpaces client.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException.
 func (c *Client) ImportClientBranding(ctx context.Context, params *ImportClientBrandingInput, optFns ...func(*Options)) (*ImportClientBrandingOutput, error) {
 	if params == nil {
 		params = &ImportClientBrandingInput{}
@@ -67,10 +71,8 @@ type ImportClientBrandingInput struct {
 	DeviceTypeWeb *types.DefaultImportClientBrandingAttributes
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ImportClientBrandingInput) Validate() error {
 	return validateOpImportClientBrandingInput(v)
 }

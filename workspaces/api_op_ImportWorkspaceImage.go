@@ -16,6 +16,11 @@ import (
 // image. For more information about creating BYOL images, see Bring Your Own
 // Windows Desktop Licenses
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/byol-windows-images.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceAlreadyExistsException,
+// *types.ResourceLimitExceededException, *types.ResourceNotFoundException.
 func (c *Client) ImportWorkspaceImage(ctx context.Context, params *ImportWorkspaceImageInput, optFns ...func(*Options)) (*ImportWorkspaceImageOutput, error) {
 	if params == nil {
 		params = &ImportWorkspaceImageInput{}
@@ -86,10 +91,8 @@ type ImportWorkspaceImageInput struct {
 	Applications []types.Application
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ImportWorkspaceImageInput) Validate() error {
 	return validateOpImportWorkspaceImageInput(v)
 }

@@ -14,6 +14,13 @@ import (
 )
 
 // Lists all account links.
+//
+// To read every page, use [NewListAccountLinksPaginator]; its Pages and Items
+// methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InternalServerException,
+// *types.ValidationException.
 func (c *Client) ListAccountLinks(ctx context.Context, params *ListAccountLinksInput, optFns ...func(*Options)) (*ListAccountLinksOutput, error) {
 	if params == nil {
 		params = &ListAccountLinksInput{}
@@ -42,10 +49,8 @@ type ListAccountLinksInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListAccountLinksInput) Validate() error {
 	return nil
 }

@@ -24,6 +24,12 @@ import (
 // management network. It is used for interactive streaming of the WorkSpace
 // desktop to Amazon WorkSpaces clients, and to allow Amazon WorkSpaces to
 // manage the WorkSpace.
+//
+// To read every page, use [NewListAvailableManagementCidrRangesPaginator]; its
+// Pages and Items methods are iterators.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException.
 func (c *Client) ListAvailableManagementCidrRanges(ctx context.Context, params *ListAvailableManagementCidrRangesInput, optFns ...func(*Options)) (*ListAvailableManagementCidrRangesOutput, error) {
 	if params == nil {
 		params = &ListAvailableManagementCidrRangesInput{}
@@ -58,10 +64,8 @@ type ListAvailableManagementCidrRangesInput struct {
 	NextToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListAvailableManagementCidrRangesInput) Validate() error {
 	return validateOpListAvailableManagementCidrRangesInput(v)
 }

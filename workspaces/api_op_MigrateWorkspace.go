@@ -23,6 +23,11 @@ import (
 // For available migration scenarios, details about what happens during
 // migration, and best practices, see Migrate a WorkSpace
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/migrate-workspaces.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationInProgressException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException, *types.ResourceUnavailableException.
 func (c *Client) MigrateWorkspace(ctx context.Context, params *MigrateWorkspaceInput, optFns ...func(*Options)) (*MigrateWorkspaceOutput, error) {
 	if params == nil {
 		params = &MigrateWorkspaceInput{}
@@ -51,10 +56,8 @@ type MigrateWorkspaceInput struct {
 	BundleId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *MigrateWorkspaceInput) Validate() error {
 	return validateOpMigrateWorkspaceInput(v)
 }

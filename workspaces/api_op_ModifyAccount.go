@@ -12,6 +12,11 @@ import (
 
 // Modifies the configuration of Bring Your Own License (BYOL) for the specified
 // account.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.ResourceNotFoundException,
+// *types.ResourceUnavailableException.
 func (c *Client) ModifyAccount(ctx context.Context, params *ModifyAccountInput, optFns ...func(*Options)) (*ModifyAccountOutput, error) {
 	if params == nil {
 		params = &ModifyAccountInput{}
@@ -39,10 +44,8 @@ type ModifyAccountInput struct {
 	DedicatedTenancyManagementCidrRange *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyAccountInput) Validate() error {
 	return nil
 }

@@ -12,6 +12,10 @@ import (
 
 // Modifies the properties of the certificate-based authentication you want to
 // use with your WorkSpaces.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyCertificateBasedAuthProperties(ctx context.Context, params *ModifyCertificateBasedAuthPropertiesInput, optFns ...func(*Options)) (*ModifyCertificateBasedAuthPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyCertificateBasedAuthPropertiesInput{}
@@ -39,10 +43,8 @@ type ModifyCertificateBasedAuthPropertiesInput struct {
 	PropertiesToDelete []types.DeletableCertificateBasedAuthProperty
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyCertificateBasedAuthPropertiesInput) Validate() error {
 	return validateOpModifyCertificateBasedAuthPropertiesInput(v)
 }

@@ -11,6 +11,10 @@ import (
 )
 
 // Modifies the properties of the specified Amazon WorkSpaces clients.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyClientProperties(ctx context.Context, params *ModifyClientPropertiesInput, optFns ...func(*Options)) (*ModifyClientPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyClientPropertiesInput{}
@@ -37,10 +41,8 @@ type ModifyClientPropertiesInput struct {
 	ClientProperties *types.ClientProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyClientPropertiesInput) Validate() error {
 	return validateOpModifyClientPropertiesInput(v)
 }

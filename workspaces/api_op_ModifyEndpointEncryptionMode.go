@@ -12,6 +12,10 @@ import (
 
 // Modifies the endpoint encryption mode that allows you to configure the
 // specified directory between Standard TLS and FIPS 140-2 validated mode.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException.
 func (c *Client) ModifyEndpointEncryptionMode(ctx context.Context, params *ModifyEndpointEncryptionModeInput, optFns ...func(*Options)) (*ModifyEndpointEncryptionModeOutput, error) {
 	if params == nil {
 		params = &ModifyEndpointEncryptionModeInput{}
@@ -39,10 +43,8 @@ type ModifyEndpointEncryptionModeInput struct {
 	EndpointEncryptionMode types.EndpointEncryptionMode
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyEndpointEncryptionModeInput) Validate() error {
 	return validateOpModifyEndpointEncryptionModeInput(v)
 }

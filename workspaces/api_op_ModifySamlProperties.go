@@ -13,6 +13,10 @@ import (
 // Modifies multiple properties related to SAML 2.0 authentication, including
 // the enablement status, user access URL, and relay state parameter name that
 // are used for configuring federation with an SAML 2.0 identity provider.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifySamlProperties(ctx context.Context, params *ModifySamlPropertiesInput, optFns ...func(*Options)) (*ModifySamlPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifySamlPropertiesInput{}
@@ -46,10 +50,8 @@ type ModifySamlPropertiesInput struct {
 	PropertiesToDelete []types.DeletableSamlProperty
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifySamlPropertiesInput) Validate() error {
 	return validateOpModifySamlPropertiesInput(v)
 }

@@ -14,6 +14,10 @@ import (
 // For more information, see Enable Self-Service WorkSpace Management
 // Capabilities for Your Users
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/enable-user-self-service-workspace-management.html).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifySelfservicePermissions(ctx context.Context, params *ModifySelfservicePermissionsInput, optFns ...func(*Options)) (*ModifySelfservicePermissionsOutput, error) {
 	if params == nil {
 		params = &ModifySelfservicePermissionsInput{}
@@ -40,10 +44,8 @@ type ModifySelfservicePermissionsInput struct {
 	SelfservicePermissions *types.SelfservicePermissions
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifySelfservicePermissionsInput) Validate() error {
 	return validateOpModifySelfservicePermissionsInput(v)
 }

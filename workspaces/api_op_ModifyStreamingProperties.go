@@ -11,6 +11,10 @@ import (
 )
 
 // Modifies the specified streaming properties.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyStreamingProperties(ctx context.Context, params *ModifyStreamingPropertiesInput, optFns ...func(*Options)) (*ModifyStreamingPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyStreamingPropertiesInput{}
@@ -35,10 +39,8 @@ type ModifyStreamingPropertiesInput struct {
 	StreamingProperties *types.StreamingProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyStreamingPropertiesInput) Validate() error {
 	return validateOpModifyStreamingPropertiesInput(v)
 }

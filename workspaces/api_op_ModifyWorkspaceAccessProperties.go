@@ -13,6 +13,9 @@ import (
 // Specifies which devices and operating systems users can use to access their
 // WorkSpaces. For more information, see Control Device Access
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html#control-device-access).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyWorkspaceAccessProperties(ctx context.Context, params *ModifyWorkspaceAccessPropertiesInput, optFns ...func(*Options)) (*ModifyWorkspaceAccessPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyWorkspaceAccessPropertiesInput{}
@@ -39,10 +42,8 @@ type ModifyWorkspaceAccessPropertiesInput struct {
 	WorkspaceAccessProperties *types.WorkspaceAccessProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyWorkspaceAccessPropertiesInput) Validate() error {
 	return validateOpModifyWorkspaceAccessPropertiesInput(v)
 }

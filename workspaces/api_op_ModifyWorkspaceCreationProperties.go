@@ -11,6 +11,10 @@ import (
 )
 
 // Modify the default properties used to create WorkSpaces.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyWorkspaceCreationProperties(ctx context.Context, params *ModifyWorkspaceCreationPropertiesInput, optFns ...func(*Options)) (*ModifyWorkspaceCreationPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyWorkspaceCreationPropertiesInput{}
@@ -37,10 +41,8 @@ type ModifyWorkspaceCreationPropertiesInput struct {
 	WorkspaceCreationProperties *types.WorkspaceCreationProperties
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyWorkspaceCreationPropertiesInput) Validate() error {
 	return validateOpModifyWorkspaceCreationPropertiesInput(v)
 }

@@ -18,6 +18,12 @@ import (
 // Contact your account team to be allow-listed to use this value. For more
 // information, see Amazon WorkSpaces Core
 // (http://aws.amazon.com/workspaces/core/).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationInProgressException,
+// *types.ResourceNotFoundException, *types.ResourceUnavailableException,
+// *types.UnsupportedWorkspaceConfigurationException.
 func (c *Client) ModifyWorkspaceProperties(ctx context.Context, params *ModifyWorkspacePropertiesInput, optFns ...func(*Options)) (*ModifyWorkspacePropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyWorkspacePropertiesInput{}
@@ -45,10 +51,8 @@ type ModifyWorkspacePropertiesInput struct {
 	DataReplication types.DataReplication
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyWorkspacePropertiesInput) Validate() error {
 	return validateOpModifyWorkspacePropertiesInput(v)
 }

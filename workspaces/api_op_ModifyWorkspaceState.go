@@ -17,6 +17,10 @@ import (
 // reboot, stop, start, rebuild, or restore. An AutoStop WorkSpace in this state
 // is not stopped. Users cannot log into a WorkSpace in the ADMIN_MAINTENANCE
 // state.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.InvalidParameterValuesException, *types.InvalidResourceStateException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyWorkspaceState(ctx context.Context, params *ModifyWorkspaceStateInput, optFns ...func(*Options)) (*ModifyWorkspaceStateOutput, error) {
 	if params == nil {
 		params = &ModifyWorkspaceStateInput{}
@@ -43,10 +47,8 @@ type ModifyWorkspaceStateInput struct {
 	WorkspaceState types.TargetWorkspaceState
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ModifyWorkspaceStateInput) Validate() error {
 	return validateOpModifyWorkspaceStateInput(v)
 }

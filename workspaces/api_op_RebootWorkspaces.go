@@ -18,6 +18,9 @@ import (
 //
 // This operation is asynchronous and returns before the WorkSpaces have
 // rebooted.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotSupportedException.
 func (c *Client) RebootWorkspaces(ctx context.Context, params *RebootWorkspacesInput, optFns ...func(*Options)) (*RebootWorkspacesOutput, error) {
 	if params == nil {
 		params = &RebootWorkspacesInput{}
@@ -39,10 +42,8 @@ type RebootWorkspacesInput struct {
 	RebootWorkspaceRequests []types.RebootRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RebootWorkspacesInput) Validate() error {
 	return validateOpRebootWorkspacesInput(v)
 }

@@ -21,6 +21,9 @@ import (
 //
 // This operation is asynchronous and returns before the WorkSpaces have been
 // completely rebuilt.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.OperationNotSupportedException.
 func (c *Client) RebuildWorkspaces(ctx context.Context, params *RebuildWorkspacesInput, optFns ...func(*Options)) (*RebuildWorkspacesOutput, error) {
 	if params == nil {
 		params = &RebuildWorkspacesInput{}
@@ -42,10 +45,8 @@ type RebuildWorkspacesInput struct {
 	RebuildWorkspaceRequests []types.RebuildRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RebuildWorkspacesInput) Validate() error {
 	return validateOpRebuildWorkspacesInput(v)
 }

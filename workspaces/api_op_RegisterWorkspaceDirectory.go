@@ -16,6 +16,14 @@ import (
 // workspaces_DefaultRole role before you can register a directory. For more
 // information, see Creating the workspaces_DefaultRole Role
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/workspaces-access-control.html#create-default-role).
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAlreadyExistsException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException,
+// *types.UnsupportedNetworkConfigurationException,
+// *types.WorkspacesDefaultRoleNotFoundException.
 func (c *Client) RegisterWorkspaceDirectory(ctx context.Context, params *RegisterWorkspaceDirectoryInput, optFns ...func(*Options)) (*RegisterWorkspaceDirectoryOutput, error) {
 	if params == nil {
 		params = &RegisterWorkspaceDirectoryInput{}
@@ -97,10 +105,8 @@ type RegisterWorkspaceDirectoryInput struct {
 	ActiveDirectoryConfig *types.ActiveDirectoryConfig
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RegisterWorkspaceDirectoryInput) Validate() error {
 	return validateOpRegisterWorkspaceDirectoryInput(v)
 }

@@ -11,6 +11,11 @@ import (
 )
 
 // Rejects the account link invitation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.ConflictException,
+// *types.InternalServerException, *types.ResourceNotFoundException,
+// *types.ValidationException.
 func (c *Client) RejectAccountLinkInvitation(ctx context.Context, params *RejectAccountLinkInvitationInput, optFns ...func(*Options)) (*RejectAccountLinkInvitationOutput, error) {
 	if params == nil {
 		params = &RejectAccountLinkInvitationInput{}
@@ -37,10 +42,8 @@ type RejectAccountLinkInvitationInput struct {
 	ClientToken *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RejectAccountLinkInvitationInput) Validate() error {
 	return validateOpRejectAccountLinkInvitationInput(v)
 }

@@ -20,6 +20,10 @@ import (
 //
 // This operation is asynchronous and returns before the WorkSpace is completely
 // restored.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) RestoreWorkspace(ctx context.Context, params *RestoreWorkspaceInput, optFns ...func(*Options)) (*RestoreWorkspaceOutput, error) {
 	if params == nil {
 		params = &RestoreWorkspaceInput{}
@@ -41,10 +45,8 @@ type RestoreWorkspaceInput struct {
 	WorkspaceId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RestoreWorkspaceInput) Validate() error {
 	return validateOpRestoreWorkspaceInput(v)
 }

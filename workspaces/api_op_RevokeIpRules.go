@@ -10,6 +10,10 @@ import (
 )
 
 // Removes one or more rules from the specified IP access control group.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.ResourceNotFoundException.
 func (c *Client) RevokeIpRules(ctx context.Context, params *RevokeIpRulesInput, optFns ...func(*Options)) (*RevokeIpRulesOutput, error) {
 	if params == nil {
 		params = &RevokeIpRulesInput{}
@@ -36,10 +40,8 @@ type RevokeIpRulesInput struct {
 	UserRules []string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RevokeIpRulesInput) Validate() error {
 	return validateOpRevokeIpRulesInput(v)
 }

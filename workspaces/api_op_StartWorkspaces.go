@@ -35,10 +35,8 @@ type StartWorkspacesInput struct {
 	StartWorkspaceRequests []types.StartRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StartWorkspacesInput) Validate() error {
 	return validateOpStartWorkspacesInput(v)
 }

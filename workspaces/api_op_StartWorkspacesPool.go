@@ -13,6 +13,12 @@ import (
 //
 // You cannot start a pool unless it has a running mode of AutoStop and a state
 // of STOPPED.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationInProgressException,
+// *types.OperationNotSupportedException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) StartWorkspacesPool(ctx context.Context, params *StartWorkspacesPoolInput, optFns ...func(*Options)) (*StartWorkspacesPoolOutput, error) {
 	if params == nil {
 		params = &StartWorkspacesPoolInput{}
@@ -34,10 +40,8 @@ type StartWorkspacesPoolInput struct {
 	PoolId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StartWorkspacesPoolInput) Validate() error {
 	return validateOpStartWorkspacesPoolInput(v)
 }

@@ -35,10 +35,8 @@ type StopWorkspacesInput struct {
 	StopWorkspaceRequests []types.StopRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StopWorkspacesInput) Validate() error {
 	return validateOpStopWorkspacesInput(v)
 }

@@ -13,6 +13,11 @@ import (
 //
 // You cannot stop a WorkSpace pool unless it has a running mode of AutoStop and
 // a state of AVAILABLE, IMPAIRED, UNHEALTHY, or ERROR.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationInProgressException,
+// *types.ResourceNotFoundException.
 func (c *Client) StopWorkspacesPool(ctx context.Context, params *StopWorkspacesPoolInput, optFns ...func(*Options)) (*StopWorkspacesPoolOutput, error) {
 	if params == nil {
 		params = &StopWorkspacesPoolInput{}
@@ -34,10 +39,8 @@ type StopWorkspacesPoolInput struct {
 	PoolId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *StopWorkspacesPoolInput) Validate() error {
 	return validateOpStopWorkspacesPoolInput(v)
 }

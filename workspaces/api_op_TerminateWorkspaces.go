@@ -59,10 +59,8 @@ type TerminateWorkspacesInput struct {
 	TerminateWorkspaceRequests []types.TerminateRequest
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TerminateWorkspacesInput) Validate() error {
 	return validateOpTerminateWorkspacesInput(v)
 }

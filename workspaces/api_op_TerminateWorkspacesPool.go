@@ -10,6 +10,11 @@ import (
 )
 
 // Terminates the specified pool.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationInProgressException,
+// *types.ResourceNotFoundException.
 func (c *Client) TerminateWorkspacesPool(ctx context.Context, params *TerminateWorkspacesPoolInput, optFns ...func(*Options)) (*TerminateWorkspacesPoolOutput, error) {
 	if params == nil {
 		params = &TerminateWorkspacesPoolInput{}
@@ -31,10 +36,8 @@ type TerminateWorkspacesPoolInput struct {
 	PoolId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TerminateWorkspacesPoolInput) Validate() error {
 	return validateOpTerminateWorkspacesPoolInput(v)
 }

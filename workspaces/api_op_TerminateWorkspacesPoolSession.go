@@ -10,6 +10,11 @@ import (
 )
 
 // Terminates the pool session.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationInProgressException, *types.OperationNotSupportedException,
+// *types.ResourceNotFoundException.
 func (c *Client) TerminateWorkspacesPoolSession(ctx context.Context, params *TerminateWorkspacesPoolSessionInput, optFns ...func(*Options)) (*TerminateWorkspacesPoolSessionOutput, error) {
 	if params == nil {
 		params = &TerminateWorkspacesPoolSessionInput{}
@@ -31,10 +36,8 @@ type TerminateWorkspacesPoolSessionInput struct {
 	SessionId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *TerminateWorkspacesPoolSessionInput) Validate() error {
 	return validateOpTerminateWorkspacesPoolSessionInput(v)
 }

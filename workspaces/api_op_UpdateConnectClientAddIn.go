@@ -11,6 +11,10 @@ import (
 
 // Updates a Amazon Connect client add-in. Use this action to update the name
 // and endpoint URL of a Amazon Connect client add-in.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.ResourceNotFoundException.
 func (c *Client) UpdateConnectClientAddIn(ctx context.Context, params *UpdateConnectClientAddInInput, optFns ...func(*Options)) (*UpdateConnectClientAddInOutput, error) {
 	if params == nil {
 		params = &UpdateConnectClientAddInInput{}
@@ -49,10 +53,8 @@ type UpdateConnectClientAddInInput struct {
 	URL *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateConnectClientAddInInput) Validate() error {
 	return validateOpUpdateConnectClientAddInInput(v)
 }

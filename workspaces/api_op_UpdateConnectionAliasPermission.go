@@ -27,6 +27,12 @@ import (
 //     account it has been shared with. You can delete a connection alias only
 //     after it is no longer shared with any accounts or associated with any
 //     directories.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationNotSupportedException,
+// *types.ResourceAssociatedException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) UpdateConnectionAliasPermission(ctx context.Context, params *UpdateConnectionAliasPermissionInput, optFns ...func(*Options)) (*UpdateConnectionAliasPermissionOutput, error) {
 	if params == nil {
 		params = &UpdateConnectionAliasPermissionInput{}
@@ -55,10 +61,8 @@ type UpdateConnectionAliasPermissionInput struct {
 	ConnectionAliasPermission *types.ConnectionAliasPermission
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateConnectionAliasPermissionInput) Validate() error {
 	return validateOpUpdateConnectionAliasPermissionInput(v)
 }

@@ -12,6 +12,11 @@ import (
 
 // Replaces the current rules of the specified IP access control group with the
 // specified rules.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) UpdateRulesOfIpGroup(ctx context.Context, params *UpdateRulesOfIpGroupInput, optFns ...func(*Options)) (*UpdateRulesOfIpGroupOutput, error) {
 	if params == nil {
 		params = &UpdateRulesOfIpGroupInput{}
@@ -38,10 +43,8 @@ type UpdateRulesOfIpGroupInput struct {
 	UserRules []types.IpRuleItem
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateRulesOfIpGroupInput) Validate() error {
 	return validateOpUpdateRulesOfIpGroupInput(v)
 }

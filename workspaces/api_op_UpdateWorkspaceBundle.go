@@ -17,6 +17,11 @@ import (
 // that they're based on. To update existing WorkSpaces that are based on a
 // bundle that you've updated, you must either rebuild the WorkSpaces or delete
 // and recreate them.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException,
+// *types.ResourceUnavailableException.
 func (c *Client) UpdateWorkspaceBundle(ctx context.Context, params *UpdateWorkspaceBundleInput, optFns ...func(*Options)) (*UpdateWorkspaceBundleOutput, error) {
 	if params == nil {
 		params = &UpdateWorkspaceBundleInput{}
@@ -41,10 +46,8 @@ type UpdateWorkspaceBundleInput struct {
 	ImageId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateWorkspaceBundleInput) Validate() error {
 	return nil
 }

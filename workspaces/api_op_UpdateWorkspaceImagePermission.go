@@ -34,6 +34,11 @@ import (
 //     accounts isn't supported at this time in Amazon Web Services GovCloud
 //     (US). To share BYOL images across accounts in Amazon Web Services
 //     GovCloud (US), contact Amazon Web ServicesSupport.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException,
+// *types.ResourceUnavailableException.
 func (c *Client) UpdateWorkspaceImagePermission(ctx context.Context, params *UpdateWorkspaceImagePermissionInput, optFns ...func(*Options)) (*UpdateWorkspaceImagePermissionOutput, error) {
 	if params == nil {
 		params = &UpdateWorkspaceImagePermissionInput{}
@@ -72,10 +77,8 @@ type UpdateWorkspaceImagePermissionInput struct {
 	SharedAccountId *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateWorkspaceImagePermissionInput) Validate() error {
 	return validateOpUpdateWorkspaceImagePermissionInput(v)
 }

@@ -11,6 +11,12 @@ import (
 )
 
 // Updates the specified pool.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.AccessDeniedException, *types.InvalidParameterValuesException,
+// *types.InvalidResourceStateException, *types.OperationInProgressException,
+// *types.OperationNotSupportedException, *types.ResourceLimitExceededException,
+// *types.ResourceNotFoundException.
 func (c *Client) UpdateWorkspacesPool(ctx context.Context, params *UpdateWorkspacesPoolInput, optFns ...func(*Options)) (*UpdateWorkspacesPoolOutput, error) {
 	if params == nil {
 		params = &UpdateWorkspacesPoolInput{}
@@ -56,10 +62,8 @@ type UpdateWorkspacesPoolInput struct {
 	TimeoutSettings *types.TimeoutSettings
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *UpdateWorkspacesPoolInput) Validate() error {
 	return validateOpUpdateWorkspacesPoolInput(v)
 }

@@ -9,10 +9,8 @@ import (
 	"time"
 )
 
-/*
-newModeledError decodes the body of an error response into the modeled
-error type for code.
-*/
+// newModeledError decodes the body of an error response into the modeled
+// error type for code.
 func newModeledError(code string, d *awsjson.Decoder) error {
 	switch code {
 	case "AccessDeniedException":

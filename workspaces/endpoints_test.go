@@ -7,10 +7,8 @@ import (
 	"testing"
 )
 
-/*
-TestEndpointRules runs the model's smithy.rules#endpointTests against the
-rule set this package embeds.
-*/
+// TestEndpointRules runs the model's smithy.rules#endpointTests against the
+// rule set this package embeds.
 func TestEndpointRules(t *testing.T) {
 	rs, err := endpointRuleSet()
 	if err != nil {

@@ -9,10 +9,8 @@ const (
 	AccessEndpointTypeStreaming AccessEndpointType = "STREAMING"
 )
 
-/*
-Values returns all known values for AccessEndpointType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AccessEndpointType. The service may
+// return values this client does not know yet.
 func (AccessEndpointType) Values() []AccessEndpointType {
 	return []AccessEndpointType{"STREAMING"}
 }
@@ -31,10 +29,8 @@ const (
 	ActionAutoTimeZoneRedirection      Action = "AUTO_TIME_ZONE_REDIRECTION"
 )
 
-/*
-Values returns all known values for Action. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Action. The service may
+// return values this client does not know yet.
 func (Action) Values() []Action {
 	return []Action{"CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "FILE_UPLOAD", "FILE_DOWNLOAD", "PRINTING_TO_LOCAL_DEVICE", "DOMAIN_PASSWORD_SIGNIN", "DOMAIN_SMART_CARD_SIGNIN", "AUTO_TIME_ZONE_REDIRECTION"}
 }
@@ -48,10 +44,8 @@ const (
 	AppBlockBuilderAttributeVpcConfigurationSecurityGroupIds AppBlockBuilderAttribute = "VPC_CONFIGURATION_SECURITY_GROUP_IDS"
 )
 
-/*
-Values returns all known values for AppBlockBuilderAttribute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppBlockBuilderAttribute. The service may
+// return values this client does not know yet.
 func (AppBlockBuilderAttribute) Values() []AppBlockBuilderAttribute {
 	return []AppBlockBuilderAttribute{"IAM_ROLE_ARN", "ACCESS_ENDPOINTS", "VPC_CONFIGURATION_SECURITY_GROUP_IDS"}
 }
@@ -63,10 +57,8 @@ const (
 	AppBlockBuilderPlatformTypeWindowsServer2019 AppBlockBuilderPlatformType = "WINDOWS_SERVER_2019"
 )
 
-/*
-Values returns all known values for AppBlockBuilderPlatformType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppBlockBuilderPlatformType. The service may
+// return values this client does not know yet.
 func (AppBlockBuilderPlatformType) Values() []AppBlockBuilderPlatformType {
 	return []AppBlockBuilderPlatformType{"WINDOWS_SERVER_2019"}
 }
@@ -81,10 +73,8 @@ const (
 	AppBlockBuilderStateStopped  AppBlockBuilderState = "STOPPED"
 )
 
-/*
-Values returns all known values for AppBlockBuilderState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppBlockBuilderState. The service may
+// return values this client does not know yet.
 func (AppBlockBuilderState) Values() []AppBlockBuilderState {
 	return []AppBlockBuilderState{"STARTING", "RUNNING", "STOPPING", "STOPPED"}
 }
@@ -96,10 +86,8 @@ const (
 	AppBlockBuilderStateChangeReasonCodeInternalError AppBlockBuilderStateChangeReasonCode = "INTERNAL_ERROR"
 )
 
-/*
-Values returns all known values for AppBlockBuilderStateChangeReasonCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppBlockBuilderStateChangeReasonCode. The service may
+// return values this client does not know yet.
 func (AppBlockBuilderStateChangeReasonCode) Values() []AppBlockBuilderStateChangeReasonCode {
 	return []AppBlockBuilderStateChangeReasonCode{"INTERNAL_ERROR"}
 }
@@ -112,10 +100,8 @@ const (
 	AppBlockStateActive   AppBlockState = "ACTIVE"
 )
 
-/*
-Values returns all known values for AppBlockState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppBlockState. The service may
+// return values this client does not know yet.
 func (AppBlockState) Values() []AppBlockState {
 	return []AppBlockState{"INACTIVE", "ACTIVE"}
 }
@@ -128,10 +114,8 @@ const (
 	AppVisibilityAssociated AppVisibility = "ASSOCIATED"
 )
 
-/*
-Values returns all known values for AppVisibility. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AppVisibility. The service may
+// return values this client does not know yet.
 func (AppVisibility) Values() []AppVisibility {
 	return []AppVisibility{"ALL", "ASSOCIATED"}
 }
@@ -144,10 +128,8 @@ const (
 	ApplicationAttributeWorkingDirectory ApplicationAttribute = "WORKING_DIRECTORY"
 )
 
-/*
-Values returns all known values for ApplicationAttribute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ApplicationAttribute. The service may
+// return values this client does not know yet.
 func (ApplicationAttribute) Values() []ApplicationAttribute {
 	return []ApplicationAttribute{"LAUNCH_PARAMETERS", "WORKING_DIRECTORY"}
 }
@@ -162,10 +144,8 @@ const (
 	AuthenticationTypeAwsAd    AuthenticationType = "AWS_AD"
 )
 
-/*
-Values returns all known values for AuthenticationType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AuthenticationType. The service may
+// return values this client does not know yet.
 func (AuthenticationType) Values() []AuthenticationType {
 	return []AuthenticationType{"API", "SAML", "USERPOOL", "AWS_AD"}
 }
@@ -179,10 +159,8 @@ const (
 	CertificateBasedAuthStatusEnabledNoDirectoryLoginFallback CertificateBasedAuthStatus = "ENABLED_NO_DIRECTORY_LOGIN_FALLBACK"
 )
 
-/*
-Values returns all known values for CertificateBasedAuthStatus. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for CertificateBasedAuthStatus. The service may
+// return values this client does not know yet.
 func (CertificateBasedAuthStatus) Values() []CertificateBasedAuthStatus {
 	return []CertificateBasedAuthStatus{"DISABLED", "ENABLED", "ENABLED_NO_DIRECTORY_LOGIN_FALLBACK"}
 }
@@ -195,10 +173,8 @@ const (
 	DynamicAppProvidersEnabledDisabled DynamicAppProvidersEnabled = "DISABLED"
 )
 
-/*
-Values returns all known values for DynamicAppProvidersEnabled. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DynamicAppProvidersEnabled. The service may
+// return values this client does not know yet.
 func (DynamicAppProvidersEnabled) Values() []DynamicAppProvidersEnabled {
 	return []DynamicAppProvidersEnabled{"ENABLED", "DISABLED"}
 }
@@ -217,10 +193,8 @@ const (
 	FleetAttributeMaxSessionsPerInstance           FleetAttribute = "MAX_SESSIONS_PER_INSTANCE"
 )
 
-/*
-Values returns all known values for FleetAttribute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FleetAttribute. The service may
+// return values this client does not know yet.
 func (FleetAttribute) Values() []FleetAttribute {
 	return []FleetAttribute{"VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS", "DOMAIN_JOIN_INFO", "IAM_ROLE_ARN", "USB_DEVICE_FILTER_STRINGS", "SESSION_SCRIPT_S3_LOCATION", "MAX_SESSIONS_PER_INSTANCE"}
 }
@@ -261,10 +235,8 @@ const (
 	FleetErrorCodeDomainJoinInternalServiceError                    FleetErrorCode = "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR"
 )
 
-/*
-Values returns all known values for FleetErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FleetErrorCode. The service may
+// return values this client does not know yet.
 func (FleetErrorCode) Values() []FleetErrorCode {
 	return []FleetErrorCode{"IAM_SERVICE_ROLE_MISSING_ENI_DESCRIBE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_CREATE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_DELETE_ACTION", "NETWORK_INTERFACE_LIMIT_EXCEEDED", "INTERNAL_SERVICE_ERROR", "IAM_SERVICE_ROLE_IS_MISSING", "MACHINE_ROLE_IS_MISSING", "STS_DISABLED_IN_REGION", "SUBNET_HAS_INSUFFICIENT_IP_ADDRESSES", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SUBNET_ACTION", "SUBNET_NOT_FOUND", "IMAGE_NOT_FOUND", "INVALID_SUBNET_CONFIGURATION", "SECURITY_GROUPS_NOT_FOUND", "IGW_NOT_ATTACHED", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SECURITY_GROUPS_ACTION", "FLEET_STOPPED", "FLEET_INSTANCE_PROVISIONING_FAILURE", "DOMAIN_JOIN_ERROR_FILE_NOT_FOUND", "DOMAIN_JOIN_ERROR_ACCESS_DENIED", "DOMAIN_JOIN_ERROR_LOGON_FAILURE", "DOMAIN_JOIN_ERROR_INVALID_PARAMETER", "DOMAIN_JOIN_ERROR_MORE_DATA", "DOMAIN_JOIN_ERROR_NO_SUCH_DOMAIN", "DOMAIN_JOIN_ERROR_NOT_SUPPORTED", "DOMAIN_JOIN_NERR_INVALID_WORKGROUP_NAME", "DOMAIN_JOIN_NERR_WORKSTATION_NOT_STARTED", "DOMAIN_JOIN_ERROR_DS_MACHINE_ACCOUNT_QUOTA_EXCEEDED", "DOMAIN_JOIN_NERR_PASSWORD_EXPIRED", "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR"}
 }
@@ -279,10 +251,8 @@ const (
 	FleetStateStopped  FleetState = "STOPPED"
 )
 
-/*
-Values returns all known values for FleetState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FleetState. The service may
+// return values this client does not know yet.
 func (FleetState) Values() []FleetState {
 	return []FleetState{"STARTING", "RUNNING", "STOPPING", "STOPPED"}
 }
@@ -296,10 +266,8 @@ const (
 	FleetTypeElastic  FleetType = "ELASTIC"
 )
 
-/*
-Values returns all known values for FleetType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FleetType. The service may
+// return values this client does not know yet.
 func (FleetType) Values() []FleetType {
 	return []FleetType{"ALWAYS_ON", "ON_DEMAND", "ELASTIC"}
 }
@@ -321,10 +289,8 @@ const (
 	ImageBuilderStatePendingQualification ImageBuilderState = "PENDING_QUALIFICATION"
 )
 
-/*
-Values returns all known values for ImageBuilderState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageBuilderState. The service may
+// return values this client does not know yet.
 func (ImageBuilderState) Values() []ImageBuilderState {
 	return []ImageBuilderState{"PENDING", "UPDATING_AGENT", "RUNNING", "STOPPING", "STOPPED", "REBOOTING", "SNAPSHOTTING", "DELETING", "FAILED", "UPDATING", "PENDING_QUALIFICATION"}
 }
@@ -337,10 +303,8 @@ const (
 	ImageBuilderStateChangeReasonCodeImageUnavailable ImageBuilderStateChangeReasonCode = "IMAGE_UNAVAILABLE"
 )
 
-/*
-Values returns all known values for ImageBuilderStateChangeReasonCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageBuilderStateChangeReasonCode. The service may
+// return values this client does not know yet.
 func (ImageBuilderStateChangeReasonCode) Values() []ImageBuilderStateChangeReasonCode {
 	return []ImageBuilderStateChangeReasonCode{"INTERNAL_ERROR", "IMAGE_UNAVAILABLE"}
 }
@@ -353,10 +317,8 @@ const (
 	ImageSharedWithOthersFalse ImageSharedWithOthers = "FALSE"
 )
 
-/*
-Values returns all known values for ImageSharedWithOthers. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageSharedWithOthers. The service may
+// return values this client does not know yet.
 func (ImageSharedWithOthers) Values() []ImageSharedWithOthers {
 	return []ImageSharedWithOthers{"TRUE", "FALSE"}
 }
@@ -374,10 +336,8 @@ const (
 	ImageStateImporting ImageState = "IMPORTING"
 )
 
-/*
-Values returns all known values for ImageState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageState. The service may
+// return values this client does not know yet.
 func (ImageState) Values() []ImageState {
 	return []ImageState{"PENDING", "AVAILABLE", "FAILED", "COPYING", "DELETING", "CREATING", "IMPORTING"}
 }
@@ -391,10 +351,8 @@ const (
 	ImageStateChangeReasonCodeImageCopyFailure         ImageStateChangeReasonCode = "IMAGE_COPY_FAILURE"
 )
 
-/*
-Values returns all known values for ImageStateChangeReasonCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageStateChangeReasonCode. The service may
+// return values this client does not know yet.
 func (ImageStateChangeReasonCode) Values() []ImageStateChangeReasonCode {
 	return []ImageStateChangeReasonCode{"INTERNAL_ERROR", "IMAGE_BUILDER_NOT_AVAILABLE", "IMAGE_COPY_FAILURE"}
 }
@@ -407,10 +365,8 @@ const (
 	LatestAppstreamAgentVersionFalse LatestAppstreamAgentVersion = "FALSE"
 )
 
-/*
-Values returns all known values for LatestAppstreamAgentVersion. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for LatestAppstreamAgentVersion. The service may
+// return values this client does not know yet.
 func (LatestAppstreamAgentVersion) Values() []LatestAppstreamAgentVersion {
 	return []LatestAppstreamAgentVersion{"TRUE", "FALSE"}
 }
@@ -423,10 +379,8 @@ const (
 	MessageActionResend   MessageAction = "RESEND"
 )
 
-/*
-Values returns all known values for MessageAction. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for MessageAction. The service may
+// return values this client does not know yet.
 func (MessageAction) Values() []MessageAction {
 	return []MessageAction{"SUPPRESS", "RESEND"}
 }
@@ -439,10 +393,8 @@ const (
 	PackagingTypeAppstream2 PackagingType = "APPSTREAM2"
 )
 
-/*
-Values returns all known values for PackagingType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for PackagingType. The service may
+// return values this client does not know yet.
 func (PackagingType) Values() []PackagingType {
 	return []PackagingType{"CUSTOM", "APPSTREAM2"}
 }
@@ -455,10 +407,8 @@ const (
 	PermissionDisabled Permission = "DISABLED"
 )
 
-/*
-Values returns all known values for Permission. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Permission. The service may
+// return values this client does not know yet.
 func (Permission) Values() []Permission {
 	return []Permission{"ENABLED", "DISABLED"}
 }
@@ -476,10 +426,8 @@ const (
 	PlatformTypeRockyLinux8       PlatformType = "ROCKY_LINUX8"
 )
 
-/*
-Values returns all known values for PlatformType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for PlatformType. The service may
+// return values this client does not know yet.
 func (PlatformType) Values() []PlatformType {
 	return []PlatformType{"WINDOWS", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "AMAZON_LINUX2", "RHEL8", "ROCKY_LINUX8"}
 }
@@ -492,10 +440,8 @@ const (
 	PreferredProtocolUdp PreferredProtocol = "UDP"
 )
 
-/*
-Values returns all known values for PreferredProtocol. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for PreferredProtocol. The service may
+// return values this client does not know yet.
 func (PreferredProtocol) Values() []PreferredProtocol {
 	return []PreferredProtocol{"TCP", "UDP"}
 }
@@ -508,10 +454,8 @@ const (
 	SessionConnectionStateNotConnected SessionConnectionState = "NOT_CONNECTED"
 )
 
-/*
-Values returns all known values for SessionConnectionState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for SessionConnectionState. The service may
+// return values this client does not know yet.
 func (SessionConnectionState) Values() []SessionConnectionState {
 	return []SessionConnectionState{"CONNECTED", "NOT_CONNECTED"}
 }
@@ -526,10 +470,8 @@ const (
 	SessionStateExpired SessionState = "EXPIRED"
 )
 
-/*
-Values returns all known values for SessionState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for SessionState. The service may
+// return values this client does not know yet.
 func (SessionState) Values() []SessionState {
 	return []SessionState{"ACTIVE", "PENDING", "EXPIRED"}
 }
@@ -552,10 +494,8 @@ const (
 	StackAttributeStreamingExperienceSettings StackAttribute = "STREAMING_EXPERIENCE_SETTINGS"
 )
 
-/*
-Values returns all known values for StackAttribute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StackAttribute. The service may
+// return values this client does not know yet.
 func (StackAttribute) Values() []StackAttribute {
 	return []StackAttribute{"STORAGE_CONNECTORS", "STORAGE_CONNECTOR_HOMEFOLDERS", "STORAGE_CONNECTOR_GOOGLE_DRIVE", "STORAGE_CONNECTOR_ONE_DRIVE", "REDIRECT_URL", "FEEDBACK_URL", "THEME_NAME", "USER_SETTINGS", "EMBED_HOST_DOMAINS", "IAM_ROLE_ARN", "ACCESS_ENDPOINTS", "STREAMING_EXPERIENCE_SETTINGS"}
 }
@@ -568,10 +508,8 @@ const (
 	StackErrorCodeInternalServiceError  StackErrorCode = "INTERNAL_SERVICE_ERROR"
 )
 
-/*
-Values returns all known values for StackErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StackErrorCode. The service may
+// return values this client does not know yet.
 func (StackErrorCode) Values() []StackErrorCode {
 	return []StackErrorCode{"STORAGE_CONNECTOR_ERROR", "INTERNAL_SERVICE_ERROR"}
 }
@@ -586,10 +524,8 @@ const (
 	StorageConnectorTypeOneDrive    StorageConnectorType = "ONE_DRIVE"
 )
 
-/*
-Values returns all known values for StorageConnectorType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StorageConnectorType. The service may
+// return values this client does not know yet.
 func (StorageConnectorType) Values() []StorageConnectorType {
 	return []StorageConnectorType{"HOMEFOLDERS", "GOOGLE_DRIVE", "ONE_DRIVE"}
 }
@@ -602,10 +538,8 @@ const (
 	StreamViewDesktop StreamView = "DESKTOP"
 )
 
-/*
-Values returns all known values for StreamView. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StreamView. The service may
+// return values this client does not know yet.
 func (StreamView) Values() []StreamView {
 	return []StreamView{"APP", "DESKTOP"}
 }
@@ -617,10 +551,8 @@ const (
 	ThemeAttributeFooterLinks ThemeAttribute = "FOOTER_LINKS"
 )
 
-/*
-Values returns all known values for ThemeAttribute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ThemeAttribute. The service may
+// return values this client does not know yet.
 func (ThemeAttribute) Values() []ThemeAttribute {
 	return []ThemeAttribute{"FOOTER_LINKS"}
 }
@@ -633,10 +565,8 @@ const (
 	ThemeStateDisabled ThemeState = "DISABLED"
 )
 
-/*
-Values returns all known values for ThemeState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ThemeState. The service may
+// return values this client does not know yet.
 func (ThemeState) Values() []ThemeState {
 	return []ThemeState{"ENABLED", "DISABLED"}
 }
@@ -651,10 +581,8 @@ const (
 	ThemeStylingRed       ThemeStyling = "RED"
 )
 
-/*
-Values returns all known values for ThemeStyling. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ThemeStyling. The service may
+// return values this client does not know yet.
 func (ThemeStyling) Values() []ThemeStyling {
 	return []ThemeStyling{"LIGHT_BLUE", "BLUE", "PINK", "RED"}
 }
@@ -668,10 +596,8 @@ const (
 	UsageReportExecutionErrorCodeInternalServiceError UsageReportExecutionErrorCode = "INTERNAL_SERVICE_ERROR"
 )
 
-/*
-Values returns all known values for UsageReportExecutionErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UsageReportExecutionErrorCode. The service may
+// return values this client does not know yet.
 func (UsageReportExecutionErrorCode) Values() []UsageReportExecutionErrorCode {
 	return []UsageReportExecutionErrorCode{"RESOURCE_NOT_FOUND", "ACCESS_DENIED", "INTERNAL_SERVICE_ERROR"}
 }
@@ -683,10 +609,8 @@ const (
 	UsageReportScheduleDaily UsageReportSchedule = "DAILY"
 )
 
-/*
-Values returns all known values for UsageReportSchedule. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UsageReportSchedule. The service may
+// return values this client does not know yet.
 func (UsageReportSchedule) Values() []UsageReportSchedule {
 	return []UsageReportSchedule{"DAILY"}
 }
@@ -701,10 +625,8 @@ const (
 	UserStackAssociationErrorCodeInternalError     UserStackAssociationErrorCode = "INTERNAL_ERROR"
 )
 
-/*
-Values returns all known values for UserStackAssociationErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UserStackAssociationErrorCode. The service may
+// return values this client does not know yet.
 func (UserStackAssociationErrorCode) Values() []UserStackAssociationErrorCode {
 	return []UserStackAssociationErrorCode{"STACK_NOT_FOUND", "USER_NAME_NOT_FOUND", "DIRECTORY_NOT_FOUND", "INTERNAL_ERROR"}
 }
@@ -718,10 +640,8 @@ const (
 	VisibilityTypeShared  VisibilityType = "SHARED"
 )
 
-/*
-Values returns all known values for VisibilityType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for VisibilityType. The service may
+// return values this client does not know yet.
 func (VisibilityType) Values() []VisibilityType {
 	return []VisibilityType{"PUBLIC", "PRIVATE", "SHARED"}
 }

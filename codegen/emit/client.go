@@ -13,7 +13,7 @@ import (
 func Doc(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "doc.go")
 	d := fmt.Sprintf("Package %s provides the API client, operations, and parameter types for\n%s.", svc.Package, svc.Title)
-	f.PackageComment(docWith(d, svc.Doc))
+	f.PackageComment(slashes(docWith(d, svc.Doc)))
 	return nil
 }
 
@@ -22,24 +22,24 @@ func Doc(svc *ir.Service, fs *Files) error {
 func ClientFile(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "api_client.go")
 	f.Const().Defs(
-		jen.Comment("ServiceID is the service's SDK id, used in errors and the User-Agent."),
+		jen.Comment(slashes("ServiceID is the service's SDK id, used in errors and the User-Agent.")),
 		jen.Id("ServiceID").Op("=").Lit(svc.ServiceID),
-		jen.Comment("ServiceAPIVersion is the API version the client was generated from."),
+		jen.Comment(slashes("ServiceAPIVersion is the API version the client was generated from.")),
 		jen.Id("ServiceAPIVersion").Op("=").Lit(svc.Version),
 	)
-	f.Comment("Options configures a Client; the zero value works with settings from the\nenvironment and the shared AWS config files.")
+	f.Comment(slashes("Options configures a Client; the zero value works with settings from the\nenvironment and the shared AWS config files."))
 	f.Type().Id("Options").Op("=").Qual(pkgPipeline, "Options")
-	f.Comment(fmt.Sprintf("Client calls the %s API. It is safe for concurrent use; create one\nand share it.", svc.Title))
+	f.Comment(slashes(fmt.Sprintf("Client calls the %s API. It is safe for concurrent use; create one\nand share it.", svc.Title)))
 	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Qual(pkgPipeline, "Client"))
-	f.Comment("New returns a client configured by options and then by optFns. Unset\nregion, credentials and retry settings are read from the environment\nand the shared AWS config files.")
+	f.Comment(slashes("New returns a client configured by options and then by optFns. Unset\nregion, credentials and retry settings are read from the environment\nand the shared AWS config files."))
 	f.Func().Id("New").Params(jen.Id("options").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): jen.Qual(pkgPipeline, "NewClient").Call(jen.Id("service"), jen.Id("options"), jen.Id("optFns"))})),
 	)
-	f.Comment("NewFromConfig returns a client configured by cfg and then by optFns.")
+	f.Comment(slashes("NewFromConfig returns a client configured by cfg and then by optFns."))
 	f.Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(pkgAWS, "Config"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): jen.Qual(pkgPipeline, "NewClientFromConfig").Call(jen.Id("service"), jen.Id("cfg"), jen.Id("optFns"))})),
 	)
-	f.Comment("Options returns a copy of the client's options.")
+	f.Comment(slashes("Options returns a copy of the client's options."))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Options").Params().Id("Options").Block(
 		jen.Return(jen.Id("c").Dot("rt").Dot("Options").Call()),
 	)
@@ -61,16 +61,10 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 // input and output, and its pipeline description.
 func Operations(svc *ir.Service, fs *Files) error {
 	for _, op := range svc.Operations {
-		f := fs.main(svc, "api_op_"+op.Name+".go")
-		doc := docWith(op.Doc)
-		if op.Deprecated != "" {
-			doc = docWith(doc, "Deprecated: "+op.Deprecated)
-		}
-		if doc == "" {
-			doc = op.Name + " calls the " + op.Name + " API operation."
-		}
+		f := fs.main(svc, op.File)
+		doc := operationDoc(op)
 		in, out := op.Input.GoName, op.Output.GoName
-		opVar := "op" + op.Name
+		opVar := op.Descriptor
 		f.Add(comment(doc)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
 			jen.Id("ctx").Qual("context", "Context"),
 			jen.Id("params").Op("*").Id(in),
@@ -89,10 +83,10 @@ func Operations(svc *ir.Service, fs *Files) error {
 		if ir.NeedsValidation(op.Input) {
 			validate = jen.Return(jen.Id(op.Input.ValidateFunc).Call(jen.Id("v")))
 		}
-		f.Comment("Validate reports missing required members, as the client does before\nsending; a server or a test can call it too.")
+		f.Comment(slashes("Validate reports missing required members, as the client does before\nsending; a server or a test can call it too."))
 		f.Func().Params(jen.Id("v").Op("*").Id(in)).Id("Validate").Params().Error().Block(validate)
 		f.Add(structDecl(op.Output, []jen.Code{
-			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
+			jen.Comment(slashes("ResultMetadata holds metadata about the call: request id, attempts.")).Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))
 		codec := svc.Protocol.CodecPath
 		serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
@@ -153,9 +147,9 @@ func Endpoints(svc *ir.Service, fs *Files) error {
 		return nil
 	}
 	f := fs.main(svc, "endpoints.go")
-	f.Comment("endpointRuleSetJSON is the model's smithy.rules#endpointRuleSet.")
+	f.Comment(slashes("endpointRuleSetJSON is the model's smithy.rules#endpointRuleSet."))
 	f.Const().Id("endpointRuleSetJSON").Op("=").Lit(string(svc.EndpointRuleSet))
-	f.Comment("endpointRuleSet parses the rule set once, when a client first needs it.")
+	f.Comment(slashes("endpointRuleSet parses the rule set once, when a client first needs it."))
 	f.Var().Id("endpointRuleSet").Op("=").Qual("sync", "OnceValues").Call(
 		jen.Func().Params().Params(jen.Op("*").Qual(pkgEndpoints, "RuleSet"), jen.Error()).Block(
 			jen.Return(jen.Qual(pkgEndpoints, "Parse").Call(jen.Index().Byte().Call(jen.Id("endpointRuleSetJSON")))),
@@ -179,7 +173,7 @@ func EndpointTests(svc *ir.Service, fs *Files) error {
 			jen.Id("skip"):   jen.Lit(tc.SkipWhy),
 		}))
 	}
-	f.Comment("TestEndpointRules runs the model's smithy.rules#endpointTests against the\nrule set this package embeds.")
+	f.Comment(slashes("TestEndpointRules runs the model's smithy.rules#endpointTests against the\nrule set this package embeds."))
 	f.Func().Id("TestEndpointRules").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("rs").Op(",").Err().Op(":=").Id("endpointRuleSet").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),

@@ -39,7 +39,7 @@ func errorDispatch(svc *ir.Service) *jen.Statement {
 		))
 	}
 	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil())))
-	return jen.Comment("newModeledError decodes the body of an error response into the modeled\nerror type for code.").Line().
+	return jen.Comment(slashes("newModeledError decodes the body of an error response into the modeled\nerror type for code.")).Line().
 		Func().Id("newModeledError").Params(jen.Id("code").String(), decParam()).Error().Block(
 		jen.Switch(jen.Id("code")).Block(cases...),
 	).Line()

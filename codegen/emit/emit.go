@@ -138,3 +138,19 @@ func docWith(parts ...string) string {
 	}
 	return strings.Join(keep, "\n\n")
 }
+
+// slashes writes text as // comment lines. jennifer renders a comment that
+// holds a newline as a /* */ block, which godoc shows the same but which
+// reads unlike the rest of Go; a comment that starts with // is rendered
+// as it is.
+func slashes(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		if l == "" {
+			lines[i] = "//"
+		} else {
+			lines[i] = "// " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -18,26 +18,11 @@ func Paginators(svc *ir.Service, fs *Files) error {
 		if pg == nil {
 			continue
 		}
-		if !hasPaginator(svc, op) {
-			// Structured tokens (DynamoDB's ExclusiveStartKey) cannot be
-			// compared for repeats; leave the operation without a paginator
-			// and say so rather than fail the whole service.
-			svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: op.Name, ShapeID: op.ShapeID,
-				Reason: fmt.Sprintf("paginator not generated: token %s is not a string", pg.InputToken.Name)})
-			continue
-		}
-		f := fs.main(svc, "api_op_"+op.Name+".go")
+		f := fs.main(svc, op.File)
 		apiClient(f, op)
 		paginator(f, op, pg)
 	}
 	return nil
-}
-
-// hasPaginator reports whether op gets a generated paginator: it is
-// paginated by a string token.
-func hasPaginator(svc *ir.Service, op *ir.Operation) bool {
-	pg := op.Paginator
-	return pg != nil && pg.InputToken.Type.Kind == ir.String && pg.InputToken.Type.Pointer
 }
 
 const pkgPaginator = "github.com/eucsdk/eucsdk/runtime/paginator"
@@ -49,8 +34,7 @@ func docf(format string, args ...any) *jen.Statement {
 
 func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 	in, out := op.Input.GoName, op.Output.GoName
-	typ := op.Name + "Paginator"
-	opts := typ + "Options"
+	typ, opts := pg.GoName, pg.Options
 
 	fields := []jen.Code{}
 	if pg.PageSize != nil {
@@ -61,7 +45,7 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 
 	f.Add(docf("%s requests the pages of %s one at a time, following the service's NextToken. It is not safe for concurrent use.", typ, op.Name)).Type().Id(typ).Struct(
 		jen.Id("options").Id(opts),
-		jen.Id("client").Id(op.Name+"APIClient"),
+		jen.Id("client").Id(op.APIClient),
 		jen.Id("params").Id(in),
 		jen.Id("tokens").Qual(pkgPaginator, "Tokens"),
 	)
@@ -94,8 +78,8 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 			jen.Id("tokens"):  jen.Qual(pkgPaginator, "Start").Call(jen.Lit(op.Name), tokenField),
 		})),
 	)
-	f.Add(docf("New%s returns a paginator over %s. It keeps a copy of params, so the caller's value is never changed.", typ, op.Name)).Func().Id("New"+typ).Params(
-		jen.Id("client").Id(op.Name+"APIClient"), jen.Id("params").Op("*").Id(in), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts)),
+	f.Add(docf("%s returns a paginator over %s. It keeps a copy of params, so the caller's value is never changed.", pg.New, op.Name)).Func().Id(pg.New).Params(
+		jen.Id("client").Id(op.APIClient), jen.Id("params").Op("*").Id(in), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(opts)),
 	).Op("*").Id(typ).Block(ctor...)
 
 	f.Add(docf("HasMorePages reports whether NextPage has a page to fetch.")).Func().Params(jen.Id("p").Op("*").Id(typ)).Id("HasMorePages").Params().Bool().Block(
@@ -143,7 +127,7 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 		))),
 	)
 
-	if pg.ItemType == nil || len(pg.Items) != 1 {
+	if !hasItems(pg) {
 		return
 	}
 	item := goType(pg.ItemType)
@@ -154,6 +138,10 @@ func paginator(f *jen.File, op *ir.Operation, pg *ir.Paginator) {
 		))),
 	)
 }
+
+// hasItems reports whether the paginator gets an Items iterator: its items
+// are a list that is a member of the output itself.
+func hasItems(pg *ir.Paginator) bool { return pg.ItemType != nil && len(pg.Items) == 1 }
 
 // outputToken reads the token from out, following a nested path with nil
 // checks when the token is not a top-level member.

@@ -40,7 +40,7 @@ func ProtocolTests(svc *ir.Service, fs *Files) error {
 	if len(tests) == 0 {
 		return nil
 	}
-	f := fs.File("protocol_test.go", svc.ImportPath+"_test", svc.Package+"_test")
+	f := fs.File("protocol_test.go", svc.TestImportPath, svc.TestPackage)
 	f.ImportName(svc.ImportPath, svc.Package)
 	f.Func().Id("TestMain").Params(jen.Id("m").Op("*").Qual("testing", "M")).Block(
 		jen.Qual("os", "Exit").Call(jen.Qual(pkgProtocolTest, "RunAndReport").Call(jen.Id("m"), jen.Lit(svc.Protocol.Name))),
@@ -56,8 +56,7 @@ func newTestClient(svc *ir.Service, endpoint jen.Code) jen.Code {
 }
 
 func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.Code, error) {
-	kind := map[string]string{"request": "Request", "response": "Response", "error": "Error"}[tc.Kind]
-	name := "Test" + op.Name + "_" + tc.ID + "_" + kind
+	name := tc.FuncName
 	body := []jen.Code{}
 	if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))

@@ -15,7 +15,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		return nil
 	}
 	f := fs.File("server/server.go", svc.ServerPath, "server")
-	f.PackageComment("Package server decodes " + svc.Title + " requests and encodes responses and\nerrors with the client's own types, for emulators and test servers.")
+	f.PackageComment(slashes("Package server decodes " + svc.Title + " requests and encodes responses and\nerrors with the client's own types, for emulators and test servers."))
 	f.ImportName(svc.ImportPath, svc.Package)
 
 	var reqCases []jen.Code
@@ -28,11 +28,11 @@ func Server(svc *ir.Service, fs *Files) error {
 		))
 	}
 	reqCases = append(reqCases, jen.Default().Block(jen.Return(jen.Lit(""), jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("unknown operation %q"), jen.Id("target")))))
-	f.Comment("ServiceTarget is the prefix of every X-Amz-Target header of the service.")
+	f.Comment(slashes("ServiceTarget is the prefix of every X-Amz-Target header of the service."))
 	f.Const().Id("ServiceTarget").Op("=").Lit(svc.Protocol.TargetPrefix)
-	f.Comment("ContentType is the media type of requests and responses.")
+	f.Comment(slashes("ContentType is the media type of requests and responses."))
 	f.Const().Id("ContentType").Op("=").Lit(svc.Protocol.ContentType)
-	f.Comment("DecodeRequest decodes the body of a request by its X-Amz-Target header.\nIt returns the operation name and a pointer to its input structure; an\nempty body decodes as an empty input.")
+	f.Comment(slashes("DecodeRequest decodes the body of a request by its X-Amz-Target header.\nIt returns the operation name and a pointer to its input structure; an\nempty body decodes as an empty input."))
 	f.Func().Id("DecodeRequest").Params(jen.Id("target").String(), jen.Id("body").Index().Byte()).Params(jen.String(), jen.Any(), jen.Error()).Block(
 		jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("body"))).Op("==").Lit(0)).Block(jen.Id("body").Op("=").Index().Byte().Call(jen.Lit("{}"))),
 		jen.Var().Id("d").Qual(pkgAWSJSON, "Decoder"),
@@ -47,7 +47,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		))
 	}
 	outCases = append(outCases, jen.Default().Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit("not an output of the service: %T"), jen.Id("out")))))
-	f.Comment("EncodeOutput encodes an operation's output structure as a response body.")
+	f.Comment(slashes("EncodeOutput encodes an operation's output structure as a response body."))
 	f.Func().Id("EncodeOutput").Params(jen.Id("out").Any()).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("e").Op(":=").Qual(pkgAWSJSON, "NewEncoder").Call(),
 		jen.Defer().Id("e").Dot("Release").Call(),
@@ -70,7 +70,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		))
 	}
 	errCases = append(errCases, jen.Default().Block(jen.Return(jen.Lit(0), jen.Nil(), jen.False())))
-	f.Comment("EncodeError encodes a modeled error as the status and body the service\nsends, with __type set to the error code; ok is false for other errors.")
+	f.Comment(slashes("EncodeError encodes a modeled error as the status and body the service\nsends, with __type set to the error code; ok is false for other errors."))
 	if len(svc.Errors()) == 0 {
 		f.Func().Id("EncodeError").Params(jen.Error()).Params(jen.Id("status").Int(), jen.Id("body").Index().Byte(), jen.Id("ok").Bool()).Block(
 			jen.Return(jen.Lit(0), jen.Nil(), jen.False()),
@@ -81,7 +81,7 @@ func Server(svc *ir.Service, fs *Files) error {
 			jen.Defer().Id("e").Dot("Release").Call(),
 			jen.Switch(jen.Id("v").Op(":=").Id("err").Assert(jen.Type())).Block(errCases...),
 			jen.Id("b").Op(":=").Id("e").Dot("Bytes").Call(),
-			jen.Comment("The body is an object; __type goes first, as AWS sends it."),
+			jen.Comment(slashes("The body is an object; __type goes first, as AWS sends it.")),
 			jen.Id("out").Op(":=").Append(jen.Index().Byte().Call(jen.Lit(`{"__type":`)), jen.Qual("strconv", "Quote").Call(jen.Id("err").Assert(jen.Interface(jen.Id("ErrorCode").Params().String())).Dot("ErrorCode").Call()).Op("...")),
 			jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitByte(','))),
 			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")),
@@ -89,7 +89,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		)
 	}
 
-	f.Comment("ValidateInput checks an input's required members with the input's own\nValidate method, so a server reports what the model requires without\nrepeating it. It returns a smithy.InvalidParamsError or nil.")
+	f.Comment(slashes("ValidateInput checks an input's required members with the input's own\nValidate method, so a server reports what the model requires without\nrepeating it. It returns a smithy.InvalidParamsError or nil."))
 	f.Func().Id("ValidateInput").Params(jen.Id("in").Any()).Error().Block(
 		jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("in").Assert(jen.Interface(jen.Id("Validate").Params().Error())), jen.Id("ok")).Block(
 			jen.Return(jen.Id("v").Dot("Validate").Call()),

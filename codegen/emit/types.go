@@ -31,7 +31,7 @@ func Types(svc *ir.Service, fs *Files) error {
 		}
 	}
 	if hasUnion {
-		f.Comment("UnknownUnionMember is returned when a union member is returned over\nthe wire, but has an unknown tag.")
+		f.Comment(slashes("UnknownUnionMember is returned when a union member is returned over\nthe wire, but has an unknown tag."))
 		f.Type().Id("UnknownUnionMember").Struct(
 			jen.Id("Tag").String(),
 			jen.Id("Value").Index().Byte(),
@@ -103,7 +103,7 @@ func stringers(s *ir.Shape) *jen.Statement {
 		}
 	}
 	args := append([]jen.Code{jen.Id("v")}, names...)
-	return jen.Comment("String prints the structure with its sensitive members redacted.").Line().
+	return jen.Comment(slashes("String prints the structure with its sensitive members redacted.")).Line().
 		Func().Params(jen.Id("v").Id(s.GoName)).Id("String").Params().String().Block(
 		jen.Return(jen.Qual(pkgRedact, "Struct").Call(args...)),
 	).Line().Line().
@@ -114,7 +114,7 @@ func stringers(s *ir.Shape) *jen.Statement {
 }
 
 func unionDecl(f *jen.File, s *ir.Shape) {
-	marker := "is" + s.GoName
+	marker := s.UnionMarker
 	doc := docWith(typeDoc(s), "The following types satisfy this interface:\n\n"+unionList(s))
 	f.Add(comment(doc)).Type().Id(s.GoName).Interface(jen.Id(marker).Params())
 	for _, m := range s.Members {
@@ -154,9 +154,9 @@ func Enums(svc *ir.Service, fs *Files) error {
 				consts = append(consts, comment(v.Doc).Id(v.GoName).Id(s.GoName).Op("=").Lit(v.Value))
 				values = append(values, jen.Lit(v.Value))
 			}
-			f.Comment("Enum values for " + s.GoName)
+			f.Comment(slashes("Enum values for " + s.GoName))
 			f.Const().Defs(consts...)
-			f.Comment("Values returns all known values for " + s.GoName + ". The service may\nreturn values this client does not know yet.")
+			f.Comment(slashes("Values returns all known values for " + s.GoName + ". The service may\nreturn values this client does not know yet."))
 			f.Func().Params(jen.Id(s.GoName)).Id("Values").Params().Index().Id(s.GoName).Block(
 				jen.Return(jen.Index().Id(s.GoName).Values(values...)),
 			)
@@ -167,9 +167,9 @@ func Enums(svc *ir.Service, fs *Files) error {
 				consts = append(consts, comment(v.Doc).Id(v.GoName).Id(s.GoName).Op("=").Lit(int(v.IntValue)))
 				values = append(values, jen.Lit(int(v.IntValue)))
 			}
-			f.Comment("Enum values for " + s.GoName)
+			f.Comment(slashes("Enum values for " + s.GoName))
 			f.Const().Defs(consts...)
-			f.Comment("Values returns all known values for " + s.GoName + ".")
+			f.Comment(slashes("Values returns all known values for " + s.GoName + "."))
 			f.Func().Params(jen.Id(s.GoName)).Id("Values").Params().Index().Id(s.GoName).Block(
 				jen.Return(jen.Index().Id(s.GoName).Values(values...)),
 			)
@@ -182,7 +182,7 @@ func Enums(svc *ir.Service, fs *Files) error {
 func Errors(svc *ir.Service, fs *Files) error {
 	for _, s := range svc.Errors() {
 		f := fs.types(svc, "errors.go")
-		extra := []jen.Code{jen.Comment("ErrorCodeOverride is the code the service sent when it differs from the modeled one.").Line().Id("ErrorCodeOverride").Op("*").String()}
+		extra := []jen.Code{jen.Comment(slashes("ErrorCodeOverride is the code the service sent when it differs from the modeled one.")).Line().Id("ErrorCodeOverride").Op("*").String()}
 		f.Add(structDecl(s, extra))
 		recv := jen.Id("e").Op("*").Id(s.GoName)
 		hasMessage := false
@@ -198,9 +198,9 @@ func Errors(svc *ir.Service, fs *Files) error {
 		if hasMessage {
 			msg = jen.If(jen.Id("e").Dot("Message").Op("==").Nil()).Block(jen.Return(jen.Lit(""))).Line().Return(jen.Op("*").Id("e").Dot("Message"))
 		}
-		f.Comment("ErrorMessage returns the message the service sent.")
+		f.Comment(slashes("ErrorMessage returns the message the service sent."))
 		f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(msg)
-		f.Comment("ErrorCode returns the error code, " + s.Error.Code + " unless the service sent another.")
+		f.Comment(slashes("ErrorCode returns the error code, " + s.Error.Code + " unless the service sent another."))
 		f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(
 			jen.If(jen.Id("e").Op("==").Nil().Op("||").Id("e").Dot("ErrorCodeOverride").Op("==").Nil()).Block(jen.Return(jen.Lit(s.Error.Code))),
 			jen.Return(jen.Op("*").Id("e").Dot("ErrorCodeOverride")),
@@ -209,13 +209,13 @@ func Errors(svc *ir.Service, fs *Files) error {
 		if s.Error.Fault == "server" {
 			fault = "FaultServer"
 		}
-		f.Comment("ErrorFault says whether the client or the service is at fault.")
+		f.Comment(slashes("ErrorFault says whether the client or the service is at fault."))
 		f.Func().Params(recv.Clone()).Id("ErrorFault").Params().Qual(pkgSmithy, "ErrorFault").Block(jen.Return(jen.Qual(pkgSmithy, fault)))
 		if s.Error.Retryable {
-			f.Comment("RetryableError marks the error retryable, as the model's retryable trait says.")
+			f.Comment(slashes("RetryableError marks the error retryable, as the model's retryable trait says."))
 			f.Func().Params(recv.Clone()).Id("RetryableError").Params().Bool().Block(jen.Return(jen.True()))
 			if s.Error.Throttling {
-				f.Comment("IsErrorThrottle marks the error as throttling, as the model's retryable trait says.")
+				f.Comment(slashes("IsErrorThrottle marks the error as throttling, as the model's retryable trait says."))
 				f.Func().Params(recv.Clone()).Id("IsErrorThrottle").Params().Bool().Block(jen.Return(jen.True()))
 			}
 		}

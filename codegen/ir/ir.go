@@ -47,6 +47,9 @@ type Service struct {
 	TypesPath    string
 	ServerPath   string // server-side codecs, for emulators and tests
 	DocumentPath string
+	// TestPackage and TestImportPath are the external test package the
+	// generated protocol tests live in.
+	TestPackage, TestImportPath string
 
 	Protocol    Protocol
 	SigningName string
@@ -118,11 +121,20 @@ type Operation struct {
 	Name       string // Go and wire name
 	Doc        string
 	Deprecated string
-	Input      *Shape
-	Output     *Shape
-	Errors     []*Shape
-	Paginator  *Paginator
-	Waiters    []*Waiter
+	// File is the operation's file in the client package (api_op_<Name>.go):
+	// the method, its input and output, paginator and waiters.
+	File string
+	// Descriptor is the unexported variable holding the operation's
+	// pipeline description.
+	Descriptor string
+	// APIClient is the one-method interface paginators and waiters take,
+	// "" when the operation has neither.
+	APIClient string
+	Input     *Shape
+	Output    *Shape
+	Errors    []*Shape
+	Paginator *Paginator
+	Waiters   []*Waiter
 	// Idempotency is the input member auto-filled with a UUID when empty.
 	Idempotency *Member
 	// Compression lists the request encodings of smithy.api#requestCompression.
@@ -135,6 +147,7 @@ type Operation struct {
 // ProtocolTest is one smithy.test#httpRequestTests or httpResponseTests case.
 type ProtocolTest struct {
 	ID             string
+	FuncName       string // the generated test function
 	Doc            string
 	Kind           string // request, response or error
 	AppliesTo      string // client, server or "" for both
@@ -156,6 +169,10 @@ type ProtocolTest struct {
 
 // Paginator describes smithy.api#paginated on an operation.
 type Paginator struct {
+	GoName  string // the paginator type
+	Options string // its options type
+	New     string // its constructor
+
 	InputToken  *Member
 	OutputToken []*Member // path from the output to the token
 	PageSize    *Member   // input member, or nil
@@ -165,7 +182,12 @@ type Paginator struct {
 
 // Waiter is one smithy.waiters#waitable waiter.
 type Waiter struct {
-	Name       string
+	Name       string // the model's waiter name
+	GoName     string // the waiter type
+	Options    string // its options type
+	New        string // its constructor
+	Match      string // unexported func applying the acceptors to one attempt
+	Retryable  string // unexported func, the default Options.Retryable
 	Doc        string
 	MinDelay   int
 	MaxDelay   int
@@ -201,6 +223,9 @@ type Shape struct {
 	Error      *ErrorInfo
 	IsInput    bool
 	IsOutput   bool
+
+	// UnionMarker is the unexported method that closes a union's interface.
+	UnionMarker string
 
 	SerFunc      string // name of the serializer function, "" when none is needed
 	DeserFunc    string

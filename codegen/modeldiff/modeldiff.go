@@ -1,9 +1,8 @@
 // Package modeldiff compares two versions of one service's Smithy model as a
 // Go user of the generated client sees them: it resolves both through the
 // same resolver the generator uses, so "changed type" means the Go field type
-// changed, not merely the Smithy target. It also reads and writes the model
-// pins (pins.go) and renders changelog entries (markdown.go). It does no I/O
-// beyond the pins file helpers, so the commands stay thin.
+// changed, not merely the Smithy target. It also renders changelog entries
+// (markdown.go). It does no I/O, so the commands stay thin.
 package modeldiff
 
 import (
@@ -164,9 +163,6 @@ func Resolve(m *smithy.Model, opts Options) (*ir.Service, error) {
 	pkg, imp := opts.Package, opts.ImportPath
 	if pkg == "" || imp == "" {
 		// The resolver wants a package; names in the report do not depend on it.
-		var sdk struct {
-			SdkID string `json:"sdkId"`
-		}
 		svcID := smithy.ShapeID(opts.Service)
 		if svcID == "" {
 			if svcs := m.Services(); len(svcs) == 1 {
@@ -175,7 +171,7 @@ func Resolve(m *smithy.Model, opts Options) (*ir.Service, error) {
 		}
 		name := "client"
 		if s := m.Shape(svcID); s != nil {
-			if ok, _ := s.Traits.Decode("aws.api#service", &sdk); ok && sdk.SdkID != "" {
+			if sdk := s.Typed().AWSService; sdk != nil && sdk.SdkID != "" {
 				name = strings.ToLower(strings.ReplaceAll(sdk.SdkID, " ", ""))
 			}
 		}

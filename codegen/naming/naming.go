@@ -64,32 +64,55 @@ func EnumVariant(enumName, memberName string) string {
 	return b.String()
 }
 
-// Scope hands out names that are unique within it: the first asker keeps a
-// name, later ones get a numeric suffix.
-type Scope struct{ used map[string]bool }
+// Scope hands out names that are unique within it: Claim gives a later
+// asker a numeric suffix; Take refuses a name already held and names both
+// holders.
+type Scope struct{ used map[string]string }
 
 // NewScope returns a scope with the given names already taken.
 func NewScope(reserved ...string) *Scope {
-	s := &Scope{used: map[string]bool{}}
+	s := &Scope{used: map[string]string{}}
 	for _, r := range reserved {
-		s.used[r] = true
+		s.used[r] = "a fixed declaration"
 	}
 	return s
 }
 
 // Claim returns name, or name with the smallest suffix that is still free.
 func (s *Scope) Claim(name string) string {
-	if !s.used[name] {
-		s.used[name] = true
+	if _, ok := s.used[name]; !ok {
+		s.used[name] = "another declaration"
 		return name
 	}
 	for i := 2; ; i++ {
 		n := name + itoa(i)
-		if !s.used[n] {
-			s.used[n] = true
+		if _, ok := s.used[n]; !ok {
+			s.used[n] = "another declaration"
 			return n
 		}
 	}
+}
+
+// Take claims exactly name for owner (a shape id, or what the name is for).
+// Names that must match aws-sdk-go-v2's cannot take a suffix, so a name
+// already held is a *CollisionError rather than a silent rename.
+func (s *Scope) Take(name, owner string) (string, error) {
+	if prev, ok := s.used[name]; ok {
+		return "", &CollisionError{Name: name, Owner: owner, Holder: prev}
+	}
+	s.used[name] = owner
+	return name, nil
+}
+
+// CollisionError is a generated name two things of the model want.
+type CollisionError struct {
+	Name   string
+	Owner  string // the one asking
+	Holder string // the one that has it
+}
+
+func (e *CollisionError) Error() string {
+	return "generated name " + e.Name + " for " + e.Owner + " collides with " + e.Holder
 }
 
 func itoa(i int) string {

@@ -4,7 +4,6 @@
 package resolve
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -111,24 +110,23 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		renames: svcShape.Rename,
 	}
 	svc := &ir.Service{
-		ShapeID:      string(svcShape.ID),
-		Name:         svcShape.ID.Name(),
-		Version:      svcShape.Version,
-		Package:      cfg.Package,
-		ImportPath:   cfg.ImportPath,
-		TypesPath:    cfg.ImportPath + "/types",
-		ServerPath:   cfg.ImportPath + "/server",
-		DocumentPath: cfg.ImportPath + "/document",
-		Title:        svcShape.Traits.String("smithy.api#title"),
-		Doc:          docs.Godoc(svcShape.Traits.String("smithy.api#documentation"), DocWidth),
+		ShapeID:        string(svcShape.ID),
+		Name:           svcShape.ID.Name(),
+		Version:        svcShape.Version,
+		Package:        cfg.Package,
+		ImportPath:     cfg.ImportPath,
+		TypesPath:      cfg.ImportPath + "/types",
+		ServerPath:     cfg.ImportPath + "/server",
+		DocumentPath:   cfg.ImportPath + "/document",
+		TestPackage:    cfg.Package + "_test",
+		TestImportPath: cfg.ImportPath + "_test",
+		Title:          svcShape.Typed().Title,
+		Doc:            docs.Godoc(svcShape.Typed().Documentation, DocWidth),
 	}
 	r.svc = svc
-	var awsService struct {
-		SdkID          string `json:"sdkId"`
-		EndpointPrefix string `json:"endpointPrefix"`
-	}
-	if _, err := svcShape.Traits.Decode("aws.api#service", &awsService); err != nil {
-		return nil, &Error{string(svcShape.ID), err.Error()}
+	var awsService smithy.AWSServiceTrait
+	if t := svcShape.Typed().AWSService; t != nil {
+		awsService = *t
 	}
 	svc.ServiceID = awsService.SdkID
 	if svc.ServiceID == "" {
@@ -137,13 +135,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	if svc.Title == "" {
 		svc.Title = svc.ServiceID
 	}
-	var sigv4 struct {
-		Name string `json:"name"`
+	if t := svcShape.Typed().SigV4; t != nil {
+		svc.SigningName = t.Name
 	}
-	if _, err := svcShape.Traits.Decode("aws.auth#sigv4", &sigv4); err != nil {
-		return nil, &Error{string(svcShape.ID), err.Error()}
-	}
-	svc.SigningName = sigv4.Name
 	if svc.SigningName == "" {
 		svc.SigningName = awsService.EndpointPrefix
 	}
@@ -175,7 +169,14 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
 	r.collect()
+	r.sortUnsupported()
+	if err := r.nameOperations(); err != nil {
+		return nil, err
+	}
 	if err := r.protocolTests(); err != nil {
+		return nil, err
+	}
+	if err := r.nameProtocolTests(); err != nil {
 		return nil, err
 	}
 	return svc, nil
@@ -208,17 +209,13 @@ func pickService(m *smithy.Model, id string) (*smithy.Shape, error) {
 	}
 }
 
-func (r *resolver) doc(t smithy.Traits) string {
-	return docs.Godoc(t.String("smithy.api#documentation"), DocWidth)
+func (r *resolver) doc(t *smithy.TypedTraits) string {
+	return docs.Godoc(t.Documentation, DocWidth)
 }
 
-func deprecated(t smithy.Traits) string {
-	var d struct {
-		Message string `json:"message"`
-		Since   string `json:"since"`
-	}
-	ok, _ := t.Decode("smithy.api#deprecated", &d)
-	if !ok {
+func deprecated(t *smithy.TypedTraits) string {
+	d := t.Deprecated
+	if d == nil {
 		return ""
 	}
 	msg := d.Message
@@ -236,8 +233,8 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 	o := &ir.Operation{
 		ShapeID:    string(op.ID),
 		Name:       name,
-		Doc:        r.doc(op.Traits),
-		Deprecated: deprecated(op.Traits),
+		Doc:        r.doc(op.Typed()),
+		Deprecated: deprecated(op.Typed()),
 	}
 	if reason := r.unsupported(op); reason != "" {
 		r.svc.Unsupported = append(r.svc.Unsupported, ir.Unsupported{Operation: name, ShapeID: string(op.ID), Reason: reason})
@@ -268,19 +265,15 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 			o.Idempotency = m
 		}
 	}
-	var compression struct {
-		Encodings []string `json:"encodings"`
-	}
-	if _, err := op.Traits.Decode("smithy.api#requestCompression", &compression); err != nil {
-		return nil, &Error{string(op.ID), err.Error()}
-	}
-	o.Compression = compression.Encodings
+	o.Compression = op.Typed().RequestCompression
 	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
 		return nil, err
 	}
+	r.supportPaginator(o)
 	if o.Waiters, err = r.waiters(op); err != nil {
 		return nil, err
 	}
+	r.supportWaiters(o)
 	return o, nil
 }
 
@@ -295,7 +288,7 @@ func (r *resolver) unsupported(op *smithy.Shape) string {
 		}
 		for _, mem := range s.Members {
 			t := r.m.Shape(mem.Target)
-			if t != nil && t.Traits.Has("smithy.api#streaming") {
+			if t != nil && t.Typed().Streaming {
 				if t.Type == smithy.TypeUnion {
 					return fmt.Sprintf("event stream member %s (target %s) is not supported", mem.ID(), t.ID)
 				}
@@ -326,8 +319,8 @@ func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Sh
 			return nil, &Error{string(id), "operation input/output must be a structure"}
 		}
 		s.ShapeID = string(id)
-		s.Doc = r.doc(src.Traits)
-		s.Deprecated = deprecated(src.Traits)
+		s.Doc = r.doc(src.Typed())
+		s.Deprecated = deprecated(src.Typed())
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
 		}
@@ -360,9 +353,9 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 	}
 	s := &ir.Shape{
 		ShapeID:    string(id),
-		Doc:        r.doc(src.Traits),
-		Deprecated: deprecated(src.Traits),
-		Sensitive:  src.Traits.Has("smithy.api#sensitive"),
+		Doc:        r.doc(src.Typed()),
+		Deprecated: deprecated(src.Typed()),
+		Sensitive:  src.Typed().Sensitive,
 	}
 	r.shapes[id] = s
 	name := naming.Exported(r.shapeName(id))
@@ -371,7 +364,7 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		s.Kind = ir.Struct
 		s.GoName = r.types.Claim(name)
 		s.Package = r.svc.TypesPath
-		if src.Traits.Has("smithy.api#error") {
+		if src.Typed().Error != "" {
 			s.Error = r.errorInfo(src)
 		}
 		if err := r.fillMembers(s, src); err != nil {
@@ -389,6 +382,7 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
 		}
+		s.UnionMarker = "is" + s.GoName
 		for _, m := range s.Members {
 			m.UnionType = r.types.Claim(s.GoName + "Member" + m.GoName)
 			m.Type.Pointer = false
@@ -402,28 +396,23 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		s.Package = r.svc.TypesPath
 		consts := naming.NewScope()
 		for _, m := range src.Members {
-			v := ir.EnumValue{GoName: consts.Claim(naming.EnumVariant(s.GoName, m.Name)), Doc: r.doc(m.Traits)}
-			raw := m.Traits["smithy.api#enumValue"]
+			v := ir.EnumValue{GoName: consts.Claim(naming.EnumVariant(s.GoName, m.Name)), Doc: r.doc(m.Typed())}
 			if s.Kind == ir.Enum {
 				v.Value = m.Name
-				if raw != nil {
-					if err := json.Unmarshal(raw, &v.Value); err != nil {
-						return nil, &Error{string(m.ID()), "enumValue: " + err.Error()}
-					}
+				if ev := m.Typed().EnumValue; ev != nil {
+					v.Value = *ev
 				}
-			} else if err := json.Unmarshal(raw, &v.IntValue); err != nil {
-				return nil, &Error{string(m.ID()), "intEnum value: " + fmt.Sprint(err)}
+			} else if iv := m.Typed().IntEnumValue; iv != nil {
+				v.IntValue = *iv
+			} else {
+				return nil, &Error{string(m.ID()), "intEnum member has no smithy.api#enumValue"}
 			}
 			s.Values = append(s.Values, v)
 		}
 	case smithy.TypeString:
 		// Smithy 1.0 enums: a string shape with the enum trait.
-		var defs []struct {
-			Value, Name, Documentation string
-		}
-		if ok, err := src.Traits.Decode("smithy.api#enum", &defs); err != nil {
-			return nil, &Error{string(id), err.Error()}
-		} else if !ok {
+		defs := src.Typed().Enum
+		if defs == nil {
 			return nil, &Error{string(id), "string shapes are not named types"}
 		}
 		s.Kind = ir.Enum
@@ -440,7 +429,7 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 	case smithy.TypeList, smithy.TypeSet:
 		s.Kind = ir.List
 		s.GoName = name
-		s.Sparse = src.Traits.Has("smithy.api#sparse")
+		s.Sparse = src.Typed().Sparse
 		elem, err := r.member(src.Member, s.Sparse)
 		if err != nil {
 			return nil, err
@@ -449,7 +438,7 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 	case smithy.TypeMap:
 		s.Kind = ir.Map
 		s.GoName = name
-		s.Sparse = src.Traits.Has("smithy.api#sparse")
+		s.Sparse = src.Typed().Sparse
 		k, err := r.member(src.Key, false)
 		if err != nil {
 			return nil, err
@@ -473,13 +462,10 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 }
 
 func (r *resolver) errorInfo(src *smithy.Shape) *ir.ErrorInfo {
-	e := &ir.ErrorInfo{Code: src.ID.Name(), Fault: src.Traits.String("smithy.api#error")}
-	_, _ = src.Traits.Decode("smithy.api#httpError", &e.HTTPStatus)
-	var retry struct {
-		Throttling bool `json:"throttling"`
-	}
-	if ok, _ := src.Traits.Decode("smithy.api#retryable", &retry); ok {
-		e.Retryable, e.Throttling = true, retry.Throttling
+	t := src.Typed()
+	e := &ir.ErrorInfo{Code: src.ID.Name(), Fault: t.Error, HTTPStatus: t.HTTPError}
+	if t.Retryable != nil {
+		e.Retryable, e.Throttling = true, t.Retryable.Throttling
 	}
 	return e
 }
@@ -497,7 +483,7 @@ func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
 		scope = naming.NewScope("Validate")
 	}
 	for _, m := range src.Members {
-		if src.Traits.Has("smithy.api#error") && strings.EqualFold(m.Name, "message") {
+		if src.Typed().Error != "" && strings.EqualFold(m.Name, "message") {
 			// Error messages are read through ErrorMessage(); the field is Message.
 			mem, err := r.member(m, false)
 			if err != nil {
@@ -524,29 +510,30 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if target == nil {
 		return nil, &Error{string(m.ID()), "targets missing shape " + string(m.Target)}
 	}
+	mt, tt := m.Typed(), target.Typed()
 	mem := &ir.Member{
 		Name:             m.Name,
 		GoName:           naming.Exported(m.Name),
-		Doc:              r.doc(m.Traits),
-		Deprecated:       deprecated(m.Traits),
-		Required:         m.Traits.Has("smithy.api#required"),
-		IdempotencyToken: m.Traits.Has("smithy.api#idempotencyToken"),
-		Sensitive:        m.Traits.Has("smithy.api#sensitive") || target.Traits.Has("smithy.api#sensitive"),
-		TimestampFormat:  m.Traits.String("smithy.api#timestampFormat"),
+		Doc:              r.doc(mt),
+		Deprecated:       deprecated(mt),
+		Required:         mt.Required,
+		IdempotencyToken: mt.IdempotencyToken,
+		Sensitive:        mt.Sensitive || tt.Sensitive,
+		TimestampFormat:  mt.TimestampFormat,
 	}
 	if mem.Doc == "" {
-		mem.Doc = r.doc(target.Traits)
+		mem.Doc = r.doc(tt)
 	}
-	mem.Constraints = constraints(m.Traits, target.Traits)
+	mem.Constraints = constraints(mt, tt)
 	if mem.TimestampFormat == "" {
-		mem.TimestampFormat = target.Traits.String("smithy.api#timestampFormat")
+		mem.TimestampFormat = tt.TimestampFormat
 	}
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = "epoch-seconds"
 	}
 	// clientOptional members are nullable for clients: their default is the
 	// service's business, not the client's.
-	if raw, ok := m.Traits["smithy.api#default"]; ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) && !m.Traits.Has("smithy.api#clientOptional") {
+	if raw := mt.Default; raw != nil && !mt.ClientOptional {
 		mem.Default = compact(raw)
 		mem.DefaultWire = defaultWire(target.Type, mem.Default)
 	}
@@ -554,7 +541,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	mem.Type = t
 	switch target.Type {
 	case smithy.TypeString:
-		if target.Traits.Has("smithy.api#enum") {
+		if tt.Enum != nil {
 			s, err := r.shape(target.ID)
 			if err != nil {
 				return nil, err
@@ -620,7 +607,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	t.Pointer = true
 	if isCollectionMember(r.m, m) {
 		t.Pointer = inSparse
-	} else if hasDefault(m.Traits) && !m.Traits.Has("smithy.api#clientOptional") && zeroDefault(t.Kind, mem.Default) {
+	} else if mt.Default != nil && !mt.ClientOptional && zeroDefault(t.Kind, mem.Default) {
 		// Only a default equal to Go's zero value lets the zero value stand
 		// for "unset"; other defaults keep the pointer so unset stays visible.
 		t.Pointer = false
@@ -631,11 +618,6 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 func isCollectionMember(m *smithy.Model, mem *smithy.Member) bool {
 	c := m.Shape(mem.Container)
 	return c != nil && (c.Type == smithy.TypeList || c.Type == smithy.TypeSet || c.Type == smithy.TypeMap)
-}
-
-func hasDefault(t smithy.Traits) bool {
-	raw, ok := t["smithy.api#default"]
-	return ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null"))
 }
 
 // collect sorts the named types and aggregates once every operation is resolved.
@@ -673,36 +655,32 @@ func defaultWire(shapeType string, raw json.RawMessage) string {
 
 // constraints renders length, range and pattern (member traits win over the
 // target's) as one documentation line.
-func constraints(member, target smithy.Traits) string {
-	pick := func(id string) json.RawMessage {
-		if v, ok := member[id]; ok {
-			return v
-		}
-		return target[id]
-	}
+func constraints(member, target *smithy.TypedTraits) string {
 	var parts []string
-	var bounds struct {
-		Min *json.Number `json:"min"`
-		Max *json.Number `json:"max"`
-	}
-	for _, c := range []struct{ id, name string }{{"smithy.api#length", "length"}, {"smithy.api#range", "range"}} {
-		raw := pick(c.id)
-		if raw == nil || json.Unmarshal(raw, &bounds) != nil {
-			continue
+	for _, c := range []struct {
+		name           string
+		member, target *smithy.Bounds
+	}{{"length", member.Length, target.Length}, {"range", member.Range, target.Range}} {
+		b := c.member
+		if b == nil {
+			b = c.target
 		}
 		switch {
-		case bounds.Min != nil && bounds.Max != nil:
-			parts = append(parts, fmt.Sprintf("%s %s to %s", c.name, *bounds.Min, *bounds.Max))
-		case bounds.Min != nil:
-			parts = append(parts, fmt.Sprintf("%s at least %s", c.name, *bounds.Min))
-		case bounds.Max != nil:
-			parts = append(parts, fmt.Sprintf("%s at most %s", c.name, *bounds.Max))
+		case b == nil:
+		case b.Min != nil && b.Max != nil:
+			parts = append(parts, fmt.Sprintf("%s %s to %s", c.name, *b.Min, *b.Max))
+		case b.Min != nil:
+			parts = append(parts, fmt.Sprintf("%s at least %s", c.name, *b.Min))
+		case b.Max != nil:
+			parts = append(parts, fmt.Sprintf("%s at most %s", c.name, *b.Max))
 		}
-		bounds.Min, bounds.Max = nil, nil
 	}
-	var pattern string
-	if raw := pick("smithy.api#pattern"); raw != nil && json.Unmarshal(raw, &pattern) == nil {
-		parts = append(parts, "pattern "+pattern)
+	pattern := member.Pattern
+	if pattern == nil {
+		pattern = target.Pattern
+	}
+	if pattern != nil {
+		parts = append(parts, "pattern "+*pattern)
 	}
 	if len(parts) == 0 {
 		return ""

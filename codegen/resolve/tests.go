@@ -1,32 +1,11 @@
 package resolve
 
 import (
-	"encoding/json"
 	"sort"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
-
-type rawProtocolTest struct {
-	ID             string            `json:"id"`
-	Documentation  string            `json:"documentation"`
-	Protocol       string            `json:"protocol"`
-	AppliesTo      string            `json:"appliesTo"`
-	Params         json.RawMessage   `json:"params"`
-	Method         string            `json:"method"`
-	URI            string            `json:"uri"`
-	Host           string            `json:"host"`
-	Headers        map[string]string `json:"headers"`
-	ForbidHeaders  []string          `json:"forbidHeaders"`
-	RequireHeaders []string          `json:"requireHeaders"`
-	Body           *string           `json:"body"`
-	BodyMediaType  string            `json:"bodyMediaType"`
-	Code           int               `json:"code"`
-	VendorParams   struct {
-		Code string `json:"code"`
-	} `json:"vendorParams"`
-}
 
 // protocolTests attaches the model's protocol tests for the service's own
 // protocol: request and response tests of each operation, and each error
@@ -67,16 +46,12 @@ func (r *resolver) protocolTests() error {
 	return nil
 }
 
-func decodeTests(s *smithy.Shape, kind, proto string) ([]rawProtocolTest, error) {
-	trait := "smithy.test#httpRequestTests"
+func decodeTests(s *smithy.Shape, kind, proto string) ([]smithy.HTTPTestCase, error) {
+	all := s.Typed().HTTPRequestTests
 	if kind == "response" {
-		trait = "smithy.test#httpResponseTests"
+		all = s.Typed().HTTPResponseTests
 	}
-	var all []rawProtocolTest
-	if _, err := s.Traits.Decode(trait, &all); err != nil {
-		return nil, &Error{string(s.ID), err.Error()}
-	}
-	var out []rawProtocolTest
+	var out []smithy.HTTPTestCase
 	for _, t := range all {
 		if t.Protocol == proto {
 			out = append(out, t)
@@ -85,7 +60,7 @@ func decodeTests(s *smithy.Shape, kind, proto string) ([]rawProtocolTest, error)
 	return out, nil
 }
 
-func newTest(t rawProtocolTest, kind string, errShape *ir.Shape) *ir.ProtocolTest {
+func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.ProtocolTest {
 	pt := &ir.ProtocolTest{
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,

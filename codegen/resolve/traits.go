@@ -13,26 +13,16 @@ import (
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
 
-type paginatedTrait struct {
-	InputToken  string `json:"inputToken"`
-	OutputToken string `json:"outputToken"`
-	Items       string `json:"items"`
-	PageSize    string `json:"pageSize"`
-}
-
 // paginator merges the operation's paginated trait over the service's
 // defaults and resolves each path to members, failing with the member at fault.
 func (r *resolver) paginator(op, svcShape *smithy.Shape, o *ir.Operation) (*ir.Paginator, error) {
-	var p, def paginatedTrait
-	ok, err := op.Traits.Decode("smithy.api#paginated", &p)
-	if err != nil {
-		return nil, &Error{string(op.ID), err.Error()}
-	}
-	if !ok {
+	if op.Typed().Paginated == nil {
 		return nil, nil
 	}
-	if _, err := svcShape.Traits.Decode("smithy.api#paginated", &def); err != nil {
-		return nil, &Error{string(svcShape.ID), err.Error()}
+	p := *op.Typed().Paginated
+	var def smithy.PaginatedTrait
+	if d := svcShape.Typed().Paginated; d != nil {
+		def = *d
 	}
 	if p.InputToken == "" {
 		p.InputToken = def.InputToken
@@ -105,45 +95,10 @@ func memberPath(s *ir.Shape, path string) ([]*ir.Member, error) {
 	return out, nil
 }
 
-type waiterTrait struct {
-	Documentation string `json:"documentation"`
-	MinDelay      int    `json:"minDelay"`
-	MaxDelay      int    `json:"maxDelay"`
-	Deprecated    bool   `json:"deprecated"`
-	Acceptors     []struct {
-		State   string `json:"state"`
-		Matcher struct {
-			Output      *pathMatcher `json:"output"`
-			InputOutput *pathMatcher `json:"inputOutput"`
-			Success     *bool        `json:"success"`
-			ErrorType   *string      `json:"errorType"`
-		} `json:"matcher"`
-	} `json:"acceptors"`
-}
-
-type pathMatcher struct {
-	Path       string `json:"path"`
-	Expected   string `json:"expected"`
-	Comparator string `json:"comparator"`
-}
-
 func (r *resolver) waiters(op *smithy.Shape) ([]*ir.Waiter, error) {
-	var ws map[string]waiterTrait
-	ok, err := op.Traits.Decode("smithy.waiters#waitable", &ws)
-	if err != nil || !ok {
-		if err != nil {
-			return nil, &Error{string(op.ID), err.Error()}
-		}
-		return nil, nil
-	}
-	names := make([]string, 0, len(ws))
-	for n := range ws {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var out []*ir.Waiter
-	for _, n := range names {
-		w := ws[n]
+	for _, w := range op.Typed().Waiters {
+		n := w.Name
 		iw := &ir.Waiter{Name: naming.Exported(n), Doc: docs.Godoc(w.Documentation, DocWidth), MinDelay: w.MinDelay, MaxDelay: w.MaxDelay, Deprecated: w.Deprecated}
 		if iw.MinDelay == 0 {
 			iw.MinDelay = 2
@@ -180,32 +135,18 @@ func (r *resolver) waiters(op *smithy.Shape) ([]*ir.Waiter, error) {
 	return out, nil
 }
 
-type ruleSetParams struct {
-	Parameters map[string]struct {
-		Type          string          `json:"type"`
-		BuiltIn       string          `json:"builtIn"`
-		Required      bool            `json:"required"`
-		Default       json.RawMessage `json:"default"`
-		Documentation string          `json:"documentation"`
-	} `json:"parameters"`
-}
-
 // endpoints keeps the rule set as compact JSON for the runtime engine, and
 // the model's test cases for generated tests.
 func (r *resolver) endpoints(svc *smithy.Shape) error {
-	raw, ok := svc.Traits["smithy.rules#endpointRuleSet"]
-	if !ok {
+	rs := svc.Typed().EndpointRuleSet
+	if rs == nil {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := json.Compact(&buf, raw); err != nil {
+	if err := json.Compact(&buf, rs.Raw); err != nil {
 		return &Error{string(svc.ID), "endpointRuleSet: " + err.Error()}
 	}
 	r.svc.EndpointRuleSet = buf.Bytes()
-	var rs ruleSetParams
-	if err := json.Unmarshal(raw, &rs); err != nil {
-		return &Error{string(svc.ID), "endpointRuleSet: " + err.Error()}
-	}
 	names := make([]string, 0, len(rs.Parameters))
 	for n := range rs.Parameters {
 		names = append(names, n)
@@ -218,17 +159,7 @@ func (r *resolver) endpoints(svc *smithy.Shape) error {
 			Required: p.Required, Default: p.Default, Doc: docs.Godoc(p.Documentation, DocWidth),
 		})
 	}
-	var tests struct {
-		TestCases []struct {
-			Documentation string          `json:"documentation"`
-			Params        json.RawMessage `json:"params"`
-			Expect        json.RawMessage `json:"expect"`
-		} `json:"testCases"`
-	}
-	if _, err := svc.Traits.Decode("smithy.rules#endpointTests", &tests); err != nil {
-		return &Error{string(svc.ID), err.Error()}
-	}
-	for _, tc := range tests.TestCases {
+	for _, tc := range svc.Typed().EndpointTests {
 		r.svc.EndpointTests = append(r.svc.EndpointTests, ir.EndpointTest{
 			Doc: tc.Documentation, Params: compact(tc.Params), Expect: compact(tc.Expect), SkipWhy: staleEndpointTest(tc.Params, tc.Expect),
 		})

@@ -346,6 +346,9 @@ func Build(docs, overlays []*document) (*Model, error) {
 	if err := checkReferences(m); err != nil {
 		return nil, err
 	}
+	if err := decodeTraits(m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

@@ -90,6 +90,8 @@ type Shape struct {
 
 	// File is where the shape was defined, for error messages.
 	File string
+
+	typed *TypedTraits // decoded by Build; see Typed
 }
 
 // Member is a member of an aggregate shape.
@@ -98,6 +100,8 @@ type Member struct {
 	Target    ShapeID
 	Traits    Traits
 	Container ShapeID
+
+	typed *TypedTraits
 }
 
 // ID returns the member's shape id.

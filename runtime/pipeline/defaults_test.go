@@ -6,29 +6,18 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 	"github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// isolate points the environment at empty shared files.
-func isolate(t *testing.T) string {
-	dir := t.TempDir()
-	for _, k := range []string{"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"} {
-		t.Setenv(k, "")
-	}
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
-	return dir
-}
-
 func TestNoRegionFailsBeforeIO(t *testing.T) {
-	isolate(t)
+	awsenv.Clean(t)
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hits.Add(1) }))
 	defer srv.Close()
@@ -43,9 +32,9 @@ func TestNoRegionFailsBeforeIO(t *testing.T) {
 }
 
 func TestRegionAndRetriesFromProfile(t *testing.T) {
-	dir := isolate(t)
+	env := awsenv.Clean(t)
 	config := "[default]\nregion = eu-west-1\n\n[profile ops]\nregion = ap-south-1\nmax_attempts = 7\nretry_mode = adaptive\n"
-	if err := os.WriteFile(filepath.Join(dir, "config"), []byte(config), 0o600); err != nil {
+	if err := os.WriteFile(env.ConfigFile, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if got := appstream.New(appstream.Options{}).Options(); got.Region != "eu-west-1" || got.RetryMaxAttempts != 3 || got.RetryMode != aws.RetryModeStandard {
@@ -65,13 +54,13 @@ func TestRegionAndRetriesFromProfile(t *testing.T) {
 }
 
 func TestMalformedConfigIsReportedOnEveryCall(t *testing.T) {
-	dir := isolate(t)
-	if err := os.WriteFile(filepath.Join(dir, "config"), []byte("[default]\nregion = eu-west-1\n[broken\n"), 0o600); err != nil {
+	env := awsenv.Clean(t)
+	if err := os.WriteFile(env.ConfigFile, []byte("[default]\nregion = eu-west-1\n[broken\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	c := appstream.New(appstream.Options{Region: "us-east-1", BaseEndpoint: aws.String("http://127.0.0.1:1"), Credentials: aws.AnonymousCredentials{}})
 	_, err := c.DescribeImages(context.Background(), nil)
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "config")+":3:") {
+	if err == nil || !strings.Contains(err.Error(), env.ConfigFile+":3:") {
 		t.Fatalf("err = %v, want the file and line", err)
 	}
 }

@@ -10,10 +10,8 @@ const (
 	AGAModeForDirectoryEnumDisabled    AGAModeForDirectoryEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for AGAModeForDirectoryEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AGAModeForDirectoryEnum. The service may
+// return values this client does not know yet.
 func (AGAModeForDirectoryEnum) Values() []AGAModeForDirectoryEnum {
 	return []AGAModeForDirectoryEnum{"ENABLED_AUTO", "DISABLED"}
 }
@@ -27,10 +25,8 @@ const (
 	AGAModeForWorkSpaceEnumInherited   AGAModeForWorkSpaceEnum = "INHERITED"
 )
 
-/*
-Values returns all known values for AGAModeForWorkSpaceEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AGAModeForWorkSpaceEnum. The service may
+// return values this client does not know yet.
 func (AGAModeForWorkSpaceEnum) Values() []AGAModeForWorkSpaceEnum {
 	return []AGAModeForWorkSpaceEnum{"ENABLED_AUTO", "DISABLED", "INHERITED"}
 }
@@ -43,10 +39,8 @@ const (
 	AGAPreferredProtocolForDirectoryNone AGAPreferredProtocolForDirectory = "NONE"
 )
 
-/*
-Values returns all known values for AGAPreferredProtocolForDirectory. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AGAPreferredProtocolForDirectory. The service may
+// return values this client does not know yet.
 func (AGAPreferredProtocolForDirectory) Values() []AGAPreferredProtocolForDirectory {
 	return []AGAPreferredProtocolForDirectory{"TCP", "NONE"}
 }
@@ -60,10 +54,8 @@ const (
 	AGAPreferredProtocolForWorkSpaceInherited AGAPreferredProtocolForWorkSpace = "INHERITED"
 )
 
-/*
-Values returns all known values for AGAPreferredProtocolForWorkSpace. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AGAPreferredProtocolForWorkSpace. The service may
+// return values this client does not know yet.
 func (AGAPreferredProtocolForWorkSpace) Values() []AGAPreferredProtocolForWorkSpace {
 	return []AGAPreferredProtocolForWorkSpace{"TCP", "NONE", "INHERITED"}
 }
@@ -76,10 +68,8 @@ const (
 	AccessPropertyValueDeny  AccessPropertyValue = "DENY"
 )
 
-/*
-Values returns all known values for AccessPropertyValue. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AccessPropertyValue. The service may
+// return values this client does not know yet.
 func (AccessPropertyValue) Values() []AccessPropertyValue {
 	return []AccessPropertyValue{"ALLOW", "DENY"}
 }
@@ -95,10 +85,8 @@ const (
 	AccountLinkStatusEnumRejected                         AccountLinkStatusEnum = "REJECTED"
 )
 
-/*
-Values returns all known values for AccountLinkStatusEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AccountLinkStatusEnum. The service may
+// return values this client does not know yet.
 func (AccountLinkStatusEnum) Values() []AccountLinkStatusEnum {
 	return []AccountLinkStatusEnum{"LINKED", "LINKING_FAILED", "LINK_NOT_FOUND", "PENDING_ACCEPTANCE_BY_TARGET_ACCOUNT", "REJECTED"}
 }
@@ -111,10 +99,8 @@ const (
 	ApplicationMicrosoftOffice2019 Application = "Microsoft_Office_2019"
 )
 
-/*
-Values returns all known values for Application. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Application. The service may
+// return values this client does not know yet.
 func (Application) Values() []Application {
 	return []Application{"Microsoft_Office_2016", "Microsoft_Office_2019"}
 }
@@ -128,10 +114,8 @@ const (
 	ApplicationAssociatedResourceTypeImage     ApplicationAssociatedResourceType = "IMAGE"
 )
 
-/*
-Values returns all known values for ApplicationAssociatedResourceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ApplicationAssociatedResourceType. The service may
+// return values this client does not know yet.
 func (ApplicationAssociatedResourceType) Values() []ApplicationAssociatedResourceType {
 	return []ApplicationAssociatedResourceType{"WORKSPACE", "BUNDLE", "IMAGE"}
 }
@@ -144,10 +128,8 @@ const (
 	ApplicationSettingsStatusEnumEnabled  ApplicationSettingsStatusEnum = "ENABLED"
 )
 
-/*
-Values returns all known values for ApplicationSettingsStatusEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ApplicationSettingsStatusEnum. The service may
+// return values this client does not know yet.
 func (ApplicationSettingsStatusEnum) Values() []ApplicationSettingsStatusEnum {
 	return []ApplicationSettingsStatusEnum{"DISABLED", "ENABLED"}
 }
@@ -163,10 +145,8 @@ const (
 	AssociationErrorCodeWorkspaceUnreachable       AssociationErrorCode = "DeploymentError.WorkspaceUnreachable"
 )
 
-/*
-Values returns all known values for AssociationErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AssociationErrorCode. The service may
+// return values this client does not know yet.
 func (AssociationErrorCode) Values() []AssociationErrorCode {
 	return []AssociationErrorCode{"ValidationError.InsufficientDiskSpace", "ValidationError.InsufficientMemory", "ValidationError.UnsupportedOperatingSystem", "DeploymentError.InternalServerError", "DeploymentError.WorkspaceUnreachable"}
 }
@@ -186,10 +166,8 @@ const (
 	AssociationStateRemoved                    AssociationState = "REMOVED"
 )
 
-/*
-Values returns all known values for AssociationState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AssociationState. The service may
+// return values this client does not know yet.
 func (AssociationState) Values() []AssociationState {
 	return []AssociationState{"PENDING_INSTALL", "PENDING_INSTALL_DEPLOYMENT", "PENDING_UNINSTALL", "PENDING_UNINSTALL_DEPLOYMENT", "INSTALLING", "UNINSTALLING", "ERROR", "COMPLETED", "REMOVED"}
 }
@@ -205,10 +183,8 @@ const (
 	AssociationStatusPendingDisassociation       AssociationStatus = "PENDING_DISASSOCIATION"
 )
 
-/*
-Values returns all known values for AssociationStatus. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AssociationStatus. The service may
+// return values this client does not know yet.
 func (AssociationStatus) Values() []AssociationStatus {
 	return []AssociationStatus{"NOT_ASSOCIATED", "ASSOCIATED_WITH_OWNER_ACCOUNT", "ASSOCIATED_WITH_SHARED_ACCOUNT", "PENDING_ASSOCIATION", "PENDING_DISASSOCIATION"}
 }
@@ -220,10 +196,8 @@ const (
 	AuthenticationTypeSaml AuthenticationType = "SAML"
 )
 
-/*
-Values returns all known values for AuthenticationType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for AuthenticationType. The service may
+// return values this client does not know yet.
 func (AuthenticationType) Values() []AuthenticationType {
 	return []AuthenticationType{"SAML"}
 }
@@ -235,10 +209,8 @@ const (
 	BundleAssociatedResourceTypeApplication BundleAssociatedResourceType = "APPLICATION"
 )
 
-/*
-Values returns all known values for BundleAssociatedResourceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for BundleAssociatedResourceType. The service may
+// return values this client does not know yet.
 func (BundleAssociatedResourceType) Values() []BundleAssociatedResourceType {
 	return []BundleAssociatedResourceType{"APPLICATION"}
 }
@@ -251,10 +223,8 @@ const (
 	BundleTypeStandby BundleType = "STANDBY"
 )
 
-/*
-Values returns all known values for BundleType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for BundleType. The service may
+// return values this client does not know yet.
 func (BundleType) Values() []BundleType {
 	return []BundleType{"REGULAR", "STANDBY"}
 }
@@ -267,10 +237,8 @@ const (
 	CertificateBasedAuthStatusEnumEnabled  CertificateBasedAuthStatusEnum = "ENABLED"
 )
 
-/*
-Values returns all known values for CertificateBasedAuthStatusEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for CertificateBasedAuthStatusEnum. The service may
+// return values this client does not know yet.
 func (CertificateBasedAuthStatusEnum) Values() []CertificateBasedAuthStatusEnum {
 	return []CertificateBasedAuthStatusEnum{"DISABLED", "ENABLED"}
 }
@@ -287,10 +255,8 @@ const (
 	ClientDeviceTypeDeviceTypeWeb     ClientDeviceType = "DeviceTypeWeb"
 )
 
-/*
-Values returns all known values for ClientDeviceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ClientDeviceType. The service may
+// return values this client does not know yet.
 func (ClientDeviceType) Values() []ClientDeviceType {
 	return []ClientDeviceType{"DeviceTypeWindows", "DeviceTypeOsx", "DeviceTypeAndroid", "DeviceTypeIos", "DeviceTypeLinux", "DeviceTypeWeb"}
 }
@@ -312,10 +278,8 @@ const (
 	ComputeGraphicsproG4dn       Compute = "GRAPHICSPRO_G4DN"
 )
 
-/*
-Values returns all known values for Compute. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Compute. The service may
+// return values this client does not know yet.
 func (Compute) Values() []Compute {
 	return []Compute{"VALUE", "STANDARD", "PERFORMANCE", "POWER", "GRAPHICS", "POWERPRO", "GENERALPURPOSE_4XLARGE", "GENERALPURPOSE_8XLARGE", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"}
 }
@@ -329,10 +293,8 @@ const (
 	ConnectionAliasStateDeleting ConnectionAliasState = "DELETING"
 )
 
-/*
-Values returns all known values for ConnectionAliasState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ConnectionAliasState. The service may
+// return values this client does not know yet.
 func (ConnectionAliasState) Values() []ConnectionAliasState {
 	return []ConnectionAliasState{"CREATING", "CREATED", "DELETING"}
 }
@@ -346,10 +308,8 @@ const (
 	ConnectionStateUnknown      ConnectionState = "UNKNOWN"
 )
 
-/*
-Values returns all known values for ConnectionState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ConnectionState. The service may
+// return values this client does not know yet.
 func (ConnectionState) Values() []ConnectionState {
 	return []ConnectionState{"CONNECTED", "DISCONNECTED", "UNKNOWN"}
 }
@@ -362,10 +322,8 @@ const (
 	DataReplicationPrimaryAsSource DataReplication = "PRIMARY_AS_SOURCE"
 )
 
-/*
-Values returns all known values for DataReplication. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DataReplication. The service may
+// return values this client does not know yet.
 func (DataReplication) Values() []DataReplication {
 	return []DataReplication{"NO_REPLICATION", "PRIMARY_AS_SOURCE"}
 }
@@ -378,10 +336,8 @@ const (
 	DedicatedTenancyAccountTypeTargetAccount DedicatedTenancyAccountType = "TARGET_ACCOUNT"
 )
 
-/*
-Values returns all known values for DedicatedTenancyAccountType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DedicatedTenancyAccountType. The service may
+// return values this client does not know yet.
 func (DedicatedTenancyAccountType) Values() []DedicatedTenancyAccountType {
 	return []DedicatedTenancyAccountType{"SOURCE_ACCOUNT", "TARGET_ACCOUNT"}
 }
@@ -395,10 +351,8 @@ const (
 	DedicatedTenancyModificationStateEnumFailed    DedicatedTenancyModificationStateEnum = "FAILED"
 )
 
-/*
-Values returns all known values for DedicatedTenancyModificationStateEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DedicatedTenancyModificationStateEnum. The service may
+// return values this client does not know yet.
 func (DedicatedTenancyModificationStateEnum) Values() []DedicatedTenancyModificationStateEnum {
 	return []DedicatedTenancyModificationStateEnum{"PENDING", "COMPLETED", "FAILED"}
 }
@@ -410,10 +364,8 @@ const (
 	DedicatedTenancySupportEnumEnabled DedicatedTenancySupportEnum = "ENABLED"
 )
 
-/*
-Values returns all known values for DedicatedTenancySupportEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DedicatedTenancySupportEnum. The service may
+// return values this client does not know yet.
 func (DedicatedTenancySupportEnum) Values() []DedicatedTenancySupportEnum {
 	return []DedicatedTenancySupportEnum{"ENABLED"}
 }
@@ -426,10 +378,8 @@ const (
 	DedicatedTenancySupportResultEnumDisabled DedicatedTenancySupportResultEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for DedicatedTenancySupportResultEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DedicatedTenancySupportResultEnum. The service may
+// return values this client does not know yet.
 func (DedicatedTenancySupportResultEnum) Values() []DedicatedTenancySupportResultEnum {
 	return []DedicatedTenancySupportResultEnum{"ENABLED", "DISABLED"}
 }
@@ -441,10 +391,8 @@ const (
 	DeletableCertificateBasedAuthPropertyCertificateBasedAuthPropertiesCertificateAuthorityArn DeletableCertificateBasedAuthProperty = "CERTIFICATE_BASED_AUTH_PROPERTIES_CERTIFICATE_AUTHORITY_ARN"
 )
 
-/*
-Values returns all known values for DeletableCertificateBasedAuthProperty. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DeletableCertificateBasedAuthProperty. The service may
+// return values this client does not know yet.
 func (DeletableCertificateBasedAuthProperty) Values() []DeletableCertificateBasedAuthProperty {
 	return []DeletableCertificateBasedAuthProperty{"CERTIFICATE_BASED_AUTH_PROPERTIES_CERTIFICATE_AUTHORITY_ARN"}
 }
@@ -457,10 +405,8 @@ const (
 	DeletableSamlPropertySamlPropertiesRelayStateParameterName DeletableSamlProperty = "SAML_PROPERTIES_RELAY_STATE_PARAMETER_NAME"
 )
 
-/*
-Values returns all known values for DeletableSamlProperty. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DeletableSamlProperty. The service may
+// return values this client does not know yet.
 func (DeletableSamlProperty) Values() []DeletableSamlProperty {
 	return []DeletableSamlProperty{"SAML_PROPERTIES_USER_ACCESS_URL", "SAML_PROPERTIES_RELAY_STATE_PARAMETER_NAME"}
 }
@@ -473,10 +419,8 @@ const (
 	DescribeWorkspaceDirectoriesFilterNameWorkspaceType    DescribeWorkspaceDirectoriesFilterName = "WORKSPACE_TYPE"
 )
 
-/*
-Values returns all known values for DescribeWorkspaceDirectoriesFilterName. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DescribeWorkspaceDirectoriesFilterName. The service may
+// return values this client does not know yet.
 func (DescribeWorkspaceDirectoriesFilterName) Values() []DescribeWorkspaceDirectoriesFilterName {
 	return []DescribeWorkspaceDirectoriesFilterName{"USER_IDENTITY_TYPE", "WORKSPACE_TYPE"}
 }
@@ -488,10 +432,8 @@ const (
 	DescribeWorkspacesPoolsFilterNamePoolname DescribeWorkspacesPoolsFilterName = "PoolName"
 )
 
-/*
-Values returns all known values for DescribeWorkspacesPoolsFilterName. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DescribeWorkspacesPoolsFilterName. The service may
+// return values this client does not know yet.
 func (DescribeWorkspacesPoolsFilterName) Values() []DescribeWorkspacesPoolsFilterName {
 	return []DescribeWorkspacesPoolsFilterName{"PoolName"}
 }
@@ -506,10 +448,8 @@ const (
 	DescribeWorkspacesPoolsFilterOperatorNotcontains DescribeWorkspacesPoolsFilterOperator = "NOTCONTAINS"
 )
 
-/*
-Values returns all known values for DescribeWorkspacesPoolsFilterOperator. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for DescribeWorkspacesPoolsFilterOperator. The service may
+// return values this client does not know yet.
 func (DescribeWorkspacesPoolsFilterOperator) Values() []DescribeWorkspacesPoolsFilterOperator {
 	return []DescribeWorkspacesPoolsFilterOperator{"EQUALS", "NOTEQUALS", "CONTAINS", "NOTCONTAINS"}
 }
@@ -522,10 +462,8 @@ const (
 	EndpointEncryptionModeFipsValidated EndpointEncryptionMode = "FIPS_VALIDATED"
 )
 
-/*
-Values returns all known values for EndpointEncryptionMode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for EndpointEncryptionMode. The service may
+// return values this client does not know yet.
 func (EndpointEncryptionMode) Values() []EndpointEncryptionMode {
 	return []EndpointEncryptionMode{"STANDARD_TLS", "FIPS_VALIDATED"}
 }
@@ -537,10 +475,8 @@ const (
 	ImageAssociatedResourceTypeApplication ImageAssociatedResourceType = "APPLICATION"
 )
 
-/*
-Values returns all known values for ImageAssociatedResourceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageAssociatedResourceType. The service may
+// return values this client does not know yet.
 func (ImageAssociatedResourceType) Values() []ImageAssociatedResourceType {
 	return []ImageAssociatedResourceType{"APPLICATION"}
 }
@@ -553,10 +489,8 @@ const (
 	ImageTypeShared ImageType = "SHARED"
 )
 
-/*
-Values returns all known values for ImageType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ImageType. The service may
+// return values this client does not know yet.
 func (ImageType) Values() []ImageType {
 	return []ImageType{"OWNED", "SHARED"}
 }
@@ -569,10 +503,8 @@ const (
 	LogUploadEnumDisabled LogUploadEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for LogUploadEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for LogUploadEnum. The service may
+// return values this client does not know yet.
 func (LogUploadEnum) Values() []LogUploadEnum {
 	return []LogUploadEnum{"ENABLED", "DISABLED"}
 }
@@ -586,10 +518,8 @@ const (
 	ModificationResourceEnumComputeType ModificationResourceEnum = "COMPUTE_TYPE"
 )
 
-/*
-Values returns all known values for ModificationResourceEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ModificationResourceEnum. The service may
+// return values this client does not know yet.
 func (ModificationResourceEnum) Values() []ModificationResourceEnum {
 	return []ModificationResourceEnum{"ROOT_VOLUME", "USER_VOLUME", "COMPUTE_TYPE"}
 }
@@ -602,10 +532,8 @@ const (
 	ModificationStateEnumUpdateInProgress ModificationStateEnum = "UPDATE_IN_PROGRESS"
 )
 
-/*
-Values returns all known values for ModificationStateEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ModificationStateEnum. The service may
+// return values this client does not know yet.
 func (ModificationStateEnum) Values() []ModificationStateEnum {
 	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS"}
 }
@@ -629,10 +557,8 @@ const (
 	OperatingSystemNameRocky8            OperatingSystemName = "ROCKY_8"
 )
 
-/*
-Values returns all known values for OperatingSystemName. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for OperatingSystemName. The service may
+// return values this client does not know yet.
 func (OperatingSystemName) Values() []OperatingSystemName {
 	return []OperatingSystemName{"AMAZON_LINUX_2", "UBUNTU_18_04", "UBUNTU_20_04", "UBUNTU_22_04", "UNKNOWN", "WINDOWS_10", "WINDOWS_11", "WINDOWS_7", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "RHEL_8", "ROCKY_8"}
 }
@@ -645,10 +571,8 @@ const (
 	OperatingSystemTypeLinux   OperatingSystemType = "LINUX"
 )
 
-/*
-Values returns all known values for OperatingSystemType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for OperatingSystemType. The service may
+// return values this client does not know yet.
 func (OperatingSystemType) Values() []OperatingSystemType {
 	return []OperatingSystemType{"WINDOWS", "LINUX"}
 }
@@ -661,10 +585,8 @@ const (
 	ProtocolWsp   Protocol = "WSP"
 )
 
-/*
-Values returns all known values for Protocol. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Protocol. The service may
+// return values this client does not know yet.
 func (Protocol) Values() []Protocol {
 	return []Protocol{"PCOIP", "WSP"}
 }
@@ -677,10 +599,8 @@ const (
 	ReconnectEnumDisabled ReconnectEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for ReconnectEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ReconnectEnum. The service may
+// return values this client does not know yet.
 func (ReconnectEnum) Values() []ReconnectEnum {
 	return []ReconnectEnum{"ENABLED", "DISABLED"}
 }
@@ -694,10 +614,8 @@ const (
 	RunningModeManual   RunningMode = "MANUAL"
 )
 
-/*
-Values returns all known values for RunningMode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for RunningMode. The service may
+// return values this client does not know yet.
 func (RunningMode) Values() []RunningMode {
 	return []RunningMode{"AUTO_STOP", "ALWAYS_ON", "MANUAL"}
 }
@@ -711,10 +629,8 @@ const (
 	SamlStatusEnumEnabledWithDirectoryLoginFallback SamlStatusEnum = "ENABLED_WITH_DIRECTORY_LOGIN_FALLBACK"
 )
 
-/*
-Values returns all known values for SamlStatusEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for SamlStatusEnum. The service may
+// return values this client does not know yet.
 func (SamlStatusEnum) Values() []SamlStatusEnum {
 	return []SamlStatusEnum{"DISABLED", "ENABLED", "ENABLED_WITH_DIRECTORY_LOGIN_FALLBACK"}
 }
@@ -727,10 +643,8 @@ const (
 	SessionConnectionStateNotConnected SessionConnectionState = "NOT_CONNECTED"
 )
 
-/*
-Values returns all known values for SessionConnectionState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for SessionConnectionState. The service may
+// return values this client does not know yet.
 func (SessionConnectionState) Values() []SessionConnectionState {
 	return []SessionConnectionState{"CONNECTED", "NOT_CONNECTED"}
 }
@@ -743,10 +657,8 @@ const (
 	StandbyWorkspaceRelationshipTypeStandby StandbyWorkspaceRelationshipType = "STANDBY"
 )
 
-/*
-Values returns all known values for StandbyWorkspaceRelationshipType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StandbyWorkspaceRelationshipType. The service may
+// return values this client does not know yet.
 func (StandbyWorkspaceRelationshipType) Values() []StandbyWorkspaceRelationshipType {
 	return []StandbyWorkspaceRelationshipType{"PRIMARY", "STANDBY"}
 }
@@ -759,10 +671,8 @@ const (
 	StorageConnectorStatusEnumDisabled StorageConnectorStatusEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for StorageConnectorStatusEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StorageConnectorStatusEnum. The service may
+// return values this client does not know yet.
 func (StorageConnectorStatusEnum) Values() []StorageConnectorStatusEnum {
 	return []StorageConnectorStatusEnum{"ENABLED", "DISABLED"}
 }
@@ -774,10 +684,8 @@ const (
 	StorageConnectorTypeEnumHomeFolder StorageConnectorTypeEnum = "HOME_FOLDER"
 )
 
-/*
-Values returns all known values for StorageConnectorTypeEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StorageConnectorTypeEnum. The service may
+// return values this client does not know yet.
 func (StorageConnectorTypeEnum) Values() []StorageConnectorTypeEnum {
 	return []StorageConnectorTypeEnum{"HOME_FOLDER"}
 }
@@ -790,10 +698,8 @@ const (
 	StreamingExperiencePreferredProtocolEnumUdp StreamingExperiencePreferredProtocolEnum = "UDP"
 )
 
-/*
-Values returns all known values for StreamingExperiencePreferredProtocolEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for StreamingExperiencePreferredProtocolEnum. The service may
+// return values this client does not know yet.
 func (StreamingExperiencePreferredProtocolEnum) Values() []StreamingExperiencePreferredProtocolEnum {
 	return []StreamingExperiencePreferredProtocolEnum{"TCP", "UDP"}
 }
@@ -806,10 +712,8 @@ const (
 	TargetWorkspaceStateAdminMaintenance TargetWorkspaceState = "ADMIN_MAINTENANCE"
 )
 
-/*
-Values returns all known values for TargetWorkspaceState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for TargetWorkspaceState. The service may
+// return values this client does not know yet.
 func (TargetWorkspaceState) Values() []TargetWorkspaceState {
 	return []TargetWorkspaceState{"AVAILABLE", "ADMIN_MAINTENANCE"}
 }
@@ -822,10 +726,8 @@ const (
 	TenancyShared    Tenancy = "SHARED"
 )
 
-/*
-Values returns all known values for Tenancy. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Tenancy. The service may
+// return values this client does not know yet.
 func (Tenancy) Values() []Tenancy {
 	return []Tenancy{"DEDICATED", "SHARED"}
 }
@@ -839,10 +741,8 @@ const (
 	UserIdentityTypeAwsIamIdentityCenter UserIdentityType = "AWS_IAM_IDENTITY_CENTER"
 )
 
-/*
-Values returns all known values for UserIdentityType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UserIdentityType. The service may
+// return values this client does not know yet.
 func (UserIdentityType) Values() []UserIdentityType {
 	return []UserIdentityType{"CUSTOMER_MANAGED", "AWS_DIRECTORY_SERVICE", "AWS_IAM_IDENTITY_CENTER"}
 }
@@ -857,10 +757,8 @@ const (
 	UserSettingActionEnumSmartCard                    UserSettingActionEnum = "SMART_CARD"
 )
 
-/*
-Values returns all known values for UserSettingActionEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UserSettingActionEnum. The service may
+// return values this client does not know yet.
 func (UserSettingActionEnum) Values() []UserSettingActionEnum {
 	return []UserSettingActionEnum{"CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "PRINTING_TO_LOCAL_DEVICE", "SMART_CARD"}
 }
@@ -873,10 +771,8 @@ const (
 	UserSettingPermissionEnumDisabled UserSettingPermissionEnum = "DISABLED"
 )
 
-/*
-Values returns all known values for UserSettingPermissionEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for UserSettingPermissionEnum. The service may
+// return values this client does not know yet.
 func (UserSettingPermissionEnum) Values() []UserSettingPermissionEnum {
 	return []UserSettingPermissionEnum{"ENABLED", "DISABLED"}
 }
@@ -889,10 +785,8 @@ const (
 	WorkSpaceApplicationLicenseTypeUnlicensed WorkSpaceApplicationLicenseType = "UNLICENSED"
 )
 
-/*
-Values returns all known values for WorkSpaceApplicationLicenseType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkSpaceApplicationLicenseType. The service may
+// return values this client does not know yet.
 func (WorkSpaceApplicationLicenseType) Values() []WorkSpaceApplicationLicenseType {
 	return []WorkSpaceApplicationLicenseType{"LICENSED", "UNLICENSED"}
 }
@@ -907,10 +801,8 @@ const (
 	WorkSpaceApplicationStateUninstallOnly WorkSpaceApplicationState = "UNINSTALL_ONLY"
 )
 
-/*
-Values returns all known values for WorkSpaceApplicationState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkSpaceApplicationState. The service may
+// return values this client does not know yet.
 func (WorkSpaceApplicationState) Values() []WorkSpaceApplicationState {
 	return []WorkSpaceApplicationState{"PENDING", "ERROR", "AVAILABLE", "UNINSTALL_ONLY"}
 }
@@ -922,10 +814,8 @@ const (
 	WorkSpaceAssociatedResourceTypeApplication WorkSpaceAssociatedResourceType = "APPLICATION"
 )
 
-/*
-Values returns all known values for WorkSpaceAssociatedResourceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkSpaceAssociatedResourceType. The service may
+// return values this client does not know yet.
 func (WorkSpaceAssociatedResourceType) Values() []WorkSpaceAssociatedResourceType {
 	return []WorkSpaceAssociatedResourceType{"APPLICATION"}
 }
@@ -939,10 +829,8 @@ const (
 	WorkspaceBundleStateError     WorkspaceBundleState = "ERROR"
 )
 
-/*
-Values returns all known values for WorkspaceBundleState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceBundleState. The service may
+// return values this client does not know yet.
 func (WorkspaceBundleState) Values() []WorkspaceBundleState {
 	return []WorkspaceBundleState{"AVAILABLE", "PENDING", "ERROR"}
 }
@@ -958,10 +846,8 @@ const (
 	WorkspaceDirectoryStateError         WorkspaceDirectoryState = "ERROR"
 )
 
-/*
-Values returns all known values for WorkspaceDirectoryState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceDirectoryState. The service may
+// return values this client does not know yet.
 func (WorkspaceDirectoryState) Values() []WorkspaceDirectoryState {
 	return []WorkspaceDirectoryState{"REGISTERING", "REGISTERED", "DEREGISTERING", "DEREGISTERED", "ERROR"}
 }
@@ -976,10 +862,8 @@ const (
 	WorkspaceDirectoryTypeAwsIamIdentityCenter WorkspaceDirectoryType = "AWS_IAM_IDENTITY_CENTER"
 )
 
-/*
-Values returns all known values for WorkspaceDirectoryType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceDirectoryType. The service may
+// return values this client does not know yet.
 func (WorkspaceDirectoryType) Values() []WorkspaceDirectoryType {
 	return []WorkspaceDirectoryType{"SIMPLE_AD", "AD_CONNECTOR", "CUSTOMER_MANAGED", "AWS_IAM_IDENTITY_CENTER"}
 }
@@ -1035,10 +919,8 @@ const (
 	WorkspaceImageErrorDetailCodeInsufficientRearmCount                 WorkspaceImageErrorDetailCode = "InsufficientRearmCount"
 )
 
-/*
-Values returns all known values for WorkspaceImageErrorDetailCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceImageErrorDetailCode. The service may
+// return values this client does not know yet.
 func (WorkspaceImageErrorDetailCode) Values() []WorkspaceImageErrorDetailCode {
 	return []WorkspaceImageErrorDetailCode{"OutdatedPowershellVersion", "OfficeInstalled", "PCoIPAgentInstalled", "WindowsUpdatesEnabled", "AutoMountDisabled", "WorkspacesBYOLAccountNotFound", "WorkspacesBYOLAccountDisabled", "DHCPDisabled", "DiskFreeSpace", "AdditionalDrivesAttached", "OSNotSupported", "DomainJoined", "AzureDomainJoined", "FirewallEnabled", "VMWareToolsInstalled", "DiskSizeExceeded", "IncompatiblePartitioning", "PendingReboot", "AutoLogonEnabled", "RealTimeUniversalDisabled", "MultipleBootPartition", "Requires64BitOS", "ZeroRearmCount", "InPlaceUpgrade", "AntiVirusInstalled", "UEFINotSupported", "UnknownError", "AppXPackagesInstalled", "ReservedStorageInUse", "AdditionalDrivesPresent", "WindowsUpdatesRequired", "SysPrepFileMissing", "UserProfileMissing", "InsufficientDiskSpace", "EnvironmentVariablesPathMissingEntries", "DomainAccountServicesFound", "InvalidIp", "RemoteDesktopServicesDisabled", "WindowsModulesInstallerDisabled", "AmazonSsmAgentEnabled", "UnsupportedSecurityProtocol", "MultipleUserProfiles", "StagedAppxPackage", "UnsupportedOsUpgrade", "InsufficientRearmCount"}
 }
@@ -1057,10 +939,8 @@ const (
 	WorkspaceImageIngestionProcessByolGraphicsG4dnByop WorkspaceImageIngestionProcess = "BYOL_GRAPHICS_G4DN_BYOP"
 )
 
-/*
-Values returns all known values for WorkspaceImageIngestionProcess. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceImageIngestionProcess. The service may
+// return values this client does not know yet.
 func (WorkspaceImageIngestionProcess) Values() []WorkspaceImageIngestionProcess {
 	return []WorkspaceImageIngestionProcess{"BYOL_REGULAR", "BYOL_GRAPHICS", "BYOL_GRAPHICSPRO", "BYOL_GRAPHICS_G4DN", "BYOL_REGULAR_WSP", "BYOL_GRAPHICS_G4DN_WSP", "BYOL_REGULAR_BYOP", "BYOL_GRAPHICS_G4DN_BYOP"}
 }
@@ -1073,10 +953,8 @@ const (
 	WorkspaceImageRequiredTenancyDedicated WorkspaceImageRequiredTenancy = "DEDICATED"
 )
 
-/*
-Values returns all known values for WorkspaceImageRequiredTenancy. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceImageRequiredTenancy. The service may
+// return values this client does not know yet.
 func (WorkspaceImageRequiredTenancy) Values() []WorkspaceImageRequiredTenancy {
 	return []WorkspaceImageRequiredTenancy{"DEFAULT", "DEDICATED"}
 }
@@ -1090,10 +968,8 @@ const (
 	WorkspaceImageStateError     WorkspaceImageState = "ERROR"
 )
 
-/*
-Values returns all known values for WorkspaceImageState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceImageState. The service may
+// return values this client does not know yet.
 func (WorkspaceImageState) Values() []WorkspaceImageState {
 	return []WorkspaceImageState{"AVAILABLE", "PENDING", "ERROR"}
 }
@@ -1121,10 +997,8 @@ const (
 	WorkspaceStateError            WorkspaceState = "ERROR"
 )
 
-/*
-Values returns all known values for WorkspaceState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceState. The service may
+// return values this client does not know yet.
 func (WorkspaceState) Values() []WorkspaceState {
 	return []WorkspaceState{"PENDING", "AVAILABLE", "IMPAIRED", "UNHEALTHY", "REBOOTING", "STARTING", "REBUILDING", "RESTORING", "MAINTENANCE", "ADMIN_MAINTENANCE", "TERMINATING", "TERMINATED", "SUSPENDED", "UPDATING", "STOPPING", "STOPPED", "ERROR"}
 }
@@ -1137,10 +1011,8 @@ const (
 	WorkspaceTypePools    WorkspaceType = "POOLS"
 )
 
-/*
-Values returns all known values for WorkspaceType. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspaceType. The service may
+// return values this client does not know yet.
 func (WorkspaceType) Values() []WorkspaceType {
 	return []WorkspaceType{"PERSONAL", "POOLS"}
 }
@@ -1191,10 +1063,8 @@ const (
 	WorkspacesPoolErrorCodeDefaultOuIsMissing                                WorkspacesPoolErrorCode = "DEFAULT_OU_IS_MISSING"
 )
 
-/*
-Values returns all known values for WorkspacesPoolErrorCode. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspacesPoolErrorCode. The service may
+// return values this client does not know yet.
 func (WorkspacesPoolErrorCode) Values() []WorkspacesPoolErrorCode {
 	return []WorkspacesPoolErrorCode{"IAM_SERVICE_ROLE_IS_MISSING", "IAM_SERVICE_ROLE_MISSING_ENI_DESCRIBE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_CREATE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_DELETE_ACTION", "NETWORK_INTERFACE_LIMIT_EXCEEDED", "INTERNAL_SERVICE_ERROR", "MACHINE_ROLE_IS_MISSING", "STS_DISABLED_IN_REGION", "SUBNET_HAS_INSUFFICIENT_IP_ADDRESSES", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SUBNET_ACTION", "SUBNET_NOT_FOUND", "IMAGE_NOT_FOUND", "INVALID_SUBNET_CONFIGURATION", "SECURITY_GROUPS_NOT_FOUND", "IGW_NOT_ATTACHED", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SECURITY_GROUPS_ACTION", "WORKSPACES_POOL_STOPPED", "WORKSPACES_POOL_INSTANCE_PROVISIONING_FAILURE", "DOMAIN_JOIN_ERROR_FILE_NOT_FOUND", "DOMAIN_JOIN_ERROR_ACCESS_DENIED", "DOMAIN_JOIN_ERROR_LOGON_FAILURE", "DOMAIN_JOIN_ERROR_INVALID_PARAMETER", "DOMAIN_JOIN_ERROR_MORE_DATA", "DOMAIN_JOIN_ERROR_NO_SUCH_DOMAIN", "DOMAIN_JOIN_ERROR_NOT_SUPPORTED", "DOMAIN_JOIN_NERR_INVALID_WORKGROUP_NAME", "DOMAIN_JOIN_NERR_WORKSTATION_NOT_STARTED", "DOMAIN_JOIN_ERROR_DS_MACHINE_ACCOUNT_QUOTA_EXCEEDED", "DOMAIN_JOIN_NERR_PASSWORD_EXPIRED", "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR", "DOMAIN_JOIN_ERROR_SECRET_ACTION_PERMISSION_IS_MISSING", "DOMAIN_JOIN_ERROR_SECRET_DECRYPTION_FAILURE", "DOMAIN_JOIN_ERROR_SECRET_STATE_INVALID", "DOMAIN_JOIN_ERROR_SECRET_NOT_FOUND", "DOMAIN_JOIN_ERROR_SECRET_VALUE_KEY_NOT_FOUND", "DOMAIN_JOIN_ERROR_SECRET_INVALID", "BUNDLE_NOT_FOUND", "DIRECTORY_NOT_FOUND", "INSUFFICIENT_PERMISSIONS_ERROR", "DEFAULT_OU_IS_MISSING"}
 }
@@ -1212,10 +1082,8 @@ const (
 	WorkspacesPoolStateUpdating WorkspacesPoolState = "UPDATING"
 )
 
-/*
-Values returns all known values for WorkspacesPoolState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for WorkspacesPoolState. The service may
+// return values this client does not know yet.
 func (WorkspacesPoolState) Values() []WorkspacesPoolState {
 	return []WorkspacesPoolState{"CREATING", "DELETING", "RUNNING", "STARTING", "STOPPED", "STOPPING", "UPDATING"}
 }

@@ -17,24 +17,9 @@ import (
 	"github.com/eucsdk/eucsdk/codegen"
 )
 
-type list []string
-
-func (l *list) String() string     { return strings.Join(*l, ",") }
-func (l *list) Set(v string) error { *l = append(*l, v); return nil }
-
 func main() {
 	var cfg codegen.Config
-	var models, overlays list
-	flag.Var(&models, "model", "Smithy model: a .smithy IDL file, a JSON AST file, or a directory of them (repeat for several)")
-	flag.Var(&overlays, "overlay", "overlay model merged after the models: extra traits such as paginators and waiters (repeatable)")
-	flag.StringVar(&cfg.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
-	flag.StringVar(&cfg.Package, "package", "", "Go package name of the generated client (required)")
-	flag.StringVar(&cfg.ImportPath, "import", "", "Go import path of the generated package (required)")
-	flag.StringVar(&cfg.Protocol, "protocol", "", "protocol to generate when the service declares several: rpcv2Cbor, awsJson1_0 or awsJson1_1 (default: the one aws-sdk-go-v2 picks, in that order)")
-	flag.StringVar(&cfg.OutDir, "out", "", "directory to write the package into (required)")
-	flag.StringVar(&cfg.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
-	flag.BoolVar(&cfg.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
-	quiet := flag.Bool("q", false, "print nothing on success")
+	cfg.RegisterFlags(flag.CommandLine)
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\n"+
 			"Generates a Go client for an awsJson1_0 or awsJson1_1 Smithy service from\n"+
@@ -62,14 +47,13 @@ func main() {
 	if flag.NArg() > 0 {
 		fail(fmt.Errorf("unexpected argument %q: models are given with -model (see -h)", flag.Arg(0)))
 	}
-	cfg.Models, cfg.Overlays = models, overlays
 	var missing []string
 	for name, v := range map[string]string{"-package": cfg.Package, "-import": cfg.ImportPath, "-out": cfg.OutDir} {
 		if v == "" {
 			missing = append(missing, name)
 		}
 	}
-	if len(models) == 0 {
+	if len(cfg.Models) == 0 {
 		missing = append(missing, "-model")
 	}
 	if cfg.Refresh && cfg.Pin == "" {
@@ -90,7 +74,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	if !*quiet {
+	if !cfg.Quiet {
 		fmt.Printf("%s: %d operations, %d files in %s\n", res.Service.ServiceID, len(res.Service.Operations), len(res.Files), cfg.OutDir)
 		for _, u := range res.Service.Unsupported {
 			fmt.Printf("  skipped %s (%s): %s\n", u.Operation, u.ShapeID, u.Reason)

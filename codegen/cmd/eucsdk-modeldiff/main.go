@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
 
@@ -62,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	r.ModelFile = filepath.Base(*newPath)
-	r.OldSHA256, r.NewSHA256 = modeldiff.SHA256(oldData), modeldiff.SHA256(newData)
+	r.OldSHA256, r.NewSHA256 = pins.SHA256(oldData), pins.SHA256(newData)
 	if *format == "json" {
 		b, err := r.JSON()
 		if err != nil {

@@ -30,6 +30,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/codegen"
 	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 	"github.com/eucsdk/eucsdk/codegen/smithy"
 )
 
@@ -74,15 +75,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // genLine is one eucsdk-gen invocation of gen.go.
 type genLine struct {
-	lineNo   int
-	args     []string
-	models   []string
-	overlays []string
-	service  string
-	pkg      string
-	imp      string
-	out      string
-	pin      string
+	lineNo int
+	args   []string
+	// cfg is the line parsed with the generator's own flags; paths in it
+	// are relative to the repository root, as go generate reads them.
+	cfg codegen.Config
 }
 
 const genPrefix = "//go:generate go run ./codegen/cmd/eucsdk-gen "
@@ -105,19 +102,11 @@ func readGenGo(path string) ([]genLine, []byte, error) {
 		g := genLine{lineNo: i + 1, args: strings.Fields(strings.TrimPrefix(line, genPrefix))}
 		fs := flag.NewFlagSet("gen.go", flag.ContinueOnError)
 		fs.SetOutput(io.Discard)
-		fs.Func("model", "", func(v string) error { g.models = append(g.models, v); return nil })
-		fs.Func("overlay", "", func(v string) error { g.overlays = append(g.overlays, v); return nil })
-		fs.StringVar(&g.service, "service", "", "")
-		fs.StringVar(&g.pkg, "package", "", "")
-		fs.StringVar(&g.imp, "import", "", "")
-		fs.StringVar(&g.out, "out", "", "")
-		fs.StringVar(&g.pin, "pin", "", "")
-		fs.Bool("q", false, "")
-		fs.Bool("refresh", false, "")
+		g.cfg.RegisterFlags(fs)
 		if err := fs.Parse(g.args); err != nil {
 			return nil, nil, fmt.Errorf("%s:%d: %v", path, i+1, err)
 		}
-		if len(g.models) != 1 || g.pkg == "" || g.imp == "" || g.out == "" || g.pin == "" {
+		if len(g.cfg.Models) != 1 || g.cfg.Package == "" || g.cfg.ImportPath == "" || g.cfg.OutDir == "" || g.cfg.Pin == "" {
 			return nil, nil, fmt.Errorf("%s:%d: a refreshable line has one -model, -package, -import, -out and -pin", path, i+1)
 		}
 		out = append(out, g)
@@ -142,8 +131,8 @@ func refresh(o options, stdout io.Writer) error {
 	var line *genLine
 	var known []string
 	for i := range lines {
-		known = append(known, lines[i].pkg)
-		if lines[i].pkg == o.service {
+		known = append(known, lines[i].cfg.Package)
+		if lines[i].cfg.Package == o.service {
 			line = &lines[i]
 		}
 	}
@@ -151,16 +140,16 @@ func refresh(o options, stdout io.Writer) error {
 		sort.Strings(known)
 		return fmt.Errorf("unknown service %q: gen.go generates %s", o.service, strings.Join(known, ", "))
 	}
-	pinPath := rooted(o.root, line.pin)
-	pins, err := modeldiff.ReadPins(pinPath)
-	if errors.Is(err, modeldiff.ErrNoPins) {
-		pins, err = &modeldiff.Pins{}, nil
+	pinPath := rooted(o.root, line.cfg.Pin)
+	pinned, err := pins.Read(pinPath)
+	if errors.Is(err, pins.ErrNoPins) {
+		pinned, err = &pins.Pins{}, nil
 	}
 	if err != nil {
 		return err
 	}
-	overlays := make([]string, len(line.overlays))
-	for i, p := range line.overlays {
+	overlays := make([]string, len(line.cfg.Overlays))
+	for i, p := range line.cfg.Overlays {
 		overlays[i] = rooted(o.root, p)
 	}
 	newData, err := os.ReadFile(o.model)
@@ -171,9 +160,9 @@ func refresh(o options, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("new model: %w", err)
 	}
-	opts := modeldiff.Options{Service: line.service, Package: line.pkg, ImportPath: line.imp, Date: o.date}
-	curModel := rooted(o.root, line.models[0])
-	pin := pins.Get(o.service)
+	opts := modeldiff.Options{Service: line.cfg.Service, Package: line.cfg.Package, ImportPath: line.cfg.ImportPath, Date: o.date}
+	curModel := rooted(o.root, line.cfg.Models[0])
+	pin := pinned.Get(o.service)
 	var report *modeldiff.Report
 	if pin == nil {
 		// First refresh of this service: nothing to compare with.
@@ -181,7 +170,7 @@ func refresh(o options, stdout io.Writer) error {
 			return err
 		}
 	} else {
-		if modeldiff.SHA256(newData) == pin.SHA256 {
+		if pins.SHA256(newData) == pin.SHA256 {
 			fmt.Fprintf(stdout, "%s: %s matches its pin (sha256 %s); nothing to refresh\n", o.service, o.model, pin.SHA256)
 			return nil
 		}
@@ -206,7 +195,7 @@ func refresh(o options, stdout io.Writer) error {
 		report.OldSHA256 = pin.SHA256
 	}
 	report.ModelFile = filepath.Base(o.model)
-	report.NewSHA256 = modeldiff.SHA256(newData)
+	report.NewSHA256 = pins.SHA256(newData)
 	if pin != nil && pin.Service != report.Service {
 		return fmt.Errorf("%s defines service %s, but %s is pinned to %s", o.model, report.Service, o.service, pin.Service)
 	}
@@ -226,15 +215,15 @@ func refresh(o options, stdout io.Writer) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	outDir := rooted(o.root, line.out)
+	outDir := rooted(o.root, line.cfg.OutDir)
 	snap, err := snapshot(outDir)
 	if err != nil {
 		return err
 	}
-	cfg := codegen.Config{Models: []string{o.model}, Overlays: overlays, Service: line.service, Package: line.pkg, ImportPath: line.imp, OutDir: outDir}
+	cfg := codegen.Config{Models: []string{o.model}, Overlays: overlays, Service: line.cfg.Service, Package: line.cfg.Package, ImportPath: line.cfg.ImportPath, OutDir: outDir}
 	res, err := codegen.Run(cfg)
 	if err == nil && o.build {
-		err = goBuild(o.root, line.out)
+		err = goBuild(o.root, line.cfg.OutDir)
 	}
 	if err != nil {
 		if rerr := snap.restore(); rerr != nil {
@@ -242,20 +231,20 @@ func refresh(o options, stdout io.Writer) error {
 		}
 		return fmt.Errorf("regeneration failed, %s restored, pin and changelog unchanged: %w", outDir, err)
 	}
-	pins.Set(modeldiff.NewPin(o.service, o.model, newData, report.Service, report.NewVersion))
-	if err := pins.Write(pinPath); err != nil {
+	pinned.Set(pins.New(o.service, o.model, newData, report.Service, report.NewVersion))
+	if err := pinned.Write(pinPath); err != nil {
 		return err
 	}
 	if !bytes.Equal(newGen, genData) {
-		if err := modeldiff.WriteFileAtomic(genPath, newGen); err != nil {
+		if err := pins.WriteFileAtomic(genPath, newGen); err != nil {
 			return err
 		}
 	}
-	if err := modeldiff.WriteFileAtomic(clPath, prepend(changelog, entry)); err != nil {
+	if err := pins.WriteFileAtomic(clPath, prepend(changelog, entry)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: regenerated %d files in %s; pinned %s (sha256 %s); entry added to %s\n",
-		o.service, len(res.Files), line.out, report.ModelFile, report.NewSHA256, o.changelog)
+		o.service, len(res.Files), line.cfg.OutDir, report.ModelFile, report.NewSHA256, o.changelog)
 	return nil
 }
 
@@ -271,7 +260,7 @@ func rewriteModel(gen []byte, line *genLine, root, model string) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	if absModel == filepath.Clean(rooted(absRoot, line.models[0])) {
+	if absModel == filepath.Clean(rooted(absRoot, line.cfg.Models[0])) {
 		return gen, nil
 	}
 	arg := absModel
@@ -282,7 +271,7 @@ func rewriteModel(gen []byte, line *genLine, root, model string) ([]byte, error)
 		return nil, fmt.Errorf("model path %q cannot be written into gen.go", arg)
 	}
 	lines := strings.Split(string(gen), "\n")
-	old := "-model " + line.models[0] + " "
+	old := "-model " + line.cfg.Models[0] + " "
 	l := lines[line.lineNo-1]
 	if !strings.Contains(l, old) {
 		return nil, fmt.Errorf("gen.go:%d: cannot find %q to update", line.lineNo, strings.TrimSpace(old))
@@ -389,7 +378,7 @@ func (s *dirSnapshot) restore() error {
 			errs = append(errs, err)
 			continue
 		}
-		errs = append(errs, modeldiff.WriteFileAtomic(p, want))
+		errs = append(errs, pins.WriteFileAtomic(p, want))
 	}
 	slices.Reverse(newDirs) // deepest first
 	for _, d := range newDirs {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eucsdk/eucsdk/codegen/modeldiff"
+	"github.com/eucsdk/eucsdk/codegen/pins"
 )
 
 // weatherModel is a small awsJson1_0 service. v2 adds an operation, removes
@@ -123,13 +123,13 @@ func TestInitialThenRefresh(t *testing.T) {
 	if !strings.Contains(cl, "## 2024/05/06 - Example Weather - initial import, 1 api methods\n") {
 		t.Errorf("no initial entry:\n%s", cl)
 	}
-	pins, err := modeldiff.ReadPins(filepath.Join(root, "models", "pins.json"))
+	pinned, err := pins.Read(filepath.Join(root, "models", "pins.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1 := pins.Get("weather")
+	v1 := pinned.Get("weather")
 	if v1 == nil || v1.Service != "example.weather#Weather" || v1.Version != "2024-01-01" || v1.File != "weather.json" ||
-		v1.SHA256 != modeldiff.SHA256([]byte(weatherModel("example.weather", false))) {
+		v1.SHA256 != pins.SHA256([]byte(weatherModel("example.weather", false))) {
 		t.Fatalf("pin %+v", v1)
 	}
 	if _, err := os.Stat(filepath.Join(root, "weather", "api_op_GetForecast.go")); err != nil {
@@ -182,8 +182,8 @@ func TestInitialThenRefresh(t *testing.T) {
 	if got := read(t, filepath.Join(root, "gen.go")); !strings.Contains(got, "-model upstream/v2/weather.json -package weather") {
 		t.Errorf("gen.go not re-pointed at the new model:\n%s", got)
 	}
-	pins, _ = modeldiff.ReadPins(filepath.Join(root, "models", "pins.json"))
-	if p := pins.Get("weather"); p.SHA256 != modeldiff.SHA256([]byte(weatherModel("example.weather", true))) {
+	pinned, _ = pins.Read(filepath.Join(root, "models", "pins.json"))
+	if p := pinned.Get("weather"); p.SHA256 != pins.SHA256([]byte(weatherModel("example.weather", true))) {
 		t.Errorf("pin not updated: %+v", p)
 	}
 	if _, err := os.Stat(filepath.Join(root, "weather", "api_op_GetAlerts.go")); err != nil {

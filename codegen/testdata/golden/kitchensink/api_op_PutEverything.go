@@ -19,6 +19,9 @@ import (
 //
 //   - One
 //   - Two
+//
+// Modeled errors, which errors.As finds in the returned error: *types.Missing,
+// *types.Throttled.
 func (c *Client) PutEverything(ctx context.Context, params *PutEverythingInput, optFns ...func(*Options)) (*PutEverythingOutput, error) {
 	if params == nil {
 		params = &PutEverythingInput{}
@@ -108,10 +111,8 @@ func (v PutEverythingInput) GoString() string {
 	return v.String()
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PutEverythingInput) Validate() error {
 	return validateOpPutEverythingInput(v)
 }

@@ -15,25 +15,19 @@ const (
 	ServiceAPIVersion = "2020-02-02"
 )
 
-/*
-Options configures a Client; the zero value works with settings from the
-environment and the shared AWS config files.
-*/
+// Options configures a Client; the zero value works with settings from the
+// environment and the shared AWS config files.
 type Options = pipeline.Options
 
-/*
-Client calls the Minimal API. It is safe for concurrent use; create one
-and share it.
-*/
+// Client calls the Minimal API. It is safe for concurrent use; create one
+// and share it.
 type Client struct {
 	rt *pipeline.Client
 }
 
-/*
-New returns a client configured by options and then by optFns. Unset
-region, credentials and retry settings are read from the environment
-and the shared AWS config files.
-*/
+// New returns a client configured by options and then by optFns. Unset
+// region, credentials and retry settings are read from the environment
+// and the shared AWS config files.
 func New(options Options, optFns ...func(*Options)) *Client {
 	return &Client{rt: pipeline.NewClient(service, options, optFns)}
 }

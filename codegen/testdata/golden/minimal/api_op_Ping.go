@@ -24,10 +24,8 @@ func (c *Client) Ping(ctx context.Context, params *PingInput, optFns ...func(*Op
 
 type PingInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PingInput) Validate() error {
 	return nil
 }

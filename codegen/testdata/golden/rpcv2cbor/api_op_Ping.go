@@ -10,6 +10,8 @@ import (
 )
 
 // Ping calls the Ping API operation.
+//
+// Modeled errors, which errors.As finds in the returned error: *types.Busy.
 func (c *Client) Ping(ctx context.Context, params *PingInput, optFns ...func(*Options)) (*PingOutput, error) {
 	if params == nil {
 		params = &PingInput{}
@@ -24,10 +26,8 @@ func (c *Client) Ping(ctx context.Context, params *PingInput, optFns ...func(*Op
 
 type PingInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PingInput) Validate() error {
 	return nil
 }

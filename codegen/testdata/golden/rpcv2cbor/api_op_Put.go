@@ -33,10 +33,8 @@ type PutInput struct {
 	At *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PutInput) Validate() error {
 	return validateOpPutInput(v)
 }

@@ -13,6 +13,13 @@ import (
 )
 
 // GetThing calls the GetThing API operation.
+//
+// To wait for a state, use [NewAllReadyWaiter], [NewEchoWaiter],
+// [NewFieldReadyWaiter], [NewFilterReadyWaiter], [NewGoneWaiter],
+// [NewGroupsReadyWaiter], [NewIndexReadyWaiter], [NewLogicWaiter] or
+// [NewSettledWaiter].
+//
+// Modeled errors, which errors.As finds in the returned error: *types.NotFound.
 func (c *Client) GetThing(ctx context.Context, params *GetThingInput, optFns ...func(*Options)) (*GetThingOutput, error) {
 	if params == nil {
 		params = &GetThingInput{}
@@ -29,10 +36,8 @@ type GetThingInput struct {
 	Id *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *GetThingInput) Validate() error {
 	return nil
 }

@@ -14,6 +14,9 @@ import (
 )
 
 // ListThings calls the ListThings API operation.
+//
+// To read every page, use [NewListThingsPaginator]; its Pages and Items methods
+// are iterators.
 func (c *Client) ListThings(ctx context.Context, params *ListThingsInput, optFns ...func(*Options)) (*ListThingsOutput, error) {
 	if params == nil {
 		params = &ListThingsInput{}
@@ -32,10 +35,8 @@ type ListThingsInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListThingsInput) Validate() error {
 	return nil
 }

@@ -7,10 +7,8 @@ import (
 	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
 )
 
-/*
-newModeledError decodes the body of an error response into the modeled
-error type for code.
-*/
+// newModeledError decodes the body of an error response into the modeled
+// error type for code.
 func newModeledError(code string, d *awsjson.Decoder) error {
 	switch code {
 	case "NotFound":

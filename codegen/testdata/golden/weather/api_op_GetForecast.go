@@ -11,6 +11,9 @@ import (
 )
 
 // Returns the forecast for a city.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.CityNotFound.
 func (c *Client) GetForecast(ctx context.Context, params *GetForecastInput, optFns ...func(*Options)) (*GetForecastOutput, error) {
 	if params == nil {
 		params = &GetForecastInput{}
@@ -33,10 +36,8 @@ type GetForecastInput struct {
 	Days *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *GetForecastInput) Validate() error {
 	return validateOpGetForecastInput(v)
 }

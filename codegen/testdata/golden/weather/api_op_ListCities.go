@@ -14,6 +14,9 @@ import (
 )
 
 // ListCities calls the ListCities API operation.
+//
+// To read every page, use [NewListCitiesPaginator]; its Pages and Items methods
+// are iterators.
 func (c *Client) ListCities(ctx context.Context, params *ListCitiesInput, optFns ...func(*Options)) (*ListCitiesOutput, error) {
 	if params == nil {
 		params = &ListCitiesInput{}
@@ -32,10 +35,8 @@ type ListCitiesInput struct {
 	MaxResults *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ListCitiesInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type ContentTypeParametersInput struct {
 	Value *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *ContentTypeParametersInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ func (c *Client) EmptyInputAndEmptyOutput(ctx context.Context, params *EmptyInpu
 
 type EmptyInputAndEmptyOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EmptyInputAndEmptyOutputInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type EndpointWithHostLabelOperationInput struct {
 	Label *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EndpointWithHostLabelOperationInput) Validate() error {
 	return validateOpEndpointWithHostLabelOperationInput(v)
 }

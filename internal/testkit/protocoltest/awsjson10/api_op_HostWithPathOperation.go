@@ -24,10 +24,8 @@ func (c *Client) HostWithPathOperation(ctx context.Context, params *HostWithPath
 
 type HostWithPathOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *HostWithPathOperationInput) Validate() error {
 	return nil
 }

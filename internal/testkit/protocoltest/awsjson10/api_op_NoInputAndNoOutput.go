@@ -26,10 +26,8 @@ func (c *Client) NoInputAndNoOutput(ctx context.Context, params *NoInputAndNoOut
 
 type NoInputAndNoOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *NoInputAndNoOutputInput) Validate() error {
 	return nil
 }

@@ -26,10 +26,8 @@ func (c *Client) NoInputAndOutput(ctx context.Context, params *NoInputAndOutputI
 
 type NoInputAndOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *NoInputAndOutputInput) Validate() error {
 	return nil
 }

@@ -35,10 +35,8 @@ type OperationWithDefaultsInput struct {
 	OtherTopLevelDefault *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithDefaultsInput) Validate() error {
 	return nil
 }

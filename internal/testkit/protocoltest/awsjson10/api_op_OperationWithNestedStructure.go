@@ -28,10 +28,8 @@ type OperationWithNestedStructureInput struct {
 	TopLevel *types.TopLevel
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithNestedStructureInput) Validate() error {
 	return validateOpOperationWithNestedStructureInput(v)
 }

@@ -25,10 +25,8 @@ func (c *Client) OperationWithRequiredMembers(ctx context.Context, params *Opera
 
 type OperationWithRequiredMembersInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithRequiredMembersInput) Validate() error {
 	return nil
 }

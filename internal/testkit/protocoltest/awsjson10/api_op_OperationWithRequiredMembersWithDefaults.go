@@ -26,10 +26,8 @@ func (c *Client) OperationWithRequiredMembersWithDefaults(ctx context.Context, p
 
 type OperationWithRequiredMembersWithDefaultsInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithRequiredMembersWithDefaultsInput) Validate() error {
 	return nil
 }

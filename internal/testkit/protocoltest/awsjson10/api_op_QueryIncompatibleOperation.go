@@ -24,10 +24,8 @@ func (c *Client) QueryIncompatibleOperation(ctx context.Context, params *QueryIn
 
 type QueryIncompatibleOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *QueryIncompatibleOperationInput) Validate() error {
 	return nil
 }

@@ -28,10 +28,8 @@ type SimpleScalarPropertiesInput struct {
 	DoubleValue *float64
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *SimpleScalarPropertiesInput) Validate() error {
 	return nil
 }

@@ -25,10 +25,8 @@ func (c *Client) DatetimeOffsets(ctx context.Context, params *DatetimeOffsetsInp
 
 type DatetimeOffsetsInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *DatetimeOffsetsInput) Validate() error {
 	return nil
 }

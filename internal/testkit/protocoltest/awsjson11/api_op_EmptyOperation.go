@@ -24,10 +24,8 @@ func (c *Client) EmptyOperation(ctx context.Context, params *EmptyOperationInput
 
 type EmptyOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EmptyOperationInput) Validate() error {
 	return nil
 }

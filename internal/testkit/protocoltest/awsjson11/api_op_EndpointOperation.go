@@ -24,10 +24,8 @@ func (c *Client) EndpointOperation(ctx context.Context, params *EndpointOperatio
 
 type EndpointOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EndpointOperationInput) Validate() error {
 	return nil
 }

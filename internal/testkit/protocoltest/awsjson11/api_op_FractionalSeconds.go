@@ -25,10 +25,8 @@ func (c *Client) FractionalSeconds(ctx context.Context, params *FractionalSecond
 
 type FractionalSecondsInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *FractionalSecondsInput) Validate() error {
 	return nil
 }

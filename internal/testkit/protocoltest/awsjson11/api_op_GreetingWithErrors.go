@@ -13,6 +13,9 @@ import (
 // the form of GreetingWithErrorsOutput 2. An InvalidGreeting error. 3. A
 // ComplexError error. Implementations must be able to successfully take a
 // response and properly deserialize successful and error responses.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ComplexError, *types.FooError, *types.InvalidGreeting.
 func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErrorsInput, optFns ...func(*Options)) (*GreetingWithErrorsOutput, error) {
 	if params == nil {
 		params = &GreetingWithErrorsInput{}
@@ -27,10 +30,8 @@ func (c *Client) GreetingWithErrors(ctx context.Context, params *GreetingWithErr
 
 type GreetingWithErrorsInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *GreetingWithErrorsInput) Validate() error {
 	return nil
 }

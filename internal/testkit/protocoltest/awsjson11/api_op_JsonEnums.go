@@ -38,10 +38,8 @@ type JsonEnumsInput struct {
 	FooEnumMap map[string]types.FooEnum
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonEnumsInput) Validate() error {
 	return nil
 }

@@ -38,10 +38,8 @@ type JsonIntEnumsInput struct {
 	IntEnumMap map[string]types.IntegerEnum
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonIntEnumsInput) Validate() error {
 	return nil
 }

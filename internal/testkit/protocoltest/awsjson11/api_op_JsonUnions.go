@@ -29,10 +29,8 @@ type JsonUnionsInput struct {
 	Contents types.MyUnion
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *JsonUnionsInput) Validate() error {
 	return nil
 }

@@ -12,6 +12,9 @@ import (
 )
 
 // KitchenSinkOperation calls the KitchenSinkOperation API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ErrorWithMembers, *types.ErrorWithoutMembers.
 func (c *Client) KitchenSinkOperation(ctx context.Context, params *KitchenSinkOperationInput, optFns ...func(*Options)) (*KitchenSinkOperationOutput, error) {
 	if params == nil {
 		params = &KitchenSinkOperationInput{}
@@ -78,10 +81,8 @@ type KitchenSinkOperationInput struct {
 	UnixTimestamp *time.Time
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *KitchenSinkOperationInput) Validate() error {
 	return nil
 }

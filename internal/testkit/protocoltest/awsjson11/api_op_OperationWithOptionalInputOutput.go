@@ -26,10 +26,8 @@ type OperationWithOptionalInputOutputInput struct {
 	Value *string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithOptionalInputOutputInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type PutAndGetInlineDocumentsInput struct {
 	InlineDocument document.Interface
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *PutAndGetInlineDocumentsInput) Validate() error {
 	return nil
 }

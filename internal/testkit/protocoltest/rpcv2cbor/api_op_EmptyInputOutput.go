@@ -24,10 +24,8 @@ func (c *Client) EmptyInputOutput(ctx context.Context, params *EmptyInputOutputI
 
 type EmptyInputOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *EmptyInputOutputInput) Validate() error {
 	return nil
 }

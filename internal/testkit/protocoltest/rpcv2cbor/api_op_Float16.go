@@ -24,10 +24,8 @@ func (c *Client) Float16(ctx context.Context, params *Float16Input, optFns ...fu
 
 type Float16Input struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *Float16Input) Validate() error {
 	return nil
 }

@@ -24,10 +24,8 @@ func (c *Client) NoInputOutput(ctx context.Context, params *NoInputOutputInput, 
 
 type NoInputOutputInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *NoInputOutputInput) Validate() error {
 	return nil
 }

@@ -12,6 +12,9 @@ import (
 )
 
 // OperationWithDefaults calls the OperationWithDefaults API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) OperationWithDefaults(ctx context.Context, params *OperationWithDefaultsInput, optFns ...func(*Options)) (*OperationWithDefaultsOutput, error) {
 	if params == nil {
 		params = &OperationWithDefaultsInput{}
@@ -34,10 +37,8 @@ type OperationWithDefaultsInput struct {
 	OtherTopLevelDefault *int32
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *OperationWithDefaultsInput) Validate() error {
 	return nil
 }

@@ -27,10 +27,8 @@ type RecursiveShapesInput struct {
 	Nested *types.RecursiveShapesInputOutputNested1
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RecursiveShapesInput) Validate() error {
 	return nil
 }

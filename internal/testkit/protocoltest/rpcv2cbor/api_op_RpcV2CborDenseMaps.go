@@ -11,6 +11,9 @@ import (
 )
 
 // The example tests basic map serialization.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) RpcV2CborDenseMaps(ctx context.Context, params *RpcV2CborDenseMapsInput, optFns ...func(*Options)) (*RpcV2CborDenseMapsOutput, error) {
 	if params == nil {
 		params = &RpcV2CborDenseMapsInput{}
@@ -35,10 +38,8 @@ type RpcV2CborDenseMapsInput struct {
 	DenseSetMap map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RpcV2CborDenseMapsInput) Validate() error {
 	return nil
 }

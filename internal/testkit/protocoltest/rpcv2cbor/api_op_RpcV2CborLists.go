@@ -14,6 +14,9 @@ import (
 // This test case serializes JSON lists for the following cases for both input
 // and output: 1. Normal lists. 2. Normal sets. 3. Lists of lists. 4. Lists of
 // structures.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) RpcV2CborLists(ctx context.Context, params *RpcV2CborListsInput, optFns ...func(*Options)) (*RpcV2CborListsOutput, error) {
 	if params == nil {
 		params = &RpcV2CborListsInput{}
@@ -49,10 +52,8 @@ type RpcV2CborListsInput struct {
 	BlobList [][]byte
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RpcV2CborListsInput) Validate() error {
 	return nil
 }

@@ -11,6 +11,9 @@ import (
 )
 
 // RpcV2CborSparseMaps calls the RpcV2CborSparseMaps API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.ValidationException.
 func (c *Client) RpcV2CborSparseMaps(ctx context.Context, params *RpcV2CborSparseMapsInput, optFns ...func(*Options)) (*RpcV2CborSparseMapsOutput, error) {
 	if params == nil {
 		params = &RpcV2CborSparseMapsInput{}
@@ -35,10 +38,8 @@ type RpcV2CborSparseMapsInput struct {
 	SparseSetMap map[string][]string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *RpcV2CborSparseMapsInput) Validate() error {
 	return nil
 }

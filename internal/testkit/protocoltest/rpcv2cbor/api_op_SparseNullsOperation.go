@@ -28,10 +28,8 @@ type SparseNullsOperationInput struct {
 	SparseStringMap map[string]*string
 }
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *SparseNullsOperationInput) Validate() error {
 	return nil
 }

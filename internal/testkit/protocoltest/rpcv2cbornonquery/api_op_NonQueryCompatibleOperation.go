@@ -24,10 +24,8 @@ func (c *Client) NonQueryCompatibleOperation(ctx context.Context, params *NonQue
 
 type NonQueryCompatibleOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *NonQueryCompatibleOperationInput) Validate() error {
 	return nil
 }

@@ -10,6 +10,9 @@ import (
 )
 
 // QueryCompatibleOperation calls the QueryCompatibleOperation API operation.
+//
+// Modeled errors, which errors.As finds in the returned error:
+// *types.CustomCodeError, *types.NoCustomCodeError.
 func (c *Client) QueryCompatibleOperation(ctx context.Context, params *QueryCompatibleOperationInput, optFns ...func(*Options)) (*QueryCompatibleOperationOutput, error) {
 	if params == nil {
 		params = &QueryCompatibleOperationInput{}
@@ -24,10 +27,8 @@ func (c *Client) QueryCompatibleOperation(ctx context.Context, params *QueryComp
 
 type QueryCompatibleOperationInput struct{}
 
-/*
-Validate reports missing required members, as the client does before
-sending; a server or a test can call it too.
-*/
+// Validate reports missing required members, as the client does before
+// sending; a server or a test can call it too.
 func (v *QueryCompatibleOperationInput) Validate() error {
 	return nil
 }

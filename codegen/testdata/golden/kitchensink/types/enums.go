@@ -11,10 +11,8 @@ const (
 	ColorBlue    Color = "blue"
 )
 
-/*
-Values returns all known values for Color. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Color. The service may
+// return values this client does not know yet.
 func (Color) Values() []Color {
 	return []Color{"dark-red", "blue"}
 }

@@ -42,10 +42,8 @@ type ShapeUnionMemberItem struct {
 func (*ShapeUnionMemberItem) isShapeUnion() {}
 func (*UnknownUnionMember) isShapeUnion()   {}
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

@@ -32,10 +32,8 @@ type Item struct {
 	Ratio *float32
 }
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

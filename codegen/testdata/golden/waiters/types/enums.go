@@ -11,10 +11,8 @@ const (
 	ThingStateFailed  ThingState = "FAILED"
 )
 
-/*
-Values returns all known values for ThingState. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for ThingState. The service may
+// return values this client does not know yet.
 func (ThingState) Values() []ThingState {
 	return []ThingState{"READY", "PENDING", "FAILED"}
 }

@@ -10,10 +10,8 @@ const (
 	SkyCloudy Sky = "cloudy"
 )
 
-/*
-Values returns all known values for Sky. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for Sky. The service may
+// return values this client does not know yet.
 func (Sky) Values() []Sky {
 	return []Sky{"clear", "cloudy"}
 }

@@ -46,10 +46,8 @@ type PrecipitationMemberSnow struct {
 func (*PrecipitationMemberSnow) isPrecipitation() {}
 func (*UnknownUnionMember) isPrecipitation()      {}
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

@@ -171,10 +171,8 @@ type TopLevel struct {
 	DialogMap map[string]Dialog
 }
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

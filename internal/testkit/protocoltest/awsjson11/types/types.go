@@ -143,10 +143,8 @@ type StructWithJsonName struct {
 	Value *string
 }
 
-/*
-UnknownUnionMember is returned when a union member is returned over
-the wire, but has an unknown tag.
-*/
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
 type UnknownUnionMember struct {
 	Tag   string
 	Value []byte

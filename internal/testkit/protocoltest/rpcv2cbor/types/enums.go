@@ -13,10 +13,8 @@ const (
 	FooEnumZero FooEnum = "0"
 )
 
-/*
-Values returns all known values for FooEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for FooEnum. The service may
+// return values this client does not know yet.
 func (FooEnum) Values() []FooEnum {
 	return []FooEnum{"Foo", "Baz", "Bar", "1", "0"}
 }
@@ -44,10 +42,8 @@ const (
 	TestEnumBaz TestEnum = "BAZ"
 )
 
-/*
-Values returns all known values for TestEnum. The service may
-return values this client does not know yet.
-*/
+// Values returns all known values for TestEnum. The service may
+// return values this client does not know yet.
 func (TestEnum) Values() []TestEnum {
 	return []TestEnum{"FOO", "BAR", "BAZ"}
 }

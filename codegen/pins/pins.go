@@ -1,4 +1,8 @@
-package modeldiff
+// Package pins records which upstream model file each generated package was
+// built from (models/pins.json), so that a model replaced beside the checkout
+// cannot change the API unreviewed. The generator checks pins; eucsdk-refresh
+// writes them.
+package pins
 
 import (
 	"bytes"
@@ -30,12 +34,12 @@ type Pins struct {
 	Pins []Pin `json:"pins"`
 }
 
-// ErrNoPins is returned by ReadPins when the file does not exist.
+// ErrNoPins is returned by Read when the file does not exist.
 var ErrNoPins = errors.New("no pins file")
 
-// ReadPins reads a pins file, refusing duplicate names: two pins for one
+// Read reads a pins file, refusing duplicate names: two pins for one
 // package would make the check depend on which one is found first.
-func ReadPins(path string) (*Pins, error) {
+func Read(path string) (*Pins, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNoPins)
@@ -112,17 +116,17 @@ func (pin *Pin) Check(modelPath string, data []byte) error {
 	if sum == pin.SHA256 {
 		return nil
 	}
-	return &PinMismatchError{Pin: *pin, Path: modelPath, SHA256: sum}
+	return &MismatchError{Pin: *pin, Path: modelPath, SHA256: sum}
 }
 
-// PinMismatchError is a model whose bytes are not the pinned ones.
-type PinMismatchError struct {
+// MismatchError is a model whose bytes are not the pinned ones.
+type MismatchError struct {
 	Pin    Pin
 	Path   string
 	SHA256 string
 }
 
-func (e *PinMismatchError) Error() string {
+func (e *MismatchError) Error() string {
 	return fmt.Sprintf("model %s changed: its sha256 is %s but %s is pinned to %s (%s, %s version %s); "+
 		"review and accept it with: go run ./codegen/cmd/eucsdk-refresh -service %s -model %s (add -old with a copy of the pinned model if it was replaced in place)",
 		e.Path, e.SHA256, e.Pin.Name, e.Pin.SHA256, e.Pin.File, e.Pin.Service, e.Pin.Version, e.Pin.Name, e.Path)
@@ -134,8 +138,8 @@ func SHA256(data []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// NewPin describes a model file as a pin.
-func NewPin(name, modelPath string, data []byte, service, version string) Pin {
+// New describes a model file as a pin.
+func New(name, modelPath string, data []byte, service, version string) Pin {
 	return Pin{Name: name, File: filepath.Base(modelPath), Service: service, Version: version, SHA256: SHA256(data)}
 }
 

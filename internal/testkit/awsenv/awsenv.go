@@ -1,0 +1,48 @@
+// Package awsenv gives a test an AWS environment of its own: no AWS_*
+// variable of the developer's or CI's shell, and a fresh home whose shared
+// config and credentials files are the test's to write. Every test that
+// reads the environment or the shared files starts from it, so results
+// never depend on the machine the tests run on.
+package awsenv
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Env is a clean environment.
+type Env struct {
+	// Home is a new, empty directory set as HOME (and USERPROFILE).
+	Home string
+	// ConfigFile and CredentialsFile are where the shared files are read
+	// from by default: Home/.aws/config and Home/.aws/credentials. The .aws
+	// directory exists; the files do not.
+	ConfigFile, CredentialsFile string
+}
+
+// Clean unsets every AWS_* variable (whatever its name, so a variable a
+// provider learns to read later is cleared too) and points HOME at a temp
+// directory, for the rest of the test. Like t.Setenv it cannot be used in
+// parallel tests.
+func Clean(t testing.TB) Env {
+	t.Helper()
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "AWS_") {
+			// Setenv registers the restore; Unsetenv then makes the variable
+			// absent rather than empty, which providers may treat differently.
+			t.Setenv(k, "")
+			os.Unsetenv(k)
+		}
+	}
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	dir := filepath.Join(home, ".aws")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return Env{Home: home, ConfigFile: filepath.Join(dir, "config"), CredentialsFile: filepath.Join(dir, "credentials")}
+}
