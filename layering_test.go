@@ -24,7 +24,7 @@ var layers = []struct {
 	packages []string
 }{
 	{"leaf libraries", []string{
-		"aws", "aws/arn", "internal/ini", "internal/settings/...",
+		"aws", "aws/arn", "internal/settings/...",
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
 		"runtime/paginator", "runtime/waiter", "runtime/wire",

@@ -61,7 +61,7 @@ type CreateAppBlockBuilderInput struct {
 	//
 	// For more information, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
@@ -101,14 +101,15 @@ type CreateAppBlockBuilderInput struct {
 	// The Amazon Resource Name (ARN) of the IAM role to apply to the app block
 	// builder. To assume a role, the app block builder calls the AWS Security Token
 	// Service (STS) AssumeRole API operation and passes the ARN of the role to use.
-	// The operation creates a new session with temporary credentials. AppStream 2.0
-	// retrieves the temporary credentials and creates the appstream_machine_role
-	// credential profile on the instance.
+	// The operation creates a new session with temporary credentials. WorkSpaces
+	// Applications retrieves the temporary credentials and creates the
+	// appstream_machine_role credential profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
@@ -119,6 +120,10 @@ type CreateAppBlockBuilderInput struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	DisableIMDSV1 *bool
 }
 
 // Validate reports missing required members, as the client does before

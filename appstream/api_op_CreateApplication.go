@@ -12,7 +12,7 @@ import (
 
 // Creates an application.
 //
-// Applications are an Amazon AppStream 2.0 resource that stores the details
+// Applications are a WorkSpaces Applications resource that stores the details
 // about how to launch applications on Elastic fleet streaming instances. An
 // application consists of the launch details, icon, and display name.
 // Applications are associated with an app block that contains the application
@@ -79,8 +79,8 @@ type CreateApplicationInput struct {
 	// Constraints (checked by the service): length at least 1.
 	LaunchParameters *string
 
-	// The platforms the application supports. WINDOWS_SERVER_2019 and AMAZON_LINUX2
-	// are supported for Elastic fleets.
+	// The platforms the application supports. WINDOWS_SERVER_2019, AMAZON_LINUX2
+	// and UBUNTU_PRO_2404 are supported for Elastic fleets.
 	//
 	// Constraints (checked by the service): length 0 to 4.
 	//

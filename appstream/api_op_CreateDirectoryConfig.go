@@ -10,9 +10,9 @@ import (
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// Creates a Directory Config object in AppStream 2.0. This object includes the
-// configuration information required to join fleets and image builders to
-// Microsoft Active Directory domains.
+// Creates a Directory Config object in WorkSpaces Applications. This object
+// includes the configuration information required to join fleets and image
+// builders to Microsoft Active Directory domains.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.InvalidAccountStatusException, *types.InvalidRoleException,

@@ -12,7 +12,7 @@ import (
 
 // Creates a new entitlement. Entitlements control access to specific
 // applications within a stack, based on user attributes. Entitlements apply to
-// SAML 2.0 federated user identities. Amazon AppStream 2.0 user pool and
+// SAML 2.0 federated user identities. WorkSpaces Applications user pool and
 // streaming URL users are entitled to all applications in a stack. Entitlements
 // don't apply to the desktop stream view application, or to applications
 // managed by a dynamic app provider using the Dynamic Application Framework.

@@ -74,11 +74,6 @@ type CreateFleetInput struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
-	//   - stream.graphics-desktop.2xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
@@ -92,9 +87,20 @@ type CreateFleetInput struct {
 	//   - stream.graphics.g5.12xlarge
 	//   - stream.graphics.g5.16xlarge
 	//   - stream.graphics.g5.24xlarge
-	//   - stream.graphics-pro.4xlarge
-	//   - stream.graphics-pro.8xlarge
-	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// The following instance types are available for Elastic fleets:
 	//
@@ -179,7 +185,7 @@ type CreateFleetInput struct {
 	//
 	// For more information, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
@@ -211,28 +217,29 @@ type CreateFleetInput struct {
 	// The Amazon Resource Name (ARN) of the IAM role to apply to the fleet. To
 	// assume a role, a fleet instance calls the AWS Security Token Service (STS)
 	// AssumeRole API operation and passes the ARN of the role to use. The operation
-	// creates a new session with temporary credentials. AppStream 2.0 retrieves the
-	// temporary credentials and creates the appstream_machine_role credential
-	// profile on the instance.
+	// creates a new session with temporary credentials. WorkSpaces Applications
+	// retrieves the temporary credentials and creates the appstream_machine_role
+	// credential profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
-	// The AppStream 2.0 view that is displayed to your users when they stream from
-	// the fleet. When APP is specified, only the windows of applications opened by
-	// users display. When DESKTOP is specified, the standard desktop that is
-	// provided by the operating system displays.
+	// The WorkSpaces Applications view that is displayed to your users when they
+	// stream from the fleet. When APP is specified, only the windows of
+	// applications opened by users display. When DESKTOP is specified, the standard
+	// desktop that is provided by the operating system displays.
 	//
 	// The default value is APP.
 	StreamView types.StreamView
 
-	// The fleet platform. WINDOWS_SERVER_2019 and AMAZON_LINUX2 are supported for
-	// Elastic fleets.
+	// The fleet platform. WINDOWS_SERVER_2019, AMAZON_LINUX2 and UBUNTU_PRO_2404
+	// are supported for Elastic fleets.
 	Platform types.PlatformType
 
 	// The maximum concurrent sessions of the Elastic fleet. This is required for
@@ -251,6 +258,19 @@ type CreateFleetInput struct {
 	// The maximum number of user sessions on an instance. This only applies to
 	// multi-session fleets.
 	MaxSessionsPerInstance *int32
+
+	// The configuration for the root volume of fleet instances. Use this to
+	// customize storage capacity from 200 GB up to 500 GB based on your application
+	// requirements.
+	RootVolumeConfig *types.VolumeConfig
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	//
+	// Before disabling IMDSv1, ensure your WorkSpaces Applications images are
+	// running the agent version or managed image update released on or after
+	// January 16, 2024 to support IMDSv2 enforcement.
+	DisableIMDSV1 *bool
 }
 
 // Validate reports missing required members, as the client does before

@@ -75,20 +75,33 @@ type CreateImageBuilderInput struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
-	//   - stream.graphics-desktop.2xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
 	//   - stream.graphics.g4dn.8xlarge
 	//   - stream.graphics.g4dn.12xlarge
 	//   - stream.graphics.g4dn.16xlarge
-	//   - stream.graphics-pro.4xlarge
-	//   - stream.graphics-pro.8xlarge
-	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g5.xlarge
+	//   - stream.graphics.g5.2xlarge
+	//   - stream.graphics.g5.4xlarge
+	//   - stream.graphics.g5.8xlarge
+	//   - stream.graphics.g5.16xlarge
+	//   - stream.graphics.g5.12xlarge
+	//   - stream.graphics.g5.24xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	//
@@ -111,14 +124,15 @@ type CreateImageBuilderInput struct {
 	// The Amazon Resource Name (ARN) of the IAM role to apply to the image builder.
 	// To assume a role, the image builder calls the AWS Security Token Service
 	// (STS) AssumeRole API operation and passes the ARN of the role to use. The
-	// operation creates a new session with temporary credentials. AppStream 2.0
-	// retrieves the temporary credentials and creates the appstream_machine_role
-	// credential profile on the instance.
+	// operation creates a new session with temporary credentials. WorkSpaces
+	// Applications retrieves the temporary credentials and creates the
+	// appstream_machine_role credential profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
@@ -130,8 +144,9 @@ type CreateImageBuilderInput struct {
 	// image builder to a Microsoft Active Directory domain.
 	DomainJoinInfo *types.DomainJoinInfo
 
-	// The version of the AppStream 2.0 agent to use for this image builder. To use
-	// the latest version of the AppStream 2.0 agent, specify [LATEST].
+	// The version of the WorkSpaces Applications agent to use for this image
+	// builder. To use the latest version of the WorkSpaces Applications agent,
+	// specify [LATEST].
 	//
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
@@ -149,7 +164,7 @@ type CreateImageBuilderInput struct {
 	//
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
@@ -160,6 +175,81 @@ type CreateImageBuilderInput struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
+
+	// The configuration for the root volume of the image builder. Use this to
+	// customize storage capacity from 200 GB up to 500 GB based on your application
+	// installation requirements.
+	RootVolumeConfig *types.VolumeConfig
+
+	// The list of license included applications to install on the image builder
+	// during creation.
+	//
+	// Possible values include the following:
+	//
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_64Bit
+	//   - Microsoft_Project_2021_Professional_32Bit
+	//   - Microsoft_Project_2021_Professional_64Bit
+	//   - Microsoft_Project_2024_Professional_32Bit
+	//   - Microsoft_Project_2024_Professional_64Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Project_2021_Standard_32Bit
+	//   - Microsoft_Project_2021_Standard_64Bit
+	//   - Microsoft_Project_2024_Standard_32Bit
+	//   - Microsoft_Project_2024_Standard_64Bit
+	SoftwaresToInstall []string
+
+	// The list of license included applications to uninstall from the image builder
+	// during creation.
+	//
+	// Possible values include the following:
+	//
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_64Bit
+	//   - Microsoft_Project_2021_Professional_32Bit
+	//   - Microsoft_Project_2021_Professional_64Bit
+	//   - Microsoft_Project_2024_Professional_32Bit
+	//   - Microsoft_Project_2024_Professional_64Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Project_2021_Standard_32Bit
+	//   - Microsoft_Project_2021_Standard_64Bit
+	//   - Microsoft_Project_2024_Standard_32Bit
+	//   - Microsoft_Project_2024_Standard_64Bit
+	SoftwaresToUninstall []string
+
+	// Set to true to disable Instance Metadata Service Version 1 (IMDSv1) and
+	// enforce IMDSv2. Set to false to enable both IMDSv1 and IMDSv2.
+	//
+	// Before disabling IMDSv1, ensure your WorkSpaces Applications images are
+	// running the agent version or managed image update released on or after
+	// January 16, 2024 to support IMDSv2 enforcement.
+	DisableIMDSV1 *bool
 }
 
 // Validate reports missing required members, as the client does before

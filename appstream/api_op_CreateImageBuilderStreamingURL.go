@@ -46,7 +46,7 @@ func (v *CreateImageBuilderStreamingURLInput) Validate() error {
 }
 
 type CreateImageBuilderStreamingURLOutput struct {
-	// The URL to start the AppStream 2.0 streaming session.
+	// The URL to start the WorkSpaces Applications streaming session.
 	//
 	// Constraints (checked by the service): length at least 1.
 	StreamingURL *string

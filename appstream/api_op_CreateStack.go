@@ -86,20 +86,21 @@ type CreateStackInput struct {
 	//
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	Tags map[string]string
 
 	// The list of interface VPC endpoint (interface endpoint) objects. Users of the
-	// stack can connect to AppStream 2.0 only through the specified endpoints.
+	// stack can connect to WorkSpaces Applications only through the specified
+	// endpoints.
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []types.AccessEndpoint
 
-	// The domains where AppStream 2.0 streaming sessions can be embedded in an
-	// iframe. You must approve the domains that you want to host embedded AppStream
-	// 2.0 streaming sessions.
+	// The domains where WorkSpaces Applications streaming sessions can be embedded
+	// in an iframe. You must approve the domains that you want to host embedded
+	// WorkSpaces Applications streaming sessions.
 	//
 	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string
@@ -107,6 +108,11 @@ type CreateStackInput struct {
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *types.StreamingExperienceSettings
+
+	// Configuration for bidirectional URL redirection between the streaming session
+	// and the local client. Use HostToClient to redirect URLs from the remote
+	// desktop to the local browser.
+	ContentRedirection *types.ContentRedirection
 }
 
 // Validate reports missing required members, as the client does before

@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// Creates a temporary URL to start an AppStream 2.0 streaming session for the
-// specified user. A streaming URL enables application streaming to be tested
-// without user setup.
+// Creates a temporary URL to start an WorkSpaces Applications streaming session
+// for the specified user. A streaming URL enables application streaming to be
+// tested without user setup.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.InvalidParameterCombinationException,
@@ -66,7 +66,7 @@ type CreateStreamingURLInput struct {
 
 	// The session context. For more information, see Session Context
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/managing-stacks-fleets.html#managing-stacks-fleets-parameters)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length at least 1.
 	SessionContext *string
@@ -79,7 +79,7 @@ func (v *CreateStreamingURLInput) Validate() error {
 }
 
 type CreateStreamingURLOutput struct {
-	// The URL to start the AppStream 2.0 streaming session.
+	// The URL to start the WorkSpaces Applications streaming session.
 	//
 	// Constraints (checked by the service): length at least 1.
 	StreamingURL *string

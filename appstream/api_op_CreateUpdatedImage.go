@@ -11,12 +11,13 @@ import (
 )
 
 // Creates a new image with the latest Windows operating system updates, driver
-// updates, and AppStream 2.0 agent software.
+// updates, and WorkSpaces Applications agent software.
 //
-// For more information, see the "Update an Image by Using Managed AppStream 2.0
-// Image Updates" section in Administer Your AppStream 2.0 Images
+// For more information, see the "Update an Image by Using Managed WorkSpaces
+// Applications Image Updates" section in Administer Your WorkSpaces
+// Applications Images
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/administer-images.html),
-// in the Amazon AppStream 2.0 Administration Guide.
+// in the Amazon WorkSpaces Applications Administration Guide.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.ConcurrentModificationException, *types.IncompatibleImageException,
@@ -74,17 +75,17 @@ type CreateUpdatedImageInput struct {
 	//
 	// For more information about tags, see Tagging Your Resources
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): length 1 to 50.
 	NewImageTags map[string]string
 
 	// Indicates whether to display the status of image update availability before
-	// AppStream 2.0 initiates the process of creating a new updated image. If this
-	// value is set to true, AppStream 2.0 displays whether image updates are
-	// available. If this value is set to false, AppStream 2.0 initiates the process
-	// of creating a new updated image without displaying whether image updates are
-	// available.
+	// WorkSpaces Applications initiates the process of creating a new updated
+	// image. If this value is set to true, WorkSpaces Applications displays whether
+	// image updates are available. If this value is set to false, WorkSpaces
+	// Applications initiates the process of creating a new updated image without
+	// displaying whether image updates are available.
 	DryRun *bool
 }
 

@@ -39,12 +39,12 @@ type CreateUsageReportSubscriptionOutput struct {
 	// The Amazon S3 bucket where generated reports are stored.
 	//
 	// If you enabled on-instance session scripts and Amazon S3 logging for your
-	// session script configuration, AppStream 2.0 created an S3 bucket to store the
-	// script output. The bucket is unique to your account and Region. When you
-	// enable usage reporting in this case, AppStream 2.0 uses the same bucket to
-	// store your usage reports. If you haven't already enabled on-instance session
-	// scripts, when you enable usage reports, AppStream 2.0 creates a new S3
-	// bucket.
+	// session script configuration, WorkSpaces Applications created an S3 bucket to
+	// store the script output. The bucket is unique to your account and Region.
+	// When you enable usage reporting in this case, WorkSpaces Applications uses
+	// the same bucket to store your usage reports. If you haven't already enabled
+	// on-instance session scripts, when you enable usage reports, WorkSpaces
+	// Applications creates a new S3 bucket.
 	//
 	// Constraints (checked by the service): length at least 1.
 	S3BucketName *string

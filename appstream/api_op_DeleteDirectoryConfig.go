@@ -9,9 +9,9 @@ import (
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// Deletes the specified Directory Config object from AppStream 2.0. This object
-// includes the information required to join streaming instances to an Active
-// Directory domain.
+// Deletes the specified Directory Config object from WorkSpaces Applications.
+// This object includes the information required to join streaming instances to
+// an Active Directory domain.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.ResourceInUseException, *types.ResourceNotFoundException.

@@ -12,8 +12,8 @@ import (
 )
 
 // Disables the specified user in the user pool. Users can't sign in to
-// AppStream 2.0 until they are re-enabled. This action does not delete the
-// user.
+// WorkSpaces Applications until they are re-enabled. This action does not
+// delete the user.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.ResourceNotFoundException.

@@ -12,8 +12,8 @@ import (
 )
 
 // Enables a user in the user pool. After being enabled, users can sign in to
-// AppStream 2.0 and open applications from the stacks to which they are
-// assigned.
+// WorkSpaces Applications and open applications from the stacks to which they
+// are assigned.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.InvalidAccountStatusException, *types.ResourceNotFoundException.

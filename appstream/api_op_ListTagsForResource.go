@@ -9,12 +9,13 @@ import (
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// Retrieves a list of all tags for the specified AppStream 2.0 resource. You
-// can tag AppStream 2.0 image builders, images, fleets, and stacks.
+// Retrieves a list of all tags for the specified WorkSpaces Applications
+// resource. You can tag WorkSpaces Applications image builders, images, fleets,
+// and stacks.
 //
 // For more information about tags, see Tagging Your Resources
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-// in the Amazon AppStream 2.0 Administration Guide.
+// in the Amazon WorkSpaces Applications Administration Guide.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.ResourceNotFoundException.

@@ -36,8 +36,9 @@ type StartImageBuilderInput struct {
 	// This member is required.
 	Name *string
 
-	// The version of the AppStream 2.0 agent to use for this image builder. To use
-	// the latest version of the AppStream 2.0 agent, specify [LATEST].
+	// The version of the WorkSpaces Applications agent to use for this image
+	// builder. To use the latest version of the WorkSpaces Applications agent,
+	// specify [LATEST].
 	//
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string

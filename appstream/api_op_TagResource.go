@@ -9,8 +9,9 @@ import (
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// Adds or overwrites one or more tags for the specified AppStream 2.0 resource.
-// You can tag AppStream 2.0 image builders, images, fleets, and stacks.
+// Adds or overwrites one or more tags for the specified WorkSpaces Applications
+// resource. You can tag WorkSpaces Applications image builders, images, fleets,
+// and stacks.
 //
 // Each tag consists of a key and an optional value. If a resource already has a
 // tag with the same key, this operation updates its value.
@@ -20,7 +21,7 @@ import (
 //
 // For more information about tags, see Tagging Your Resources
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-// in the Amazon AppStream 2.0 Administration Guide.
+// in the Amazon WorkSpaces Applications Administration Guide.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.InvalidAccountStatusException, *types.LimitExceededException,

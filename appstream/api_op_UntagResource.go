@@ -9,14 +9,14 @@ import (
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 )
 
-// Disassociates one or more specified tags from the specified AppStream 2.0
-// resource.
+// Disassociates one or more specified tags from the specified WorkSpaces
+// Applications resource.
 //
 // To list the current tags for your resources, use ListTagsForResource.
 //
 // For more information about tags, see Tagging Your Resources
 // (https://docs.aws.amazon.com/appstream2/latest/developerguide/tagging-basic.html)
-// in the Amazon AppStream 2.0 Administration Guide.
+// in the Amazon WorkSpaces Applications Administration Guide.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.ResourceNotFoundException.

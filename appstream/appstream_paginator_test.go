@@ -165,7 +165,7 @@ func TestPaginatorErrorMidway(t *testing.T) {
 
 func TestEveryNextTokenOperationHasAPaginator(t *testing.T) {
 	// Compile-time list: the constructors exist for every operation whose
-	// input and output carry NextToken (4 from the model, 15 from the overlay).
+	// input and output carry NextToken (4 from the model, 18 from the overlay).
 	var c *Client
 	ctors := []any{
 		NewDescribeAppBlockBuilderAppBlockAssociationsPaginator(c, nil), NewDescribeAppBlockBuildersPaginator(c, nil),
@@ -177,8 +177,11 @@ func TestEveryNextTokenOperationHasAPaginator(t *testing.T) {
 		NewDescribeUsageReportSubscriptionsPaginator(c, nil), NewDescribeUserStackAssociationsPaginator(c, nil),
 		NewDescribeUsersPaginator(c, nil), NewListAssociatedFleetsPaginator(c, nil), NewListAssociatedStacksPaginator(c, nil),
 		NewListEntitledApplicationsPaginator(c, nil),
+		// Added by the 2025-10-14 and 2025-11-17 releases.
+		NewDescribeAppLicenseUsagePaginator(c, nil), NewDescribeSoftwareAssociationsPaginator(c, nil),
+		NewListExportImageTasksPaginator(c, nil),
 	}
-	if len(ctors) != 19 {
+	if len(ctors) != 22 {
 		t.Fatal(len(ctors))
 	}
 }

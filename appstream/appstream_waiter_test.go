@@ -48,6 +48,12 @@ func (f buildersFunc) DescribeImageBuilders(ctx context.Context, in *DescribeIma
 	return f(ctx, in, o...)
 }
 
+type exportTaskFunc func(context.Context, *GetExportImageTaskInput, ...func(*Options)) (*GetExportImageTaskOutput, error)
+
+func (f exportTaskFunc) GetExportImageTask(ctx context.Context, in *GetExportImageTaskInput, o ...func(*Options)) (*GetExportImageTaskOutput, error) {
+	return f(ctx, in, o...)
+}
+
 type imagesFunc func(context.Context, *DescribeImagesInput, ...func(*Options)) (*DescribeImagesOutput, error)
 
 func (f imagesFunc) DescribeImages(ctx context.Context, in *DescribeImagesInput, o ...func(*Options)) (*DescribeImagesOutput, error) {
@@ -119,7 +125,24 @@ func appstreamWaiters() []waitCase {
 			}))(ctx, &DescribeImagesInput{Names: []string{"i"}})
 		}
 	}
+	export := func(ctx context.Context, script []string, calls *int) error {
+		c := exportTaskFunc(func(_ context.Context, in *GetExportImageTaskInput, _ ...func(*Options)) (*GetExportImageTaskOutput, error) {
+			s := next(script, calls)
+			if err := scriptErr(s); err != nil {
+				return nil, err
+			}
+			return &GetExportImageTaskOutput{ExportImageTask: &types.ExportImageTask{TaskId: in.TaskId, State: types.ExportImageTaskState(s)}}, nil
+		})
+		return NewExportImageTaskCompletedWaiter(c).Wait(ctx, &GetExportImageTaskInput{TaskId: aws.String("t")}, time.Hour)
+	}
 	return []waitCase{
+		{
+			name:    "ExportImageTaskCompleted",
+			wait:    export,
+			success: [][]string{{"EXPORTING", "COMPLETED"}},
+			failure: [][]string{{"EXPORTING", "FAILED"}},
+			pending: "EXPORTING",
+		},
 		{
 			name: "FleetStarted",
 			wait: fleets(func(c DescribeFleetsAPIClient) func(context.Context, *DescribeFleetsInput) error {
@@ -182,8 +205,10 @@ func appstreamWaiters() []waitCase {
 					return NewImageAvailableWaiter(c).Wait(ctx, in, time.Hour)
 				}
 			}),
-			success: [][]string{{"PENDING", "CREATING", "AVAILABLE"}},
-			failure: [][]string{{"PENDING", "FAILED"}},
+			// An imported image (CreateImportedImage) passes IMPORTING and
+			// VALIDATING on its way: the same waiter covers it.
+			success: [][]string{{"PENDING", "CREATING", "AVAILABLE"}, {"IMPORTING", "VALIDATING", "AVAILABLE"}},
+			failure: [][]string{{"PENDING", "FAILED"}, {"IMPORTING", "FAILED"}},
 			pending: "PENDING",
 		},
 		{

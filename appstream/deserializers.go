@@ -6,6 +6,7 @@ import (
 	types "github.com/eucsdk/eucsdk/appstream/types"
 	aws "github.com/eucsdk/eucsdk/aws"
 	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
+	"time"
 )
 
 // newModeledError decodes the body of an error response into the modeled
@@ -15,6 +16,10 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 	case "ConcurrentModificationException":
 		v := &types.ConcurrentModificationException{}
 		deserializeConcurrentModificationException(d, v)
+		return v
+	case "DryRunOperationException":
+		v := &types.DryRunOperationException{}
+		deserializeDryRunOperationException(d, v)
 		return v
 	case "EntitlementAlreadyExistsException":
 		v := &types.EntitlementAlreadyExistsException{}
@@ -105,6 +110,82 @@ func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
 		default:
 			d.Skip()
 		}
+	}
+}
+
+func deserializeAdminAppLicenseUsageList(d *awsjson.Decoder) []types.AdminAppLicenseUsageRecord {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.AdminAppLicenseUsageRecord{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.AdminAppLicenseUsageRecord{})
+		deserializeAdminAppLicenseUsageRecord(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeAdminAppLicenseUsageRecord(d *awsjson.Decoder, v *types.AdminAppLicenseUsageRecord) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "UserArn":
+			if !d.Null() {
+				v.UserArn = d.StringPtr()
+			}
+		case "BillingPeriod":
+			if !d.Null() {
+				v.BillingPeriod = d.StringPtr()
+			}
+		case "OwnerAWSAccountId":
+			if !d.Null() {
+				v.OwnerAWSAccountId = d.StringPtr()
+			}
+		case "SubscriptionFirstUsedDate":
+			if !d.Null() {
+				v.SubscriptionFirstUsedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "SubscriptionLastUsedDate":
+			if !d.Null() {
+				v.SubscriptionLastUsedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "LicenseType":
+			if !d.Null() {
+				v.LicenseType = d.StringPtr()
+			}
+		case "UserId":
+			if !d.Null() {
+				v.UserId = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+	if v.UserArn == nil {
+		v.UserArn = aws.String("")
+	}
+	if v.BillingPeriod == nil {
+		v.BillingPeriod = aws.String("")
+	}
+	if v.OwnerAWSAccountId == nil {
+		v.OwnerAWSAccountId = aws.String("")
+	}
+	if v.SubscriptionFirstUsedDate == nil {
+		v.SubscriptionFirstUsedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+	if v.SubscriptionLastUsedDate == nil {
+		v.SubscriptionLastUsedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+	if v.LicenseType == nil {
+		v.LicenseType = aws.String("")
+	}
+	if v.UserId == nil {
+		v.UserId = aws.String("")
 	}
 }
 
@@ -244,6 +325,10 @@ func deserializeAppBlockBuilder(d *awsjson.Decoder, v *types.AppBlockBuilder) {
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -545,6 +630,18 @@ func deserializeComputeCapacityStatus(d *awsjson.Decoder, v *types.ComputeCapaci
 			if !d.Null() {
 				v.ActualUserSessions = d.Int32Ptr()
 			}
+		case "Draining":
+			if !d.Null() {
+				v.Draining = d.Int32Ptr()
+			}
+		case "DrainModeActiveUserSessions":
+			if !d.Null() {
+				v.DrainModeActiveUserSessions = d.Int32Ptr()
+			}
+		case "DrainModeUnusedUserSessions":
+			if !d.Null() {
+				v.DrainModeUnusedUserSessions = d.Int32Ptr()
+			}
 		default:
 			d.Skip()
 		}
@@ -563,6 +660,23 @@ func deserializeConcurrentModificationException(d *awsjson.Decoder, v *types.Con
 		case "message", "Message":
 			if !d.Null() {
 				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeContentRedirection(d *awsjson.Decoder, v *types.ContentRedirection) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "HostToClient":
+			if !d.Null() {
+				v.HostToClient = new(types.UrlRedirectionConfig)
+				deserializeUrlRedirectionConfig(d, v.HostToClient)
 			}
 		default:
 			d.Skip()
@@ -654,6 +768,22 @@ func deserializeDomainList(d *awsjson.Decoder) []string {
 		v = append(v, ev)
 	}
 	return v
+}
+
+func deserializeDryRunOperationException(d *awsjson.Decoder, v *types.DryRunOperationException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
 }
 
 func deserializeEmbedHostDomains(d *awsjson.Decoder) []string {
@@ -876,6 +1006,77 @@ func deserializeErrorDetails(d *awsjson.Decoder, v *types.ErrorDetails) {
 	}
 }
 
+func deserializeExportImageTask(d *awsjson.Decoder, v *types.ExportImageTask) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "TaskId":
+			if !d.Null() {
+				v.TaskId = d.StringPtr()
+			}
+		case "ImageArn":
+			if !d.Null() {
+				v.ImageArn = d.StringPtr()
+			}
+		case "AmiName":
+			if !d.Null() {
+				v.AmiName = d.StringPtr()
+			}
+		case "CreatedDate":
+			if !d.Null() {
+				v.CreatedDate = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "AmiDescription":
+			if !d.Null() {
+				v.AmiDescription = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.ExportImageTaskState(d.String())
+			}
+		case "AmiId":
+			if !d.Null() {
+				v.AmiId = d.StringPtr()
+			}
+		case "TagSpecifications":
+			v.TagSpecifications = deserializeTags(d)
+		case "ErrorDetails":
+			v.ErrorDetails = deserializeErrorDetailsList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.TaskId == nil {
+		v.TaskId = aws.String("")
+	}
+	if v.ImageArn == nil {
+		v.ImageArn = aws.String("")
+	}
+	if v.AmiName == nil {
+		v.AmiName = aws.String("")
+	}
+	if v.CreatedDate == nil {
+		v.CreatedDate = aws.Time(time.Unix(0, 0).UTC())
+	}
+}
+
+func deserializeExportImageTasks(d *awsjson.Decoder) []types.ExportImageTask {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.ExportImageTask{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.ExportImageTask{})
+		deserializeExportImageTask(d, &v[len(v)-1])
+	}
+	return v
+}
+
 func deserializeFleetError(d *awsjson.Decoder, v *types.FleetError) {
 	if !d.ObjectStart() {
 		return
@@ -1032,6 +1233,15 @@ func deserializeFleet(d *awsjson.Decoder, v *types.Fleet) {
 			if !d.Null() {
 				v.MaxSessionsPerInstance = d.Int32Ptr()
 			}
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -1163,9 +1373,18 @@ func deserializeImageBuilder(d *awsjson.Decoder, v *types.ImageBuilder) {
 			}
 		case "AccessEndpoints":
 			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "RootVolumeConfig":
+			if !d.Null() {
+				v.RootVolumeConfig = new(types.VolumeConfig)
+				deserializeVolumeConfig(d, v.RootVolumeConfig)
+			}
 		case "LatestAppstreamAgentVersion":
 			if !d.Null() {
 				v.LatestAppstreamAgentVersion = types.LatestAppstreamAgentVersion(d.String())
+			}
+		case "DisableIMDSV1":
+			if !d.Null() {
+				v.DisableIMDSV1 = d.BoolPtr()
 			}
 		default:
 			d.Skip()
@@ -1316,6 +1535,14 @@ func deserializeImage(d *awsjson.Decoder, v *types.Image) {
 		case "ImageSharedWithOthers":
 			if !d.Null() {
 				v.ImageSharedWithOthers = types.ImageSharedWithOthers(d.String())
+			}
+		case "ManagedSoftwareIncluded":
+			if !d.Null() {
+				v.ManagedSoftwareIncluded = d.BoolPtr()
+			}
+		case "ImageType":
+			if !d.Null() {
+				v.ImageType = types.ImageType(d.String())
 			}
 		default:
 			d.Skip()
@@ -1468,6 +1695,8 @@ func deserializeNetworkAccessConfiguration(d *awsjson.Decoder, v *types.NetworkA
 			if !d.Null() {
 				v.EniPrivateIpAddress = d.StringPtr()
 			}
+		case "EniIpv6Addresses":
+			v.EniIpv6Addresses = deserializeStringList(d)
 		case "EniId":
 			if !d.Null() {
 				v.EniId = d.StringPtr()
@@ -1525,6 +1754,18 @@ func deserializeOpAssociateApplicationToEntitlementOutput(d *awsjson.Decoder, v 
 }
 
 func deserializeOpAssociateFleetOutput(d *awsjson.Decoder, v *AssociateFleetOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpAssociateSoftwareToImageBuilderOutput(d *awsjson.Decoder, v *AssociateSoftwareToImageBuilderOutput) {
 	if !d.ObjectStart() {
 		return
 	}
@@ -1685,6 +1926,23 @@ func deserializeOpCreateEntitlementOutput(d *awsjson.Decoder, v *CreateEntitleme
 	}
 }
 
+func deserializeOpCreateExportImageTaskOutput(d *awsjson.Decoder, v *CreateExportImageTaskOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTask":
+			if !d.Null() {
+				v.ExportImageTask = new(types.ExportImageTask)
+				deserializeExportImageTask(d, v.ExportImageTask)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpCreateFleetOutput(d *awsjson.Decoder, v *CreateFleetOutput) {
 	if !d.ObjectStart() {
 		return
@@ -1732,6 +1990,23 @@ func deserializeOpCreateImageBuilderStreamingURLOutput(d *awsjson.Decoder, v *Cr
 		case "Expires":
 			if !d.Null() {
 				v.Expires = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpCreateImportedImageOutput(d *awsjson.Decoder, v *CreateImportedImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Image":
+			if !d.Null() {
+				v.Image = new(types.Image)
+				deserializeImage(d, v.Image)
 			}
 		default:
 			d.Skip()
@@ -2066,6 +2341,24 @@ func deserializeOpDescribeAppBlocksOutput(d *awsjson.Decoder, v *DescribeAppBloc
 	}
 }
 
+func deserializeOpDescribeAppLicenseUsageOutput(d *awsjson.Decoder, v *DescribeAppLicenseUsageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AppLicenseUsages":
+			v.AppLicenseUsages = deserializeAdminAppLicenseUsageList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeApplicationFleetAssociationsOutput(d *awsjson.Decoder, v *DescribeApplicationFleetAssociationsOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2232,6 +2525,28 @@ func deserializeOpDescribeSessionsOutput(d *awsjson.Decoder, v *DescribeSessions
 	}
 }
 
+func deserializeOpDescribeSoftwareAssociationsOutput(d *awsjson.Decoder, v *DescribeSoftwareAssociationsOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AssociatedResource":
+			if !d.Null() {
+				v.AssociatedResource = d.StringPtr()
+			}
+		case "SoftwareAssociations":
+			v.SoftwareAssociations = deserializeSoftwareAssociationsList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpDescribeStacksOutput(d *awsjson.Decoder, v *DescribeStacksOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2381,6 +2696,30 @@ func deserializeOpDisassociateFleetOutput(d *awsjson.Decoder, v *DisassociateFle
 	}
 }
 
+func deserializeOpDisassociateSoftwareFromImageBuilderOutput(d *awsjson.Decoder, v *DisassociateSoftwareFromImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDrainSessionInstanceOutput(d *awsjson.Decoder, v *DrainSessionInstanceOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpEnableUserOutput(d *awsjson.Decoder, v *EnableUserOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2399,6 +2738,23 @@ func deserializeOpExpireSessionOutput(d *awsjson.Decoder, v *ExpireSessionOutput
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpGetExportImageTaskOutput(d *awsjson.Decoder, v *GetExportImageTaskOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTask":
+			if !d.Null() {
+				v.ExportImageTask = new(types.ExportImageTask)
+				deserializeExportImageTask(d, v.ExportImageTask)
+			}
 		default:
 			d.Skip()
 		}
@@ -2449,6 +2805,24 @@ func deserializeOpListEntitledApplicationsOutput(d *awsjson.Decoder, v *ListEnti
 		switch string(key) {
 		case "EntitledApplications":
 			v.EntitledApplications = deserializeEntitledApplicationList(d)
+		case "NextToken":
+			if !d.Null() {
+				v.NextToken = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpListExportImageTasksOutput(d *awsjson.Decoder, v *ListExportImageTasksOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ExportImageTasks":
+			v.ExportImageTasks = deserializeExportImageTasks(d)
 		case "NextToken":
 			if !d.Null() {
 				v.NextToken = d.StringPtr()
@@ -2513,6 +2887,18 @@ func deserializeOpStartImageBuilderOutput(d *awsjson.Decoder, v *StartImageBuild
 				v.ImageBuilder = new(types.ImageBuilder)
 				deserializeImageBuilder(d, v.ImageBuilder)
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpStartSoftwareDeploymentToImageBuilderOutput(d *awsjson.Decoder, v *StartSoftwareDeploymentToImageBuilderOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
 		default:
 			d.Skip()
 		}
@@ -3056,6 +3442,10 @@ func deserializeSession(d *awsjson.Decoder, v *types.Session) {
 			if !d.Null() {
 				v.InstanceId = d.StringPtr()
 			}
+		case "InstanceDrainStatus":
+			if !d.Null() {
+				v.InstanceDrainStatus = types.InstanceDrainStatus(d.String())
+			}
 		default:
 			d.Skip()
 		}
@@ -3113,6 +3503,43 @@ func deserializeSharedImagePermissions(d *awsjson.Decoder, v *types.SharedImageP
 	}
 	if v.ImagePermissions == nil {
 		v.ImagePermissions = &types.ImagePermissions{}
+	}
+}
+
+func deserializeSoftwareAssociationsList(d *awsjson.Decoder) []types.SoftwareAssociations {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.SoftwareAssociations{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.SoftwareAssociations{})
+		deserializeSoftwareAssociations(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeSoftwareAssociations(d *awsjson.Decoder, v *types.SoftwareAssociations) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "SoftwareName":
+			if !d.Null() {
+				v.SoftwareName = d.StringPtr()
+			}
+		case "Status":
+			if !d.Null() {
+				v.Status = types.SoftwareDeploymentStatus(d.String())
+			}
+		case "DeploymentError":
+			v.DeploymentError = deserializeErrorDetailsList(d)
+		default:
+			d.Skip()
+		}
 	}
 }
 
@@ -3219,6 +3646,11 @@ func deserializeStack(d *awsjson.Decoder, v *types.Stack) {
 			if !d.Null() {
 				v.StreamingExperienceSettings = new(types.StreamingExperienceSettings)
 				deserializeStreamingExperienceSettings(d, v.StreamingExperienceSettings)
+			}
+		case "ContentRedirection":
+			if !d.Null() {
+				v.ContentRedirection = new(types.ContentRedirection)
+				deserializeContentRedirection(d, v.ContentRedirection)
 			}
 		default:
 			d.Skip()
@@ -3407,6 +3839,45 @@ func deserializeTheme(d *awsjson.Decoder, v *types.Theme) {
 		default:
 			d.Skip()
 		}
+	}
+}
+
+func deserializeUrlPatternList(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeUrlRedirectionConfig(d *awsjson.Decoder, v *types.UrlRedirectionConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "Enabled":
+			if !d.Null() {
+				v.Enabled = d.BoolPtr()
+			}
+		case "AllowedUrls":
+			v.AllowedUrls = deserializeUrlPatternList(d)
+		case "DeniedUrls":
+			v.DeniedUrls = deserializeUrlPatternList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.Enabled == nil {
+		v.Enabled = aws.Bool(false)
 	}
 }
 
@@ -3647,6 +4118,22 @@ func deserializeUser(d *awsjson.Decoder, v *types.User) {
 		case "AuthenticationType":
 			if !d.Null() {
 				v.AuthenticationType = types.AuthenticationType(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeVolumeConfig(d *awsjson.Decoder, v *types.VolumeConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "VolumeSizeInGb":
+			if !d.Null() {
+				v.VolumeSizeInGb = d.Int32Ptr()
 			}
 		default:
 			d.Skip()

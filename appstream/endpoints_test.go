@@ -147,40 +147,20 @@ func TestEndpointRules(t *testing.T) {
 		params: "{\"Region\":\"us-gov-east-1\",\"UseFIPS\":false,\"UseDualStack\":false}",
 		skip:   "",
 	}, {
-		doc:    "For region us-iso-east-1 with FIPS enabled and DualStack enabled",
-		expect: "{\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\"}",
-		params: "{\"Region\":\"us-iso-east-1\",\"UseFIPS\":true,\"UseDualStack\":true}",
-		skip:   "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b",
-	}, {
 		doc:    "For region us-iso-east-1 with FIPS enabled and DualStack disabled",
 		expect: "{\"endpoint\":{\"url\":\"https://appstream2-fips.us-iso-east-1.c2s.ic.gov\"}}",
 		params: "{\"Region\":\"us-iso-east-1\",\"UseFIPS\":true,\"UseDualStack\":false}",
 		skip:   "",
-	}, {
-		doc:    "For region us-iso-east-1 with FIPS disabled and DualStack enabled",
-		expect: "{\"error\":\"DualStack is enabled but this partition does not support DualStack\"}",
-		params: "{\"Region\":\"us-iso-east-1\",\"UseFIPS\":false,\"UseDualStack\":true}",
-		skip:   "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b",
 	}, {
 		doc:    "For region us-iso-east-1 with FIPS disabled and DualStack disabled",
 		expect: "{\"endpoint\":{\"url\":\"https://appstream2.us-iso-east-1.c2s.ic.gov\"}}",
 		params: "{\"Region\":\"us-iso-east-1\",\"UseFIPS\":false,\"UseDualStack\":false}",
 		skip:   "",
 	}, {
-		doc:    "For region us-isob-east-1 with FIPS enabled and DualStack enabled",
-		expect: "{\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\"}",
-		params: "{\"Region\":\"us-isob-east-1\",\"UseFIPS\":true,\"UseDualStack\":true}",
-		skip:   "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b",
-	}, {
 		doc:    "For region us-isob-east-1 with FIPS enabled and DualStack disabled",
 		expect: "{\"endpoint\":{\"url\":\"https://appstream2-fips.us-isob-east-1.sc2s.sgov.gov\"}}",
 		params: "{\"Region\":\"us-isob-east-1\",\"UseFIPS\":true,\"UseDualStack\":false}",
 		skip:   "",
-	}, {
-		doc:    "For region us-isob-east-1 with FIPS disabled and DualStack enabled",
-		expect: "{\"error\":\"DualStack is enabled but this partition does not support DualStack\"}",
-		params: "{\"Region\":\"us-isob-east-1\",\"UseFIPS\":false,\"UseDualStack\":true}",
-		skip:   "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b",
 	}, {
 		doc:    "For region us-isob-east-1 with FIPS disabled and DualStack disabled",
 		expect: "{\"endpoint\":{\"url\":\"https://appstream2.us-isob-east-1.sc2s.sgov.gov\"}}",

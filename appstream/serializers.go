@@ -36,12 +36,53 @@ func serializeAppBlockBuilderAttributes(e *awsjson.Encoder, v []types.AppBlockBu
 	e.ArrayEnd()
 }
 
+func serializeAppCatalogConfig(e *awsjson.Encoder, v []types.ApplicationConfig) {
+	e.ArrayStart()
+	for i := range v {
+		serializeApplicationConfig(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
 func serializeApplicationAttributes(e *awsjson.Encoder, v []types.ApplicationAttribute) {
 	e.ArrayStart()
 	for i := range v {
 		e.String(string(v[i]))
 	}
 	e.ArrayEnd()
+}
+
+func serializeApplicationConfig(e *awsjson.Encoder, v *types.ApplicationConfig) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.DisplayName != nil {
+		e.Key("DisplayName")
+		e.String(*v.DisplayName)
+	}
+	if v.AbsoluteAppPath != nil {
+		e.Key("AbsoluteAppPath")
+		e.String(*v.AbsoluteAppPath)
+	}
+	if v.AbsoluteIconPath != nil {
+		e.Key("AbsoluteIconPath")
+		e.String(*v.AbsoluteIconPath)
+	}
+	if v.AbsoluteManifestPath != nil {
+		e.Key("AbsoluteManifestPath")
+		e.String(*v.AbsoluteManifestPath)
+	}
+	if v.WorkingDirectory != nil {
+		e.Key("WorkingDirectory")
+		e.String(*v.WorkingDirectory)
+	}
+	if v.LaunchParameters != nil {
+		e.Key("LaunchParameters")
+		e.String(*v.LaunchParameters)
+	}
+	e.ObjectEnd()
 }
 
 func serializeApplicationSettings(e *awsjson.Encoder, v *types.ApplicationSettings) {
@@ -95,6 +136,15 @@ func serializeComputeCapacity(e *awsjson.Encoder, v *types.ComputeCapacity) {
 	if v.DesiredSessions != nil {
 		e.Key("DesiredSessions")
 		e.Int64(int64(*v.DesiredSessions))
+	}
+	e.ObjectEnd()
+}
+
+func serializeContentRedirection(e *awsjson.Encoder, v *types.ContentRedirection) {
+	e.ObjectStart()
+	if v.HostToClient != nil {
+		e.Key("HostToClient")
+		serializeUrlRedirectionConfig(e, v.HostToClient)
 	}
 	e.ObjectEnd()
 }
@@ -155,6 +205,35 @@ func serializeEntitlementAttribute(e *awsjson.Encoder, v *types.EntitlementAttri
 		e.String(*v.Value)
 	}
 	e.ObjectEnd()
+}
+
+func serializeFilterValues(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeFilter(e *awsjson.Encoder, v *types.Filter) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.Values != nil {
+		e.Key("Values")
+		serializeFilterValues(e, v.Values)
+	}
+	e.ObjectEnd()
+}
+
+func serializeFilters(e *awsjson.Encoder, v []types.Filter) {
+	e.ArrayStart()
+	for i := range v {
+		serializeFilter(e, &v[i])
+	}
+	e.ArrayEnd()
 }
 
 func serializeFleetAttributes(e *awsjson.Encoder, v []types.FleetAttribute) {
@@ -230,6 +309,19 @@ func serializeOpAssociateFleetInput(e *awsjson.Encoder, v *AssociateFleetInput) 
 	if v.StackName != nil {
 		e.Key("StackName")
 		e.String(*v.StackName)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpAssociateSoftwareToImageBuilderInput(e *awsjson.Encoder, v *AssociateSoftwareToImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.SoftwareNames != nil {
+		e.Key("SoftwareNames")
+		serializeStringList(e, v.SoftwareNames)
 	}
 	e.ObjectEnd()
 }
@@ -314,6 +406,10 @@ func serializeOpCreateAppBlockBuilderInput(e *awsjson.Encoder, v *CreateAppBlock
 	if v.AccessEndpoints != nil {
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }
@@ -463,6 +559,31 @@ func serializeOpCreateEntitlementInput(e *awsjson.Encoder, v *CreateEntitlementI
 	e.ObjectEnd()
 }
 
+func serializeOpCreateExportImageTaskInput(e *awsjson.Encoder, v *CreateExportImageTaskInput) {
+	e.ObjectStart()
+	if v.ImageName != nil {
+		e.Key("ImageName")
+		e.String(*v.ImageName)
+	}
+	if v.AmiName != nil {
+		e.Key("AmiName")
+		e.String(*v.AmiName)
+	}
+	if v.IamRoleArn != nil {
+		e.Key("IamRoleArn")
+		e.String(*v.IamRoleArn)
+	}
+	if v.TagSpecifications != nil {
+		e.Key("TagSpecifications")
+		serializeTags(e, v.TagSpecifications)
+	}
+	if v.AmiDescription != nil {
+		e.Key("AmiDescription")
+		e.String(*v.AmiDescription)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpCreateFleetInput(e *awsjson.Encoder, v *CreateFleetInput) {
 	e.ObjectStart()
 	if v.Name != nil {
@@ -553,6 +674,14 @@ func serializeOpCreateFleetInput(e *awsjson.Encoder, v *CreateFleetInput) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -610,6 +739,22 @@ func serializeOpCreateImageBuilderInput(e *awsjson.Encoder, v *CreateImageBuilde
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
+	if v.SoftwaresToInstall != nil {
+		e.Key("SoftwaresToInstall")
+		serializeStringList(e, v.SoftwaresToInstall)
+	}
+	if v.SoftwaresToUninstall != nil {
+		e.Key("SoftwaresToUninstall")
+		serializeStringList(e, v.SoftwaresToUninstall)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -622,6 +767,51 @@ func serializeOpCreateImageBuilderStreamingURLInput(e *awsjson.Encoder, v *Creat
 	if v.Validity != nil {
 		e.Key("Validity")
 		e.Int64(int64(*v.Validity))
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpCreateImportedImageInput(e *awsjson.Encoder, v *CreateImportedImageInput) {
+	e.ObjectStart()
+	if v.Name != nil {
+		e.Key("Name")
+		e.String(*v.Name)
+	}
+	if v.SourceAmiId != nil {
+		e.Key("SourceAmiId")
+		e.String(*v.SourceAmiId)
+	}
+	if v.IamRoleArn != nil {
+		e.Key("IamRoleArn")
+		e.String(*v.IamRoleArn)
+	}
+	if v.Description != nil {
+		e.Key("Description")
+		e.String(*v.Description)
+	}
+	if v.DisplayName != nil {
+		e.Key("DisplayName")
+		e.String(*v.DisplayName)
+	}
+	if v.Tags != nil {
+		e.Key("Tags")
+		serializeTags(e, v.Tags)
+	}
+	if v.RuntimeValidationConfig != nil {
+		e.Key("RuntimeValidationConfig")
+		serializeRuntimeValidationConfig(e, v.RuntimeValidationConfig)
+	}
+	if len(v.AgentSoftwareVersion) > 0 {
+		e.Key("AgentSoftwareVersion")
+		e.String(string(v.AgentSoftwareVersion))
+	}
+	if v.AppCatalogConfig != nil {
+		e.Key("AppCatalogConfig")
+		serializeAppCatalogConfig(e, v.AppCatalogConfig)
+	}
+	if v.DryRun != nil {
+		e.Key("DryRun")
+		e.Bool(*v.DryRun)
 	}
 	e.ObjectEnd()
 }
@@ -675,6 +865,10 @@ func serializeOpCreateStackInput(e *awsjson.Encoder, v *CreateStackInput) {
 	if v.StreamingExperienceSettings != nil {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
+	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
 	}
 	e.ObjectEnd()
 }
@@ -976,6 +1170,23 @@ func serializeOpDescribeAppBlocksInput(e *awsjson.Encoder, v *DescribeAppBlocksI
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeAppLicenseUsageInput(e *awsjson.Encoder, v *DescribeAppLicenseUsageInput) {
+	e.ObjectStart()
+	if v.BillingPeriod != nil {
+		e.Key("BillingPeriod")
+		e.String(*v.BillingPeriod)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeApplicationFleetAssociationsInput(e *awsjson.Encoder, v *DescribeApplicationFleetAssociationsInput) {
 	e.ObjectStart()
 	if v.FleetName != nil {
@@ -1161,6 +1372,23 @@ func serializeOpDescribeSessionsInput(e *awsjson.Encoder, v *DescribeSessionsInp
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeSoftwareAssociationsInput(e *awsjson.Encoder, v *DescribeSoftwareAssociationsInput) {
+	e.ObjectStart()
+	if v.AssociatedResource != nil {
+		e.Key("AssociatedResource")
+		e.String(*v.AssociatedResource)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeStacksInput(e *awsjson.Encoder, v *DescribeStacksInput) {
 	e.ObjectStart()
 	if v.Names != nil {
@@ -1307,6 +1535,28 @@ func serializeOpDisassociateFleetInput(e *awsjson.Encoder, v *DisassociateFleetI
 	e.ObjectEnd()
 }
 
+func serializeOpDisassociateSoftwareFromImageBuilderInput(e *awsjson.Encoder, v *DisassociateSoftwareFromImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.SoftwareNames != nil {
+		e.Key("SoftwareNames")
+		serializeStringList(e, v.SoftwareNames)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpDrainSessionInstanceInput(e *awsjson.Encoder, v *DrainSessionInstanceInput) {
+	e.ObjectStart()
+	if v.SessionId != nil {
+		e.Key("SessionId")
+		e.String(*v.SessionId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserInput(e *awsjson.Encoder, v *EnableUserInput) {
 	e.ObjectStart()
 	if v.UserName != nil {
@@ -1325,6 +1575,15 @@ func serializeOpExpireSessionInput(e *awsjson.Encoder, v *ExpireSessionInput) {
 	if v.SessionId != nil {
 		e.Key("SessionId")
 		e.String(*v.SessionId)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpGetExportImageTaskInput(e *awsjson.Encoder, v *GetExportImageTaskInput) {
+	e.ObjectStart()
+	if v.TaskId != nil {
+		e.Key("TaskId")
+		e.String(*v.TaskId)
 	}
 	e.ObjectEnd()
 }
@@ -1376,6 +1635,23 @@ func serializeOpListEntitledApplicationsInput(e *awsjson.Encoder, v *ListEntitle
 	e.ObjectEnd()
 }
 
+func serializeOpListExportImageTasksInput(e *awsjson.Encoder, v *ListExportImageTasksInput) {
+	e.ObjectStart()
+	if v.Filters != nil {
+		e.Key("Filters")
+		serializeFilters(e, v.Filters)
+	}
+	if v.MaxResults != nil {
+		e.Key("MaxResults")
+		e.Int64(int64(*v.MaxResults))
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpListTagsForResourceInput(e *awsjson.Encoder, v *ListTagsForResourceInput) {
 	e.ObjectStart()
 	if v.ResourceArn != nil {
@@ -1412,6 +1688,19 @@ func serializeOpStartImageBuilderInput(e *awsjson.Encoder, v *StartImageBuilderI
 	if v.AppstreamAgentVersion != nil {
 		e.Key("AppstreamAgentVersion")
 		e.String(*v.AppstreamAgentVersion)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpStartSoftwareDeploymentToImageBuilderInput(e *awsjson.Encoder, v *StartSoftwareDeploymentToImageBuilderInput) {
+	e.ObjectStart()
+	if v.ImageBuilderName != nil {
+		e.Key("ImageBuilderName")
+		e.String(*v.ImageBuilderName)
+	}
+	if v.RetryFailedDeployments != nil {
+		e.Key("RetryFailedDeployments")
+		e.Bool(*v.RetryFailedDeployments)
 	}
 	e.ObjectEnd()
 }
@@ -1510,6 +1799,10 @@ func serializeOpUpdateAppBlockBuilderInput(e *awsjson.Encoder, v *UpdateAppBlock
 	if v.AttributesToDelete != nil {
 		e.Key("AttributesToDelete")
 		serializeAppBlockBuilderAttributes(e, v.AttributesToDelete)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }
@@ -1691,6 +1984,14 @@ func serializeOpUpdateFleetInput(e *awsjson.Encoder, v *UpdateFleetInput) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -1765,6 +2066,10 @@ func serializeOpUpdateStackInput(e *awsjson.Encoder, v *UpdateStackInput) {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
 	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
+	}
 	e.ObjectEnd()
 }
 
@@ -1819,6 +2124,15 @@ func serializePlatforms(e *awsjson.Encoder, v []types.PlatformType) {
 		e.String(string(v[i]))
 	}
 	e.ArrayEnd()
+}
+
+func serializeRuntimeValidationConfig(e *awsjson.Encoder, v *types.RuntimeValidationConfig) {
+	e.ObjectStart()
+	if v.IntendedInstanceType != nil {
+		e.Key("IntendedInstanceType")
+		e.String(*v.IntendedInstanceType)
+	}
+	e.ObjectEnd()
 }
 
 func serializeS3Location(e *awsjson.Encoder, v *types.S3Location) {
@@ -1984,6 +2298,31 @@ func serializeThemeFooterLinks(e *awsjson.Encoder, v []types.ThemeFooterLink) {
 	e.ArrayEnd()
 }
 
+func serializeUrlPatternList(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeUrlRedirectionConfig(e *awsjson.Encoder, v *types.UrlRedirectionConfig) {
+	e.ObjectStart()
+	if v.Enabled != nil {
+		e.Key("Enabled")
+		e.Bool(*v.Enabled)
+	}
+	if v.AllowedUrls != nil {
+		e.Key("AllowedUrls")
+		serializeUrlPatternList(e, v.AllowedUrls)
+	}
+	if v.DeniedUrls != nil {
+		e.Key("DeniedUrls")
+		serializeUrlPatternList(e, v.DeniedUrls)
+	}
+	e.ObjectEnd()
+}
+
 func serializeUsbDeviceFilterStrings(e *awsjson.Encoder, v []string) {
 	e.ArrayStart()
 	for i := range v {
@@ -2042,6 +2381,15 @@ func serializeUserStackAssociation(e *awsjson.Encoder, v *types.UserStackAssocia
 	if v.SendEmailNotification != nil {
 		e.Key("SendEmailNotification")
 		e.Bool(*v.SendEmailNotification)
+	}
+	e.ObjectEnd()
+}
+
+func serializeVolumeConfig(e *awsjson.Encoder, v *types.VolumeConfig) {
+	e.ObjectStart()
+	if v.VolumeSizeInGb != nil {
+		e.Key("VolumeSizeInGb")
+		e.Int64(int64(*v.VolumeSizeInGb))
 	}
 	e.ObjectEnd()
 }

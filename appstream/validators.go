@@ -32,10 +32,50 @@ func validateAccessEndpoint(v *types.AccessEndpoint) error {
 	return nil
 }
 
+func validateAppCatalogConfig(v []types.ApplicationConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "AppCatalogConfig"}
+	for i := range v {
+		if err := validateApplicationConfig(&v[i]); err != nil {
+			invalid.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateApplicationConfig(v *types.ApplicationConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "ApplicationConfig"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.AbsoluteAppPath == nil {
+		invalid.Add(smithy.NewErrParamRequired("AbsoluteAppPath"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateApplicationSettings(v *types.ApplicationSettings) error {
 	invalid := smithy.InvalidParamsError{Context: "ApplicationSettings"}
 	if v.Enabled == nil {
 		invalid.Add(smithy.NewErrParamRequired("Enabled"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateContentRedirection(v *types.ContentRedirection) error {
+	invalid := smithy.InvalidParamsError{Context: "ContentRedirection"}
+	if v.HostToClient != nil {
+		if err := validateUrlRedirectionConfig(v.HostToClient); err != nil {
+			invalid.AddNested("HostToClient", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -63,6 +103,33 @@ func validateEntitlementAttribute(v *types.EntitlementAttribute) error {
 	}
 	if v.Value == nil {
 		invalid.Add(smithy.NewErrParamRequired("Value"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateFilter(v *types.Filter) error {
+	invalid := smithy.InvalidParamsError{Context: "Filter"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.Values == nil {
+		invalid.Add(smithy.NewErrParamRequired("Values"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateFilters(v []types.Filter) error {
+	invalid := smithy.InvalidParamsError{Context: "Filters"}
+	for i := range v {
+		if err := validateFilter(&v[i]); err != nil {
+			invalid.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -122,6 +189,20 @@ func validateOpAssociateFleetInput(v *AssociateFleetInput) error {
 	}
 	if v.StackName == nil {
 		invalid.Add(smithy.NewErrParamRequired("StackName"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpAssociateSoftwareToImageBuilderInput(v *AssociateSoftwareToImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "AssociateSoftwareToImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
+	}
+	if v.SoftwareNames == nil {
+		invalid.Add(smithy.NewErrParamRequired("SoftwareNames"))
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -313,6 +394,23 @@ func validateOpCreateEntitlementInput(v *CreateEntitlementInput) error {
 	return nil
 }
 
+func validateOpCreateExportImageTaskInput(v *CreateExportImageTaskInput) error {
+	invalid := smithy.InvalidParamsError{Context: "CreateExportImageTaskInput"}
+	if v.ImageName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageName"))
+	}
+	if v.AmiName == nil {
+		invalid.Add(smithy.NewErrParamRequired("AmiName"))
+	}
+	if v.IamRoleArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("IamRoleArn"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpCreateFleetInput(v *CreateFleetInput) error {
 	invalid := smithy.InvalidParamsError{Context: "CreateFleetInput"}
 	if v.Name == nil {
@@ -362,6 +460,28 @@ func validateOpCreateImageBuilderStreamingURLInput(v *CreateImageBuilderStreamin
 	return nil
 }
 
+func validateOpCreateImportedImageInput(v *CreateImportedImageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "CreateImportedImageInput"}
+	if v.Name == nil {
+		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if v.SourceAmiId == nil {
+		invalid.Add(smithy.NewErrParamRequired("SourceAmiId"))
+	}
+	if v.IamRoleArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("IamRoleArn"))
+	}
+	if v.AppCatalogConfig != nil {
+		if err := validateAppCatalogConfig(v.AppCatalogConfig); err != nil {
+			invalid.AddNested("AppCatalogConfig", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpCreateStackInput(v *CreateStackInput) error {
 	invalid := smithy.InvalidParamsError{Context: "CreateStackInput"}
 	if v.Name == nil {
@@ -385,6 +505,11 @@ func validateOpCreateStackInput(v *CreateStackInput) error {
 	if v.AccessEndpoints != nil {
 		if err := validateAccessEndpointList(v.AccessEndpoints); err != nil {
 			invalid.AddNested("AccessEndpoints", err.(smithy.InvalidParamsError))
+		}
+	}
+	if v.ContentRedirection != nil {
+		if err := validateContentRedirection(v.ContentRedirection); err != nil {
+			invalid.AddNested("ContentRedirection", err.(smithy.InvalidParamsError))
 		}
 	}
 	if invalid.Len() > 0 {
@@ -610,6 +735,17 @@ func validateOpDeleteUserInput(v *DeleteUserInput) error {
 	return nil
 }
 
+func validateOpDescribeAppLicenseUsageInput(v *DescribeAppLicenseUsageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeAppLicenseUsageInput"}
+	if v.BillingPeriod == nil {
+		invalid.Add(smithy.NewErrParamRequired("BillingPeriod"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpDescribeEntitlementsInput(v *DescribeEntitlementsInput) error {
 	invalid := smithy.InvalidParamsError{Context: "DescribeEntitlementsInput"}
 	if v.StackName == nil {
@@ -639,6 +775,17 @@ func validateOpDescribeSessionsInput(v *DescribeSessionsInput) error {
 	}
 	if v.FleetName == nil {
 		invalid.Add(smithy.NewErrParamRequired("FleetName"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpDescribeSoftwareAssociationsInput(v *DescribeSoftwareAssociationsInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeSoftwareAssociationsInput"}
+	if v.AssociatedResource == nil {
+		invalid.Add(smithy.NewErrParamRequired("AssociatedResource"))
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -741,6 +888,31 @@ func validateOpDisassociateFleetInput(v *DisassociateFleetInput) error {
 	return nil
 }
 
+func validateOpDisassociateSoftwareFromImageBuilderInput(v *DisassociateSoftwareFromImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DisassociateSoftwareFromImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
+	}
+	if v.SoftwareNames == nil {
+		invalid.Add(smithy.NewErrParamRequired("SoftwareNames"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpDrainSessionInstanceInput(v *DrainSessionInstanceInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DrainSessionInstanceInput"}
+	if v.SessionId == nil {
+		invalid.Add(smithy.NewErrParamRequired("SessionId"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpEnableUserInput(v *EnableUserInput) error {
 	invalid := smithy.InvalidParamsError{Context: "EnableUserInput"}
 	if v.UserName == nil {
@@ -802,6 +974,19 @@ func validateOpListEntitledApplicationsInput(v *ListEntitledApplicationsInput) e
 	return nil
 }
 
+func validateOpListExportImageTasksInput(v *ListExportImageTasksInput) error {
+	invalid := smithy.InvalidParamsError{Context: "ListExportImageTasksInput"}
+	if v.Filters != nil {
+		if err := validateFilters(v.Filters); err != nil {
+			invalid.AddNested("Filters", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpListTagsForResourceInput(v *ListTagsForResourceInput) error {
 	invalid := smithy.InvalidParamsError{Context: "ListTagsForResourceInput"}
 	if v.ResourceArn == nil {
@@ -839,6 +1024,17 @@ func validateOpStartImageBuilderInput(v *StartImageBuilderInput) error {
 	invalid := smithy.InvalidParamsError{Context: "StartImageBuilderInput"}
 	if v.Name == nil {
 		invalid.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateOpStartSoftwareDeploymentToImageBuilderInput(v *StartSoftwareDeploymentToImageBuilderInput) error {
+	invalid := smithy.InvalidParamsError{Context: "StartSoftwareDeploymentToImageBuilderInput"}
+	if v.ImageBuilderName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageBuilderName"))
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -1029,6 +1225,11 @@ func validateOpUpdateStackInput(v *UpdateStackInput) error {
 			invalid.AddNested("AccessEndpoints", err.(smithy.InvalidParamsError))
 		}
 	}
+	if v.ContentRedirection != nil {
+		if err := validateContentRedirection(v.ContentRedirection); err != nil {
+			invalid.AddNested("ContentRedirection", err.(smithy.InvalidParamsError))
+		}
+	}
 	if invalid.Len() > 0 {
 		return invalid
 	}
@@ -1119,6 +1320,17 @@ func validateStorageConnector(v *types.StorageConnector) error {
 	invalid := smithy.InvalidParamsError{Context: "StorageConnector"}
 	if len(v.ConnectorType) == 0 {
 		invalid.Add(smithy.NewErrParamRequired("ConnectorType"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateUrlRedirectionConfig(v *types.UrlRedirectionConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "UrlRedirectionConfig"}
+	if v.Enabled == nil {
+		invalid.Add(smithy.NewErrParamRequired("Enabled"))
 	}
 	if invalid.Len() > 0 {
 		return invalid

@@ -41,4 +41,12 @@ type Config struct {
 	APIOptions []func(*middleware.Stack) error
 	// AppID is added to the User-Agent header.
 	AppID string
+	// DisableRequestCompression turns off gzip for operations that allow it.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body that is compressed;
+	// 0 means 10240.
+	RequestMinCompressSizeBytes int64
+	// ConfigSources hold what the config package resolved, for the settings
+	// a service client reads itself (its own endpoint URL).
+	ConfigSources []any
 }

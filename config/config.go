@@ -6,16 +6,11 @@ package config
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"strconv"
-	"strings"
 
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/credentials"
-	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/internal/settings"
 )
 
 // ErrNoRegionHint is the error a client returns, before any I/O, when no
@@ -106,129 +101,42 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 			return aws.Config{}, err
 		}
 	}
-	files := credentials.SharedFilesOptions{
+	e := settings.Explicit{
 		Profile:          o.SharedConfigProfile,
 		ConfigFiles:      o.SharedConfigFiles,
 		CredentialsFiles: o.SharedCredentialsFiles,
-	}.Resolve()
-	prof, err := loadProfile(files, o.SharedConfigProfile != "" || os.Getenv(ini.EnvProfile) != "")
+		Region:           o.Region,
+		RetryMaxAttempts: o.RetryMaxAttempts,
+		RetryMode:        o.RetryMode,
+		HTTPClient:       o.HTTPClient,
+	}
+	if o.BaseEndpoint != "" {
+		e.BaseEndpoint = aws.String(o.BaseEndpoint)
+	}
+	if o.Credentials != nil {
+		e.Credentials = aws.NewCredentialsCache(o.Credentials)
+	}
+	r, err := settings.Load(e)
 	if err != nil {
 		return aws.Config{}, err
 	}
-	s := settings{profile: prof}
-
 	cfg := aws.Config{
-		Region:     firstNonEmpty(o.Region, os.Getenv("AWS_REGION"), os.Getenv("AWS_DEFAULT_REGION"), prof.String("region")),
-		HTTPClient: o.HTTPClient,
-		Logger:     o.Logger,
-		AppID:      s.str("AWS_SDK_UA_APP_ID", "sdk_ua_app_id"),
+		Region:                      r.Region,
+		Credentials:                 r.Credentials,
+		HTTPClient:                  r.HTTPClient,
+		BaseEndpoint:                r.BaseEndpoint,
+		UseFIPSEndpoint:             r.UseFIPSEndpoint,
+		UseDualStackEndpoint:        r.UseDualStackEndpoint,
+		RetryMaxAttempts:            r.RetryMaxAttempts,
+		RetryMode:                   r.RetryMode,
+		Logger:                      o.Logger,
+		AppID:                       r.AppID,
+		DisableRequestCompression:   r.DisableRequestCompression,
+		RequestMinCompressSizeBytes: r.RequestMinCompressSizeBytes,
+		ConfigSources:               []any{r},
 	}
 	if o.ClientLogMode != nil {
 		cfg.ClientLogMode = *o.ClientLogMode
 	}
-	if cfg.RetryMaxAttempts, err = s.maxAttempts(o.RetryMaxAttempts); err != nil {
-		return aws.Config{}, err
-	}
-	if cfg.RetryMode, err = s.retryMode(o.RetryMode); err != nil {
-		return aws.Config{}, err
-	}
-	if cfg.UseFIPSEndpoint, err = s.boolean("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"); err != nil {
-		return aws.Config{}, err
-	}
-	if cfg.UseDualStackEndpoint, err = s.boolean("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint"); err != nil {
-		return aws.Config{}, err
-	}
-	if ep := firstNonEmpty(o.BaseEndpoint, s.str("AWS_ENDPOINT_URL", "endpoint_url")); ep != "" {
-		cfg.BaseEndpoint = aws.String(ep)
-	}
-	if o.Credentials != nil {
-		cfg.Credentials = aws.NewCredentialsCache(o.Credentials)
-	} else {
-		cfg.Credentials = credentials.NewDefaultChain(files)
-	}
 	return cfg, ctx.Err()
-}
-
-// loadProfile reads the profile; one the user named must exist, while the
-// implicit default profile may be absent.
-func loadProfile(files credentials.SharedFilesOptions, named bool) (ini.Profile, error) {
-	prof, err := ini.LoadProfile(files.ConfigFiles, files.CredentialsFiles, files.Profile)
-	if err != nil {
-		return prof, err
-	}
-	if named && !prof.Found {
-		return prof, fmt.Errorf("shared config profile %q not found in %s", files.Profile,
-			strings.Join(append(append([]string(nil), files.ConfigFiles...), files.CredentialsFiles...), ", "))
-	}
-	return prof, nil
-}
-
-// settings reads a setting from the environment, else the profile, and
-// says which one it came from when the value is bad.
-type settings struct{ profile ini.Profile }
-
-func (s settings) lookup(env, key string) (value, origin string) {
-	if v := os.Getenv(env); v != "" {
-		return v, "environment variable " + env
-	}
-	if v, ok := s.profile.Get(key); ok && v.Value != "" {
-		return v.Value, fmt.Sprintf("%s:%d: %s", v.File, v.Line, key)
-	}
-	return "", ""
-}
-
-func (s settings) str(env, key string) string {
-	v, _ := s.lookup(env, key)
-	return v
-}
-
-func (s settings) boolean(env, key string) (bool, error) {
-	v, origin := s.lookup(env, key)
-	switch strings.ToLower(v) {
-	case "":
-		return false, nil
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	}
-	return false, fmt.Errorf("%s: %q is not true or false", origin, v)
-}
-
-func (s settings) maxAttempts(explicit int) (int, error) {
-	if explicit != 0 {
-		return explicit, nil
-	}
-	v, origin := s.lookup("AWS_MAX_ATTEMPTS", "max_attempts")
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return 0, fmt.Errorf("%s: %q is not a positive integer", origin, v)
-	}
-	return n, nil
-}
-
-func (s settings) retryMode(explicit aws.RetryMode) (aws.RetryMode, error) {
-	if explicit != "" {
-		return explicit, nil
-	}
-	v, origin := s.lookup("AWS_RETRY_MODE", "retry_mode")
-	switch m := aws.RetryMode(strings.ToLower(v)); m {
-	case "":
-		return "", nil
-	case aws.RetryModeStandard, aws.RetryModeAdaptive:
-		return m, nil
-	}
-	return "", fmt.Errorf("%s: retry mode %q is not %q or %q", origin, v, aws.RetryModeStandard, aws.RetryModeAdaptive)
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

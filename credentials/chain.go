@@ -3,7 +3,6 @@ package credentials
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/eucsdk/eucsdk/aws"
@@ -33,11 +32,19 @@ func (c *ChainProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 		if !errors.Is(err, ErrNotFound) {
 			return aws.Credentials{}, err
 		}
-		tried = append(tried, err.Error())
+		// Each says "no credentials found" at its end; once is enough.
+		tried = append(tried, strings.TrimSuffix(err.Error(), ": "+ErrNotFound.Error()))
 	}
-	return aws.Credentials{}, fmt.Errorf("no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or keys or credential_process in a shared-file profile; tried: %s: %w",
-		strings.Join(tried, "; "), ErrNotFound)
+	return aws.Credentials{}, &notFoundError{msg: "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or keys or credential_process in a shared-file profile; tried: " +
+		strings.Join(tried, "; ")}
 }
+
+// notFoundError is the chain's ErrNotFound with what was tried, without
+// repeating ErrNotFound's own text.
+type notFoundError struct{ msg string }
+
+func (e *notFoundError) Error() string { return e.msg }
+func (e *notFoundError) Unwrap() error { return ErrNotFound }
 
 // NewDefaultChain returns the default credentials: the environment, then
 // the profile in the shared files (the credentials file's keys, the config

@@ -3,8 +3,10 @@ package credentials
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -145,12 +147,12 @@ func TestProcess(t *testing.T) {
 	}
 
 	for name, tc := range map[string]struct{ body, want string }{
-		"failure shows stderr": {"echo '{\"SecretAccessKey\": \"STDOUTSECRET\"}'\necho 'token expired, run login' >&2\nexit 3", "token expired, run login"},
-		"bad json":             {"echo 'STDOUTSECRET not json'", "not the expected JSON"},
-		"version":              {`echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "STDOUTSECRET"}'`, "only 1"},
-		"missing secret":       {`echo '{"Version": 1, "AccessKeyId": "STDOUTSECRET"}'`, "lacks"},
-		"expired":              {`echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "STDOUTSECRET", "Expiration": "2024-12-31T00:00:00Z"}'`, "expired at 2024-12-31T00:00:00Z"},
-		"wrong type":           {`echo '{"Version": 1, "AccessKeyId": 12345, "SecretAccessKey": "STDOUTSECRET"}'`, "not the expected JSON"},
+		"failure names the exit status": {"echo '{\"SecretAccessKey\": \"STDOUTSECRET\"}'\nexit 3", "exit status 3"},
+		"bad json":                      {"echo 'STDOUTSECRET not json'", "not the expected JSON"},
+		"version":                       {`echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "STDOUTSECRET"}'`, "only 1"},
+		"missing secret":                {`echo '{"Version": 1, "AccessKeyId": "STDOUTSECRET"}'`, "lacks"},
+		"expired":                       {`echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "STDOUTSECRET", "Expiration": "2024-12-31T00:00:00Z"}'`, "expired at 2024-12-31T00:00:00Z"},
+		"wrong type":                    {`echo '{"Version": 1, "AccessKeyId": 12345, "SecretAccessKey": "STDOUTSECRET"}'`, "not the expected JSON"},
 	} {
 		_, err := NewProcessProvider(script(t, tc.body), clock).Retrieve(ctx)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -209,5 +211,81 @@ func TestChainStopsOnRealError(t *testing.T) {
 	).Retrieve(ctx)
 	if !errors.Is(err, boom) || called {
 		t.Errorf("err = %v, later provider called = %v", err, called)
+	}
+}
+
+// stderrOf runs f with os.Stderr redirected and returns what was written.
+func stderrOf(t *testing.T, f func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	done := make(chan []byte)
+	go func() { b, _ := io.ReadAll(r); done <- b }()
+	defer func() { os.Stderr = saved }()
+	f()
+	w.Close()
+	return string(<-done)
+}
+
+// A failing credential_process's stderr goes to the caller's stderr, not
+// into the error (which names the command and exit status only), and its
+// stdout appears nowhere.
+func TestProcessStderrPassesThroughNotIntoErrors(t *testing.T) {
+	proc := script(t, "echo '{\"SecretAccessKey\": \"STDOUTSECRET\"}'\necho 'token STDERRTOKEN expired, run login' >&2\nexit 3")
+	var err error
+	printed := stderrOf(t, func() { _, err = NewProcessProvider(proc + " --token ARGSECRET").Retrieve(ctx) })
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := "credential_process " + strconv.Quote(proc) + " failed: exit status 3"
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("err = %q; want it to start %q", err, want)
+	}
+	for _, secret := range []string{"STDERRTOKEN", "STDOUTSECRET", "ARGSECRET"} {
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("error holds %s: %v", secret, err)
+		}
+	}
+	if !strings.Contains(printed, "token STDERRTOKEN expired, run login") || strings.Contains(printed, "STDOUTSECRET") {
+		t.Errorf("caller's stderr got %q", printed)
+	}
+}
+
+// The timeout ends the process and its children: a shell that sleeps, and a
+// grandchild that keeps stdout open, do not hold Retrieve past the timeout.
+func TestProcessTimeoutKillsTheProcessGroup(t *testing.T) {
+	for name, cmd := range map[string]string{
+		"sleeping shell":            "sleep 5; true",
+		"grandchild holding stdout": "(sleep 30 &) ; sleep 30",
+		"background grandchild":     "sleep 30 & wait",
+	} {
+		start := time.Now()
+		_, err := NewProcessProvider(cmd, func(o *ProcessOptions) { o.Timeout = 300 * time.Millisecond }).Retrieve(ctx)
+		took := time.Since(start)
+		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "killed after the 300ms timeout") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+		// Generous for a loaded machine, far below the process's own 5 to 30 s.
+		if took > 3*time.Second {
+			t.Errorf("%s: Retrieve returned after %v", name, took)
+		}
+	}
+}
+
+// The no-credentials error says so once, with what was tried, and still
+// matches ErrNotFound.
+func TestNoCredentialsMessage(t *testing.T) {
+	home := awsenv.Clean(t).Home
+	_, err := NewDefaultChain(SharedFilesOptions{}).Retrieve(ctx)
+	want := "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or keys or credential_process in a shared-file profile; " +
+		"tried: environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; " +
+		`shared files: profile "default" has no aws_access_key_id or credential_process (searched ` +
+		filepath.Join(home, ".aws", "credentials") + ", " + filepath.Join(home, ".aws", "config") + ")"
+	if err == nil || err.Error() != want || !errors.Is(err, ErrNotFound) {
+		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ const (
 	DefaultProcessTimeout = time.Minute
 	// maxProcessOutput caps what is read from the process's stdout.
 	maxProcessOutput = 1 << 20
-	// maxStderrInError keeps error messages readable.
-	maxStderrInError = 2048
+	// processWaitDelay bounds how long Retrieve waits, after the process
+	// exits or is killed, for a grandchild that still holds its stdout.
+	processWaitDelay = time.Second
 )
 
 // ProcessOptions tune a ProcessProvider.
@@ -38,8 +40,10 @@ type ProcessOptions struct {
 
 // ProcessProvider runs the credential_process command of a profile. The
 // command's stdout carries secrets, so nothing from it ever reaches an error
-// message; stderr is the process's channel for explaining failures and is
-// included.
+// message. Its stderr goes straight to the caller's stderr, as the AWS CLI
+// and aws-sdk-go-v2 do: processes print tokens and login URLs there, so it
+// is never kept in errors or logs either. Errors name the command (its first
+// word, since arguments may hold secrets) and the exit status.
 type ProcessProvider struct {
 	command string
 	options ProcessOptions
@@ -84,23 +88,38 @@ func (p *ProcessProvider) Retrieve(ctx context.Context) (aws.Credentials, error)
 }
 
 func (p *ProcessProvider) run(ctx context.Context) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, p.options.Timeout)
+	ctx, cancel := context.WithTimeoutCause(ctx, p.options.Timeout, errProcessTimeout)
 	defer cancel()
 	cmd := shellCommand(ctx, p.command)
 	cmd.Env = os.Environ()
 	cmd.Stdin = os.Stdin // lets a process prompt, e.g. for MFA
-	var stdout, stderr bytes.Buffer
+	cmd.Stderr = os.Stderr
+	var stdout bytes.Buffer
 	cmd.Stdout = &limitedWriter{w: &stdout, n: maxProcessOutput}
-	cmd.Stderr = &limitedWriter{w: &stderr, n: maxStderrInError}
+	// The shell's children must end with it: the process runs in its own
+	// group, which is killed on timeout or cancellation, and a grandchild
+	// that keeps stdout open cannot hold Retrieve past WaitDelay.
+	killGroupOnCancel(cmd)
+	cmd.WaitDelay = processWaitDelay
 	err := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("credential_process: %w%s", ctx.Err(), stderrSuffix(stderr.Bytes()))
+	name := commandName(p.command)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		if context.Cause(ctx) == errProcessTimeout {
+			return nil, fmt.Errorf("credential_process %s: killed after the %v timeout: %w", name, p.options.Timeout, ctxErr)
+		}
+		return nil, fmt.Errorf("credential_process %s: %w", name, ctxErr)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("credential_process failed: %v%s", err, stderrSuffix(stderr.Bytes()))
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil, fmt.Errorf("credential_process %s failed: %s (its stderr went to this program's stderr)", name, exit.ProcessState)
+		}
+		return nil, fmt.Errorf("credential_process %s failed: %w", name, err)
 	}
 	return stdout.Bytes(), nil
 }
+
+var errProcessTimeout = errors.New("credential_process timeout")
 
 func shellCommand(ctx context.Context, command string) *exec.Cmd {
 	if runtime.GOOS == "windows" {
@@ -109,12 +128,13 @@ func shellCommand(ctx context.Context, command string) *exec.Cmd {
 	return exec.CommandContext(ctx, "sh", "-c", command)
 }
 
-func stderrSuffix(b []byte) string {
-	s := strings.TrimSpace(string(b))
-	if s == "" {
-		return ""
+// commandName is the program a command line runs, without its arguments.
+func commandName(command string) string {
+	f := strings.Fields(command)
+	if len(f) == 0 {
+		return `""`
 	}
-	return "; stderr: " + s
+	return strconv.Quote(f[0])
 }
 
 // parse validates the output. Its errors name fields, never values: the

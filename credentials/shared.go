@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/eucsdk/eucsdk/aws"
-	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/internal/settings/ini"
 )
 
 // SharedConfigSource is the Source of credentials read from the shared files.

@@ -41,13 +41,15 @@ type asBuilder struct {
 }
 
 type appstreamState struct {
-	images   map[string]*asImage   // owner "/" name
-	builders map[string]*asBuilder // owner "/" name
+	images   map[string]*asImage      // owner "/" name
+	builders map[string]*asBuilder    // owner "/" name
+	exports  map[string]*asExportTask // by task id
 }
 
 func (s *appstreamState) init() {
 	s.images = map[string]*asImage{}
 	s.builders = map[string]*asBuilder{}
+	s.exports = map[string]*asExportTask{}
 }
 
 func (s *appstreamState) tick(now time.Time, delay time.Duration) {
@@ -69,12 +71,13 @@ func (s *appstreamState) tick(now time.Time, delay time.Duration) {
 			continue
 		}
 		switch im.img.State {
-		case types.ImageStatePending, types.ImageStateCreating, types.ImageStateCopying:
+		case types.ImageStatePending, types.ImageStateCreating, types.ImageStateCopying, types.ImageStateImporting:
 			im.img.State, im.since = types.ImageStateAvailable, now
 		case types.ImageStateDeleting:
 			delete(s.images, k)
 		}
 	}
+	s.tickImageTasks(now, delay)
 }
 
 // view is the image as account sees it: owners see whether they share it,
@@ -123,6 +126,10 @@ func (e *Emulator) appstreamService() *service {
 			"UpdateImagePermissions":         op(e.updateImagePermissions),
 			"DeleteImagePermissions":         op(e.deleteImagePermissions),
 			"DescribeFleets":                 op(e.describeFleets),
+			"CreateImportedImage":            op(e.createImportedImage),
+			"CreateExportImageTask":          op(e.createExportImageTask),
+			"GetExportImageTask":             op(e.getExportImageTask),
+			"ListExportImageTasks":           op(e.listExportImageTasks),
 		},
 	}
 }

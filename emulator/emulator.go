@@ -200,8 +200,10 @@ func (e *Emulator) Start() (string, error) {
 	}
 	e.listener = ln
 	e.endpoint = "http://" + ln.Addr().String()
-	e.srv = &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = e.srv.Serve(ln) }()
+	// The goroutine keeps its own pointer: Close may clear e.srv before it runs.
+	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	e.srv = srv
+	go func() { _ = srv.Serve(ln) }()
 	return e.endpoint, nil
 }
 

@@ -33,17 +33,23 @@ type wsImage struct {
 }
 
 type workspacesState struct {
-	images     map[string]*wsImage // by image id
-	workspaces map[string]string   // workspace id -> owner account
+	images     map[string]*wsImage  // by image id
+	workspaces map[string]string    // workspace id -> owner account
+	imports    map[string]*wsImport // custom image imports, by image id
 }
 
 func (s *workspacesState) init() {
 	s.images = map[string]*wsImage{}
 	s.workspaces = map[string]string{}
+	s.imports = map[string]*wsImport{}
 }
 
 func (s *workspacesState) tick(now time.Time, delay time.Duration) {
-	for _, im := range s.images {
+	s.tickImports(now, delay)
+	for id, im := range s.images {
+		if _, importing := s.imports[id]; importing {
+			continue // an imported image becomes AVAILABLE with its import
+		}
 		if im.img.State == types.WorkspaceImageStatePending && now.Sub(im.since) >= delay {
 			im.img.State, im.since = types.WorkspaceImageStateAvailable, now
 		}
@@ -59,12 +65,14 @@ func (e *Emulator) workspacesService() *service {
 		encodeOutput: wsserver.EncodeOutput,
 		encodeError:  wsserver.EncodeError,
 		ops: map[string]handler{
-			"DescribeWorkspaceImages":           op(e.describeWorkspaceImages),
-			"DescribeWorkspaceImagePermissions": op(e.describeWorkspaceImagePermissions),
-			"UpdateWorkspaceImagePermission":    op(e.updateWorkspaceImagePermission),
-			"CreateWorkspaceImage":              op(e.createWorkspaceImage),
-			"CopyWorkspaceImage":                op(e.copyWorkspaceImage),
-			"DeleteWorkspaceImage":              op(e.deleteWorkspaceImage),
+			"DescribeWorkspaceImages":            op(e.describeWorkspaceImages),
+			"DescribeWorkspaceImagePermissions":  op(e.describeWorkspaceImagePermissions),
+			"UpdateWorkspaceImagePermission":     op(e.updateWorkspaceImagePermission),
+			"CreateWorkspaceImage":               op(e.createWorkspaceImage),
+			"CopyWorkspaceImage":                 op(e.copyWorkspaceImage),
+			"DeleteWorkspaceImage":               op(e.deleteWorkspaceImage),
+			"ImportCustomWorkspaceImage":         op(e.importCustomWorkspaceImage),
+			"DescribeCustomWorkspaceImageImport": op(e.describeCustomWorkspaceImageImport),
 		},
 	}
 }

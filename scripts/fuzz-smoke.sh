@@ -34,7 +34,7 @@ TARGETS=(
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
 	"./aws/arn FuzzParse"
-	"./internal/ini FuzzParse"
+	"./internal/settings/ini FuzzParse"
 	"./codegen/smithy FuzzParseIDL"
 )
 

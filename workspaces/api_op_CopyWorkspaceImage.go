@@ -18,7 +18,7 @@ import (
 // Region.
 //
 // In Amazon Web Services GovCloud (US), to copy images to and from other
-// Regions, contact Amazon Web ServicesSupport.
+// Regions, contact Amazon Web Services Support.
 //
 // Before copying a shared image, be sure to verify that it has been shared from
 // the correct Amazon Web Services account. To determine if an image has been

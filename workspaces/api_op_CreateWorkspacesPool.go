@@ -70,6 +70,9 @@ type CreateWorkspacesPoolInput struct {
 
 	// Indicates the timeout settings of the pool.
 	TimeoutSettings *types.TimeoutSettings
+
+	// The running mode for the pool.
+	RunningMode types.PoolsRunningMode
 }
 
 // Validate reports missing required members, as the client does before

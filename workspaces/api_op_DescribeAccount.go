@@ -53,6 +53,9 @@ type DescribeAccountOutput struct {
 	// The type of linked account.
 	DedicatedTenancyAccountType types.DedicatedTenancyAccountType
 
+	// The text message to describe the status of BYOL.
+	Message *string
+
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata
 }

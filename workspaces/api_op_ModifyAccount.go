@@ -51,6 +51,9 @@ func (v *ModifyAccountInput) Validate() error {
 }
 
 type ModifyAccountOutput struct {
+	// The text message to describe the status of BYOL modification.
+	Message *string
+
 	// ResultMetadata holds metadata about the call: request id, attempts.
 	ResultMetadata middleware.Metadata
 }

@@ -15,7 +15,9 @@ import (
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html#control-device-access).
 //
 // Modeled errors, which errors.As finds in the returned error:
-// *types.AccessDeniedException, *types.ResourceNotFoundException.
+// *types.AccessDeniedException, *types.InvalidParameterCombinationException,
+// *types.InvalidParameterValuesException,
+// *types.OperationNotSupportedException, *types.ResourceNotFoundException.
 func (c *Client) ModifyWorkspaceAccessProperties(ctx context.Context, params *ModifyWorkspaceAccessPropertiesInput, optFns ...func(*Options)) (*ModifyWorkspaceAccessPropertiesOutput, error) {
 	if params == nil {
 		params = &ModifyWorkspaceAccessPropertiesInput{}

@@ -56,12 +56,6 @@ type RegisterWorkspaceDirectoryInput struct {
 	// Constraints (checked by the service): length 0 to 2.
 	SubnetIds []string
 
-	// Indicates whether Amazon WorkDocs is enabled or disabled. If you have enabled
-	// this parameter and WorkDocs is not available in the Region, you will receive
-	// an OperationNotSupportedException error. Set EnableWorkDocs to disabled, and
-	// try again.
-	EnableWorkDocs *bool
-
 	// Indicates whether self-service capabilities are enabled or disabled.
 	EnableSelfService *bool
 

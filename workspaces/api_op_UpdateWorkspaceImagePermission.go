@@ -22,7 +22,7 @@ import (
 // Region.
 //
 // In Amazon Web Services GovCloud (US), to copy images to and from other
-// Regions, contact Amazon Web ServicesSupport.
+// Regions, contact Amazon Web Services Support.
 //
 // For more information about sharing images, see Share or Unshare a Custom
 // WorkSpaces Image
@@ -33,7 +33,7 @@ import (
 //   - Sharing Bring Your Own License (BYOL) images across Amazon Web Services
 //     accounts isn't supported at this time in Amazon Web Services GovCloud
 //     (US). To share BYOL images across accounts in Amazon Web Services
-//     GovCloud (US), contact Amazon Web ServicesSupport.
+//     GovCloud (US), contact Amazon Web Services Support.
 //
 // Modeled errors, which errors.As finds in the returned error:
 // *types.AccessDeniedException, *types.InvalidParameterValuesException,

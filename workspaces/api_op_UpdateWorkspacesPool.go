@@ -60,6 +60,10 @@ type UpdateWorkspacesPoolInput struct {
 
 	// Indicates the timeout settings of the specified pool.
 	TimeoutSettings *types.TimeoutSettings
+
+	// The desired running mode for the pool. The running mode can only be updated
+	// when the pool is in a stopped state.
+	RunningMode types.PoolsRunningMode
 }
 
 // Validate reports missing required members, as the client does before

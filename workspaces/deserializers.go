@@ -37,6 +37,10 @@ func newModeledError(code string, d *awsjson.Decoder) error {
 		v := &types.InternalServerException{}
 		deserializeInternalServerException(d, v)
 		return v
+	case "InvalidParameterCombinationException":
+		v := &types.InvalidParameterCombinationException{}
+		deserializeInvalidParameterCombinationException(d, v)
+		return v
 	case "InvalidParameterValuesException":
 		v := &types.InvalidParameterValuesException{}
 		deserializeInvalidParameterValuesException(d, v)
@@ -115,6 +119,60 @@ func deserializeAccessDeniedException(d *awsjson.Decoder, v *types.AccessDeniedE
 		case "message", "Message":
 			if !d.Null() {
 				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeAccessEndpointConfig(d *awsjson.Decoder, v *types.AccessEndpointConfig) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpoints":
+			v.AccessEndpoints = deserializeAccessEndpointList(d)
+		case "InternetFallbackProtocols":
+			v.InternetFallbackProtocols = deserializeInternetFallbackProtocolList(d)
+		default:
+			d.Skip()
+		}
+	}
+	if v.AccessEndpoints == nil {
+		v.AccessEndpoints = []types.AccessEndpoint{}
+	}
+}
+
+func deserializeAccessEndpointList(d *awsjson.Decoder) []types.AccessEndpoint {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.AccessEndpoint{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.AccessEndpoint{})
+		deserializeAccessEndpoint(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeAccessEndpoint(d *awsjson.Decoder, v *types.AccessEndpoint) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "AccessEndpointType":
+			if !d.Null() {
+				v.AccessEndpointType = types.AccessEndpointType(d.String())
+			}
+		case "VpcEndpointId":
+			if !d.Null() {
+				v.VpcEndpointId = d.StringPtr()
 			}
 		default:
 			d.Skip()
@@ -781,6 +839,41 @@ func deserializeConnectionAlias(d *awsjson.Decoder, v *types.ConnectionAlias) {
 	}
 }
 
+func deserializeCustomWorkspaceImageImportErrorDetailsList(d *awsjson.Decoder) []types.CustomWorkspaceImageImportErrorDetails {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.CustomWorkspaceImageImportErrorDetails{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		v = append(v, types.CustomWorkspaceImageImportErrorDetails{})
+		deserializeCustomWorkspaceImageImportErrorDetails(d, &v[len(v)-1])
+	}
+	return v
+}
+
+func deserializeCustomWorkspaceImageImportErrorDetails(d *awsjson.Decoder, v *types.CustomWorkspaceImageImportErrorDetails) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ErrorCode":
+			if !d.Null() {
+				v.ErrorCode = d.StringPtr()
+			}
+		case "ErrorMessage":
+			if !d.Null() {
+				v.ErrorMessage = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeDataReplicationSettings(d *awsjson.Decoder, v *types.DataReplicationSettings) {
 	if !d.ObjectStart() {
 		return
@@ -853,10 +946,6 @@ func deserializeDefaultWorkspaceCreationProperties(d *awsjson.Decoder, v *types.
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
-		case "EnableWorkDocs":
-			if !d.Null() {
-				v.EnableWorkDocs = d.BoolPtr()
-			}
 		case "EnableInternetAccess":
 			if !d.Null() {
 				v.EnableInternetAccess = d.BoolPtr()
@@ -903,6 +992,22 @@ func deserializeDirectoryList(d *awsjson.Decoder) []types.WorkspaceDirectory {
 }
 
 func deserializeDnsIpAddresses(d *awsjson.Decoder) []string {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []string{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev string
+		ev = d.String()
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeDnsIpv6Addresses(d *awsjson.Decoder) []string {
 	if !d.ArrayStart() {
 		return nil
 	}
@@ -1279,6 +1384,43 @@ func deserializeImageResourceAssociation(d *awsjson.Decoder, v *types.ImageResou
 	}
 }
 
+func deserializeImageSourceIdentifier(d *awsjson.Decoder) (v types.ImageSourceIdentifier) {
+	if !d.ObjectStart() {
+		return nil
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		if d.Null() {
+			continue
+		}
+		switch string(key) {
+		case "Ec2ImportTaskId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImportTaskId{Value: mv}
+		case "ImageBuildVersionArn":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberImageBuildVersionArn{Value: mv}
+		case "Ec2ImageId":
+			var mv string
+			if !d.Null() {
+				mv = d.String()
+			}
+			v = &types.ImageSourceIdentifierMemberEc2ImageId{Value: mv}
+		default:
+			v = &types.UnknownUnionMember{
+				Tag:   string(key),
+				Value: d.Raw(),
+			}
+		}
+	}
+	return v
+}
+
 func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.IncompatibleApplicationsException) {
 	if !d.ObjectStart() {
 		return
@@ -1296,6 +1438,38 @@ func deserializeIncompatibleApplicationsException(d *awsjson.Decoder, v *types.I
 }
 
 func deserializeInternalServerException(d *awsjson.Decoder, v *types.InternalServerException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeInternetFallbackProtocolList(d *awsjson.Decoder) []types.InternetFallbackProtocol {
+	if !d.ArrayStart() {
+		return nil
+	}
+	v := []types.InternetFallbackProtocol{}
+	for d.NextElem() {
+		if d.Null() {
+			continue
+		}
+		var ev types.InternetFallbackProtocol
+		ev = types.InternetFallbackProtocol(d.String())
+		v = append(v, ev)
+	}
+	return v
+}
+
+func deserializeInvalidParameterCombinationException(d *awsjson.Decoder, v *types.InvalidParameterCombinationException) {
 	if !d.ObjectStart() {
 		return
 	}
@@ -1984,6 +2158,10 @@ func deserializeOpDescribeAccountOutput(d *awsjson.Decoder, v *DescribeAccountOu
 			if !d.Null() {
 				v.DedicatedTenancyAccountType = types.DedicatedTenancyAccountType(d.String())
 			}
+		case "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -2148,6 +2326,54 @@ func deserializeOpDescribeConnectionAliasesOutput(d *awsjson.Decoder, v *Describ
 			if !d.Null() {
 				v.NextToken = d.StringPtr()
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeOpDescribeCustomWorkspaceImageImportOutput(d *awsjson.Decoder, v *DescribeCustomWorkspaceImageImportOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				v.ImageId = d.StringPtr()
+			}
+		case "InfrastructureConfigurationArn":
+			if !d.Null() {
+				v.InfrastructureConfigurationArn = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.CustomWorkspaceImageImportState(d.String())
+			}
+		case "StateMessage":
+			if !d.Null() {
+				v.StateMessage = d.StringPtr()
+			}
+		case "ProgressPercentage":
+			if !d.Null() {
+				v.ProgressPercentage = d.Int32Ptr()
+			}
+		case "Created":
+			if !d.Null() {
+				v.Created = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "LastUpdatedTime":
+			if !d.Null() {
+				v.LastUpdatedTime = d.TimePtr(d.TimestampEpochSeconds())
+			}
+		case "ImageSource":
+			v.ImageSource = deserializeImageSourceIdentifier(d)
+		case "ImageBuilderInstanceId":
+			if !d.Null() {
+				v.ImageBuilderInstanceId = d.StringPtr()
+			}
+		case "ErrorDetails":
+			v.ErrorDetails = deserializeCustomWorkspaceImageImportErrorDetailsList(d)
 		default:
 			d.Skip()
 		}
@@ -2478,6 +2704,26 @@ func deserializeOpImportClientBrandingOutput(d *awsjson.Decoder, v *ImportClient
 	}
 }
 
+func deserializeOpImportCustomWorkspaceImageOutput(d *awsjson.Decoder, v *ImportCustomWorkspaceImageOutput) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "ImageId":
+			if !d.Null() {
+				v.ImageId = d.StringPtr()
+			}
+		case "State":
+			if !d.Null() {
+				v.State = types.CustomWorkspaceImageImportState(d.String())
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 func deserializeOpImportWorkspaceImageOutput(d *awsjson.Decoder, v *ImportWorkspaceImageOutput) {
 	if !d.ObjectStart() {
 		return
@@ -2556,6 +2802,10 @@ func deserializeOpModifyAccountOutput(d *awsjson.Decoder, v *ModifyAccountOutput
 	}
 	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
 		switch string(key) {
+		case "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -3808,6 +4058,11 @@ func deserializeWorkspaceAccessProperties(d *awsjson.Decoder, v *types.Workspace
 			if !d.Null() {
 				v.DeviceTypeWorkSpacesThinClient = types.AccessPropertyValue(d.String())
 			}
+		case "AccessEndpointConfig":
+			if !d.Null() {
+				v.AccessEndpointConfig = new(types.AccessEndpointConfig)
+				deserializeAccessEndpointConfig(d, v.AccessEndpointConfig)
+			}
 		default:
 			d.Skip()
 		}
@@ -3946,6 +4201,8 @@ func deserializeWorkspaceDirectory(d *awsjson.Decoder, v *types.WorkspaceDirecto
 			v.SubnetIds = deserializeSubnetIds(d)
 		case "DnsIpAddresses":
 			v.DnsIpAddresses = deserializeDnsIpAddresses(d)
+		case "DnsIpv6Addresses":
+			v.DnsIpv6Addresses = deserializeDnsIpv6Addresses(d)
 		case "CustomerUserName":
 			if !d.Null() {
 				v.CustomerUserName = d.StringPtr()
@@ -4221,6 +4478,10 @@ func deserializeWorkspaceRequest(d *awsjson.Decoder, v *types.WorkspaceRequest) 
 			if !d.Null() {
 				v.WorkspaceName = d.StringPtr()
 			}
+		case "Ipv6Address":
+			if !d.Null() {
+				v.Ipv6Address = d.StringPtr()
+			}
 		default:
 			d.Skip()
 		}
@@ -4313,6 +4574,10 @@ func deserializeWorkspace(d *awsjson.Decoder, v *types.Workspace) {
 		case "IpAddress":
 			if !d.Null() {
 				v.IpAddress = d.StringPtr()
+			}
+		case "Ipv6Address":
+			if !d.Null() {
+				v.Ipv6Address = d.StringPtr()
 			}
 		case "State":
 			if !d.Null() {
@@ -4596,6 +4861,10 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 				v.TimeoutSettings = new(types.TimeoutSettings)
 				deserializeTimeoutSettings(d, v.TimeoutSettings)
 			}
+		case "RunningMode":
+			if !d.Null() {
+				v.RunningMode = types.PoolsRunningMode(d.String())
+			}
 		default:
 			d.Skip()
 		}
@@ -4620,6 +4889,9 @@ func deserializeWorkspacesPool(d *awsjson.Decoder, v *types.WorkspacesPool) {
 	}
 	if v.DirectoryId == nil {
 		v.DirectoryId = aws.String("")
+	}
+	if len(v.RunningMode) == 0 {
+		v.RunningMode = types.PoolsRunningMode("AUTO_STOP")
 	}
 }
 

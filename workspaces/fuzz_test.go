@@ -10,6 +10,7 @@ import (
 	"github.com/eucsdk/eucsdk/internal/testkit/fuzzclient"
 	"github.com/eucsdk/eucsdk/workspaces"
 	"github.com/eucsdk/eucsdk/workspaces/server"
+	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
 // Responses captured from moto and the emulator: a real success body, a
@@ -35,5 +36,7 @@ func FuzzWorkspacesResponses(f *testing.F) {
 		HTTPClient:  &http.Client{Transport: tr}, Retryer: retry.Nop(),
 		MaxResponseBytes: 1 << 20,
 	})
-	fuzzclient.Fuzz(f, fuzzclient.Target{Client: c, Transport: tr, EncodeOutput: server.EncodeOutput, Seeds: workspacesSeeds})
+	fuzzclient.Fuzz(f, fuzzclient.Target{Client: c, Transport: tr, EncodeOutput: server.EncodeOutput, Seeds: workspacesSeeds,
+		// ImportCustomWorkspaceImage requires its ImageSource union.
+		Unions: []any{&types.ImageSourceIdentifierMemberEc2ImageId{}}})
 }

@@ -7,6 +7,40 @@ import (
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 
+func serializeAccessEndpointConfig(e *awsjson.Encoder, v *types.AccessEndpointConfig) {
+	e.ObjectStart()
+	if v.AccessEndpoints != nil {
+		e.Key("AccessEndpoints")
+		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.InternetFallbackProtocols != nil {
+		e.Key("InternetFallbackProtocols")
+		serializeInternetFallbackProtocolList(e, v.InternetFallbackProtocols)
+	}
+	e.ObjectEnd()
+}
+
+func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAccessEndpoint(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
+	e.ObjectStart()
+	if len(v.AccessEndpointType) > 0 {
+		e.Key("AccessEndpointType")
+		e.String(string(v.AccessEndpointType))
+	}
+	if v.VpcEndpointId != nil {
+		e.Key("VpcEndpointId")
+		e.String(*v.VpcEndpointId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeActiveDirectoryConfig(e *awsjson.Encoder, v *types.ActiveDirectoryConfig) {
 	e.ObjectStart()
 	if v.DomainName != nil {
@@ -284,6 +318,30 @@ func serializeGlobalAcceleratorForWorkSpace(e *awsjson.Encoder, v *types.GlobalA
 }
 
 func serializeImageAssociatedResourceTypeList(e *awsjson.Encoder, v []types.ImageAssociatedResourceType) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(string(v[i]))
+	}
+	e.ArrayEnd()
+}
+
+func serializeImageSourceIdentifier(e *awsjson.Encoder, v types.ImageSourceIdentifier) {
+	e.ObjectStart()
+	switch uv := v.(type) {
+	case *types.ImageSourceIdentifierMemberEc2ImportTaskId:
+		e.Key("Ec2ImportTaskId")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberImageBuildVersionArn:
+		e.Key("ImageBuildVersionArn")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberEc2ImageId:
+		e.Key("Ec2ImageId")
+		e.String(uv.Value)
+	}
+	e.ObjectEnd()
+}
+
+func serializeInternetFallbackProtocolList(e *awsjson.Encoder, v []types.InternetFallbackProtocol) {
 	e.ArrayStart()
 	for i := range v {
 		e.String(string(v[i]))
@@ -689,6 +747,10 @@ func serializeOpCreateWorkspacesPoolInput(e *awsjson.Encoder, v *CreateWorkspace
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
 	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
+	}
 	e.ObjectEnd()
 }
 
@@ -952,6 +1014,15 @@ func serializeOpDescribeConnectionAliasesInput(e *awsjson.Encoder, v *DescribeCo
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpDescribeCustomWorkspaceImageImportInput(e *awsjson.Encoder, v *DescribeCustomWorkspaceImageImportInput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
 	}
 	e.ObjectEnd()
 }
@@ -1266,6 +1337,47 @@ func serializeOpImportClientBrandingInput(e *awsjson.Encoder, v *ImportClientBra
 	e.ObjectEnd()
 }
 
+func serializeOpImportCustomWorkspaceImageInput(e *awsjson.Encoder, v *ImportCustomWorkspaceImageInput) {
+	e.ObjectStart()
+	if v.ImageName != nil {
+		e.Key("ImageName")
+		e.String(*v.ImageName)
+	}
+	if v.ImageDescription != nil {
+		e.Key("ImageDescription")
+		e.String(*v.ImageDescription)
+	}
+	if len(v.ComputeType) > 0 {
+		e.Key("ComputeType")
+		e.String(string(v.ComputeType))
+	}
+	if len(v.Protocol) > 0 {
+		e.Key("Protocol")
+		e.String(string(v.Protocol))
+	}
+	if v.ImageSource != nil {
+		e.Key("ImageSource")
+		serializeImageSourceIdentifier(e, v.ImageSource)
+	}
+	if v.InfrastructureConfigurationArn != nil {
+		e.Key("InfrastructureConfigurationArn")
+		e.String(*v.InfrastructureConfigurationArn)
+	}
+	if len(v.Platform) > 0 {
+		e.Key("Platform")
+		e.String(string(v.Platform))
+	}
+	if len(v.OsVersion) > 0 {
+		e.Key("OsVersion")
+		e.String(string(v.OsVersion))
+	}
+	if v.Tags != nil {
+		e.Key("Tags")
+		serializeTagList(e, v.Tags)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpImportWorkspaceImageInput(e *awsjson.Encoder, v *ImportWorkspaceImageInput) {
 	e.ObjectStart()
 	if v.Ec2ImageId != nil {
@@ -1525,10 +1637,6 @@ func serializeOpRegisterWorkspaceDirectoryInput(e *awsjson.Encoder, v *RegisterW
 		e.Key("SubnetIds")
 		serializeSubnetIds(e, v.SubnetIds)
 	}
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableSelfService != nil {
 		e.Key("EnableSelfService")
 		e.Bool(*v.EnableSelfService)
@@ -1776,6 +1884,10 @@ func serializeOpUpdateWorkspacesPoolInput(e *awsjson.Encoder, v *UpdateWorkspace
 	if v.TimeoutSettings != nil {
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
+	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
 	}
 	e.ObjectEnd()
 }
@@ -2157,15 +2269,15 @@ func serializeWorkspaceAccessProperties(e *awsjson.Encoder, v *types.WorkspaceAc
 		e.Key("DeviceTypeWorkSpacesThinClient")
 		e.String(string(v.DeviceTypeWorkSpacesThinClient))
 	}
+	if v.AccessEndpointConfig != nil {
+		e.Key("AccessEndpointConfig")
+		serializeAccessEndpointConfig(e, v.AccessEndpointConfig)
+	}
 	e.ObjectEnd()
 }
 
 func serializeWorkspaceCreationProperties(e *awsjson.Encoder, v *types.WorkspaceCreationProperties) {
 	e.ObjectStart()
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableInternetAccess != nil {
 		e.Key("EnableInternetAccess")
 		e.Bool(*v.EnableInternetAccess)
@@ -2299,6 +2411,10 @@ func serializeWorkspaceRequest(e *awsjson.Encoder, v *types.WorkspaceRequest) {
 	if v.WorkspaceName != nil {
 		e.Key("WorkspaceName")
 		e.String(*v.WorkspaceName)
+	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
 	}
 	e.ObjectEnd()
 }

@@ -8,6 +8,17 @@ import (
 	types "github.com/eucsdk/eucsdk/workspaces/types"
 )
 
+func validateAccessEndpointConfig(v *types.AccessEndpointConfig) error {
+	invalid := smithy.InvalidParamsError{Context: "AccessEndpointConfig"}
+	if v.AccessEndpoints == nil {
+		invalid.Add(smithy.NewErrParamRequired("AccessEndpoints"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateActiveDirectoryConfig(v *types.ActiveDirectoryConfig) error {
 	invalid := smithy.InvalidParamsError{Context: "ActiveDirectoryConfig"}
 	if v.DomainName == nil {
@@ -635,6 +646,17 @@ func validateOpDescribeConnectionAliasPermissionsInput(v *DescribeConnectionAlia
 	return nil
 }
 
+func validateOpDescribeCustomWorkspaceImageImportInput(v *DescribeCustomWorkspaceImageImportInput) error {
+	invalid := smithy.InvalidParamsError{Context: "DescribeCustomWorkspaceImageImportInput"}
+	if v.ImageId == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageId"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpDescribeImageAssociationsInput(v *DescribeImageAssociationsInput) error {
 	invalid := smithy.InvalidParamsError{Context: "DescribeImageAssociationsInput"}
 	if v.ImageId == nil {
@@ -783,6 +805,43 @@ func validateOpImportClientBrandingInput(v *ImportClientBrandingInput) error {
 	return nil
 }
 
+func validateOpImportCustomWorkspaceImageInput(v *ImportCustomWorkspaceImageInput) error {
+	invalid := smithy.InvalidParamsError{Context: "ImportCustomWorkspaceImageInput"}
+	if v.ImageName == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageName"))
+	}
+	if v.ImageDescription == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageDescription"))
+	}
+	if len(v.ComputeType) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("ComputeType"))
+	}
+	if len(v.Protocol) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("Protocol"))
+	}
+	if v.ImageSource == nil {
+		invalid.Add(smithy.NewErrParamRequired("ImageSource"))
+	}
+	if v.InfrastructureConfigurationArn == nil {
+		invalid.Add(smithy.NewErrParamRequired("InfrastructureConfigurationArn"))
+	}
+	if len(v.Platform) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("Platform"))
+	}
+	if len(v.OsVersion) == 0 {
+		invalid.Add(smithy.NewErrParamRequired("OsVersion"))
+	}
+	if v.Tags != nil {
+		if err := validateTagList(v.Tags); err != nil {
+			invalid.AddNested("Tags", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
 func validateOpImportWorkspaceImageInput(v *ImportWorkspaceImageInput) error {
 	invalid := smithy.InvalidParamsError{Context: "ImportWorkspaceImageInput"}
 	if v.Ec2ImageId == nil {
@@ -920,6 +979,10 @@ func validateOpModifyWorkspaceAccessPropertiesInput(v *ModifyWorkspaceAccessProp
 	}
 	if v.WorkspaceAccessProperties == nil {
 		invalid.Add(smithy.NewErrParamRequired("WorkspaceAccessProperties"))
+	} else {
+		if err := validateWorkspaceAccessProperties(v.WorkspaceAccessProperties); err != nil {
+			invalid.AddNested("WorkspaceAccessProperties", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid
@@ -1440,6 +1503,19 @@ func validateUserStorage(v *types.UserStorage) error {
 	invalid := smithy.InvalidParamsError{Context: "UserStorage"}
 	if v.Capacity == nil {
 		invalid.Add(smithy.NewErrParamRequired("Capacity"))
+	}
+	if invalid.Len() > 0 {
+		return invalid
+	}
+	return nil
+}
+
+func validateWorkspaceAccessProperties(v *types.WorkspaceAccessProperties) error {
+	invalid := smithy.InvalidParamsError{Context: "WorkspaceAccessProperties"}
+	if v.AccessEndpointConfig != nil {
+		if err := validateAccessEndpointConfig(v.AccessEndpointConfig); err != nil {
+			invalid.AddNested("AccessEndpointConfig", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalid.Len() > 0 {
 		return invalid

@@ -34,6 +34,12 @@ func (f workspacesFunc) DescribeWorkspaces(_ context.Context, in *DescribeWorksp
 	return f(in)
 }
 
+type importFunc func(*DescribeCustomWorkspaceImageImportInput) (*DescribeCustomWorkspaceImageImportOutput, error)
+
+func (f importFunc) DescribeCustomWorkspaceImageImport(_ context.Context, in *DescribeCustomWorkspaceImageImportInput, _ ...func(*Options)) (*DescribeCustomWorkspaceImageImportOutput, error) {
+	return f(in)
+}
+
 // run waits over a script of states ("!" fails the call) and reports the
 // error and how many calls were made.
 func run(name string, script []string) (int, *time.Duration, error) {
@@ -65,6 +71,14 @@ func run(name string, script []string) (int, *time.Duration, error) {
 			}
 			return &DescribeWorkspacesOutput{Workspaces: []types.Workspace{{WorkspaceId: aws.String("ws-1"), State: types.WorkspaceState(s)}}}, nil
 		})).Wait(ctx, &DescribeWorkspacesInput{WorkspaceIds: []string{"ws-1"}}, 2*time.Hour)
+	case "CustomWorkspaceImageImportCompleted":
+		err = NewCustomWorkspaceImageImportCompletedWaiter(importFunc(func(in *DescribeCustomWorkspaceImageImportInput) (*DescribeCustomWorkspaceImageImportOutput, error) {
+			s, err := step()
+			if err != nil {
+				return nil, err
+			}
+			return &DescribeCustomWorkspaceImageImportOutput{ImageId: in.ImageId, State: types.CustomWorkspaceImageImportState(s)}, nil
+		})).Wait(ctx, &DescribeCustomWorkspaceImageImportInput{ImageId: aws.String("wsi-1")}, 2*time.Hour)
 	}
 	return calls, slept, err
 }
@@ -77,6 +91,7 @@ func TestWorkSpacesWaiters(t *testing.T) {
 		pending  string
 	}{
 		{"WorkspaceImageAvailable", []string{"PENDING", "AVAILABLE"}, [][]string{{"PENDING", "ERROR"}, {"!"}}, "PENDING"},
+		{"CustomWorkspaceImageImportCompleted", []string{"PENDING", "IN_PROGRESS", "VALIDATING", "COMPLETED"}, [][]string{{"IN_PROGRESS", "ERROR"}, {"!"}}, "PUBLISHING"},
 		{"WorkspaceAvailable", []string{"PENDING", "STARTING", "AVAILABLE"}, [][]string{{"PENDING", "ERROR"}, {"TERMINATING"}, {"TERMINATED"}}, "STARTING"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -29,6 +29,47 @@ func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
 	e.ObjectEnd()
 }
 
+func serializeAdminAppLicenseUsageList(e *awsjson.Encoder, v []types.AdminAppLicenseUsageRecord) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAdminAppLicenseUsageRecord(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAdminAppLicenseUsageRecord(e *awsjson.Encoder, v *types.AdminAppLicenseUsageRecord) {
+	e.ObjectStart()
+	if v.UserArn != nil {
+		e.Key("UserArn")
+		e.String(*v.UserArn)
+	}
+	if v.BillingPeriod != nil {
+		e.Key("BillingPeriod")
+		e.String(*v.BillingPeriod)
+	}
+	if v.OwnerAWSAccountId != nil {
+		e.Key("OwnerAWSAccountId")
+		e.String(*v.OwnerAWSAccountId)
+	}
+	if v.SubscriptionFirstUsedDate != nil {
+		e.Key("SubscriptionFirstUsedDate")
+		e.TimestampEpochSeconds(*v.SubscriptionFirstUsedDate)
+	}
+	if v.SubscriptionLastUsedDate != nil {
+		e.Key("SubscriptionLastUsedDate")
+		e.TimestampEpochSeconds(*v.SubscriptionLastUsedDate)
+	}
+	if v.LicenseType != nil {
+		e.Key("LicenseType")
+		e.String(*v.LicenseType)
+	}
+	if v.UserId != nil {
+		e.Key("UserId")
+		e.String(*v.UserId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeAppBlockBuilderAppBlockAssociation(e *awsjson.Encoder, v *types.AppBlockBuilderAppBlockAssociation) {
 	e.ObjectStart()
 	if v.AppBlockArn != nil {
@@ -128,6 +169,10 @@ func serializeAppBlockBuilder(e *awsjson.Encoder, v *types.AppBlockBuilder) {
 	if v.AccessEndpoints != nil {
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }
@@ -347,6 +392,18 @@ func serializeComputeCapacityStatus(e *awsjson.Encoder, v *types.ComputeCapacity
 		e.Key("ActualUserSessions")
 		e.Int64(int64(*v.ActualUserSessions))
 	}
+	if v.Draining != nil {
+		e.Key("Draining")
+		e.Int64(int64(*v.Draining))
+	}
+	if v.DrainModeActiveUserSessions != nil {
+		e.Key("DrainModeActiveUserSessions")
+		e.Int64(int64(*v.DrainModeActiveUserSessions))
+	}
+	if v.DrainModeUnusedUserSessions != nil {
+		e.Key("DrainModeUnusedUserSessions")
+		e.Int64(int64(*v.DrainModeUnusedUserSessions))
+	}
 	e.ObjectEnd()
 }
 
@@ -355,6 +412,15 @@ func serializeConcurrentModificationException(e *awsjson.Encoder, v *types.Concu
 	if v.Message != nil {
 		e.Key("Message")
 		e.String(*v.Message)
+	}
+	e.ObjectEnd()
+}
+
+func serializeContentRedirection(e *awsjson.Encoder, v *types.ContentRedirection) {
+	e.ObjectStart()
+	if v.HostToClient != nil {
+		e.Key("HostToClient")
+		serializeUrlRedirectionConfig(e, v.HostToClient)
 	}
 	e.ObjectEnd()
 }
@@ -411,6 +477,15 @@ func serializeDomainList(e *awsjson.Encoder, v []string) {
 		e.String(v[i])
 	}
 	e.ArrayEnd()
+}
+
+func serializeDryRunOperationException(e *awsjson.Encoder, v *types.DryRunOperationException) {
+	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
+	e.ObjectEnd()
 }
 
 func serializeEmbedHostDomains(e *awsjson.Encoder, v []string) {
@@ -537,6 +612,55 @@ func serializeErrorDetails(e *awsjson.Encoder, v *types.ErrorDetails) {
 		e.String(*v.ErrorMessage)
 	}
 	e.ObjectEnd()
+}
+
+func serializeExportImageTask(e *awsjson.Encoder, v *types.ExportImageTask) {
+	e.ObjectStart()
+	if v.TaskId != nil {
+		e.Key("TaskId")
+		e.String(*v.TaskId)
+	}
+	if v.ImageArn != nil {
+		e.Key("ImageArn")
+		e.String(*v.ImageArn)
+	}
+	if v.AmiName != nil {
+		e.Key("AmiName")
+		e.String(*v.AmiName)
+	}
+	if v.CreatedDate != nil {
+		e.Key("CreatedDate")
+		e.TimestampEpochSeconds(*v.CreatedDate)
+	}
+	if v.AmiDescription != nil {
+		e.Key("AmiDescription")
+		e.String(*v.AmiDescription)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	if v.AmiId != nil {
+		e.Key("AmiId")
+		e.String(*v.AmiId)
+	}
+	if v.TagSpecifications != nil {
+		e.Key("TagSpecifications")
+		serializeTags(e, v.TagSpecifications)
+	}
+	if v.ErrorDetails != nil {
+		e.Key("ErrorDetails")
+		serializeErrorDetailsList(e, v.ErrorDetails)
+	}
+	e.ObjectEnd()
+}
+
+func serializeExportImageTasks(e *awsjson.Encoder, v []types.ExportImageTask) {
+	e.ArrayStart()
+	for i := range v {
+		serializeExportImageTask(e, &v[i])
+	}
+	e.ArrayEnd()
 }
 
 func serializeFleetError(e *awsjson.Encoder, v *types.FleetError) {
@@ -670,6 +794,14 @@ func serializeFleet(e *awsjson.Encoder, v *types.Fleet) {
 		e.Key("MaxSessionsPerInstance")
 		e.Int64(int64(*v.MaxSessionsPerInstance))
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
+	}
 	e.ObjectEnd()
 }
 
@@ -768,9 +900,17 @@ func serializeImageBuilder(e *awsjson.Encoder, v *types.ImageBuilder) {
 		e.Key("AccessEndpoints")
 		serializeAccessEndpointList(e, v.AccessEndpoints)
 	}
+	if v.RootVolumeConfig != nil {
+		e.Key("RootVolumeConfig")
+		serializeVolumeConfig(e, v.RootVolumeConfig)
+	}
 	if len(v.LatestAppstreamAgentVersion) > 0 {
 		e.Key("LatestAppstreamAgentVersion")
 		e.String(string(v.LatestAppstreamAgentVersion))
+	}
+	if v.DisableIMDSV1 != nil {
+		e.Key("DisableIMDSV1")
+		e.Bool(*v.DisableIMDSV1)
 	}
 	e.ObjectEnd()
 }
@@ -895,6 +1035,14 @@ func serializeImage(e *awsjson.Encoder, v *types.Image) {
 		e.Key("ImageSharedWithOthers")
 		e.String(string(v.ImageSharedWithOthers))
 	}
+	if v.ManagedSoftwareIncluded != nil {
+		e.Key("ManagedSoftwareIncluded")
+		e.Bool(*v.ManagedSoftwareIncluded)
+	}
+	if len(v.ImageType) > 0 {
+		e.Key("ImageType")
+		e.String(string(v.ImageType))
+	}
 	e.ObjectEnd()
 }
 
@@ -979,6 +1127,10 @@ func serializeNetworkAccessConfiguration(e *awsjson.Encoder, v *types.NetworkAcc
 		e.Key("EniPrivateIpAddress")
 		e.String(*v.EniPrivateIpAddress)
 	}
+	if v.EniIpv6Addresses != nil {
+		e.Key("EniIpv6Addresses")
+		serializeStringList(e, v.EniIpv6Addresses)
+	}
 	if v.EniId != nil {
 		e.Key("EniId")
 		e.String(*v.EniId)
@@ -1010,6 +1162,11 @@ func serializeOpAssociateApplicationToEntitlementOutput(e *awsjson.Encoder, v *a
 }
 
 func serializeOpAssociateFleetOutput(e *awsjson.Encoder, v *appstream.AssociateFleetOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
+func serializeOpAssociateSoftwareToImageBuilderOutput(e *awsjson.Encoder, v *appstream.AssociateSoftwareToImageBuilderOutput) {
 	e.ObjectStart()
 	e.ObjectEnd()
 }
@@ -1099,6 +1256,15 @@ func serializeOpCreateEntitlementOutput(e *awsjson.Encoder, v *appstream.CreateE
 	e.ObjectEnd()
 }
 
+func serializeOpCreateExportImageTaskOutput(e *awsjson.Encoder, v *appstream.CreateExportImageTaskOutput) {
+	e.ObjectStart()
+	if v.ExportImageTask != nil {
+		e.Key("ExportImageTask")
+		serializeExportImageTask(e, v.ExportImageTask)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpCreateFleetOutput(e *awsjson.Encoder, v *appstream.CreateFleetOutput) {
 	e.ObjectStart()
 	if v.Fleet != nil {
@@ -1126,6 +1292,15 @@ func serializeOpCreateImageBuilderStreamingURLOutput(e *awsjson.Encoder, v *apps
 	if v.Expires != nil {
 		e.Key("Expires")
 		e.TimestampEpochSeconds(*v.Expires)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpCreateImportedImageOutput(e *awsjson.Encoder, v *appstream.CreateImportedImageOutput) {
+	e.ObjectStart()
+	if v.Image != nil {
+		e.Key("Image")
+		serializeImage(e, v.Image)
 	}
 	e.ObjectEnd()
 }
@@ -1304,6 +1479,19 @@ func serializeOpDescribeAppBlocksOutput(e *awsjson.Encoder, v *appstream.Describ
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeAppLicenseUsageOutput(e *awsjson.Encoder, v *appstream.DescribeAppLicenseUsageOutput) {
+	e.ObjectStart()
+	if v.AppLicenseUsages != nil {
+		e.Key("AppLicenseUsages")
+		serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeApplicationFleetAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeApplicationFleetAssociationsOutput) {
 	e.ObjectStart()
 	if v.ApplicationFleetAssociations != nil {
@@ -1425,6 +1613,23 @@ func serializeOpDescribeSessionsOutput(e *awsjson.Encoder, v *appstream.Describe
 	e.ObjectEnd()
 }
 
+func serializeOpDescribeSoftwareAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeSoftwareAssociationsOutput) {
+	e.ObjectStart()
+	if v.AssociatedResource != nil {
+		e.Key("AssociatedResource")
+		e.String(*v.AssociatedResource)
+	}
+	if v.SoftwareAssociations != nil {
+		e.Key("SoftwareAssociations")
+		serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpDescribeStacksOutput(e *awsjson.Encoder, v *appstream.DescribeStacksOutput) {
 	e.ObjectStart()
 	if v.Stacks != nil {
@@ -1511,6 +1716,16 @@ func serializeOpDisassociateFleetOutput(e *awsjson.Encoder, v *appstream.Disasso
 	e.ObjectEnd()
 }
 
+func serializeOpDisassociateSoftwareFromImageBuilderOutput(e *awsjson.Encoder, v *appstream.DisassociateSoftwareFromImageBuilderOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
+func serializeOpDrainSessionInstanceOutput(e *awsjson.Encoder, v *appstream.DrainSessionInstanceOutput) {
+	e.ObjectStart()
+	e.ObjectEnd()
+}
+
 func serializeOpEnableUserOutput(e *awsjson.Encoder, v *appstream.EnableUserOutput) {
 	e.ObjectStart()
 	e.ObjectEnd()
@@ -1518,6 +1733,15 @@ func serializeOpEnableUserOutput(e *awsjson.Encoder, v *appstream.EnableUserOutp
 
 func serializeOpExpireSessionOutput(e *awsjson.Encoder, v *appstream.ExpireSessionOutput) {
 	e.ObjectStart()
+	e.ObjectEnd()
+}
+
+func serializeOpGetExportImageTaskOutput(e *awsjson.Encoder, v *appstream.GetExportImageTaskOutput) {
+	e.ObjectStart()
+	if v.ExportImageTask != nil {
+		e.Key("ExportImageTask")
+		serializeExportImageTask(e, v.ExportImageTask)
+	}
 	e.ObjectEnd()
 }
 
@@ -1560,6 +1784,19 @@ func serializeOpListEntitledApplicationsOutput(e *awsjson.Encoder, v *appstream.
 	e.ObjectEnd()
 }
 
+func serializeOpListExportImageTasksOutput(e *awsjson.Encoder, v *appstream.ListExportImageTasksOutput) {
+	e.ObjectStart()
+	if v.ExportImageTasks != nil {
+		e.Key("ExportImageTasks")
+		serializeExportImageTasks(e, v.ExportImageTasks)
+	}
+	if v.NextToken != nil {
+		e.Key("NextToken")
+		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpListTagsForResourceOutput(e *awsjson.Encoder, v *appstream.ListTagsForResourceOutput) {
 	e.ObjectStart()
 	if v.Tags != nil {
@@ -1589,6 +1826,11 @@ func serializeOpStartImageBuilderOutput(e *awsjson.Encoder, v *appstream.StartIm
 		e.Key("ImageBuilder")
 		serializeImageBuilder(e, v.ImageBuilder)
 	}
+	e.ObjectEnd()
+}
+
+func serializeOpStartSoftwareDeploymentToImageBuilderOutput(e *awsjson.Encoder, v *appstream.StartSoftwareDeploymentToImageBuilderOutput) {
+	e.ObjectStart()
 	e.ObjectEnd()
 }
 
@@ -1897,6 +2139,10 @@ func serializeSession(e *awsjson.Encoder, v *types.Session) {
 		e.Key("InstanceId")
 		e.String(*v.InstanceId)
 	}
+	if len(v.InstanceDrainStatus) > 0 {
+		e.Key("InstanceDrainStatus")
+		e.String(string(v.InstanceDrainStatus))
+	}
 	e.ObjectEnd()
 }
 
@@ -1917,6 +2163,31 @@ func serializeSharedImagePermissions(e *awsjson.Encoder, v *types.SharedImagePer
 	if v.ImagePermissions != nil {
 		e.Key("imagePermissions")
 		serializeImagePermissions(e, v.ImagePermissions)
+	}
+	e.ObjectEnd()
+}
+
+func serializeSoftwareAssociationsList(e *awsjson.Encoder, v []types.SoftwareAssociations) {
+	e.ArrayStart()
+	for i := range v {
+		serializeSoftwareAssociations(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeSoftwareAssociations(e *awsjson.Encoder, v *types.SoftwareAssociations) {
+	e.ObjectStart()
+	if v.SoftwareName != nil {
+		e.Key("SoftwareName")
+		e.String(*v.SoftwareName)
+	}
+	if len(v.Status) > 0 {
+		e.Key("Status")
+		e.String(string(v.Status))
+	}
+	if v.DeploymentError != nil {
+		e.Key("DeploymentError")
+		serializeErrorDetailsList(e, v.DeploymentError)
 	}
 	e.ObjectEnd()
 }
@@ -2007,6 +2278,10 @@ func serializeStack(e *awsjson.Encoder, v *types.Stack) {
 	if v.StreamingExperienceSettings != nil {
 		e.Key("StreamingExperienceSettings")
 		serializeStreamingExperienceSettings(e, v.StreamingExperienceSettings)
+	}
+	if v.ContentRedirection != nil {
+		e.Key("ContentRedirection")
+		serializeContentRedirection(e, v.ContentRedirection)
 	}
 	e.ObjectEnd()
 }
@@ -2128,6 +2403,31 @@ func serializeTheme(e *awsjson.Encoder, v *types.Theme) {
 	if v.CreatedTime != nil {
 		e.Key("CreatedTime")
 		e.TimestampEpochSeconds(*v.CreatedTime)
+	}
+	e.ObjectEnd()
+}
+
+func serializeUrlPatternList(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeUrlRedirectionConfig(e *awsjson.Encoder, v *types.UrlRedirectionConfig) {
+	e.ObjectStart()
+	if v.Enabled != nil {
+		e.Key("Enabled")
+		e.Bool(*v.Enabled)
+	}
+	if v.AllowedUrls != nil {
+		e.Key("AllowedUrls")
+		serializeUrlPatternList(e, v.AllowedUrls)
+	}
+	if v.DeniedUrls != nil {
+		e.Key("DeniedUrls")
+		serializeUrlPatternList(e, v.DeniedUrls)
 	}
 	e.ObjectEnd()
 }
@@ -2289,6 +2589,15 @@ func serializeUser(e *awsjson.Encoder, v *types.User) {
 	if len(v.AuthenticationType) > 0 {
 		e.Key("AuthenticationType")
 		e.String(string(v.AuthenticationType))
+	}
+	e.ObjectEnd()
+}
+
+func serializeVolumeConfig(e *awsjson.Encoder, v *types.VolumeConfig) {
+	e.ObjectStart()
+	if v.VolumeSizeInGb != nil {
+		e.Key("VolumeSizeInGb")
+		e.Int64(int64(*v.VolumeSizeInGb))
 	}
 	e.ObjectEnd()
 }

@@ -49,6 +49,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpAssociateFleetInput(&d, in)
 		d.End()
 		return "AssociateFleet", in, d.Err()
+	case "PhotonAdminProxyService.AssociateSoftwareToImageBuilder":
+		in := &appstream.AssociateSoftwareToImageBuilderInput{}
+		deserializeOpAssociateSoftwareToImageBuilderInput(&d, in)
+		d.End()
+		return "AssociateSoftwareToImageBuilder", in, d.Err()
 	case "PhotonAdminProxyService.BatchAssociateUserStack":
 		in := &appstream.BatchAssociateUserStackInput{}
 		deserializeOpBatchAssociateUserStackInput(&d, in)
@@ -94,6 +99,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpCreateEntitlementInput(&d, in)
 		d.End()
 		return "CreateEntitlement", in, d.Err()
+	case "PhotonAdminProxyService.CreateExportImageTask":
+		in := &appstream.CreateExportImageTaskInput{}
+		deserializeOpCreateExportImageTaskInput(&d, in)
+		d.End()
+		return "CreateExportImageTask", in, d.Err()
 	case "PhotonAdminProxyService.CreateFleet":
 		in := &appstream.CreateFleetInput{}
 		deserializeOpCreateFleetInput(&d, in)
@@ -109,6 +119,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpCreateImageBuilderStreamingURLInput(&d, in)
 		d.End()
 		return "CreateImageBuilderStreamingURL", in, d.Err()
+	case "PhotonAdminProxyService.CreateImportedImage":
+		in := &appstream.CreateImportedImageInput{}
+		deserializeOpCreateImportedImageInput(&d, in)
+		d.End()
+		return "CreateImportedImage", in, d.Err()
 	case "PhotonAdminProxyService.CreateStack":
 		in := &appstream.CreateStackInput{}
 		deserializeOpCreateStackInput(&d, in)
@@ -219,6 +234,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeAppBlocksInput(&d, in)
 		d.End()
 		return "DescribeAppBlocks", in, d.Err()
+	case "PhotonAdminProxyService.DescribeAppLicenseUsage":
+		in := &appstream.DescribeAppLicenseUsageInput{}
+		deserializeOpDescribeAppLicenseUsageInput(&d, in)
+		d.End()
+		return "DescribeAppLicenseUsage", in, d.Err()
 	case "PhotonAdminProxyService.DescribeApplicationFleetAssociations":
 		in := &appstream.DescribeApplicationFleetAssociationsInput{}
 		deserializeOpDescribeApplicationFleetAssociationsInput(&d, in)
@@ -264,6 +284,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeSessionsInput(&d, in)
 		d.End()
 		return "DescribeSessions", in, d.Err()
+	case "PhotonAdminProxyService.DescribeSoftwareAssociations":
+		in := &appstream.DescribeSoftwareAssociationsInput{}
+		deserializeOpDescribeSoftwareAssociationsInput(&d, in)
+		d.End()
+		return "DescribeSoftwareAssociations", in, d.Err()
 	case "PhotonAdminProxyService.DescribeStacks":
 		in := &appstream.DescribeStacksInput{}
 		deserializeOpDescribeStacksInput(&d, in)
@@ -314,6 +339,16 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDisassociateFleetInput(&d, in)
 		d.End()
 		return "DisassociateFleet", in, d.Err()
+	case "PhotonAdminProxyService.DisassociateSoftwareFromImageBuilder":
+		in := &appstream.DisassociateSoftwareFromImageBuilderInput{}
+		deserializeOpDisassociateSoftwareFromImageBuilderInput(&d, in)
+		d.End()
+		return "DisassociateSoftwareFromImageBuilder", in, d.Err()
+	case "PhotonAdminProxyService.DrainSessionInstance":
+		in := &appstream.DrainSessionInstanceInput{}
+		deserializeOpDrainSessionInstanceInput(&d, in)
+		d.End()
+		return "DrainSessionInstance", in, d.Err()
 	case "PhotonAdminProxyService.EnableUser":
 		in := &appstream.EnableUserInput{}
 		deserializeOpEnableUserInput(&d, in)
@@ -324,6 +359,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpExpireSessionInput(&d, in)
 		d.End()
 		return "ExpireSession", in, d.Err()
+	case "PhotonAdminProxyService.GetExportImageTask":
+		in := &appstream.GetExportImageTaskInput{}
+		deserializeOpGetExportImageTaskInput(&d, in)
+		d.End()
+		return "GetExportImageTask", in, d.Err()
 	case "PhotonAdminProxyService.ListAssociatedFleets":
 		in := &appstream.ListAssociatedFleetsInput{}
 		deserializeOpListAssociatedFleetsInput(&d, in)
@@ -339,6 +379,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpListEntitledApplicationsInput(&d, in)
 		d.End()
 		return "ListEntitledApplications", in, d.Err()
+	case "PhotonAdminProxyService.ListExportImageTasks":
+		in := &appstream.ListExportImageTasksInput{}
+		deserializeOpListExportImageTasksInput(&d, in)
+		d.End()
+		return "ListExportImageTasks", in, d.Err()
 	case "PhotonAdminProxyService.ListTagsForResource":
 		in := &appstream.ListTagsForResourceInput{}
 		deserializeOpListTagsForResourceInput(&d, in)
@@ -359,6 +404,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpStartImageBuilderInput(&d, in)
 		d.End()
 		return "StartImageBuilder", in, d.Err()
+	case "PhotonAdminProxyService.StartSoftwareDeploymentToImageBuilder":
+		in := &appstream.StartSoftwareDeploymentToImageBuilderInput{}
+		deserializeOpStartSoftwareDeploymentToImageBuilderInput(&d, in)
+		d.End()
+		return "StartSoftwareDeploymentToImageBuilder", in, d.Err()
 	case "PhotonAdminProxyService.StopAppBlockBuilder":
 		in := &appstream.StopAppBlockBuilderInput{}
 		deserializeOpStopAppBlockBuilderInput(&d, in)
@@ -442,6 +492,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpAssociateApplicationToEntitlementOutput(e, v)
 	case *appstream.AssociateFleetOutput:
 		serializeOpAssociateFleetOutput(e, v)
+	case *appstream.AssociateSoftwareToImageBuilderOutput:
+		serializeOpAssociateSoftwareToImageBuilderOutput(e, v)
 	case *appstream.BatchAssociateUserStackOutput:
 		serializeOpBatchAssociateUserStackOutput(e, v)
 	case *appstream.BatchDisassociateUserStackOutput:
@@ -460,12 +512,16 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpCreateDirectoryConfigOutput(e, v)
 	case *appstream.CreateEntitlementOutput:
 		serializeOpCreateEntitlementOutput(e, v)
+	case *appstream.CreateExportImageTaskOutput:
+		serializeOpCreateExportImageTaskOutput(e, v)
 	case *appstream.CreateFleetOutput:
 		serializeOpCreateFleetOutput(e, v)
 	case *appstream.CreateImageBuilderOutput:
 		serializeOpCreateImageBuilderOutput(e, v)
 	case *appstream.CreateImageBuilderStreamingURLOutput:
 		serializeOpCreateImageBuilderStreamingURLOutput(e, v)
+	case *appstream.CreateImportedImageOutput:
+		serializeOpCreateImportedImageOutput(e, v)
 	case *appstream.CreateStackOutput:
 		serializeOpCreateStackOutput(e, v)
 	case *appstream.CreateStreamingURLOutput:
@@ -510,6 +566,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeAppBlockBuildersOutput(e, v)
 	case *appstream.DescribeAppBlocksOutput:
 		serializeOpDescribeAppBlocksOutput(e, v)
+	case *appstream.DescribeAppLicenseUsageOutput:
+		serializeOpDescribeAppLicenseUsageOutput(e, v)
 	case *appstream.DescribeApplicationFleetAssociationsOutput:
 		serializeOpDescribeApplicationFleetAssociationsOutput(e, v)
 	case *appstream.DescribeApplicationsOutput:
@@ -528,6 +586,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeImagesOutput(e, v)
 	case *appstream.DescribeSessionsOutput:
 		serializeOpDescribeSessionsOutput(e, v)
+	case *appstream.DescribeSoftwareAssociationsOutput:
+		serializeOpDescribeSoftwareAssociationsOutput(e, v)
 	case *appstream.DescribeStacksOutput:
 		serializeOpDescribeStacksOutput(e, v)
 	case *appstream.DescribeThemeForStackOutput:
@@ -548,16 +608,24 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDisassociateApplicationFromEntitlementOutput(e, v)
 	case *appstream.DisassociateFleetOutput:
 		serializeOpDisassociateFleetOutput(e, v)
+	case *appstream.DisassociateSoftwareFromImageBuilderOutput:
+		serializeOpDisassociateSoftwareFromImageBuilderOutput(e, v)
+	case *appstream.DrainSessionInstanceOutput:
+		serializeOpDrainSessionInstanceOutput(e, v)
 	case *appstream.EnableUserOutput:
 		serializeOpEnableUserOutput(e, v)
 	case *appstream.ExpireSessionOutput:
 		serializeOpExpireSessionOutput(e, v)
+	case *appstream.GetExportImageTaskOutput:
+		serializeOpGetExportImageTaskOutput(e, v)
 	case *appstream.ListAssociatedFleetsOutput:
 		serializeOpListAssociatedFleetsOutput(e, v)
 	case *appstream.ListAssociatedStacksOutput:
 		serializeOpListAssociatedStacksOutput(e, v)
 	case *appstream.ListEntitledApplicationsOutput:
 		serializeOpListEntitledApplicationsOutput(e, v)
+	case *appstream.ListExportImageTasksOutput:
+		serializeOpListExportImageTasksOutput(e, v)
 	case *appstream.ListTagsForResourceOutput:
 		serializeOpListTagsForResourceOutput(e, v)
 	case *appstream.StartAppBlockBuilderOutput:
@@ -566,6 +634,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpStartFleetOutput(e, v)
 	case *appstream.StartImageBuilderOutput:
 		serializeOpStartImageBuilderOutput(e, v)
+	case *appstream.StartSoftwareDeploymentToImageBuilderOutput:
+		serializeOpStartSoftwareDeploymentToImageBuilderOutput(e, v)
 	case *appstream.StopAppBlockBuilderOutput:
 		serializeOpStopAppBlockBuilderOutput(e, v)
 	case *appstream.StopFleetOutput:
@@ -607,6 +677,9 @@ func EncodeError(err error) (status int, body []byte, ok bool) {
 	case *types.ConcurrentModificationException:
 		status = 400
 		serializeConcurrentModificationException(e, v)
+	case *types.DryRunOperationException:
+		status = 412
+		serializeDryRunOperationException(e, v)
 	case *types.EntitlementAlreadyExistsException:
 		status = 400
 		serializeEntitlementAlreadyExistsException(e, v)

@@ -35,6 +35,21 @@ func (Action) Values() []Action {
 	return []Action{"CLIPBOARD_COPY_FROM_LOCAL_DEVICE", "CLIPBOARD_COPY_TO_LOCAL_DEVICE", "FILE_UPLOAD", "FILE_DOWNLOAD", "PRINTING_TO_LOCAL_DEVICE", "DOMAIN_PASSWORD_SIGNIN", "DOMAIN_SMART_CARD_SIGNIN", "AUTO_TIME_ZONE_REDIRECTION"}
 }
 
+// The image type is the type of AppStream image resource.
+type AgentSoftwareVersion string
+
+// Enum values for AgentSoftwareVersion
+const (
+	AgentSoftwareVersionCurrentLatest AgentSoftwareVersion = "CURRENT_LATEST"
+	AgentSoftwareVersionAlwaysLatest  AgentSoftwareVersion = "ALWAYS_LATEST"
+)
+
+// Values returns all known values for AgentSoftwareVersion. The service may
+// return values this client does not know yet.
+func (AgentSoftwareVersion) Values() []AgentSoftwareVersion {
+	return []AgentSoftwareVersion{"CURRENT_LATEST", "ALWAYS_LATEST"}
+}
+
 type AppBlockBuilderAttribute string
 
 // Enum values for AppBlockBuilderAttribute
@@ -179,6 +194,21 @@ func (DynamicAppProvidersEnabled) Values() []DynamicAppProvidersEnabled {
 	return []DynamicAppProvidersEnabled{"ENABLED", "DISABLED"}
 }
 
+type ExportImageTaskState string
+
+// Enum values for ExportImageTaskState
+const (
+	ExportImageTaskStateExporting ExportImageTaskState = "EXPORTING"
+	ExportImageTaskStateCompleted ExportImageTaskState = "COMPLETED"
+	ExportImageTaskStateFailed    ExportImageTaskState = "FAILED"
+)
+
+// Values returns all known values for ExportImageTaskState. The service may
+// return values this client does not know yet.
+func (ExportImageTaskState) Values() []ExportImageTaskState {
+	return []ExportImageTaskState{"EXPORTING", "COMPLETED", "FAILED"}
+}
+
 // The fleet attribute.
 type FleetAttribute string
 
@@ -191,12 +221,13 @@ const (
 	FleetAttributeUsbDeviceFilterStrings           FleetAttribute = "USB_DEVICE_FILTER_STRINGS"
 	FleetAttributeSessionScriptS3Location          FleetAttribute = "SESSION_SCRIPT_S3_LOCATION"
 	FleetAttributeMaxSessionsPerInstance           FleetAttribute = "MAX_SESSIONS_PER_INSTANCE"
+	FleetAttributeVolumeConfiguration              FleetAttribute = "VOLUME_CONFIGURATION"
 )
 
 // Values returns all known values for FleetAttribute. The service may
 // return values this client does not know yet.
 func (FleetAttribute) Values() []FleetAttribute {
-	return []FleetAttribute{"VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS", "DOMAIN_JOIN_INFO", "IAM_ROLE_ARN", "USB_DEVICE_FILTER_STRINGS", "SESSION_SCRIPT_S3_LOCATION", "MAX_SESSIONS_PER_INSTANCE"}
+	return []FleetAttribute{"VPC_CONFIGURATION", "VPC_CONFIGURATION_SECURITY_GROUP_IDS", "DOMAIN_JOIN_INFO", "IAM_ROLE_ARN", "USB_DEVICE_FILTER_STRINGS", "SESSION_SCRIPT_S3_LOCATION", "MAX_SESSIONS_PER_INSTANCE", "VOLUME_CONFIGURATION"}
 }
 
 type FleetErrorCode string
@@ -233,12 +264,13 @@ const (
 	FleetErrorCodeDomainJoinErrorDsMachineAccountQuotaExceeded      FleetErrorCode = "DOMAIN_JOIN_ERROR_DS_MACHINE_ACCOUNT_QUOTA_EXCEEDED"
 	FleetErrorCodeDomainJoinNerrPasswordExpired                     FleetErrorCode = "DOMAIN_JOIN_NERR_PASSWORD_EXPIRED"
 	FleetErrorCodeDomainJoinInternalServiceError                    FleetErrorCode = "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR"
+	FleetErrorCodeValidationError                                   FleetErrorCode = "VALIDATION_ERROR"
 )
 
 // Values returns all known values for FleetErrorCode. The service may
 // return values this client does not know yet.
 func (FleetErrorCode) Values() []FleetErrorCode {
-	return []FleetErrorCode{"IAM_SERVICE_ROLE_MISSING_ENI_DESCRIBE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_CREATE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_DELETE_ACTION", "NETWORK_INTERFACE_LIMIT_EXCEEDED", "INTERNAL_SERVICE_ERROR", "IAM_SERVICE_ROLE_IS_MISSING", "MACHINE_ROLE_IS_MISSING", "STS_DISABLED_IN_REGION", "SUBNET_HAS_INSUFFICIENT_IP_ADDRESSES", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SUBNET_ACTION", "SUBNET_NOT_FOUND", "IMAGE_NOT_FOUND", "INVALID_SUBNET_CONFIGURATION", "SECURITY_GROUPS_NOT_FOUND", "IGW_NOT_ATTACHED", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SECURITY_GROUPS_ACTION", "FLEET_STOPPED", "FLEET_INSTANCE_PROVISIONING_FAILURE", "DOMAIN_JOIN_ERROR_FILE_NOT_FOUND", "DOMAIN_JOIN_ERROR_ACCESS_DENIED", "DOMAIN_JOIN_ERROR_LOGON_FAILURE", "DOMAIN_JOIN_ERROR_INVALID_PARAMETER", "DOMAIN_JOIN_ERROR_MORE_DATA", "DOMAIN_JOIN_ERROR_NO_SUCH_DOMAIN", "DOMAIN_JOIN_ERROR_NOT_SUPPORTED", "DOMAIN_JOIN_NERR_INVALID_WORKGROUP_NAME", "DOMAIN_JOIN_NERR_WORKSTATION_NOT_STARTED", "DOMAIN_JOIN_ERROR_DS_MACHINE_ACCOUNT_QUOTA_EXCEEDED", "DOMAIN_JOIN_NERR_PASSWORD_EXPIRED", "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR"}
+	return []FleetErrorCode{"IAM_SERVICE_ROLE_MISSING_ENI_DESCRIBE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_CREATE_ACTION", "IAM_SERVICE_ROLE_MISSING_ENI_DELETE_ACTION", "NETWORK_INTERFACE_LIMIT_EXCEEDED", "INTERNAL_SERVICE_ERROR", "IAM_SERVICE_ROLE_IS_MISSING", "MACHINE_ROLE_IS_MISSING", "STS_DISABLED_IN_REGION", "SUBNET_HAS_INSUFFICIENT_IP_ADDRESSES", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SUBNET_ACTION", "SUBNET_NOT_FOUND", "IMAGE_NOT_FOUND", "INVALID_SUBNET_CONFIGURATION", "SECURITY_GROUPS_NOT_FOUND", "IGW_NOT_ATTACHED", "IAM_SERVICE_ROLE_MISSING_DESCRIBE_SECURITY_GROUPS_ACTION", "FLEET_STOPPED", "FLEET_INSTANCE_PROVISIONING_FAILURE", "DOMAIN_JOIN_ERROR_FILE_NOT_FOUND", "DOMAIN_JOIN_ERROR_ACCESS_DENIED", "DOMAIN_JOIN_ERROR_LOGON_FAILURE", "DOMAIN_JOIN_ERROR_INVALID_PARAMETER", "DOMAIN_JOIN_ERROR_MORE_DATA", "DOMAIN_JOIN_ERROR_NO_SUCH_DOMAIN", "DOMAIN_JOIN_ERROR_NOT_SUPPORTED", "DOMAIN_JOIN_NERR_INVALID_WORKGROUP_NAME", "DOMAIN_JOIN_NERR_WORKSTATION_NOT_STARTED", "DOMAIN_JOIN_ERROR_DS_MACHINE_ACCOUNT_QUOTA_EXCEEDED", "DOMAIN_JOIN_NERR_PASSWORD_EXPIRED", "DOMAIN_JOIN_INTERNAL_SERVICE_ERROR", "VALIDATION_ERROR"}
 }
 
 type FleetState string
@@ -287,12 +319,15 @@ const (
 	ImageBuilderStateFailed               ImageBuilderState = "FAILED"
 	ImageBuilderStateUpdating             ImageBuilderState = "UPDATING"
 	ImageBuilderStatePendingQualification ImageBuilderState = "PENDING_QUALIFICATION"
+	ImageBuilderStatePendingSyncingApps   ImageBuilderState = "PENDING_SYNCING_APPS"
+	ImageBuilderStateSyncingApps          ImageBuilderState = "SYNCING_APPS"
+	ImageBuilderStatePendingImageImport   ImageBuilderState = "PENDING_IMAGE_IMPORT"
 )
 
 // Values returns all known values for ImageBuilderState. The service may
 // return values this client does not know yet.
 func (ImageBuilderState) Values() []ImageBuilderState {
-	return []ImageBuilderState{"PENDING", "UPDATING_AGENT", "RUNNING", "STOPPING", "STOPPED", "REBOOTING", "SNAPSHOTTING", "DELETING", "FAILED", "UPDATING", "PENDING_QUALIFICATION"}
+	return []ImageBuilderState{"PENDING", "UPDATING_AGENT", "RUNNING", "STOPPING", "STOPPED", "REBOOTING", "SNAPSHOTTING", "DELETING", "FAILED", "UPDATING", "PENDING_QUALIFICATION", "PENDING_SYNCING_APPS", "SYNCING_APPS", "PENDING_IMAGE_IMPORT"}
 }
 
 type ImageBuilderStateChangeReasonCode string
@@ -327,19 +362,20 @@ type ImageState string
 
 // Enum values for ImageState
 const (
-	ImageStatePending   ImageState = "PENDING"
-	ImageStateAvailable ImageState = "AVAILABLE"
-	ImageStateFailed    ImageState = "FAILED"
-	ImageStateCopying   ImageState = "COPYING"
-	ImageStateDeleting  ImageState = "DELETING"
-	ImageStateCreating  ImageState = "CREATING"
-	ImageStateImporting ImageState = "IMPORTING"
+	ImageStatePending    ImageState = "PENDING"
+	ImageStateAvailable  ImageState = "AVAILABLE"
+	ImageStateFailed     ImageState = "FAILED"
+	ImageStateCopying    ImageState = "COPYING"
+	ImageStateDeleting   ImageState = "DELETING"
+	ImageStateCreating   ImageState = "CREATING"
+	ImageStateImporting  ImageState = "IMPORTING"
+	ImageStateValidating ImageState = "VALIDATING"
 )
 
 // Values returns all known values for ImageState. The service may
 // return values this client does not know yet.
 func (ImageState) Values() []ImageState {
-	return []ImageState{"PENDING", "AVAILABLE", "FAILED", "COPYING", "DELETING", "CREATING", "IMPORTING"}
+	return []ImageState{"PENDING", "AVAILABLE", "FAILED", "COPYING", "DELETING", "CREATING", "IMPORTING", "VALIDATING"}
 }
 
 type ImageStateChangeReasonCode string
@@ -349,12 +385,45 @@ const (
 	ImageStateChangeReasonCodeInternalError            ImageStateChangeReasonCode = "INTERNAL_ERROR"
 	ImageStateChangeReasonCodeImageBuilderNotAvailable ImageStateChangeReasonCode = "IMAGE_BUILDER_NOT_AVAILABLE"
 	ImageStateChangeReasonCodeImageCopyFailure         ImageStateChangeReasonCode = "IMAGE_COPY_FAILURE"
+	ImageStateChangeReasonCodeImageUpdateFailure       ImageStateChangeReasonCode = "IMAGE_UPDATE_FAILURE"
+	ImageStateChangeReasonCodeImageImportFailure       ImageStateChangeReasonCode = "IMAGE_IMPORT_FAILURE"
 )
 
 // Values returns all known values for ImageStateChangeReasonCode. The service may
 // return values this client does not know yet.
 func (ImageStateChangeReasonCode) Values() []ImageStateChangeReasonCode {
-	return []ImageStateChangeReasonCode{"INTERNAL_ERROR", "IMAGE_BUILDER_NOT_AVAILABLE", "IMAGE_COPY_FAILURE"}
+	return []ImageStateChangeReasonCode{"INTERNAL_ERROR", "IMAGE_BUILDER_NOT_AVAILABLE", "IMAGE_COPY_FAILURE", "IMAGE_UPDATE_FAILURE", "IMAGE_IMPORT_FAILURE"}
+}
+
+// The image type is the type of AppStream image resource.
+type ImageType string
+
+// Enum values for ImageType
+const (
+	ImageTypeCustom ImageType = "CUSTOM"
+	ImageTypeNative ImageType = "NATIVE"
+)
+
+// Values returns all known values for ImageType. The service may
+// return values this client does not know yet.
+func (ImageType) Values() []ImageType {
+	return []ImageType{"CUSTOM", "NATIVE"}
+}
+
+// Possible values for the drain status of a streaming instance.
+type InstanceDrainStatus string
+
+// Enum values for InstanceDrainStatus
+const (
+	InstanceDrainStatusActive        InstanceDrainStatus = "ACTIVE"
+	InstanceDrainStatusDraining      InstanceDrainStatus = "DRAINING"
+	InstanceDrainStatusNotApplicable InstanceDrainStatus = "NOT_APPLICABLE"
+)
+
+// Values returns all known values for InstanceDrainStatus. The service may
+// return values this client does not know yet.
+func (InstanceDrainStatus) Values() []InstanceDrainStatus {
+	return []InstanceDrainStatus{"ACTIVE", "DRAINING", "NOT_APPLICABLE"}
 }
 
 type LatestAppstreamAgentVersion string
@@ -421,15 +490,17 @@ const (
 	PlatformTypeWindowsServer2016 PlatformType = "WINDOWS_SERVER_2016"
 	PlatformTypeWindowsServer2019 PlatformType = "WINDOWS_SERVER_2019"
 	PlatformTypeWindowsServer2022 PlatformType = "WINDOWS_SERVER_2022"
+	PlatformTypeWindowsServer2025 PlatformType = "WINDOWS_SERVER_2025"
 	PlatformTypeAmazonLinux2      PlatformType = "AMAZON_LINUX2"
 	PlatformTypeRhel8             PlatformType = "RHEL8"
 	PlatformTypeRockyLinux8       PlatformType = "ROCKY_LINUX8"
+	PlatformTypeUbuntuPro2404     PlatformType = "UBUNTU_PRO_2404"
 )
 
 // Values returns all known values for PlatformType. The service may
 // return values this client does not know yet.
 func (PlatformType) Values() []PlatformType {
-	return []PlatformType{"WINDOWS", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "AMAZON_LINUX2", "RHEL8", "ROCKY_LINUX8"}
+	return []PlatformType{"WINDOWS", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "WINDOWS_SERVER_2025", "AMAZON_LINUX2", "RHEL8", "ROCKY_LINUX8", "UBUNTU_PRO_2404"}
 }
 
 type PreferredProtocol string
@@ -476,6 +547,25 @@ func (SessionState) Values() []SessionState {
 	return []SessionState{"ACTIVE", "PENDING", "EXPIRED"}
 }
 
+type SoftwareDeploymentStatus string
+
+// Enum values for SoftwareDeploymentStatus
+const (
+	SoftwareDeploymentStatusStagedForInstallation   SoftwareDeploymentStatus = "STAGED_FOR_INSTALLATION"
+	SoftwareDeploymentStatusPendingInstallation     SoftwareDeploymentStatus = "PENDING_INSTALLATION"
+	SoftwareDeploymentStatusInstalled               SoftwareDeploymentStatus = "INSTALLED"
+	SoftwareDeploymentStatusStagedForUninstallation SoftwareDeploymentStatus = "STAGED_FOR_UNINSTALLATION"
+	SoftwareDeploymentStatusPendingUninstallation   SoftwareDeploymentStatus = "PENDING_UNINSTALLATION"
+	SoftwareDeploymentStatusFailedToInstall         SoftwareDeploymentStatus = "FAILED_TO_INSTALL"
+	SoftwareDeploymentStatusFailedToUninstall       SoftwareDeploymentStatus = "FAILED_TO_UNINSTALL"
+)
+
+// Values returns all known values for SoftwareDeploymentStatus. The service may
+// return values this client does not know yet.
+func (SoftwareDeploymentStatus) Values() []SoftwareDeploymentStatus {
+	return []SoftwareDeploymentStatus{"STAGED_FOR_INSTALLATION", "PENDING_INSTALLATION", "INSTALLED", "STAGED_FOR_UNINSTALLATION", "PENDING_UNINSTALLATION", "FAILED_TO_INSTALL", "FAILED_TO_UNINSTALL"}
+}
+
 type StackAttribute string
 
 // Enum values for StackAttribute
@@ -492,12 +582,13 @@ const (
 	StackAttributeIamRoleArn                  StackAttribute = "IAM_ROLE_ARN"
 	StackAttributeAccessEndpoints             StackAttribute = "ACCESS_ENDPOINTS"
 	StackAttributeStreamingExperienceSettings StackAttribute = "STREAMING_EXPERIENCE_SETTINGS"
+	StackAttributeContentRedirection          StackAttribute = "CONTENT_REDIRECTION"
 )
 
 // Values returns all known values for StackAttribute. The service may
 // return values this client does not know yet.
 func (StackAttribute) Values() []StackAttribute {
-	return []StackAttribute{"STORAGE_CONNECTORS", "STORAGE_CONNECTOR_HOMEFOLDERS", "STORAGE_CONNECTOR_GOOGLE_DRIVE", "STORAGE_CONNECTOR_ONE_DRIVE", "REDIRECT_URL", "FEEDBACK_URL", "THEME_NAME", "USER_SETTINGS", "EMBED_HOST_DOMAINS", "IAM_ROLE_ARN", "ACCESS_ENDPOINTS", "STREAMING_EXPERIENCE_SETTINGS"}
+	return []StackAttribute{"STORAGE_CONNECTORS", "STORAGE_CONNECTOR_HOMEFOLDERS", "STORAGE_CONNECTOR_GOOGLE_DRIVE", "STORAGE_CONNECTOR_ONE_DRIVE", "REDIRECT_URL", "FEEDBACK_URL", "THEME_NAME", "USER_SETTINGS", "EMBED_HOST_DOMAINS", "IAM_ROLE_ARN", "ACCESS_ENDPOINTS", "STREAMING_EXPERIENCE_SETTINGS", "CONTENT_REDIRECTION"}
 }
 
 type StackErrorCode string

@@ -41,6 +41,42 @@ func (e *ConcurrentModificationException) ErrorFault() smithy.ErrorFault {
 	return smithy.FaultClient
 }
 
+// The exception that is thrown when a dry run operation is requested. This
+// indicates that the validation checks have been performed successfully, but no
+// actual resources were created or modified.
+type DryRunOperationException struct {
+	// The error message in the exception.
+	Message *string
+
+	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
+	ErrorCodeOverride *string
+}
+
+func (e *DryRunOperationException) Error() string {
+	return fmt.Sprintf("%s: %s", e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorMessage returns the message the service sent.
+func (e *DryRunOperationException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorCode returns the error code, DryRunOperationException unless the service sent another.
+func (e *DryRunOperationException) ErrorCode() string {
+	if e == nil || e.ErrorCodeOverride == nil {
+		return "DryRunOperationException"
+	}
+	return *e.ErrorCodeOverride
+}
+
+// ErrorFault says whether the client or the service is at fault.
+func (e *DryRunOperationException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
 // The entitlement already exists.
 type EntitlementAlreadyExistsException struct {
 	// The error message in the exception.
@@ -314,9 +350,9 @@ func (e *OperationNotPermittedException) ErrorFault() smithy.ErrorFault {
 	return smithy.FaultClient
 }
 
-// AppStream 2.0 can’t process the request right now because the Describe
-// calls from your AWS account are being throttled by Amazon EC2. Try again
-// later.
+// WorkSpaces Applications can’t process the request right now because the
+// Describe calls from your AWS account are being throttled by Amazon EC2. Try
+// again later.
 type RequestLimitExceededException struct {
 	// The error message in the exception.
 	Message *string

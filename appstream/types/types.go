@@ -9,10 +9,10 @@ import (
 
 // Describes an interface VPC endpoint (interface endpoint) that lets you create
 // a private connection between the virtual private cloud (VPC) that you specify
-// and AppStream 2.0. When you specify an interface endpoint for a stack, users
-// of the stack can connect to AppStream 2.0 only through that endpoint. When
-// you specify an interface endpoint for an image builder, administrators can
-// connect to the image builder only through that endpoint.
+// and WorkSpaces Applications. When you specify an interface endpoint for a
+// stack, users of the stack can connect to WorkSpaces Applications only through
+// that endpoint. When you specify an interface endpoint for an image builder,
+// administrators can connect to the image builder only through that endpoint.
 type AccessEndpoint struct {
 	// The type of interface endpoint.
 	//
@@ -25,11 +25,59 @@ type AccessEndpoint struct {
 	VpceId *string
 }
 
+// The collection of license usage records.
+type AdminAppLicenseUsageRecord struct {
+	// The ARN of the user who used the license-included application.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	UserArn *string
+
+	// The billing period for the license usage record.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	BillingPeriod *string
+
+	// The account ID of the owner of the license.
+	//
+	// Constraints (checked by the service): pattern ^\d+$.
+	//
+	// This member is required.
+	OwnerAWSAccountId *string
+
+	// The date and time when the license was first used.
+	//
+	// This member is required.
+	SubscriptionFirstUsedDate *time.Time
+
+	// The date and time when the license was last used.
+	//
+	// This member is required.
+	SubscriptionLastUsedDate *time.Time
+
+	// The type of license (for example, Microsoft Office).
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	LicenseType *string
+
+	// The ID of the user who used the license-included application.
+	//
+	// Constraints (checked by the service): length at least 1.
+	//
+	// This member is required.
+	UserId *string
+}
+
 // Describes an app block.
 //
-// App blocks are an Amazon AppStream 2.0 resource that stores the details about
-// the virtual hard disk in an S3 bucket. It also stores the setup script with
-// details about how to mount the virtual hard disk. The virtual hard disk
+// App blocks are a WorkSpaces Applications resource that stores the details
+// about the virtual hard disk in an S3 bucket. It also stores the setup script
+// with details about how to mount the virtual hard disk. The virtual hard disk
 // includes the application binaries and other files necessary to launch your
 // applications. Multiple applications can be assigned to a single app block.
 //
@@ -80,9 +128,10 @@ type AppBlock struct {
 
 	// The state of the app block.
 	//
-	// An app block with AppStream 2.0 packaging will be in the INACTIVE state if no
-	// application package (VHD) is assigned to it. After an application package
-	// (VHD) is created by an app block builder for an app block, it becomes ACTIVE.
+	// An app block with WorkSpaces Applications packaging will be in the INACTIVE
+	// state if no application package (VHD) is assigned to it. After an application
+	// package (VHD) is created by an app block builder for an app block, it becomes
+	// ACTIVE.
 	//
 	// Custom app blocks are always in the ACTIVE state and no action is required to
 	// use them.
@@ -166,6 +215,10 @@ type AppBlockBuilder struct {
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the app block builder.
+	DisableIMDSV1 *bool
 }
 
 // Describes an association between an app block builder and app block.
@@ -262,6 +315,87 @@ type Application struct {
 
 	// The time at which the application was created within the app block.
 	CreatedTime *time.Time
+}
+
+// Configuration for an application in the imported image's application catalog.
+// This structure defines how applications appear and launch for users.
+type ApplicationConfig struct {
+	// The name of the application. This is a required field that must be unique
+	// within the application catalog and between 1-100 characters, matching the
+	// pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$.
+	//
+	// Constraints (checked by the service): length 0 to 100; pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,99}$.
+	//
+	// This member is required.
+	Name *string
+
+	// The display name shown to users for this application. This field is optional
+	// and can be 0-100 characters, matching the pattern ^[a-zA-Z0-9][a-zA-Z0-9_.
+	// -]{0,99}$.
+	//
+	// Constraints (checked by the service): length 0 to 100; pattern ^[a-zA-Z0-9][a-zA-Z0-9_. -]{0,99}$.
+	DisplayName *string
+
+	// The absolute path to the executable file that launches the application. This
+	// is a required field that can be 1-32767 characters to support Windows
+	// extended file paths. Use escaped file path strings like
+	// "C:\\\\Windows\\\\System32\\\\notepad.exe".
+	//
+	// Constraints (checked by the service): length 0 to 32767.
+	//
+	// This member is required.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
+	AbsoluteAppPath *string
+
+	// The absolute path to the icon file for the application. This field is
+	// optional and can be 1-32767 characters. If not provided, the icon is derived
+	// from the executable. Use PNG images with proper transparency for the best
+	// user experience.
+	//
+	// Constraints (checked by the service): length 0 to 32767.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
+	AbsoluteIconPath *string
+
+	// The absolute path to the prewarm manifest file for this application. This
+	// field is optional and only applicable when using application-specific
+	// manifests. The path can be 1-32767 characters and should point to a text file
+	// containing file paths to prewarm.
+	//
+	// Constraints (checked by the service): length 0 to 32767.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
+	AbsoluteManifestPath *string
+
+	// The working directory to use when launching the application. This field is
+	// optional and can be 0-32767 characters. Use escaped file path strings like
+	// "C:\\\\Path\\\\To\\\\Working\\\\Directory".
+	//
+	// Constraints (checked by the service): length 0 to 32767.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
+	WorkingDirectory *string
+
+	// The launch parameters to pass to the application executable. This field is
+	// optional and can be 0-1024 characters. Use escaped strings with the full list
+	// of required parameters, such as PowerShell script paths or command-line
+	// arguments.
+	//
+	// Constraints (checked by the service): length 0 to 1024; pattern ^[^\x00]+$.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
+	LaunchParameters *string
+}
+
+// String prints the structure with its sensitive members redacted.
+func (v ApplicationConfig) String() string {
+	return redact.Struct(v, "AbsoluteAppPath", "AbsoluteIconPath", "AbsoluteManifestPath", "WorkingDirectory", "LaunchParameters")
+}
+
+// GoString keeps %#v as safe as %v.
+func (v ApplicationConfig) GoString() string {
+	return v.String()
 }
 
 // Describes the application fleet association.
@@ -397,6 +531,28 @@ type ComputeCapacityStatus struct {
 	//
 	// This only applies to multi-session fleets.
 	ActualUserSessions *int32
+
+	// The number of instances in drain mode. This only applies to multi-session
+	// fleets.
+	Draining *int32
+
+	// The number of active user sessions on instances in drain mode. This only
+	// applies to multi-session fleets.
+	DrainModeActiveUserSessions *int32
+
+	// The number of unused session slots on instances in drain mode that cannot be
+	// used for user session provisioning. This only applies to multi-session
+	// fleets.
+	DrainModeUnusedUserSessions *int32
+}
+
+// Configuration for bidirectional URL redirection between the streaming session
+// and the local client. Use HostToClient to redirect URLs from the remote
+// desktop to the local browser.
+type ContentRedirection struct {
+	// Configuration for redirecting URLs from the remote desktop to the local
+	// client browser.
+	HostToClient *UrlRedirectionConfig
 }
 
 // Describes the configuration information required to join fleets and image
@@ -454,7 +610,7 @@ type EntitledApplication struct {
 
 // Specifies an entitlement. Entitlements control access to specific
 // applications within a stack, based on user attributes. Entitlements apply to
-// SAML 2.0 federated user identities. Amazon AppStream 2.0 user pool and
+// SAML 2.0 federated user identities. WorkSpaces Applications user pool and
 // streaming URL users are entitled to all applications in a stack. Entitlements
 // don't apply to the desktop stream view application, or to applications
 // managed by a dynamic app provider using the Dynamic Application Framework.
@@ -499,11 +655,11 @@ type Entitlement struct {
 
 // An attribute associated with an entitlement. Application entitlements work by
 // matching a supported SAML 2.0 attribute name to a value when a user identity
-// federates to an Amazon AppStream 2.0 SAML application.
+// federates to a WorkSpaces Applications SAML application.
 type EntitlementAttribute struct {
 	// A supported AWS IAM SAML PrincipalTag attribute that is matched to the
-	// associated value when a user identity federates into an Amazon AppStream 2.0
-	// SAML application.
+	// associated value when a user identity federates into a WorkSpaces
+	// Applications SAML application.
 	//
 	// The following are valid values:
 	//
@@ -521,7 +677,7 @@ type EntitlementAttribute struct {
 	Name *string
 
 	// A value that is matched to a supported SAML attribute name when a user
-	// identity federates into an Amazon AppStream 2.0 SAML application.
+	// identity federates into a WorkSpaces Applications SAML application.
 	//
 	// Constraints (checked by the service): length at least 1.
 	//
@@ -540,6 +696,79 @@ type ErrorDetails struct {
 	//
 	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
+}
+
+// Information about an export image task, including its current state,
+// timestamps, and any error details.
+type ExportImageTask struct {
+	// The unique identifier for the export image task. Use this ID to track the
+	// task's progress and retrieve its details.
+	//
+	// Constraints (checked by the service): pattern ^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$.
+	//
+	// This member is required.
+	TaskId *string
+
+	// The ARN of the WorkSpaces Applications image being exported.
+	//
+	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
+	//
+	// This member is required.
+	ImageArn *string
+
+	// The name of the EC2 AMI that will be created by this export task.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9().\-/_]{3,128}$.
+	//
+	// This member is required.
+	AmiName *string
+
+	// The date and time when the export image task was created.
+	//
+	// This member is required.
+	CreatedDate *time.Time
+
+	// The description that will be applied to the exported EC2 AMI.
+	//
+	// Constraints (checked by the service): length 0 to 256.
+	AmiDescription *string
+
+	// The current state of the export image task, such as PENDING, RUNNING,
+	// COMPLETED, or FAILED.
+	State ExportImageTaskState
+
+	// The ID of the EC2 AMI that was created by this export task. This field is
+	// only populated when the task completes successfully.
+	//
+	// Constraints (checked by the service): pattern ^ami-[a-z0-9]{8,17}$.
+	AmiId *string
+
+	// The tags that will be applied to the exported EC2 AMI.
+	//
+	// Constraints (checked by the service): length 1 to 50.
+	TagSpecifications map[string]string
+
+	// Details about any errors that occurred during the export process. This field
+	// is only populated when the task fails.
+	ErrorDetails []ErrorDetails
+}
+
+// A filter for narrowing down the results when listing export image tasks.
+// Filters allow you to specify criteria such as task state or creation date.
+type Filter struct {
+	// The name of the filter. Valid filter names depend on the operation being
+	// performed.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$.
+	//
+	// This member is required.
+	Name *string
+
+	// The values for the filter. Multiple values can be specified for a single
+	// filter name.
+	//
+	// This member is required.
+	Values []string
 }
 
 // Describes a fleet.
@@ -600,20 +829,33 @@ type Fleet struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
-	//   - stream.graphics-desktop.2xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
 	//   - stream.graphics.g4dn.8xlarge
 	//   - stream.graphics.g4dn.12xlarge
 	//   - stream.graphics.g4dn.16xlarge
-	//   - stream.graphics-pro.4xlarge
-	//   - stream.graphics-pro.8xlarge
-	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g5.xlarge
+	//   - stream.graphics.g5.2xlarge
+	//   - stream.graphics.g5.4xlarge
+	//   - stream.graphics.g5.8xlarge
+	//   - stream.graphics.g5.16xlarge
+	//   - stream.graphics.g5.12xlarge
+	//   - stream.graphics.g5.24xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	//
@@ -703,22 +945,23 @@ type Fleet struct {
 	// The ARN of the IAM role that is applied to the fleet. To assume a role, the
 	// fleet instance calls the AWS Security Token Service (STS) AssumeRole API
 	// operation and passes the ARN of the role to use. The operation creates a new
-	// session with temporary credentials. AppStream 2.0 retrieves the temporary
-	// credentials and creates the appstream_machine_role credential profile on the
-	// instance.
+	// session with temporary credentials. WorkSpaces Applications retrieves the
+	// temporary credentials and creates the appstream_machine_role credential
+	// profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
 
-	// The AppStream 2.0 view that is displayed to your users when they stream from
-	// the fleet. When APP is specified, only the windows of applications opened by
-	// users display. When DESKTOP is specified, the standard desktop that is
-	// provided by the operating system displays.
+	// The WorkSpaces Applications view that is displayed to your users when they
+	// stream from the fleet. When APP is specified, only the windows of
+	// applications opened by users display. When DESKTOP is specified, the standard
+	// desktop that is provided by the operating system displays.
 	//
 	// The default value is APP.
 	StreamView StreamView
@@ -739,6 +982,14 @@ type Fleet struct {
 	// The maximum number of user sessions on an instance. This only applies to
 	// multi-session fleets.
 	MaxSessionsPerInstance *int32
+
+	// The current configuration of the root volume for fleet instances, including
+	// the storage size in GB.
+	RootVolumeConfig *VolumeConfig
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the fleet.
+	DisableIMDSV1 *bool
 }
 
 // Describes a fleet error.
@@ -787,7 +1038,8 @@ type Image struct {
 	ImageBuilderSupported *bool
 
 	// The name of the image builder that was used to create the private image. If
-	// the image is shared, this value is null.
+	// the image is shared, copied, or updated by using Managed Image Updates, this
+	// value is null.
 	//
 	// Constraints (checked by the service): length at least 1.
 	ImageBuilderName *string
@@ -813,8 +1065,8 @@ type Image struct {
 	// the release date of the base image from which the image was created.
 	PublicBaseImageReleasedDate *time.Time
 
-	// The version of the AppStream 2.0 agent to use for instances that are launched
-	// from this image.
+	// The version of the WorkSpaces Applications agent to use for instances that
+	// are launched from this image.
 	//
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
@@ -826,8 +1078,8 @@ type Image struct {
 	// Describes the errors that are returned when a new image can't be created.
 	ImageErrors []ResourceError
 
-	// Indicates whether the image is using the latest AppStream 2.0 agent version
-	// or not.
+	// Indicates whether the image is using the latest WorkSpaces Applications agent
+	// version or not.
 	LatestAppstreamAgentVersion LatestAppstreamAgentVersion
 
 	// The supported instances families that determine which image a customer can
@@ -837,19 +1089,26 @@ type Image struct {
 	//   - General Purpose
 	//   - Compute Optimized
 	//   - Memory Optimized
-	//   - Graphics
-	//   - Graphics Design
-	//   - Graphics Pro
 	//   - Graphics G4
 	//   - Graphics G5
+	//   - Graphics G6
 	SupportedInstanceFamilies []string
 
-	// Indicates whether dynamic app providers are enabled within an AppStream 2.0
-	// image or not.
+	// Indicates whether dynamic app providers are enabled within an WorkSpaces
+	// Applications image or not.
 	DynamicAppProvidersEnabled DynamicAppProvidersEnabled
 
 	// Indicates whether the image is shared with another account ID.
 	ImageSharedWithOthers ImageSharedWithOthers
+
+	// Indicates whether the image includes license-included applications.
+	ManagedSoftwareIncluded *bool
+
+	// The type of the image. Images created through AMI import have type "custom",
+	// while WorkSpaces Applications provided images have type "native". Custom
+	// images support additional instance types including GeneralPurpose,
+	// MemoryOptimized, ComputeOptimized, and Accelerated instance families.
+	ImageType ImageType
 }
 
 // Describes a virtual machine that is used to create an image.
@@ -906,20 +1165,33 @@ type ImageBuilder struct {
 	//   - stream.memory.z1d.3xlarge
 	//   - stream.memory.z1d.6xlarge
 	//   - stream.memory.z1d.12xlarge
-	//   - stream.graphics-design.large
-	//   - stream.graphics-design.xlarge
-	//   - stream.graphics-design.2xlarge
-	//   - stream.graphics-design.4xlarge
-	//   - stream.graphics-desktop.2xlarge
 	//   - stream.graphics.g4dn.xlarge
 	//   - stream.graphics.g4dn.2xlarge
 	//   - stream.graphics.g4dn.4xlarge
 	//   - stream.graphics.g4dn.8xlarge
 	//   - stream.graphics.g4dn.12xlarge
 	//   - stream.graphics.g4dn.16xlarge
-	//   - stream.graphics-pro.4xlarge
-	//   - stream.graphics-pro.8xlarge
-	//   - stream.graphics-pro.16xlarge
+	//   - stream.graphics.g5.xlarge
+	//   - stream.graphics.g5.2xlarge
+	//   - stream.graphics.g5.4xlarge
+	//   - stream.graphics.g5.8xlarge
+	//   - stream.graphics.g5.16xlarge
+	//   - stream.graphics.g5.12xlarge
+	//   - stream.graphics.g5.24xlarge
+	//   - stream.graphics.g6.xlarge
+	//   - stream.graphics.g6.2xlarge
+	//   - stream.graphics.g6.4xlarge
+	//   - stream.graphics.g6.8xlarge
+	//   - stream.graphics.g6.16xlarge
+	//   - stream.graphics.g6.12xlarge
+	//   - stream.graphics.g6.24xlarge
+	//   - stream.graphics.gr6.4xlarge
+	//   - stream.graphics.gr6.8xlarge
+	//   - stream.graphics.g6f.large
+	//   - stream.graphics.g6f.xlarge
+	//   - stream.graphics.g6f.2xlarge
+	//   - stream.graphics.g6f.4xlarge
+	//   - stream.graphics.gr6f.4xlarge
 	//
 	// Constraints (checked by the service): length at least 1.
 	InstanceType *string
@@ -930,14 +1202,15 @@ type ImageBuilder struct {
 	// The ARN of the IAM role that is applied to the image builder. To assume a
 	// role, the image builder calls the AWS Security Token Service (STS) AssumeRole
 	// API operation and passes the ARN of the role to use. The operation creates a
-	// new session with temporary credentials. AppStream 2.0 retrieves the temporary
-	// credentials and creates the appstream_machine_role credential profile on the
-	// instance.
+	// new session with temporary credentials. WorkSpaces Applications retrieves the
+	// temporary credentials and creates the appstream_machine_role credential
+	// profile on the instance.
 	//
 	// For more information, see Using an IAM Role to Grant Permissions to
-	// Applications and Scripts Running on AppStream 2.0 Streaming Instances
+	// Applications and Scripts Running on WorkSpaces Applications Streaming
+	// Instances
 	// (https://docs.aws.amazon.com/appstream2/latest/developerguide/using-iam-roles-to-grant-permissions-to-applications-scripts-streaming-instances.html)
-	// in the Amazon AppStream 2.0 Administration Guide.
+	// in the Amazon WorkSpaces Applications Administration Guide.
 	//
 	// Constraints (checked by the service): pattern ^arn:aws(?:\-cn|\-iso\-b|\-iso|\-us\-gov)?:[A-Za-z0-9][A-Za-z0-9_/.-]{0,62}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9_/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_/+=,@.\\-]{0,1023}$.
 	IamRoleArn *string
@@ -964,8 +1237,8 @@ type ImageBuilder struct {
 	// The image builder errors.
 	ImageBuilderErrors []ResourceError
 
-	// The version of the AppStream 2.0 agent that is currently being used by the
-	// image builder.
+	// The version of the WorkSpaces Applications agent that is currently being used
+	// by the image builder.
 	//
 	// Constraints (checked by the service): length 1 to 100.
 	AppstreamAgentVersion *string
@@ -977,9 +1250,17 @@ type ImageBuilder struct {
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
 
-	// Indicates whether the image builder is using the latest AppStream 2.0 agent
-	// version or not.
+	// The current configuration of the root volume for the image builder, including
+	// the storage size in GB.
+	RootVolumeConfig *VolumeConfig
+
+	// Indicates whether the image builder is using the latest WorkSpaces
+	// Applications agent version or not.
 	LatestAppstreamAgentVersion LatestAppstreamAgentVersion
+
+	// Indicates whether Instance Metadata Service Version 1 (IMDSv1) is disabled
+	// for the image builder.
+	DisableIMDSV1 *bool
 }
 
 // Describes the reason why the last image builder state change occurred.
@@ -1034,6 +1315,10 @@ type NetworkAccessConfiguration struct {
 	// Constraints (checked by the service): length at least 1.
 	EniPrivateIpAddress *string
 
+	// The IPv6 addresses assigned to the elastic network interface. This field
+	// supports IPv6 connectivity for WorkSpaces Applications instances.
+	EniIpv6Addresses []string
+
 	// The resource identifier of the elastic network interface that is attached to
 	// instances in your VPC. All network interfaces have the eni-xxxxxxxx resource
 	// identifier.
@@ -1054,6 +1339,18 @@ type ResourceError struct {
 
 	// The time the error occurred.
 	ErrorTimestamp *time.Time
+}
+
+// Configuration for runtime validation of imported images. This structure
+// specifies the instance type to use for testing the imported image's streaming
+// capabilities.
+type RuntimeValidationConfig struct {
+	// The instance type to use for runtime validation testing. It's recommended to
+	// use the same instance type you plan to use for your fleet to ensure accurate
+	// validation results.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9-]+(\.[a-z0-9-]+)+\.(small|medium|large|xlarge|\d+xlarge|metal)$.
+	IntendedInstanceType *string
 }
 
 // Describes the S3 location.
@@ -1205,6 +1502,10 @@ type Session struct {
 	//
 	// Constraints (checked by the service): length at least 1.
 	InstanceId *string
+
+	// The drain status of the instance hosting the streaming session. This only
+	// applies to multi-session fleets.
+	InstanceDrainStatus InstanceDrainStatus
 }
 
 // Describes the permissions that are available to the specified AWS account for
@@ -1221,6 +1522,47 @@ type SharedImagePermissions struct {
 	//
 	// This member is required.
 	ImagePermissions *ImagePermissions
+}
+
+// The association between a license-included application and a resource.
+type SoftwareAssociations struct {
+	// The name of the license-included application.
+	//
+	// Possible values include the following:
+	//
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2021_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_32Bit
+	//   - Microsoft_Office_2024_LTSC_Professional_Plus_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Professional_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Professional_64Bit
+	//   - Microsoft_Project_2021_Professional_32Bit
+	//   - Microsoft_Project_2021_Professional_64Bit
+	//   - Microsoft_Project_2024_Professional_32Bit
+	//   - Microsoft_Project_2024_Professional_64Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Office_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2021_LTSC_Standard_64Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_32Bit
+	//   - Microsoft_Visio_2024_LTSC_Standard_64Bit
+	//   - Microsoft_Project_2021_Standard_32Bit
+	//   - Microsoft_Project_2021_Standard_64Bit
+	//   - Microsoft_Project_2024_Standard_32Bit
+	//   - Microsoft_Project_2024_Standard_64Bit
+	//
+	// Constraints (checked by the service): length at least 1.
+	SoftwareName *string
+
+	// The deployment status of the license-included application.
+	Status SoftwareDeploymentStatus
+
+	// The error details for failed deployments of the license-included application.
+	DeploymentError []ErrorDetails
 }
 
 // Describes a stack.
@@ -1277,14 +1619,15 @@ type Stack struct {
 	ApplicationSettings *ApplicationSettingsResponse
 
 	// The list of virtual private cloud (VPC) interface endpoint objects. Users of
-	// the stack can connect to AppStream 2.0 only through the specified endpoints.
+	// the stack can connect to WorkSpaces Applications only through the specified
+	// endpoints.
 	//
 	// Constraints (checked by the service): length 1 to 4.
 	AccessEndpoints []AccessEndpoint
 
-	// The domains where AppStream 2.0 streaming sessions can be embedded in an
-	// iframe. You must approve the domains that you want to host embedded AppStream
-	// 2.0 streaming sessions.
+	// The domains where WorkSpaces Applications streaming sessions can be embedded
+	// in an iframe. You must approve the domains that you want to host embedded
+	// WorkSpaces Applications streaming sessions.
 	//
 	// Constraints (checked by the service): length 1 to 20.
 	EmbedHostDomains []string
@@ -1292,6 +1635,11 @@ type Stack struct {
 	// The streaming protocol you want your stack to prefer. This can be UDP or TCP.
 	// Currently, UDP is only supported in the Windows native client.
 	StreamingExperienceSettings *StreamingExperienceSettings
+
+	// Configuration for bidirectional URL redirection between the streaming session
+	// and the local client. Use HostToClient to redirect URLs from the remote
+	// desktop to the local browser.
+	ContentRedirection *ContentRedirection
 }
 
 // Describes a stack error.
@@ -1323,8 +1671,8 @@ type StorageConnector struct {
 	Domains []string
 
 	// The OneDrive for Business domains where you require admin consent when users
-	// try to link their OneDrive account to AppStream 2.0. The attribute can only
-	// be specified when ConnectorType=ONE_DRIVE.
+	// try to link their OneDrive account to WorkSpaces Applications. The attribute
+	// can only be specified when ConnectorType=ONE_DRIVE.
 	//
 	// Constraints (checked by the service): length 0 to 50.
 	DomainsRequireAdminConsent []string
@@ -1388,17 +1736,41 @@ type ThemeFooterLink struct {
 	FooterLinkURL *string
 }
 
+// Configuration for URL redirection in a specific direction (host-to-client or
+// client-to-host). When enabled, URLs matching the allowed or denied patterns
+// are redirected accordingly. The denied list takes precedence over the allowed
+// list.
+type UrlRedirectionConfig struct {
+	// Whether URL redirection is enabled for this direction.
+	//
+	// This member is required.
+	Enabled *bool
+
+	// List of URL patterns that are allowed to be redirected. URLs matching these
+	// patterns will be redirected unless they also match a pattern in the denied
+	// list.
+	//
+	// Constraints (checked by the service): length 0 to 100.
+	AllowedUrls []string
+
+	// List of URL patterns that are denied from redirection. This list takes
+	// precedence over the allowed list.
+	//
+	// Constraints (checked by the service): length 0 to 100.
+	DeniedUrls []string
+}
+
 // Describes information about the usage report subscription.
 type UsageReportSubscription struct {
 	// The Amazon S3 bucket where generated reports are stored.
 	//
 	// If you enabled on-instance session scripts and Amazon S3 logging for your
-	// session script configuration, AppStream 2.0 created an S3 bucket to store the
-	// script output. The bucket is unique to your account and Region. When you
-	// enable usage reporting in this case, AppStream 2.0 uses the same bucket to
-	// store your usage reports. If you haven't already enabled on-instance session
-	// scripts, when you enable usage reports, AppStream 2.0 creates a new S3
-	// bucket.
+	// session script configuration, WorkSpaces Applications created an S3 bucket to
+	// store the script output. The bucket is unique to your account and Region.
+	// When you enable usage reporting in this case, WorkSpaces Applications uses
+	// the same bucket to store your usage reports. If you haven't already enabled
+	// on-instance session scripts, when you enable usage reports, WorkSpaces
+	// Applications creates a new S3 bucket.
 	//
 	// Constraints (checked by the service): length at least 1.
 	S3BucketName *string
@@ -1560,6 +1932,16 @@ type UserStackAssociationError struct {
 	//
 	// Constraints (checked by the service): length at least 1.
 	ErrorMessage *string
+}
+
+// Configuration for the root volume of fleet instances and image builders. This
+// allows you to customize the storage capacity beyond the default 200 GB.
+type VolumeConfig struct {
+	// The size of the root volume in GB. Valid range is 200-500 GB. The default is
+	// 200 GB, which is included in the hourly instance rate. Additional storage
+	// beyond 200 GB incurs extra charges and applies to instances regardless of
+	// their running state.
+	VolumeSizeInGb *int32
 }
 
 // Describes VPC configuration information for fleets and image builders.

@@ -185,6 +185,8 @@ func TestClockSkew(t *testing.T) {
 		{"", 0, false},
 		{"yesterday", 0, false},
 		{now.Add(-time.Hour).Format(time.RFC850), -time.Hour, true}, // obsolete but legal format
+		{date(MaxClockSkew + time.Second), 0, false},                // beyond the bound: a broken server, not skew
+		{time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC).Format(http1123), 0, false},
 	}
 	for _, c := range cases {
 		got, ok := ClockSkew(now, c.header)

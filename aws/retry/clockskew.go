@@ -26,6 +26,13 @@ var ClockSkewErrorCodes = map[string]struct{}{
 // aws-sdk-go-v2 uses.
 const ClockSkewThreshold = 4 * time.Minute
 
+// MaxClockSkew is the largest offset ClockSkew accepts. A server Date
+// further off than this is not a clock that drifted but a broken or hostile
+// server (a Date in 2099); adopting it would make every later signature
+// fail. An hour covers a machine whose clock was never set by NTP for days
+// of drift and a wrong time zone on a clock kept in local time.
+const MaxClockSkew = time.Hour
+
 // IsClockSkewError reports whether err's code is one of ClockSkewErrorCodes.
 // The pipeline uses it to decide whether to look at the response's Date
 // header and correct its signing clock.
@@ -36,8 +43,9 @@ func IsClockSkewError(err error) bool {
 
 // ClockSkew returns the server's clock minus the local clock, as seen from the
 // response Date header (RFC 7231 formats) received at now. ok is false when
-// the header is missing or malformed, or when the offset is within
-// ClockSkewThreshold, so the caller only corrects skew that matters.
+// the header is missing or malformed, when the offset is within
+// ClockSkewThreshold, so the caller only corrects skew that matters, or
+// when it is beyond MaxClockSkew.
 //
 // The Date header has one-second resolution and is stamped before the
 // response travelled back, so the offset is accurate to about a second plus
@@ -51,7 +59,7 @@ func ClockSkew(now time.Time, date string) (offset time.Duration, ok bool) {
 		return 0, false
 	}
 	offset = server.Sub(now)
-	if offset <= ClockSkewThreshold && offset >= -ClockSkewThreshold {
+	if offset <= ClockSkewThreshold && offset >= -ClockSkewThreshold || offset > MaxClockSkew || offset < -MaxClockSkew {
 		return 0, false
 	}
 	return offset, true

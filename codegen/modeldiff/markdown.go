@@ -2,6 +2,7 @@ package modeldiff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +14,9 @@ func (r *Report) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", r.Heading())
 	b.WriteString(r.identity())
+	if line := r.Summary(); line != "" {
+		b.WriteString(line + "\n\n")
+	}
 	if len(r.Breaking) > 0 {
 		b.WriteString("**Breaking changes for Go users:**\n\n")
 		for _, x := range r.Breaking {
@@ -48,6 +52,94 @@ func (r *Report) Markdown() string {
 		fmt.Fprintf(&b, "The `%s` method, `%sInput` and `%sOutput` are gone.\n\n", o.Name, o.Name, o.Name)
 	}
 	return b.String()
+}
+
+// Summary is the entry's one-line account of the release, in the place of
+// the "Changes" line of AWS's pages, which is written by hand: here it is
+// built from the report so that it can be rebuilt and checked. A release
+// with no API change says what it changed instead.
+func (r *Report) Summary() string {
+	if r.Initial {
+		return ""
+	}
+	if r.Empty() {
+		switch {
+		case len(r.OtherChanges) == 0 && r.DocsChanged:
+			return "Documentation-only release: no change to the Go API."
+		case len(r.OtherChanges) == 0:
+			return "No change to the Go API."
+		}
+		what := strings.Join(r.OtherChanges, ", ")
+		if r.DocsChanged {
+			what += " and documentation"
+		}
+		return "No change to the Go API; changed: " + what + "."
+	}
+	var parts []string
+	if n := names(r.NewOperations); len(n) > 0 {
+		parts = append(parts, "adds "+codeList(n))
+	}
+	if n := names(r.RemovedOperations); len(n) > 0 {
+		parts = append(parts, "removes "+codeList(n))
+	}
+	if n := len(r.UpdatedOperations); n == 1 {
+		parts = append(parts, "updates "+codeList([]string{r.UpdatedOperations[0].Name}))
+	} else if n > 1 {
+		parts = append(parts, fmt.Sprintf("updates %d methods", n))
+	}
+	if v := r.enumValuesAdded(); len(v) > 0 {
+		parts = append(parts, "new enum values "+strings.Join(v, ", "))
+	}
+	if len(r.NewErrors) > 0 {
+		parts = append(parts, "new error types "+codeList(r.NewErrors))
+	}
+	if n := len(r.Breaking); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d breaking %s, listed first", n, plural(n, "change", "changes")))
+	}
+	return "Changes: " + strings.Join(parts, "; ") + "."
+}
+
+// enumValuesAdded lists each enum type that gained values once, as
+// "`types.T` (A, B)", in the order the changes are listed.
+func (r *Report) enumValuesAdded() []string {
+	var order []string
+	vals := map[string][]string{}
+	for _, c := range r.UpdatedOperations {
+		for _, m := range append(append([]*MemberChange{}, c.Request...), c.Response...) {
+			if len(m.EnumAdded) == 0 {
+				continue
+			}
+			t := strings.TrimLeft(m.NewType, "[]*")
+			if _, ok := vals[t]; !ok {
+				order = append(order, t)
+			}
+			for _, v := range m.EnumAdded {
+				if !slices.Contains(vals[t], v) {
+					vals[t] = append(vals[t], v)
+				}
+			}
+		}
+	}
+	out := make([]string, len(order))
+	for i, t := range order {
+		out[i] = fmt.Sprintf("`%s` (%s)", t, strings.Join(vals[t], ", "))
+	}
+	return out
+}
+
+func names(ops []*Operation) []string {
+	out := make([]string, len(ops))
+	for i, o := range ops {
+		out[i] = o.Name
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (r *Report) identity() string {

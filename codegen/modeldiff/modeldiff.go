@@ -53,6 +53,20 @@ type Report struct {
 	Breaking          []string           `json:"breaking"`
 	Unsupported       []ir.Unsupported   `json:"unsupported,omitempty"`
 	Operations        int                `json:"operations"`
+	// DocsChanged and OtherChanges come from RawChanges, for callers that
+	// have the model files: they say what a release with no API change was.
+	DocsChanged  bool     `json:"docsChanged,omitempty"`
+	OtherChanges []string `json:"otherChanges,omitempty"`
+}
+
+// AddRawChanges records what the model files changed outside the Go API.
+func (r *Report) AddRawChanges(oldData, newData []byte) error {
+	docs, other, err := RawChanges(oldData, newData)
+	if err != nil {
+		return err
+	}
+	r.DocsChanged, r.OtherChanges = docs, other
+	return nil
 }
 
 // Operation summarises an added or removed operation: enough to print its

@@ -123,17 +123,6 @@ func build(t testing.TB, name string, data []byte) *smithy.Model {
 	return m
 }
 
-// one wraps the loader's unexported document type in a slice.
-func one[T any](x T) []T { return []T{x} }
-
-func names(ops []*Operation) []string {
-	var out []string
-	for _, o := range ops {
-		out = append(out, o.Name)
-	}
-	return out
-}
-
 type wantChange struct{ path, change, newType, enum string }
 
 func checkChanges(t *testing.T, side string, got []*MemberChange, want []wantChange) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -149,17 +150,52 @@ func TestWaitGivesUpAfterTimeout(t *testing.T) {
 	}
 }
 
-func TestAWSProfileSelectsAWS(t *testing.T) {
+// AWS_PROFILE in the shell does not send the example to AWS: only -aws
+// does, and it then asks before creating anything.
+func TestAWSProfileDoesNotSelectAWS(t *testing.T) {
 	t.Setenv("AWS_PROFILE", "someone")
 	var c exampleenv.Config
 	c.Finish()
-	if !c.AWS || c.PollInterval != 30*time.Second {
+	if c.AWS || c.PollInterval != 100*time.Millisecond {
 		t.Fatalf("with AWS_PROFILE set: %+v", c)
 	}
+	emu := emulator.NewServer(t)
+	var out strings.Builder
+	env, err := exampleenv.Setup(context.Background(), &out, exampleenv.Config{Emulator: emu})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer env.Close()
+	if !strings.Contains(out.String(), "target   local emulator") || !strings.Contains(out.String(), "AWS_PROFILE=someone is not used without -aws") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// With -aws the example names the account and region and creates nothing
+// unless the user says yes.
+func TestAWSAsksBeforeCreating(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
 	t.Setenv("AWS_PROFILE", "")
-	c = exampleenv.Config{}
-	c.Finish()
-	if c.AWS || c.PollInterval != 100*time.Millisecond {
-		t.Fatalf("without AWS_PROFILE: %+v", c)
+	t.Setenv("AWS_REGION", "eu-west-1")
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDTEST")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	t.Setenv("AWS_ACCOUNT_ID", "123456789012")
+	var out strings.Builder
+	_, err := exampleenv.Setup(context.Background(), &out, exampleenv.Config{AWS: true, In: strings.NewReader("\n")})
+	if !errors.Is(err, exampleenv.ErrNotConfirmed) {
+		t.Fatalf("err = %v", err)
+	}
+	for _, want := range []string{"target   AWS, region eu-west-1", "account  123456789012 (access key AKIDTEST from EnvConfigCredentials)", "Continue? [y/N]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if _, err := exampleenv.Setup(context.Background(), &out, exampleenv.Config{AWS: true, In: strings.NewReader("y\n")}); err != nil {
+		t.Errorf("after yes: %v", err)
+	}
+	if _, err := exampleenv.Setup(context.Background(), &out, exampleenv.Config{AWS: true, Yes: true, In: strings.NewReader("")}); err != nil {
+		t.Errorf("-yes: %v", err)
 	}
 }

@@ -1,13 +1,9 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,8 +14,7 @@ import (
 
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
-	"github.com/eucsdk/eucsdk/credentials"
-	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/internal/settings"
 )
 
 // Client is the runtime half of a generated client: resolved options, the
@@ -57,6 +52,12 @@ type Client struct {
 	// configErr is a failure to read the shared config files, reported by
 	// every call rather than hidden.
 	configErr error
+
+	// preset is what config.LoadDefaultConfig resolved, for a client built
+	// from its aws.Config; settled marks options already resolved (a
+	// per-call client). Either way ready reads no environment or file again.
+	preset  *settings.Resolved
+	settled bool
 }
 
 // NewClient returns a client for svc with options o, then optFns applied.
@@ -75,7 +76,10 @@ func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
 // ready resolves the options once; every entry point calls it first.
 func (c *Client) ready() *Client {
 	c.readyOnce.Do(func() {
-		c.configErr = resolveDefaults(&c.pending)
+		if !c.settled {
+			c.configErr = resolveDefaults(&c.pending, c.svc.ID, c.preset)
+		}
+		fillRuntimeDefaults(&c.pending)
 		c.opts, c.pending = c.pending, Options{}
 		c.init()
 	})
@@ -84,6 +88,12 @@ func (c *Client) ready() *Client {
 
 // NewClientFromConfig starts from a shared aws.Config.
 func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) *Client {
+	var preset *settings.Resolved
+	for _, src := range cfg.ConfigSources {
+		if r, ok := src.(*settings.Resolved); ok {
+			preset = r
+		}
+	}
 	o := Options{
 		Region:               cfg.Region,
 		BaseEndpoint:         cfg.BaseEndpoint,
@@ -97,11 +107,22 @@ func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) 
 		Logger:               cfg.Logger,
 		ClientLogMode:        cfg.ClientLogMode,
 		AppID:                cfg.AppID,
+
+		DisableRequestCompression:   cfg.DisableRequestCompression,
+		RequestMinCompressSizeBytes: cfg.RequestMinCompressSizeBytes,
+	}
+	// The service's own endpoint setting (AWS_ENDPOINT_URL_APPSTREAM, a
+	// profile's services section) applies unless the caller replaced the
+	// BaseEndpoint the config package resolved.
+	if preset != nil && cfg.BaseEndpoint == preset.BaseEndpoint {
+		o.BaseEndpoint = preset.EndpointFor(svc.ID)
 	}
 	if cfg.Retryer != nil {
 		o.Retryer = cfg.Retryer()
 	}
-	return NewClient(svc, o, optFns)
+	c := NewClient(svc, o, optFns)
+	c.preset = preset
+	return c
 }
 
 // Options returns a copy of the resolved options.
@@ -120,7 +141,7 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 			o.Retryer = nil
 		}
 	}
-	d := &Client{svc: c.svc, pending: o, skew: c.skew}
+	d := &Client{svc: c.svc, pending: o, skew: c.skew, settled: true, configErr: c.configErr}
 	d.ready()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
@@ -180,60 +201,68 @@ func sameEndpointInputs(a, b Options) bool {
 		((a.BaseEndpoint == nil && b.BaseEndpoint == nil) || (a.BaseEndpoint != nil && b.BaseEndpoint != nil && *a.BaseEndpoint == *b.BaseEndpoint))
 }
 
-var defaultHTTPClient = &http.Client{
-	Transport: &http.Transport{
-		Proxy: http.ProxyFromEnvironment,
-		DialContext: (&net.Dialer{
-			Timeout:   30 * time.Second,
-			KeepAlive: 30 * time.Second,
-		}).DialContext,
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   100,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ExpectContinueTimeout: time.Second,
-	},
-}
-
 // resolveDefaults fills what the caller left unset from the environment and
-// the shared config files.
-func resolveDefaults(o *Options) error {
-	var profile ini.Profile
-	var profileErr error
-	if o.Region == "" && firstEnv("AWS_REGION", "AWS_DEFAULT_REGION") == "" || o.RetryMaxAttempts == 0 || o.RetryMode == "" {
-		name := firstEnv("AWS_PROFILE")
-		if name == "" {
-			name = "default"
+// the shared config files, through the one resolver config.LoadDefaultConfig
+// uses too; preset, when set, is that resolver's answer already.
+func resolveDefaults(o *Options, serviceID string, preset *settings.Resolved) error {
+	r := preset
+	if r == nil {
+		var err error
+		r, err = settings.Load(settings.Explicit{
+			ServiceID:                   serviceID,
+			Region:                      o.Region,
+			BaseEndpoint:                o.BaseEndpoint,
+			UseFIPSEndpoint:             o.UseFIPSEndpoint,
+			UseDualStackEndpoint:        o.UseDualStackEndpoint,
+			RetryMaxAttempts:            o.RetryMaxAttempts,
+			RetryMode:                   o.RetryMode,
+			AppID:                       o.AppID,
+			DisableRequestCompression:   o.DisableRequestCompression,
+			RequestMinCompressSizeBytes: o.RequestMinCompressSizeBytes,
+			HTTPClient:                  o.HTTPClient,
+			Credentials:                 o.Credentials,
+		})
+		if err != nil {
+			return err
 		}
-		profile, profileErr = loadProfile(ini.DefaultConfigFiles(), ini.DefaultCredentialsFiles(), name)
-		if errors.Is(profileErr, fs.ErrNotExist) {
-			profileErr = nil
-		}
+		o.BaseEndpoint = r.BaseEndpoint
 	}
-	profileValue := profile.String
 	if o.Region == "" {
-		o.Region = firstEnv("AWS_REGION", "AWS_DEFAULT_REGION")
+		o.Region = r.Region
 	}
-	if o.Region == "" {
-		o.Region = profileValue("region")
+	o.UseFIPSEndpoint = o.UseFIPSEndpoint || r.UseFIPSEndpoint
+	o.UseDualStackEndpoint = o.UseDualStackEndpoint || r.UseDualStackEndpoint
+	if o.RetryMaxAttempts == 0 {
+		o.RetryMaxAttempts = r.RetryMaxAttempts
 	}
-	if o.BaseEndpoint == nil {
-		if v := firstEnv("AWS_ENDPOINT_URL"); v != "" {
-			o.BaseEndpoint = &v
-		}
+	if o.RetryMode == "" {
+		o.RetryMode = r.RetryMode
 	}
-	if !o.UseFIPSEndpoint {
-		o.UseFIPSEndpoint = envBool("AWS_USE_FIPS_ENDPOINT")
+	if o.AppID == "" {
+		o.AppID = r.AppID
 	}
-	if !o.UseDualStackEndpoint {
-		o.UseDualStackEndpoint = envBool("AWS_USE_DUALSTACK_ENDPOINT")
-	}
-	if o.Credentials == nil {
-		o.Credentials = credentials.NewDefaultChain(credentials.SharedFilesOptions{})
+	o.DisableRequestCompression = o.DisableRequestCompression || r.DisableRequestCompression
+	if o.RequestMinCompressSizeBytes == 0 {
+		o.RequestMinCompressSizeBytes = r.RequestMinCompressSizeBytes
 	}
 	if o.HTTPClient == nil {
-		o.HTTPClient = defaultHTTPClient
+		o.HTTPClient = r.HTTPClient
+	}
+	if o.Credentials == nil {
+		o.Credentials = r.Credentials
+	}
+	return nil
+}
+
+// fillRuntimeDefaults settles what has a fixed default rather than a
+// setting, so that a per-call copy never goes back to the files.
+func fillRuntimeDefaults(o *Options) {
+	if o.Credentials == nil {
+		// Only when the settings failed to load: every call reports that.
+		o.Credentials = aws.AnonymousCredentials{}
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = settings.DefaultHTTPClient
 	}
 	if o.Logger == nil {
 		o.Logger = logging.Nop{}
@@ -250,21 +279,7 @@ func resolveDefaults(o *Options) error {
 	if o.IdempotencyTokenProvider == nil {
 		o.IdempotencyTokenProvider = NewIdempotencyToken
 	}
-	if o.RetryMaxAttempts == 0 {
-		if n, err := atoiSet(firstEnv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
-			o.RetryMaxAttempts = n
-		} else if n, err := atoiSet(profileValue("max_attempts")); err == nil && n > 0 {
-			o.RetryMaxAttempts = n
-		}
-	}
 	if o.RetryMode == "" {
-		o.RetryMode = aws.RetryMode(strings.ToLower(firstEnv("AWS_RETRY_MODE")))
-		if o.RetryMode == "" {
-			o.RetryMode = aws.RetryMode(strings.ToLower(profileValue("retry_mode")))
-		}
-	}
-	if o.RetryMode == "" {
-		// Settled here so that a per-call copy never goes back to the files.
 		o.RetryMode = aws.RetryModeStandard
 	}
 	if o.Retryer == nil {
@@ -273,7 +288,6 @@ func resolveDefaults(o *Options) error {
 	if o.RetryMaxAttempts == 0 {
 		o.RetryMaxAttempts = o.Retryer.MaxAttempts()
 	}
-	return profileErr
 }
 
 func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
@@ -284,35 +298,6 @@ func newRetryer(mode aws.RetryMode, maxAttempts int) aws.Retryer {
 	}
 	return retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = maxAttempts })
 }
-
-func firstEnv(names ...string) string {
-	for _, n := range names {
-		if v := os.Getenv(n); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-func envBool(name string) bool {
-	v := os.Getenv(name)
-	if v == "" {
-		return false // and no error value to allocate
-	}
-	b, _ := strconv.ParseBool(v)
-	return b
-}
-
-// atoiSet is strconv.Atoi for a setting that is usually unset: the empty
-// string fails without allocating an error.
-func atoiSet(s string) (int, error) {
-	if s == "" {
-		return 0, errUnset
-	}
-	return strconv.Atoi(s)
-}
-
-var errUnset = errors.New("unset")
 
 // resolvedEndpoint is the endpoint of a client: its URL parsed once and the
 // signing name and region the rules asked for.

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 )
 
@@ -15,6 +16,11 @@ var errNotHTTPRequest = errors.New("a middleware replaced the request with one t
 var errNoRules = errors.New("the service has no endpoint rules: set Options.BaseEndpoint")
 
 func errBadEndpoint(u string) error {
+	if pu, err := url.Parse(u); err == nil {
+		u = pu.Redacted() // a password in BaseEndpoint stays out of errors
+	} else {
+		u = "(unparsable)"
+	}
 	return fmt.Errorf("endpoint %q is not an absolute http(s) URL", u)
 }
 
@@ -56,4 +62,31 @@ type ResponseTooLargeError struct{ Limit int64 }
 
 func (e *ResponseTooLargeError) Error() string {
 	return fmt.Sprintf("response body exceeds the %d-byte limit (Options.MaxResponseBytes)", e.Limit)
+}
+
+// RedirectError is a 3xx answer. AWS services do not redirect their API
+// calls, and following one would send the signed request elsewhere, so the
+// client stops and names where the server pointed.
+type RedirectError struct {
+	StatusCode int
+	// Location is the Location header as sent, with any password removed.
+	Location string
+}
+
+func (e *RedirectError) Error() string {
+	loc := e.Location
+	if loc == "" {
+		loc = "(no Location header)"
+	}
+	return "the endpoint answered HTTP " + strconv.Itoa(e.StatusCode) + " redirecting to " + loc + "; redirects are not followed (set Options.BaseEndpoint to the right endpoint)"
+}
+
+// HTTPStatusCode is what retry classification reads: a redirect is not retried.
+func (e *RedirectError) HTTPStatusCode() int { return e.StatusCode }
+
+func redactedLocation(loc string) string {
+	if u, err := url.Parse(loc); err == nil {
+		return u.Redacted()
+	}
+	return "(unparsable Location header)"
 }

@@ -339,6 +339,10 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 	if c.opts.ClientLogMode.IsResponse() {
 		c.opts.Logger.Logf(logging.Debug, "%s", describeResponse(resp, k.wop.Name, n))
 	}
+	c.measureSkew(resp)
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		return &RedirectError{StatusCode: resp.StatusCode, Location: redactedLocation(resp.Header.Get("Location"))}
+	}
 	wr := wire.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: *buf}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		err := c.responseError(&wr, k.requestID)
@@ -368,7 +372,10 @@ func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) 
 		return &CredentialsError{Err: errors.New("credentials have no access key id or secret")}
 	}
 	now := c.now()
-	if creds.ExpiredAt(now) {
+	// Expiry is judged by the real clock, as the credentials cache judges
+	// it: a skewed server Date must not make valid credentials look expired
+	// and lock the client out without contacting the server again.
+	if creds.ExpiredAt(c.opts.Clock()) {
 		return &CredentialsError{Err: errors.New("credentials from " + creds.Source + " expired at " + creds.Expires.UTC().Format("2006-01-02T15:04:05Z"))}
 	}
 	if c.opts.ClientLogMode.IsSigning() {
@@ -412,11 +419,36 @@ func (c *Client) responseError(resp *wire.Response, requestID string) error {
 	err := error(&ResponseError{StatusCode: resp.StatusCode, RequestID: requestID, Err: apiErr})
 	if retry.IsClockSkewError(err) {
 		if skew, ok := retry.ClockSkew(c.opts.Clock(), resp.Header.Get("Date")); ok {
-			c.skew.Store(int64(skew))
 			return retry.ClockSkewCorrected(err, skew)
 		}
 	}
 	return err
+}
+
+// measureSkew sets the signing clock's offset from the Date of every
+// response, so a skew learned once is dropped when the clocks agree again
+// rather than kept for the client's life. A Date within
+// retry.ClockSkewThreshold means no offset; one beyond retry.MaxClockSkew
+// (a broken or hostile server) is ignored.
+func (c *Client) measureSkew(resp *http.Response) {
+	date := resp.Header.Get("Date")
+	if date == "" {
+		return
+	}
+	server, err := http.ParseTime(date)
+	if err != nil {
+		return
+	}
+	skew := server.Sub(c.opts.Clock())
+	switch {
+	case skew > retry.MaxClockSkew || skew < -retry.MaxClockSkew:
+		return
+	case skew <= retry.ClockSkewThreshold && skew >= -retry.ClockSkewThreshold:
+		skew = 0
+	}
+	if c.skew.Load() != int64(skew) {
+		c.skew.Store(int64(skew))
+	}
 }
 
 var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}

@@ -18,7 +18,7 @@ var redactedHeaders = map[string]bool{"Authorization": true, "X-Amz-Security-Tok
 
 func describeRequest(req *http.Request, op string, attempt int) string {
 	var b strings.Builder
-	b.WriteString("Request " + op + " attempt " + strconv.Itoa(attempt) + "\n" + req.Method + " " + req.URL.String() + "\n")
+	b.WriteString("Request " + op + " attempt " + strconv.Itoa(attempt) + "\n" + req.Method + " " + req.URL.Redacted() + "\n")
 	writeHeaders(&b, req.Header)
 	return b.String()
 }

@@ -17,7 +17,10 @@ type Options struct {
 	Region string
 
 	// BaseEndpoint, when set, replaces the endpoint the model's rules would
-	// resolve, e.g. "http://127.0.0.1:8080" for a local emulator.
+	// resolve, e.g. "http://127.0.0.1:8080" for a local emulator. Nil means
+	// the service's own variable (AWS_ENDPOINT_URL_APPSTREAM), then
+	// AWS_ENDPOINT_URL, then the profile's services section, then its
+	// endpoint_url (see the README's settings table).
 	BaseEndpoint *string
 
 	// UseFIPSEndpoint and UseDualStackEndpoint select FIPS and dual-stack

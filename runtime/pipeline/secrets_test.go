@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,7 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 	"github.com/eucsdk/eucsdk/runtime/redact"
 )
 
@@ -35,9 +37,13 @@ const (
 	lastName     = "DoeSensitiveLast"
 	accountName  = "CORP\\svc-sensitive-account"
 	accountPass  = "Sensitive-P@ssw0rd!"
+	// endpointPass is the password of userinfo in BaseEndpoint.
+	endpointPass = "EndpointUserinfoPassw0rd"
+	// processStderr is what a failing credential_process prints on stderr.
+	processStderr = "ProcessStderrTokenABC123"
 )
 
-var secrets = []string{secretKey, sessionToken, userName, firstName, lastName, accountName, accountPass}
+var secrets = []string{secretKey, sessionToken, userName, firstName, lastName, accountName, accountPass, endpointPass, processStderr}
 
 type captureLogger struct {
 	mu    sync.Mutex
@@ -133,7 +139,7 @@ func TestNoSecretsInLogsErrorsOrPrintedValues(t *testing.T) {
 	var calls, failures int
 	for _, stack := range []bool{false, true} {
 		opts := appstream.Options{
-			Region: "us-east-1", BaseEndpoint: aws.String(srv.URL),
+			Region: "us-east-1", BaseEndpoint: aws.String(strings.Replace(srv.URL, "://", "://user:"+endpointPass+"@", 1)),
 			Credentials:   credentials.NewStaticCredentialsProvider("AKIDSECRETSTEST", secretKey, sessionToken),
 			Logger:        log,
 			ClientLogMode: aws.ClientLogMode(math.MaxUint64),
@@ -250,5 +256,30 @@ func TestSensitiveStringers(t *testing.T) {
 				t.Errorf("%s of %T = %s: no placeholder", verb, v, s)
 			}
 		}
+	}
+}
+
+// A failing credential_process that prints a token on stderr: with every
+// log mode on, the token reaches neither the call's error nor the log (it
+// goes to the process's own stderr, the caller's).
+func TestNoCredentialProcessStderrInErrorsOrLogs(t *testing.T) {
+	env := awsenv.Clean(t)
+	config := "[default]\nregion = us-east-1\ncredential_process = sh -c 'echo " + processStderr + " >&2; exit 1'\n"
+	if err := os.WriteFile(env.ConfigFile, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	devnull, _ := os.Open(os.DevNull)
+	os.Stderr = devnull // the process's stderr passes through here
+	defer func() { os.Stderr = saved; devnull.Close() }()
+	log := &captureLogger{}
+	c := appstream.New(appstream.Options{BaseEndpoint: aws.String("http://127.0.0.1:1"), Logger: log, ClientLogMode: aws.ClientLogMode(math.MaxUint64)})
+	_, err := c.DescribeFleets(context.Background(), &appstream.DescribeFleetsInput{})
+	if err == nil || !strings.Contains(err.Error(), "credential_process \"sh\" failed: exit status 1") {
+		t.Fatalf("err = %v", err)
+	}
+	all := fmt.Sprintf("%v\n%+v\n%#v\n%s", err, err, err, log.text())
+	if strings.Contains(all, processStderr) {
+		t.Errorf("credential_process stderr leaked:\n%s", all)
 	}
 }

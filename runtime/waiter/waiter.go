@@ -85,13 +85,16 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "waiter %s: %v after %d attempt", e.Waiter, e.Err, e.Attempts)
+	// The count and state come first: e.Err may end with a service's own
+	// message, and nothing should be glued onto that.
+	fmt.Fprintf(&b, "waiter %s stopped after %d attempt", e.Waiter, e.Attempts)
 	if e.Attempts != 1 {
 		b.WriteByte('s')
 	}
 	if e.Seen != "" {
 		fmt.Fprintf(&b, " (last state: %s)", e.Seen)
 	}
+	fmt.Fprintf(&b, ": %v", e.Err)
 	return b.String()
 }
 

@@ -3,6 +3,7 @@ package waiter
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -146,6 +147,17 @@ func TestRunUnexpectedErrorIsFailureKeepingCause(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "error AccessDenied") {
 		t.Errorf("last state missing: %v", err)
+	}
+}
+
+// The attempt count and state come before the service's text, never glued
+// onto its end.
+func TestWaiterErrorText(t *testing.T) {
+	svc := &smithy.GenericAPIError{Code: "AccessDenied", Message: "You are not authorized."}
+	err := &Error{Waiter: "ImageBuilderRunning", Attempts: 1, Seen: "error AccessDenied", Err: fmt.Errorf("%w: %w", ErrFailureState, svc)}
+	want := "waiter ImageBuilderRunning stopped after 1 attempt (last state: error AccessDenied): waiter reached a failure state: api error AccessDenied: You are not authorized."
+	if err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
 	}
 }
 

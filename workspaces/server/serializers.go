@@ -17,6 +17,40 @@ func serializeAccessDeniedException(e *awsjson.Encoder, v *types.AccessDeniedExc
 	e.ObjectEnd()
 }
 
+func serializeAccessEndpointConfig(e *awsjson.Encoder, v *types.AccessEndpointConfig) {
+	e.ObjectStart()
+	if v.AccessEndpoints != nil {
+		e.Key("AccessEndpoints")
+		serializeAccessEndpointList(e, v.AccessEndpoints)
+	}
+	if v.InternetFallbackProtocols != nil {
+		e.Key("InternetFallbackProtocols")
+		serializeInternetFallbackProtocolList(e, v.InternetFallbackProtocols)
+	}
+	e.ObjectEnd()
+}
+
+func serializeAccessEndpointList(e *awsjson.Encoder, v []types.AccessEndpoint) {
+	e.ArrayStart()
+	for i := range v {
+		serializeAccessEndpoint(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeAccessEndpoint(e *awsjson.Encoder, v *types.AccessEndpoint) {
+	e.ObjectStart()
+	if len(v.AccessEndpointType) > 0 {
+		e.Key("AccessEndpointType")
+		e.String(string(v.AccessEndpointType))
+	}
+	if v.VpcEndpointId != nil {
+		e.Key("VpcEndpointId")
+		e.String(*v.VpcEndpointId)
+	}
+	e.ObjectEnd()
+}
+
 func serializeAccountLinkList(e *awsjson.Encoder, v []types.AccountLink) {
 	e.ArrayStart()
 	for i := range v {
@@ -440,6 +474,27 @@ func serializeConnectionAlias(e *awsjson.Encoder, v *types.ConnectionAlias) {
 	e.ObjectEnd()
 }
 
+func serializeCustomWorkspaceImageImportErrorDetailsList(e *awsjson.Encoder, v []types.CustomWorkspaceImageImportErrorDetails) {
+	e.ArrayStart()
+	for i := range v {
+		serializeCustomWorkspaceImageImportErrorDetails(e, &v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeCustomWorkspaceImageImportErrorDetails(e *awsjson.Encoder, v *types.CustomWorkspaceImageImportErrorDetails) {
+	e.ObjectStart()
+	if v.ErrorCode != nil {
+		e.Key("ErrorCode")
+		e.String(*v.ErrorCode)
+	}
+	if v.ErrorMessage != nil {
+		e.Key("ErrorMessage")
+		e.String(*v.ErrorMessage)
+	}
+	e.ObjectEnd()
+}
+
 func serializeDataReplicationSettings(e *awsjson.Encoder, v *types.DataReplicationSettings) {
 	e.ObjectStart()
 	if len(v.DataReplication) > 0 {
@@ -488,10 +543,6 @@ func serializeDefaultClientBrandingAttributes(e *awsjson.Encoder, v *types.Defau
 
 func serializeDefaultWorkspaceCreationProperties(e *awsjson.Encoder, v *types.DefaultWorkspaceCreationProperties) {
 	e.ObjectStart()
-	if v.EnableWorkDocs != nil {
-		e.Key("EnableWorkDocs")
-		e.Bool(*v.EnableWorkDocs)
-	}
 	if v.EnableInternetAccess != nil {
 		e.Key("EnableInternetAccess")
 		e.Bool(*v.EnableInternetAccess)
@@ -528,6 +579,14 @@ func serializeDirectoryList(e *awsjson.Encoder, v []types.WorkspaceDirectory) {
 }
 
 func serializeDnsIpAddresses(e *awsjson.Encoder, v []string) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(v[i])
+	}
+	e.ArrayEnd()
+}
+
+func serializeDnsIpv6Addresses(e *awsjson.Encoder, v []string) {
 	e.ArrayStart()
 	for i := range v {
 		e.String(v[i])
@@ -760,6 +819,22 @@ func serializeImageResourceAssociation(e *awsjson.Encoder, v *types.ImageResourc
 	e.ObjectEnd()
 }
 
+func serializeImageSourceIdentifier(e *awsjson.Encoder, v types.ImageSourceIdentifier) {
+	e.ObjectStart()
+	switch uv := v.(type) {
+	case *types.ImageSourceIdentifierMemberEc2ImportTaskId:
+		e.Key("Ec2ImportTaskId")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberImageBuildVersionArn:
+		e.Key("ImageBuildVersionArn")
+		e.String(uv.Value)
+	case *types.ImageSourceIdentifierMemberEc2ImageId:
+		e.Key("Ec2ImageId")
+		e.String(uv.Value)
+	}
+	e.ObjectEnd()
+}
+
 func serializeIncompatibleApplicationsException(e *awsjson.Encoder, v *types.IncompatibleApplicationsException) {
 	e.ObjectStart()
 	if v.Message != nil {
@@ -770,6 +845,23 @@ func serializeIncompatibleApplicationsException(e *awsjson.Encoder, v *types.Inc
 }
 
 func serializeInternalServerException(e *awsjson.Encoder, v *types.InternalServerException) {
+	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("message")
+		e.String(*v.Message)
+	}
+	e.ObjectEnd()
+}
+
+func serializeInternetFallbackProtocolList(e *awsjson.Encoder, v []types.InternetFallbackProtocol) {
+	e.ArrayStart()
+	for i := range v {
+		e.String(string(v[i]))
+	}
+	e.ArrayEnd()
+}
+
+func serializeInvalidParameterCombinationException(e *awsjson.Encoder, v *types.InvalidParameterCombinationException) {
 	e.ObjectStart()
 	if v.Message != nil {
 		e.Key("message")
@@ -1176,6 +1268,10 @@ func serializeOpDescribeAccountOutput(e *awsjson.Encoder, v *workspaces.Describe
 		e.Key("DedicatedTenancyAccountType")
 		e.String(string(v.DedicatedTenancyAccountType))
 	}
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -1291,6 +1387,51 @@ func serializeOpDescribeConnectionAliasesOutput(e *awsjson.Encoder, v *workspace
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
+	}
+	e.ObjectEnd()
+}
+
+func serializeOpDescribeCustomWorkspaceImageImportOutput(e *awsjson.Encoder, v *workspaces.DescribeCustomWorkspaceImageImportOutput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
+	}
+	if v.InfrastructureConfigurationArn != nil {
+		e.Key("InfrastructureConfigurationArn")
+		e.String(*v.InfrastructureConfigurationArn)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	if v.StateMessage != nil {
+		e.Key("StateMessage")
+		e.String(*v.StateMessage)
+	}
+	if v.ProgressPercentage != nil {
+		e.Key("ProgressPercentage")
+		e.Int64(int64(*v.ProgressPercentage))
+	}
+	if v.Created != nil {
+		e.Key("Created")
+		e.TimestampEpochSeconds(*v.Created)
+	}
+	if v.LastUpdatedTime != nil {
+		e.Key("LastUpdatedTime")
+		e.TimestampEpochSeconds(*v.LastUpdatedTime)
+	}
+	if v.ImageSource != nil {
+		e.Key("ImageSource")
+		serializeImageSourceIdentifier(e, v.ImageSource)
+	}
+	if v.ImageBuilderInstanceId != nil {
+		e.Key("ImageBuilderInstanceId")
+		e.String(*v.ImageBuilderInstanceId)
+	}
+	if v.ErrorDetails != nil {
+		e.Key("ErrorDetails")
+		serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
 	}
 	e.ObjectEnd()
 }
@@ -1513,6 +1654,19 @@ func serializeOpImportClientBrandingOutput(e *awsjson.Encoder, v *workspaces.Imp
 	e.ObjectEnd()
 }
 
+func serializeOpImportCustomWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.ImportCustomWorkspaceImageOutput) {
+	e.ObjectStart()
+	if v.ImageId != nil {
+		e.Key("ImageId")
+		e.String(*v.ImageId)
+	}
+	if len(v.State) > 0 {
+		e.Key("State")
+		e.String(string(v.State))
+	}
+	e.ObjectEnd()
+}
+
 func serializeOpImportWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.ImportWorkspaceImageOutput) {
 	e.ObjectStart()
 	if v.ImageId != nil {
@@ -1563,6 +1717,10 @@ func serializeOpMigrateWorkspaceOutput(e *awsjson.Encoder, v *workspaces.Migrate
 
 func serializeOpModifyAccountOutput(e *awsjson.Encoder, v *workspaces.ModifyAccountOutput) {
 	e.ObjectStart()
+	if v.Message != nil {
+		e.Key("Message")
+		e.String(*v.Message)
+	}
 	e.ObjectEnd()
 }
 
@@ -2312,6 +2470,10 @@ func serializeWorkspaceAccessProperties(e *awsjson.Encoder, v *types.WorkspaceAc
 		e.Key("DeviceTypeWorkSpacesThinClient")
 		e.String(string(v.DeviceTypeWorkSpacesThinClient))
 	}
+	if v.AccessEndpointConfig != nil {
+		e.Key("AccessEndpointConfig")
+		serializeAccessEndpointConfig(e, v.AccessEndpointConfig)
+	}
 	e.ObjectEnd()
 }
 
@@ -2422,6 +2584,10 @@ func serializeWorkspaceDirectory(e *awsjson.Encoder, v *types.WorkspaceDirectory
 	if v.DnsIpAddresses != nil {
 		e.Key("DnsIpAddresses")
 		serializeDnsIpAddresses(e, v.DnsIpAddresses)
+	}
+	if v.DnsIpv6Addresses != nil {
+		e.Key("DnsIpv6Addresses")
+		serializeDnsIpv6Addresses(e, v.DnsIpv6Addresses)
 	}
 	if v.CustomerUserName != nil {
 		e.Key("CustomerUserName")
@@ -2658,6 +2824,10 @@ func serializeWorkspaceRequest(e *awsjson.Encoder, v *types.WorkspaceRequest) {
 		e.Key("WorkspaceName")
 		e.String(*v.WorkspaceName)
 	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
+	}
 	e.ObjectEnd()
 }
 
@@ -2719,6 +2889,10 @@ func serializeWorkspace(e *awsjson.Encoder, v *types.Workspace) {
 	if v.IpAddress != nil {
 		e.Key("IpAddress")
 		e.String(*v.IpAddress)
+	}
+	if v.Ipv6Address != nil {
+		e.Key("Ipv6Address")
+		e.String(*v.Ipv6Address)
 	}
 	if len(v.State) > 0 {
 		e.Key("State")
@@ -2940,6 +3114,13 @@ func serializeWorkspacesPool(e *awsjson.Encoder, v *types.WorkspacesPool) {
 	if v.TimeoutSettings != nil {
 		e.Key("TimeoutSettings")
 		serializeTimeoutSettings(e, v.TimeoutSettings)
+	}
+	if len(v.RunningMode) > 0 {
+		e.Key("RunningMode")
+		e.String(string(v.RunningMode))
+	} else {
+		e.Key("RunningMode")
+		e.RawJSONString("\"AUTO_STOP\"")
 	}
 	e.ObjectEnd()
 }

@@ -214,6 +214,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpDescribeConnectionAliasesInput(&d, in)
 		d.End()
 		return "DescribeConnectionAliases", in, d.Err()
+	case "WorkspacesService.DescribeCustomWorkspaceImageImport":
+		in := &workspaces.DescribeCustomWorkspaceImageImportInput{}
+		deserializeOpDescribeCustomWorkspaceImageImportInput(&d, in)
+		d.End()
+		return "DescribeCustomWorkspaceImageImport", in, d.Err()
 	case "WorkspacesService.DescribeImageAssociations":
 		in := &workspaces.DescribeImageAssociationsInput{}
 		deserializeOpDescribeImageAssociationsInput(&d, in)
@@ -304,6 +309,11 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 		deserializeOpImportClientBrandingInput(&d, in)
 		d.End()
 		return "ImportClientBranding", in, d.Err()
+	case "WorkspacesService.ImportCustomWorkspaceImage":
+		in := &workspaces.ImportCustomWorkspaceImageInput{}
+		deserializeOpImportCustomWorkspaceImageInput(&d, in)
+		d.End()
+		return "ImportCustomWorkspaceImage", in, d.Err()
 	case "WorkspacesService.ImportWorkspaceImage":
 		in := &workspaces.ImportWorkspaceImageInput{}
 		deserializeOpImportWorkspaceImageInput(&d, in)
@@ -558,6 +568,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpDescribeConnectionAliasPermissionsOutput(e, v)
 	case *workspaces.DescribeConnectionAliasesOutput:
 		serializeOpDescribeConnectionAliasesOutput(e, v)
+	case *workspaces.DescribeCustomWorkspaceImageImportOutput:
+		serializeOpDescribeCustomWorkspaceImageImportOutput(e, v)
 	case *workspaces.DescribeImageAssociationsOutput:
 		serializeOpDescribeImageAssociationsOutput(e, v)
 	case *workspaces.DescribeIpGroupsOutput:
@@ -594,6 +606,8 @@ func EncodeOutput(out any) ([]byte, error) {
 		serializeOpGetAccountLinkOutput(e, v)
 	case *workspaces.ImportClientBrandingOutput:
 		serializeOpImportClientBrandingOutput(e, v)
+	case *workspaces.ImportCustomWorkspaceImageOutput:
+		serializeOpImportCustomWorkspaceImageOutput(e, v)
 	case *workspaces.ImportWorkspaceImageOutput:
 		serializeOpImportWorkspaceImageOutput(e, v)
 	case *workspaces.ListAccountLinksOutput:
@@ -692,6 +706,9 @@ func EncodeError(err error) (status int, body []byte, ok bool) {
 	case *types.InternalServerException:
 		status = 400
 		serializeInternalServerException(e, v)
+	case *types.InvalidParameterCombinationException:
+		status = 400
+		serializeInvalidParameterCombinationException(e, v)
 	case *types.InvalidParameterValuesException:
 		status = 400
 		serializeInvalidParameterValuesException(e, v)

@@ -60,6 +60,19 @@ func (AGAPreferredProtocolForWorkSpace) Values() []AGAPreferredProtocolForWorkSp
 	return []AGAPreferredProtocolForWorkSpace{"TCP", "NONE", "INHERITED"}
 }
 
+type AccessEndpointType string
+
+// Enum values for AccessEndpointType
+const (
+	AccessEndpointTypeStreamingWsp AccessEndpointType = "STREAMING_WSP"
+)
+
+// Values returns all known values for AccessEndpointType. The service may
+// return values this client does not know yet.
+func (AccessEndpointType) Values() []AccessEndpointType {
+	return []AccessEndpointType{"STREAMING_WSP"}
+}
+
 type AccessPropertyValue string
 
 // Enum values for AccessPropertyValue
@@ -138,17 +151,18 @@ type AssociationErrorCode string
 
 // Enum values for AssociationErrorCode
 const (
-	AssociationErrorCodeInsufficientDiskspace      AssociationErrorCode = "ValidationError.InsufficientDiskSpace"
-	AssociationErrorCodeInsufficientMemory         AssociationErrorCode = "ValidationError.InsufficientMemory"
-	AssociationErrorCodeUnsupportedOperatingSystem AssociationErrorCode = "ValidationError.UnsupportedOperatingSystem"
-	AssociationErrorCodeInternalServerError        AssociationErrorCode = "DeploymentError.InternalServerError"
-	AssociationErrorCodeWorkspaceUnreachable       AssociationErrorCode = "DeploymentError.WorkspaceUnreachable"
+	AssociationErrorCodeInsufficientDiskspace             AssociationErrorCode = "ValidationError.InsufficientDiskSpace"
+	AssociationErrorCodeInsufficientMemory                AssociationErrorCode = "ValidationError.InsufficientMemory"
+	AssociationErrorCodeUnsupportedOperatingSystem        AssociationErrorCode = "ValidationError.UnsupportedOperatingSystem"
+	AssociationErrorCodeInternalServerError               AssociationErrorCode = "DeploymentError.InternalServerError"
+	AssociationErrorCodeWorkspaceUnreachable              AssociationErrorCode = "DeploymentError.WorkspaceUnreachable"
+	AssociationErrorCodeApplicationOldversionexistFailure AssociationErrorCode = "ValidationError.ApplicationOldVersionExists"
 )
 
 // Values returns all known values for AssociationErrorCode. The service may
 // return values this client does not know yet.
 func (AssociationErrorCode) Values() []AssociationErrorCode {
-	return []AssociationErrorCode{"ValidationError.InsufficientDiskSpace", "ValidationError.InsufficientMemory", "ValidationError.UnsupportedOperatingSystem", "DeploymentError.InternalServerError", "DeploymentError.WorkspaceUnreachable"}
+	return []AssociationErrorCode{"ValidationError.InsufficientDiskSpace", "ValidationError.InsufficientMemory", "ValidationError.UnsupportedOperatingSystem", "DeploymentError.InternalServerError", "DeploymentError.WorkspaceUnreachable", "ValidationError.ApplicationOldVersionExists"}
 }
 
 type AssociationState string
@@ -276,12 +290,24 @@ const (
 	ComputeGraphicspro           Compute = "GRAPHICSPRO"
 	ComputeGraphicsG4dn          Compute = "GRAPHICS_G4DN"
 	ComputeGraphicsproG4dn       Compute = "GRAPHICSPRO_G4DN"
+	ComputeGraphicsG6Xlarge      Compute = "GRAPHICS_G6_XLARGE"
+	ComputeGraphicsG62xlarge     Compute = "GRAPHICS_G6_2XLARGE"
+	ComputeGraphicsG64xlarge     Compute = "GRAPHICS_G6_4XLARGE"
+	ComputeGraphicsG68xlarge     Compute = "GRAPHICS_G6_8XLARGE"
+	ComputeGraphicsG616xlarge    Compute = "GRAPHICS_G6_16XLARGE"
+	ComputeGraphicsGr64xlarge    Compute = "GRAPHICS_GR6_4XLARGE"
+	ComputeGraphicsGr68xlarge    Compute = "GRAPHICS_GR6_8XLARGE"
+	ComputeGraphicsG6fLarge      Compute = "GRAPHICS_G6F_LARGE"
+	ComputeGraphicsG6fXlarge     Compute = "GRAPHICS_G6F_XLARGE"
+	ComputeGraphicsG6f2xlarge    Compute = "GRAPHICS_G6F_2XLARGE"
+	ComputeGraphicsG6f4xlarge    Compute = "GRAPHICS_G6F_4XLARGE"
+	ComputeGraphicsGr6f4xlarge   Compute = "GRAPHICS_GR6F_4XLARGE"
 )
 
 // Values returns all known values for Compute. The service may
 // return values this client does not know yet.
 func (Compute) Values() []Compute {
-	return []Compute{"VALUE", "STANDARD", "PERFORMANCE", "POWER", "GRAPHICS", "POWERPRO", "GENERALPURPOSE_4XLARGE", "GENERALPURPOSE_8XLARGE", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN"}
+	return []Compute{"VALUE", "STANDARD", "PERFORMANCE", "POWER", "GRAPHICS", "POWERPRO", "GENERALPURPOSE_4XLARGE", "GENERALPURPOSE_8XLARGE", "GRAPHICSPRO", "GRAPHICS_G4DN", "GRAPHICSPRO_G4DN", "GRAPHICS_G6_XLARGE", "GRAPHICS_G6_2XLARGE", "GRAPHICS_G6_4XLARGE", "GRAPHICS_G6_8XLARGE", "GRAPHICS_G6_16XLARGE", "GRAPHICS_GR6_4XLARGE", "GRAPHICS_GR6_8XLARGE", "GRAPHICS_G6F_LARGE", "GRAPHICS_G6F_XLARGE", "GRAPHICS_G6F_2XLARGE", "GRAPHICS_G6F_4XLARGE", "GRAPHICS_GR6F_4XLARGE"}
 }
 
 type ConnectionAliasState string
@@ -312,6 +338,47 @@ const (
 // return values this client does not know yet.
 func (ConnectionState) Values() []ConnectionState {
 	return []ConnectionState{"CONNECTED", "DISCONNECTED", "UNKNOWN"}
+}
+
+type CustomImageProtocol string
+
+// Enum values for CustomImageProtocol
+const (
+	CustomImageProtocolPcoip CustomImageProtocol = "PCOIP"
+	CustomImageProtocolDcv   CustomImageProtocol = "DCV"
+	CustomImageProtocolByop  CustomImageProtocol = "BYOP"
+)
+
+// Values returns all known values for CustomImageProtocol. The service may
+// return values this client does not know yet.
+func (CustomImageProtocol) Values() []CustomImageProtocol {
+	return []CustomImageProtocol{"PCOIP", "DCV", "BYOP"}
+}
+
+type CustomWorkspaceImageImportState string
+
+// Enum values for CustomWorkspaceImageImportState
+const (
+	CustomWorkspaceImageImportStatePending                    CustomWorkspaceImageImportState = "PENDING"
+	CustomWorkspaceImageImportStateInProgress                 CustomWorkspaceImageImportState = "IN_PROGRESS"
+	CustomWorkspaceImageImportStateProcessingSourceImage      CustomWorkspaceImageImportState = "PROCESSING_SOURCE_IMAGE"
+	CustomWorkspaceImageImportStateImageTestingStart          CustomWorkspaceImageImportState = "IMAGE_TESTING_START"
+	CustomWorkspaceImageImportStateUpdatingOperatingSystem    CustomWorkspaceImageImportState = "UPDATING_OPERATING_SYSTEM"
+	CustomWorkspaceImageImportStateImageCompatibilityChecking CustomWorkspaceImageImportState = "IMAGE_COMPATIBILITY_CHECKING"
+	CustomWorkspaceImageImportStateImageTestingGeneralization CustomWorkspaceImageImportState = "IMAGE_TESTING_GENERALIZATION"
+	CustomWorkspaceImageImportStateCreatingTestInstance       CustomWorkspaceImageImportState = "CREATING_TEST_INSTANCE"
+	CustomWorkspaceImageImportStateInstallingComponents       CustomWorkspaceImageImportState = "INSTALLING_COMPONENTS"
+	CustomWorkspaceImageImportStateGeneralizing               CustomWorkspaceImageImportState = "GENERALIZING"
+	CustomWorkspaceImageImportStateValidating                 CustomWorkspaceImageImportState = "VALIDATING"
+	CustomWorkspaceImageImportStatePublishing                 CustomWorkspaceImageImportState = "PUBLISHING"
+	CustomWorkspaceImageImportStateCompleted                  CustomWorkspaceImageImportState = "COMPLETED"
+	CustomWorkspaceImageImportStateError                      CustomWorkspaceImageImportState = "ERROR"
+)
+
+// Values returns all known values for CustomWorkspaceImageImportState. The service may
+// return values this client does not know yet.
+func (CustomWorkspaceImageImportState) Values() []CustomWorkspaceImageImportState {
+	return []CustomWorkspaceImageImportState{"PENDING", "IN_PROGRESS", "PROCESSING_SOURCE_IMAGE", "IMAGE_TESTING_START", "UPDATING_OPERATING_SYSTEM", "IMAGE_COMPATIBILITY_CHECKING", "IMAGE_TESTING_GENERALIZATION", "CREATING_TEST_INSTANCE", "INSTALLING_COMPONENTS", "GENERALIZING", "VALIDATING", "PUBLISHING", "COMPLETED", "ERROR"}
 }
 
 type DataReplication string
@@ -481,6 +548,21 @@ func (ImageAssociatedResourceType) Values() []ImageAssociatedResourceType {
 	return []ImageAssociatedResourceType{"APPLICATION"}
 }
 
+type ImageComputeType string
+
+// Enum values for ImageComputeType
+const (
+	ImageComputeTypeBase         ImageComputeType = "BASE"
+	ImageComputeTypeGraphicsG4dn ImageComputeType = "GRAPHICS_G4DN"
+	ImageComputeTypeGraphicsG6   ImageComputeType = "GRAPHICS_G6"
+)
+
+// Values returns all known values for ImageComputeType. The service may
+// return values this client does not know yet.
+func (ImageComputeType) Values() []ImageComputeType {
+	return []ImageComputeType{"BASE", "GRAPHICS_G4DN", "GRAPHICS_G6"}
+}
+
 type ImageType string
 
 // Enum values for ImageType
@@ -493,6 +575,19 @@ const (
 // return values this client does not know yet.
 func (ImageType) Values() []ImageType {
 	return []ImageType{"OWNED", "SHARED"}
+}
+
+type InternetFallbackProtocol string
+
+// Enum values for InternetFallbackProtocol
+const (
+	InternetFallbackProtocolPcoip InternetFallbackProtocol = "PCOIP"
+)
+
+// Values returns all known values for InternetFallbackProtocol. The service may
+// return values this client does not know yet.
+func (InternetFallbackProtocol) Values() []InternetFallbackProtocol {
+	return []InternetFallbackProtocol{"PCOIP"}
 }
 
 type LogUploadEnum string
@@ -516,12 +611,13 @@ const (
 	ModificationResourceEnumRootVolume  ModificationResourceEnum = "ROOT_VOLUME"
 	ModificationResourceEnumUserVolume  ModificationResourceEnum = "USER_VOLUME"
 	ModificationResourceEnumComputeType ModificationResourceEnum = "COMPUTE_TYPE"
+	ModificationResourceEnumProtocol    ModificationResourceEnum = "PROTOCOL"
 )
 
 // Values returns all known values for ModificationResourceEnum. The service may
 // return values this client does not know yet.
 func (ModificationResourceEnum) Values() []ModificationResourceEnum {
-	return []ModificationResourceEnum{"ROOT_VOLUME", "USER_VOLUME", "COMPUTE_TYPE"}
+	return []ModificationResourceEnum{"ROOT_VOLUME", "USER_VOLUME", "COMPUTE_TYPE", "PROTOCOL"}
 }
 
 type ModificationStateEnum string
@@ -530,12 +626,27 @@ type ModificationStateEnum string
 const (
 	ModificationStateEnumUpdateInitiated  ModificationStateEnum = "UPDATE_INITIATED"
 	ModificationStateEnumUpdateInProgress ModificationStateEnum = "UPDATE_IN_PROGRESS"
+	ModificationStateEnumUpdateFailed     ModificationStateEnum = "UPDATE_FAILED"
 )
 
 // Values returns all known values for ModificationStateEnum. The service may
 // return values this client does not know yet.
 func (ModificationStateEnum) Values() []ModificationStateEnum {
-	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS"}
+	return []ModificationStateEnum{"UPDATE_INITIATED", "UPDATE_IN_PROGRESS", "UPDATE_FAILED"}
+}
+
+type OSVersion string
+
+// Enum values for OSVersion
+const (
+	OSVersionWindows10 OSVersion = "Windows_10"
+	OSVersionWindows11 OSVersion = "Windows_11"
+)
+
+// Values returns all known values for OSVersion. The service may
+// return values this client does not know yet.
+func (OSVersion) Values() []OSVersion {
+	return []OSVersion{"Windows_10", "Windows_11"}
 }
 
 type OperatingSystemName string
@@ -553,6 +664,7 @@ const (
 	OperatingSystemNameWindowsServer2016 OperatingSystemName = "WINDOWS_SERVER_2016"
 	OperatingSystemNameWindowsServer2019 OperatingSystemName = "WINDOWS_SERVER_2019"
 	OperatingSystemNameWindowsServer2022 OperatingSystemName = "WINDOWS_SERVER_2022"
+	OperatingSystemNameWindowsServer2025 OperatingSystemName = "WINDOWS_SERVER_2025"
 	OperatingSystemNameRhel8             OperatingSystemName = "RHEL_8"
 	OperatingSystemNameRocky8            OperatingSystemName = "ROCKY_8"
 )
@@ -560,7 +672,7 @@ const (
 // Values returns all known values for OperatingSystemName. The service may
 // return values this client does not know yet.
 func (OperatingSystemName) Values() []OperatingSystemName {
-	return []OperatingSystemName{"AMAZON_LINUX_2", "UBUNTU_18_04", "UBUNTU_20_04", "UBUNTU_22_04", "UNKNOWN", "WINDOWS_10", "WINDOWS_11", "WINDOWS_7", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "RHEL_8", "ROCKY_8"}
+	return []OperatingSystemName{"AMAZON_LINUX_2", "UBUNTU_18_04", "UBUNTU_20_04", "UBUNTU_22_04", "UNKNOWN", "WINDOWS_10", "WINDOWS_11", "WINDOWS_7", "WINDOWS_SERVER_2016", "WINDOWS_SERVER_2019", "WINDOWS_SERVER_2022", "WINDOWS_SERVER_2025", "RHEL_8", "ROCKY_8"}
 }
 
 type OperatingSystemType string
@@ -575,6 +687,33 @@ const (
 // return values this client does not know yet.
 func (OperatingSystemType) Values() []OperatingSystemType {
 	return []OperatingSystemType{"WINDOWS", "LINUX"}
+}
+
+type Platform string
+
+// Enum values for Platform
+const (
+	PlatformWindows Platform = "WINDOWS"
+)
+
+// Values returns all known values for Platform. The service may
+// return values this client does not know yet.
+func (Platform) Values() []Platform {
+	return []Platform{"WINDOWS"}
+}
+
+type PoolsRunningMode string
+
+// Enum values for PoolsRunningMode
+const (
+	PoolsRunningModeAutoStop PoolsRunningMode = "AUTO_STOP"
+	PoolsRunningModeAlwaysOn PoolsRunningMode = "ALWAYS_ON"
+)
+
+// Values returns all known values for PoolsRunningMode. The service may
+// return values this client does not know yet.
+func (PoolsRunningMode) Values() []PoolsRunningMode {
+	return []PoolsRunningMode{"AUTO_STOP", "ALWAYS_ON"}
 }
 
 type Protocol string
@@ -917,12 +1056,15 @@ const (
 	WorkspaceImageErrorDetailCodeStagedAppxPackage                      WorkspaceImageErrorDetailCode = "StagedAppxPackage"
 	WorkspaceImageErrorDetailCodeUnsupportedOsUpgrade                   WorkspaceImageErrorDetailCode = "UnsupportedOsUpgrade"
 	WorkspaceImageErrorDetailCodeInsufficientRearmCount                 WorkspaceImageErrorDetailCode = "InsufficientRearmCount"
+	WorkspaceImageErrorDetailCodeIncompatibleProtocol                   WorkspaceImageErrorDetailCode = "ProtocolOSIncompatibility"
+	WorkspaceImageErrorDetailCodeIncompatibleMemoryIntegrity            WorkspaceImageErrorDetailCode = "MemoryIntegrityIncompatibility"
+	WorkspaceImageErrorDetailCodeRestrictedDriveLetter                  WorkspaceImageErrorDetailCode = "RestrictedDriveLetterInUse"
 )
 
 // Values returns all known values for WorkspaceImageErrorDetailCode. The service may
 // return values this client does not know yet.
 func (WorkspaceImageErrorDetailCode) Values() []WorkspaceImageErrorDetailCode {
-	return []WorkspaceImageErrorDetailCode{"OutdatedPowershellVersion", "OfficeInstalled", "PCoIPAgentInstalled", "WindowsUpdatesEnabled", "AutoMountDisabled", "WorkspacesBYOLAccountNotFound", "WorkspacesBYOLAccountDisabled", "DHCPDisabled", "DiskFreeSpace", "AdditionalDrivesAttached", "OSNotSupported", "DomainJoined", "AzureDomainJoined", "FirewallEnabled", "VMWareToolsInstalled", "DiskSizeExceeded", "IncompatiblePartitioning", "PendingReboot", "AutoLogonEnabled", "RealTimeUniversalDisabled", "MultipleBootPartition", "Requires64BitOS", "ZeroRearmCount", "InPlaceUpgrade", "AntiVirusInstalled", "UEFINotSupported", "UnknownError", "AppXPackagesInstalled", "ReservedStorageInUse", "AdditionalDrivesPresent", "WindowsUpdatesRequired", "SysPrepFileMissing", "UserProfileMissing", "InsufficientDiskSpace", "EnvironmentVariablesPathMissingEntries", "DomainAccountServicesFound", "InvalidIp", "RemoteDesktopServicesDisabled", "WindowsModulesInstallerDisabled", "AmazonSsmAgentEnabled", "UnsupportedSecurityProtocol", "MultipleUserProfiles", "StagedAppxPackage", "UnsupportedOsUpgrade", "InsufficientRearmCount"}
+	return []WorkspaceImageErrorDetailCode{"OutdatedPowershellVersion", "OfficeInstalled", "PCoIPAgentInstalled", "WindowsUpdatesEnabled", "AutoMountDisabled", "WorkspacesBYOLAccountNotFound", "WorkspacesBYOLAccountDisabled", "DHCPDisabled", "DiskFreeSpace", "AdditionalDrivesAttached", "OSNotSupported", "DomainJoined", "AzureDomainJoined", "FirewallEnabled", "VMWareToolsInstalled", "DiskSizeExceeded", "IncompatiblePartitioning", "PendingReboot", "AutoLogonEnabled", "RealTimeUniversalDisabled", "MultipleBootPartition", "Requires64BitOS", "ZeroRearmCount", "InPlaceUpgrade", "AntiVirusInstalled", "UEFINotSupported", "UnknownError", "AppXPackagesInstalled", "ReservedStorageInUse", "AdditionalDrivesPresent", "WindowsUpdatesRequired", "SysPrepFileMissing", "UserProfileMissing", "InsufficientDiskSpace", "EnvironmentVariablesPathMissingEntries", "DomainAccountServicesFound", "InvalidIp", "RemoteDesktopServicesDisabled", "WindowsModulesInstallerDisabled", "AmazonSsmAgentEnabled", "UnsupportedSecurityProtocol", "MultipleUserProfiles", "StagedAppxPackage", "UnsupportedOsUpgrade", "InsufficientRearmCount", "ProtocolOSIncompatibility", "MemoryIntegrityIncompatibility", "RestrictedDriveLetterInUse"}
 }
 
 type WorkspaceImageIngestionProcess string

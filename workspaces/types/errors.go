@@ -205,6 +205,40 @@ func (e *InternalServerException) ErrorFault() smithy.ErrorFault {
 	return smithy.FaultClient
 }
 
+// Two or more of the selected parameter values cannot be used together.
+type InvalidParameterCombinationException struct {
+	// The exception error message.
+	Message *string
+
+	// ErrorCodeOverride is the code the service sent when it differs from the modeled one.
+	ErrorCodeOverride *string
+}
+
+func (e *InvalidParameterCombinationException) Error() string {
+	return fmt.Sprintf("%s: %s", e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorMessage returns the message the service sent.
+func (e *InvalidParameterCombinationException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorCode returns the error code, InvalidParameterCombinationException unless the service sent another.
+func (e *InvalidParameterCombinationException) ErrorCode() string {
+	if e == nil || e.ErrorCodeOverride == nil {
+		return "InvalidParameterCombinationException"
+	}
+	return *e.ErrorCodeOverride
+}
+
+// ErrorFault says whether the client or the service is at fault.
+func (e *InvalidParameterCombinationException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
 // One or more parameter values are not valid.
 type InvalidParameterValuesException struct {
 	// The exception error message.

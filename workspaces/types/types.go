@@ -4,6 +4,29 @@ package types
 
 import "time"
 
+// Describes the access type and endpoint for a WorkSpace.
+type AccessEndpoint struct {
+	// Indicates the type of access endpoint.
+	AccessEndpointType AccessEndpointType
+
+	// Indicates the VPC endpoint to use for access.
+	//
+	// Constraints (checked by the service): pattern ^[a-zA-Z0-9\_\-]{1,1000}$.
+	VpcEndpointId *string
+}
+
+// Describes the access endpoint configuration for a WorkSpace.
+type AccessEndpointConfig struct {
+	// Indicates a list of access endpoints associated with this directory.
+	//
+	// This member is required.
+	AccessEndpoints []AccessEndpoint
+
+	// Indicates a list of protocols that fallback to using the public Internet when
+	// streaming over a VPC endpoint is not available.
+	InternetFallbackProtocols []InternetFallbackProtocol
+}
+
 // Information about about the account link.
 type AccountLink struct {
 	// The identifier of the account link.
@@ -371,6 +394,20 @@ type ConnectionAliasPermission struct {
 	AllowAssociation *bool
 }
 
+// Describes in-depth details about the error. These details include the
+// possible causes of the error and troubleshooting information.
+type CustomWorkspaceImageImportErrorDetails struct {
+	// The error code that is returned for the image import.
+	//
+	// Constraints (checked by the service): length 1 to 256.
+	ErrorCode *string
+
+	// The text of the error message that is returned for the image import.
+	//
+	// Constraints (checked by the service): length 1 to 2048.
+	ErrorMessage *string
+}
+
 // Describes the data replication settings.
 type DataReplicationSettings struct {
 	// Indicates whether data replication is enabled, and if enabled, the type of
@@ -480,9 +517,6 @@ type DefaultImportClientBrandingAttributes struct {
 // information, see Update Directory Details for Your WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html).
 type DefaultWorkspaceCreationProperties struct {
-	// Specifies whether the directory is enabled for Amazon WorkDocs.
-	EnableWorkDocs *bool
-
 	// Specifies whether to automatically assign an Elastic public IP address to
 	// WorkSpaces in this directory by default. If enabled, the Elastic public IP
 	// address allows outbound internet access from your WorkSpaces when you’re
@@ -687,6 +721,40 @@ type ImageResourceAssociation struct {
 	// The reason the association deployment failed.
 	StateReason *AssociationStateReason
 }
+
+// Describes the image import source.
+//
+// The following types satisfy this interface:
+//
+//   - ImageSourceIdentifierMemberEc2ImportTaskId
+//   - ImageSourceIdentifierMemberImageBuildVersionArn
+//   - ImageSourceIdentifierMemberEc2ImageId
+type ImageSourceIdentifier interface {
+	isImageSourceIdentifier()
+}
+
+// The EC2 import task ID to import the image from the Amazon EC2 VM import
+// process.
+type ImageSourceIdentifierMemberEc2ImportTaskId struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberEc2ImportTaskId) isImageSourceIdentifier() {}
+
+// The ARN of the EC2 Image Builder image.
+type ImageSourceIdentifierMemberImageBuildVersionArn struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberImageBuildVersionArn) isImageSourceIdentifier() {}
+
+// The identifier of the EC2 image.
+type ImageSourceIdentifierMemberEc2ImageId struct {
+	Value string
+}
+
+func (*ImageSourceIdentifierMemberEc2ImageId) isImageSourceIdentifier() {}
+func (*UnknownUnionMember) isImageSourceIdentifier()                    {}
 
 // The client branding attributes for iOS device types. These attributes are
 // displayed on the iOS client login screen only.
@@ -1284,6 +1352,11 @@ type Workspace struct {
 	// The IP address of the WorkSpace.
 	IpAddress *string
 
+	// The IPv6 address of the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}::[0-9a-fA-F]{1,4}$.
+	Ipv6Address *string
+
 	// The operational state of the WorkSpace.
 	//
 	//   - PENDING – The WorkSpace is in a waiting state (for example, the
@@ -1406,6 +1479,9 @@ type WorkspaceAccessProperties struct {
 	// Indicates whether users can access their WorkSpaces through a WorkSpaces Thin
 	// Client.
 	DeviceTypeWorkSpacesThinClient AccessPropertyValue
+
+	// Specifies the configuration for accessing the WorkSpace.
+	AccessEndpointConfig *AccessEndpointConfig
 }
 
 // Describes a WorkSpace bundle.
@@ -1478,24 +1554,6 @@ type WorkspaceConnectionStatus struct {
 // more information, see Update Directory Details for Your WorkSpaces
 // (https://docs.aws.amazon.com/workspaces/latest/adminguide/update-directory-details.html).
 type WorkspaceCreationProperties struct {
-	// Indicates whether Amazon WorkDocs is enabled for your WorkSpaces.
-	//
-	// If WorkDocs is already enabled for a WorkSpaces directory and you disable it,
-	// new WorkSpaces launched in the directory will not have WorkDocs enabled.
-	// However, WorkDocs remains enabled for any existing WorkSpaces, unless you
-	// either disable users' access to WorkDocs or you delete the WorkDocs site. To
-	// disable users' access to WorkDocs, see Disabling Users
-	// (https://docs.aws.amazon.com/workdocs/latest/adminguide/inactive-user.html)
-	// in the Amazon WorkDocs Administration Guide. To delete a WorkDocs site, see
-	// Deleting a Site
-	// (https://docs.aws.amazon.com/workdocs/latest/adminguide/manage-sites.html) in
-	// the Amazon WorkDocs Administration Guide.
-	//
-	// If you enable WorkDocs on a directory that already has existing WorkSpaces,
-	// the existing WorkSpaces and any new WorkSpaces that are launched in the
-	// directory will have WorkDocs enabled.
-	EnableWorkDocs *bool
-
 	// Indicates whether internet access is enabled for your WorkSpaces.
 	EnableInternetAccess *bool
 
@@ -1558,6 +1616,9 @@ type WorkspaceDirectory struct {
 
 	// The IP addresses of the DNS servers for the directory.
 	DnsIpAddresses []string
+
+	// The IPv6 addresses of the DNS servers for the directory.
+	DnsIpv6Addresses []string
 
 	// The user name for the service account.
 	//
@@ -1813,6 +1874,11 @@ type WorkspaceRequest struct {
 	//
 	// Constraints (checked by the service): pattern ^[a-zA-Z0-9_()][a-zA-Z0-9_.()-]{1,63}$.
 	WorkspaceName *string
+
+	// The IPv6 address for the WorkSpace.
+	//
+	// Constraints (checked by the service): pattern ^(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,6}::[0-9a-fA-F]{1,4}$.
+	Ipv6Address *string
 }
 
 // Describes the association between an application and a WorkSpace resource.
@@ -1881,7 +1947,7 @@ type WorkspacesPool struct {
 	// This member is required.
 	CapacityStatus *CapacityStatus
 
-	// The name of the pool,
+	// The name of the pool.
 	//
 	// Constraints (checked by the service): pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$.
 	//
@@ -1929,6 +1995,11 @@ type WorkspacesPool struct {
 	// session. Otherwise, they are connected to a new session with a new pool
 	// instance.
 	TimeoutSettings *TimeoutSettings
+
+	// The running mode of the pool.
+	//
+	// This member is required.
+	RunningMode PoolsRunningMode
 }
 
 // Describes a pool error.
@@ -1983,4 +2054,11 @@ type WorkspacesPoolSession struct {
 	//
 	// This member is required.
 	UserId *string
+}
+
+// UnknownUnionMember is returned when a union member is returned over
+// the wire, but has an unknown tag.
+type UnknownUnionMember struct {
+	Tag   string
+	Value []byte
 }

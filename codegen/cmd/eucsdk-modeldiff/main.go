@@ -64,6 +64,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	r.ModelFile = filepath.Base(*newPath)
 	r.OldSHA256, r.NewSHA256 = pins.SHA256(oldData), pins.SHA256(newData)
+	if err := r.AddRawChanges(oldData, newData); err != nil {
+		return err
+	}
 	if *format == "json" {
 		b, err := r.JSON()
 		if err != nil {

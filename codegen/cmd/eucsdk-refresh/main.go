@@ -3,10 +3,11 @@
 //	go run ./codegen/cmd/eucsdk-refresh -service appstream -model /path/to/new.json
 //
 // It compares the new model with the pinned one and prints the API changes,
-// regenerates the package, checks that it builds, and only then updates
-// models/pins.json, the -model path in gen.go (when the file moved) and
-// prepends the entry to CHANGELOG.md. If anything before that fails, the
-// generated files are restored and nothing else is written.
+// regenerates the package, updates models/pins.json, the -model path in
+// gen.go (when the file moved) and prepends the entry to CHANGELOG.md, then
+// builds, vets and tests the whole module. If any step fails, or the run is
+// interrupted, every file it touched is put back as it was. With -n it only
+// prints the entry and says that it wrote nothing.
 //
 // The generate settings (overlays, package, import path, output directory)
 // are read from the eucsdk-gen lines of gen.go: those are what `go generate`
@@ -16,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,10 +25,12 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/eucsdk/eucsdk/codegen"
 	"github.com/eucsdk/eucsdk/codegen/modeldiff"
@@ -48,7 +52,7 @@ type options struct {
 	old       string // the model the code was generated from, when not at gen.go's path any more
 	date      string
 	dryRun    bool
-	build     bool
+	check     bool
 	changelog string
 }
 
@@ -62,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	f.StringVar(&o.old, "old", "", "copy of the pinned model, needed only when the new model replaced it in place")
 	f.StringVar(&o.date, "date", "", "changelog entry date, YYYY-MM-DD (default today, UTC)")
 	f.BoolVar(&o.dryRun, "n", false, "print the changes and write nothing")
-	f.BoolVar(&o.build, "build", true, "run go build on the regenerated package before recording the refresh")
+	f.BoolVar(&o.check, "check", true, "build, vet and test the whole module (go build ./..., go vet ./..., go test -short ./...) before keeping the refresh; on failure every file is restored")
 	f.StringVar(&o.changelog, "changelog", "CHANGELOG.md", "changelog file, relative to -root")
 	if err := f.Parse(args); err != nil {
 		return err
@@ -169,6 +173,8 @@ func refresh(o options, stdout io.Writer) error {
 		if report, err = modeldiff.Initial(newModel, opts); err != nil {
 			return err
 		}
+		report.ModelFile = filepath.Base(o.model)
+		report.NewSHA256 = pins.SHA256(newData)
 	} else {
 		if pins.SHA256(newData) == pin.SHA256 {
 			fmt.Fprintf(stdout, "%s: %s matches its pin (sha256 %s); nothing to refresh\n", o.service, o.model, pin.SHA256)
@@ -185,63 +191,83 @@ func refresh(o options, stdout io.Writer) error {
 		if err := pin.Check(oldPath, oldData); err != nil {
 			return fmt.Errorf("%s no longer holds the pinned model, so there is nothing to compare with; pass -old with a copy of it (%s, sha256 %s)", oldPath, pin.File, pin.SHA256)
 		}
-		oldModel, err := smithy.LoadFiles([]string{oldPath}, overlays)
-		if err != nil {
-			return fmt.Errorf("pinned model: %w", err)
-		}
-		if report, err = modeldiff.Compare(oldModel, newModel, opts); err != nil {
+		// The entry compares the upstream files alone, as the changelog
+		// drift test does; the overlays only shape the generated code.
+		if report, err = modeldiff.CompareFiles(oldPath, oldData, o.model, newData, opts); err != nil {
 			return err
 		}
-		report.OldSHA256 = pin.SHA256
 	}
-	report.ModelFile = filepath.Base(o.model)
-	report.NewSHA256 = pins.SHA256(newData)
 	if pin != nil && pin.Service != report.Service {
 		return fmt.Errorf("%s defines service %s, but %s is pinned to %s", o.model, report.Service, o.service, pin.Service)
 	}
 	entry := report.Markdown()
 	io.WriteString(stdout, entry)
-	if o.dryRun {
-		return nil
-	}
-
-	// Everything below either completes or leaves the tree as it was.
 	newGen, err := rewriteModel(genData, line, o.root, o.model)
 	if err != nil {
 		return err
 	}
 	clPath := filepath.Join(o.root, o.changelog)
+	outDir := rooted(o.root, line.cfg.OutDir)
+	if o.dryRun {
+		fmt.Fprintf(stdout, "%s: dry run (-n): nothing written; a refresh would regenerate %s, pin %s in %s, add the entry above to %s",
+			o.service, line.cfg.OutDir, report.ModelFile, line.cfg.Pin, o.changelog)
+		if !bytes.Equal(newGen, genData) {
+			fmt.Fprintf(stdout, " and point gen.go:%d at %s", line.lineNo, o.model)
+		}
+		fmt.Fprintln(stdout)
+		return nil
+	}
 	changelog, err := os.ReadFile(clPath)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	outDir := rooted(o.root, line.cfg.OutDir)
+
+	// Everything below either completes or leaves the tree as it was: the
+	// files a refresh touches are saved first, and any failure, including
+	// an interrupt while the module's tests run, puts them back.
 	snap, err := snapshot(outDir)
 	if err != nil {
 		return err
 	}
+	files, err := saveFiles(pinPath, genPath, clPath)
+	if err != nil {
+		return err
+	}
+	undo := func(cause error) error {
+		rerr := errors.Join(snap.restore(), files.restore())
+		if rerr != nil {
+			return fmt.Errorf("%w; restoring the working tree also failed: %v", cause, rerr)
+		}
+		return fmt.Errorf("%w\nworking tree restored: %s, %s, gen.go and %s unchanged", cause, line.cfg.OutDir, line.cfg.Pin, o.changelog)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	cfg := codegen.Config{Models: []string{o.model}, Overlays: overlays, Service: line.cfg.Service, Package: line.cfg.Package, ImportPath: line.cfg.ImportPath, OutDir: outDir}
 	res, err := codegen.Run(cfg)
-	if err == nil && o.build {
-		err = goBuild(o.root, line.cfg.OutDir)
-	}
 	if err != nil {
-		if rerr := snap.restore(); rerr != nil {
-			return fmt.Errorf("regeneration failed: %v; restoring %s also failed: %v", err, outDir, rerr)
-		}
-		return fmt.Errorf("regeneration failed, %s restored, pin and changelog unchanged: %w", outDir, err)
+		return undo(fmt.Errorf("regenerating %s: %w", line.cfg.OutDir, err))
 	}
 	pinned.Set(pins.New(o.service, o.model, newData, report.Service, report.NewVersion))
 	if err := pinned.Write(pinPath); err != nil {
-		return err
+		return undo(err)
 	}
 	if !bytes.Equal(newGen, genData) {
 		if err := pins.WriteFileAtomic(genPath, newGen); err != nil {
-			return err
+			return undo(err)
 		}
 	}
 	if err := pins.WriteFileAtomic(clPath, prepend(changelog, entry)); err != nil {
-		return err
+		return undo(err)
+	}
+	if o.check {
+		// The whole module, not only the regenerated package: hand-written
+		// code (the emulator, examples, tests) uses the generated types, and
+		// a removed member or enum value breaks it there. The tests run with
+		// the new pin and gen.go in place, so the freshness test checks the
+		// refreshed state.
+		if err := checkModule(ctx, o.root, stdout); err != nil {
+			return undo(err)
+		}
 	}
 	fmt.Fprintf(stdout, "%s: regenerated %d files in %s; pinned %s (sha256 %s); entry added to %s\n",
 		o.service, len(res.Files), line.cfg.OutDir, report.ModelFile, report.NewSHA256, o.changelog)
@@ -307,14 +333,80 @@ func prepend(changelog []byte, entry string) []byte {
 	return []byte(s + entry)
 }
 
-func goBuild(root, out string) error {
-	cmd := exec.Command("go", "build", "./"+filepath.ToSlash(filepath.Clean(out))+"/...")
-	cmd.Dir = root
-	b, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("go build ./%s/...: %v\n%s", out, err, b)
+// checkSteps is what a refresh must pass before it is kept. The tests run
+// in -short mode with go's test cache: what the refresh can break is code
+// that uses the generated packages, and those tests rerun whenever the
+// packages change; the long generator compile checks (golden and scratch
+// modules) do not depend on the models and stay for CI.
+var checkSteps = [][]string{
+	{"go", "build", "./..."},
+	{"go", "vet", "./..."},
+	{"go", "test", "-short", "./..."},
+}
+
+func checkModule(ctx context.Context, root string, stdout io.Writer) error {
+	for _, step := range checkSteps {
+		fmt.Fprintf(stdout, "checking: %s\n", strings.Join(step, " "))
+		cmd := exec.CommandContext(ctx, step[0], step[1:]...)
+		cmd.Dir = root
+		b, err := cmd.CombinedOutput()
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: interrupted", strings.Join(step, " "))
+		}
+		if err != nil {
+			return fmt.Errorf("%s in %s failed (%v):\n%s", strings.Join(step, " "), root, err, failures(b))
+		}
 	}
 	return nil
+}
+
+// failures keeps the lines of go's output that explain a failure: passing
+// packages' "ok" lines only bury them.
+func failures(out []byte) string {
+	var keep []string
+	for _, l := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+		if strings.HasPrefix(l, "ok ") || strings.HasPrefix(l, "ok\t") || strings.Contains(l, "[no test files]") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
+}
+
+// savedFiles holds single files a refresh rewrites, nil for absent ones.
+type savedFiles map[string][]byte
+
+func saveFiles(paths ...string) (savedFiles, error) {
+	s := savedFiles{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			s[p] = nil
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		s[p] = b
+	}
+	return s, nil
+}
+
+func (s savedFiles) restore() error {
+	var errs []error
+	for p, b := range s {
+		if b == nil {
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		if got, err := os.ReadFile(p); err == nil && bytes.Equal(got, b) {
+			continue
+		}
+		errs = append(errs, pins.WriteFileAtomic(p, b))
+	}
+	return errors.Join(errs...)
 }
 
 // dirSnapshot is the content of a generated package before regeneration.

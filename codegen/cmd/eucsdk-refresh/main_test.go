@@ -109,7 +109,7 @@ func sameTree(t *testing.T, before, after map[string]string) {
 }
 
 func refreshArgs(root, model string, extra ...string) []string {
-	return append([]string{"-root", root, "-service", "weather", "-model", model, "-build=false", "-date", "2024-05-06"}, extra...)
+	return append([]string{"-root", root, "-service", "weather", "-model", model, "-check=false", "-date", "2024-05-06"}, extra...)
 }
 
 func TestInitialThenRefresh(t *testing.T) {
@@ -269,8 +269,8 @@ func TestFailedBuildRestores(t *testing.T) {
 	}
 	write(t, filepath.Join(root, "v2.json"), weatherModel("example.weather", true))
 	before := tree(t, root)
-	err := run(refreshArgs(root, filepath.Join(root, "v2.json"), "-build=true"), &out, &out)
-	if err == nil || !strings.Contains(err.Error(), "restored, pin and changelog unchanged") {
+	err := run(refreshArgs(root, filepath.Join(root, "v2.json"), "-check=true"), &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "working tree restored") {
 		t.Fatalf("error %v", err)
 	}
 	sameTree(t, before, tree(t, root))
@@ -289,5 +289,147 @@ func TestPrepend(t *testing.T) {
 		if got := string(prepend([]byte(c.in), "## B\n")); got != c.want {
 			t.Errorf("prepend(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// -n prints the entry, says so, and writes nothing.
+func TestDryRunSaysNothingWritten(t *testing.T) {
+	root := newRepo(t)
+	var out bytes.Buffer
+	if err := run(refreshArgs(root, filepath.Join(root, "upstream", "weather.json")), &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "v2", "weather.json"), weatherModel("example.weather", true))
+	before := tree(t, root)
+	out.Reset()
+	if err := run(refreshArgs(root, filepath.Join(root, "v2", "weather.json"), "-n"), &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, before, tree(t, root))
+	for _, want := range []string{"1 new 1 updated api methods", "dry run (-n): nothing written", "point gen.go:3 at"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// unitModel is a weather service whose request has a Unit enum. Each
+// version breaks hand-written code in a different way.
+func unitModel(units, outMembers string, extraOp bool) string {
+	ops := `[{"target": "example.weather#GetForecast"}]`
+	extra := ""
+	if extraOp {
+		ops = `[{"target": "example.weather#GetForecast"}, {"target": "example.weather#GetAlerts"}]`
+		extra = `,
+    "example.weather#GetAlerts": {"type": "operation", "input": {"target": "smithy.api#Unit"}, "output": {"target": "smithy.api#Unit"}}`
+	}
+	return `{
+  "smithy": "2.0",
+  "shapes": {
+    "example.weather#Weather": {"type": "service", "version": "2024-01-01", "operations": ` + ops + `,
+      "traits": {"aws.api#service": {"sdkId": "Weather"}, "aws.protocols#awsJson1_0": {}, "smithy.api#title": "Example Weather"}},
+    "example.weather#GetForecast": {"type": "operation", "input": {"target": "example.weather#GetForecastInput"}, "output": {"target": "example.weather#GetForecastOutput"}},
+    "example.weather#GetForecastInput": {"type": "structure", "members": {"City": {"target": "smithy.api#String"}, "Unit": {"target": "example.weather#Unit"}}},
+    "example.weather#Unit": {"type": "enum", "members": {` + units + `}},
+    "example.weather#GetForecastOutput": {"type": "structure", "members": {` + outMembers + `}}` + extra + `
+  }
+}
+`
+}
+
+const (
+	bothUnits   = `"CELSIUS": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "CELSIUS"}}, "FAHRENHEIT": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "FAHRENHEIT"}}`
+	celsiusOnly = `"CELSIUS": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "CELSIUS"}}`
+	withDegrees = `"Forecast": {"target": "smithy.api#String"}, "Degrees": {"target": "smithy.api#Integer"}`
+	noDegrees   = `"Forecast": {"target": "smithy.api#String"}`
+)
+
+// moduleRepo is newRepo as a Go module that builds against this checkout,
+// with an emulator package and a test that use the generated types, as the
+// real repository's emulator and tests do.
+func moduleRepo(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and tests a scratch module")
+	}
+	self, err := filepath.Abs(filepath.Join("..", "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := read(t, filepath.Join(self, "go.mod"))
+	req := mod[strings.Index(mod, "require"):]
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module example.com/repo\n\ngo 1.24\n\n"+req+
+		"\nrequire github.com/eucsdk/eucsdk v0.0.0\n\nreplace github.com/eucsdk/eucsdk => "+self+"\n")
+	write(t, filepath.Join(root, "go.sum"), read(t, filepath.Join(self, "go.sum")))
+	write(t, filepath.Join(root, "gen.go"), genGo)
+	write(t, filepath.Join(root, "models", "README"), "pins.json goes here\n")
+	write(t, filepath.Join(root, "upstream", "weather.json"), unitModel(bothUnits, withDegrees, false))
+	write(t, filepath.Join(root, "emulator", "emulator.go"), `// Package emulator stands for hand-written code on the generated types.
+package emulator
+
+import "example.com/repo/weather/types"
+
+// Units are the units the emulator converts between.
+var Units = []types.Unit{types.UnitCelsius, types.UnitFahrenheit}
+`)
+	write(t, filepath.Join(root, "emulator", "emulator_test.go"), `package emulator
+
+import (
+	"reflect"
+	"testing"
+
+	"example.com/repo/weather"
+)
+
+func TestForecastHasDegrees(t *testing.T) {
+	if _, ok := reflect.TypeOf(weather.GetForecastOutput{}).FieldByName("Degrees"); !ok {
+		t.Fatal("GetForecastOutput lost Degrees, which the emulator fills in")
+	}
+}
+`)
+	// Only the module cache: the scratch module needs nothing new.
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	var out bytes.Buffer
+	if err := run(refreshArgs(root, filepath.Join(root, "upstream", "weather.json"), "-check=true"), &out, &out); err != nil {
+		t.Fatalf("initial refresh: %v\n%s", err, out.String())
+	}
+	return root
+}
+
+// A model that breaks hand-written code elsewhere in the module (here a
+// removed enum value the emulator names, then a removed member its test
+// needs) is refused, and the working tree is left exactly as it was. Only a
+// model that keeps the module green is recorded.
+func TestCheckedRefreshKeepsTreeOnFailure(t *testing.T) {
+	root := moduleRepo(t)
+	for _, c := range []struct {
+		name, model, want string
+	}{
+		{"removed enum value breaks the emulator's build", unitModel(celsiusOnly, withDegrees, true), "emulator/emulator.go"},
+		{"removed member fails the emulator's test", unitModel(bothUnits, noDegrees, true), "TestForecastHasDegrees"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			model := filepath.Join(root, "next.json")
+			write(t, model, c.model)
+			before := tree(t, root)
+			var out bytes.Buffer
+			err := run(refreshArgs(root, model, "-check=true"), &out, &out)
+			t.Log(err)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "working tree restored") {
+				t.Fatalf("error %v, want one naming %s and saying the tree was restored", err, c.want)
+			}
+			sameTree(t, before, tree(t, root))
+		})
+	}
+	model := filepath.Join(root, "next.json")
+	write(t, model, unitModel(bothUnits, withDegrees, true))
+	var out bytes.Buffer
+	if err := run(refreshArgs(root, model, "-check=true"), &out, &out); err != nil {
+		t.Fatalf("a compatible model was refused: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(read(t, filepath.Join(root, "CHANGELOG.md")), "### GetAlerts (new)") {
+		t.Error("the compatible refresh was not recorded")
 	}
 }

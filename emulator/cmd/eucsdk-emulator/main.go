@@ -28,7 +28,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, nil); err != nil {
+	err := run(ctx, os.Args[1:], os.Stdout, nil)
+	if errors.Is(err, flag.ErrHelp) {
+		return // -h printed the usage, as asked: not a failure
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "eucsdk-emulator:", err)
 		os.Exit(2)
 	}
@@ -85,6 +89,9 @@ func run(ctx context.Context, args []string, out io.Writer, ready chan<- string)
 		}
 	}
 	endpoint, err := emu.Start()
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%w\n(another emulator may be running there: use it, or pick a free port with -addr 127.0.0.1:0)", err)
+	}
 	if err != nil {
 		return err
 	}

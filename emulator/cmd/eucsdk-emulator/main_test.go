@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"net"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -81,5 +84,44 @@ func TestRefusesNonLoopback(t *testing.T) {
 func TestBadAccountFlag(t *testing.T) {
 	if err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-account", "only-an-id"}, &syncBuffer{}, nil); err == nil {
 		t.Fatal("malformed -account accepted")
+	}
+}
+
+// TestHelperMain runs main in a child process for the exit-status tests.
+func TestHelperMain(t *testing.T) {
+	if os.Getenv("EUCSDK_EMULATOR_MAIN") != "1" {
+		t.Skip("runs only as the child of TestHelpExitsZero")
+	}
+	os.Args = append([]string{"eucsdk-emulator"}, strings.Fields(os.Getenv("EUCSDK_EMULATOR_ARGS"))...)
+	main()
+	os.Exit(0)
+}
+
+// -h prints the usage and exits 0, as the user asked for it.
+func TestHelpExitsZero(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperMain$")
+	cmd.Env = append(os.Environ(), "EUCSDK_EMULATOR_MAIN=1", "EUCSDK_EMULATOR_ARGS=-h")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("-h: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "Usage of eucsdk-emulator:") || !strings.Contains(string(out), "-addr") {
+		t.Errorf("-h printed:\n%s", out)
+	}
+}
+
+// A second emulator on a busy port says how to get a free one.
+func TestBusyPortSuggestsAFreeOne(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().String()
+	err = run(context.Background(), []string{"-addr", addr}, &syncBuffer{}, nil)
+	want := "emulator: listen tcp " + addr + ": bind: address already in use\n" +
+		"(another emulator may be running there: use it, or pick a free port with -addr 127.0.0.1:0)"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }

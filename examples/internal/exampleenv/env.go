@@ -4,11 +4,14 @@
 package exampleenv
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/eucsdk/eucsdk/appstream"
@@ -22,9 +25,14 @@ import (
 // Config is what every example takes from its command line; tests fill it
 // directly.
 type Config struct {
-	// AWS sends requests to AWS instead of the emulator; -aws or a set
-	// AWS_PROFILE turns it on.
+	// AWS sends requests to AWS instead of the emulator; only -aws turns
+	// it on. A profile in the shell's environment does not: the examples
+	// create billable resources, which no one should get by accident.
 	AWS bool
+	// Yes skips the question asked before anything is created on AWS.
+	Yes bool
+	// In answers that question; nil means os.Stdin.
+	In io.Reader
 	// Profile and PeerProfile name the shared-config profiles of the owning
 	// account and of the account images are shared with (AWS only).
 	Profile, PeerProfile string
@@ -51,7 +59,8 @@ type Config struct {
 // call Finish after fs.Parse.
 func Flags(fs *flag.FlagSet) *Config {
 	c := &Config{}
-	fs.BoolVar(&c.AWS, "aws", false, "call AWS instead of the local emulator (also on when AWS_PROFILE is set)")
+	fs.BoolVar(&c.AWS, "aws", false, "call AWS instead of the local emulator; creates billable resources after asking")
+	fs.BoolVar(&c.Yes, "yes", false, "with -aws, do not ask before creating resources")
 	fs.StringVar(&c.Profile, "profile", "", "shared config profile of the owning account (AWS only)")
 	fs.StringVar(&c.PeerProfile, "peer-profile", "", "profile of the account images are shared with, to look from its side (AWS only)")
 	fs.StringVar(&c.PeerAccount, "peer-account", "", "12-digit account id to share with (AWS only)")
@@ -62,11 +71,8 @@ func Flags(fs *flag.FlagSet) *Config {
 	return c
 }
 
-// Finish applies the environment and the defaults of the chosen target.
+// Finish applies the defaults of the chosen target.
 func (c *Config) Finish() {
-	if os.Getenv("AWS_PROFILE") != "" {
-		c.AWS = true
-	}
 	if c.PollInterval == 0 {
 		c.PollInterval = 100 * time.Millisecond
 		if c.AWS {
@@ -151,6 +157,9 @@ func Setup(ctx context.Context, out io.Writer, c Config) (*Env, error) {
 		env.Owner = Party{Label: "owner", AccountID: emulator.DefaultAccount.ID, emu: &owner}
 		env.Peer = Party{Label: "peer", AccountID: emulator.PeerAccount.ID, emu: &peer}
 		fmt.Fprintf(out, "target   local emulator %s (region %s; run with -aws to use AWS)\n", env.Emulator.Endpoint(), env.Emulator.Region())
+		if p := os.Getenv("AWS_PROFILE"); p != "" {
+			fmt.Fprintf(out, "note     AWS_PROFILE=%s is not used without -aws\n", p)
+		}
 		fmt.Fprintf(out, "accounts owner %s, peer %s\n", env.Owner.AccountID, env.Peer.AccountID)
 		return env, nil
 	}
@@ -183,9 +192,34 @@ func Setup(ctx context.Context, out io.Writer, c Config) (*Env, error) {
 		}
 		env.Peer.cfg, env.HasPeerClient = pcfg, true
 	}
+	creds, err := ocfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, err
+	}
+	account := creds.AccountID
+	if account == "" {
+		account = "unknown (the credentials do not say; set aws_account_id in the profile to see it here)"
+	}
 	fmt.Fprintf(out, "target   AWS, region %s, profile %q\n", ocfg.Region, firstNonEmpty(c.Profile, os.Getenv("AWS_PROFILE"), "default"))
+	fmt.Fprintf(out, "account  %s (access key %s from %s)\n", account, creds.AccessKeyID, creds.Source)
+	if !c.Yes {
+		in := c.In
+		if in == nil {
+			in = os.Stdin
+		}
+		fmt.Fprintf(out, "This creates billable AppStream or WorkSpaces resources in region %s. Continue? [y/N] ", ocfg.Region)
+		answer, _ := bufio.NewReader(in).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+			fmt.Fprintln(out)
+			return nil, ErrNotConfirmed
+		}
+	}
 	return env, nil
 }
+
+// ErrNotConfirmed is Setup's error when the user did not agree to create
+// resources on AWS.
+var ErrNotConfirmed = errors.New("not confirmed: nothing was created on AWS (pass -yes to skip the question)")
 
 func firstNonEmpty(vs ...string) string {
 	for _, v := range vs {

@@ -25,6 +25,9 @@ type Target struct {
 	// Seeds are extra bodies, e.g. responses captured from AWS, moto or the
 	// emulator; each is tried as a success and as an error.
 	Seeds [][]byte
+	// Unions are union members to fill union-typed members with, one per
+	// union the service has (see Fill).
+	Unions []any
 }
 
 // Fuzz runs a fuzz target that answers a chosen operation with a chosen
@@ -35,13 +38,13 @@ type Target struct {
 // *pipeline.ResponseError of that status. Outputs and errors must also
 // print with %v, %+v and %#v.
 func Fuzz(f *testing.F, tg Target) {
-	ops := Ops(tg.Client)
+	ops := Ops(tg.Client, tg.Unions...)
 	if len(ops) == 0 {
 		f.Fatal("no operations found on the client")
 	}
 	for i, op := range ops {
 		out := reflect.New(op.OutputType)
-		Fill(out.Elem())
+		Fill(out.Elem(), tg.Unions...)
 		body, err := tg.EncodeOutput(out.Interface())
 		if err != nil {
 			f.Fatalf("%s: encode seed output: %v", op.Name, err)

@@ -49,7 +49,8 @@ var (
 
 // Ops returns every method of client (a pointer to a generated Client) of
 // the form Op(ctx, *In, ...func(*Options)) (*Out, error), sorted by name.
-func Ops(client any) []Op {
+// unions are union members to fill union-typed members with (see Fill).
+func Ops(client any, unions ...any) []Op {
 	v := reflect.ValueOf(client)
 	t := v.Type()
 	var ops []Op
@@ -61,7 +62,7 @@ func Ops(client any) []Op {
 			continue
 		}
 		in := reflect.New(mt.In(2).Elem())
-		Fill(in.Elem())
+		Fill(in.Elem(), unions...)
 		ops = append(ops, Op{Name: m.Name, Input: in.Interface(), OutputType: mt.Out(0).Elem(), method: v.Method(i)})
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Name < ops[j].Name })
@@ -74,10 +75,17 @@ var FixedTime = time.Date(2024, 5, 6, 7, 8, 9, 500_000_000, time.UTC)
 // Fill sets every exported member of v, recursively: strings (and string
 // enums) to "x", numbers to 1, booleans to true, slices and maps to one
 // element, pointers to a filled value. A structure type met again inside
-// itself (a recursive shape) is left zero there. Interfaces are left nil.
-func Fill(v reflect.Value) { fill(v, nil) }
+// itself (a recursive shape) is left zero there. An interface is set to a
+// filled value of the first of unions (union members such as
+// &types.ImageSourceIdentifierMemberEc2ImageId{}) that implements it, since
+// reflection cannot list a union's members and a required union left nil
+// fails validation; other interfaces are left nil.
+func Fill(v reflect.Value, unions ...any) { filler(unions).fill(v, nil) }
 
-func fill(v reflect.Value, path []reflect.Type) {
+type filler []any
+
+func (u filler) fill(v reflect.Value, path []reflect.Type) {
+	fill := u.fill
 	if !v.CanSet() {
 		return
 	}
@@ -108,6 +116,16 @@ func fill(v reflect.Value, path []reflect.Type) {
 		fill(e, path)
 		m.SetMapIndex(k, e)
 		v.Set(m)
+	case reflect.Interface:
+		for _, m := range u {
+			t := reflect.TypeOf(m)
+			if t.Kind() == reflect.Pointer && t.Implements(v.Type()) {
+				p := reflect.New(t.Elem())
+				fill(p.Elem(), path)
+				v.Set(p)
+				return
+			}
+		}
 	case reflect.Struct:
 		if v.Type() == reflect.TypeOf(time.Time{}) {
 			v.Set(reflect.ValueOf(FixedTime))

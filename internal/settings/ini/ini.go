@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
@@ -50,13 +51,51 @@ type Property struct {
 
 // ParseFile reads and parses path; the error of a missing file satisfies
 // errors.Is(err, fs.ErrNotExist).
+//
+// Only regular files are read: opening a FIFO blocks until a writer comes,
+// which no context deadline interrupts, and a device may never end. The
+// exception is os.DevNull, the usual way to say "no file", read as empty.
 func ParseFile(path string) (*File, error) {
+	if path == os.DevNull {
+		return Parse(strings.NewReader(""), path)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &NotRegularError{Path: path, Mode: st.Mode()}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	return Parse(f, path)
+}
+
+// NotRegularError refuses a shared file that is not a regular file.
+type NotRegularError struct {
+	Path string
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return "shared file " + e.Path + " is not a regular file (" + describeMode(e.Mode) + "); refusing to read it"
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 // Parse parses r; name is used in errors.

@@ -1,11 +1,11 @@
-package pipeline
+package settings
 
 import (
 	"os"
 	"sync"
 	"time"
 
-	"github.com/eucsdk/eucsdk/internal/ini"
+	"github.com/eucsdk/eucsdk/internal/settings/ini"
 )
 
 // Building a client reads the shared config and credentials files for the

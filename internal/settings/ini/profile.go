@@ -58,6 +58,16 @@ type Profile struct {
 	Name   string
 	Found  bool // some file had a section for it
 	values map[string]Value
+	// services holds the sub-properties of the [services NAME] section the
+	// profile's "services" key names: service key → setting → value.
+	services map[string]map[string]Value
+}
+
+// Service returns a setting of one service in the profile's services
+// section, e.g. Service("appstream", "endpoint_url").
+func (p Profile) Service(service, key string) (Value, bool) {
+	v, ok := p.services[strings.ToLower(service)][strings.ToLower(key)]
+	return v, ok
 }
 
 // Get returns a setting (key in any case).
@@ -79,14 +89,43 @@ func (p Profile) String(key string) string {
 // malformed ones are an error naming file and line.
 func LoadProfile(configFiles, credentialsFiles []string, name string) (Profile, error) {
 	p := Profile{Name: name, values: map[string]Value{}}
+	configs := make([]*File, 0, len(configFiles))
 	for _, path := range configFiles {
-		if err := p.merge(path, configSectionNames(name)); err != nil {
+		f, err := p.merge(path, configSectionNames(name))
+		if err != nil {
+			return p, err
+		}
+		configs = append(configs, f)
+	}
+	for _, path := range credentialsFiles {
+		if _, err := p.merge(path, []string{name}); err != nil {
 			return p, err
 		}
 	}
-	for _, path := range credentialsFiles {
-		if err := p.merge(path, []string{name}); err != nil {
-			return p, err
+	// The services section lives in the config files only, as in the CLI.
+	if sv := strings.TrimSpace(p.String("services")); sv != "" {
+		for _, f := range configs {
+			if f == nil {
+				continue
+			}
+			for _, secName := range f.SectionNames() {
+				if !matchesSection(secName, []string{"services " + sv}) {
+					continue
+				}
+				sec, _ := f.Section(secName)
+				for _, svc := range sec.Keys() {
+					prop, _ := sec.Property(svc)
+					if p.services == nil {
+						p.services = map[string]map[string]Value{}
+					}
+					if p.services[svc] == nil {
+						p.services[svc] = map[string]Value{}
+					}
+					for k, v := range prop.Sub {
+						p.services[svc][k] = Value{Value: v, File: f.Name, Line: prop.Line}
+					}
+				}
+			}
 		}
 	}
 	return p, nil
@@ -101,17 +140,18 @@ func configSectionNames(name string) []string {
 	return []string{"profile " + name}
 }
 
-func (p *Profile) merge(path string, sections []string) error {
+func (p *Profile) merge(path string, sections []string) (*File, error) {
 	f, err := ParseFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
 		var pe *ParseError
-		if errors.As(err, &pe) {
-			return err
+		var nr *NotRegularError
+		if errors.As(err, &pe) || errors.As(err, &nr) {
+			return nil, err
 		}
-		return fmt.Errorf("reading shared file %s: %w", path, err)
+		return nil, fmt.Errorf("reading shared file %s: %w", path, err)
 	}
 	for _, name := range f.SectionNames() {
 		if !matchesSection(name, sections) {
@@ -124,7 +164,7 @@ func (p *Profile) merge(path string, sections []string) error {
 			p.values[k] = Value{Value: prop.Value, File: path, Line: prop.Line}
 		}
 	}
-	return nil
+	return f, nil
 }
 
 // matchesSection compares section names with runs of space folded, so
