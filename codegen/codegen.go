@@ -27,6 +27,10 @@ type Config struct {
 	Package    string   // Go package name
 	ImportPath string   // Go import path of the package
 	OutDir     string   // directory of the package
+	// Protocol is the protocol to generate when the service declares
+	// several (rpcv2Cbor, awsJson1_0, awsJson1_1, or a trait's shape id);
+	// empty picks the one aws-sdk-go-v2 picks.
+	Protocol string
 
 	// Pin is a pins file (models/pins.json). When set, the model must be
 	// byte-identical to the one pinned for Package, so that a model
@@ -54,6 +58,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Service, "service", "", "service shape id to generate, e.g. com.example#Weather (needed when the models define several)")
 	fs.StringVar(&c.Package, "package", "", "Go package name of the generated client (required)")
 	fs.StringVar(&c.ImportPath, "import", "", "Go import path of the generated package (required)")
+	fs.StringVar(&c.Protocol, "protocol", "", "protocol to generate when the service declares several: rpcv2Cbor, awsJson1_0 or awsJson1_1 (default: the one aws-sdk-go-v2 picks, in that order)")
 	fs.StringVar(&c.OutDir, "out", "", "directory to write the package into (required)")
 	fs.StringVar(&c.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
 	fs.BoolVar(&c.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
@@ -75,7 +80,7 @@ func Generate(cfg Config) (*ir.Service, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath})
+	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath, Protocol: cfg.Protocol})
 	if err != nil {
 		return nil, nil, nil, err
 	}

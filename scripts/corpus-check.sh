@@ -40,7 +40,14 @@ set -euo pipefail
 #   eventbridge       contextParam endpoint parameter
 #   sqs               awsJson1_0 with awsQueryCompatible errors
 #   freetier          smallest model, one operation
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier)
+#   rpcv2/marketplaceentitlementservice  rpcv2Cbor chosen over awsJson1_1 by the v2 rule
+#   rpcv2/cloudwatch  rpcv2Cbor with awsQueryCompatible errors (also awsQuery, awsJson1_0)
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch)
+
+# Besides the awsJson corpus, every model of the protocol corpus (default
+# ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) that
+# declares rpcv2Cbor is generated, alone or beside the protocols it is
+# preferred to (the generator picks rpcv2Cbor first, as aws-sdk-go-v2 does).
 
 # Models we cannot support, with the reason (PACKAGE=REASON). None today.
 EXCLUDE=()
@@ -58,6 +65,11 @@ done
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${EUCSDK_CORPUS:-$root/../shared/models/corpus}
 [ -d "$corpus" ] || { echo "corpus-check: no corpus at $corpus (set EUCSDK_CORPUS)" >&2; exit 1; }
+protocol_corpus=${EUCSDK_PROTOCOL_CORPUS:-$root/../shared/models/corpus-protocols}
+rpcv2_models=()
+if [ -d "$protocol_corpus" ]; then
+	while IFS= read -r f; do rpcv2_models+=("$f"); done < <(grep -l '"smithy.protocols#rpcv2Cbor"' "$protocol_corpus"/*.json | sort)
+fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/eucsdk-corpus.XXXXXX")
 case $scratch in "$root"/*) echo "corpus-check: scratch dir inside the checkout" >&2; exit 1 ;; esac
@@ -74,6 +86,12 @@ for e in ${EXCLUDE[@]+"${EXCLUDE[@]}"}; do excl+=(-exclude "$e"); done
 mkdir -p "$scratch/mod"
 gen_status=0
 "$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json >"$scratch/report.tsv" || gen_status=$?
+# The rpcv2Cbor models go into their own directory: some services are in
+# both corpora (the awsJson corpus holds older models of them).
+if [ ${#rpcv2_models[@]} -gt 0 ]; then
+	"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod/rpcv2" -module example.com/corpus/rpcv2 "${rpcv2_models[@]}" |
+		awk -F'\t' 'BEGIN{OFS="\t"} $1=="ok"||$1=="fail"||$1=="skip"||$1=="unsupported" {$2="rpcv2/"$2} {print}' >>"$scratch/report.tsv" || gen_status=$?
+fi
 gen_done=$(date +%s)
 
 cd "$scratch/mod"
@@ -104,7 +122,7 @@ end=$(date +%s)
 
 # One line per service; a build or vet failure is attributed to the service
 # whose directory the compiler names.
-failed_pkgs=$(grep -oE '(^|[ /])example\.com/corpus/[a-z0-9]+|^(\./)?[a-z0-9]+/' "$scratch/build.out" 2>/dev/null |
+failed_pkgs=$(grep -oE '(^|[ /])example\.com/corpus/(rpcv2/)?[a-z0-9]+|^(\./)?(rpcv2/)?[a-z0-9]+/' "$scratch/build.out" 2>/dev/null |
 	sed -E 's#.*example\.com/corpus/##; s#^\./##; s#/$##' | sort -u || true)
 services=0 ops=0 failures=0
 printf '%-34s %-40s %5s %7s\n' package service ops gen_s

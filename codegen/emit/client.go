@@ -49,7 +49,7 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 		jen.Id("SigningName"): jen.Lit(svc.SigningName),
 		jen.Id("Protocol"):    jen.Qual(svc.Protocol.CodecPath, svc.Protocol.Value),
 	}
-	modeled := "ModeledErrors"
+	modeled := modeledErrorsAdapter(svc)
 	if svc.Protocol.HTTPBindings {
 		modeled = "RESTModeledErrors"
 	}
@@ -99,11 +99,19 @@ func Operations(svc *ir.Service, fs *Files) error {
 			fields[jen.Id("Serialize")] = jen.Id(httpSerFunc(op))
 			fields[jen.Id("Deserialize")] = jen.Id(httpDeserFunc(op))
 		} else {
-			fields[jen.Id("Serialize")] = jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+			serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+			if svc.Protocol.PathPrefix != "" && op.Input.ShapeID == "smithy.api#Unit" {
+				// No input: no body, and so no Content-Type.
+				serialize = jen.Qual(codec, "NoInput").Types(jen.Id(in))
+			}
+			fields[jen.Id("Serialize")] = serialize
 			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc))
 		}
 		if svc.Protocol.TargetPrefix != "" {
 			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)
+		}
+		if svc.Protocol.PathPrefix != "" {
+			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.PathPrefix + shapeName(op.ShapeID))
 		}
 		for _, enc := range op.Compression {
 			if enc == "gzip" {
@@ -216,3 +224,14 @@ func Unsupported(svc *ir.Service, fs *Files) error {
 	fs.Raw("UNSUPPORTED.md", []byte(b.String()))
 	return nil
 }
+
+// modeledErrorsAdapter names the codec's adapter for newModeledError.
+func modeledErrorsAdapter(svc *ir.Service) string {
+	if svc.Protocol.ModeledErrors != "" {
+		return svc.Protocol.ModeledErrors
+	}
+	return "ModeledErrors"
+}
+
+// shapeName is the name part of a shape id, as the model spells it.
+func shapeName(id string) string { return id[strings.LastIndexByte(id, '#')+1:] }

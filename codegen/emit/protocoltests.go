@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -125,6 +126,14 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 		if tc.Body != nil {
 			respBody = *tc.Body
 		}
+		if tc.BodyMediaType == "application/cbor" {
+			// CBOR bodies are given in base64; the server sends the bytes.
+			b, err := base64.StdEncoding.DecodeString(respBody)
+			if err != nil {
+				return nil, fmt.Errorf("body is not base64: %w", err)
+			}
+			respBody = string(b)
+		}
 		body = append(body,
 			jen.Id("endpoint").Op(":=").Qual(pkgProtocolTest, "ResponseServer").Call(jen.Id("t"), jen.Lit(tc.Code), jen.Index().Index(jen.Lit(2)).String().Values(headers...), jen.Lit(respBody)),
 			jen.Id("c").Op(":=").Add(newTestClient(svc, jen.Id("endpoint"))),
@@ -150,6 +159,17 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 				jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("got"))).Block(
 					jen.Id("t").Dot("Fatalf").Call(jen.Lit("error %v, want a "+tc.Error.GoName), jen.Err()),
 				),
+			)
+			if tc.ErrorCode != "" {
+				// The code is checked here; the override field that carries it is not in params.
+				body = append(body,
+					jen.If(jen.Id("got").Dot("ErrorCode").Call().Op("!=").Lit(tc.ErrorCode)).Block(
+						jen.Id("t").Dot("Errorf").Call(jen.Lit("ErrorCode() = %q, want %q"), jen.Id("got").Dot("ErrorCode").Call(), jen.Lit(tc.ErrorCode)),
+					),
+					jen.Id("got").Dot("ErrorCodeOverride").Op("=").Nil(),
+				)
+			}
+			body = append(body,
 				jen.Qual(pkgProtocolTest, "CheckOutput").Call(jen.Id("t"), want, jen.Id("got")),
 			)
 		}

@@ -10,8 +10,10 @@ import (
 // encode responses and modeled errors) with the same generated types, so an
 // emulator or a test server never copies shapes by hand.
 func Server(svc *ir.Service, fs *Files) error {
-	if svc.Protocol.HTTPBindings {
-		return nil // server codecs route by X-Amz-Target: awsJson only for now
+	if svc.Protocol.HTTPBindings || isCBOR(svc) {
+		// Server codecs route by X-Amz-Target: the emulators and test
+		// servers speak awsJson only for now.
+		return nil
 	}
 	f := fs.File("server/server.go", svc.ServerPath, "server")
 	f.PackageComment(slashes("Package server decodes " + svc.Title + " requests and encodes responses and\nerrors with the client's own types, for emulators and test servers."))

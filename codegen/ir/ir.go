@@ -73,9 +73,15 @@ type Service struct {
 
 // Protocol is the wire protocol of the service.
 type Protocol struct {
-	Name         string // awsJson1_0 or awsJson1_1
+	Name         string // awsJson1_0, awsJson1_1 or rpcv2Cbor
+	Trait        string // the protocol trait's shape id
 	ContentType  string
 	TargetPrefix string // X-Amz-Target is TargetPrefix.Operation; empty for protocols without it
+	// PathPrefix is rpcv2Cbor's static path before the operation's name.
+	PathPrefix string
+	// ModeledErrors is the codec's modeled-error adapter; empty means
+	// ModeledErrors.
+	ModeledErrors string
 	// CodecPath is the runtime package of the protocol's codec: it holds the
 	// protocol value named Value and the Serializer, Deserializer and
 	// ModeledErrors adapters generated code hands its per-shape codecs to.
@@ -179,6 +185,9 @@ type ProtocolTest struct {
 	QueryParams  []string
 	ForbidQuery  []string
 	RequireQuery []string
+	// ErrorCode is the code the error reports (vendorParams code of
+	// awsQueryCompatible cases), empty when the case names none.
+	ErrorCode string
 }
 
 // HTTP is an operation's HTTP binding (smithy.api#http), shared by the REST

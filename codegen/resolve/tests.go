@@ -11,7 +11,7 @@ import (
 // protocol: request and response tests of each operation, and each error
 // shape's response tests to the first operation (by name) that lists it.
 func (r *resolver) protocolTests() error {
-	proto := "aws.protocols#" + r.svc.Protocol.Name
+	proto := r.svc.Protocol.Trait
 	errorOwner := map[*ir.Shape]*ir.Operation{}
 	for _, op := range r.svc.Operations {
 		src := r.m.Shape(smithy.ShapeID(op.ShapeID))
@@ -78,6 +78,7 @@ func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.Protoco
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
 		QueryParams: t.QueryParams, ForbidQuery: t.ForbidQuery, RequireQuery: t.RequireQuery,
+		ErrorCode: t.VendorParams.Code,
 	}
 	for k, v := range t.Headers {
 		pt.Headers = append(pt.Headers, [2]string{k, v})

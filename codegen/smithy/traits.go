@@ -182,6 +182,11 @@ type HTTPTestCase struct {
 	QueryParams    []string          `json:"queryParams"`
 	ForbidQuery    []string          `json:"forbidQueryParams"`
 	RequireQuery   []string          `json:"requireQueryParams"`
+	// VendorParams.Code is the error code awsQueryCompatible error cases
+	// expect the error to report.
+	VendorParams struct {
+		Code string `json:"code"`
+	} `json:"vendorParams"`
 }
 
 // TraitError is a trait whose value does not have the trait's shape.

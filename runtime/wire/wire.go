@@ -13,9 +13,11 @@ type Op struct {
 	// Name is the operation's shape name, e.g. CreateImageBuilder.
 	Name string
 	// Target is the operation's static address where the protocol has one:
-	// the X-Amz-Target value for awsJson. Protocols that address an
-	// operation by URI (rpcv2Cbor, restJson1, restXml) or by form field
-	// (awsQuery) leave it empty and use Name or their generated bindings.
+	// the X-Amz-Target value for awsJson, the path
+	// /service/{Service}/operation/{Operation} for rpcv2Cbor. Protocols
+	// that address an operation by bound URI (restJson1, restXml) or by
+	// form field (awsQuery) leave it empty and use Name or their generated
+	// bindings.
 	Target string
 }
 

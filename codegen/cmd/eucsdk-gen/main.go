@@ -22,7 +22,7 @@ func main() {
 	cfg.RegisterFlags(flag.CommandLine)
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: eucsdk-gen -model FILE -package NAME -import PATH -out DIR [flags]\n\n"+
-			"Generates a Go client for an awsJson1_0 or awsJson1_1 Smithy service from\n"+
+			"Generates a Go client for an rpcv2Cbor, awsJson1_0 or awsJson1_1 Smithy service from\n"+
 			"Smithy IDL (.smithy, 1.0 or 2.0) or JSON AST files; a directory stands for\n"+
 			"every .smithy and .json file under it. The package imports\n"+
 			"github.com/eucsdk/eucsdk and github.com/aws/smithy-go: require them in the\n"+

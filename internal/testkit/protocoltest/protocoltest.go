@@ -87,6 +87,12 @@ func RecordingServer(t *testing.T, host string) (string, func() *Request) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		last.Store(&Request{Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
+		if r.Header.Get("Smithy-Protocol") == "rpc-v2-cbor" {
+			w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
+			w.Header().Set("Content-Type", CBORMediaType)
+			w.Write([]byte{0xa0}) // {}
+			return
+		}
 		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
 		io.WriteString(w, "{}")
 	}))
@@ -192,6 +198,16 @@ func CheckRequest(t *testing.T, got *Request, want WantRequest) {
 		}
 	}
 	if want.Body == nil {
+		return
+	}
+	if want.BodyMediaType == CBORMediaType {
+		wb, err := DecodeBase64Body(*want.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := CBORDiff(got.Body, wb); diff != "" {
+			t.Errorf("CBOR body differs (-got +want):\n%s", diff)
+		}
 		return
 	}
 	if want.BodyMediaType == "application/json" || strings.HasPrefix(strings.TrimSpace(*want.Body), "{") {
