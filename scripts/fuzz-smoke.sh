@@ -27,8 +27,13 @@ TARGETS=(
 	"./runtime/pipeline FuzzErrorResponse"
 	"./runtime/awsjson FuzzDecoder"
 	"./runtime/awsjson FuzzRoundTrip"
+	"./runtime/cbor FuzzDecoder"
+	"./runtime/cbor FuzzRoundTrip"
+	"./runtime/awsxml FuzzXMLDecoder"
+	"./runtime/awsquery FuzzQueryEncoder"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
+	"./aws/arn FuzzParse"
 	"./internal/ini FuzzParse"
 	"./codegen/smithy FuzzParseIDL"
 )

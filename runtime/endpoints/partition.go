@@ -1,6 +1,6 @@
 package endpoints
 
-import "regexp"
+import "github.com/eucsdk/eucsdk/runtime/endpoints/internal/regionpattern"
 
 // partitionOutputs is the record aws.partition returns. Region entries carry
 // complete copies (overrides are merged by the generator), so lookup never
@@ -16,8 +16,10 @@ type partitionOutputs struct {
 
 type partition struct {
 	id          string
-	regionRegex *regexp.Regexp
-	outputs     partitionOutputs
+	regionRegex regionpattern.Pattern
+	// regionExpr is the pattern as partitions.json writes it.
+	regionExpr string
+	outputs    partitionOutputs
 	// regions lists the partition's known regions; a nil entry means the
 	// region uses the partition's outputs unchanged.
 	regions map[string]*partitionOutputs

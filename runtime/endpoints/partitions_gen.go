@@ -2,12 +2,13 @@
 
 package endpoints
 
-import "regexp"
+import "github.com/eucsdk/eucsdk/runtime/endpoints/internal/regionpattern"
 
 var partitions = []partition{
 	{
 		id:          "aws",
-		regionRegex: regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`),
+		regionExpr:  `^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws",
 			dnsSuffix:            "amazonaws.com",
@@ -56,7 +57,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-cn",
-		regionRegex: regexp.MustCompile(`^cn\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^cn\-\w+\-\d+$`),
+		regionExpr:  `^cn\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-cn",
 			dnsSuffix:            "amazonaws.com.cn",
@@ -73,7 +75,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-eusc",
-		regionRegex: regexp.MustCompile(`^eusc\-(de)\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^eusc\-(de)\-\w+\-\d+$`),
+		regionExpr:  `^eusc\-(de)\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-eusc",
 			dnsSuffix:            "amazonaws.eu",
@@ -88,7 +91,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-iso",
-		regionRegex: regexp.MustCompile(`^us\-iso\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^us\-iso\-\w+\-\d+$`),
+		regionExpr:  `^us\-iso\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-iso",
 			dnsSuffix:            "c2s.ic.gov",
@@ -105,7 +109,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-iso-b",
-		regionRegex: regexp.MustCompile(`^us\-isob\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^us\-isob\-\w+\-\d+$`),
+		regionExpr:  `^us\-isob\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-iso-b",
 			dnsSuffix:            "sc2s.sgov.gov",
@@ -122,7 +127,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-iso-e",
-		regionRegex: regexp.MustCompile(`^eu\-isoe\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^eu\-isoe\-\w+\-\d+$`),
+		regionExpr:  `^eu\-isoe\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-iso-e",
 			dnsSuffix:            "cloud.adc-e.uk",
@@ -138,7 +144,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-iso-f",
-		regionRegex: regexp.MustCompile(`^us\-isof\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^us\-isof\-\w+\-\d+$`),
+		regionExpr:  `^us\-isof\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-iso-f",
 			dnsSuffix:            "csp.hci.ic.gov",
@@ -155,7 +162,8 @@ var partitions = []partition{
 	},
 	{
 		id:          "aws-us-gov",
-		regionRegex: regexp.MustCompile(`^us\-gov\-\w+\-\d+$`),
+		regionRegex: regionpattern.MustCompile(`^us\-gov\-\w+\-\d+$`),
+		regionExpr:  `^us\-gov\-\w+\-\d+$`,
 		outputs: partitionOutputs{
 			name:                 "aws-us-gov",
 			dnsSuffix:            "amazonaws.com",

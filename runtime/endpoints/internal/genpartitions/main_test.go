@@ -38,7 +38,7 @@ func TestGeneratedFileIsCurrent(t *testing.T) {
 
 func TestRegionOverridesAreMerged(t *testing.T) {
 	src, err := generate([]byte(`{"version": "1.1", "partitions": [{
-	  "id": "aws", "regionRegex": "^x-\\d$",
+	  "id": "aws", "regionRegex": "^x-\\d+$",
 	  "outputs": {"name": "aws", "dnsSuffix": "a.com", "dualStackDnsSuffix": "d.a.com",
 	              "supportsFIPS": true, "supportsDualStack": false},
 	  "regions": {"x-1": {"description": "plain"}, "x-2": {"description": "odd", "dnsSuffix": "b.com", "supportsDualStack": true}}}]}`))
@@ -50,7 +50,7 @@ func TestRegionOverridesAreMerged(t *testing.T) {
 		`"x-1": nil,`,
 		"\"x-2\": &partitionOutputs{\n\t\t\t\tname:                 \"aws\",\n\t\t\t\tdnsSuffix:            \"b.com\",",
 		"supportsDualStack:    true,",
-		"regexp.MustCompile(`^x-\\d$`)",
+		"regionpattern.MustCompile(`^x-\\d+$`)",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("generated source lacks %q:\n%s", want, s)
@@ -60,15 +60,26 @@ func TestRegionOverridesAreMerged(t *testing.T) {
 
 func TestRejectsUnknownData(t *testing.T) {
 	tests := map[string]string{
-		"unknown output": `{"partitions": [{"id": "aws", "regionRegex": "x", "outputs": {"name": "aws", "dnsSuffix": "a", "dualStackDnsSuffix": "b", "supportsFIPS": true, "supportsDualStack": true, "newThing": 1}, "regions": {}}]}`,
-		"bad regex":      `{"partitions": [{"id": "aws", "regionRegex": "(", "outputs": {}, "regions": {}}]}`,
-		"no aws":         `{"partitions": [{"id": "other", "regionRegex": "x", "outputs": {"name": "o", "dnsSuffix": "a", "dualStackDnsSuffix": "b", "supportsFIPS": true, "supportsDualStack": true}, "regions": {}}]}`,
-		"missing field":  `{"partitions": [{"id": "aws", "regionRegex": "x", "outputs": {"name": "aws"}, "regions": {}}]}`,
-		"empty":          `{"partitions": []}`,
+		"unknown output":    `{"partitions": [{"id": "aws", "regionRegex": "x", "outputs": {"name": "aws", "dnsSuffix": "a", "dualStackDnsSuffix": "b", "supportsFIPS": true, "supportsDualStack": true, "newThing": 1}, "regions": {}}]}`,
+		"unsupported regex": `{"partitions": [{"id": "aws", "regionRegex": "^x[0-9]$", "outputs": {"name": "aws", "dnsSuffix": "a", "dualStackDnsSuffix": "b", "supportsFIPS": true, "supportsDualStack": true}, "regions": {}}]}`,
+		"bad regex":         `{"partitions": [{"id": "aws", "regionRegex": "(", "outputs": {}, "regions": {}}]}`,
+		"no aws":            `{"partitions": [{"id": "other", "regionRegex": "^x\\-\\d+$", "outputs": {"name": "o", "dnsSuffix": "a", "dualStackDnsSuffix": "b", "supportsFIPS": true, "supportsDualStack": true}, "regions": {}}]}`,
+		"missing field":     `{"partitions": [{"id": "aws", "regionRegex": "^x\\-\\d+$", "outputs": {"name": "aws"}, "regions": {}}]}`,
+		"empty":             `{"partitions": []}`,
+	}
+	wants := map[string]string{
+		"unsupported regex": "unsupported character '['",
+		"bad regex":         "regionRegex",
+		"no aws":            "aws",
+		"missing field":     "required field",
+		"empty":             "",
 	}
 	for name, doc := range tests {
-		if _, err := generate([]byte(doc)); err == nil {
+		_, err := generate([]byte(doc))
+		if err == nil {
 			t.Errorf("%s: generate succeeded", name)
+		} else if !strings.Contains(err.Error(), wants[name]) {
+			t.Errorf("%s: error %q does not say %q", name, err, wants[name])
 		}
 	}
 }
