@@ -95,10 +95,18 @@ func Operations(svc *ir.Service, fs *Files) error {
 			jen.Comment("ResultMetadata holds metadata about the call: request id, attempts.").Line().Id("ResultMetadata").Qual(pkgMW, "Metadata"),
 		}))
 		codec := svc.Protocol.CodecPath
+		serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+		deserialize := jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc))
+		if svc.Protocol.Query {
+			// The query adapters take the Action and Version the body starts
+			// with, and the operation name the response wrapper carries.
+			serialize = jen.Qual(codec, "Serializer").Call(jen.Lit(op.Name), jen.Lit(svc.Version), jen.Id(op.Input.SerFunc))
+			deserialize = jen.Qual(codec, "Deserializer").Call(jen.Qual(codec, svc.Protocol.Value), jen.Lit(op.Name), jen.Id(op.Output.DeserFunc))
+		}
 		fields := jen.Dict{
 			jen.Id("Name"):        jen.Lit(op.Name),
-			jen.Id("Serialize"):   jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc)),
-			jen.Id("Deserialize"): jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc)),
+			jen.Id("Serialize"):   serialize,
+			jen.Id("Deserialize"): deserialize,
 		}
 		if svc.Protocol.TargetPrefix != "" {
 			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)

@@ -12,6 +12,9 @@ import (
 // aggregate reachable from them, reading awsJson with awsjson.Decoder, plus
 // the function that turns an error code into the modeled error.
 func Deserializers(svc *ir.Service, fs *Files) error {
+	if svc.Protocol.Query {
+		return queryDeserializers(svc, fs)
+	}
 	f := fs.main(svc, "deserializers.go")
 	f.Add(errorDispatch(svc))
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {

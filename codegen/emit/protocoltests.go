@@ -97,7 +97,7 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 			want[jen.Id("RequireHeaders")] = jen.Index().String().Values(rh...)
 		}
 		body = append(body,
-			jen.List(jen.Id("endpoint"), jen.Id("got")).Op(":=").Qual(pkgProtocolTest, "RecordingServer").Call(jen.Id("t"), jen.Lit(tc.Host)),
+			recordingServer(svc, tc),
 			jen.Id("c").Op(":=").Add(newTestClient(svc, jen.Id("endpoint"))),
 			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(jen.Qual("context", "Background").Call(), in),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
@@ -188,4 +188,14 @@ func stubNode(s *ir.Shape, depth int) map[string]any {
 		}
 	}
 	return out
+}
+
+// recordingServer starts the server a request case sends to; it answers
+// with an empty output in the service's protocol.
+func recordingServer(svc *ir.Service, tc *ir.ProtocolTest) jen.Code {
+	lhs := jen.List(jen.Id("endpoint"), jen.Id("got")).Op(":=")
+	if svc.Protocol.Query {
+		return lhs.Qual(pkgProtocolTest, "RecordingServerWith").Call(jen.Id("t"), jen.Lit(tc.Host), jen.Lit("text/xml"), jen.Lit(""))
+	}
+	return lhs.Qual(pkgProtocolTest, "RecordingServer").Call(jen.Id("t"), jen.Lit(tc.Host))
 }

@@ -9,6 +9,9 @@ import (
 // Serializers writes serializers.go: one function per input shape and per
 // aggregate reachable from an input, writing awsJson with awsjson.Encoder.
 func Serializers(svc *ir.Service, fs *Files) error {
+	if svc.Protocol.Query {
+		return querySerializers(svc, fs)
+	}
 	f := fs.main(svc, "serializers.go")
 	for _, s := range ir.Closure(svc.Inputs()) {
 		f.Add(serializer(s))

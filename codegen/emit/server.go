@@ -10,6 +10,10 @@ import (
 // encode responses and modeled errors) with the same generated types, so an
 // emulator or a test server never copies shapes by hand.
 func Server(svc *ir.Service, fs *Files) error {
+	if svc.Protocol.Query {
+		// Server codecs exist for awsJson only; no emulator speaks query yet.
+		return nil
+	}
 	f := fs.File("server/server.go", svc.ServerPath, "server")
 	f.PackageComment("Package server decodes " + svc.Title + " requests and encodes responses and\nerrors with the client's own types, for emulators and test servers.")
 	f.ImportName(svc.ImportPath, svc.Package)

@@ -32,6 +32,8 @@ const DocWidth = 77
 // pkgAWSJSON is the runtime codec of the awsJson protocols.
 const pkgAWSJSON = "github.com/eucsdk/eucsdk/runtime/awsjson"
 
+const pkgAWSQuery = "github.com/eucsdk/eucsdk/runtime/awsquery"
+
 // Error is a resolution failure that names the shape at fault.
 type Error struct {
 	ShapeID string
@@ -107,10 +109,16 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		svc.Protocol = ir.Protocol{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"}
 	case svcShape.Traits.Has("aws.protocols#awsJson1_0"):
 		svc.Protocol = ir.Protocol{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"}
+	case svcShape.Traits.Has("aws.protocols#awsQuery"):
+		svc.Protocol = ir.Protocol{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "Query", Query: true}
+	case svcShape.Traits.Has("aws.protocols#ec2Query"):
+		svc.Protocol = ir.Protocol{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "EC2", Query: true, EC2: true}
 	default:
-		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0 and awsJson1_1 are generated"}
+		return nil, &Error{string(svcShape.ID), "unsupported protocol: only aws.protocols#awsJson1_0, awsJson1_1, awsQuery and ec2Query are generated"}
 	}
-	svc.Protocol.TargetPrefix = svc.Name
+	if !svc.Protocol.Query {
+		svc.Protocol.TargetPrefix = svc.Name
+	}
 	if err := r.endpoints(svcShape); err != nil {
 		return nil, err
 	}
@@ -424,6 +432,14 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 
 func (r *resolver) errorInfo(src *smithy.Shape) *ir.ErrorInfo {
 	e := &ir.ErrorInfo{Code: src.ID.Name(), Fault: src.Traits.String("smithy.api#error")}
+	var custom struct {
+		Code string `json:"code"`
+	}
+	if ok, _ := src.Traits.Decode("aws.protocols#awsQueryError", &custom); ok && custom.Code != "" && r.svc.Protocol.Query {
+		// awsQuery services send their own code, e.g.
+		// AWS.SimpleQueueService.NonExistentQueue, not the shape name.
+		e.Code = custom.Code
+	}
 	_, _ = src.Traits.Decode("smithy.api#httpError", &e.HTTPStatus)
 	var retry struct {
 		Throttling bool `json:"throttling"`
@@ -493,7 +509,12 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	}
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = "epoch-seconds"
+		if r.svc.Protocol.Query {
+			// The query protocols' default, for requests and XML responses.
+			mem.TimestampFormat = "date-time"
+		}
 	}
+	r.xmlNames(mem, m)
 	// clientOptional members are nullable for clients: their default is the
 	// service's business, not the client's.
 	if raw, ok := m.Traits["smithy.api#default"]; ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) && !m.Traits.Has("smithy.api#clientOptional") {
@@ -662,4 +683,25 @@ func hasMember(s *ir.Shape, goName string) bool {
 		}
 	}
 	return false
+}
+
+// xmlNames fills the names the XML and query protocols use for mem. They are
+// resolved for every protocol (cheap, and the IR stays protocol-free), but
+// only the XML and query emitters read them.
+func (r *resolver) xmlNames(mem *ir.Member, m *smithy.Member) {
+	mem.XMLName = m.Name
+	if n := m.Traits.String("smithy.api#xmlName"); n != "" {
+		mem.XMLName = n
+	}
+	mem.Flattened = m.Traits.Has("smithy.api#xmlFlattened")
+	mem.XMLAttribute = m.Traits.Has("smithy.api#xmlAttribute")
+	mem.QueryName = mem.XMLName
+	if r.svc.Protocol.EC2 && !isCollectionMember(r.m, m) {
+		// ec2Query: ec2QueryName wins; otherwise the name is capitalized.
+		if n := m.Traits.String("aws.protocols#ec2QueryName"); n != "" {
+			mem.QueryName = n
+		} else {
+			mem.QueryName = strings.ToUpper(mem.XMLName[:1]) + mem.XMLName[1:]
+		}
+	}
 }
