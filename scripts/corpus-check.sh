@@ -40,7 +40,19 @@ set -euo pipefail
 #   eventbridge       contextParam endpoint parameter
 #   sqs               awsJson1_0 with awsQueryCompatible errors
 #   freetier          smallest model, one operation
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier)
+#   sts               awsQuery (from corpus-protocols): unsigned operations, the
+#                     module's own sts package
+#   sns               awsQuery: maps of structures, flattened-free member lists
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier sts sns)
+
+# awsQuery models of the protocol corpus (../shared/models/corpus-protocols,
+# or $EUCSDK_PROTOCOL_CORPUS), generated with the awsJson corpus; the
+# sample above builds two of them, --full all. The protocol corpus has no
+# ec2Query model (EC2 is not in it).
+QUERY_MODELS=(auto-scaling-2011-01-01 cloudformation-2010-05-15 cloudsearch-2013-01-01
+	cloudwatch-2010-08-01 elastic-beanstalk-2010-12-01 elastic-load-balancing-2012-06-01
+	elastic-load-balancing-v2-2015-12-01 iam-2010-05-08 neptune-2014-10-31 rds-2014-10-31
+	ses-2010-12-01 sns-2010-03-31 sts-2011-06-15)
 
 # Models we cannot support, with the reason (PACKAGE=REASON). None today.
 EXCLUDE=()
@@ -73,7 +85,12 @@ excl=()
 for e in ${EXCLUDE[@]+"${EXCLUDE[@]}"}; do excl+=(-exclude "$e"); done
 mkdir -p "$scratch/mod"
 gen_status=0
-"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json >"$scratch/report.tsv" || gen_status=$?
+protocols=${EUCSDK_PROTOCOL_CORPUS:-$root/../shared/models/corpus-protocols}
+query=()
+if [ -d "$protocols" ]; then
+	for q in "${QUERY_MODELS[@]}"; do query+=("$protocols/$q.json"); done
+fi
+"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json ${query[@]+"${query[@]}"} >"$scratch/report.tsv" || gen_status=$?
 gen_done=$(date +%s)
 
 cd "$scratch/mod"
