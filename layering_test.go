@@ -34,7 +34,7 @@ var layers = []struct {
 	{"settings", []string{"internal/settings"}},
 	{"request path", []string{"runtime/pipeline"}},
 	{"service clients (generated)", []string{
-		"appstream/...", "workspaces/...", "internal/testkit/protocoltest/...",
+		"appstream/...", "workspaces/...", "sts/...", "internal/testkit/protocoltest/...",
 	}},
 	{"assembly", []string{"config", "credentials/..."}},
 	{"tools and harnesses", []string{

@@ -130,6 +130,8 @@ func TestSameExportedAPIAsAWSSDKGoV2(t *testing.T) {
 		{"github.com/eucsdk/eucsdk/appstream/types", "github.com/aws/aws-sdk-go-v2/service/appstream/types"},
 		{"github.com/eucsdk/eucsdk/workspaces", "github.com/aws/aws-sdk-go-v2/service/workspaces"},
 		{"github.com/eucsdk/eucsdk/workspaces/types", "github.com/aws/aws-sdk-go-v2/service/workspaces/types"},
+		{"github.com/eucsdk/eucsdk/sts", "github.com/aws/aws-sdk-go-v2/service/sts"},
+		{"github.com/eucsdk/eucsdk/sts/types", "github.com/aws/aws-sdk-go-v2/service/sts/types"},
 	}
 	for _, p := range pairs {
 		oursDir, theirsDir := packageDir(t, p[0]), packageDir(t, p[1])
@@ -178,7 +180,12 @@ func TestSameExportedAPIAsAWSSDKGoV2(t *testing.T) {
 		if !slices.Equal(missing, want) {
 			t.Errorf("%s: exported only by aws-sdk-go-v2:\n\t%q\nwant exactly the allow-list:\n\t%q", p[0], missing, want)
 		}
-		if same < 100 {
+		floor := 100
+		if strings.HasSuffix(strings.TrimSuffix(p[0], "/types"), "/sts") {
+			// STS is small (a dozen operations, few types).
+			floor = 20
+		}
+		if same < floor {
 			t.Errorf("%s: only %d fields in common with aws-sdk-go-v2: the comparison is not looking at the right packages", p[0], same)
 		}
 		t.Logf("%s: %d fields identical in name and type; %d fields and constants only in aws-sdk-go-v2 (allow-listed)", p[0], same, len(missing))

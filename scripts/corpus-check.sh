@@ -40,14 +40,27 @@ set -euo pipefail
 #   eventbridge       contextParam endpoint parameter
 #   sqs               awsJson1_0 with awsQueryCompatible errors
 #   freetier          smallest model, one operation
+#   sts               awsQuery (from corpus-protocols): unsigned operations, the
+#                     module's own sts package
+#   sns               awsQuery: maps of structures, flattened-free member lists
 #   rpcv2/marketplaceentitlementservice  rpcv2Cbor chosen over awsJson1_1 by the v2 rule
 #   rpcv2/cloudwatch  rpcv2Cbor with awsQueryCompatible errors (also awsQuery, awsJson1_0)
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch)
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch sts sns)
 
 # Besides the awsJson corpus, every model of the protocol corpus (default
 # ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) that
 # declares rpcv2Cbor is generated, alone or beside the protocols it is
 # preferred to (the generator picks rpcv2Cbor first, as aws-sdk-go-v2 does).
+
+# awsQuery models of the protocol corpus (../shared/models/corpus-protocols,
+# or $EUCSDK_PROTOCOL_CORPUS), generated with the awsJson corpus (cloudwatch is
+# left to the rpcv2Cbor list: the v2 rule picks rpcv2Cbor for it); the
+# sample above builds two of them, --full all. The protocol corpus has no
+# ec2Query model (EC2 is not in it).
+QUERY_MODELS=(auto-scaling-2011-01-01 cloudformation-2010-05-15 cloudsearch-2013-01-01
+	elastic-beanstalk-2010-12-01 elastic-load-balancing-2012-06-01
+	elastic-load-balancing-v2-2015-12-01 iam-2010-05-08 neptune-2014-10-31 rds-2014-10-31
+	ses-2010-12-01 sns-2010-03-31 sts-2011-06-15)
 
 # Models we cannot support, with the reason (PACKAGE=REASON). None today.
 EXCLUDE=()
@@ -85,7 +98,12 @@ excl=()
 for e in ${EXCLUDE[@]+"${EXCLUDE[@]}"}; do excl+=(-exclude "$e"); done
 mkdir -p "$scratch/mod"
 gen_status=0
-"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json >"$scratch/report.tsv" || gen_status=$?
+protocols=${EUCSDK_PROTOCOL_CORPUS:-$root/../shared/models/corpus-protocols}
+query=()
+if [ -d "$protocols" ]; then
+	for q in "${QUERY_MODELS[@]}"; do query+=("$protocols/$q.json"); done
+fi
+"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json ${query[@]+"${query[@]}"} >"$scratch/report.tsv" || gen_status=$?
 # The rpcv2Cbor models go into their own directory: some services are in
 # both corpora (the awsJson corpus holds older models of them).
 if [ ${#rpcv2_models[@]} -gt 0 ]; then

@@ -94,11 +94,17 @@ func Operations(svc *ir.Service, fs *Files) error {
 		}))
 		codec := svc.Protocol.CodecPath
 		fields := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
-		if op.HTTP != nil {
+		switch {
+		case op.HTTP != nil:
 			// The REST serializers write bindings and body themselves.
 			fields[jen.Id("Serialize")] = jen.Id(httpSerFunc(op))
 			fields[jen.Id("Deserialize")] = jen.Id(httpDeserFunc(op))
-		} else {
+		case svc.Protocol.Query:
+			// The query adapters take the Action and Version the body starts
+			// with, and the operation name the response wrapper carries.
+			fields[jen.Id("Serialize")] = jen.Qual(codec, "Serializer").Call(jen.Lit(op.Name), jen.Lit(svc.Version), jen.Id(op.Input.SerFunc))
+			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Call(jen.Qual(codec, svc.Protocol.Value), jen.Lit(op.Name), jen.Id(op.Output.DeserFunc))
+		default:
 			serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
 			if svc.Protocol.PathPrefix != "" && op.Input.ShapeID == "smithy.api#Unit" {
 				// No input: no body, and so no Content-Type.

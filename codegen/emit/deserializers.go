@@ -15,6 +15,9 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	if isCBOR(svc) {
 		return cborDeserializers(svc, fs)
 	}
+	if svc.Protocol.Query {
+		return queryDeserializers(svc, fs)
+	}
 	f := fs.main(svc, "deserializers.go")
 	f.Add(errorDispatch(svc))
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {

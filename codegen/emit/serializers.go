@@ -12,6 +12,9 @@ func Serializers(svc *ir.Service, fs *Files) error {
 	if isCBOR(svc) {
 		return cborSerializers(svc, fs)
 	}
+	if svc.Protocol.Query {
+		return querySerializers(svc, fs)
+	}
 	f := fs.main(svc, "serializers.go")
 	for _, s := range ir.Closure(svc.Inputs()) {
 		if s.IsInput && svc.Protocol.HTTPBindings && !hasBodyDoc(s) {

@@ -10,7 +10,7 @@ import (
 // encode responses and modeled errors) with the same generated types, so an
 // emulator or a test server never copies shapes by hand.
 func Server(svc *ir.Service, fs *Files) error {
-	if svc.Protocol.HTTPBindings || isCBOR(svc) {
+	if svc.Protocol.HTTPBindings || isCBOR(svc) || svc.Protocol.Query {
 		// Server codecs route by X-Amz-Target: the emulators and test
 		// servers speak awsJson only for now.
 		return nil

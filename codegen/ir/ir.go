@@ -90,6 +90,11 @@ type Protocol struct {
 	// HTTPBindings is true for the REST protocols: operations carry an
 	// HTTP binding and members a Location.
 	HTTPBindings bool
+	// Query marks awsQuery and ec2Query: form requests whose adapters take
+	// the operation's Action and the service's Version, XML responses.
+	Query bool
+	// EC2 marks ec2Query among the query protocols.
+	EC2 bool
 }
 
 // EndpointParam is one parameter of the endpoint rule set.
@@ -339,6 +344,20 @@ type Member struct {
 	// HostLabel is smithy.api#hostLabel: the member also fills the
 	// operation's host prefix.
 	HostLabel bool
+	// XMLName is the member's element name in XML responses (xmlName, or
+	// the member name; for list elements "member", for map keys and values
+	// "key" and "value" unless renamed).
+	XMLName string
+	// QueryName is the member's key in awsQuery and ec2Query request forms
+	// (awsQuery: xmlName or the member name; ec2Query: ec2QueryName, else
+	// xmlName or the member name with its first letter upper-cased).
+	QueryName string
+	// Flattened is smithy.api#xmlFlattened: list items or map entries repeat
+	// the member's own name instead of nesting in a wrapper.
+	Flattened bool
+	// XMLAttribute is smithy.api#xmlAttribute: the value is an attribute
+	// of the enclosing element.
+	XMLAttribute bool
 }
 
 // Key returns the member's key in a JSON document.
@@ -369,6 +388,7 @@ func (s *Shape) Payload() *Member {
 		}
 	}
 	return nil
+
 }
 
 // Type is the Go type of a member.

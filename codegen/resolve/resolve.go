@@ -43,12 +43,14 @@ const (
 // codegen (GoSettings.resolveServiceProtocol, tested by ResolveProtocolTest
 // after the rpcv2 protocol-selection SEP) takes the first of rpcv2Cbor,
 // awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query that the
-// service has. The ones after restJson1 are not generated here yet.
+// service has. restXml is not generated here yet.
 var protocols = []ir.Protocol{
 	{Name: "rpcv2Cbor", Trait: "smithy.protocols#rpcv2Cbor", ContentType: "application/cbor", CodecPath: pkgCBOR, Value: "RPCv2"},
 	{Name: "awsJson1_0", Trait: "aws.protocols#awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"},
 	{Name: "awsJson1_1", Trait: "aws.protocols#awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"},
 	{Name: "restJson1", Trait: "aws.protocols#restJson1", ContentType: "application/json", CodecPath: pkgAWSJSON, Value: "RestJSON1", HTTPBindings: true},
+	{Name: "awsQuery", Trait: "aws.protocols#awsQuery", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "Query", Query: true},
+	{Name: "ec2Query", Trait: "aws.protocols#ec2Query", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "EC2", Query: true, EC2: true},
 }
 
 // pickProtocol chooses the service's protocol: the one asked for (which the
@@ -74,8 +76,10 @@ func pickProtocol(svc *smithy.Shape, want string) (ir.Protocol, error) {
 			return p, nil
 		}
 	}
-	return ir.Protocol{}, &Error{string(svc.ID), fmt.Sprintf("%s: unsupported protocol %s: only smithy.protocols#rpcv2Cbor, aws.protocols#awsJson1_0, awsJson1_1 and restJson1 are generated", svc.File, declaredProtocols(svc))}
+	return ir.Protocol{}, &Error{string(svc.ID), fmt.Sprintf("%s: unsupported protocol %s: only smithy.protocols#rpcv2Cbor, aws.protocols#awsJson1_0, awsJson1_1, restJson1, awsQuery and ec2Query are generated", svc.File, declaredProtocols(svc))}
 }
+
+const pkgAWSQuery = "github.com/eucsdk/eucsdk/runtime/awsquery"
 
 // Error is a resolution failure that names the shape at fault.
 type Error struct {
@@ -166,7 +170,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		}
 		// Operations are addressed by path (see emit's operation Target).
 		svc.Protocol.PathPrefix = "/service/" + svc.Name + "/operation/"
-	case !proto.HTTPBindings:
+	case !proto.HTTPBindings && !proto.Query:
 		svc.Protocol.TargetPrefix = svc.Name
 	}
 	r.rest = svc.Protocol.HTTPBindings
@@ -488,6 +492,14 @@ func (r *resolver) errorInfo(src *smithy.Shape) *ir.ErrorInfo {
 	if t.Retryable != nil {
 		e.Retryable, e.Throttling = true, t.Retryable.Throttling
 	}
+	var custom struct {
+		Code string `json:"code"`
+	}
+	if ok, _ := src.Traits.Decode("aws.protocols#awsQueryError", &custom); ok && custom.Code != "" && r.svc.Protocol.Query {
+		// awsQuery services send their own code, e.g.
+		// AWS.SimpleQueueService.NonExistentQueue, not the shape name.
+		e.Code = custom.Code
+	}
 	return e
 }
 
@@ -565,16 +577,18 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 		bindMember(mem, m.Traits, target.Traits, r.binding, r.bindingInput)
 	}
 	if mem.TimestampFormat == "" {
-		// Each HTTP location has its own default format.
-		switch mem.Location {
-		case ir.InHeader, ir.InPrefixHeaders:
+		// Each HTTP location has its own default format; the query
+		// protocols' default, for requests and XML responses, is date-time.
+		switch {
+		case mem.Location == ir.InHeader || mem.Location == ir.InPrefixHeaders:
 			mem.TimestampFormat = "http-date"
-		case ir.InLabel, ir.InQuery, ir.InQueryParams:
+		case mem.Location == ir.InLabel || mem.Location == ir.InQuery || mem.Location == ir.InQueryParams || r.svc.Protocol.Query:
 			mem.TimestampFormat = "date-time"
 		default:
 			mem.TimestampFormat = "epoch-seconds"
 		}
 	}
+	r.xmlNames(mem, m)
 	// clientOptional members are nullable for clients: their default is the
 	// service's business, not the client's.
 	if raw := mt.Default; raw != nil && !mt.ClientOptional {
@@ -739,4 +753,25 @@ func hasMember(s *ir.Shape, goName string) bool {
 		}
 	}
 	return false
+}
+
+// xmlNames fills the names the XML and query protocols use for mem. They are
+// resolved for every protocol (cheap, and the IR stays protocol-free), but
+// only the XML and query emitters read them.
+func (r *resolver) xmlNames(mem *ir.Member, m *smithy.Member) {
+	mem.XMLName = m.Name
+	if n := m.Traits.String("smithy.api#xmlName"); n != "" {
+		mem.XMLName = n
+	}
+	mem.Flattened = m.Traits.Has("smithy.api#xmlFlattened")
+	mem.XMLAttribute = m.Traits.Has("smithy.api#xmlAttribute")
+	mem.QueryName = mem.XMLName
+	if r.svc.Protocol.EC2 && !isCollectionMember(r.m, m) {
+		// ec2Query: ec2QueryName wins; otherwise the name is capitalized.
+		if n := m.Traits.String("aws.protocols#ec2QueryName"); n != "" {
+			mem.QueryName = n
+		} else {
+			mem.QueryName = strings.ToUpper(mem.XMLName[:1]) + mem.XMLName[1:]
+		}
+	}
 }

@@ -17,4 +17,15 @@
 // the common path.
 //
 // Responses of both protocols are XML and are read with package awsxml.
+//
+// Query and EC2 are the protocol values (wire.Protocol) generated services
+// point to. Their adapters differ from awsjson's in what they are handed:
+// Serializer takes the operation's Action and the service's Version, which
+// the body starts with, and Deserializer takes the protocol and operation
+// name, because the response wrapper (<OpResponse><OpResult>, or ec2Query's
+// bare <OpResponse>) is named after the operation. ModeledErrors positions
+// the decoder inside either envelope's <Error>, so an error structure is
+// read like any other. Request ids in response bodies are not yet reported
+// in ResultMetadata: the pipeline reads them from the x-amzn-RequestId
+// header only.
 package awsquery

@@ -83,6 +83,14 @@ type Request struct {
 // a function returning the last request.
 func RecordingServer(t *testing.T, host string) (string, func() *Request) {
 	t.Helper()
+	return RecordingServerWith(t, host, "application/x-amz-json-1.1", "{}")
+}
+
+// RecordingServerWith is RecordingServer answering 200 with the given
+// content type and body: protocols whose empty output is not "{}" (the
+// query protocols read an empty body as an empty output).
+func RecordingServerWith(t *testing.T, host, contentType, respBody string) (string, func() *Request) {
+	t.Helper()
 	var last atomic.Pointer[Request]
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
@@ -93,8 +101,8 @@ func RecordingServer(t *testing.T, host string) (string, func() *Request) {
 			w.Write([]byte{0xa0}) // {}
 			return
 		}
-		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-		io.WriteString(w, "{}")
+		w.Header().Set("Content-Type", contentType)
+		io.WriteString(w, respBody)
 	}))
 	t.Cleanup(srv.Close)
 	endpoint := srv.URL
@@ -216,9 +224,36 @@ func CheckRequest(t *testing.T, got *Request, want WantRequest) {
 		}
 		return
 	}
+	if want.BodyMediaType == "application/x-www-form-urlencoded" {
+		if diff := FormDiff(got.Body, []byte(*want.Body)); diff != "" {
+			t.Errorf("form body differs (-got +want):\n%s\ngot:  %s\nwant: %s", diff, got.Body, *want.Body)
+		}
+		return
+	}
 	if !bytes.Equal(got.Body, []byte(*want.Body)) {
 		t.Errorf("body %q, want %q", got.Body, *want.Body)
 	}
+}
+
+// FormDiff compares two form bodies as parameter sets: order does not
+// matter, repeated keys and their values do; "" when equal. The protocol
+// tests write bodies over several lines, so line breaks around '&' are
+// dropped first.
+func FormDiff(got, want []byte) string {
+	parse := func(b []byte) (map[string][]string, error) {
+		s := strings.NewReplacer("\n", "", "\r", "").Replace(strings.TrimSpace(string(b)))
+		v, err := url.ParseQuery(s)
+		return v, err
+	}
+	g, err := parse(got)
+	if err != nil {
+		return "got is not a form: " + err.Error()
+	}
+	w, err := parse(want)
+	if err != nil {
+		return "want is not a form: " + err.Error()
+	}
+	return cmp.Diff(g, w)
 }
 
 // JSONDiff compares two JSON documents by value; "" when equal. An empty

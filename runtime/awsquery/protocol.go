@@ -1,0 +1,154 @@
+package awsquery
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/eucsdk/eucsdk/runtime/awsxml"
+	"github.com/eucsdk/eucsdk/runtime/wire"
+)
+
+// Protocol is awsQuery or ec2Query: every operation is a form POST to "/"
+// named by its Action field, and responses are XML. The two differ in the
+// response wrapper (awsQuery nests the output in <OpResult>, ec2Query puts
+// its members straight under <OpResponse>) and in the error envelope, which
+// awsxml.DecodeErrorInfo tells apart by itself. Key naming differs too, but
+// the generator resolves names statically, so the runtime never sees it.
+type Protocol struct{ ec2 bool }
+
+// The query protocols, for generated services to point to.
+var (
+	Query = &Protocol{}
+	EC2   = &Protocol{ec2: true}
+)
+
+// ContentType is the media type of every query request body.
+const ContentType = "application/x-www-form-urlencoded"
+
+// Frame addresses op: POST / with a form body. The Action field lives in
+// the body, which the serializer writes (Serializer), because a form body
+// has no place to put it ahead of the members other than its start.
+func (p *Protocol) Frame(r *wire.Request, op wire.Op) {
+	r.Method, r.Path = "POST", "/"
+	r.SetHeader("Content-Type", ContentType)
+}
+
+// ErrorInfo reads the error envelope's code and message. Codes are passed on
+// as sent: awsQueryError codes such as "AWS.SimpleQueueService.NoSuchQueue"
+// contain dots and colons that awsJson's sanitizing would cut.
+func (p *Protocol) ErrorInfo(resp *wire.Response) (code, message string) {
+	info, _ := awsxml.DecodeErrorInfo(resp.Header, resp.Body)
+	return strings.TrimSpace(info.Code), info.Message
+}
+
+// Serializer adapts a generated input serializer to the pipeline: the body
+// starts with Action and Version, and fn writes the members into a pooled
+// Encoder that the request releases after the call.
+func Serializer[In any](action, version string, fn func(*Encoder, *In)) func(*wire.Request, *In) error {
+	return func(r *wire.Request, in *In) error {
+		e := NewEncoder(action, version)
+		fn(e, in)
+		if err := e.Err(); err != nil {
+			e.Release()
+			return err
+		}
+		r.SetBody(e.Bytes(), e)
+		return nil
+	}
+}
+
+// Deserializer adapts a generated output deserializer to the pipeline. fn
+// reads the output's members as the children of the current element: of
+// <OpResult> for awsQuery (not called when the response has none, as for
+// an operation without output), of <OpResponse> for ec2Query, where the
+// <requestId> child is a member fn does not know and skips.
+func Deserializer[Out any](p *Protocol, op string, fn func(*awsxml.Decoder, *Out)) func(*wire.Response, *Out) error {
+	return func(resp *wire.Response, out *Out) error {
+		if len(bytes.TrimSpace(resp.Body)) == 0 {
+			return nil
+		}
+		d := decoderPool.Get().(*awsxml.Decoder)
+		d.Reset(resp.Body)
+		if p.ec2 {
+			if enterRoot(d, op+"Response") {
+				fn(d, out)
+				d.End()
+			}
+		} else {
+			d.QueryResponse(op, func(d *awsxml.Decoder) { fn(d, out) })
+		}
+		err := d.Err()
+		d.Reset(nil)
+		decoderPool.Put(d)
+		return err
+	}
+}
+
+// enterRoot enters the root element, which must be want.
+func enterRoot(d *awsxml.Decoder, want string) bool {
+	if !d.Next() {
+		if d.Err() == nil {
+			d.Fail(fmt.Errorf("%w: no root element", awsxml.ErrEOF))
+		}
+		return false
+	}
+	if got := d.Name(); string(got) != want {
+		d.Fail(fmt.Errorf("%w: expected root element <%s>, found <%.64s>", awsxml.ErrType, want, got))
+		return false
+	}
+	return true
+}
+
+// ModeledErrors adapts a generated modeled-error decoder to the pipeline: fn
+// is called with the decoder inside the envelope's <Error> element (either
+// envelope), so the error structure's members are its children.
+func ModeledErrors(fn func(code string, d *awsxml.Decoder) error) func(code string, resp *wire.Response) error {
+	return func(code string, resp *wire.Response) error {
+		var d awsxml.Decoder
+		d.Reset(resp.Body)
+		if !enterError(&d) {
+			// No envelope to read members from: the modeled error still
+			// gets its type, from an empty element.
+			d.Reset([]byte("<Error></Error>"))
+			d.Next()
+		}
+		return fn(code, &d)
+	}
+}
+
+// enterError moves d inside the first <Error> of either envelope.
+func enterError(d *awsxml.Decoder) bool {
+	if !d.Next() {
+		return false
+	}
+	switch string(d.Name()) {
+	case "ErrorResponse":
+	case "Response":
+		for d.Next() {
+			if string(d.Name()) == "Errors" {
+				break
+			}
+			d.Skip()
+		}
+		if d.Err() != nil || d.Depth() != 2 {
+			return false
+		}
+	case "Error":
+		return true
+	default:
+		return false
+	}
+	for d.Next() {
+		if string(d.Name()) == "Error" {
+			return true
+		}
+		d.Skip()
+	}
+	return false
+}
+
+// decoderPool keeps Decoders (and their arenas) between calls; a Decoder is
+// reset before it goes back, so it holds no response.
+var decoderPool = sync.Pool{New: func() any { return new(awsxml.Decoder) }}
