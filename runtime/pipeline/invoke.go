@@ -286,8 +286,14 @@ func (k *call) buildRequest(ctx context.Context, n int) *http.Request {
 	r := &k.req
 	o := &outgoing{url: *k.ep.url}
 	if r.Path != "" && r.Path != "/" {
-		o.url.Path = strings.TrimSuffix(o.url.Path, "/") + r.Path
-		o.url.RawPath = ""
+		// r.Path is escaped (REST labels may hold escaped slashes); the URL
+		// keeps both forms so the escaping survives to the wire.
+		raw := strings.TrimSuffix(o.url.EscapedPath(), "/") + r.Path
+		if p, err := url.PathUnescape(raw); err == nil {
+			o.url.Path, o.url.RawPath = p, raw
+		} else {
+			o.url.Path, o.url.RawPath = strings.TrimSuffix(o.url.Path, "/")+r.Path, ""
+		}
 	}
 	if r.RawQuery != "" {
 		if o.url.RawQuery != "" {
