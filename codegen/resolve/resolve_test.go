@@ -26,12 +26,12 @@ func load(t *testing.T, body string) *smithy.Model {
 // The error names the service, the protocol the model declares and the
 // file that declares it.
 func TestUnsupportedProtocolNamesTheService(t *testing.T) {
-	m := load(t, `{"smithy":"2.0","shapes":{"ex#S":{"type":"service","traits":{"aws.protocols#awsQuery":{}}}}}`)
+	m := load(t, `{"smithy":"2.0","shapes":{"ex#S":{"type":"service","traits":{"aws.protocols#restXml":{}}}}}`)
 	_, err := Service(m, Config{Package: "x", ImportPath: "x"})
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{"ex#S", "unsupported protocol", "aws.protocols#awsQuery", "m.json"} {
+	for _, want := range []string{"ex#S", "unsupported protocol", "aws.protocols#restXml", "m.json"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v, want it to name %s", err, want)
 		}
