@@ -21,7 +21,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_sts-comparison.html)
 // in the IAM User Guide.
 //
-// Permissions
+// # Permissions
 //
 // The temporary security credentials created by AssumeRole can be used to make
 // API calls to any Amazon Web Services service with the following exception:
@@ -73,7 +73,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html) in
 // the IAM User Guide.
 //
-// Tags
+// # Tags
 //
 // (Optional) You can pass tag key-value pairs to your session. These tags are
 // called session tags. For more information about session tags, see Passing
@@ -93,7 +93,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)
 // in the IAM User Guide.
 //
-// Using MFA with AssumeRole
+// # Using MFA with AssumeRole
 //
 // (Optional) You can include multi-factor authentication (MFA) information when
 // you call AssumeRole. This is useful for cross-account scenarios to ensure

@@ -31,7 +31,7 @@ import (
 // AssumeRoleWithSAML will not work on IAM Identity Center managed roles. These
 // roles' names start with AWSReservedSSO_.
 //
-// Session Duration
+// # Session Duration
 //
 // By default, the temporary security credentials created by AssumeRoleWithSAML
 // last for one hour. However, you can use the optional DurationSeconds
@@ -58,7 +58,7 @@ import (
 // you assume a role using role chaining and provide a DurationSeconds parameter
 // value greater than one hour, the operation fails.
 //
-// Permissions
+// # Permissions
 //
 // The temporary security credentials created by AssumeRoleWithSAML can be used
 // to make API calls to any Amazon Web Services service with the following
@@ -92,7 +92,7 @@ import (
 // the persistent identifier
 // (urn:oasis:names:tc:SAML:2.0:nameid-format:persistent).
 //
-// Tags
+// # Tags
 //
 // (Optional) You can configure your IdP to pass attributes into your SAML
 // assertion as session tags. Each session tag consists of a key name and an
@@ -129,7 +129,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)
 // in the IAM User Guide.
 //
-// SAML Configuration
+// # SAML Configuration
 //
 // Before your application can call AssumeRoleWithSAML, you must configure your
 // SAML identity provider (IdP) to issue the claims required by Amazon Web

@@ -48,7 +48,7 @@ import (
 // temporary security credentials to sign calls to Amazon Web Services service
 // API operations.
 //
-// Session Duration
+// # Session Duration
 //
 // By default, the temporary security credentials created by
 // AssumeRoleWithWebIdentity last for one hour. However, you can use the
@@ -65,7 +65,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html) in the
 // IAM User Guide.
 //
-// Permissions
+// # Permissions
 //
 // The temporary security credentials created by AssumeRoleWithWebIdentity can
 // be used to make API calls to any Amazon Web Services service with the
@@ -87,7 +87,7 @@ import (
 // the role that is being assumed. For more information, see Session Policies in
 // the IAM User Guide.
 //
-// Tags
+// # Tags
 //
 // (Optional) You can configure your IdP to pass attributes into your web
 // identity token as session tags. Each session tag consists of a key name and
@@ -124,7 +124,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)
 // in the IAM User Guide.
 //
-// Identities
+// # Identities
 //
 // Before your application can call AssumeRoleWithWebIdentity, you must have an
 // identity token from a supported identity provider and create a role that the

@@ -35,7 +35,7 @@ import (
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getsessiontoken.html)
 // in the IAM User Guide.
 //
-// Session Duration
+// # Session Duration
 //
 // The GetSessionToken operation must be called by using the long-term Amazon
 // Web Services security credentials of an IAM user. Credentials that are
@@ -45,7 +45,7 @@ import (
 // based on account credentials can range from 900 seconds (15 minutes) up to
 // 3,600 seconds (1 hour), with a default of 1 hour.
 //
-// Permissions
+// # Permissions
 //
 // The temporary security credentials created by GetSessionToken can be used to
 // make API calls to any Amazon Web Services service with the following

@@ -6,6 +6,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"path"
 	"sort"
 	"strings"
@@ -81,7 +82,14 @@ func (fs *Files) Render() (map[string][]byte, []string, error) {
 			}
 			return nil, nil, fmt.Errorf("render %s: %s", p, msg)
 		}
-		out[p] = buf.Bytes()
+		// A second pass settles what gofmt changes only once jennifer's own
+		// formatting has laid the comments out (old-style doc headings
+		// become "# Heading"), so committed code is always gofmt-clean.
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, nil, fmt.Errorf("render %s: %v", p, err)
+		}
+		out[p] = src
 	}
 	return out, paths, nil
 }
