@@ -479,6 +479,177 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 	}
 }
 
+// Operations lists the service's operations by name, sorted, so a server or
+// a test can cover every one without reading the model.
+var Operations = []string{"AssociateAppBlockBuilderAppBlock", "AssociateApplicationFleet", "AssociateApplicationToEntitlement", "AssociateFleet", "BatchAssociateUserStack", "BatchDisassociateUserStack", "CopyImage", "CreateAppBlock", "CreateAppBlockBuilder", "CreateAppBlockBuilderStreamingURL", "CreateApplication", "CreateDirectoryConfig", "CreateEntitlement", "CreateFleet", "CreateImageBuilder", "CreateImageBuilderStreamingURL", "CreateStack", "CreateStreamingURL", "CreateThemeForStack", "CreateUpdatedImage", "CreateUsageReportSubscription", "CreateUser", "DeleteAppBlock", "DeleteAppBlockBuilder", "DeleteApplication", "DeleteDirectoryConfig", "DeleteEntitlement", "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions", "DeleteStack", "DeleteThemeForStack", "DeleteUsageReportSubscription", "DeleteUser", "DescribeAppBlockBuilderAppBlockAssociations", "DescribeAppBlockBuilders", "DescribeAppBlocks", "DescribeApplicationFleetAssociations", "DescribeApplications", "DescribeDirectoryConfigs", "DescribeEntitlements", "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages", "DescribeSessions", "DescribeStacks", "DescribeThemeForStack", "DescribeUsageReportSubscriptions", "DescribeUserStackAssociations", "DescribeUsers", "DisableUser", "DisassociateAppBlockBuilderAppBlock", "DisassociateApplicationFleet", "DisassociateApplicationFromEntitlement", "DisassociateFleet", "EnableUser", "ExpireSession", "ListAssociatedFleets", "ListAssociatedStacks", "ListEntitledApplications", "ListTagsForResource", "StartAppBlockBuilder", "StartFleet", "StartImageBuilder", "StopAppBlockBuilder", "StopFleet", "StopImageBuilder", "TagResource", "UntagResource", "UpdateAppBlockBuilder", "UpdateApplication", "UpdateDirectoryConfig", "UpdateEntitlement", "UpdateFleet", "UpdateImagePermissions", "UpdateStack", "UpdateThemeForStack"}
+
+// NewOutput returns an empty output structure of the named operation, or nil
+// for a name the service does not have.
+func NewOutput(op string) any {
+	switch op {
+	case "AssociateAppBlockBuilderAppBlock":
+		return &appstream.AssociateAppBlockBuilderAppBlockOutput{}
+	case "AssociateApplicationFleet":
+		return &appstream.AssociateApplicationFleetOutput{}
+	case "AssociateApplicationToEntitlement":
+		return &appstream.AssociateApplicationToEntitlementOutput{}
+	case "AssociateFleet":
+		return &appstream.AssociateFleetOutput{}
+	case "BatchAssociateUserStack":
+		return &appstream.BatchAssociateUserStackOutput{}
+	case "BatchDisassociateUserStack":
+		return &appstream.BatchDisassociateUserStackOutput{}
+	case "CopyImage":
+		return &appstream.CopyImageOutput{}
+	case "CreateAppBlock":
+		return &appstream.CreateAppBlockOutput{}
+	case "CreateAppBlockBuilder":
+		return &appstream.CreateAppBlockBuilderOutput{}
+	case "CreateAppBlockBuilderStreamingURL":
+		return &appstream.CreateAppBlockBuilderStreamingURLOutput{}
+	case "CreateApplication":
+		return &appstream.CreateApplicationOutput{}
+	case "CreateDirectoryConfig":
+		return &appstream.CreateDirectoryConfigOutput{}
+	case "CreateEntitlement":
+		return &appstream.CreateEntitlementOutput{}
+	case "CreateFleet":
+		return &appstream.CreateFleetOutput{}
+	case "CreateImageBuilder":
+		return &appstream.CreateImageBuilderOutput{}
+	case "CreateImageBuilderStreamingURL":
+		return &appstream.CreateImageBuilderStreamingURLOutput{}
+	case "CreateStack":
+		return &appstream.CreateStackOutput{}
+	case "CreateStreamingURL":
+		return &appstream.CreateStreamingURLOutput{}
+	case "CreateThemeForStack":
+		return &appstream.CreateThemeForStackOutput{}
+	case "CreateUpdatedImage":
+		return &appstream.CreateUpdatedImageOutput{}
+	case "CreateUsageReportSubscription":
+		return &appstream.CreateUsageReportSubscriptionOutput{}
+	case "CreateUser":
+		return &appstream.CreateUserOutput{}
+	case "DeleteAppBlock":
+		return &appstream.DeleteAppBlockOutput{}
+	case "DeleteAppBlockBuilder":
+		return &appstream.DeleteAppBlockBuilderOutput{}
+	case "DeleteApplication":
+		return &appstream.DeleteApplicationOutput{}
+	case "DeleteDirectoryConfig":
+		return &appstream.DeleteDirectoryConfigOutput{}
+	case "DeleteEntitlement":
+		return &appstream.DeleteEntitlementOutput{}
+	case "DeleteFleet":
+		return &appstream.DeleteFleetOutput{}
+	case "DeleteImage":
+		return &appstream.DeleteImageOutput{}
+	case "DeleteImageBuilder":
+		return &appstream.DeleteImageBuilderOutput{}
+	case "DeleteImagePermissions":
+		return &appstream.DeleteImagePermissionsOutput{}
+	case "DeleteStack":
+		return &appstream.DeleteStackOutput{}
+	case "DeleteThemeForStack":
+		return &appstream.DeleteThemeForStackOutput{}
+	case "DeleteUsageReportSubscription":
+		return &appstream.DeleteUsageReportSubscriptionOutput{}
+	case "DeleteUser":
+		return &appstream.DeleteUserOutput{}
+	case "DescribeAppBlockBuilderAppBlockAssociations":
+		return &appstream.DescribeAppBlockBuilderAppBlockAssociationsOutput{}
+	case "DescribeAppBlockBuilders":
+		return &appstream.DescribeAppBlockBuildersOutput{}
+	case "DescribeAppBlocks":
+		return &appstream.DescribeAppBlocksOutput{}
+	case "DescribeApplicationFleetAssociations":
+		return &appstream.DescribeApplicationFleetAssociationsOutput{}
+	case "DescribeApplications":
+		return &appstream.DescribeApplicationsOutput{}
+	case "DescribeDirectoryConfigs":
+		return &appstream.DescribeDirectoryConfigsOutput{}
+	case "DescribeEntitlements":
+		return &appstream.DescribeEntitlementsOutput{}
+	case "DescribeFleets":
+		return &appstream.DescribeFleetsOutput{}
+	case "DescribeImageBuilders":
+		return &appstream.DescribeImageBuildersOutput{}
+	case "DescribeImagePermissions":
+		return &appstream.DescribeImagePermissionsOutput{}
+	case "DescribeImages":
+		return &appstream.DescribeImagesOutput{}
+	case "DescribeSessions":
+		return &appstream.DescribeSessionsOutput{}
+	case "DescribeStacks":
+		return &appstream.DescribeStacksOutput{}
+	case "DescribeThemeForStack":
+		return &appstream.DescribeThemeForStackOutput{}
+	case "DescribeUsageReportSubscriptions":
+		return &appstream.DescribeUsageReportSubscriptionsOutput{}
+	case "DescribeUserStackAssociations":
+		return &appstream.DescribeUserStackAssociationsOutput{}
+	case "DescribeUsers":
+		return &appstream.DescribeUsersOutput{}
+	case "DisableUser":
+		return &appstream.DisableUserOutput{}
+	case "DisassociateAppBlockBuilderAppBlock":
+		return &appstream.DisassociateAppBlockBuilderAppBlockOutput{}
+	case "DisassociateApplicationFleet":
+		return &appstream.DisassociateApplicationFleetOutput{}
+	case "DisassociateApplicationFromEntitlement":
+		return &appstream.DisassociateApplicationFromEntitlementOutput{}
+	case "DisassociateFleet":
+		return &appstream.DisassociateFleetOutput{}
+	case "EnableUser":
+		return &appstream.EnableUserOutput{}
+	case "ExpireSession":
+		return &appstream.ExpireSessionOutput{}
+	case "ListAssociatedFleets":
+		return &appstream.ListAssociatedFleetsOutput{}
+	case "ListAssociatedStacks":
+		return &appstream.ListAssociatedStacksOutput{}
+	case "ListEntitledApplications":
+		return &appstream.ListEntitledApplicationsOutput{}
+	case "ListTagsForResource":
+		return &appstream.ListTagsForResourceOutput{}
+	case "StartAppBlockBuilder":
+		return &appstream.StartAppBlockBuilderOutput{}
+	case "StartFleet":
+		return &appstream.StartFleetOutput{}
+	case "StartImageBuilder":
+		return &appstream.StartImageBuilderOutput{}
+	case "StopAppBlockBuilder":
+		return &appstream.StopAppBlockBuilderOutput{}
+	case "StopFleet":
+		return &appstream.StopFleetOutput{}
+	case "StopImageBuilder":
+		return &appstream.StopImageBuilderOutput{}
+	case "TagResource":
+		return &appstream.TagResourceOutput{}
+	case "UntagResource":
+		return &appstream.UntagResourceOutput{}
+	case "UpdateAppBlockBuilder":
+		return &appstream.UpdateAppBlockBuilderOutput{}
+	case "UpdateApplication":
+		return &appstream.UpdateApplicationOutput{}
+	case "UpdateDirectoryConfig":
+		return &appstream.UpdateDirectoryConfigOutput{}
+	case "UpdateEntitlement":
+		return &appstream.UpdateEntitlementOutput{}
+	case "UpdateFleet":
+		return &appstream.UpdateFleetOutput{}
+	case "UpdateImagePermissions":
+		return &appstream.UpdateImagePermissionsOutput{}
+	case "UpdateStack":
+		return &appstream.UpdateStackOutput{}
+	case "UpdateThemeForStack":
+		return &appstream.UpdateThemeForStackOutput{}
+	default:
+		return nil
+	}
+}
+
 // EncodeOutput encodes an operation's output structure as a response body.
 func EncodeOutput(out any) ([]byte, error) {
 	e := awsjson.NewEncoder()
