@@ -16,8 +16,15 @@
 // What it emulates: AppStream image builders (create, describe, start,
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
-// seeded WorkSpace, copy, delete) and their permissions. Other operations
-// answer UnknownOperationException naming the operation.
+// seeded WorkSpace, copy, delete) and their permissions. Every other
+// operation of either model is answered by a fallback that checks the
+// input's required members and returns the operation's empty output; only
+// names the models do not have answer UnknownOperationException.
+//
+// On the wire, every list and map member of an operation's output is sent
+// even when empty ({"ImageBuilders":[]}), as AWS does; timestamps are
+// epoch seconds; every error carries __type and the x-amzn-ErrorType and
+// x-amzn-RequestId headers.
 //
 // Errors follow AWS: modeled errors are the generated types, encoded by
 // the generated codec; constraint violations the models declare (required
