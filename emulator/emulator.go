@@ -13,7 +13,9 @@
 //	emu := emulator.NewServer(t)
 //	client := appstream.New(emu.ClientOptions(emulator.DefaultAccount))
 //
-// What it emulates: AppStream image builders (create, describe, start,
+// What it emulates: AppStream fleets (create, start, stop, update, delete,
+// STARTING/RUNNING/STOPPING/STOPPED with capacity), stacks and their fleet
+// associations, image builders (create, describe, start,
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
 // seeded WorkSpace, copy, delete) and their permissions. Every other
@@ -131,6 +133,7 @@ type Emulator struct {
 	mu       sync.Mutex
 	accounts map[string]Account // by access key id
 	as       appstreamState
+	asf      asFleetState
 	ws       workspacesState
 	svcs     []*service
 
@@ -152,6 +155,7 @@ func New(opts ...Option) *Emulator {
 	}
 	_, _ = rand.Read(e.tokenKey)
 	e.as.init()
+	e.asf.init()
 	e.ws.init()
 	e.svcs = []*service{e.appstreamService(), e.workspacesService()}
 	for _, o := range opts {

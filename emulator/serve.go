@@ -257,5 +257,6 @@ func (e *Emulator) logf(acct, target string, status int, detail string) {
 // background.
 func (e *Emulator) tick(now time.Time) {
 	e.as.tick(now, e.delay)
+	e.asf.tick(now, e.delay)
 	e.ws.tick(now, e.delay)
 }
