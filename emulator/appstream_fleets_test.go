@@ -138,7 +138,9 @@ func TestFleetWaitersAreInstantInTests(t *testing.T) {
 	if _, err := c.CreateFleet(ctx, &appstream.CreateFleetInput{Name: aws.String("f1"), InstanceType: aws.String("x"), ImageName: aws.String(emulator.BaseImageName)}); err != nil {
 		t.Fatal(err)
 	}
-	fast := func(o *appstream.FleetStartedWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond }
+	fast := func(o *appstream.FleetStartedWaiterOptions) {
+		o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond
+	}
 	if _, err := c.StartFleet(ctx, &appstream.StartFleetInput{Name: aws.String("f1")}); err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +150,9 @@ func TestFleetWaitersAreInstantInTests(t *testing.T) {
 	if _, err := c.StopFleet(ctx, &appstream.StopFleetInput{Name: aws.String("f1")}); err != nil {
 		t.Fatal(err)
 	}
-	stopped := func(o *appstream.FleetStoppedWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond }
+	stopped := func(o *appstream.FleetStoppedWaiterOptions) {
+		o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond
+	}
 	if err := appstream.NewFleetStoppedWaiter(c, stopped).Wait(ctx, &appstream.DescribeFleetsInput{Names: []string{"f1"}}, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
