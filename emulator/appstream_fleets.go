@@ -28,14 +28,20 @@ type asStack struct {
 	fleets map[string]bool // fleet names associated with the stack
 }
 
+// asFleetState holds the AppStream resources users stream from: fleets,
+// stacks, users and user–stack associations.
 type asFleetState struct {
-	fleets map[string]*asFleet // owner "/" name
-	stacks map[string]*asStack // owner "/" name
+	fleets     map[string]*asFleet     // owner "/" name
+	stacks     map[string]*asStack     // owner "/" name
+	users      map[string]*asUser      // userKey
+	userStacks map[string]*asUserStack // userStackKey
 }
 
 func (s *asFleetState) init() {
 	s.fleets = map[string]*asFleet{}
 	s.stacks = map[string]*asStack{}
+	s.users = map[string]*asUser{}
+	s.userStacks = map[string]*asUserStack{}
 }
 
 func (s *asFleetState) tick(now time.Time, delay time.Duration) {
@@ -66,7 +72,8 @@ func setCapacity(f *types.Fleet, running bool) {
 }
 
 func (e *Emulator) fleetOps() map[string]handler {
-	return map[string]handler{
+	ops := e.userOps()
+	for name, h := range map[string]handler{
 		"CreateFleet":          op(e.createFleet),
 		"DescribeFleets":       op(e.describeFleets),
 		"StartFleet":           op(e.startFleet),
@@ -81,7 +88,10 @@ func (e *Emulator) fleetOps() map[string]handler {
 		"DisassociateFleet":    op(e.disassociateFleet),
 		"ListAssociatedFleets": op(e.listAssociatedFleets),
 		"ListAssociatedStacks": op(e.listAssociatedStacks),
+	} {
+		ops[name] = h
 	}
+	return ops
 }
 
 // fleetImage finds the image a fleet is to run and checks that the caller
@@ -430,6 +440,12 @@ func (e *Emulator) deleteStack(c *call, in *appstream.DeleteStackInput) (any, er
 		return nil, &types.ResourceInUseException{Message: ptr(fmt.Sprintf("The stack %s has associated fleets; disassociate them first.", *in.Name))}
 	}
 	delete(e.asf.stacks, key(c.acct.ID, *in.Name))
+	// The stack's user associations go with it, as on AppStream.
+	for k, a := range e.asf.userStacks {
+		if a.owner == c.acct.ID && deref(a.a.StackName) == *in.Name {
+			delete(e.asf.userStacks, k)
+		}
+	}
 	return &appstream.DeleteStackOutput{}, nil
 }
 
