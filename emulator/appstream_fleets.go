@@ -35,6 +35,8 @@ type asFleetState struct {
 	stacks     map[string]*asStack     // owner "/" name
 	users      map[string]*asUser      // userKey
 	userStacks map[string]*asUserStack // userStackKey
+
+	entitlements map[string]*asEntitlement // owner "/" stack "/" name
 }
 
 func (s *asFleetState) init() {
@@ -42,6 +44,7 @@ func (s *asFleetState) init() {
 	s.stacks = map[string]*asStack{}
 	s.users = map[string]*asUser{}
 	s.userStacks = map[string]*asUserStack{}
+	s.entitlements = map[string]*asEntitlement{}
 }
 
 func (s *asFleetState) tick(now time.Time, delay time.Duration) {
@@ -73,6 +76,9 @@ func setCapacity(f *types.Fleet, running bool) {
 
 func (e *Emulator) fleetOps() map[string]handler {
 	ops := e.userOps()
+	for name, h := range e.entitlementOps() {
+		ops[name] = h
+	}
 	for name, h := range map[string]handler{
 		"CreateFleet":          op(e.createFleet),
 		"DescribeFleets":       op(e.describeFleets),
@@ -440,6 +446,11 @@ func (e *Emulator) deleteStack(c *call, in *appstream.DeleteStackInput) (any, er
 		return nil, &types.ResourceInUseException{Message: ptr(fmt.Sprintf("The stack %s has associated fleets; disassociate them first.", *in.Name))}
 	}
 	delete(e.asf.stacks, key(c.acct.ID, *in.Name))
+	for k, en := range e.asf.entitlements {
+		if en.owner == c.acct.ID && deref(en.e.StackName) == *in.Name {
+			delete(e.asf.entitlements, k)
+		}
+	}
 	// The stack's user associations go with it, as on AppStream.
 	for k, a := range e.asf.userStacks {
 		if a.owner == c.acct.ID && deref(a.a.StackName) == *in.Name {

@@ -15,7 +15,7 @@
 //
 // What it emulates: AppStream fleets (create, start, stop, update, delete,
 // STARTING/RUNNING/STOPPING/STOPPED with capacity), stacks and their fleet
-// associations, users and user–stack associations, image builders (create, describe, start,
+// associations, users and user–stack associations, entitlements, image builders (create, describe, start,
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
 // seeded WorkSpace, copy, delete) and their permissions. Every other
