@@ -1471,10 +1471,8 @@ func serializeOpDescribeAppBlocksOutput(e *awsjson.Encoder, v *appstream.Describ
 
 func serializeOpDescribeAppLicenseUsageOutput(e *awsjson.Encoder, v *appstream.DescribeAppLicenseUsageOutput) {
 	e.ObjectStart()
-	if v.AppLicenseUsages != nil {
-		e.Key("AppLicenseUsages")
-		serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
-	}
+	e.Key("AppLicenseUsages")
+	serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1591,10 +1589,8 @@ func serializeOpDescribeSoftwareAssociationsOutput(e *awsjson.Encoder, v *appstr
 		e.Key("AssociatedResource")
 		e.String(*v.AssociatedResource)
 	}
-	if v.SoftwareAssociations != nil {
-		e.Key("SoftwareAssociations")
-		serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
-	}
+	e.Key("SoftwareAssociations")
+	serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1744,10 +1740,8 @@ func serializeOpListEntitledApplicationsOutput(e *awsjson.Encoder, v *appstream.
 
 func serializeOpListExportImageTasksOutput(e *awsjson.Encoder, v *appstream.ListExportImageTasksOutput) {
 	e.ObjectStart()
-	if v.ExportImageTasks != nil {
-		e.Key("ExportImageTasks")
-		serializeExportImageTasks(e, v.ExportImageTasks)
-	}
+	e.Key("ExportImageTasks")
+	serializeExportImageTasks(e, v.ExportImageTasks)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)

@@ -481,7 +481,7 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 
 // Operations lists the service's operations by name, sorted, so a server or
 // a test can cover every one without reading the model.
-var Operations = []string{"AssociateAppBlockBuilderAppBlock", "AssociateApplicationFleet", "AssociateApplicationToEntitlement", "AssociateFleet", "BatchAssociateUserStack", "BatchDisassociateUserStack", "CopyImage", "CreateAppBlock", "CreateAppBlockBuilder", "CreateAppBlockBuilderStreamingURL", "CreateApplication", "CreateDirectoryConfig", "CreateEntitlement", "CreateFleet", "CreateImageBuilder", "CreateImageBuilderStreamingURL", "CreateStack", "CreateStreamingURL", "CreateThemeForStack", "CreateUpdatedImage", "CreateUsageReportSubscription", "CreateUser", "DeleteAppBlock", "DeleteAppBlockBuilder", "DeleteApplication", "DeleteDirectoryConfig", "DeleteEntitlement", "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions", "DeleteStack", "DeleteThemeForStack", "DeleteUsageReportSubscription", "DeleteUser", "DescribeAppBlockBuilderAppBlockAssociations", "DescribeAppBlockBuilders", "DescribeAppBlocks", "DescribeApplicationFleetAssociations", "DescribeApplications", "DescribeDirectoryConfigs", "DescribeEntitlements", "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages", "DescribeSessions", "DescribeStacks", "DescribeThemeForStack", "DescribeUsageReportSubscriptions", "DescribeUserStackAssociations", "DescribeUsers", "DisableUser", "DisassociateAppBlockBuilderAppBlock", "DisassociateApplicationFleet", "DisassociateApplicationFromEntitlement", "DisassociateFleet", "EnableUser", "ExpireSession", "ListAssociatedFleets", "ListAssociatedStacks", "ListEntitledApplications", "ListTagsForResource", "StartAppBlockBuilder", "StartFleet", "StartImageBuilder", "StopAppBlockBuilder", "StopFleet", "StopImageBuilder", "TagResource", "UntagResource", "UpdateAppBlockBuilder", "UpdateApplication", "UpdateDirectoryConfig", "UpdateEntitlement", "UpdateFleet", "UpdateImagePermissions", "UpdateStack", "UpdateThemeForStack"}
+var Operations = []string{"AssociateAppBlockBuilderAppBlock", "AssociateApplicationFleet", "AssociateApplicationToEntitlement", "AssociateFleet", "AssociateSoftwareToImageBuilder", "BatchAssociateUserStack", "BatchDisassociateUserStack", "CopyImage", "CreateAppBlock", "CreateAppBlockBuilder", "CreateAppBlockBuilderStreamingURL", "CreateApplication", "CreateDirectoryConfig", "CreateEntitlement", "CreateExportImageTask", "CreateFleet", "CreateImageBuilder", "CreateImageBuilderStreamingURL", "CreateImportedImage", "CreateStack", "CreateStreamingURL", "CreateThemeForStack", "CreateUpdatedImage", "CreateUsageReportSubscription", "CreateUser", "DeleteAppBlock", "DeleteAppBlockBuilder", "DeleteApplication", "DeleteDirectoryConfig", "DeleteEntitlement", "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions", "DeleteStack", "DeleteThemeForStack", "DeleteUsageReportSubscription", "DeleteUser", "DescribeAppBlockBuilderAppBlockAssociations", "DescribeAppBlockBuilders", "DescribeAppBlocks", "DescribeAppLicenseUsage", "DescribeApplicationFleetAssociations", "DescribeApplications", "DescribeDirectoryConfigs", "DescribeEntitlements", "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages", "DescribeSessions", "DescribeSoftwareAssociations", "DescribeStacks", "DescribeThemeForStack", "DescribeUsageReportSubscriptions", "DescribeUserStackAssociations", "DescribeUsers", "DisableUser", "DisassociateAppBlockBuilderAppBlock", "DisassociateApplicationFleet", "DisassociateApplicationFromEntitlement", "DisassociateFleet", "DisassociateSoftwareFromImageBuilder", "DrainSessionInstance", "EnableUser", "ExpireSession", "GetExportImageTask", "ListAssociatedFleets", "ListAssociatedStacks", "ListEntitledApplications", "ListExportImageTasks", "ListTagsForResource", "StartAppBlockBuilder", "StartFleet", "StartImageBuilder", "StartSoftwareDeploymentToImageBuilder", "StopAppBlockBuilder", "StopFleet", "StopImageBuilder", "TagResource", "UntagResource", "UpdateAppBlockBuilder", "UpdateApplication", "UpdateDirectoryConfig", "UpdateEntitlement", "UpdateFleet", "UpdateImagePermissions", "UpdateStack", "UpdateThemeForStack"}
 
 // NewOutput returns an empty output structure of the named operation, or nil
 // for a name the service does not have.
@@ -495,6 +495,8 @@ func NewOutput(op string) any {
 		return &appstream.AssociateApplicationToEntitlementOutput{}
 	case "AssociateFleet":
 		return &appstream.AssociateFleetOutput{}
+	case "AssociateSoftwareToImageBuilder":
+		return &appstream.AssociateSoftwareToImageBuilderOutput{}
 	case "BatchAssociateUserStack":
 		return &appstream.BatchAssociateUserStackOutput{}
 	case "BatchDisassociateUserStack":
@@ -513,12 +515,16 @@ func NewOutput(op string) any {
 		return &appstream.CreateDirectoryConfigOutput{}
 	case "CreateEntitlement":
 		return &appstream.CreateEntitlementOutput{}
+	case "CreateExportImageTask":
+		return &appstream.CreateExportImageTaskOutput{}
 	case "CreateFleet":
 		return &appstream.CreateFleetOutput{}
 	case "CreateImageBuilder":
 		return &appstream.CreateImageBuilderOutput{}
 	case "CreateImageBuilderStreamingURL":
 		return &appstream.CreateImageBuilderStreamingURLOutput{}
+	case "CreateImportedImage":
+		return &appstream.CreateImportedImageOutput{}
 	case "CreateStack":
 		return &appstream.CreateStackOutput{}
 	case "CreateStreamingURL":
@@ -563,6 +569,8 @@ func NewOutput(op string) any {
 		return &appstream.DescribeAppBlockBuildersOutput{}
 	case "DescribeAppBlocks":
 		return &appstream.DescribeAppBlocksOutput{}
+	case "DescribeAppLicenseUsage":
+		return &appstream.DescribeAppLicenseUsageOutput{}
 	case "DescribeApplicationFleetAssociations":
 		return &appstream.DescribeApplicationFleetAssociationsOutput{}
 	case "DescribeApplications":
@@ -581,6 +589,8 @@ func NewOutput(op string) any {
 		return &appstream.DescribeImagesOutput{}
 	case "DescribeSessions":
 		return &appstream.DescribeSessionsOutput{}
+	case "DescribeSoftwareAssociations":
+		return &appstream.DescribeSoftwareAssociationsOutput{}
 	case "DescribeStacks":
 		return &appstream.DescribeStacksOutput{}
 	case "DescribeThemeForStack":
@@ -601,16 +611,24 @@ func NewOutput(op string) any {
 		return &appstream.DisassociateApplicationFromEntitlementOutput{}
 	case "DisassociateFleet":
 		return &appstream.DisassociateFleetOutput{}
+	case "DisassociateSoftwareFromImageBuilder":
+		return &appstream.DisassociateSoftwareFromImageBuilderOutput{}
+	case "DrainSessionInstance":
+		return &appstream.DrainSessionInstanceOutput{}
 	case "EnableUser":
 		return &appstream.EnableUserOutput{}
 	case "ExpireSession":
 		return &appstream.ExpireSessionOutput{}
+	case "GetExportImageTask":
+		return &appstream.GetExportImageTaskOutput{}
 	case "ListAssociatedFleets":
 		return &appstream.ListAssociatedFleetsOutput{}
 	case "ListAssociatedStacks":
 		return &appstream.ListAssociatedStacksOutput{}
 	case "ListEntitledApplications":
 		return &appstream.ListEntitledApplicationsOutput{}
+	case "ListExportImageTasks":
+		return &appstream.ListExportImageTasksOutput{}
 	case "ListTagsForResource":
 		return &appstream.ListTagsForResourceOutput{}
 	case "StartAppBlockBuilder":
@@ -619,6 +637,8 @@ func NewOutput(op string) any {
 		return &appstream.StartFleetOutput{}
 	case "StartImageBuilder":
 		return &appstream.StartImageBuilderOutput{}
+	case "StartSoftwareDeploymentToImageBuilder":
+		return &appstream.StartSoftwareDeploymentToImageBuilderOutput{}
 	case "StopAppBlockBuilder":
 		return &appstream.StopAppBlockBuilderOutput{}
 	case "StopFleet":

@@ -1405,10 +1405,8 @@ func serializeOpDescribeCustomWorkspaceImageImportOutput(e *awsjson.Encoder, v *
 		e.Key("ImageBuilderInstanceId")
 		e.String(*v.ImageBuilderInstanceId)
 	}
-	if v.ErrorDetails != nil {
-		e.Key("ErrorDetails")
-		serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
-	}
+	e.Key("ErrorDetails")
+	serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
 	e.ObjectEnd()
 }
 
