@@ -106,7 +106,7 @@ func (im *asImage) view(account string) (types.Image, bool) {
 }
 
 func (e *Emulator) appstreamService() *service {
-	return &service{
+	svc := &service{
 		name:         "AppStream",
 		targetPrefix: asserver.ServiceTarget,
 		signingName:  "appstream",
@@ -125,13 +125,16 @@ func (e *Emulator) appstreamService() *service {
 			"DescribeImagePermissions":       op(e.describeImagePermissions),
 			"UpdateImagePermissions":         op(e.updateImagePermissions),
 			"DeleteImagePermissions":         op(e.deleteImagePermissions),
-			"DescribeFleets":                 op(e.describeFleets),
 			"CreateImportedImage":            op(e.createImportedImage),
 			"CreateExportImageTask":          op(e.createExportImageTask),
 			"GetExportImageTask":             op(e.getExportImageTask),
 			"ListExportImageTasks":           op(e.listExportImageTasks),
 		},
 	}
+	for name, h := range e.fleetOps() {
+		svc.ops[name] = h
+	}
+	return svc
 }
 
 // AppStream does not model ValidationException; AWS sends it from its
@@ -605,15 +608,6 @@ func (e *Emulator) deleteImagePermissions(c *call, in *appstream.DeleteImagePerm
 	}
 	delete(im.shares, *in.SharedAccountId)
 	return &appstream.DeleteImagePermissionsOutput{}, nil
-}
-
-// describeFleets answers with no fleets: the emulator has none, and tools
-// that list fleets before touching images should still work against it.
-func (e *Emulator) describeFleets(c *call, in *appstream.DescribeFleetsInput) (any, error) {
-	if len(in.Names) > 0 {
-		return nil, asNotFound("The fleet %s does not exist.", in.Names[0])
-	}
-	return &appstream.DescribeFleetsOutput{}, nil
 }
 
 func contains(list []string, s string) bool {

@@ -13,11 +13,20 @@
 //	emu := emulator.NewServer(t)
 //	client := appstream.New(emu.ClientOptions(emulator.DefaultAccount))
 //
-// What it emulates: AppStream image builders (create, describe, start,
+// What it emulates: AppStream fleets (create, start, stop, update, delete,
+// STARTING/RUNNING/STOPPING/STOPPED with capacity), stacks and their fleet
+// associations, users and user–stack associations, entitlements, image builders (create, describe, start,
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
-// seeded WorkSpace, copy, delete) and their permissions. Other operations
-// answer UnknownOperationException naming the operation.
+// seeded WorkSpace, copy, delete) and their permissions. Every other
+// operation of either model is answered by a fallback that checks the
+// input's required members and returns the operation's empty output; only
+// names the models do not have answer UnknownOperationException.
+//
+// On the wire, every list and map member of an operation's output is sent
+// even when empty ({"ImageBuilders":[]}), as AWS does; timestamps are
+// epoch seconds; every error carries __type and the x-amzn-ErrorType and
+// x-amzn-RequestId headers.
 //
 // Errors follow AWS: modeled errors are the generated types, encoded by
 // the generated codec; constraint violations the models declare (required
@@ -124,6 +133,7 @@ type Emulator struct {
 	mu       sync.Mutex
 	accounts map[string]Account // by access key id
 	as       appstreamState
+	asf      asFleetState
 	ws       workspacesState
 	svcs     []*service
 
@@ -145,6 +155,7 @@ func New(opts ...Option) *Emulator {
 	}
 	_, _ = rand.Read(e.tokenKey)
 	e.as.init()
+	e.asf.init()
 	e.ws.init()
 	e.svcs = []*service{e.appstreamService(), e.workspacesService()}
 	for _, o := range opts {

@@ -122,6 +122,9 @@ func wantRawError(t *testing.T, r rawResponse, status int, code string) {
 	if ct := r.header.Get("Content-Type"); ct != "application/x-amz-json-1.1" {
 		t.Errorf("Content-Type %q", ct)
 	}
+	if et := r.header.Get("X-Amzn-Errortype"); et != code {
+		t.Errorf("x-amzn-errortype %q, want %q", et, code)
+	}
 	if r.header.Get("X-Amzn-Requestid") == "" {
 		t.Error("no x-amzn-RequestId header")
 	}

@@ -97,7 +97,7 @@ func TestMissingAuthentication(t *testing.T) {
 
 func TestUnknownOperation(t *testing.T) {
 	emu := emulator.NewServer(t)
-	for _, target := range []string{"PhotonAdminProxyService.NoSuchThing", "WorkspacesService.CreateWorkspaces", "SomethingElse.DescribeImages", ""} {
+	for _, target := range []string{"PhotonAdminProxyService.NoSuchThing", "WorkspacesService.NoSuchThing", "SomethingElse.DescribeImages", ""} {
 		svc := "appstream"
 		if strings.HasPrefix(target, "Workspaces") {
 			svc = "workspaces"

@@ -138,6 +138,9 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	}
 	handle, ok := svc.ops[opName]
 	if !ok {
+		handle, ok = fallback(svc, opName)
+	}
+	if !ok {
 		return acctID, ref, 0, errorf(400, "UnknownOperationException", "the eucsdk emulator does not implement %s", target)
 	}
 	_, in, err := svc.decode(target, body)
@@ -212,6 +215,9 @@ func (e *Emulator) authenticate(r *http.Request, body []byte, svc *service) (Acc
 func (e *Emulator) writeError(w http.ResponseWriter, svc *service, err error) int {
 	if svc != nil {
 		if status, body, ok := svc.encodeError(err); ok {
+			if coded, ok := err.(interface{ ErrorCode() string }); ok {
+				w.Header().Set("X-Amzn-Errortype", coded.ErrorCode())
+			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 			w.WriteHeader(status)
 			_, _ = w.Write(body)
@@ -226,6 +232,7 @@ func (e *Emulator) writeError(w http.ResponseWriter, svc *service, err error) in
 		Type    string `json:"__type"`
 		Message string `json:"message"`
 	}{ae.code, ae.msg})
+	w.Header().Set("X-Amzn-Errortype", ae.code)
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(ae.status)
 	_, _ = w.Write(body)
@@ -250,5 +257,6 @@ func (e *Emulator) logf(acct, target string, status int, detail string) {
 // background.
 func (e *Emulator) tick(now time.Time) {
 	e.as.tick(now, e.delay)
+	e.asf.tick(now, e.delay)
 	e.ws.tick(now, e.delay)
 }

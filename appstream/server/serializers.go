@@ -1173,19 +1173,15 @@ func serializeOpAssociateSoftwareToImageBuilderOutput(e *awsjson.Encoder, v *app
 
 func serializeOpBatchAssociateUserStackOutput(e *awsjson.Encoder, v *appstream.BatchAssociateUserStackOutput) {
 	e.ObjectStart()
-	if v.Errors != nil {
-		e.Key("errors")
-		serializeUserStackAssociationErrorList(e, v.Errors)
-	}
+	e.Key("errors")
+	serializeUserStackAssociationErrorList(e, v.Errors)
 	e.ObjectEnd()
 }
 
 func serializeOpBatchDisassociateUserStackOutput(e *awsjson.Encoder, v *appstream.BatchDisassociateUserStackOutput) {
 	e.ObjectStart()
-	if v.Errors != nil {
-		e.Key("errors")
-		serializeUserStackAssociationErrorList(e, v.Errors)
-	}
+	e.Key("errors")
+	serializeUserStackAssociationErrorList(e, v.Errors)
 	e.ObjectEnd()
 }
 
@@ -1442,10 +1438,8 @@ func serializeOpDeleteUserOutput(e *awsjson.Encoder, v *appstream.DeleteUserOutp
 
 func serializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeAppBlockBuilderAppBlockAssociationsOutput) {
 	e.ObjectStart()
-	if v.AppBlockBuilderAppBlockAssociations != nil {
-		e.Key("AppBlockBuilderAppBlockAssociations")
-		serializeAppBlockBuilderAppBlockAssociationsList(e, v.AppBlockBuilderAppBlockAssociations)
-	}
+	e.Key("AppBlockBuilderAppBlockAssociations")
+	serializeAppBlockBuilderAppBlockAssociationsList(e, v.AppBlockBuilderAppBlockAssociations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1455,10 +1449,8 @@ func serializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput(e *awsjson.Enc
 
 func serializeOpDescribeAppBlockBuildersOutput(e *awsjson.Encoder, v *appstream.DescribeAppBlockBuildersOutput) {
 	e.ObjectStart()
-	if v.AppBlockBuilders != nil {
-		e.Key("AppBlockBuilders")
-		serializeAppBlockBuilderList(e, v.AppBlockBuilders)
-	}
+	e.Key("AppBlockBuilders")
+	serializeAppBlockBuilderList(e, v.AppBlockBuilders)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1468,10 +1460,8 @@ func serializeOpDescribeAppBlockBuildersOutput(e *awsjson.Encoder, v *appstream.
 
 func serializeOpDescribeAppBlocksOutput(e *awsjson.Encoder, v *appstream.DescribeAppBlocksOutput) {
 	e.ObjectStart()
-	if v.AppBlocks != nil {
-		e.Key("AppBlocks")
-		serializeAppBlocks(e, v.AppBlocks)
-	}
+	e.Key("AppBlocks")
+	serializeAppBlocks(e, v.AppBlocks)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1481,10 +1471,8 @@ func serializeOpDescribeAppBlocksOutput(e *awsjson.Encoder, v *appstream.Describ
 
 func serializeOpDescribeAppLicenseUsageOutput(e *awsjson.Encoder, v *appstream.DescribeAppLicenseUsageOutput) {
 	e.ObjectStart()
-	if v.AppLicenseUsages != nil {
-		e.Key("AppLicenseUsages")
-		serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
-	}
+	e.Key("AppLicenseUsages")
+	serializeAdminAppLicenseUsageList(e, v.AppLicenseUsages)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1494,10 +1482,8 @@ func serializeOpDescribeAppLicenseUsageOutput(e *awsjson.Encoder, v *appstream.D
 
 func serializeOpDescribeApplicationFleetAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeApplicationFleetAssociationsOutput) {
 	e.ObjectStart()
-	if v.ApplicationFleetAssociations != nil {
-		e.Key("ApplicationFleetAssociations")
-		serializeApplicationFleetAssociationList(e, v.ApplicationFleetAssociations)
-	}
+	e.Key("ApplicationFleetAssociations")
+	serializeApplicationFleetAssociationList(e, v.ApplicationFleetAssociations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1507,10 +1493,8 @@ func serializeOpDescribeApplicationFleetAssociationsOutput(e *awsjson.Encoder, v
 
 func serializeOpDescribeApplicationsOutput(e *awsjson.Encoder, v *appstream.DescribeApplicationsOutput) {
 	e.ObjectStart()
-	if v.Applications != nil {
-		e.Key("Applications")
-		serializeApplications(e, v.Applications)
-	}
+	e.Key("Applications")
+	serializeApplications(e, v.Applications)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1520,10 +1504,8 @@ func serializeOpDescribeApplicationsOutput(e *awsjson.Encoder, v *appstream.Desc
 
 func serializeOpDescribeDirectoryConfigsOutput(e *awsjson.Encoder, v *appstream.DescribeDirectoryConfigsOutput) {
 	e.ObjectStart()
-	if v.DirectoryConfigs != nil {
-		e.Key("DirectoryConfigs")
-		serializeDirectoryConfigList(e, v.DirectoryConfigs)
-	}
+	e.Key("DirectoryConfigs")
+	serializeDirectoryConfigList(e, v.DirectoryConfigs)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1533,10 +1515,8 @@ func serializeOpDescribeDirectoryConfigsOutput(e *awsjson.Encoder, v *appstream.
 
 func serializeOpDescribeEntitlementsOutput(e *awsjson.Encoder, v *appstream.DescribeEntitlementsOutput) {
 	e.ObjectStart()
-	if v.Entitlements != nil {
-		e.Key("Entitlements")
-		serializeEntitlementList(e, v.Entitlements)
-	}
+	e.Key("Entitlements")
+	serializeEntitlementList(e, v.Entitlements)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1546,10 +1526,8 @@ func serializeOpDescribeEntitlementsOutput(e *awsjson.Encoder, v *appstream.Desc
 
 func serializeOpDescribeFleetsOutput(e *awsjson.Encoder, v *appstream.DescribeFleetsOutput) {
 	e.ObjectStart()
-	if v.Fleets != nil {
-		e.Key("Fleets")
-		serializeFleetList(e, v.Fleets)
-	}
+	e.Key("Fleets")
+	serializeFleetList(e, v.Fleets)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1559,10 +1537,8 @@ func serializeOpDescribeFleetsOutput(e *awsjson.Encoder, v *appstream.DescribeFl
 
 func serializeOpDescribeImageBuildersOutput(e *awsjson.Encoder, v *appstream.DescribeImageBuildersOutput) {
 	e.ObjectStart()
-	if v.ImageBuilders != nil {
-		e.Key("ImageBuilders")
-		serializeImageBuilderList(e, v.ImageBuilders)
-	}
+	e.Key("ImageBuilders")
+	serializeImageBuilderList(e, v.ImageBuilders)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1576,10 +1552,8 @@ func serializeOpDescribeImagePermissionsOutput(e *awsjson.Encoder, v *appstream.
 		e.Key("Name")
 		e.String(*v.Name)
 	}
-	if v.SharedImagePermissionsList != nil {
-		e.Key("SharedImagePermissionsList")
-		serializeSharedImagePermissionsList(e, v.SharedImagePermissionsList)
-	}
+	e.Key("SharedImagePermissionsList")
+	serializeSharedImagePermissionsList(e, v.SharedImagePermissionsList)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1589,10 +1563,8 @@ func serializeOpDescribeImagePermissionsOutput(e *awsjson.Encoder, v *appstream.
 
 func serializeOpDescribeImagesOutput(e *awsjson.Encoder, v *appstream.DescribeImagesOutput) {
 	e.ObjectStart()
-	if v.Images != nil {
-		e.Key("Images")
-		serializeImageList(e, v.Images)
-	}
+	e.Key("Images")
+	serializeImageList(e, v.Images)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1602,10 +1574,8 @@ func serializeOpDescribeImagesOutput(e *awsjson.Encoder, v *appstream.DescribeIm
 
 func serializeOpDescribeSessionsOutput(e *awsjson.Encoder, v *appstream.DescribeSessionsOutput) {
 	e.ObjectStart()
-	if v.Sessions != nil {
-		e.Key("Sessions")
-		serializeSessionList(e, v.Sessions)
-	}
+	e.Key("Sessions")
+	serializeSessionList(e, v.Sessions)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1619,10 +1589,8 @@ func serializeOpDescribeSoftwareAssociationsOutput(e *awsjson.Encoder, v *appstr
 		e.Key("AssociatedResource")
 		e.String(*v.AssociatedResource)
 	}
-	if v.SoftwareAssociations != nil {
-		e.Key("SoftwareAssociations")
-		serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
-	}
+	e.Key("SoftwareAssociations")
+	serializeSoftwareAssociationsList(e, v.SoftwareAssociations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1632,10 +1600,8 @@ func serializeOpDescribeSoftwareAssociationsOutput(e *awsjson.Encoder, v *appstr
 
 func serializeOpDescribeStacksOutput(e *awsjson.Encoder, v *appstream.DescribeStacksOutput) {
 	e.ObjectStart()
-	if v.Stacks != nil {
-		e.Key("Stacks")
-		serializeStackList(e, v.Stacks)
-	}
+	e.Key("Stacks")
+	serializeStackList(e, v.Stacks)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1654,10 +1620,8 @@ func serializeOpDescribeThemeForStackOutput(e *awsjson.Encoder, v *appstream.Des
 
 func serializeOpDescribeUsageReportSubscriptionsOutput(e *awsjson.Encoder, v *appstream.DescribeUsageReportSubscriptionsOutput) {
 	e.ObjectStart()
-	if v.UsageReportSubscriptions != nil {
-		e.Key("UsageReportSubscriptions")
-		serializeUsageReportSubscriptionList(e, v.UsageReportSubscriptions)
-	}
+	e.Key("UsageReportSubscriptions")
+	serializeUsageReportSubscriptionList(e, v.UsageReportSubscriptions)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1667,10 +1631,8 @@ func serializeOpDescribeUsageReportSubscriptionsOutput(e *awsjson.Encoder, v *ap
 
 func serializeOpDescribeUserStackAssociationsOutput(e *awsjson.Encoder, v *appstream.DescribeUserStackAssociationsOutput) {
 	e.ObjectStart()
-	if v.UserStackAssociations != nil {
-		e.Key("UserStackAssociations")
-		serializeUserStackAssociationList(e, v.UserStackAssociations)
-	}
+	e.Key("UserStackAssociations")
+	serializeUserStackAssociationList(e, v.UserStackAssociations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1680,10 +1642,8 @@ func serializeOpDescribeUserStackAssociationsOutput(e *awsjson.Encoder, v *appst
 
 func serializeOpDescribeUsersOutput(e *awsjson.Encoder, v *appstream.DescribeUsersOutput) {
 	e.ObjectStart()
-	if v.Users != nil {
-		e.Key("Users")
-		serializeUserList(e, v.Users)
-	}
+	e.Key("Users")
+	serializeUserList(e, v.Users)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1747,10 +1707,8 @@ func serializeOpGetExportImageTaskOutput(e *awsjson.Encoder, v *appstream.GetExp
 
 func serializeOpListAssociatedFleetsOutput(e *awsjson.Encoder, v *appstream.ListAssociatedFleetsOutput) {
 	e.ObjectStart()
-	if v.Names != nil {
-		e.Key("Names")
-		serializeStringList(e, v.Names)
-	}
+	e.Key("Names")
+	serializeStringList(e, v.Names)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1760,10 +1718,8 @@ func serializeOpListAssociatedFleetsOutput(e *awsjson.Encoder, v *appstream.List
 
 func serializeOpListAssociatedStacksOutput(e *awsjson.Encoder, v *appstream.ListAssociatedStacksOutput) {
 	e.ObjectStart()
-	if v.Names != nil {
-		e.Key("Names")
-		serializeStringList(e, v.Names)
-	}
+	e.Key("Names")
+	serializeStringList(e, v.Names)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1773,10 +1729,8 @@ func serializeOpListAssociatedStacksOutput(e *awsjson.Encoder, v *appstream.List
 
 func serializeOpListEntitledApplicationsOutput(e *awsjson.Encoder, v *appstream.ListEntitledApplicationsOutput) {
 	e.ObjectStart()
-	if v.EntitledApplications != nil {
-		e.Key("EntitledApplications")
-		serializeEntitledApplicationList(e, v.EntitledApplications)
-	}
+	e.Key("EntitledApplications")
+	serializeEntitledApplicationList(e, v.EntitledApplications)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1786,10 +1740,8 @@ func serializeOpListEntitledApplicationsOutput(e *awsjson.Encoder, v *appstream.
 
 func serializeOpListExportImageTasksOutput(e *awsjson.Encoder, v *appstream.ListExportImageTasksOutput) {
 	e.ObjectStart()
-	if v.ExportImageTasks != nil {
-		e.Key("ExportImageTasks")
-		serializeExportImageTasks(e, v.ExportImageTasks)
-	}
+	e.Key("ExportImageTasks")
+	serializeExportImageTasks(e, v.ExportImageTasks)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1799,10 +1751,8 @@ func serializeOpListExportImageTasksOutput(e *awsjson.Encoder, v *appstream.List
 
 func serializeOpListTagsForResourceOutput(e *awsjson.Encoder, v *appstream.ListTagsForResourceOutput) {
 	e.ObjectStart()
-	if v.Tags != nil {
-		e.Key("Tags")
-		serializeTags(e, v.Tags)
-	}
+	e.Key("Tags")
+	serializeTags(e, v.Tags)
 	e.ObjectEnd()
 }
 

@@ -50,6 +50,11 @@ func serializer(s *ir.Shape) *jen.Statement {
 			switch {
 			case s.IsInput:
 				body = append(body, jen.If(cond).Block(write...))
+			case s.IsOutput && (m.Type.Kind == ir.List || m.Type.Kind == ir.Map):
+				// AWS sends an operation output's lists and maps even when
+				// empty ({"Fleets":[]}), and clients written against AWS read
+				// them without a nil check; a nil slice or map writes [] or {}.
+				body = append(body, write...)
 			case cond == nil || (m.DefaultWire != "" && !m.Type.Pointer && m.Type.Kind.Scalar() && m.Type.Kind != ir.Enum && m.Type.Kind != ir.IntEnum && m.Type.Kind != ir.Blob):
 				// Zero-valued defaults are real values: always sent.
 				body = append(body, write...)

@@ -41,6 +41,21 @@ func Server(svc *ir.Service, fs *Files) error {
 		jen.Switch(jen.Id("target")).Block(reqCases...),
 	)
 
+	var names, newCases []jen.Code
+	for _, op := range svc.Operations {
+		names = append(names, jen.Lit(op.Name))
+		newCases = append(newCases, jen.Case(jen.Lit(op.Name)).Block(
+			jen.Return(jen.Op("&").Qual(svc.ImportPath, op.Output.GoName).Values()),
+		))
+	}
+	newCases = append(newCases, jen.Default().Block(jen.Return(jen.Nil())))
+	f.Comment(slashes("Operations lists the service's operations by name, sorted, so a server or\na test can cover every one without reading the model."))
+	f.Var().Id("Operations").Op("=").Index().String().Values(names...)
+	f.Comment(slashes("NewOutput returns an empty output structure of the named operation, or nil\nfor a name the service does not have."))
+	f.Func().Id("NewOutput").Params(jen.Id("op").String()).Any().Block(
+		jen.Switch(jen.Id("op")).Block(newCases...),
+	)
+
 	var outCases []jen.Code
 	for _, op := range svc.Operations {
 		outCases = append(outCases, jen.Case(jen.Op("*").Qual(svc.ImportPath, op.Output.GoName)).Block(

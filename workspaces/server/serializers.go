@@ -1090,14 +1090,10 @@ func serializeOpCreateIpGroupOutput(e *awsjson.Encoder, v *workspaces.CreateIpGr
 
 func serializeOpCreateStandbyWorkspacesOutput(e *awsjson.Encoder, v *workspaces.CreateStandbyWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedStandbyRequests != nil {
-		e.Key("FailedStandbyRequests")
-		serializeFailedCreateStandbyWorkspacesRequestList(e, v.FailedStandbyRequests)
-	}
-	if v.PendingStandbyRequests != nil {
-		e.Key("PendingStandbyRequests")
-		serializePendingCreateStandbyWorkspacesRequestList(e, v.PendingStandbyRequests)
-	}
+	e.Key("FailedStandbyRequests")
+	serializeFailedCreateStandbyWorkspacesRequestList(e, v.FailedStandbyRequests)
+	e.Key("PendingStandbyRequests")
+	serializePendingCreateStandbyWorkspacesRequestList(e, v.PendingStandbyRequests)
 	e.ObjectEnd()
 }
 
@@ -1163,14 +1159,10 @@ func serializeOpCreateWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.Cre
 
 func serializeOpCreateWorkspacesOutput(e *awsjson.Encoder, v *workspaces.CreateWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedCreateWorkspaceRequests(e, v.FailedRequests)
-	}
-	if v.PendingRequests != nil {
-		e.Key("PendingRequests")
-		serializeWorkspaceList(e, v.PendingRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedCreateWorkspaceRequests(e, v.FailedRequests)
+	e.Key("PendingRequests")
+	serializeWorkspaceList(e, v.PendingRequests)
 	e.ObjectEnd()
 }
 
@@ -1243,10 +1235,8 @@ func serializeOpDeregisterWorkspaceDirectoryOutput(e *awsjson.Encoder, v *worksp
 
 func serializeOpDescribeAccountModificationsOutput(e *awsjson.Encoder, v *workspaces.DescribeAccountModificationsOutput) {
 	e.ObjectStart()
-	if v.AccountModifications != nil {
-		e.Key("AccountModifications")
-		serializeAccountModificationList(e, v.AccountModifications)
-	}
+	e.Key("AccountModifications")
+	serializeAccountModificationList(e, v.AccountModifications)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1277,10 +1267,8 @@ func serializeOpDescribeAccountOutput(e *awsjson.Encoder, v *workspaces.Describe
 
 func serializeOpDescribeApplicationAssociationsOutput(e *awsjson.Encoder, v *workspaces.DescribeApplicationAssociationsOutput) {
 	e.ObjectStart()
-	if v.Associations != nil {
-		e.Key("Associations")
-		serializeApplicationResourceAssociationList(e, v.Associations)
-	}
+	e.Key("Associations")
+	serializeApplicationResourceAssociationList(e, v.Associations)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1290,10 +1278,8 @@ func serializeOpDescribeApplicationAssociationsOutput(e *awsjson.Encoder, v *wor
 
 func serializeOpDescribeApplicationsOutput(e *awsjson.Encoder, v *workspaces.DescribeApplicationsOutput) {
 	e.ObjectStart()
-	if v.Applications != nil {
-		e.Key("Applications")
-		serializeWorkSpaceApplicationList(e, v.Applications)
-	}
+	e.Key("Applications")
+	serializeWorkSpaceApplicationList(e, v.Applications)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1303,10 +1289,8 @@ func serializeOpDescribeApplicationsOutput(e *awsjson.Encoder, v *workspaces.Des
 
 func serializeOpDescribeBundleAssociationsOutput(e *awsjson.Encoder, v *workspaces.DescribeBundleAssociationsOutput) {
 	e.ObjectStart()
-	if v.Associations != nil {
-		e.Key("Associations")
-		serializeBundleResourceAssociationList(e, v.Associations)
-	}
+	e.Key("Associations")
+	serializeBundleResourceAssociationList(e, v.Associations)
 	e.ObjectEnd()
 }
 
@@ -1341,19 +1325,15 @@ func serializeOpDescribeClientBrandingOutput(e *awsjson.Encoder, v *workspaces.D
 
 func serializeOpDescribeClientPropertiesOutput(e *awsjson.Encoder, v *workspaces.DescribeClientPropertiesOutput) {
 	e.ObjectStart()
-	if v.ClientPropertiesList != nil {
-		e.Key("ClientPropertiesList")
-		serializeClientPropertiesList(e, v.ClientPropertiesList)
-	}
+	e.Key("ClientPropertiesList")
+	serializeClientPropertiesList(e, v.ClientPropertiesList)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeConnectClientAddInsOutput(e *awsjson.Encoder, v *workspaces.DescribeConnectClientAddInsOutput) {
 	e.ObjectStart()
-	if v.AddIns != nil {
-		e.Key("AddIns")
-		serializeConnectClientAddInList(e, v.AddIns)
-	}
+	e.Key("AddIns")
+	serializeConnectClientAddInList(e, v.AddIns)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1367,10 +1347,8 @@ func serializeOpDescribeConnectionAliasPermissionsOutput(e *awsjson.Encoder, v *
 		e.Key("AliasId")
 		e.String(*v.AliasId)
 	}
-	if v.ConnectionAliasPermissions != nil {
-		e.Key("ConnectionAliasPermissions")
-		serializeConnectionAliasPermissions(e, v.ConnectionAliasPermissions)
-	}
+	e.Key("ConnectionAliasPermissions")
+	serializeConnectionAliasPermissions(e, v.ConnectionAliasPermissions)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1380,10 +1358,8 @@ func serializeOpDescribeConnectionAliasPermissionsOutput(e *awsjson.Encoder, v *
 
 func serializeOpDescribeConnectionAliasesOutput(e *awsjson.Encoder, v *workspaces.DescribeConnectionAliasesOutput) {
 	e.ObjectStart()
-	if v.ConnectionAliases != nil {
-		e.Key("ConnectionAliases")
-		serializeConnectionAliasList(e, v.ConnectionAliases)
-	}
+	e.Key("ConnectionAliases")
+	serializeConnectionAliasList(e, v.ConnectionAliases)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1429,28 +1405,22 @@ func serializeOpDescribeCustomWorkspaceImageImportOutput(e *awsjson.Encoder, v *
 		e.Key("ImageBuilderInstanceId")
 		e.String(*v.ImageBuilderInstanceId)
 	}
-	if v.ErrorDetails != nil {
-		e.Key("ErrorDetails")
-		serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
-	}
+	e.Key("ErrorDetails")
+	serializeCustomWorkspaceImageImportErrorDetailsList(e, v.ErrorDetails)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeImageAssociationsOutput(e *awsjson.Encoder, v *workspaces.DescribeImageAssociationsOutput) {
 	e.ObjectStart()
-	if v.Associations != nil {
-		e.Key("Associations")
-		serializeImageResourceAssociationList(e, v.Associations)
-	}
+	e.Key("Associations")
+	serializeImageResourceAssociationList(e, v.Associations)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeIpGroupsOutput(e *awsjson.Encoder, v *workspaces.DescribeIpGroupsOutput) {
 	e.ObjectStart()
-	if v.Result != nil {
-		e.Key("Result")
-		serializeWorkspacesIpGroupsList(e, v.Result)
-	}
+	e.Key("Result")
+	serializeWorkspacesIpGroupsList(e, v.Result)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1460,28 +1430,22 @@ func serializeOpDescribeIpGroupsOutput(e *awsjson.Encoder, v *workspaces.Describ
 
 func serializeOpDescribeTagsOutput(e *awsjson.Encoder, v *workspaces.DescribeTagsOutput) {
 	e.ObjectStart()
-	if v.TagList != nil {
-		e.Key("TagList")
-		serializeTagList(e, v.TagList)
-	}
+	e.Key("TagList")
+	serializeTagList(e, v.TagList)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeWorkspaceAssociationsOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspaceAssociationsOutput) {
 	e.ObjectStart()
-	if v.Associations != nil {
-		e.Key("Associations")
-		serializeWorkspaceResourceAssociationList(e, v.Associations)
-	}
+	e.Key("Associations")
+	serializeWorkspaceResourceAssociationList(e, v.Associations)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeWorkspaceBundlesOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspaceBundlesOutput) {
 	e.ObjectStart()
-	if v.Bundles != nil {
-		e.Key("Bundles")
-		serializeBundleList(e, v.Bundles)
-	}
+	e.Key("Bundles")
+	serializeBundleList(e, v.Bundles)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1491,10 +1455,8 @@ func serializeOpDescribeWorkspaceBundlesOutput(e *awsjson.Encoder, v *workspaces
 
 func serializeOpDescribeWorkspaceDirectoriesOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspaceDirectoriesOutput) {
 	e.ObjectStart()
-	if v.Directories != nil {
-		e.Key("Directories")
-		serializeDirectoryList(e, v.Directories)
-	}
+	e.Key("Directories")
+	serializeDirectoryList(e, v.Directories)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1508,10 +1470,8 @@ func serializeOpDescribeWorkspaceImagePermissionsOutput(e *awsjson.Encoder, v *w
 		e.Key("ImageId")
 		e.String(*v.ImageId)
 	}
-	if v.ImagePermissions != nil {
-		e.Key("ImagePermissions")
-		serializeImagePermissions(e, v.ImagePermissions)
-	}
+	e.Key("ImagePermissions")
+	serializeImagePermissions(e, v.ImagePermissions)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1521,10 +1481,8 @@ func serializeOpDescribeWorkspaceImagePermissionsOutput(e *awsjson.Encoder, v *w
 
 func serializeOpDescribeWorkspaceImagesOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspaceImagesOutput) {
 	e.ObjectStart()
-	if v.Images != nil {
-		e.Key("Images")
-		serializeWorkspaceImageList(e, v.Images)
-	}
+	e.Key("Images")
+	serializeWorkspaceImageList(e, v.Images)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1534,23 +1492,17 @@ func serializeOpDescribeWorkspaceImagesOutput(e *awsjson.Encoder, v *workspaces.
 
 func serializeOpDescribeWorkspaceSnapshotsOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspaceSnapshotsOutput) {
 	e.ObjectStart()
-	if v.RebuildSnapshots != nil {
-		e.Key("RebuildSnapshots")
-		serializeSnapshotList(e, v.RebuildSnapshots)
-	}
-	if v.RestoreSnapshots != nil {
-		e.Key("RestoreSnapshots")
-		serializeSnapshotList(e, v.RestoreSnapshots)
-	}
+	e.Key("RebuildSnapshots")
+	serializeSnapshotList(e, v.RebuildSnapshots)
+	e.Key("RestoreSnapshots")
+	serializeSnapshotList(e, v.RestoreSnapshots)
 	e.ObjectEnd()
 }
 
 func serializeOpDescribeWorkspacesConnectionStatusOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspacesConnectionStatusOutput) {
 	e.ObjectStart()
-	if v.WorkspacesConnectionStatus != nil {
-		e.Key("WorkspacesConnectionStatus")
-		serializeWorkspaceConnectionStatusList(e, v.WorkspacesConnectionStatus)
-	}
+	e.Key("WorkspacesConnectionStatus")
+	serializeWorkspaceConnectionStatusList(e, v.WorkspacesConnectionStatus)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1560,10 +1512,8 @@ func serializeOpDescribeWorkspacesConnectionStatusOutput(e *awsjson.Encoder, v *
 
 func serializeOpDescribeWorkspacesOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspacesOutput) {
 	e.ObjectStart()
-	if v.Workspaces != nil {
-		e.Key("Workspaces")
-		serializeWorkspaceList(e, v.Workspaces)
-	}
+	e.Key("Workspaces")
+	serializeWorkspaceList(e, v.Workspaces)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1573,10 +1523,8 @@ func serializeOpDescribeWorkspacesOutput(e *awsjson.Encoder, v *workspaces.Descr
 
 func serializeOpDescribeWorkspacesPoolSessionsOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspacesPoolSessionsOutput) {
 	e.ObjectStart()
-	if v.Sessions != nil {
-		e.Key("Sessions")
-		serializeWorkspacesPoolSessions(e, v.Sessions)
-	}
+	e.Key("Sessions")
+	serializeWorkspacesPoolSessions(e, v.Sessions)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1586,10 +1534,8 @@ func serializeOpDescribeWorkspacesPoolSessionsOutput(e *awsjson.Encoder, v *work
 
 func serializeOpDescribeWorkspacesPoolsOutput(e *awsjson.Encoder, v *workspaces.DescribeWorkspacesPoolsOutput) {
 	e.ObjectStart()
-	if v.WorkspacesPools != nil {
-		e.Key("WorkspacesPools")
-		serializeWorkspacesPools(e, v.WorkspacesPools)
-	}
+	e.Key("WorkspacesPools")
+	serializeWorkspacesPools(e, v.WorkspacesPools)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1678,10 +1624,8 @@ func serializeOpImportWorkspaceImageOutput(e *awsjson.Encoder, v *workspaces.Imp
 
 func serializeOpListAccountLinksOutput(e *awsjson.Encoder, v *workspaces.ListAccountLinksOutput) {
 	e.ObjectStart()
-	if v.AccountLinks != nil {
-		e.Key("AccountLinks")
-		serializeAccountLinkList(e, v.AccountLinks)
-	}
+	e.Key("AccountLinks")
+	serializeAccountLinkList(e, v.AccountLinks)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1691,10 +1635,8 @@ func serializeOpListAccountLinksOutput(e *awsjson.Encoder, v *workspaces.ListAcc
 
 func serializeOpListAvailableManagementCidrRangesOutput(e *awsjson.Encoder, v *workspaces.ListAvailableManagementCidrRangesOutput) {
 	e.ObjectStart()
-	if v.ManagementCidrRanges != nil {
-		e.Key("ManagementCidrRanges")
-		serializeDedicatedTenancyCidrRangeList(e, v.ManagementCidrRanges)
-	}
+	e.Key("ManagementCidrRanges")
+	serializeDedicatedTenancyCidrRangeList(e, v.ManagementCidrRanges)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)
@@ -1776,19 +1718,15 @@ func serializeOpModifyWorkspaceStateOutput(e *awsjson.Encoder, v *workspaces.Mod
 
 func serializeOpRebootWorkspacesOutput(e *awsjson.Encoder, v *workspaces.RebootWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedRebootWorkspaceRequests(e, v.FailedRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedRebootWorkspaceRequests(e, v.FailedRequests)
 	e.ObjectEnd()
 }
 
 func serializeOpRebuildWorkspacesOutput(e *awsjson.Encoder, v *workspaces.RebuildWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedRebuildWorkspaceRequests(e, v.FailedRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedRebuildWorkspaceRequests(e, v.FailedRequests)
 	e.ObjectEnd()
 }
 
@@ -1826,10 +1764,8 @@ func serializeOpRevokeIpRulesOutput(e *awsjson.Encoder, v *workspaces.RevokeIpRu
 
 func serializeOpStartWorkspacesOutput(e *awsjson.Encoder, v *workspaces.StartWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedStartWorkspaceRequests(e, v.FailedRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedStartWorkspaceRequests(e, v.FailedRequests)
 	e.ObjectEnd()
 }
 
@@ -1840,10 +1776,8 @@ func serializeOpStartWorkspacesPoolOutput(e *awsjson.Encoder, v *workspaces.Star
 
 func serializeOpStopWorkspacesOutput(e *awsjson.Encoder, v *workspaces.StopWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedStopWorkspaceRequests(e, v.FailedRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedStopWorkspaceRequests(e, v.FailedRequests)
 	e.ObjectEnd()
 }
 
@@ -1854,10 +1788,8 @@ func serializeOpStopWorkspacesPoolOutput(e *awsjson.Encoder, v *workspaces.StopW
 
 func serializeOpTerminateWorkspacesOutput(e *awsjson.Encoder, v *workspaces.TerminateWorkspacesOutput) {
 	e.ObjectStart()
-	if v.FailedRequests != nil {
-		e.Key("FailedRequests")
-		serializeFailedTerminateWorkspaceRequests(e, v.FailedRequests)
-	}
+	e.Key("FailedRequests")
+	serializeFailedTerminateWorkspaceRequests(e, v.FailedRequests)
 	e.ObjectEnd()
 }
 

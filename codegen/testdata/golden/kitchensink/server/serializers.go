@@ -48,10 +48,8 @@ func serializeOpListThingsOutput(e *awsjson.Encoder, v *kitchensink.ListThingsOu
 		e.Key("NextToken")
 		e.String(*v.NextToken)
 	}
-	if v.Things != nil {
-		e.Key("Things")
-		serializeItemList(e, v.Things)
-	}
+	e.Key("Things")
+	serializeItemList(e, v.Things)
 	e.ObjectEnd()
 }
 
@@ -61,10 +59,8 @@ func serializeOpPutEverythingOutput(e *awsjson.Encoder, v *kitchensink.PutEveryt
 		e.Key("Id")
 		e.String(*v.Id)
 	}
-	if v.Items != nil {
-		e.Key("Items")
-		serializeItemList(e, v.Items)
-	}
+	e.Key("Items")
+	serializeItemList(e, v.Items)
 	if v.Shape != nil {
 		e.Key("Shape")
 		serializeShapeUnion(e, v.Shape)

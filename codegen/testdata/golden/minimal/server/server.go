@@ -37,6 +37,21 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 	}
 }
 
+// Operations lists the service's operations by name, sorted, so a server or
+// a test can cover every one without reading the model.
+var Operations = []string{"Ping"}
+
+// NewOutput returns an empty output structure of the named operation, or nil
+// for a name the service does not have.
+func NewOutput(op string) any {
+	switch op {
+	case "Ping":
+		return &minimal.PingOutput{}
+	default:
+		return nil
+	}
+}
+
 // EncodeOutput encodes an operation's output structure as a response body.
 func EncodeOutput(out any) ([]byte, error) {
 	e := awsjson.NewEncoder()

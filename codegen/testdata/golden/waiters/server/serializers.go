@@ -40,14 +40,10 @@ func serializeOpGetThingOutput(e *awsjson.Encoder, v *waiters.GetThingOutput) {
 		e.Key("Thing")
 		serializeThing(e, v.Thing)
 	}
-	if v.Things != nil {
-		e.Key("Things")
-		serializeThingList(e, v.Things)
-	}
-	if v.Groups != nil {
-		e.Key("Groups")
-		serializeGroupList(e, v.Groups)
-	}
+	e.Key("Things")
+	serializeThingList(e, v.Things)
+	e.Key("Groups")
+	serializeGroupList(e, v.Groups)
 	if v.Count != nil {
 		e.Key("Count")
 		e.Int64(int64(*v.Count))
@@ -61,10 +57,8 @@ func serializeOpGetThingOutput(e *awsjson.Encoder, v *waiters.GetThingOutput) {
 
 func serializeOpListThingsOutput(e *awsjson.Encoder, v *waiters.ListThingsOutput) {
 	e.ObjectStart()
-	if v.Things != nil {
-		e.Key("Things")
-		serializeThingList(e, v.Things)
-	}
+	e.Key("Things")
+	serializeThingList(e, v.Things)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)

@@ -73,19 +73,15 @@ func serializeOpGetForecastOutput(e *awsjson.Encoder, v *weather.GetForecastOutp
 		e.Key("CityId")
 		e.String(*v.CityId)
 	}
-	if v.Days != nil {
-		e.Key("Days")
-		serializeDayList(e, v.Days)
-	}
+	e.Key("Days")
+	serializeDayList(e, v.Days)
 	e.ObjectEnd()
 }
 
 func serializeOpListCitiesOutput(e *awsjson.Encoder, v *weather.ListCitiesOutput) {
 	e.ObjectStart()
-	if v.Cities != nil {
-		e.Key("Cities")
-		serializeCityList(e, v.Cities)
-	}
+	e.Key("Cities")
+	serializeCityList(e, v.Cities)
 	if v.NextToken != nil {
 		e.Key("NextToken")
 		e.String(*v.NextToken)

@@ -216,13 +216,8 @@ func serializeOpOperationWithDefaultsOutput(e *awsjson.Encoder, v *awsjson10.Ope
 		e.Key("defaultBoolean")
 		e.RawJSONString("true")
 	}
-	if v.DefaultList != nil {
-		e.Key("defaultList")
-		serializeTestStringList(e, v.DefaultList)
-	} else {
-		e.Key("defaultList")
-		e.RawJSONString("[]")
-	}
+	e.Key("defaultList")
+	serializeTestStringList(e, v.DefaultList)
 	if v.DefaultDocumentMap != nil {
 		e.Key("defaultDocumentMap")
 		if b, err := v.DefaultDocumentMap.MarshalSmithyDocument(); err != nil {
@@ -331,13 +326,8 @@ func serializeOpOperationWithDefaultsOutput(e *awsjson.Encoder, v *awsjson10.Ope
 		e.Key("defaultDouble")
 		e.RawJSONString("1.0")
 	}
-	if v.DefaultMap != nil {
-		e.Key("defaultMap")
-		serializeTestStringMap(e, v.DefaultMap)
-	} else {
-		e.Key("defaultMap")
-		e.RawJSONString("{}")
-	}
+	e.Key("defaultMap")
+	serializeTestStringMap(e, v.DefaultMap)
 	if len(v.DefaultEnum) > 0 {
 		e.Key("defaultEnum")
 		e.String(string(v.DefaultEnum))
@@ -389,20 +379,10 @@ func serializeOpOperationWithNestedStructureOutput(e *awsjson.Encoder, v *awsjso
 		e.Key("dialog")
 		serializeDialog(e, v.Dialog)
 	}
-	if v.DialogList != nil {
-		e.Key("dialogList")
-		serializeDialogList(e, v.DialogList)
-	} else {
-		e.Key("dialogList")
-		e.RawJSONString("[]")
-	}
-	if v.DialogMap != nil {
-		e.Key("dialogMap")
-		serializeDialogMap(e, v.DialogMap)
-	} else {
-		e.Key("dialogMap")
-		e.RawJSONString("{}")
-	}
+	e.Key("dialogList")
+	serializeDialogList(e, v.DialogList)
+	e.Key("dialogMap")
+	serializeDialogMap(e, v.DialogMap)
 	e.ObjectEnd()
 }
 
@@ -416,10 +396,8 @@ func serializeOpOperationWithRequiredMembersOutput(e *awsjson.Encoder, v *awsjso
 		e.Key("requiredBoolean")
 		e.Bool(*v.RequiredBoolean)
 	}
-	if v.RequiredList != nil {
-		e.Key("requiredList")
-		serializeRequiredStringList(e, v.RequiredList)
-	}
+	e.Key("requiredList")
+	serializeRequiredStringList(e, v.RequiredList)
 	if v.RequiredTimestamp != nil {
 		e.Key("requiredTimestamp")
 		e.TimestampEpochSeconds(*v.RequiredTimestamp)
@@ -452,10 +430,8 @@ func serializeOpOperationWithRequiredMembersOutput(e *awsjson.Encoder, v *awsjso
 		e.Key("requiredDouble")
 		e.Float64(*v.RequiredDouble)
 	}
-	if v.RequiredMap != nil {
-		e.Key("requiredMap")
-		serializeRequiredStringMap(e, v.RequiredMap)
-	}
+	e.Key("requiredMap")
+	serializeRequiredStringMap(e, v.RequiredMap)
 	e.ObjectEnd()
 }
 
@@ -475,13 +451,8 @@ func serializeOpOperationWithRequiredMembersWithDefaultsOutput(e *awsjson.Encode
 		e.Key("requiredBoolean")
 		e.RawJSONString("true")
 	}
-	if v.RequiredList != nil {
-		e.Key("requiredList")
-		serializeRequiredStringList(e, v.RequiredList)
-	} else {
-		e.Key("requiredList")
-		e.RawJSONString("[]")
-	}
+	e.Key("requiredList")
+	serializeRequiredStringList(e, v.RequiredList)
 	if v.RequiredTimestamp != nil {
 		e.Key("requiredTimestamp")
 		e.TimestampEpochSeconds(*v.RequiredTimestamp)
@@ -538,13 +509,8 @@ func serializeOpOperationWithRequiredMembersWithDefaultsOutput(e *awsjson.Encode
 		e.Key("requiredDouble")
 		e.RawJSONString("1.0")
 	}
-	if v.RequiredMap != nil {
-		e.Key("requiredMap")
-		serializeRequiredStringMap(e, v.RequiredMap)
-	} else {
-		e.Key("requiredMap")
-		e.RawJSONString("{}")
-	}
+	e.Key("requiredMap")
+	serializeRequiredStringMap(e, v.RequiredMap)
 	if len(v.RequiredEnum) > 0 {
 		e.Key("requiredEnum")
 		e.String(string(v.RequiredEnum))

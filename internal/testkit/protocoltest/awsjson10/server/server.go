@@ -114,6 +114,51 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 	}
 }
 
+// Operations lists the service's operations by name, sorted, so a server or
+// a test can cover every one without reading the model.
+var Operations = []string{"ContentTypeParameters", "EmptyInputAndEmptyOutput", "EndpointOperation", "EndpointWithHostLabelOperation", "GreetingWithErrors", "HostWithPathOperation", "JsonUnions", "NoInputAndNoOutput", "NoInputAndOutput", "OperationWithDefaults", "OperationWithNestedStructure", "OperationWithRequiredMembers", "OperationWithRequiredMembersWithDefaults", "PutWithContentEncoding", "QueryIncompatibleOperation", "SimpleScalarProperties"}
+
+// NewOutput returns an empty output structure of the named operation, or nil
+// for a name the service does not have.
+func NewOutput(op string) any {
+	switch op {
+	case "ContentTypeParameters":
+		return &awsjson10.ContentTypeParametersOutput{}
+	case "EmptyInputAndEmptyOutput":
+		return &awsjson10.EmptyInputAndEmptyOutputOutput{}
+	case "EndpointOperation":
+		return &awsjson10.EndpointOperationOutput{}
+	case "EndpointWithHostLabelOperation":
+		return &awsjson10.EndpointWithHostLabelOperationOutput{}
+	case "GreetingWithErrors":
+		return &awsjson10.GreetingWithErrorsOutput{}
+	case "HostWithPathOperation":
+		return &awsjson10.HostWithPathOperationOutput{}
+	case "JsonUnions":
+		return &awsjson10.JsonUnionsOutput{}
+	case "NoInputAndNoOutput":
+		return &awsjson10.NoInputAndNoOutputOutput{}
+	case "NoInputAndOutput":
+		return &awsjson10.NoInputAndOutputOutput{}
+	case "OperationWithDefaults":
+		return &awsjson10.OperationWithDefaultsOutput{}
+	case "OperationWithNestedStructure":
+		return &awsjson10.OperationWithNestedStructureOutput{}
+	case "OperationWithRequiredMembers":
+		return &awsjson10.OperationWithRequiredMembersOutput{}
+	case "OperationWithRequiredMembersWithDefaults":
+		return &awsjson10.OperationWithRequiredMembersWithDefaultsOutput{}
+	case "PutWithContentEncoding":
+		return &awsjson10.PutWithContentEncodingOutput{}
+	case "QueryIncompatibleOperation":
+		return &awsjson10.QueryIncompatibleOperationOutput{}
+	case "SimpleScalarProperties":
+		return &awsjson10.SimpleScalarPropertiesOutput{}
+	default:
+		return nil
+	}
+}
+
 // EncodeOutput encodes an operation's output structure as a response body.
 func EncodeOutput(out any) ([]byte, error) {
 	e := awsjson.NewEncoder()

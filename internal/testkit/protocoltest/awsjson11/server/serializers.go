@@ -452,18 +452,12 @@ func serializeOpJsonEnumsOutput(e *awsjson.Encoder, v *awsjson11.JsonEnumsOutput
 		e.Key("fooEnum3")
 		e.String(string(v.FooEnum3))
 	}
-	if v.FooEnumList != nil {
-		e.Key("fooEnumList")
-		serializeFooEnumList(e, v.FooEnumList)
-	}
-	if v.FooEnumSet != nil {
-		e.Key("fooEnumSet")
-		serializeFooEnumSet(e, v.FooEnumSet)
-	}
-	if v.FooEnumMap != nil {
-		e.Key("fooEnumMap")
-		serializeFooEnumMap(e, v.FooEnumMap)
-	}
+	e.Key("fooEnumList")
+	serializeFooEnumList(e, v.FooEnumList)
+	e.Key("fooEnumSet")
+	serializeFooEnumSet(e, v.FooEnumSet)
+	e.Key("fooEnumMap")
+	serializeFooEnumMap(e, v.FooEnumMap)
 	e.ObjectEnd()
 }
 
@@ -481,18 +475,12 @@ func serializeOpJsonIntEnumsOutput(e *awsjson.Encoder, v *awsjson11.JsonIntEnums
 		e.Key("intEnum3")
 		e.Int64(int64(v.IntEnum3))
 	}
-	if v.IntEnumList != nil {
-		e.Key("intEnumList")
-		serializeIntegerEnumList(e, v.IntEnumList)
-	}
-	if v.IntEnumSet != nil {
-		e.Key("intEnumSet")
-		serializeIntegerEnumSet(e, v.IntEnumSet)
-	}
-	if v.IntEnumMap != nil {
-		e.Key("intEnumMap")
-		serializeIntegerEnumMap(e, v.IntEnumMap)
-	}
+	e.Key("intEnumList")
+	serializeIntegerEnumList(e, v.IntEnumList)
+	e.Key("intEnumSet")
+	serializeIntegerEnumSet(e, v.IntEnumSet)
+	e.Key("intEnumMap")
+	serializeIntegerEnumMap(e, v.IntEnumMap)
 	e.ObjectEnd()
 }
 
@@ -543,50 +531,30 @@ func serializeOpKitchenSinkOperationOutput(e *awsjson.Encoder, v *awsjson11.Kitc
 		e.Key("JsonValue")
 		e.String(*v.JsonValue)
 	}
-	if v.ListOfLists != nil {
-		e.Key("ListOfLists")
-		serializeListOfListOfStrings(e, v.ListOfLists)
-	}
-	if v.ListOfMapsOfStrings != nil {
-		e.Key("ListOfMapsOfStrings")
-		serializeListOfMapsOfStrings(e, v.ListOfMapsOfStrings)
-	}
-	if v.ListOfStrings != nil {
-		e.Key("ListOfStrings")
-		serializeListOfStrings(e, v.ListOfStrings)
-	}
-	if v.ListOfStructs != nil {
-		e.Key("ListOfStructs")
-		serializeListOfStructs(e, v.ListOfStructs)
-	}
+	e.Key("ListOfLists")
+	serializeListOfListOfStrings(e, v.ListOfLists)
+	e.Key("ListOfMapsOfStrings")
+	serializeListOfMapsOfStrings(e, v.ListOfMapsOfStrings)
+	e.Key("ListOfStrings")
+	serializeListOfStrings(e, v.ListOfStrings)
+	e.Key("ListOfStructs")
+	serializeListOfStructs(e, v.ListOfStructs)
 	if v.Long != nil {
 		e.Key("Long")
 		e.Int64(int64(*v.Long))
 	}
-	if v.MapOfListsOfStrings != nil {
-		e.Key("MapOfListsOfStrings")
-		serializeMapOfListsOfStrings(e, v.MapOfListsOfStrings)
-	}
-	if v.MapOfMaps != nil {
-		e.Key("MapOfMaps")
-		serializeMapOfMapOfStrings(e, v.MapOfMaps)
-	}
-	if v.MapOfStrings != nil {
-		e.Key("MapOfStrings")
-		serializeMapOfStrings(e, v.MapOfStrings)
-	}
-	if v.MapOfStructs != nil {
-		e.Key("MapOfStructs")
-		serializeMapOfStructs(e, v.MapOfStructs)
-	}
-	if v.RecursiveList != nil {
-		e.Key("RecursiveList")
-		serializeListOfKitchenSinks(e, v.RecursiveList)
-	}
-	if v.RecursiveMap != nil {
-		e.Key("RecursiveMap")
-		serializeMapOfKitchenSinks(e, v.RecursiveMap)
-	}
+	e.Key("MapOfListsOfStrings")
+	serializeMapOfListsOfStrings(e, v.MapOfListsOfStrings)
+	e.Key("MapOfMaps")
+	serializeMapOfMapOfStrings(e, v.MapOfMaps)
+	e.Key("MapOfStrings")
+	serializeMapOfStrings(e, v.MapOfStrings)
+	e.Key("MapOfStructs")
+	serializeMapOfStructs(e, v.MapOfStructs)
+	e.Key("RecursiveList")
+	serializeListOfKitchenSinks(e, v.RecursiveList)
+	e.Key("RecursiveMap")
+	serializeMapOfKitchenSinks(e, v.RecursiveMap)
 	if v.RecursiveStruct != nil {
 		e.Key("RecursiveStruct")
 		serializeKitchenSink(e, v.RecursiveStruct)
@@ -665,14 +633,10 @@ func serializeOpSimpleScalarPropertiesOutput(e *awsjson.Encoder, v *awsjson11.Si
 
 func serializeOpSparseNullsOperationOutput(e *awsjson.Encoder, v *awsjson11.SparseNullsOperationOutput) {
 	e.ObjectStart()
-	if v.SparseStringList != nil {
-		e.Key("sparseStringList")
-		serializeSparseStringList(e, v.SparseStringList)
-	}
-	if v.SparseStringMap != nil {
-		e.Key("sparseStringMap")
-		serializeSparseStringMap(e, v.SparseStringMap)
-	}
+	e.Key("sparseStringList")
+	serializeSparseStringList(e, v.SparseStringList)
+	e.Key("sparseStringMap")
+	serializeSparseStringMap(e, v.SparseStringMap)
 	e.ObjectEnd()
 }
 

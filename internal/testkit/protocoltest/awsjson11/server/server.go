@@ -124,6 +124,55 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 	}
 }
 
+// Operations lists the service's operations by name, sorted, so a server or
+// a test can cover every one without reading the model.
+var Operations = []string{"ContentTypeParameters", "DatetimeOffsets", "EmptyOperation", "EndpointOperation", "EndpointWithHostLabelOperation", "FractionalSeconds", "GreetingWithErrors", "HostWithPathOperation", "JsonEnums", "JsonIntEnums", "JsonUnions", "KitchenSinkOperation", "NullOperation", "OperationWithOptionalInputOutput", "PutAndGetInlineDocuments", "PutWithContentEncoding", "SimpleScalarProperties", "SparseNullsOperation"}
+
+// NewOutput returns an empty output structure of the named operation, or nil
+// for a name the service does not have.
+func NewOutput(op string) any {
+	switch op {
+	case "ContentTypeParameters":
+		return &awsjson11.ContentTypeParametersOutput{}
+	case "DatetimeOffsets":
+		return &awsjson11.DatetimeOffsetsOutput{}
+	case "EmptyOperation":
+		return &awsjson11.EmptyOperationOutput{}
+	case "EndpointOperation":
+		return &awsjson11.EndpointOperationOutput{}
+	case "EndpointWithHostLabelOperation":
+		return &awsjson11.EndpointWithHostLabelOperationOutput{}
+	case "FractionalSeconds":
+		return &awsjson11.FractionalSecondsOutput{}
+	case "GreetingWithErrors":
+		return &awsjson11.GreetingWithErrorsOutput{}
+	case "HostWithPathOperation":
+		return &awsjson11.HostWithPathOperationOutput{}
+	case "JsonEnums":
+		return &awsjson11.JsonEnumsOutput{}
+	case "JsonIntEnums":
+		return &awsjson11.JsonIntEnumsOutput{}
+	case "JsonUnions":
+		return &awsjson11.JsonUnionsOutput{}
+	case "KitchenSinkOperation":
+		return &awsjson11.KitchenSinkOperationOutput{}
+	case "NullOperation":
+		return &awsjson11.NullOperationOutput{}
+	case "OperationWithOptionalInputOutput":
+		return &awsjson11.OperationWithOptionalInputOutputOutput{}
+	case "PutAndGetInlineDocuments":
+		return &awsjson11.PutAndGetInlineDocumentsOutput{}
+	case "PutWithContentEncoding":
+		return &awsjson11.PutWithContentEncodingOutput{}
+	case "SimpleScalarProperties":
+		return &awsjson11.SimpleScalarPropertiesOutput{}
+	case "SparseNullsOperation":
+		return &awsjson11.SparseNullsOperationOutput{}
+	default:
+		return nil
+	}
+}
+
 // EncodeOutput encodes an operation's output structure as a response body.
 func EncodeOutput(out any) ([]byte, error) {
 	e := awsjson.NewEncoder()
