@@ -305,6 +305,7 @@ func (e *Emulator) updateFleet(c *call, in *appstream.UpdateFleetInput) (any, er
 	if in.VpcConfig != nil {
 		f.f.VpcConfig = in.VpcConfig
 	}
+	//lint:ignore SA1019 the service still honours the deprecated member, so the emulator does too
 	if deref(in.DeleteVpcConfig) {
 		f.f.VpcConfig = nil
 	}
