@@ -86,6 +86,7 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	}
 	k := &invocation[In, Out]{op: op}
 	k.c, k.wop, k.decoder = c, wire.Op{Name: op.Name, Target: op.Target}, k
+	k.streamOut = op.StreamingOutput
 	defer k.req.Release()
 	var md middleware.Metadata
 	var err error
@@ -178,6 +179,13 @@ type call struct {
 	}
 	payloadHash string
 	requestID   string
+	// stream is the request's streaming payload, nil when the body is
+	// bytes; lastErr is the last attempt's error, for a stream that
+	// cannot be sent again. streamOut hands a successful response's body
+	// to the output unread.
+	stream    *streamBody
+	lastErr   error
+	streamOut bool
 	// n is the attempt under way, for the stack path's logs.
 	n int
 
@@ -192,7 +200,9 @@ type call struct {
 // compress is the requestCompression step (smithy.api#requestCompression).
 func (k *call) compress(gzipAllowed bool) {
 	o := &k.c.opts
-	if gzipAllowed && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
+	// A stream is sent as read, so it is not compressed: gzip would need
+	// it whole (or chunked framing the service may not take).
+	if gzipAllowed && k.req.Stream == nil && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
 		k.req.SetBody(gzipBytes(k.req.Body), nil)
 		enc := "gzip"
 		if prev := k.req.Header("Content-Encoding"); prev != "" {
@@ -219,11 +229,18 @@ func (k *call) begin(ctx context.Context) error {
 		return err
 	}
 	k.ep = ep
-	sum := sha256.Sum256(k.req.Body)
-	hex.Encode(k.hash[:], sum[:])
+	if k.req.Stream != nil {
+		if err := k.prepareStream(); err != nil {
+			return &smithy.SerializationError{Err: err}
+		}
+	} else {
+		sum := sha256.Sum256(k.req.Body)
+		hex.Encode(k.hash[:], sum[:])
+		// hash is never written again, so it can back a string.
+		k.payloadHash = unsafe.String(&k.hash[0], len(k.hash))
+	}
 	invocationID(&k.id)
-	// hash and id are never written again, so they can back strings.
-	k.payloadHash = unsafe.String(&k.hash[0], len(k.hash))
+	// id is never written again, so it can back a string.
 	k.sdk = [2]string{unsafe.String(&k.id[0], len(k.id)), c.firstAttempt}
 	if m := c.opts.Retryer.MaxAttempts(); m != c.firstAttemptMax {
 		k.sdk[1] = "attempt=1; max=" + strconv.Itoa(m)
@@ -241,6 +258,16 @@ func (k *call) sdkRequest(n int) []string {
 
 // attempt is one try of the direct path: build, sign, send, read.
 func (k *call) attempt(ctx context.Context, n int) error {
+	if k.stream != nil {
+		if err := k.streamAttempt(n); err != nil {
+			return err
+		}
+		return k.streamFailed(k.try(ctx, n))
+	}
+	return k.try(ctx, n)
+}
+
+func (k *call) try(ctx context.Context, n int) error {
 	req := k.buildRequest(ctx, n)
 	if err := k.sign(ctx, req, k.payloadHash); err != nil {
 		return err
@@ -273,6 +300,14 @@ type outgoing struct {
 }
 
 func (k *call) getBody() (io.ReadCloser, error) {
+	if k.stream != nil {
+		// Only a seekable stream gets a GetBody (see buildRequest).
+		body := k.stream.next()
+		if err := k.stream.rewind(); err != nil {
+			return nil, err
+		}
+		return body, nil
+	}
 	b := new(requestBody)
 	b.Reset(k.req.Body)
 	return b, nil
@@ -327,10 +362,23 @@ func (k *call) buildRequest(ctx context.Context, n int) *http.Request {
 		ContentLength: int64(len(r.Body)),
 		Host:          o.url.Host,
 	}
-	if len(r.Body) == 0 {
+	switch {
+	case k.stream != nil:
+		// net/http reads a body with ContentLength -1 chunked.
+		req.Body, req.ContentLength = k.stream.next(), k.stream.length
+		if k.stream.seeker == nil {
+			req.GetBody = nil
+		}
+		if k.stream.length == 0 {
+			req.Body, req.GetBody = http.NoBody, noBody
+		}
+	case len(r.Body) == 0:
 		req.Body = http.NoBody
 		req.GetBody = noBody
 	}
+	// A bound Content-Length header is the request's ContentLength (see
+	// prepareStream); net/http writes that field and drops the header.
+	delete(h, "Content-Length")
 	return req.WithContext(ctx)
 }
 
@@ -356,6 +404,9 @@ func (k *call) send(ctx context.Context, req *http.Request, n int) (*http.Respon
 // and decodes the response of attempt n.
 func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) error {
 	c := k.c
+	if k.streamOut && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return k.handleStream(ctx, resp, n)
+	}
 	buf, err := readBody(resp, c.opts.MaxResponseBytes)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -388,6 +439,29 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 	c.telRecord(ctx, deserializeHist, deStart)
 	if err := decErr; err != nil {
 		return &smithy.DeserializationError{Err: err, Snapshot: snapshot(*buf)}
+	}
+	return nil
+}
+
+// handleStream is handleResponse for a successful response whose body is
+// the output's stream: the body goes to the output unread, and the caller
+// closes it; MaxResponseBytes does not apply, as nothing is buffered.
+func (k *call) handleStream(ctx context.Context, resp *http.Response, n int) error {
+	c := k.c
+	if id := resp.Header.Get("X-Amzn-Requestid"); id != "" {
+		k.requestID = id
+	}
+	if c.opts.ClientLogMode.IsResponse() {
+		c.log(k.wop.Name, n, k.requestID, describeResponse(resp, k.wop.Name, n))
+	}
+	c.measureSkew(resp)
+	wr := wire.Response{StatusCode: resp.StatusCode, Header: resp.Header, Stream: resp.Body}
+	deStart := c.telStart()
+	decErr := k.decoder.decodeOutput(&wr)
+	c.telRecord(ctx, deserializeHist, deStart)
+	if decErr != nil {
+		resp.Body.Close()
+		return &smithy.DeserializationError{Err: decErr}
 	}
 	return nil
 }

@@ -36,6 +36,10 @@ type Operation[In, Out any] struct {
 	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
 	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
 	CompressGzip bool
+	// StreamingOutput is set when the output's payload is an @streaming
+	// blob: a successful response's body reaches Deserialize unread, as
+	// wire.Response.Stream.
+	StreamingOutput bool
 	// LongPolling is set by the aws.api#longPoll trait: under retries 2.1 a
 	// call that finds the retry quota empty still waits its backoff before
 	// failing (see retry.WithLongPolling).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -61,7 +62,16 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 		}
 		req := mi.Request.(*smithyhttp.Request)
 		req.Request = k.buildRequest(ctx, 1)
-		req, err := req.SetStream(bytes.NewReader(k.req.Body))
+		var body io.Reader = bytes.NewReader(k.req.Body)
+		if k.stream != nil {
+			// A seekable stream goes as it is, for smithyhttp to rewind; one
+			// that cannot seek goes through the view that records a read.
+			body = k.stream.r
+			if k.stream.seeker == nil {
+				body = k.stream.next()
+			}
+		}
+		req, err := req.SetStream(body)
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, &smithy.SerializationError{Err: err}
 		}
@@ -74,8 +84,15 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 		var md middleware.Metadata
 		res, err := retry.Do(ctx, c.opts.Retryer, nil, telemetryAttempt(ctx, func(ctx context.Context, n int) error {
 			req := mi.Request.(*smithyhttp.Request).Clone()
-			if err := req.RewindStream(); err != nil {
-				return err
+			if k.stream != nil {
+				if err := k.streamAttempt(n); err != nil {
+					return err
+				}
+			}
+			if k.stream == nil || k.stream.seeker != nil {
+				if err := req.RewindStream(); err != nil {
+					return err
+				}
 			}
 			req.Header["Amz-Sdk-Request"] = k.sdkRequest(n)
 			k.n = n
@@ -83,6 +100,9 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 			fi.Request = req
 			o, m, err := next.HandleFinalize(ctx, fi)
 			last, md = o, m
+			if k.stream != nil {
+				return k.streamFailed(err)
+			}
 			return err
 		}))
 		k.endRetries(&md, res, err)
@@ -91,13 +111,20 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 
 	stack.Finalize.Add(middleware.FinalizeMiddlewareFunc(SigningID, func(ctx context.Context, mi middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 		req := mi.Request.(*smithyhttp.Request)
-		body, err := bodyOf(req)
-		if err != nil {
-			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+		hash := k.payloadHash
+		if k.stream == nil {
+			// Read the stream only when it is the serialized body: a
+			// streaming payload was hashed (or left unsigned) once, by
+			// begin, and reading it here would consume it.
+			body, err := bodyOf(req)
+			if err != nil {
+				return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+			}
+			sum := sha256.Sum256(body)
+			hash = hex.EncodeToString(sum[:])
 		}
-		sum := sha256.Sum256(body)
 		hr := req.Build(ctx)
-		if err := k.sign(ctx, hr, hex.EncodeToString(sum[:])); err != nil {
+		if err := k.sign(ctx, hr, hash); err != nil {
 			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 		}
 		for _, h := range []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token"} {

@@ -6,7 +6,10 @@
 // it and the pipeline can drive any of them without naming one.
 package wire
 
-import "net/http"
+import (
+	"io"
+	"net/http"
+)
 
 // Op names one operation to its protocol.
 type Op struct {
@@ -62,6 +65,16 @@ type Request struct {
 	Body []byte
 	// ContentEncoding is the body's encoding after compression, e.g. gzip.
 	ContentEncoding string
+
+	// Stream is a streaming payload (an @streaming blob bound with
+	// httpPayload), set with SetStream instead of Body. The pipeline sends
+	// it as it reads it, never whole in memory: with a Content-Length when
+	// StreamLength or a seekable stream gives one, chunked otherwise.
+	Stream io.Reader
+	// StreamLength is Stream's length in bytes, or -1 when the caller did
+	// not say (the pipeline then measures a seekable stream, or takes a
+	// bound Content-Length header).
+	StreamLength int64
 
 	owner Releaser
 	n     int
@@ -119,18 +132,32 @@ func (r *Request) SetBody(b []byte, owner Releaser) {
 	r.Body, r.owner = b, owner
 }
 
+// SetStream makes s the payload, sent as read; length is its size in
+// bytes, or -1 when unknown. A nil s means no payload. The caller keeps
+// ownership: the pipeline never closes s.
+func (r *Request) SetStream(s io.Reader, length int64) {
+	r.Release()
+	r.Stream, r.StreamLength = s, length
+}
+
 // Release gives a pooled body back; the request must not be sent after.
 func (r *Request) Release() {
 	if r.owner != nil {
 		r.owner.Release()
 		r.owner = nil
 	}
-	r.Body = nil
+	r.Body, r.Stream = nil, nil
 }
 
-// Response is a received response, its body read whole.
+// Response is a received response, its body read whole, or, for an
+// operation whose output streams, not read at all.
 type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	// Stream is the unread body of a successful response of an operation
+	// whose output is a streaming payload; Body is nil then. The
+	// deserializer hands it to the output unread (the caller closes it);
+	// if the deserializer fails, the pipeline closes it.
+	Stream io.ReadCloser
 }
