@@ -396,6 +396,7 @@ type AssumeRoleWithSAMLOutput struct {
 }
 
 var opAssumeRoleWithSAML = pipeline.Operation[AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput]{
+	Auth:        pipeline.AuthNone,
 	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoleWithSAML", deserializeOpAssumeRoleWithSAMLOutput),
 	Name:        "AssumeRoleWithSAML",
 	Serialize:   awsquery.Serializer("AssumeRoleWithSAML", "2011-06-15", serializeOpAssumeRoleWithSAMLInput),

@@ -425,6 +425,7 @@ type AssumeRoleWithWebIdentityOutput struct {
 }
 
 var opAssumeRoleWithWebIdentity = pipeline.Operation[AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput]{
+	Auth:        pipeline.AuthNone,
 	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoleWithWebIdentity", deserializeOpAssumeRoleWithWebIdentityOutput),
 	Name:        "AssumeRoleWithWebIdentity",
 	Serialize:   awsquery.Serializer("AssumeRoleWithWebIdentity", "2011-06-15", serializeOpAssumeRoleWithWebIdentityInput),

@@ -93,3 +93,56 @@ func TestAssumeRoleModeledError(t *testing.T) {
 		t.Fatalf("error %v (%T), want a MalformedPolicyDocumentException", err, err)
 	}
 }
+
+// failingCreds stands for a credential chain that finds nothing.
+type failingCreds struct{ calls int }
+
+func (f *failingCreds) Retrieve(context.Context) (aws.Credentials, error) {
+	f.calls++
+	return aws.Credentials{}, errors.New("no credentials anywhere")
+}
+
+// AssumeRoleWithWebIdentity is @auth([]): the token in its input is the
+// proof of identity, so the request is never signed, with or without
+// credentials, and the credential chain is not even consulted (the client
+// calling it is usually the one building the credentials).
+func TestUnsignedOperationSendsNoAuthorization(t *testing.T) {
+	var auth, token []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth = append(auth, r.Header.Get("Authorization"))
+		token = append(token, r.Header.Get("X-Amz-Security-Token"))
+		io.WriteString(w, `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult>
+<Credentials><AccessKeyId>ASIA2</AccessKeyId><SecretAccessKey>sk</SecretAccessKey><SessionToken>tok</SessionToken><Expiration>2026-12-01T00:00:00Z</Expiration></Credentials>
+</AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>`)
+	}))
+	defer srv.Close()
+	failing := &failingCreds{}
+	for _, creds := range []aws.CredentialsProvider{
+		credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "session"),
+		failing,
+	} {
+		c := sts.New(sts.Options{Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), Credentials: creds})
+		out, err := c.AssumeRoleWithWebIdentity(context.Background(), &sts.AssumeRoleWithWebIdentityInput{
+			RoleArn: aws.String("arn:aws:iam::123456789012:role/r"), RoleSessionName: aws.String("s"), WebIdentityToken: aws.String("jwt"),
+		})
+		if err != nil {
+			t.Fatalf("%T: %v", creds, err)
+		}
+		if aws.ToString(out.Credentials.AccessKeyId) != "ASIA2" {
+			t.Errorf("output %+v", out.Credentials)
+		}
+	}
+	for i := range auth {
+		if auth[i] != "" || token[i] != "" {
+			t.Errorf("request %d: Authorization %q, X-Amz-Security-Token %q: want neither", i, auth[i], token[i])
+		}
+	}
+	if failing.calls != 0 {
+		t.Errorf("the credential provider was asked %d times for an unsigned operation", failing.calls)
+	}
+	// A signed operation with the same failing provider still fails.
+	c := sts.New(sts.Options{Region: "us-west-2", BaseEndpoint: aws.String(srv.URL), Credentials: failing})
+	if _, err := c.GetCallerIdentity(context.Background(), nil); err == nil {
+		t.Error("GetCallerIdentity without credentials succeeded")
+	}
+}

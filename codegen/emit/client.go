@@ -127,6 +127,12 @@ func Operations(svc *ir.Service, fs *Files) error {
 		if op.LongPolling {
 			fields[jen.Id("LongPolling")] = jen.True()
 		}
+		switch op.Auth {
+		case ir.AuthNone:
+			fields[jen.Id("Auth")] = jen.Qual(pkgPipeline, "AuthNone")
+		case ir.AuthOptional:
+			fields[jen.Id("Auth")] = jen.Qual(pkgPipeline, "AuthOptional")
+		}
 		if ir.NeedsValidation(op.Input) {
 			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
 		}

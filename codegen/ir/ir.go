@@ -151,6 +151,9 @@ type Operation struct {
 	// overlay): the service holds the response open until work arrives, and
 	// retries 2.1 backs such calls off even on an empty retry quota.
 	LongPolling bool
+	// Auth is how the operation's requests are authenticated, from
+	// smithy.api#auth and smithy.api#optionalAuth.
+	Auth Auth
 	// HTTP is the operation's smithy.api#http binding, nil for protocols
 	// that address operations otherwise (awsJson).
 	HTTP *HTTP
@@ -166,6 +169,22 @@ type Operation struct {
 	// including error-shape response tests for the errors it lists.
 	Tests []*ProtocolTest
 }
+
+// Auth is how an operation authenticates its requests.
+type Auth int
+
+const (
+	// AuthSigV4 signs every request; a call fails without credentials.
+	AuthSigV4 Auth = iota
+	// AuthNone never signs nor resolves credentials: the operation's
+	// effective auth schemes are empty (@auth([])), as for STS
+	// AssumeRoleWithWebIdentity or SSO GetRoleCredentials, which carry
+	// their own proof of identity.
+	AuthNone
+	// AuthOptional signs when credentials resolve and sends the request
+	// unsigned when they do not (smithy.api#optionalAuth).
+	AuthOptional
+)
 
 // ProtocolTest is one smithy.test#httpRequestTests or httpResponseTests case.
 type ProtocolTest struct {

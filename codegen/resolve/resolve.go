@@ -291,6 +291,7 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 	}
 	o.Compression = op.Typed().RequestCompression
 	o.LongPolling = op.Traits.Has(LongPollTrait)
+	o.Auth = opAuth(op, svcShape)
 	if o.Paginator, err = r.paginator(op, svcShape, o); err != nil {
 		return nil, err
 	}
@@ -300,6 +301,24 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 	}
 	r.supportWaiters(o)
 	return o, nil
+}
+
+// opAuth decides how an operation authenticates. Its effective schemes are
+// its own smithy.api#auth, else the service's. Only an explicit empty list
+// means no authentication: a service with no auth trait at all keeps
+// signing, as every client generated before auth traits were read did.
+func opAuth(op, svc *smithy.Shape) ir.Auth {
+	schemes := op.Typed().Auth
+	if schemes == nil {
+		schemes = svc.Typed().Auth
+	}
+	switch {
+	case schemes != nil && len(*schemes) == 0:
+		return ir.AuthNone
+	case op.Typed().OptionalAuth:
+		return ir.AuthOptional
+	}
+	return ir.AuthSigV4
 }
 
 func svcErrors(svc *smithy.Shape) []smithy.ShapeID { return svc.Errors }

@@ -48,9 +48,15 @@ type TypedTraits struct {
 
 	// Protocols are the protocol traits present, e.g. aws.protocols#awsJson1_1,
 	// sorted.
-	Protocols       []string
-	AWSService      *AWSServiceTrait
-	SigV4           *SigV4Trait
+	Protocols  []string
+	AWSService *AWSServiceTrait
+	SigV4      *SigV4Trait
+	// Auth is smithy.api#auth, the auth schemes in priority order: nil when
+	// the trait is absent, empty for @auth([]) (no authentication).
+	Auth *[]string
+	// OptionalAuth is smithy.api#optionalAuth: the operation may be called
+	// without credentials.
+	OptionalAuth    bool
 	EndpointRuleSet *RuleSetTrait
 	EndpointTests   []EndpointTestCase
 
@@ -352,6 +358,11 @@ func decode(file string, id ShapeID, tr Traits, container string) (*TypedTraits,
 		t.SigV4 = &SigV4Trait{}
 		get("aws.auth#sigv4", t.SigV4)
 	}
+	if tr.Has("smithy.api#auth") {
+		t.Auth = &[]string{}
+		get("smithy.api#auth", t.Auth)
+	}
+	t.OptionalAuth = tr.Has("smithy.api#optionalAuth")
 	if raw, ok := tr["smithy.rules#endpointRuleSet"]; ok {
 		t.EndpointRuleSet = &RuleSetTrait{Raw: raw}
 		get("smithy.rules#endpointRuleSet", t.EndpointRuleSet)

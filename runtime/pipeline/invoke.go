@@ -87,6 +87,7 @@ func invoke[In, Out any](ctx context.Context, c *Client, op *Operation[In, Out],
 	k := &invocation[In, Out]{op: op}
 	k.c, k.wop, k.decoder = c, wire.Op{Name: op.Name, Target: op.Target}, k
 	k.streamOut = op.StreamingOutput
+	k.auth = op.Auth
 	defer k.req.Release()
 	var md middleware.Metadata
 	var err error
@@ -186,6 +187,7 @@ type call struct {
 	stream    *streamBody
 	lastErr   error
 	streamOut bool
+	auth      Auth
 	// n is the attempt under way, for the stack path's logs.
 	n int
 
@@ -469,7 +471,13 @@ func (k *call) handleStream(ctx context.Context, resp *http.Response, n int) err
 // sign is the Signing step.
 func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) error {
 	c, ep := k.c, k.ep
+	if k.auth == AuthNone {
+		return nil
+	}
 	creds, err := c.opts.Credentials.Retrieve(ctx)
+	if k.auth == AuthOptional && (err != nil || !creds.HasKeys()) {
+		return nil
+	}
 	if err != nil {
 		return &CredentialsError{Err: err}
 	}

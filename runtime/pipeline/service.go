@@ -44,6 +44,8 @@ type Operation[In, Out any] struct {
 	// call that finds the retry quota empty still waits its backoff before
 	// failing (see retry.WithLongPolling).
 	LongPolling bool
+	// Auth is how requests are authenticated; the zero value signs them.
+	Auth Auth
 	// Validate checks required members before any network I/O; nil when the
 	// input has none.
 	Validate func(*In) error
@@ -51,3 +53,21 @@ type Operation[In, Out any] struct {
 	// token filled in from token; nil when the input has no such member.
 	Prepare func(in *In, token func() string) *In
 }
+
+// Auth is how an operation authenticates its requests, decided from the
+// model's smithy.api#auth and smithy.api#optionalAuth traits.
+type Auth uint8
+
+const (
+	// AuthSigV4 signs every request; a call without usable credentials
+	// fails before it is sent.
+	AuthSigV4 Auth = iota
+	// AuthNone sends requests unsigned and never resolves credentials: the
+	// operation proves identity in its input (a web identity token, an SSO
+	// access token), and the client that calls it is often the one building
+	// the credentials.
+	AuthNone
+	// AuthOptional signs when credentials resolve and sends the request
+	// unsigned when they do not.
+	AuthOptional
+)

@@ -51,6 +51,7 @@ type ListThingsOutput struct {
 }
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
+	Auth:        pipeline.AuthOptional,
 	Deserialize: awsjson.Deserializer(deserializeOpListThingsOutput),
 	LongPolling: true,
 	Name:        "ListThings",

@@ -130,6 +130,7 @@ type PutEverythingOutput struct {
 }
 
 var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput]{
+	Auth:        pipeline.AuthNone,
 	Deserialize: awsjson.Deserializer(deserializeOpPutEverythingOutput),
 	Name:        "PutEverything",
 	Prepare: func(v *PutEverythingInput, token func() string) *PutEverythingInput {
