@@ -425,8 +425,15 @@ type AssumeRoleWithWebIdentityOutput struct {
 }
 
 var opAssumeRoleWithWebIdentity = pipeline.Operation[AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoleWithWebIdentity", deserializeOpAssumeRoleWithWebIdentityOutput),
-	Name:        "AssumeRoleWithWebIdentity",
-	Serialize:   awsquery.Serializer("AssumeRoleWithWebIdentity", "2011-06-15", serializeOpAssumeRoleWithWebIdentityInput),
-	Validate:    validateOpAssumeRoleWithWebIdentityInput,
+	Deserialize: awsquery.Deserializer[AssumeRoleWithWebIdentityOutput]{
+		Fn: deserializeOpAssumeRoleWithWebIdentityOutput,
+		Op: "AssumeRoleWithWebIdentity",
+	},
+	Name: "AssumeRoleWithWebIdentity",
+	Serialize: awsquery.Serializer[AssumeRoleWithWebIdentityInput]{
+		Action:  "AssumeRoleWithWebIdentity",
+		Fn:      serializeOpAssumeRoleWithWebIdentityInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpAssumeRoleWithWebIdentityInput,
 }

@@ -130,7 +130,7 @@ type PutEverythingOutput struct {
 }
 
 var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpPutEverythingOutput),
+	Deserialize: awsjson.Deserializer[PutEverythingOutput](deserializeOpPutEverythingOutput),
 	Name:        "PutEverything",
 	Prepare: func(v *PutEverythingInput, token func() string) *PutEverythingInput {
 		if v.Token != nil && *v.Token != "" {
@@ -140,7 +140,7 @@ var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput
 		c.Token = aws.String(token())
 		return &c
 	},
-	Serialize: awsjson.Serializer(serializeOpPutEverythingInput),
+	Serialize: awsjson.Serializer[PutEverythingInput](serializeOpPutEverythingInput),
 	Target:    "Kitchen.PutEverything",
 	Validate:  validateOpPutEverythingInput,
 }
