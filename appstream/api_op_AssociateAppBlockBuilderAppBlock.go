@@ -59,9 +59,9 @@ type AssociateAppBlockBuilderAppBlockOutput struct {
 }
 
 var opAssociateAppBlockBuilderAppBlock = pipeline.Operation[AssociateAppBlockBuilderAppBlockInput, AssociateAppBlockBuilderAppBlockOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateAppBlockBuilderAppBlockOutput),
+	Deserialize: awsjson.Deserializer[AssociateAppBlockBuilderAppBlockOutput](deserializeOpAssociateAppBlockBuilderAppBlockOutput),
 	Name:        "AssociateAppBlockBuilderAppBlock",
-	Serialize:   awsjson.Serializer(serializeOpAssociateAppBlockBuilderAppBlockInput),
+	Serialize:   awsjson.Serializer[AssociateAppBlockBuilderAppBlockInput](serializeOpAssociateAppBlockBuilderAppBlockInput),
 	Target:      "PhotonAdminProxyService.AssociateAppBlockBuilderAppBlock",
 	Validate:    validateOpAssociateAppBlockBuilderAppBlockInput,
 }

@@ -62,9 +62,9 @@ type AssociateApplicationFleetOutput struct {
 }
 
 var opAssociateApplicationFleet = pipeline.Operation[AssociateApplicationFleetInput, AssociateApplicationFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateApplicationFleetOutput),
+	Deserialize: awsjson.Deserializer[AssociateApplicationFleetOutput](deserializeOpAssociateApplicationFleetOutput),
 	Name:        "AssociateApplicationFleet",
-	Serialize:   awsjson.Serializer(serializeOpAssociateApplicationFleetInput),
+	Serialize:   awsjson.Serializer[AssociateApplicationFleetInput](serializeOpAssociateApplicationFleetInput),
 	Target:      "PhotonAdminProxyService.AssociateApplicationFleet",
 	Validate:    validateOpAssociateApplicationFleetInput,
 }

@@ -61,9 +61,9 @@ type AssociateApplicationToEntitlementOutput struct {
 }
 
 var opAssociateApplicationToEntitlement = pipeline.Operation[AssociateApplicationToEntitlementInput, AssociateApplicationToEntitlementOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateApplicationToEntitlementOutput),
+	Deserialize: awsjson.Deserializer[AssociateApplicationToEntitlementOutput](deserializeOpAssociateApplicationToEntitlementOutput),
 	Name:        "AssociateApplicationToEntitlement",
-	Serialize:   awsjson.Serializer(serializeOpAssociateApplicationToEntitlementInput),
+	Serialize:   awsjson.Serializer[AssociateApplicationToEntitlementInput](serializeOpAssociateApplicationToEntitlementInput),
 	Target:      "PhotonAdminProxyService.AssociateApplicationToEntitlement",
 	Validate:    validateOpAssociateApplicationToEntitlementInput,
 }

@@ -55,9 +55,9 @@ type AssociateFleetOutput struct {
 }
 
 var opAssociateFleet = pipeline.Operation[AssociateFleetInput, AssociateFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateFleetOutput),
+	Deserialize: awsjson.Deserializer[AssociateFleetOutput](deserializeOpAssociateFleetOutput),
 	Name:        "AssociateFleet",
-	Serialize:   awsjson.Serializer(serializeOpAssociateFleetInput),
+	Serialize:   awsjson.Serializer[AssociateFleetInput](serializeOpAssociateFleetInput),
 	Target:      "PhotonAdminProxyService.AssociateFleet",
 	Validate:    validateOpAssociateFleetInput,
 }

@@ -82,9 +82,9 @@ type AssociateSoftwareToImageBuilderOutput struct {
 }
 
 var opAssociateSoftwareToImageBuilder = pipeline.Operation[AssociateSoftwareToImageBuilderInput, AssociateSoftwareToImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateSoftwareToImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[AssociateSoftwareToImageBuilderOutput](deserializeOpAssociateSoftwareToImageBuilderOutput),
 	Name:        "AssociateSoftwareToImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpAssociateSoftwareToImageBuilderInput),
+	Serialize:   awsjson.Serializer[AssociateSoftwareToImageBuilderInput](serializeOpAssociateSoftwareToImageBuilderInput),
 	Target:      "PhotonAdminProxyService.AssociateSoftwareToImageBuilder",
 	Validate:    validateOpAssociateSoftwareToImageBuilderInput,
 }

@@ -53,9 +53,9 @@ type BatchAssociateUserStackOutput struct {
 }
 
 var opBatchAssociateUserStack = pipeline.Operation[BatchAssociateUserStackInput, BatchAssociateUserStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpBatchAssociateUserStackOutput),
+	Deserialize: awsjson.Deserializer[BatchAssociateUserStackOutput](deserializeOpBatchAssociateUserStackOutput),
 	Name:        "BatchAssociateUserStack",
-	Serialize:   awsjson.Serializer(serializeOpBatchAssociateUserStackInput),
+	Serialize:   awsjson.Serializer[BatchAssociateUserStackInput](serializeOpBatchAssociateUserStackInput),
 	Target:      "PhotonAdminProxyService.BatchAssociateUserStack",
 	Validate:    validateOpBatchAssociateUserStackInput,
 }

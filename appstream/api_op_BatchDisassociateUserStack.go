@@ -51,9 +51,9 @@ type BatchDisassociateUserStackOutput struct {
 }
 
 var opBatchDisassociateUserStack = pipeline.Operation[BatchDisassociateUserStackInput, BatchDisassociateUserStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpBatchDisassociateUserStackOutput),
+	Deserialize: awsjson.Deserializer[BatchDisassociateUserStackOutput](deserializeOpBatchDisassociateUserStackOutput),
 	Name:        "BatchDisassociateUserStack",
-	Serialize:   awsjson.Serializer(serializeOpBatchDisassociateUserStackInput),
+	Serialize:   awsjson.Serializer[BatchDisassociateUserStackInput](serializeOpBatchDisassociateUserStackInput),
 	Target:      "PhotonAdminProxyService.BatchDisassociateUserStack",
 	Validate:    validateOpBatchDisassociateUserStackInput,
 }

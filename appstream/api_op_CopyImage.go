@@ -75,9 +75,9 @@ type CopyImageOutput struct {
 }
 
 var opCopyImage = pipeline.Operation[CopyImageInput, CopyImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCopyImageOutput),
+	Deserialize: awsjson.Deserializer[CopyImageOutput](deserializeOpCopyImageOutput),
 	Name:        "CopyImage",
-	Serialize:   awsjson.Serializer(serializeOpCopyImageInput),
+	Serialize:   awsjson.Serializer[CopyImageInput](serializeOpCopyImageInput),
 	Target:      "PhotonAdminProxyService.CopyImage",
 	Validate:    validateOpCopyImageInput,
 }

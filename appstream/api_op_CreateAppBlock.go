@@ -90,9 +90,9 @@ type CreateAppBlockOutput struct {
 }
 
 var opCreateAppBlock = pipeline.Operation[CreateAppBlockInput, CreateAppBlockOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockOutput),
+	Deserialize: awsjson.Deserializer[CreateAppBlockOutput](deserializeOpCreateAppBlockOutput),
 	Name:        "CreateAppBlock",
-	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockInput),
+	Serialize:   awsjson.Serializer[CreateAppBlockInput](serializeOpCreateAppBlockInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlock",
 	Validate:    validateOpCreateAppBlockInput,
 }

@@ -141,9 +141,9 @@ type CreateAppBlockBuilderOutput struct {
 }
 
 var opCreateAppBlockBuilder = pipeline.Operation[CreateAppBlockBuilderInput, CreateAppBlockBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockBuilderOutput),
+	Deserialize: awsjson.Deserializer[CreateAppBlockBuilderOutput](deserializeOpCreateAppBlockBuilderOutput),
 	Name:        "CreateAppBlockBuilder",
-	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockBuilderInput),
+	Serialize:   awsjson.Serializer[CreateAppBlockBuilderInput](serializeOpCreateAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlockBuilder",
 	Validate:    validateOpCreateAppBlockBuilderInput,
 }

@@ -59,9 +59,9 @@ type CreateAppBlockBuilderStreamingURLOutput struct {
 }
 
 var opCreateAppBlockBuilderStreamingURL = pipeline.Operation[CreateAppBlockBuilderStreamingURLInput, CreateAppBlockBuilderStreamingURLOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateAppBlockBuilderStreamingURLOutput),
+	Deserialize: awsjson.Deserializer[CreateAppBlockBuilderStreamingURLOutput](deserializeOpCreateAppBlockBuilderStreamingURLOutput),
 	Name:        "CreateAppBlockBuilderStreamingURL",
-	Serialize:   awsjson.Serializer(serializeOpCreateAppBlockBuilderStreamingURLInput),
+	Serialize:   awsjson.Serializer[CreateAppBlockBuilderStreamingURLInput](serializeOpCreateAppBlockBuilderStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateAppBlockBuilderStreamingURL",
 	Validate:    validateOpCreateAppBlockBuilderStreamingURLInput,
 }

@@ -121,9 +121,9 @@ type CreateApplicationOutput struct {
 }
 
 var opCreateApplication = pipeline.Operation[CreateApplicationInput, CreateApplicationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateApplicationOutput),
+	Deserialize: awsjson.Deserializer[CreateApplicationOutput](deserializeOpCreateApplicationOutput),
 	Name:        "CreateApplication",
-	Serialize:   awsjson.Serializer(serializeOpCreateApplicationInput),
+	Serialize:   awsjson.Serializer[CreateApplicationInput](serializeOpCreateApplicationInput),
 	Target:      "PhotonAdminProxyService.CreateApplication",
 	Validate:    validateOpCreateApplicationInput,
 }

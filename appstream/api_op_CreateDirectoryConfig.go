@@ -72,9 +72,9 @@ type CreateDirectoryConfigOutput struct {
 }
 
 var opCreateDirectoryConfig = pipeline.Operation[CreateDirectoryConfigInput, CreateDirectoryConfigOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateDirectoryConfigOutput),
+	Deserialize: awsjson.Deserializer[CreateDirectoryConfigOutput](deserializeOpCreateDirectoryConfigOutput),
 	Name:        "CreateDirectoryConfig",
-	Serialize:   awsjson.Serializer(serializeOpCreateDirectoryConfigInput),
+	Serialize:   awsjson.Serializer[CreateDirectoryConfigInput](serializeOpCreateDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.CreateDirectoryConfig",
 	Validate:    validateOpCreateDirectoryConfigInput,
 }

@@ -80,9 +80,9 @@ type CreateEntitlementOutput struct {
 }
 
 var opCreateEntitlement = pipeline.Operation[CreateEntitlementInput, CreateEntitlementOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateEntitlementOutput),
+	Deserialize: awsjson.Deserializer[CreateEntitlementOutput](deserializeOpCreateEntitlementOutput),
 	Name:        "CreateEntitlement",
-	Serialize:   awsjson.Serializer(serializeOpCreateEntitlementInput),
+	Serialize:   awsjson.Serializer[CreateEntitlementInput](serializeOpCreateEntitlementInput),
 	Target:      "PhotonAdminProxyService.CreateEntitlement",
 	Validate:    validateOpCreateEntitlementInput,
 }

@@ -87,9 +87,9 @@ type CreateExportImageTaskOutput struct {
 }
 
 var opCreateExportImageTask = pipeline.Operation[CreateExportImageTaskInput, CreateExportImageTaskOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateExportImageTaskOutput),
+	Deserialize: awsjson.Deserializer[CreateExportImageTaskOutput](deserializeOpCreateExportImageTaskOutput),
 	Name:        "CreateExportImageTask",
-	Serialize:   awsjson.Serializer(serializeOpCreateExportImageTaskInput),
+	Serialize:   awsjson.Serializer[CreateExportImageTaskInput](serializeOpCreateExportImageTaskInput),
 	Target:      "PhotonAdminProxyService.CreateExportImageTask",
 	Validate:    validateOpCreateExportImageTaskInput,
 }

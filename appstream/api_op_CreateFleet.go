@@ -288,9 +288,9 @@ type CreateFleetOutput struct {
 }
 
 var opCreateFleet = pipeline.Operation[CreateFleetInput, CreateFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateFleetOutput),
+	Deserialize: awsjson.Deserializer[CreateFleetOutput](deserializeOpCreateFleetOutput),
 	Name:        "CreateFleet",
-	Serialize:   awsjson.Serializer(serializeOpCreateFleetInput),
+	Serialize:   awsjson.Serializer[CreateFleetInput](serializeOpCreateFleetInput),
 	Target:      "PhotonAdminProxyService.CreateFleet",
 	Validate:    validateOpCreateFleetInput,
 }

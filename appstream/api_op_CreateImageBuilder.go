@@ -267,9 +267,9 @@ type CreateImageBuilderOutput struct {
 }
 
 var opCreateImageBuilder = pipeline.Operation[CreateImageBuilderInput, CreateImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[CreateImageBuilderOutput](deserializeOpCreateImageBuilderOutput),
 	Name:        "CreateImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpCreateImageBuilderInput),
+	Serialize:   awsjson.Serializer[CreateImageBuilderInput](serializeOpCreateImageBuilderInput),
 	Target:      "PhotonAdminProxyService.CreateImageBuilder",
 	Validate:    validateOpCreateImageBuilderInput,
 }

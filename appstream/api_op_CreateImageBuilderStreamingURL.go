@@ -59,9 +59,9 @@ type CreateImageBuilderStreamingURLOutput struct {
 }
 
 var opCreateImageBuilderStreamingURL = pipeline.Operation[CreateImageBuilderStreamingURLInput, CreateImageBuilderStreamingURLOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateImageBuilderStreamingURLOutput),
+	Deserialize: awsjson.Deserializer[CreateImageBuilderStreamingURLOutput](deserializeOpCreateImageBuilderStreamingURLOutput),
 	Name:        "CreateImageBuilderStreamingURL",
-	Serialize:   awsjson.Serializer(serializeOpCreateImageBuilderStreamingURLInput),
+	Serialize:   awsjson.Serializer[CreateImageBuilderStreamingURLInput](serializeOpCreateImageBuilderStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateImageBuilderStreamingURL",
 	Validate:    validateOpCreateImageBuilderStreamingURLInput,
 }

@@ -118,9 +118,9 @@ type CreateImportedImageOutput struct {
 }
 
 var opCreateImportedImage = pipeline.Operation[CreateImportedImageInput, CreateImportedImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateImportedImageOutput),
+	Deserialize: awsjson.Deserializer[CreateImportedImageOutput](deserializeOpCreateImportedImageOutput),
 	Name:        "CreateImportedImage",
-	Serialize:   awsjson.Serializer(serializeOpCreateImportedImageInput),
+	Serialize:   awsjson.Serializer[CreateImportedImageInput](serializeOpCreateImportedImageInput),
 	Target:      "PhotonAdminProxyService.CreateImportedImage",
 	Validate:    validateOpCreateImportedImageInput,
 }

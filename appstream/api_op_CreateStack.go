@@ -130,9 +130,9 @@ type CreateStackOutput struct {
 }
 
 var opCreateStack = pipeline.Operation[CreateStackInput, CreateStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateStackOutput),
+	Deserialize: awsjson.Deserializer[CreateStackOutput](deserializeOpCreateStackOutput),
 	Name:        "CreateStack",
-	Serialize:   awsjson.Serializer(serializeOpCreateStackInput),
+	Serialize:   awsjson.Serializer[CreateStackInput](serializeOpCreateStackInput),
 	Target:      "PhotonAdminProxyService.CreateStack",
 	Validate:    validateOpCreateStackInput,
 }

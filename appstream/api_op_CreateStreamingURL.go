@@ -92,9 +92,9 @@ type CreateStreamingURLOutput struct {
 }
 
 var opCreateStreamingURL = pipeline.Operation[CreateStreamingURLInput, CreateStreamingURLOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateStreamingURLOutput),
+	Deserialize: awsjson.Deserializer[CreateStreamingURLOutput](deserializeOpCreateStreamingURLOutput),
 	Name:        "CreateStreamingURL",
-	Serialize:   awsjson.Serializer(serializeOpCreateStreamingURLInput),
+	Serialize:   awsjson.Serializer[CreateStreamingURLInput](serializeOpCreateStreamingURLInput),
 	Target:      "PhotonAdminProxyService.CreateStreamingURL",
 	Validate:    validateOpCreateStreamingURLInput,
 }

@@ -86,9 +86,9 @@ type CreateThemeForStackOutput struct {
 }
 
 var opCreateThemeForStack = pipeline.Operation[CreateThemeForStackInput, CreateThemeForStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateThemeForStackOutput),
+	Deserialize: awsjson.Deserializer[CreateThemeForStackOutput](deserializeOpCreateThemeForStackOutput),
 	Name:        "CreateThemeForStack",
-	Serialize:   awsjson.Serializer(serializeOpCreateThemeForStackInput),
+	Serialize:   awsjson.Serializer[CreateThemeForStackInput](serializeOpCreateThemeForStackInput),
 	Target:      "PhotonAdminProxyService.CreateThemeForStack",
 	Validate:    validateOpCreateThemeForStackInput,
 }

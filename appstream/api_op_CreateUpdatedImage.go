@@ -107,9 +107,9 @@ type CreateUpdatedImageOutput struct {
 }
 
 var opCreateUpdatedImage = pipeline.Operation[CreateUpdatedImageInput, CreateUpdatedImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateUpdatedImageOutput),
+	Deserialize: awsjson.Deserializer[CreateUpdatedImageOutput](deserializeOpCreateUpdatedImageOutput),
 	Name:        "CreateUpdatedImage",
-	Serialize:   awsjson.Serializer(serializeOpCreateUpdatedImageInput),
+	Serialize:   awsjson.Serializer[CreateUpdatedImageInput](serializeOpCreateUpdatedImageInput),
 	Target:      "PhotonAdminProxyService.CreateUpdatedImage",
 	Validate:    validateOpCreateUpdatedImageInput,
 }

@@ -57,8 +57,8 @@ type CreateUsageReportSubscriptionOutput struct {
 }
 
 var opCreateUsageReportSubscription = pipeline.Operation[CreateUsageReportSubscriptionInput, CreateUsageReportSubscriptionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateUsageReportSubscriptionOutput),
+	Deserialize: awsjson.Deserializer[CreateUsageReportSubscriptionOutput](deserializeOpCreateUsageReportSubscriptionOutput),
 	Name:        "CreateUsageReportSubscription",
-	Serialize:   awsjson.Serializer(serializeOpCreateUsageReportSubscriptionInput),
+	Serialize:   awsjson.Serializer[CreateUsageReportSubscriptionInput](serializeOpCreateUsageReportSubscriptionInput),
 	Target:      "PhotonAdminProxyService.CreateUsageReportSubscription",
 }

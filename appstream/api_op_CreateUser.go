@@ -96,9 +96,9 @@ type CreateUserOutput struct {
 }
 
 var opCreateUser = pipeline.Operation[CreateUserInput, CreateUserOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateUserOutput),
+	Deserialize: awsjson.Deserializer[CreateUserOutput](deserializeOpCreateUserOutput),
 	Name:        "CreateUser",
-	Serialize:   awsjson.Serializer(serializeOpCreateUserInput),
+	Serialize:   awsjson.Serializer[CreateUserInput](serializeOpCreateUserInput),
 	Target:      "PhotonAdminProxyService.CreateUser",
 	Validate:    validateOpCreateUserInput,
 }

@@ -47,9 +47,9 @@ type DeleteAppBlockOutput struct {
 }
 
 var opDeleteAppBlock = pipeline.Operation[DeleteAppBlockInput, DeleteAppBlockOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteAppBlockOutput),
+	Deserialize: awsjson.Deserializer[DeleteAppBlockOutput](deserializeOpDeleteAppBlockOutput),
 	Name:        "DeleteAppBlock",
-	Serialize:   awsjson.Serializer(serializeOpDeleteAppBlockInput),
+	Serialize:   awsjson.Serializer[DeleteAppBlockInput](serializeOpDeleteAppBlockInput),
 	Target:      "PhotonAdminProxyService.DeleteAppBlock",
 	Validate:    validateOpDeleteAppBlockInput,
 }

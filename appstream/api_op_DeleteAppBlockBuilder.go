@@ -51,9 +51,9 @@ type DeleteAppBlockBuilderOutput struct {
 }
 
 var opDeleteAppBlockBuilder = pipeline.Operation[DeleteAppBlockBuilderInput, DeleteAppBlockBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteAppBlockBuilderOutput),
+	Deserialize: awsjson.Deserializer[DeleteAppBlockBuilderOutput](deserializeOpDeleteAppBlockBuilderOutput),
 	Name:        "DeleteAppBlockBuilder",
-	Serialize:   awsjson.Serializer(serializeOpDeleteAppBlockBuilderInput),
+	Serialize:   awsjson.Serializer[DeleteAppBlockBuilderInput](serializeOpDeleteAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.DeleteAppBlockBuilder",
 	Validate:    validateOpDeleteAppBlockBuilderInput,
 }

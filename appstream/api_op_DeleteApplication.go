@@ -48,9 +48,9 @@ type DeleteApplicationOutput struct {
 }
 
 var opDeleteApplication = pipeline.Operation[DeleteApplicationInput, DeleteApplicationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteApplicationOutput),
+	Deserialize: awsjson.Deserializer[DeleteApplicationOutput](deserializeOpDeleteApplicationOutput),
 	Name:        "DeleteApplication",
-	Serialize:   awsjson.Serializer(serializeOpDeleteApplicationInput),
+	Serialize:   awsjson.Serializer[DeleteApplicationInput](serializeOpDeleteApplicationInput),
 	Target:      "PhotonAdminProxyService.DeleteApplication",
 	Validate:    validateOpDeleteApplicationInput,
 }

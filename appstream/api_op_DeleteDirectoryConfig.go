@@ -46,9 +46,9 @@ type DeleteDirectoryConfigOutput struct {
 }
 
 var opDeleteDirectoryConfig = pipeline.Operation[DeleteDirectoryConfigInput, DeleteDirectoryConfigOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteDirectoryConfigOutput),
+	Deserialize: awsjson.Deserializer[DeleteDirectoryConfigOutput](deserializeOpDeleteDirectoryConfigOutput),
 	Name:        "DeleteDirectoryConfig",
-	Serialize:   awsjson.Serializer(serializeOpDeleteDirectoryConfigInput),
+	Serialize:   awsjson.Serializer[DeleteDirectoryConfigInput](serializeOpDeleteDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.DeleteDirectoryConfig",
 	Validate:    validateOpDeleteDirectoryConfigInput,
 }

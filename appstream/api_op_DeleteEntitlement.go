@@ -54,9 +54,9 @@ type DeleteEntitlementOutput struct {
 }
 
 var opDeleteEntitlement = pipeline.Operation[DeleteEntitlementInput, DeleteEntitlementOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteEntitlementOutput),
+	Deserialize: awsjson.Deserializer[DeleteEntitlementOutput](deserializeOpDeleteEntitlementOutput),
 	Name:        "DeleteEntitlement",
-	Serialize:   awsjson.Serializer(serializeOpDeleteEntitlementInput),
+	Serialize:   awsjson.Serializer[DeleteEntitlementInput](serializeOpDeleteEntitlementInput),
 	Target:      "PhotonAdminProxyService.DeleteEntitlement",
 	Validate:    validateOpDeleteEntitlementInput,
 }

@@ -47,9 +47,9 @@ type DeleteFleetOutput struct {
 }
 
 var opDeleteFleet = pipeline.Operation[DeleteFleetInput, DeleteFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteFleetOutput),
+	Deserialize: awsjson.Deserializer[DeleteFleetOutput](deserializeOpDeleteFleetOutput),
 	Name:        "DeleteFleet",
-	Serialize:   awsjson.Serializer(serializeOpDeleteFleetInput),
+	Serialize:   awsjson.Serializer[DeleteFleetInput](serializeOpDeleteFleetInput),
 	Target:      "PhotonAdminProxyService.DeleteFleet",
 	Validate:    validateOpDeleteFleetInput,
 }

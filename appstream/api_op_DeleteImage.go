@@ -53,9 +53,9 @@ type DeleteImageOutput struct {
 }
 
 var opDeleteImage = pipeline.Operation[DeleteImageInput, DeleteImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteImageOutput),
+	Deserialize: awsjson.Deserializer[DeleteImageOutput](deserializeOpDeleteImageOutput),
 	Name:        "DeleteImage",
-	Serialize:   awsjson.Serializer(serializeOpDeleteImageInput),
+	Serialize:   awsjson.Serializer[DeleteImageInput](serializeOpDeleteImageInput),
 	Target:      "PhotonAdminProxyService.DeleteImage",
 	Validate:    validateOpDeleteImageInput,
 }

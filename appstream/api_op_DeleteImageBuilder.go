@@ -51,9 +51,9 @@ type DeleteImageBuilderOutput struct {
 }
 
 var opDeleteImageBuilder = pipeline.Operation[DeleteImageBuilderInput, DeleteImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[DeleteImageBuilderOutput](deserializeOpDeleteImageBuilderOutput),
 	Name:        "DeleteImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpDeleteImageBuilderInput),
+	Serialize:   awsjson.Serializer[DeleteImageBuilderInput](serializeOpDeleteImageBuilderInput),
 	Target:      "PhotonAdminProxyService.DeleteImageBuilder",
 	Validate:    validateOpDeleteImageBuilderInput,
 }

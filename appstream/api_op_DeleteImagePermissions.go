@@ -56,9 +56,9 @@ type DeleteImagePermissionsOutput struct {
 }
 
 var opDeleteImagePermissions = pipeline.Operation[DeleteImagePermissionsInput, DeleteImagePermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteImagePermissionsOutput),
+	Deserialize: awsjson.Deserializer[DeleteImagePermissionsOutput](deserializeOpDeleteImagePermissionsOutput),
 	Name:        "DeleteImagePermissions",
-	Serialize:   awsjson.Serializer(serializeOpDeleteImagePermissionsInput),
+	Serialize:   awsjson.Serializer[DeleteImagePermissionsInput](serializeOpDeleteImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.DeleteImagePermissions",
 	Validate:    validateOpDeleteImagePermissionsInput,
 }

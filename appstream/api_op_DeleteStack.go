@@ -51,9 +51,9 @@ type DeleteStackOutput struct {
 }
 
 var opDeleteStack = pipeline.Operation[DeleteStackInput, DeleteStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteStackOutput),
+	Deserialize: awsjson.Deserializer[DeleteStackOutput](deserializeOpDeleteStackOutput),
 	Name:        "DeleteStack",
-	Serialize:   awsjson.Serializer(serializeOpDeleteStackInput),
+	Serialize:   awsjson.Serializer[DeleteStackInput](serializeOpDeleteStackInput),
 	Target:      "PhotonAdminProxyService.DeleteStack",
 	Validate:    validateOpDeleteStackInput,
 }

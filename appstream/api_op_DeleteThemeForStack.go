@@ -48,9 +48,9 @@ type DeleteThemeForStackOutput struct {
 }
 
 var opDeleteThemeForStack = pipeline.Operation[DeleteThemeForStackInput, DeleteThemeForStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteThemeForStackOutput),
+	Deserialize: awsjson.Deserializer[DeleteThemeForStackOutput](deserializeOpDeleteThemeForStackOutput),
 	Name:        "DeleteThemeForStack",
-	Serialize:   awsjson.Serializer(serializeOpDeleteThemeForStackInput),
+	Serialize:   awsjson.Serializer[DeleteThemeForStackInput](serializeOpDeleteThemeForStackInput),
 	Target:      "PhotonAdminProxyService.DeleteThemeForStack",
 	Validate:    validateOpDeleteThemeForStackInput,
 }

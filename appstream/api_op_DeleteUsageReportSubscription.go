@@ -39,8 +39,8 @@ type DeleteUsageReportSubscriptionOutput struct {
 }
 
 var opDeleteUsageReportSubscription = pipeline.Operation[DeleteUsageReportSubscriptionInput, DeleteUsageReportSubscriptionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteUsageReportSubscriptionOutput),
+	Deserialize: awsjson.Deserializer[DeleteUsageReportSubscriptionOutput](deserializeOpDeleteUsageReportSubscriptionOutput),
 	Name:        "DeleteUsageReportSubscription",
-	Serialize:   awsjson.Serializer(serializeOpDeleteUsageReportSubscriptionInput),
+	Serialize:   awsjson.Serializer[DeleteUsageReportSubscriptionInput](serializeOpDeleteUsageReportSubscriptionInput),
 	Target:      "PhotonAdminProxyService.DeleteUsageReportSubscription",
 }

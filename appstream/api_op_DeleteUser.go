@@ -67,9 +67,9 @@ type DeleteUserOutput struct {
 }
 
 var opDeleteUser = pipeline.Operation[DeleteUserInput, DeleteUserOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteUserOutput),
+	Deserialize: awsjson.Deserializer[DeleteUserOutput](deserializeOpDeleteUserOutput),
 	Name:        "DeleteUser",
-	Serialize:   awsjson.Serializer(serializeOpDeleteUserInput),
+	Serialize:   awsjson.Serializer[DeleteUserInput](serializeOpDeleteUserInput),
 	Target:      "PhotonAdminProxyService.DeleteUser",
 	Validate:    validateOpDeleteUserInput,
 }

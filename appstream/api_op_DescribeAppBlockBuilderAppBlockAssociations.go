@@ -78,9 +78,9 @@ type DescribeAppBlockBuilderAppBlockAssociationsOutput struct {
 }
 
 var opDescribeAppBlockBuilderAppBlockAssociations = pipeline.Operation[DescribeAppBlockBuilderAppBlockAssociationsInput, DescribeAppBlockBuilderAppBlockAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeAppBlockBuilderAppBlockAssociationsOutput](deserializeOpDescribeAppBlockBuilderAppBlockAssociationsOutput),
 	Name:        "DescribeAppBlockBuilderAppBlockAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAppBlockBuilderAppBlockAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeAppBlockBuilderAppBlockAssociationsInput](serializeOpDescribeAppBlockBuilderAppBlockAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeAppBlockBuilderAppBlockAssociations",
 }
 

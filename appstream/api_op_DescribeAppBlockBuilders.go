@@ -67,9 +67,9 @@ type DescribeAppBlockBuildersOutput struct {
 }
 
 var opDescribeAppBlockBuilders = pipeline.Operation[DescribeAppBlockBuildersInput, DescribeAppBlockBuildersOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppBlockBuildersOutput),
+	Deserialize: awsjson.Deserializer[DescribeAppBlockBuildersOutput](deserializeOpDescribeAppBlockBuildersOutput),
 	Name:        "DescribeAppBlockBuilders",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAppBlockBuildersInput),
+	Serialize:   awsjson.Serializer[DescribeAppBlockBuildersInput](serializeOpDescribeAppBlockBuildersInput),
 	Target:      "PhotonAdminProxyService.DescribeAppBlockBuilders",
 }
 

@@ -67,9 +67,9 @@ type DescribeAppBlocksOutput struct {
 }
 
 var opDescribeAppBlocks = pipeline.Operation[DescribeAppBlocksInput, DescribeAppBlocksOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppBlocksOutput),
+	Deserialize: awsjson.Deserializer[DescribeAppBlocksOutput](deserializeOpDescribeAppBlocksOutput),
 	Name:        "DescribeAppBlocks",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAppBlocksInput),
+	Serialize:   awsjson.Serializer[DescribeAppBlocksInput](serializeOpDescribeAppBlocksInput),
 	Target:      "PhotonAdminProxyService.DescribeAppBlocks",
 }
 

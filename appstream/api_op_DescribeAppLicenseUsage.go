@@ -73,9 +73,9 @@ type DescribeAppLicenseUsageOutput struct {
 }
 
 var opDescribeAppLicenseUsage = pipeline.Operation[DescribeAppLicenseUsageInput, DescribeAppLicenseUsageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAppLicenseUsageOutput),
+	Deserialize: awsjson.Deserializer[DescribeAppLicenseUsageOutput](deserializeOpDescribeAppLicenseUsageOutput),
 	Name:        "DescribeAppLicenseUsage",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAppLicenseUsageInput),
+	Serialize:   awsjson.Serializer[DescribeAppLicenseUsageInput](serializeOpDescribeAppLicenseUsageInput),
 	Target:      "PhotonAdminProxyService.DescribeAppLicenseUsage",
 	Validate:    validateOpDescribeAppLicenseUsageInput,
 }

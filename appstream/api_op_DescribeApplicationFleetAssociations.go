@@ -78,9 +78,9 @@ type DescribeApplicationFleetAssociationsOutput struct {
 }
 
 var opDescribeApplicationFleetAssociations = pipeline.Operation[DescribeApplicationFleetAssociationsInput, DescribeApplicationFleetAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationFleetAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeApplicationFleetAssociationsOutput](deserializeOpDescribeApplicationFleetAssociationsOutput),
 	Name:        "DescribeApplicationFleetAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationFleetAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeApplicationFleetAssociationsInput](serializeOpDescribeApplicationFleetAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeApplicationFleetAssociations",
 }
 

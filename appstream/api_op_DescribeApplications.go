@@ -67,9 +67,9 @@ type DescribeApplicationsOutput struct {
 }
 
 var opDescribeApplications = pipeline.Operation[DescribeApplicationsInput, DescribeApplicationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeApplicationsOutput](deserializeOpDescribeApplicationsOutput),
 	Name:        "DescribeApplications",
-	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationsInput),
+	Serialize:   awsjson.Serializer[DescribeApplicationsInput](serializeOpDescribeApplicationsInput),
 	Target:      "PhotonAdminProxyService.DescribeApplications",
 }
 

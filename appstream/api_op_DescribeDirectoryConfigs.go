@@ -76,9 +76,9 @@ type DescribeDirectoryConfigsOutput struct {
 }
 
 var opDescribeDirectoryConfigs = pipeline.Operation[DescribeDirectoryConfigsInput, DescribeDirectoryConfigsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeDirectoryConfigsOutput),
+	Deserialize: awsjson.Deserializer[DescribeDirectoryConfigsOutput](deserializeOpDescribeDirectoryConfigsOutput),
 	Name:        "DescribeDirectoryConfigs",
-	Serialize:   awsjson.Serializer(serializeOpDescribeDirectoryConfigsInput),
+	Serialize:   awsjson.Serializer[DescribeDirectoryConfigsInput](serializeOpDescribeDirectoryConfigsInput),
 	Target:      "PhotonAdminProxyService.DescribeDirectoryConfigs",
 }
 

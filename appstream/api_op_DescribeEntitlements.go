@@ -77,9 +77,9 @@ type DescribeEntitlementsOutput struct {
 }
 
 var opDescribeEntitlements = pipeline.Operation[DescribeEntitlementsInput, DescribeEntitlementsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeEntitlementsOutput),
+	Deserialize: awsjson.Deserializer[DescribeEntitlementsOutput](deserializeOpDescribeEntitlementsOutput),
 	Name:        "DescribeEntitlements",
-	Serialize:   awsjson.Serializer(serializeOpDescribeEntitlementsInput),
+	Serialize:   awsjson.Serializer[DescribeEntitlementsInput](serializeOpDescribeEntitlementsInput),
 	Target:      "PhotonAdminProxyService.DescribeEntitlements",
 	Validate:    validateOpDescribeEntitlementsInput,
 }

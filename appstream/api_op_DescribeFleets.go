@@ -68,9 +68,9 @@ type DescribeFleetsOutput struct {
 }
 
 var opDescribeFleets = pipeline.Operation[DescribeFleetsInput, DescribeFleetsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeFleetsOutput),
+	Deserialize: awsjson.Deserializer[DescribeFleetsOutput](deserializeOpDescribeFleetsOutput),
 	Name:        "DescribeFleets",
-	Serialize:   awsjson.Serializer(serializeOpDescribeFleetsInput),
+	Serialize:   awsjson.Serializer[DescribeFleetsInput](serializeOpDescribeFleetsInput),
 	Target:      "PhotonAdminProxyService.DescribeFleets",
 }
 

@@ -74,9 +74,9 @@ type DescribeImageBuildersOutput struct {
 }
 
 var opDescribeImageBuilders = pipeline.Operation[DescribeImageBuildersInput, DescribeImageBuildersOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeImageBuildersOutput),
+	Deserialize: awsjson.Deserializer[DescribeImageBuildersOutput](deserializeOpDescribeImageBuildersOutput),
 	Name:        "DescribeImageBuilders",
-	Serialize:   awsjson.Serializer(serializeOpDescribeImageBuildersInput),
+	Serialize:   awsjson.Serializer[DescribeImageBuildersInput](serializeOpDescribeImageBuildersInput),
 	Target:      "PhotonAdminProxyService.DescribeImageBuilders",
 }
 

@@ -86,9 +86,9 @@ type DescribeImagePermissionsOutput struct {
 }
 
 var opDescribeImagePermissions = pipeline.Operation[DescribeImagePermissionsInput, DescribeImagePermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeImagePermissionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeImagePermissionsOutput](deserializeOpDescribeImagePermissionsOutput),
 	Name:        "DescribeImagePermissions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeImagePermissionsInput),
+	Serialize:   awsjson.Serializer[DescribeImagePermissionsInput](serializeOpDescribeImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.DescribeImagePermissions",
 	Validate:    validateOpDescribeImagePermissionsInput,
 }

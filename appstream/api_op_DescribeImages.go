@@ -83,9 +83,9 @@ type DescribeImagesOutput struct {
 }
 
 var opDescribeImages = pipeline.Operation[DescribeImagesInput, DescribeImagesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeImagesOutput),
+	Deserialize: awsjson.Deserializer[DescribeImagesOutput](deserializeOpDescribeImagesOutput),
 	Name:        "DescribeImages",
-	Serialize:   awsjson.Serializer(serializeOpDescribeImagesInput),
+	Serialize:   awsjson.Serializer[DescribeImagesInput](serializeOpDescribeImagesInput),
 	Target:      "PhotonAdminProxyService.DescribeImages",
 }
 

@@ -98,9 +98,9 @@ type DescribeSessionsOutput struct {
 }
 
 var opDescribeSessions = pipeline.Operation[DescribeSessionsInput, DescribeSessionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeSessionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeSessionsOutput](deserializeOpDescribeSessionsOutput),
 	Name:        "DescribeSessions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeSessionsInput),
+	Serialize:   awsjson.Serializer[DescribeSessionsInput](serializeOpDescribeSessionsInput),
 	Target:      "PhotonAdminProxyService.DescribeSessions",
 	Validate:    validateOpDescribeSessionsInput,
 }

@@ -82,9 +82,9 @@ type DescribeSoftwareAssociationsOutput struct {
 }
 
 var opDescribeSoftwareAssociations = pipeline.Operation[DescribeSoftwareAssociationsInput, DescribeSoftwareAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeSoftwareAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeSoftwareAssociationsOutput](deserializeOpDescribeSoftwareAssociationsOutput),
 	Name:        "DescribeSoftwareAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeSoftwareAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeSoftwareAssociationsInput](serializeOpDescribeSoftwareAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeSoftwareAssociations",
 	Validate:    validateOpDescribeSoftwareAssociationsInput,
 }

@@ -64,9 +64,9 @@ type DescribeStacksOutput struct {
 }
 
 var opDescribeStacks = pipeline.Operation[DescribeStacksInput, DescribeStacksOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeStacksOutput),
+	Deserialize: awsjson.Deserializer[DescribeStacksOutput](deserializeOpDescribeStacksOutput),
 	Name:        "DescribeStacks",
-	Serialize:   awsjson.Serializer(serializeOpDescribeStacksInput),
+	Serialize:   awsjson.Serializer[DescribeStacksInput](serializeOpDescribeStacksInput),
 	Target:      "PhotonAdminProxyService.DescribeStacks",
 }
 

@@ -52,9 +52,9 @@ type DescribeThemeForStackOutput struct {
 }
 
 var opDescribeThemeForStack = pipeline.Operation[DescribeThemeForStackInput, DescribeThemeForStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeThemeForStackOutput),
+	Deserialize: awsjson.Deserializer[DescribeThemeForStackOutput](deserializeOpDescribeThemeForStackOutput),
 	Name:        "DescribeThemeForStack",
-	Serialize:   awsjson.Serializer(serializeOpDescribeThemeForStackInput),
+	Serialize:   awsjson.Serializer[DescribeThemeForStackInput](serializeOpDescribeThemeForStackInput),
 	Target:      "PhotonAdminProxyService.DescribeThemeForStack",
 	Validate:    validateOpDescribeThemeForStackInput,
 }

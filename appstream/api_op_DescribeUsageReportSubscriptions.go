@@ -64,9 +64,9 @@ type DescribeUsageReportSubscriptionsOutput struct {
 }
 
 var opDescribeUsageReportSubscriptions = pipeline.Operation[DescribeUsageReportSubscriptionsInput, DescribeUsageReportSubscriptionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeUsageReportSubscriptionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeUsageReportSubscriptionsOutput](deserializeOpDescribeUsageReportSubscriptionsOutput),
 	Name:        "DescribeUsageReportSubscriptions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeUsageReportSubscriptionsInput),
+	Serialize:   awsjson.Serializer[DescribeUsageReportSubscriptionsInput](serializeOpDescribeUsageReportSubscriptionsInput),
 	Target:      "PhotonAdminProxyService.DescribeUsageReportSubscriptions",
 }
 

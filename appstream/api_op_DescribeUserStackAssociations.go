@@ -103,9 +103,9 @@ type DescribeUserStackAssociationsOutput struct {
 }
 
 var opDescribeUserStackAssociations = pipeline.Operation[DescribeUserStackAssociationsInput, DescribeUserStackAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeUserStackAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeUserStackAssociationsOutput](deserializeOpDescribeUserStackAssociationsOutput),
 	Name:        "DescribeUserStackAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeUserStackAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeUserStackAssociationsInput](serializeOpDescribeUserStackAssociationsInput),
 	Target:      "PhotonAdminProxyService.DescribeUserStackAssociations",
 }
 

@@ -71,9 +71,9 @@ type DescribeUsersOutput struct {
 }
 
 var opDescribeUsers = pipeline.Operation[DescribeUsersInput, DescribeUsersOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeUsersOutput),
+	Deserialize: awsjson.Deserializer[DescribeUsersOutput](deserializeOpDescribeUsersOutput),
 	Name:        "DescribeUsers",
-	Serialize:   awsjson.Serializer(serializeOpDescribeUsersInput),
+	Serialize:   awsjson.Serializer[DescribeUsersInput](serializeOpDescribeUsersInput),
 	Target:      "PhotonAdminProxyService.DescribeUsers",
 	Validate:    validateOpDescribeUsersInput,
 }

@@ -69,9 +69,9 @@ type DisableUserOutput struct {
 }
 
 var opDisableUser = pipeline.Operation[DisableUserInput, DisableUserOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisableUserOutput),
+	Deserialize: awsjson.Deserializer[DisableUserOutput](deserializeOpDisableUserOutput),
 	Name:        "DisableUser",
-	Serialize:   awsjson.Serializer(serializeOpDisableUserInput),
+	Serialize:   awsjson.Serializer[DisableUserInput](serializeOpDisableUserInput),
 	Target:      "PhotonAdminProxyService.DisableUser",
 	Validate:    validateOpDisableUserInput,
 }

@@ -55,9 +55,9 @@ type DisassociateAppBlockBuilderAppBlockOutput struct {
 }
 
 var opDisassociateAppBlockBuilderAppBlock = pipeline.Operation[DisassociateAppBlockBuilderAppBlockInput, DisassociateAppBlockBuilderAppBlockOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateAppBlockBuilderAppBlockOutput),
+	Deserialize: awsjson.Deserializer[DisassociateAppBlockBuilderAppBlockOutput](deserializeOpDisassociateAppBlockBuilderAppBlockOutput),
 	Name:        "DisassociateAppBlockBuilderAppBlock",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateAppBlockBuilderAppBlockInput),
+	Serialize:   awsjson.Serializer[DisassociateAppBlockBuilderAppBlockInput](serializeOpDisassociateAppBlockBuilderAppBlockInput),
 	Target:      "PhotonAdminProxyService.DisassociateAppBlockBuilderAppBlock",
 	Validate:    validateOpDisassociateAppBlockBuilderAppBlockInput,
 }

@@ -55,9 +55,9 @@ type DisassociateApplicationFleetOutput struct {
 }
 
 var opDisassociateApplicationFleet = pipeline.Operation[DisassociateApplicationFleetInput, DisassociateApplicationFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateApplicationFleetOutput),
+	Deserialize: awsjson.Deserializer[DisassociateApplicationFleetOutput](deserializeOpDisassociateApplicationFleetOutput),
 	Name:        "DisassociateApplicationFleet",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateApplicationFleetInput),
+	Serialize:   awsjson.Serializer[DisassociateApplicationFleetInput](serializeOpDisassociateApplicationFleetInput),
 	Target:      "PhotonAdminProxyService.DisassociateApplicationFleet",
 	Validate:    validateOpDisassociateApplicationFleetInput,
 }

@@ -61,9 +61,9 @@ type DisassociateApplicationFromEntitlementOutput struct {
 }
 
 var opDisassociateApplicationFromEntitlement = pipeline.Operation[DisassociateApplicationFromEntitlementInput, DisassociateApplicationFromEntitlementOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateApplicationFromEntitlementOutput),
+	Deserialize: awsjson.Deserializer[DisassociateApplicationFromEntitlementOutput](deserializeOpDisassociateApplicationFromEntitlementOutput),
 	Name:        "DisassociateApplicationFromEntitlement",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateApplicationFromEntitlementInput),
+	Serialize:   awsjson.Serializer[DisassociateApplicationFromEntitlementInput](serializeOpDisassociateApplicationFromEntitlementInput),
 	Target:      "PhotonAdminProxyService.DisassociateApplicationFromEntitlement",
 	Validate:    validateOpDisassociateApplicationFromEntitlementInput,
 }

@@ -55,9 +55,9 @@ type DisassociateFleetOutput struct {
 }
 
 var opDisassociateFleet = pipeline.Operation[DisassociateFleetInput, DisassociateFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateFleetOutput),
+	Deserialize: awsjson.Deserializer[DisassociateFleetOutput](deserializeOpDisassociateFleetOutput),
 	Name:        "DisassociateFleet",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateFleetInput),
+	Serialize:   awsjson.Serializer[DisassociateFleetInput](serializeOpDisassociateFleetInput),
 	Target:      "PhotonAdminProxyService.DisassociateFleet",
 	Validate:    validateOpDisassociateFleetInput,
 }

@@ -82,9 +82,9 @@ type DisassociateSoftwareFromImageBuilderOutput struct {
 }
 
 var opDisassociateSoftwareFromImageBuilder = pipeline.Operation[DisassociateSoftwareFromImageBuilderInput, DisassociateSoftwareFromImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateSoftwareFromImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[DisassociateSoftwareFromImageBuilderOutput](deserializeOpDisassociateSoftwareFromImageBuilderOutput),
 	Name:        "DisassociateSoftwareFromImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateSoftwareFromImageBuilderInput),
+	Serialize:   awsjson.Serializer[DisassociateSoftwareFromImageBuilderInput](serializeOpDisassociateSoftwareFromImageBuilderInput),
 	Target:      "PhotonAdminProxyService.DisassociateSoftwareFromImageBuilder",
 	Validate:    validateOpDisassociateSoftwareFromImageBuilderInput,
 }

@@ -50,9 +50,9 @@ type DrainSessionInstanceOutput struct {
 }
 
 var opDrainSessionInstance = pipeline.Operation[DrainSessionInstanceInput, DrainSessionInstanceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDrainSessionInstanceOutput),
+	Deserialize: awsjson.Deserializer[DrainSessionInstanceOutput](deserializeOpDrainSessionInstanceOutput),
 	Name:        "DrainSessionInstance",
-	Serialize:   awsjson.Serializer(serializeOpDrainSessionInstanceInput),
+	Serialize:   awsjson.Serializer[DrainSessionInstanceInput](serializeOpDrainSessionInstanceInput),
 	Target:      "PhotonAdminProxyService.DrainSessionInstance",
 	Validate:    validateOpDrainSessionInstanceInput,
 }

@@ -72,9 +72,9 @@ type EnableUserOutput struct {
 }
 
 var opEnableUser = pipeline.Operation[EnableUserInput, EnableUserOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpEnableUserOutput),
+	Deserialize: awsjson.Deserializer[EnableUserOutput](deserializeOpEnableUserOutput),
 	Name:        "EnableUser",
-	Serialize:   awsjson.Serializer(serializeOpEnableUserInput),
+	Serialize:   awsjson.Serializer[EnableUserInput](serializeOpEnableUserInput),
 	Target:      "PhotonAdminProxyService.EnableUser",
 	Validate:    validateOpEnableUserInput,
 }

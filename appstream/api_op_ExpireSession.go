@@ -43,9 +43,9 @@ type ExpireSessionOutput struct {
 }
 
 var opExpireSession = pipeline.Operation[ExpireSessionInput, ExpireSessionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpExpireSessionOutput),
+	Deserialize: awsjson.Deserializer[ExpireSessionOutput](deserializeOpExpireSessionOutput),
 	Name:        "ExpireSession",
-	Serialize:   awsjson.Serializer(serializeOpExpireSessionInput),
+	Serialize:   awsjson.Serializer[ExpireSessionInput](serializeOpExpireSessionInput),
 	Target:      "PhotonAdminProxyService.ExpireSession",
 	Validate:    validateOpExpireSessionInput,
 }

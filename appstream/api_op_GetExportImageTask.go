@@ -54,9 +54,9 @@ type GetExportImageTaskOutput struct {
 }
 
 var opGetExportImageTask = pipeline.Operation[GetExportImageTaskInput, GetExportImageTaskOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpGetExportImageTaskOutput),
+	Deserialize: awsjson.Deserializer[GetExportImageTaskOutput](deserializeOpGetExportImageTaskOutput),
 	Name:        "GetExportImageTask",
-	Serialize:   awsjson.Serializer(serializeOpGetExportImageTaskInput),
+	Serialize:   awsjson.Serializer[GetExportImageTaskInput](serializeOpGetExportImageTaskInput),
 	Target:      "PhotonAdminProxyService.GetExportImageTask",
 }
 

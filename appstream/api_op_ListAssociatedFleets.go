@@ -63,9 +63,9 @@ type ListAssociatedFleetsOutput struct {
 }
 
 var opListAssociatedFleets = pipeline.Operation[ListAssociatedFleetsInput, ListAssociatedFleetsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListAssociatedFleetsOutput),
+	Deserialize: awsjson.Deserializer[ListAssociatedFleetsOutput](deserializeOpListAssociatedFleetsOutput),
 	Name:        "ListAssociatedFleets",
-	Serialize:   awsjson.Serializer(serializeOpListAssociatedFleetsInput),
+	Serialize:   awsjson.Serializer[ListAssociatedFleetsInput](serializeOpListAssociatedFleetsInput),
 	Target:      "PhotonAdminProxyService.ListAssociatedFleets",
 	Validate:    validateOpListAssociatedFleetsInput,
 }

@@ -63,9 +63,9 @@ type ListAssociatedStacksOutput struct {
 }
 
 var opListAssociatedStacks = pipeline.Operation[ListAssociatedStacksInput, ListAssociatedStacksOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListAssociatedStacksOutput),
+	Deserialize: awsjson.Deserializer[ListAssociatedStacksOutput](deserializeOpListAssociatedStacksOutput),
 	Name:        "ListAssociatedStacks",
-	Serialize:   awsjson.Serializer(serializeOpListAssociatedStacksInput),
+	Serialize:   awsjson.Serializer[ListAssociatedStacksInput](serializeOpListAssociatedStacksInput),
 	Target:      "PhotonAdminProxyService.ListAssociatedStacks",
 	Validate:    validateOpListAssociatedStacksInput,
 }

@@ -79,9 +79,9 @@ type ListEntitledApplicationsOutput struct {
 }
 
 var opListEntitledApplications = pipeline.Operation[ListEntitledApplicationsInput, ListEntitledApplicationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListEntitledApplicationsOutput),
+	Deserialize: awsjson.Deserializer[ListEntitledApplicationsOutput](deserializeOpListEntitledApplicationsOutput),
 	Name:        "ListEntitledApplications",
-	Serialize:   awsjson.Serializer(serializeOpListEntitledApplicationsInput),
+	Serialize:   awsjson.Serializer[ListEntitledApplicationsInput](serializeOpListEntitledApplicationsInput),
 	Target:      "PhotonAdminProxyService.ListEntitledApplications",
 	Validate:    validateOpListEntitledApplicationsInput,
 }

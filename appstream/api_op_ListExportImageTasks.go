@@ -72,9 +72,9 @@ type ListExportImageTasksOutput struct {
 }
 
 var opListExportImageTasks = pipeline.Operation[ListExportImageTasksInput, ListExportImageTasksOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListExportImageTasksOutput),
+	Deserialize: awsjson.Deserializer[ListExportImageTasksOutput](deserializeOpListExportImageTasksOutput),
 	Name:        "ListExportImageTasks",
-	Serialize:   awsjson.Serializer(serializeOpListExportImageTasksInput),
+	Serialize:   awsjson.Serializer[ListExportImageTasksInput](serializeOpListExportImageTasksInput),
 	Target:      "PhotonAdminProxyService.ListExportImageTasks",
 	Validate:    validateOpListExportImageTasksInput,
 }

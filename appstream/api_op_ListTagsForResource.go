@@ -57,9 +57,9 @@ type ListTagsForResourceOutput struct {
 }
 
 var opListTagsForResource = pipeline.Operation[ListTagsForResourceInput, ListTagsForResourceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListTagsForResourceOutput),
+	Deserialize: awsjson.Deserializer[ListTagsForResourceOutput](deserializeOpListTagsForResourceOutput),
 	Name:        "ListTagsForResource",
-	Serialize:   awsjson.Serializer(serializeOpListTagsForResourceInput),
+	Serialize:   awsjson.Serializer[ListTagsForResourceInput](serializeOpListTagsForResourceInput),
 	Target:      "PhotonAdminProxyService.ListTagsForResource",
 	Validate:    validateOpListTagsForResourceInput,
 }

@@ -59,9 +59,9 @@ type StartAppBlockBuilderOutput struct {
 }
 
 var opStartAppBlockBuilder = pipeline.Operation[StartAppBlockBuilderInput, StartAppBlockBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartAppBlockBuilderOutput),
+	Deserialize: awsjson.Deserializer[StartAppBlockBuilderOutput](deserializeOpStartAppBlockBuilderOutput),
 	Name:        "StartAppBlockBuilder",
-	Serialize:   awsjson.Serializer(serializeOpStartAppBlockBuilderInput),
+	Serialize:   awsjson.Serializer[StartAppBlockBuilderInput](serializeOpStartAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.StartAppBlockBuilder",
 	Validate:    validateOpStartAppBlockBuilderInput,
 }

@@ -49,9 +49,9 @@ type StartFleetOutput struct {
 }
 
 var opStartFleet = pipeline.Operation[StartFleetInput, StartFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartFleetOutput),
+	Deserialize: awsjson.Deserializer[StartFleetOutput](deserializeOpStartFleetOutput),
 	Name:        "StartFleet",
-	Serialize:   awsjson.Serializer(serializeOpStartFleetInput),
+	Serialize:   awsjson.Serializer[StartFleetInput](serializeOpStartFleetInput),
 	Target:      "PhotonAdminProxyService.StartFleet",
 	Validate:    validateOpStartFleetInput,
 }

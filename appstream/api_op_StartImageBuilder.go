@@ -59,9 +59,9 @@ type StartImageBuilderOutput struct {
 }
 
 var opStartImageBuilder = pipeline.Operation[StartImageBuilderInput, StartImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[StartImageBuilderOutput](deserializeOpStartImageBuilderOutput),
 	Name:        "StartImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpStartImageBuilderInput),
+	Serialize:   awsjson.Serializer[StartImageBuilderInput](serializeOpStartImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StartImageBuilder",
 	Validate:    validateOpStartImageBuilderInput,
 }

@@ -51,9 +51,9 @@ type StartSoftwareDeploymentToImageBuilderOutput struct {
 }
 
 var opStartSoftwareDeploymentToImageBuilder = pipeline.Operation[StartSoftwareDeploymentToImageBuilderInput, StartSoftwareDeploymentToImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartSoftwareDeploymentToImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[StartSoftwareDeploymentToImageBuilderOutput](deserializeOpStartSoftwareDeploymentToImageBuilderOutput),
 	Name:        "StartSoftwareDeploymentToImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpStartSoftwareDeploymentToImageBuilderInput),
+	Serialize:   awsjson.Serializer[StartSoftwareDeploymentToImageBuilderInput](serializeOpStartSoftwareDeploymentToImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StartSoftwareDeploymentToImageBuilder",
 	Validate:    validateOpStartSoftwareDeploymentToImageBuilderInput,
 }

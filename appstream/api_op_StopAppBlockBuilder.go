@@ -54,9 +54,9 @@ type StopAppBlockBuilderOutput struct {
 }
 
 var opStopAppBlockBuilder = pipeline.Operation[StopAppBlockBuilderInput, StopAppBlockBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStopAppBlockBuilderOutput),
+	Deserialize: awsjson.Deserializer[StopAppBlockBuilderOutput](deserializeOpStopAppBlockBuilderOutput),
 	Name:        "StopAppBlockBuilder",
-	Serialize:   awsjson.Serializer(serializeOpStopAppBlockBuilderInput),
+	Serialize:   awsjson.Serializer[StopAppBlockBuilderInput](serializeOpStopAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.StopAppBlockBuilder",
 	Validate:    validateOpStopAppBlockBuilderInput,
 }

@@ -46,9 +46,9 @@ type StopFleetOutput struct {
 }
 
 var opStopFleet = pipeline.Operation[StopFleetInput, StopFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStopFleetOutput),
+	Deserialize: awsjson.Deserializer[StopFleetOutput](deserializeOpStopFleetOutput),
 	Name:        "StopFleet",
-	Serialize:   awsjson.Serializer(serializeOpStopFleetInput),
+	Serialize:   awsjson.Serializer[StopFleetInput](serializeOpStopFleetInput),
 	Target:      "PhotonAdminProxyService.StopFleet",
 	Validate:    validateOpStopFleetInput,
 }

@@ -51,9 +51,9 @@ type StopImageBuilderOutput struct {
 }
 
 var opStopImageBuilder = pipeline.Operation[StopImageBuilderInput, StopImageBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStopImageBuilderOutput),
+	Deserialize: awsjson.Deserializer[StopImageBuilderOutput](deserializeOpStopImageBuilderOutput),
 	Name:        "StopImageBuilder",
-	Serialize:   awsjson.Serializer(serializeOpStopImageBuilderInput),
+	Serialize:   awsjson.Serializer[StopImageBuilderInput](serializeOpStopImageBuilderInput),
 	Target:      "PhotonAdminProxyService.StopImageBuilder",
 	Validate:    validateOpStopImageBuilderInput,
 }

@@ -74,9 +74,9 @@ type TagResourceOutput struct {
 }
 
 var opTagResource = pipeline.Operation[TagResourceInput, TagResourceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpTagResourceOutput),
+	Deserialize: awsjson.Deserializer[TagResourceOutput](deserializeOpTagResourceOutput),
 	Name:        "TagResource",
-	Serialize:   awsjson.Serializer(serializeOpTagResourceInput),
+	Serialize:   awsjson.Serializer[TagResourceInput](serializeOpTagResourceInput),
 	Target:      "PhotonAdminProxyService.TagResource",
 	Validate:    validateOpTagResourceInput,
 }

@@ -60,9 +60,9 @@ type UntagResourceOutput struct {
 }
 
 var opUntagResource = pipeline.Operation[UntagResourceInput, UntagResourceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUntagResourceOutput),
+	Deserialize: awsjson.Deserializer[UntagResourceOutput](deserializeOpUntagResourceOutput),
 	Name:        "UntagResource",
-	Serialize:   awsjson.Serializer(serializeOpUntagResourceInput),
+	Serialize:   awsjson.Serializer[UntagResourceInput](serializeOpUntagResourceInput),
 	Target:      "PhotonAdminProxyService.UntagResource",
 	Validate:    validateOpUntagResourceInput,
 }

@@ -125,9 +125,9 @@ type UpdateAppBlockBuilderOutput struct {
 }
 
 var opUpdateAppBlockBuilder = pipeline.Operation[UpdateAppBlockBuilderInput, UpdateAppBlockBuilderOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateAppBlockBuilderOutput),
+	Deserialize: awsjson.Deserializer[UpdateAppBlockBuilderOutput](deserializeOpUpdateAppBlockBuilderOutput),
 	Name:        "UpdateAppBlockBuilder",
-	Serialize:   awsjson.Serializer(serializeOpUpdateAppBlockBuilderInput),
+	Serialize:   awsjson.Serializer[UpdateAppBlockBuilderInput](serializeOpUpdateAppBlockBuilderInput),
 	Target:      "PhotonAdminProxyService.UpdateAppBlockBuilder",
 	Validate:    validateOpUpdateAppBlockBuilderInput,
 }

@@ -91,9 +91,9 @@ type UpdateApplicationOutput struct {
 }
 
 var opUpdateApplication = pipeline.Operation[UpdateApplicationInput, UpdateApplicationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateApplicationOutput),
+	Deserialize: awsjson.Deserializer[UpdateApplicationOutput](deserializeOpUpdateApplicationOutput),
 	Name:        "UpdateApplication",
-	Serialize:   awsjson.Serializer(serializeOpUpdateApplicationInput),
+	Serialize:   awsjson.Serializer[UpdateApplicationInput](serializeOpUpdateApplicationInput),
 	Target:      "PhotonAdminProxyService.UpdateApplication",
 	Validate:    validateOpUpdateApplicationInput,
 }

@@ -70,9 +70,9 @@ type UpdateDirectoryConfigOutput struct {
 }
 
 var opUpdateDirectoryConfig = pipeline.Operation[UpdateDirectoryConfigInput, UpdateDirectoryConfigOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateDirectoryConfigOutput),
+	Deserialize: awsjson.Deserializer[UpdateDirectoryConfigOutput](deserializeOpUpdateDirectoryConfigOutput),
 	Name:        "UpdateDirectoryConfig",
-	Serialize:   awsjson.Serializer(serializeOpUpdateDirectoryConfigInput),
+	Serialize:   awsjson.Serializer[UpdateDirectoryConfigInput](serializeOpUpdateDirectoryConfigInput),
 	Target:      "PhotonAdminProxyService.UpdateDirectoryConfig",
 	Validate:    validateOpUpdateDirectoryConfigInput,
 }

@@ -71,9 +71,9 @@ type UpdateEntitlementOutput struct {
 }
 
 var opUpdateEntitlement = pipeline.Operation[UpdateEntitlementInput, UpdateEntitlementOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateEntitlementOutput),
+	Deserialize: awsjson.Deserializer[UpdateEntitlementOutput](deserializeOpUpdateEntitlementOutput),
 	Name:        "UpdateEntitlement",
-	Serialize:   awsjson.Serializer(serializeOpUpdateEntitlementInput),
+	Serialize:   awsjson.Serializer[UpdateEntitlementInput](serializeOpUpdateEntitlementInput),
 	Target:      "PhotonAdminProxyService.UpdateEntitlement",
 	Validate:    validateOpUpdateEntitlementInput,
 }

@@ -274,9 +274,9 @@ type UpdateFleetOutput struct {
 }
 
 var opUpdateFleet = pipeline.Operation[UpdateFleetInput, UpdateFleetOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateFleetOutput),
+	Deserialize: awsjson.Deserializer[UpdateFleetOutput](deserializeOpUpdateFleetOutput),
 	Name:        "UpdateFleet",
-	Serialize:   awsjson.Serializer(serializeOpUpdateFleetInput),
+	Serialize:   awsjson.Serializer[UpdateFleetInput](serializeOpUpdateFleetInput),
 	Target:      "PhotonAdminProxyService.UpdateFleet",
 	Validate:    validateOpUpdateFleetInput,
 }

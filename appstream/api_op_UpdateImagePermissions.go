@@ -61,9 +61,9 @@ type UpdateImagePermissionsOutput struct {
 }
 
 var opUpdateImagePermissions = pipeline.Operation[UpdateImagePermissionsInput, UpdateImagePermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateImagePermissionsOutput),
+	Deserialize: awsjson.Deserializer[UpdateImagePermissionsOutput](deserializeOpUpdateImagePermissionsOutput),
 	Name:        "UpdateImagePermissions",
-	Serialize:   awsjson.Serializer(serializeOpUpdateImagePermissionsInput),
+	Serialize:   awsjson.Serializer[UpdateImagePermissionsInput](serializeOpUpdateImagePermissionsInput),
 	Target:      "PhotonAdminProxyService.UpdateImagePermissions",
 	Validate:    validateOpUpdateImagePermissionsInput,
 }

@@ -120,9 +120,9 @@ type UpdateStackOutput struct {
 }
 
 var opUpdateStack = pipeline.Operation[UpdateStackInput, UpdateStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateStackOutput),
+	Deserialize: awsjson.Deserializer[UpdateStackOutput](deserializeOpUpdateStackOutput),
 	Name:        "UpdateStack",
-	Serialize:   awsjson.Serializer(serializeOpUpdateStackInput),
+	Serialize:   awsjson.Serializer[UpdateStackInput](serializeOpUpdateStackInput),
 	Target:      "PhotonAdminProxyService.UpdateStack",
 	Validate:    validateOpUpdateStackInput,
 }

@@ -84,9 +84,9 @@ type UpdateThemeForStackOutput struct {
 }
 
 var opUpdateThemeForStack = pipeline.Operation[UpdateThemeForStackInput, UpdateThemeForStackOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateThemeForStackOutput),
+	Deserialize: awsjson.Deserializer[UpdateThemeForStackOutput](deserializeOpUpdateThemeForStackOutput),
 	Name:        "UpdateThemeForStack",
-	Serialize:   awsjson.Serializer(serializeOpUpdateThemeForStackInput),
+	Serialize:   awsjson.Serializer[UpdateThemeForStackInput](serializeOpUpdateThemeForStackInput),
 	Target:      "PhotonAdminProxyService.UpdateThemeForStack",
 	Validate:    validateOpUpdateThemeForStackInput,
 }

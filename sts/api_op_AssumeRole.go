@@ -461,8 +461,15 @@ type AssumeRoleOutput struct {
 }
 
 var opAssumeRole = pipeline.Operation[AssumeRoleInput, AssumeRoleOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRole", deserializeOpAssumeRoleOutput),
-	Name:        "AssumeRole",
-	Serialize:   awsquery.Serializer("AssumeRole", "2011-06-15", serializeOpAssumeRoleInput),
-	Validate:    validateOpAssumeRoleInput,
+	Deserialize: awsquery.Deserializer[AssumeRoleOutput]{
+		Fn: deserializeOpAssumeRoleOutput,
+		Op: "AssumeRole",
+	},
+	Name: "AssumeRole",
+	Serialize: awsquery.Serializer[AssumeRoleInput]{
+		Action:  "AssumeRole",
+		Fn:      serializeOpAssumeRoleInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpAssumeRoleInput,
 }

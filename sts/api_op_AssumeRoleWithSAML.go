@@ -396,9 +396,16 @@ type AssumeRoleWithSAMLOutput struct {
 }
 
 var opAssumeRoleWithSAML = pipeline.Operation[AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput]{
-	Auth:        pipeline.AuthNone,
-	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoleWithSAML", deserializeOpAssumeRoleWithSAMLOutput),
-	Name:        "AssumeRoleWithSAML",
-	Serialize:   awsquery.Serializer("AssumeRoleWithSAML", "2011-06-15", serializeOpAssumeRoleWithSAMLInput),
-	Validate:    validateOpAssumeRoleWithSAMLInput,
+	Auth: pipeline.AuthNone,
+	Deserialize: awsquery.Deserializer[AssumeRoleWithSAMLOutput]{
+		Fn: deserializeOpAssumeRoleWithSAMLOutput,
+		Op: "AssumeRoleWithSAML",
+	},
+	Name: "AssumeRoleWithSAML",
+	Serialize: awsquery.Serializer[AssumeRoleWithSAMLInput]{
+		Action:  "AssumeRoleWithSAML",
+		Fn:      serializeOpAssumeRoleWithSAMLInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpAssumeRoleWithSAMLInput,
 }

@@ -425,9 +425,16 @@ type AssumeRoleWithWebIdentityOutput struct {
 }
 
 var opAssumeRoleWithWebIdentity = pipeline.Operation[AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput]{
-	Auth:        pipeline.AuthNone,
-	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoleWithWebIdentity", deserializeOpAssumeRoleWithWebIdentityOutput),
-	Name:        "AssumeRoleWithWebIdentity",
-	Serialize:   awsquery.Serializer("AssumeRoleWithWebIdentity", "2011-06-15", serializeOpAssumeRoleWithWebIdentityInput),
-	Validate:    validateOpAssumeRoleWithWebIdentityInput,
+	Auth: pipeline.AuthNone,
+	Deserialize: awsquery.Deserializer[AssumeRoleWithWebIdentityOutput]{
+		Fn: deserializeOpAssumeRoleWithWebIdentityOutput,
+		Op: "AssumeRoleWithWebIdentity",
+	},
+	Name: "AssumeRoleWithWebIdentity",
+	Serialize: awsquery.Serializer[AssumeRoleWithWebIdentityInput]{
+		Action:  "AssumeRoleWithWebIdentity",
+		Fn:      serializeOpAssumeRoleWithWebIdentityInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpAssumeRoleWithWebIdentityInput,
 }

@@ -128,8 +128,15 @@ type AssumeRootOutput struct {
 }
 
 var opAssumeRoot = pipeline.Operation[AssumeRootInput, AssumeRootOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "AssumeRoot", deserializeOpAssumeRootOutput),
-	Name:        "AssumeRoot",
-	Serialize:   awsquery.Serializer("AssumeRoot", "2011-06-15", serializeOpAssumeRootInput),
-	Validate:    validateOpAssumeRootInput,
+	Deserialize: awsquery.Deserializer[AssumeRootOutput]{
+		Fn: deserializeOpAssumeRootOutput,
+		Op: "AssumeRoot",
+	},
+	Name: "AssumeRoot",
+	Serialize: awsquery.Serializer[AssumeRootInput]{
+		Action:  "AssumeRoot",
+		Fn:      serializeOpAssumeRootInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpAssumeRootInput,
 }

@@ -84,8 +84,15 @@ type DecodeAuthorizationMessageOutput struct {
 }
 
 var opDecodeAuthorizationMessage = pipeline.Operation[DecodeAuthorizationMessageInput, DecodeAuthorizationMessageOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "DecodeAuthorizationMessage", deserializeOpDecodeAuthorizationMessageOutput),
-	Name:        "DecodeAuthorizationMessage",
-	Serialize:   awsquery.Serializer("DecodeAuthorizationMessage", "2011-06-15", serializeOpDecodeAuthorizationMessageInput),
-	Validate:    validateOpDecodeAuthorizationMessageInput,
+	Deserialize: awsquery.Deserializer[DecodeAuthorizationMessageOutput]{
+		Fn: deserializeOpDecodeAuthorizationMessageOutput,
+		Op: "DecodeAuthorizationMessage",
+	},
+	Name: "DecodeAuthorizationMessage",
+	Serialize: awsquery.Serializer[DecodeAuthorizationMessageInput]{
+		Action:  "DecodeAuthorizationMessage",
+		Fn:      serializeOpDecodeAuthorizationMessageInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpDecodeAuthorizationMessageInput,
 }

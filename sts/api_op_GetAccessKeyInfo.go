@@ -75,8 +75,15 @@ type GetAccessKeyInfoOutput struct {
 }
 
 var opGetAccessKeyInfo = pipeline.Operation[GetAccessKeyInfoInput, GetAccessKeyInfoOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetAccessKeyInfo", deserializeOpGetAccessKeyInfoOutput),
-	Name:        "GetAccessKeyInfo",
-	Serialize:   awsquery.Serializer("GetAccessKeyInfo", "2011-06-15", serializeOpGetAccessKeyInfoInput),
-	Validate:    validateOpGetAccessKeyInfoInput,
+	Deserialize: awsquery.Deserializer[GetAccessKeyInfoOutput]{
+		Fn: deserializeOpGetAccessKeyInfoOutput,
+		Op: "GetAccessKeyInfo",
+	},
+	Name: "GetAccessKeyInfo",
+	Serialize: awsquery.Serializer[GetAccessKeyInfoInput]{
+		Action:  "GetAccessKeyInfo",
+		Fn:      serializeOpGetAccessKeyInfoInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpGetAccessKeyInfoInput,
 }

@@ -64,7 +64,14 @@ type GetCallerIdentityOutput struct {
 }
 
 var opGetCallerIdentity = pipeline.Operation[GetCallerIdentityInput, GetCallerIdentityOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetCallerIdentity", deserializeOpGetCallerIdentityOutput),
-	Name:        "GetCallerIdentity",
-	Serialize:   awsquery.Serializer("GetCallerIdentity", "2011-06-15", serializeOpGetCallerIdentityInput),
+	Deserialize: awsquery.Deserializer[GetCallerIdentityOutput]{
+		Fn: deserializeOpGetCallerIdentityOutput,
+		Op: "GetCallerIdentity",
+	},
+	Name: "GetCallerIdentity",
+	Serialize: awsquery.Serializer[GetCallerIdentityInput]{
+		Action:  "GetCallerIdentity",
+		Fn:      serializeOpGetCallerIdentityInput,
+		Version: "2011-06-15",
+	},
 }

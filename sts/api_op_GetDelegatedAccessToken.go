@@ -81,8 +81,15 @@ type GetDelegatedAccessTokenOutput struct {
 }
 
 var opGetDelegatedAccessToken = pipeline.Operation[GetDelegatedAccessTokenInput, GetDelegatedAccessTokenOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetDelegatedAccessToken", deserializeOpGetDelegatedAccessTokenOutput),
-	Name:        "GetDelegatedAccessToken",
-	Serialize:   awsquery.Serializer("GetDelegatedAccessToken", "2011-06-15", serializeOpGetDelegatedAccessTokenInput),
-	Validate:    validateOpGetDelegatedAccessTokenInput,
+	Deserialize: awsquery.Deserializer[GetDelegatedAccessTokenOutput]{
+		Fn: deserializeOpGetDelegatedAccessTokenOutput,
+		Op: "GetDelegatedAccessToken",
+	},
+	Name: "GetDelegatedAccessToken",
+	Serialize: awsquery.Serializer[GetDelegatedAccessTokenInput]{
+		Action:  "GetDelegatedAccessToken",
+		Fn:      serializeOpGetDelegatedAccessTokenInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpGetDelegatedAccessTokenInput,
 }

@@ -317,8 +317,15 @@ type GetFederationTokenOutput struct {
 }
 
 var opGetFederationToken = pipeline.Operation[GetFederationTokenInput, GetFederationTokenOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetFederationToken", deserializeOpGetFederationTokenOutput),
-	Name:        "GetFederationToken",
-	Serialize:   awsquery.Serializer("GetFederationToken", "2011-06-15", serializeOpGetFederationTokenInput),
-	Validate:    validateOpGetFederationTokenInput,
+	Deserialize: awsquery.Deserializer[GetFederationTokenOutput]{
+		Fn: deserializeOpGetFederationTokenOutput,
+		Op: "GetFederationToken",
+	},
+	Name: "GetFederationToken",
+	Serialize: awsquery.Serializer[GetFederationTokenInput]{
+		Action:  "GetFederationToken",
+		Fn:      serializeOpGetFederationTokenInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpGetFederationTokenInput,
 }

@@ -151,7 +151,14 @@ type GetSessionTokenOutput struct {
 }
 
 var opGetSessionToken = pipeline.Operation[GetSessionTokenInput, GetSessionTokenOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetSessionToken", deserializeOpGetSessionTokenOutput),
-	Name:        "GetSessionToken",
-	Serialize:   awsquery.Serializer("GetSessionToken", "2011-06-15", serializeOpGetSessionTokenInput),
+	Deserialize: awsquery.Deserializer[GetSessionTokenOutput]{
+		Fn: deserializeOpGetSessionTokenOutput,
+		Op: "GetSessionToken",
+	},
+	Name: "GetSessionToken",
+	Serialize: awsquery.Serializer[GetSessionTokenInput]{
+		Action:  "GetSessionToken",
+		Fn:      serializeOpGetSessionTokenInput,
+		Version: "2011-06-15",
+	},
 }

@@ -109,8 +109,15 @@ func (v GetWebIdentityTokenOutput) GoString() string {
 }
 
 var opGetWebIdentityToken = pipeline.Operation[GetWebIdentityTokenInput, GetWebIdentityTokenOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GetWebIdentityToken", deserializeOpGetWebIdentityTokenOutput),
-	Name:        "GetWebIdentityToken",
-	Serialize:   awsquery.Serializer("GetWebIdentityToken", "2011-06-15", serializeOpGetWebIdentityTokenInput),
-	Validate:    validateOpGetWebIdentityTokenInput,
+	Deserialize: awsquery.Deserializer[GetWebIdentityTokenOutput]{
+		Fn: deserializeOpGetWebIdentityTokenOutput,
+		Op: "GetWebIdentityToken",
+	},
+	Name: "GetWebIdentityToken",
+	Serialize: awsquery.Serializer[GetWebIdentityTokenInput]{
+		Action:  "GetWebIdentityToken",
+		Fn:      serializeOpGetWebIdentityTokenInput,
+		Version: "2011-06-15",
+	},
+	Validate: validateOpGetWebIdentityTokenInput,
 }

@@ -61,9 +61,9 @@ type AcceptAccountLinkInvitationOutput struct {
 }
 
 var opAcceptAccountLinkInvitation = pipeline.Operation[AcceptAccountLinkInvitationInput, AcceptAccountLinkInvitationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAcceptAccountLinkInvitationOutput),
+	Deserialize: awsjson.Deserializer[AcceptAccountLinkInvitationOutput](deserializeOpAcceptAccountLinkInvitationOutput),
 	Name:        "AcceptAccountLinkInvitation",
-	Serialize:   awsjson.Serializer(serializeOpAcceptAccountLinkInvitationInput),
+	Serialize:   awsjson.Serializer[AcceptAccountLinkInvitationInput](serializeOpAcceptAccountLinkInvitationInput),
 	Target:      "WorkspacesService.AcceptAccountLinkInvitation",
 	Validate:    validateOpAcceptAccountLinkInvitationInput,
 }

@@ -69,9 +69,9 @@ type AssociateConnectionAliasOutput struct {
 }
 
 var opAssociateConnectionAlias = pipeline.Operation[AssociateConnectionAliasInput, AssociateConnectionAliasOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateConnectionAliasOutput),
+	Deserialize: awsjson.Deserializer[AssociateConnectionAliasOutput](deserializeOpAssociateConnectionAliasOutput),
 	Name:        "AssociateConnectionAlias",
-	Serialize:   awsjson.Serializer(serializeOpAssociateConnectionAliasInput),
+	Serialize:   awsjson.Serializer[AssociateConnectionAliasInput](serializeOpAssociateConnectionAliasInput),
 	Target:      "WorkspacesService.AssociateConnectionAlias",
 	Validate:    validateOpAssociateConnectionAliasInput,
 }

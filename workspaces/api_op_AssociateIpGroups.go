@@ -54,9 +54,9 @@ type AssociateIpGroupsOutput struct {
 }
 
 var opAssociateIpGroups = pipeline.Operation[AssociateIpGroupsInput, AssociateIpGroupsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateIpGroupsOutput),
+	Deserialize: awsjson.Deserializer[AssociateIpGroupsOutput](deserializeOpAssociateIpGroupsOutput),
 	Name:        "AssociateIpGroups",
-	Serialize:   awsjson.Serializer(serializeOpAssociateIpGroupsInput),
+	Serialize:   awsjson.Serializer[AssociateIpGroupsInput](serializeOpAssociateIpGroupsInput),
 	Target:      "WorkspacesService.AssociateIpGroups",
 	Validate:    validateOpAssociateIpGroupsInput,
 }

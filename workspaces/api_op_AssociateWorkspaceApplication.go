@@ -64,9 +64,9 @@ type AssociateWorkspaceApplicationOutput struct {
 }
 
 var opAssociateWorkspaceApplication = pipeline.Operation[AssociateWorkspaceApplicationInput, AssociateWorkspaceApplicationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAssociateWorkspaceApplicationOutput),
+	Deserialize: awsjson.Deserializer[AssociateWorkspaceApplicationOutput](deserializeOpAssociateWorkspaceApplicationOutput),
 	Name:        "AssociateWorkspaceApplication",
-	Serialize:   awsjson.Serializer(serializeOpAssociateWorkspaceApplicationInput),
+	Serialize:   awsjson.Serializer[AssociateWorkspaceApplicationInput](serializeOpAssociateWorkspaceApplicationInput),
 	Target:      "WorkspacesService.AssociateWorkspaceApplication",
 	Validate:    validateOpAssociateWorkspaceApplicationInput,
 }

@@ -57,9 +57,9 @@ type AuthorizeIpRulesOutput struct {
 }
 
 var opAuthorizeIpRules = pipeline.Operation[AuthorizeIpRulesInput, AuthorizeIpRulesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpAuthorizeIpRulesOutput),
+	Deserialize: awsjson.Deserializer[AuthorizeIpRulesOutput](deserializeOpAuthorizeIpRulesOutput),
 	Name:        "AuthorizeIpRules",
-	Serialize:   awsjson.Serializer(serializeOpAuthorizeIpRulesInput),
+	Serialize:   awsjson.Serializer[AuthorizeIpRulesInput](serializeOpAuthorizeIpRulesInput),
 	Target:      "WorkspacesService.AuthorizeIpRules",
 	Validate:    validateOpAuthorizeIpRulesInput,
 }

@@ -94,9 +94,9 @@ type CopyWorkspaceImageOutput struct {
 }
 
 var opCopyWorkspaceImage = pipeline.Operation[CopyWorkspaceImageInput, CopyWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCopyWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[CopyWorkspaceImageOutput](deserializeOpCopyWorkspaceImageOutput),
 	Name:        "CopyWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpCopyWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[CopyWorkspaceImageInput](serializeOpCopyWorkspaceImageInput),
 	Target:      "WorkspacesService.CopyWorkspaceImage",
 	Validate:    validateOpCopyWorkspaceImageInput,
 }

@@ -57,9 +57,9 @@ type CreateAccountLinkInvitationOutput struct {
 }
 
 var opCreateAccountLinkInvitation = pipeline.Operation[CreateAccountLinkInvitationInput, CreateAccountLinkInvitationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateAccountLinkInvitationOutput),
+	Deserialize: awsjson.Deserializer[CreateAccountLinkInvitationOutput](deserializeOpCreateAccountLinkInvitationOutput),
 	Name:        "CreateAccountLinkInvitation",
-	Serialize:   awsjson.Serializer(serializeOpCreateAccountLinkInvitationInput),
+	Serialize:   awsjson.Serializer[CreateAccountLinkInvitationInput](serializeOpCreateAccountLinkInvitationInput),
 	Target:      "WorkspacesService.CreateAccountLinkInvitation",
 	Validate:    validateOpCreateAccountLinkInvitationInput,
 }

@@ -71,9 +71,9 @@ type CreateConnectClientAddInOutput struct {
 }
 
 var opCreateConnectClientAddIn = pipeline.Operation[CreateConnectClientAddInInput, CreateConnectClientAddInOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateConnectClientAddInOutput),
+	Deserialize: awsjson.Deserializer[CreateConnectClientAddInOutput](deserializeOpCreateConnectClientAddInOutput),
 	Name:        "CreateConnectClientAddIn",
-	Serialize:   awsjson.Serializer(serializeOpCreateConnectClientAddInInput),
+	Serialize:   awsjson.Serializer[CreateConnectClientAddInInput](serializeOpCreateConnectClientAddInInput),
 	Target:      "WorkspacesService.CreateConnectClientAddIn",
 	Validate:    validateOpCreateConnectClientAddInInput,
 }

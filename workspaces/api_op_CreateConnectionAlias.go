@@ -65,9 +65,9 @@ type CreateConnectionAliasOutput struct {
 }
 
 var opCreateConnectionAlias = pipeline.Operation[CreateConnectionAliasInput, CreateConnectionAliasOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateConnectionAliasOutput),
+	Deserialize: awsjson.Deserializer[CreateConnectionAliasOutput](deserializeOpCreateConnectionAliasOutput),
 	Name:        "CreateConnectionAlias",
-	Serialize:   awsjson.Serializer(serializeOpCreateConnectionAliasInput),
+	Serialize:   awsjson.Serializer[CreateConnectionAliasInput](serializeOpCreateConnectionAliasInput),
 	Target:      "WorkspacesService.CreateConnectionAlias",
 	Validate:    validateOpCreateConnectionAliasInput,
 }

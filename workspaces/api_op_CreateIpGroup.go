@@ -74,9 +74,9 @@ type CreateIpGroupOutput struct {
 }
 
 var opCreateIpGroup = pipeline.Operation[CreateIpGroupInput, CreateIpGroupOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateIpGroupOutput),
+	Deserialize: awsjson.Deserializer[CreateIpGroupOutput](deserializeOpCreateIpGroupOutput),
 	Name:        "CreateIpGroup",
-	Serialize:   awsjson.Serializer(serializeOpCreateIpGroupInput),
+	Serialize:   awsjson.Serializer[CreateIpGroupInput](serializeOpCreateIpGroupInput),
 	Target:      "WorkspacesService.CreateIpGroup",
 	Validate:    validateOpCreateIpGroupInput,
 }

@@ -60,9 +60,9 @@ type CreateStandbyWorkspacesOutput struct {
 }
 
 var opCreateStandbyWorkspaces = pipeline.Operation[CreateStandbyWorkspacesInput, CreateStandbyWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateStandbyWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[CreateStandbyWorkspacesOutput](deserializeOpCreateStandbyWorkspacesOutput),
 	Name:        "CreateStandbyWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpCreateStandbyWorkspacesInput),
+	Serialize:   awsjson.Serializer[CreateStandbyWorkspacesInput](serializeOpCreateStandbyWorkspacesInput),
 	Target:      "WorkspacesService.CreateStandbyWorkspaces",
 	Validate:    validateOpCreateStandbyWorkspacesInput,
 }

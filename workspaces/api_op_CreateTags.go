@@ -55,9 +55,9 @@ type CreateTagsOutput struct {
 }
 
 var opCreateTags = pipeline.Operation[CreateTagsInput, CreateTagsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateTagsOutput),
+	Deserialize: awsjson.Deserializer[CreateTagsOutput](deserializeOpCreateTagsOutput),
 	Name:        "CreateTags",
-	Serialize:   awsjson.Serializer(serializeOpCreateTagsInput),
+	Serialize:   awsjson.Serializer[CreateTagsInput](serializeOpCreateTagsInput),
 	Target:      "WorkspacesService.CreateTags",
 	Validate:    validateOpCreateTagsInput,
 }

@@ -90,9 +90,9 @@ type CreateUpdatedWorkspaceImageOutput struct {
 }
 
 var opCreateUpdatedWorkspaceImage = pipeline.Operation[CreateUpdatedWorkspaceImageInput, CreateUpdatedWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateUpdatedWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[CreateUpdatedWorkspaceImageOutput](deserializeOpCreateUpdatedWorkspaceImageOutput),
 	Name:        "CreateUpdatedWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpCreateUpdatedWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[CreateUpdatedWorkspaceImageInput](serializeOpCreateUpdatedWorkspaceImageInput),
 	Target:      "WorkspacesService.CreateUpdatedWorkspaceImage",
 	Validate:    validateOpCreateUpdatedWorkspaceImageInput,
 }

@@ -88,9 +88,9 @@ type CreateWorkspaceBundleOutput struct {
 }
 
 var opCreateWorkspaceBundle = pipeline.Operation[CreateWorkspaceBundleInput, CreateWorkspaceBundleOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspaceBundleOutput),
+	Deserialize: awsjson.Deserializer[CreateWorkspaceBundleOutput](deserializeOpCreateWorkspaceBundleOutput),
 	Name:        "CreateWorkspaceBundle",
-	Serialize:   awsjson.Serializer(serializeOpCreateWorkspaceBundleInput),
+	Serialize:   awsjson.Serializer[CreateWorkspaceBundleInput](serializeOpCreateWorkspaceBundleInput),
 	Target:      "WorkspacesService.CreateWorkspaceBundle",
 	Validate:    validateOpCreateWorkspaceBundleInput,
 }

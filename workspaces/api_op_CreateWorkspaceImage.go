@@ -105,9 +105,9 @@ type CreateWorkspaceImageOutput struct {
 }
 
 var opCreateWorkspaceImage = pipeline.Operation[CreateWorkspaceImageInput, CreateWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[CreateWorkspaceImageOutput](deserializeOpCreateWorkspaceImageOutput),
 	Name:        "CreateWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpCreateWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[CreateWorkspaceImageInput](serializeOpCreateWorkspaceImageInput),
 	Target:      "WorkspacesService.CreateWorkspaceImage",
 	Validate:    validateOpCreateWorkspaceImageInput,
 }

@@ -73,9 +73,9 @@ type CreateWorkspacesOutput struct {
 }
 
 var opCreateWorkspaces = pipeline.Operation[CreateWorkspacesInput, CreateWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[CreateWorkspacesOutput](deserializeOpCreateWorkspacesOutput),
 	Name:        "CreateWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpCreateWorkspacesInput),
+	Serialize:   awsjson.Serializer[CreateWorkspacesInput](serializeOpCreateWorkspacesInput),
 	Target:      "WorkspacesService.CreateWorkspaces",
 	Validate:    validateOpCreateWorkspacesInput,
 }

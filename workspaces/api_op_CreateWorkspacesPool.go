@@ -90,9 +90,9 @@ type CreateWorkspacesPoolOutput struct {
 }
 
 var opCreateWorkspacesPool = pipeline.Operation[CreateWorkspacesPoolInput, CreateWorkspacesPoolOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpCreateWorkspacesPoolOutput),
+	Deserialize: awsjson.Deserializer[CreateWorkspacesPoolOutput](deserializeOpCreateWorkspacesPoolOutput),
 	Name:        "CreateWorkspacesPool",
-	Serialize:   awsjson.Serializer(serializeOpCreateWorkspacesPoolInput),
+	Serialize:   awsjson.Serializer[CreateWorkspacesPoolInput](serializeOpCreateWorkspacesPoolInput),
 	Target:      "WorkspacesService.CreateWorkspacesPool",
 	Validate:    validateOpCreateWorkspacesPoolInput,
 }

@@ -58,9 +58,9 @@ type DeleteAccountLinkInvitationOutput struct {
 }
 
 var opDeleteAccountLinkInvitation = pipeline.Operation[DeleteAccountLinkInvitationInput, DeleteAccountLinkInvitationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteAccountLinkInvitationOutput),
+	Deserialize: awsjson.Deserializer[DeleteAccountLinkInvitationOutput](deserializeOpDeleteAccountLinkInvitationOutput),
 	Name:        "DeleteAccountLinkInvitation",
-	Serialize:   awsjson.Serializer(serializeOpDeleteAccountLinkInvitationInput),
+	Serialize:   awsjson.Serializer[DeleteAccountLinkInvitationInput](serializeOpDeleteAccountLinkInvitationInput),
 	Target:      "WorkspacesService.DeleteAccountLinkInvitation",
 	Validate:    validateOpDeleteAccountLinkInvitationInput,
 }

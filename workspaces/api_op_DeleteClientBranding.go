@@ -62,9 +62,9 @@ type DeleteClientBrandingOutput struct {
 }
 
 var opDeleteClientBranding = pipeline.Operation[DeleteClientBrandingInput, DeleteClientBrandingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteClientBrandingOutput),
+	Deserialize: awsjson.Deserializer[DeleteClientBrandingOutput](deserializeOpDeleteClientBrandingOutput),
 	Name:        "DeleteClientBranding",
-	Serialize:   awsjson.Serializer(serializeOpDeleteClientBrandingInput),
+	Serialize:   awsjson.Serializer[DeleteClientBrandingInput](serializeOpDeleteClientBrandingInput),
 	Target:      "WorkspacesService.DeleteClientBranding",
 	Validate:    validateOpDeleteClientBrandingInput,
 }

@@ -55,9 +55,9 @@ type DeleteConnectClientAddInOutput struct {
 }
 
 var opDeleteConnectClientAddIn = pipeline.Operation[DeleteConnectClientAddInInput, DeleteConnectClientAddInOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteConnectClientAddInOutput),
+	Deserialize: awsjson.Deserializer[DeleteConnectClientAddInOutput](deserializeOpDeleteConnectClientAddInOutput),
 	Name:        "DeleteConnectClientAddIn",
-	Serialize:   awsjson.Serializer(serializeOpDeleteConnectClientAddInInput),
+	Serialize:   awsjson.Serializer[DeleteConnectClientAddInInput](serializeOpDeleteConnectClientAddInInput),
 	Target:      "WorkspacesService.DeleteConnectClientAddIn",
 	Validate:    validateOpDeleteConnectClientAddInInput,
 }

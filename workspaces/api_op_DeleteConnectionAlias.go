@@ -62,9 +62,9 @@ type DeleteConnectionAliasOutput struct {
 }
 
 var opDeleteConnectionAlias = pipeline.Operation[DeleteConnectionAliasInput, DeleteConnectionAliasOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteConnectionAliasOutput),
+	Deserialize: awsjson.Deserializer[DeleteConnectionAliasOutput](deserializeOpDeleteConnectionAliasOutput),
 	Name:        "DeleteConnectionAlias",
-	Serialize:   awsjson.Serializer(serializeOpDeleteConnectionAliasInput),
+	Serialize:   awsjson.Serializer[DeleteConnectionAliasInput](serializeOpDeleteConnectionAliasInput),
 	Target:      "WorkspacesService.DeleteConnectionAlias",
 	Validate:    validateOpDeleteConnectionAliasInput,
 }

@@ -50,9 +50,9 @@ type DeleteIpGroupOutput struct {
 }
 
 var opDeleteIpGroup = pipeline.Operation[DeleteIpGroupInput, DeleteIpGroupOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteIpGroupOutput),
+	Deserialize: awsjson.Deserializer[DeleteIpGroupOutput](deserializeOpDeleteIpGroupOutput),
 	Name:        "DeleteIpGroup",
-	Serialize:   awsjson.Serializer(serializeOpDeleteIpGroupInput),
+	Serialize:   awsjson.Serializer[DeleteIpGroupInput](serializeOpDeleteIpGroupInput),
 	Target:      "WorkspacesService.DeleteIpGroup",
 	Validate:    validateOpDeleteIpGroupInput,
 }

@@ -53,9 +53,9 @@ type DeleteTagsOutput struct {
 }
 
 var opDeleteTags = pipeline.Operation[DeleteTagsInput, DeleteTagsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteTagsOutput),
+	Deserialize: awsjson.Deserializer[DeleteTagsOutput](deserializeOpDeleteTagsOutput),
 	Name:        "DeleteTags",
-	Serialize:   awsjson.Serializer(serializeOpDeleteTagsInput),
+	Serialize:   awsjson.Serializer[DeleteTagsInput](serializeOpDeleteTagsInput),
 	Target:      "WorkspacesService.DeleteTags",
 	Validate:    validateOpDeleteTagsInput,
 }

@@ -47,8 +47,8 @@ type DeleteWorkspaceBundleOutput struct {
 }
 
 var opDeleteWorkspaceBundle = pipeline.Operation[DeleteWorkspaceBundleInput, DeleteWorkspaceBundleOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteWorkspaceBundleOutput),
+	Deserialize: awsjson.Deserializer[DeleteWorkspaceBundleOutput](deserializeOpDeleteWorkspaceBundleOutput),
 	Name:        "DeleteWorkspaceBundle",
-	Serialize:   awsjson.Serializer(serializeOpDeleteWorkspaceBundleInput),
+	Serialize:   awsjson.Serializer[DeleteWorkspaceBundleInput](serializeOpDeleteWorkspaceBundleInput),
 	Target:      "WorkspacesService.DeleteWorkspaceBundle",
 }

@@ -49,9 +49,9 @@ type DeleteWorkspaceImageOutput struct {
 }
 
 var opDeleteWorkspaceImage = pipeline.Operation[DeleteWorkspaceImageInput, DeleteWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeleteWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[DeleteWorkspaceImageOutput](deserializeOpDeleteWorkspaceImageOutput),
 	Name:        "DeleteWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpDeleteWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[DeleteWorkspaceImageInput](serializeOpDeleteWorkspaceImageInput),
 	Target:      "WorkspacesService.DeleteWorkspaceImage",
 	Validate:    validateOpDeleteWorkspaceImageInput,
 }

@@ -58,9 +58,9 @@ type DeployWorkspaceApplicationsOutput struct {
 }
 
 var opDeployWorkspaceApplications = pipeline.Operation[DeployWorkspaceApplicationsInput, DeployWorkspaceApplicationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeployWorkspaceApplicationsOutput),
+	Deserialize: awsjson.Deserializer[DeployWorkspaceApplicationsOutput](deserializeOpDeployWorkspaceApplicationsOutput),
 	Name:        "DeployWorkspaceApplications",
-	Serialize:   awsjson.Serializer(serializeOpDeployWorkspaceApplicationsInput),
+	Serialize:   awsjson.Serializer[DeployWorkspaceApplicationsInput](serializeOpDeployWorkspaceApplicationsInput),
 	Target:      "WorkspacesService.DeployWorkspaceApplications",
 	Validate:    validateOpDeployWorkspaceApplicationsInput,
 }

@@ -65,9 +65,9 @@ type DeregisterWorkspaceDirectoryOutput struct {
 }
 
 var opDeregisterWorkspaceDirectory = pipeline.Operation[DeregisterWorkspaceDirectoryInput, DeregisterWorkspaceDirectoryOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDeregisterWorkspaceDirectoryOutput),
+	Deserialize: awsjson.Deserializer[DeregisterWorkspaceDirectoryOutput](deserializeOpDeregisterWorkspaceDirectoryOutput),
 	Name:        "DeregisterWorkspaceDirectory",
-	Serialize:   awsjson.Serializer(serializeOpDeregisterWorkspaceDirectoryInput),
+	Serialize:   awsjson.Serializer[DeregisterWorkspaceDirectoryInput](serializeOpDeregisterWorkspaceDirectoryInput),
 	Target:      "WorkspacesService.DeregisterWorkspaceDirectory",
 	Validate:    validateOpDeregisterWorkspaceDirectoryInput,
 }

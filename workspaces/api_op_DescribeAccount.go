@@ -61,8 +61,8 @@ type DescribeAccountOutput struct {
 }
 
 var opDescribeAccount = pipeline.Operation[DescribeAccountInput, DescribeAccountOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAccountOutput),
+	Deserialize: awsjson.Deserializer[DescribeAccountOutput](deserializeOpDescribeAccountOutput),
 	Name:        "DescribeAccount",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAccountInput),
+	Serialize:   awsjson.Serializer[DescribeAccountInput](serializeOpDescribeAccountInput),
 	Target:      "WorkspacesService.DescribeAccount",
 }

@@ -61,9 +61,9 @@ type DescribeAccountModificationsOutput struct {
 }
 
 var opDescribeAccountModifications = pipeline.Operation[DescribeAccountModificationsInput, DescribeAccountModificationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeAccountModificationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeAccountModificationsOutput](deserializeOpDescribeAccountModificationsOutput),
 	Name:        "DescribeAccountModifications",
-	Serialize:   awsjson.Serializer(serializeOpDescribeAccountModificationsInput),
+	Serialize:   awsjson.Serializer[DescribeAccountModificationsInput](serializeOpDescribeAccountModificationsInput),
 	Target:      "WorkspacesService.DescribeAccountModifications",
 }
 

@@ -80,9 +80,9 @@ type DescribeApplicationAssociationsOutput struct {
 }
 
 var opDescribeApplicationAssociations = pipeline.Operation[DescribeApplicationAssociationsInput, DescribeApplicationAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeApplicationAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeApplicationAssociationsOutput](deserializeOpDescribeApplicationAssociationsOutput),
 	Name:        "DescribeApplicationAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeApplicationAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeApplicationAssociationsInput](serializeOpDescribeApplicationAssociationsInput),
 	Target:      "WorkspacesService.DescribeApplicationAssociations",
 	Validate:    validateOpDescribeApplicationAssociationsInput,
 }

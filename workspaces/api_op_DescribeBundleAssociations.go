@@ -56,9 +56,9 @@ type DescribeBundleAssociationsOutput struct {
 }
 
 var opDescribeBundleAssociations = pipeline.Operation[DescribeBundleAssociationsInput, DescribeBundleAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeBundleAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeBundleAssociationsOutput](deserializeOpDescribeBundleAssociationsOutput),
 	Name:        "DescribeBundleAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeBundleAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeBundleAssociationsInput](serializeOpDescribeBundleAssociationsInput),
 	Target:      "WorkspacesService.DescribeBundleAssociations",
 	Validate:    validateOpDescribeBundleAssociationsInput,
 }

@@ -73,9 +73,9 @@ type DescribeClientBrandingOutput struct {
 }
 
 var opDescribeClientBranding = pipeline.Operation[DescribeClientBrandingInput, DescribeClientBrandingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeClientBrandingOutput),
+	Deserialize: awsjson.Deserializer[DescribeClientBrandingOutput](deserializeOpDescribeClientBrandingOutput),
 	Name:        "DescribeClientBranding",
-	Serialize:   awsjson.Serializer(serializeOpDescribeClientBrandingInput),
+	Serialize:   awsjson.Serializer[DescribeClientBrandingInput](serializeOpDescribeClientBrandingInput),
 	Target:      "WorkspacesService.DescribeClientBranding",
 	Validate:    validateOpDescribeClientBrandingInput,
 }

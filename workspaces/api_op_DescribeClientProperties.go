@@ -52,9 +52,9 @@ type DescribeClientPropertiesOutput struct {
 }
 
 var opDescribeClientProperties = pipeline.Operation[DescribeClientPropertiesInput, DescribeClientPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeClientPropertiesOutput),
+	Deserialize: awsjson.Deserializer[DescribeClientPropertiesOutput](deserializeOpDescribeClientPropertiesOutput),
 	Name:        "DescribeClientProperties",
-	Serialize:   awsjson.Serializer(serializeOpDescribeClientPropertiesInput),
+	Serialize:   awsjson.Serializer[DescribeClientPropertiesInput](serializeOpDescribeClientPropertiesInput),
 	Target:      "WorkspacesService.DescribeClientProperties",
 	Validate:    validateOpDescribeClientPropertiesInput,
 }

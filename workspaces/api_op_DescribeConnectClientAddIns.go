@@ -74,9 +74,9 @@ type DescribeConnectClientAddInsOutput struct {
 }
 
 var opDescribeConnectClientAddIns = pipeline.Operation[DescribeConnectClientAddInsInput, DescribeConnectClientAddInsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectClientAddInsOutput),
+	Deserialize: awsjson.Deserializer[DescribeConnectClientAddInsOutput](deserializeOpDescribeConnectClientAddInsOutput),
 	Name:        "DescribeConnectClientAddIns",
-	Serialize:   awsjson.Serializer(serializeOpDescribeConnectClientAddInsInput),
+	Serialize:   awsjson.Serializer[DescribeConnectClientAddInsInput](serializeOpDescribeConnectClientAddInsInput),
 	Target:      "WorkspacesService.DescribeConnectClientAddIns",
 	Validate:    validateOpDescribeConnectClientAddInsInput,
 }

@@ -84,9 +84,9 @@ type DescribeConnectionAliasPermissionsOutput struct {
 }
 
 var opDescribeConnectionAliasPermissions = pipeline.Operation[DescribeConnectionAliasPermissionsInput, DescribeConnectionAliasPermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectionAliasPermissionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeConnectionAliasPermissionsOutput](deserializeOpDescribeConnectionAliasPermissionsOutput),
 	Name:        "DescribeConnectionAliasPermissions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeConnectionAliasPermissionsInput),
+	Serialize:   awsjson.Serializer[DescribeConnectionAliasPermissionsInput](serializeOpDescribeConnectionAliasPermissionsInput),
 	Target:      "WorkspacesService.DescribeConnectionAliasPermissions",
 	Validate:    validateOpDescribeConnectionAliasPermissionsInput,
 }

@@ -82,9 +82,9 @@ type DescribeConnectionAliasesOutput struct {
 }
 
 var opDescribeConnectionAliases = pipeline.Operation[DescribeConnectionAliasesInput, DescribeConnectionAliasesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeConnectionAliasesOutput),
+	Deserialize: awsjson.Deserializer[DescribeConnectionAliasesOutput](deserializeOpDescribeConnectionAliasesOutput),
 	Name:        "DescribeConnectionAliases",
-	Serialize:   awsjson.Serializer(serializeOpDescribeConnectionAliasesInput),
+	Serialize:   awsjson.Serializer[DescribeConnectionAliasesInput](serializeOpDescribeConnectionAliasesInput),
 	Target:      "WorkspacesService.DescribeConnectionAliases",
 }
 

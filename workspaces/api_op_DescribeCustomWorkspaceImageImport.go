@@ -94,9 +94,9 @@ type DescribeCustomWorkspaceImageImportOutput struct {
 }
 
 var opDescribeCustomWorkspaceImageImport = pipeline.Operation[DescribeCustomWorkspaceImageImportInput, DescribeCustomWorkspaceImageImportOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeCustomWorkspaceImageImportOutput),
+	Deserialize: awsjson.Deserializer[DescribeCustomWorkspaceImageImportOutput](deserializeOpDescribeCustomWorkspaceImageImportOutput),
 	Name:        "DescribeCustomWorkspaceImageImport",
-	Serialize:   awsjson.Serializer(serializeOpDescribeCustomWorkspaceImageImportInput),
+	Serialize:   awsjson.Serializer[DescribeCustomWorkspaceImageImportInput](serializeOpDescribeCustomWorkspaceImageImportInput),
 	Target:      "WorkspacesService.DescribeCustomWorkspaceImageImport",
 	Validate:    validateOpDescribeCustomWorkspaceImageImportInput,
 }

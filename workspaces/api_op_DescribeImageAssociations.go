@@ -56,9 +56,9 @@ type DescribeImageAssociationsOutput struct {
 }
 
 var opDescribeImageAssociations = pipeline.Operation[DescribeImageAssociationsInput, DescribeImageAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeImageAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeImageAssociationsOutput](deserializeOpDescribeImageAssociationsOutput),
 	Name:        "DescribeImageAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeImageAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeImageAssociationsInput](serializeOpDescribeImageAssociationsInput),
 	Target:      "WorkspacesService.DescribeImageAssociations",
 	Validate:    validateOpDescribeImageAssociationsInput,
 }

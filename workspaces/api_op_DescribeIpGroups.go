@@ -69,9 +69,9 @@ type DescribeIpGroupsOutput struct {
 }
 
 var opDescribeIpGroups = pipeline.Operation[DescribeIpGroupsInput, DescribeIpGroupsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeIpGroupsOutput),
+	Deserialize: awsjson.Deserializer[DescribeIpGroupsOutput](deserializeOpDescribeIpGroupsOutput),
 	Name:        "DescribeIpGroups",
-	Serialize:   awsjson.Serializer(serializeOpDescribeIpGroupsInput),
+	Serialize:   awsjson.Serializer[DescribeIpGroupsInput](serializeOpDescribeIpGroupsInput),
 	Target:      "WorkspacesService.DescribeIpGroups",
 }
 

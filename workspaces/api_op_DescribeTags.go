@@ -52,9 +52,9 @@ type DescribeTagsOutput struct {
 }
 
 var opDescribeTags = pipeline.Operation[DescribeTagsInput, DescribeTagsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeTagsOutput),
+	Deserialize: awsjson.Deserializer[DescribeTagsOutput](deserializeOpDescribeTagsOutput),
 	Name:        "DescribeTags",
-	Serialize:   awsjson.Serializer(serializeOpDescribeTagsInput),
+	Serialize:   awsjson.Serializer[DescribeTagsInput](serializeOpDescribeTagsInput),
 	Target:      "WorkspacesService.DescribeTags",
 	Validate:    validateOpDescribeTagsInput,
 }

@@ -56,9 +56,9 @@ type DescribeWorkspaceAssociationsOutput struct {
 }
 
 var opDescribeWorkspaceAssociations = pipeline.Operation[DescribeWorkspaceAssociationsInput, DescribeWorkspaceAssociationsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceAssociationsOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceAssociationsOutput](deserializeOpDescribeWorkspaceAssociationsOutput),
 	Name:        "DescribeWorkspaceAssociations",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceAssociationsInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceAssociationsInput](serializeOpDescribeWorkspaceAssociationsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceAssociations",
 	Validate:    validateOpDescribeWorkspaceAssociationsInput,
 }

@@ -76,9 +76,9 @@ type DescribeWorkspaceBundlesOutput struct {
 }
 
 var opDescribeWorkspaceBundles = pipeline.Operation[DescribeWorkspaceBundlesInput, DescribeWorkspaceBundlesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceBundlesOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceBundlesOutput](deserializeOpDescribeWorkspaceBundlesOutput),
 	Name:        "DescribeWorkspaceBundles",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceBundlesInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceBundlesInput](serializeOpDescribeWorkspaceBundlesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceBundles",
 }
 

@@ -83,9 +83,9 @@ type DescribeWorkspaceDirectoriesOutput struct {
 }
 
 var opDescribeWorkspaceDirectories = pipeline.Operation[DescribeWorkspaceDirectoriesInput, DescribeWorkspaceDirectoriesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceDirectoriesOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceDirectoriesOutput](deserializeOpDescribeWorkspaceDirectoriesOutput),
 	Name:        "DescribeWorkspaceDirectories",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceDirectoriesInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceDirectoriesInput](serializeOpDescribeWorkspaceDirectoriesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceDirectories",
 	Validate:    validateOpDescribeWorkspaceDirectoriesInput,
 }

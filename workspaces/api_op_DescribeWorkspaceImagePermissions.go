@@ -81,9 +81,9 @@ type DescribeWorkspaceImagePermissionsOutput struct {
 }
 
 var opDescribeWorkspaceImagePermissions = pipeline.Operation[DescribeWorkspaceImagePermissionsInput, DescribeWorkspaceImagePermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceImagePermissionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceImagePermissionsOutput](deserializeOpDescribeWorkspaceImagePermissionsOutput),
 	Name:        "DescribeWorkspaceImagePermissions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceImagePermissionsInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceImagePermissionsInput](serializeOpDescribeWorkspaceImagePermissionsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceImagePermissions",
 	Validate:    validateOpDescribeWorkspaceImagePermissionsInput,
 }

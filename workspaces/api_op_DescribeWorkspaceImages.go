@@ -79,9 +79,9 @@ type DescribeWorkspaceImagesOutput struct {
 }
 
 var opDescribeWorkspaceImages = pipeline.Operation[DescribeWorkspaceImagesInput, DescribeWorkspaceImagesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceImagesOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceImagesOutput](deserializeOpDescribeWorkspaceImagesOutput),
 	Name:        "DescribeWorkspaceImages",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceImagesInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceImagesInput](serializeOpDescribeWorkspaceImagesInput),
 	Target:      "WorkspacesService.DescribeWorkspaceImages",
 }
 

@@ -56,9 +56,9 @@ type DescribeWorkspaceSnapshotsOutput struct {
 }
 
 var opDescribeWorkspaceSnapshots = pipeline.Operation[DescribeWorkspaceSnapshotsInput, DescribeWorkspaceSnapshotsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspaceSnapshotsOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspaceSnapshotsOutput](deserializeOpDescribeWorkspaceSnapshotsOutput),
 	Name:        "DescribeWorkspaceSnapshots",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspaceSnapshotsInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspaceSnapshotsInput](serializeOpDescribeWorkspaceSnapshotsInput),
 	Target:      "WorkspacesService.DescribeWorkspaceSnapshots",
 	Validate:    validateOpDescribeWorkspaceSnapshotsInput,
 }

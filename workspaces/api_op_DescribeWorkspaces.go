@@ -111,9 +111,9 @@ type DescribeWorkspacesOutput struct {
 }
 
 var opDescribeWorkspaces = pipeline.Operation[DescribeWorkspacesInput, DescribeWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspacesOutput](deserializeOpDescribeWorkspacesOutput),
 	Name:        "DescribeWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspacesInput](serializeOpDescribeWorkspacesInput),
 	Target:      "WorkspacesService.DescribeWorkspaces",
 }
 

@@ -65,9 +65,9 @@ type DescribeWorkspacesConnectionStatusOutput struct {
 }
 
 var opDescribeWorkspacesConnectionStatus = pipeline.Operation[DescribeWorkspacesConnectionStatusInput, DescribeWorkspacesConnectionStatusOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesConnectionStatusOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspacesConnectionStatusOutput](deserializeOpDescribeWorkspacesConnectionStatusOutput),
 	Name:        "DescribeWorkspacesConnectionStatus",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesConnectionStatusInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspacesConnectionStatusInput](serializeOpDescribeWorkspacesConnectionStatusInput),
 	Target:      "WorkspacesService.DescribeWorkspacesConnectionStatus",
 }
 

@@ -80,9 +80,9 @@ type DescribeWorkspacesPoolSessionsOutput struct {
 }
 
 var opDescribeWorkspacesPoolSessions = pipeline.Operation[DescribeWorkspacesPoolSessionsInput, DescribeWorkspacesPoolSessionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesPoolSessionsOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspacesPoolSessionsOutput](deserializeOpDescribeWorkspacesPoolSessionsOutput),
 	Name:        "DescribeWorkspacesPoolSessions",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesPoolSessionsInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspacesPoolSessionsInput](serializeOpDescribeWorkspacesPoolSessionsInput),
 	Target:      "WorkspacesService.DescribeWorkspacesPoolSessions",
 	Validate:    validateOpDescribeWorkspacesPoolSessionsInput,
 }

@@ -77,9 +77,9 @@ type DescribeWorkspacesPoolsOutput struct {
 }
 
 var opDescribeWorkspacesPools = pipeline.Operation[DescribeWorkspacesPoolsInput, DescribeWorkspacesPoolsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDescribeWorkspacesPoolsOutput),
+	Deserialize: awsjson.Deserializer[DescribeWorkspacesPoolsOutput](deserializeOpDescribeWorkspacesPoolsOutput),
 	Name:        "DescribeWorkspacesPools",
-	Serialize:   awsjson.Serializer(serializeOpDescribeWorkspacesPoolsInput),
+	Serialize:   awsjson.Serializer[DescribeWorkspacesPoolsInput](serializeOpDescribeWorkspacesPoolsInput),
 	Target:      "WorkspacesService.DescribeWorkspacesPools",
 	Validate:    validateOpDescribeWorkspacesPoolsInput,
 }

@@ -56,9 +56,9 @@ type DisassociateConnectionAliasOutput struct {
 }
 
 var opDisassociateConnectionAlias = pipeline.Operation[DisassociateConnectionAliasInput, DisassociateConnectionAliasOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateConnectionAliasOutput),
+	Deserialize: awsjson.Deserializer[DisassociateConnectionAliasOutput](deserializeOpDisassociateConnectionAliasOutput),
 	Name:        "DisassociateConnectionAlias",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateConnectionAliasInput),
+	Serialize:   awsjson.Serializer[DisassociateConnectionAliasInput](serializeOpDisassociateConnectionAliasInput),
 	Target:      "WorkspacesService.DisassociateConnectionAlias",
 	Validate:    validateOpDisassociateConnectionAliasInput,
 }

@@ -54,9 +54,9 @@ type DisassociateIpGroupsOutput struct {
 }
 
 var opDisassociateIpGroups = pipeline.Operation[DisassociateIpGroupsInput, DisassociateIpGroupsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateIpGroupsOutput),
+	Deserialize: awsjson.Deserializer[DisassociateIpGroupsOutput](deserializeOpDisassociateIpGroupsOutput),
 	Name:        "DisassociateIpGroups",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateIpGroupsInput),
+	Serialize:   awsjson.Serializer[DisassociateIpGroupsInput](serializeOpDisassociateIpGroupsInput),
 	Target:      "WorkspacesService.DisassociateIpGroups",
 	Validate:    validateOpDisassociateIpGroupsInput,
 }

@@ -59,9 +59,9 @@ type DisassociateWorkspaceApplicationOutput struct {
 }
 
 var opDisassociateWorkspaceApplication = pipeline.Operation[DisassociateWorkspaceApplicationInput, DisassociateWorkspaceApplicationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDisassociateWorkspaceApplicationOutput),
+	Deserialize: awsjson.Deserializer[DisassociateWorkspaceApplicationOutput](deserializeOpDisassociateWorkspaceApplicationOutput),
 	Name:        "DisassociateWorkspaceApplication",
-	Serialize:   awsjson.Serializer(serializeOpDisassociateWorkspaceApplicationInput),
+	Serialize:   awsjson.Serializer[DisassociateWorkspaceApplicationInput](serializeOpDisassociateWorkspaceApplicationInput),
 	Target:      "WorkspacesService.DisassociateWorkspaceApplication",
 	Validate:    validateOpDisassociateWorkspaceApplicationInput,
 }

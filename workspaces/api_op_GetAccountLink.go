@@ -54,8 +54,8 @@ type GetAccountLinkOutput struct {
 }
 
 var opGetAccountLink = pipeline.Operation[GetAccountLinkInput, GetAccountLinkOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpGetAccountLinkOutput),
+	Deserialize: awsjson.Deserializer[GetAccountLinkOutput](deserializeOpGetAccountLinkOutput),
 	Name:        "GetAccountLink",
-	Serialize:   awsjson.Serializer(serializeOpGetAccountLinkInput),
+	Serialize:   awsjson.Serializer[GetAccountLinkInput](serializeOpGetAccountLinkInput),
 	Target:      "WorkspacesService.GetAccountLink",
 }

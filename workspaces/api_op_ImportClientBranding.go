@@ -101,9 +101,9 @@ type ImportClientBrandingOutput struct {
 }
 
 var opImportClientBranding = pipeline.Operation[ImportClientBrandingInput, ImportClientBrandingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpImportClientBrandingOutput),
+	Deserialize: awsjson.Deserializer[ImportClientBrandingOutput](deserializeOpImportClientBrandingOutput),
 	Name:        "ImportClientBranding",
-	Serialize:   awsjson.Serializer(serializeOpImportClientBrandingInput),
+	Serialize:   awsjson.Serializer[ImportClientBrandingInput](serializeOpImportClientBrandingInput),
 	Target:      "WorkspacesService.ImportClientBranding",
 	Validate:    validateOpImportClientBrandingInput,
 }

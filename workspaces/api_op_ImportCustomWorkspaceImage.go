@@ -106,9 +106,9 @@ type ImportCustomWorkspaceImageOutput struct {
 }
 
 var opImportCustomWorkspaceImage = pipeline.Operation[ImportCustomWorkspaceImageInput, ImportCustomWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpImportCustomWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[ImportCustomWorkspaceImageOutput](deserializeOpImportCustomWorkspaceImageOutput),
 	Name:        "ImportCustomWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpImportCustomWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[ImportCustomWorkspaceImageInput](serializeOpImportCustomWorkspaceImageInput),
 	Target:      "WorkspacesService.ImportCustomWorkspaceImage",
 	Validate:    validateOpImportCustomWorkspaceImageInput,
 }

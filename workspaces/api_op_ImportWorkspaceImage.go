@@ -108,9 +108,9 @@ type ImportWorkspaceImageOutput struct {
 }
 
 var opImportWorkspaceImage = pipeline.Operation[ImportWorkspaceImageInput, ImportWorkspaceImageOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpImportWorkspaceImageOutput),
+	Deserialize: awsjson.Deserializer[ImportWorkspaceImageOutput](deserializeOpImportWorkspaceImageOutput),
 	Name:        "ImportWorkspaceImage",
-	Serialize:   awsjson.Serializer(serializeOpImportWorkspaceImageInput),
+	Serialize:   awsjson.Serializer[ImportWorkspaceImageInput](serializeOpImportWorkspaceImageInput),
 	Target:      "WorkspacesService.ImportWorkspaceImage",
 	Validate:    validateOpImportWorkspaceImageInput,
 }

@@ -70,9 +70,9 @@ type ListAccountLinksOutput struct {
 }
 
 var opListAccountLinks = pipeline.Operation[ListAccountLinksInput, ListAccountLinksOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListAccountLinksOutput),
+	Deserialize: awsjson.Deserializer[ListAccountLinksOutput](deserializeOpListAccountLinksOutput),
 	Name:        "ListAccountLinks",
-	Serialize:   awsjson.Serializer(serializeOpListAccountLinksInput),
+	Serialize:   awsjson.Serializer[ListAccountLinksInput](serializeOpListAccountLinksInput),
 	Target:      "WorkspacesService.ListAccountLinks",
 }
 

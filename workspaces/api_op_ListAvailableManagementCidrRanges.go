@@ -85,9 +85,9 @@ type ListAvailableManagementCidrRangesOutput struct {
 }
 
 var opListAvailableManagementCidrRanges = pipeline.Operation[ListAvailableManagementCidrRangesInput, ListAvailableManagementCidrRangesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListAvailableManagementCidrRangesOutput),
+	Deserialize: awsjson.Deserializer[ListAvailableManagementCidrRangesOutput](deserializeOpListAvailableManagementCidrRangesOutput),
 	Name:        "ListAvailableManagementCidrRanges",
-	Serialize:   awsjson.Serializer(serializeOpListAvailableManagementCidrRangesInput),
+	Serialize:   awsjson.Serializer[ListAvailableManagementCidrRangesInput](serializeOpListAvailableManagementCidrRangesInput),
 	Target:      "WorkspacesService.ListAvailableManagementCidrRanges",
 	Validate:    validateOpListAvailableManagementCidrRangesInput,
 }

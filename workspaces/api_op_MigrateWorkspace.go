@@ -80,9 +80,9 @@ type MigrateWorkspaceOutput struct {
 }
 
 var opMigrateWorkspace = pipeline.Operation[MigrateWorkspaceInput, MigrateWorkspaceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpMigrateWorkspaceOutput),
+	Deserialize: awsjson.Deserializer[MigrateWorkspaceOutput](deserializeOpMigrateWorkspaceOutput),
 	Name:        "MigrateWorkspace",
-	Serialize:   awsjson.Serializer(serializeOpMigrateWorkspaceInput),
+	Serialize:   awsjson.Serializer[MigrateWorkspaceInput](serializeOpMigrateWorkspaceInput),
 	Target:      "WorkspacesService.MigrateWorkspace",
 	Validate:    validateOpMigrateWorkspaceInput,
 }

@@ -59,8 +59,8 @@ type ModifyAccountOutput struct {
 }
 
 var opModifyAccount = pipeline.Operation[ModifyAccountInput, ModifyAccountOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyAccountOutput),
+	Deserialize: awsjson.Deserializer[ModifyAccountOutput](deserializeOpModifyAccountOutput),
 	Name:        "ModifyAccount",
-	Serialize:   awsjson.Serializer(serializeOpModifyAccountInput),
+	Serialize:   awsjson.Serializer[ModifyAccountInput](serializeOpModifyAccountInput),
 	Target:      "WorkspacesService.ModifyAccount",
 }

@@ -55,9 +55,9 @@ type ModifyCertificateBasedAuthPropertiesOutput struct {
 }
 
 var opModifyCertificateBasedAuthProperties = pipeline.Operation[ModifyCertificateBasedAuthPropertiesInput, ModifyCertificateBasedAuthPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyCertificateBasedAuthPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyCertificateBasedAuthPropertiesOutput](deserializeOpModifyCertificateBasedAuthPropertiesOutput),
 	Name:        "ModifyCertificateBasedAuthProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyCertificateBasedAuthPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyCertificateBasedAuthPropertiesInput](serializeOpModifyCertificateBasedAuthPropertiesInput),
 	Target:      "WorkspacesService.ModifyCertificateBasedAuthProperties",
 	Validate:    validateOpModifyCertificateBasedAuthPropertiesInput,
 }

@@ -53,9 +53,9 @@ type ModifyClientPropertiesOutput struct {
 }
 
 var opModifyClientProperties = pipeline.Operation[ModifyClientPropertiesInput, ModifyClientPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyClientPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyClientPropertiesOutput](deserializeOpModifyClientPropertiesOutput),
 	Name:        "ModifyClientProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyClientPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyClientPropertiesInput](serializeOpModifyClientPropertiesInput),
 	Target:      "WorkspacesService.ModifyClientProperties",
 	Validate:    validateOpModifyClientPropertiesInput,
 }

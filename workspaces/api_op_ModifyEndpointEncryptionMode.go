@@ -55,9 +55,9 @@ type ModifyEndpointEncryptionModeOutput struct {
 }
 
 var opModifyEndpointEncryptionMode = pipeline.Operation[ModifyEndpointEncryptionModeInput, ModifyEndpointEncryptionModeOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyEndpointEncryptionModeOutput),
+	Deserialize: awsjson.Deserializer[ModifyEndpointEncryptionModeOutput](deserializeOpModifyEndpointEncryptionModeOutput),
 	Name:        "ModifyEndpointEncryptionMode",
-	Serialize:   awsjson.Serializer(serializeOpModifyEndpointEncryptionModeInput),
+	Serialize:   awsjson.Serializer[ModifyEndpointEncryptionModeInput](serializeOpModifyEndpointEncryptionModeInput),
 	Target:      "WorkspacesService.ModifyEndpointEncryptionMode",
 	Validate:    validateOpModifyEndpointEncryptionModeInput,
 }

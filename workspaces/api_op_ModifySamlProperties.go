@@ -62,9 +62,9 @@ type ModifySamlPropertiesOutput struct {
 }
 
 var opModifySamlProperties = pipeline.Operation[ModifySamlPropertiesInput, ModifySamlPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifySamlPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifySamlPropertiesOutput](deserializeOpModifySamlPropertiesOutput),
 	Name:        "ModifySamlProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifySamlPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifySamlPropertiesInput](serializeOpModifySamlPropertiesInput),
 	Target:      "WorkspacesService.ModifySamlProperties",
 	Validate:    validateOpModifySamlPropertiesInput,
 }

@@ -56,9 +56,9 @@ type ModifySelfservicePermissionsOutput struct {
 }
 
 var opModifySelfservicePermissions = pipeline.Operation[ModifySelfservicePermissionsInput, ModifySelfservicePermissionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifySelfservicePermissionsOutput),
+	Deserialize: awsjson.Deserializer[ModifySelfservicePermissionsOutput](deserializeOpModifySelfservicePermissionsOutput),
 	Name:        "ModifySelfservicePermissions",
-	Serialize:   awsjson.Serializer(serializeOpModifySelfservicePermissionsInput),
+	Serialize:   awsjson.Serializer[ModifySelfservicePermissionsInput](serializeOpModifySelfservicePermissionsInput),
 	Target:      "WorkspacesService.ModifySelfservicePermissions",
 	Validate:    validateOpModifySelfservicePermissionsInput,
 }

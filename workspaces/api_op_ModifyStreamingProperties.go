@@ -51,9 +51,9 @@ type ModifyStreamingPropertiesOutput struct {
 }
 
 var opModifyStreamingProperties = pipeline.Operation[ModifyStreamingPropertiesInput, ModifyStreamingPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyStreamingPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyStreamingPropertiesOutput](deserializeOpModifyStreamingPropertiesOutput),
 	Name:        "ModifyStreamingProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyStreamingPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyStreamingPropertiesInput](serializeOpModifyStreamingPropertiesInput),
 	Target:      "WorkspacesService.ModifyStreamingProperties",
 	Validate:    validateOpModifyStreamingPropertiesInput,
 }

@@ -56,9 +56,9 @@ type ModifyWorkspaceAccessPropertiesOutput struct {
 }
 
 var opModifyWorkspaceAccessProperties = pipeline.Operation[ModifyWorkspaceAccessPropertiesInput, ModifyWorkspaceAccessPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceAccessPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyWorkspaceAccessPropertiesOutput](deserializeOpModifyWorkspaceAccessPropertiesOutput),
 	Name:        "ModifyWorkspaceAccessProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceAccessPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyWorkspaceAccessPropertiesInput](serializeOpModifyWorkspaceAccessPropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceAccessProperties",
 	Validate:    validateOpModifyWorkspaceAccessPropertiesInput,
 }

@@ -53,9 +53,9 @@ type ModifyWorkspaceCreationPropertiesOutput struct {
 }
 
 var opModifyWorkspaceCreationProperties = pipeline.Operation[ModifyWorkspaceCreationPropertiesInput, ModifyWorkspaceCreationPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceCreationPropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyWorkspaceCreationPropertiesOutput](deserializeOpModifyWorkspaceCreationPropertiesOutput),
 	Name:        "ModifyWorkspaceCreationProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceCreationPropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyWorkspaceCreationPropertiesInput](serializeOpModifyWorkspaceCreationPropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceCreationProperties",
 	Validate:    validateOpModifyWorkspaceCreationPropertiesInput,
 }

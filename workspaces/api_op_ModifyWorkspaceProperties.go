@@ -63,9 +63,9 @@ type ModifyWorkspacePropertiesOutput struct {
 }
 
 var opModifyWorkspaceProperties = pipeline.Operation[ModifyWorkspacePropertiesInput, ModifyWorkspacePropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspacePropertiesOutput),
+	Deserialize: awsjson.Deserializer[ModifyWorkspacePropertiesOutput](deserializeOpModifyWorkspacePropertiesOutput),
 	Name:        "ModifyWorkspaceProperties",
-	Serialize:   awsjson.Serializer(serializeOpModifyWorkspacePropertiesInput),
+	Serialize:   awsjson.Serializer[ModifyWorkspacePropertiesInput](serializeOpModifyWorkspacePropertiesInput),
 	Target:      "WorkspacesService.ModifyWorkspaceProperties",
 	Validate:    validateOpModifyWorkspacePropertiesInput,
 }

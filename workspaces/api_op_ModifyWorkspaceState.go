@@ -59,9 +59,9 @@ type ModifyWorkspaceStateOutput struct {
 }
 
 var opModifyWorkspaceState = pipeline.Operation[ModifyWorkspaceStateInput, ModifyWorkspaceStateOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpModifyWorkspaceStateOutput),
+	Deserialize: awsjson.Deserializer[ModifyWorkspaceStateOutput](deserializeOpModifyWorkspaceStateOutput),
 	Name:        "ModifyWorkspaceState",
-	Serialize:   awsjson.Serializer(serializeOpModifyWorkspaceStateInput),
+	Serialize:   awsjson.Serializer[ModifyWorkspaceStateInput](serializeOpModifyWorkspaceStateInput),
 	Target:      "WorkspacesService.ModifyWorkspaceState",
 	Validate:    validateOpModifyWorkspaceStateInput,
 }

@@ -57,9 +57,9 @@ type RebootWorkspacesOutput struct {
 }
 
 var opRebootWorkspaces = pipeline.Operation[RebootWorkspacesInput, RebootWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRebootWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[RebootWorkspacesOutput](deserializeOpRebootWorkspacesOutput),
 	Name:        "RebootWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpRebootWorkspacesInput),
+	Serialize:   awsjson.Serializer[RebootWorkspacesInput](serializeOpRebootWorkspacesInput),
 	Target:      "WorkspacesService.RebootWorkspaces",
 	Validate:    validateOpRebootWorkspacesInput,
 }

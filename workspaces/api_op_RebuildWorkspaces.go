@@ -60,9 +60,9 @@ type RebuildWorkspacesOutput struct {
 }
 
 var opRebuildWorkspaces = pipeline.Operation[RebuildWorkspacesInput, RebuildWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRebuildWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[RebuildWorkspacesOutput](deserializeOpRebuildWorkspacesOutput),
 	Name:        "RebuildWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpRebuildWorkspacesInput),
+	Serialize:   awsjson.Serializer[RebuildWorkspacesInput](serializeOpRebuildWorkspacesInput),
 	Target:      "WorkspacesService.RebuildWorkspaces",
 	Validate:    validateOpRebuildWorkspacesInput,
 }

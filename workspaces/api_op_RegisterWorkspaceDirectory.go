@@ -119,9 +119,9 @@ type RegisterWorkspaceDirectoryOutput struct {
 }
 
 var opRegisterWorkspaceDirectory = pipeline.Operation[RegisterWorkspaceDirectoryInput, RegisterWorkspaceDirectoryOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRegisterWorkspaceDirectoryOutput),
+	Deserialize: awsjson.Deserializer[RegisterWorkspaceDirectoryOutput](deserializeOpRegisterWorkspaceDirectoryOutput),
 	Name:        "RegisterWorkspaceDirectory",
-	Serialize:   awsjson.Serializer(serializeOpRegisterWorkspaceDirectoryInput),
+	Serialize:   awsjson.Serializer[RegisterWorkspaceDirectoryInput](serializeOpRegisterWorkspaceDirectoryInput),
 	Target:      "WorkspacesService.RegisterWorkspaceDirectory",
 	Validate:    validateOpRegisterWorkspaceDirectoryInput,
 }

@@ -57,9 +57,9 @@ type RejectAccountLinkInvitationOutput struct {
 }
 
 var opRejectAccountLinkInvitation = pipeline.Operation[RejectAccountLinkInvitationInput, RejectAccountLinkInvitationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRejectAccountLinkInvitationOutput),
+	Deserialize: awsjson.Deserializer[RejectAccountLinkInvitationOutput](deserializeOpRejectAccountLinkInvitationOutput),
 	Name:        "RejectAccountLinkInvitation",
-	Serialize:   awsjson.Serializer(serializeOpRejectAccountLinkInvitationInput),
+	Serialize:   awsjson.Serializer[RejectAccountLinkInvitationInput](serializeOpRejectAccountLinkInvitationInput),
 	Target:      "WorkspacesService.RejectAccountLinkInvitation",
 	Validate:    validateOpRejectAccountLinkInvitationInput,
 }

@@ -57,9 +57,9 @@ type RestoreWorkspaceOutput struct {
 }
 
 var opRestoreWorkspace = pipeline.Operation[RestoreWorkspaceInput, RestoreWorkspaceOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRestoreWorkspaceOutput),
+	Deserialize: awsjson.Deserializer[RestoreWorkspaceOutput](deserializeOpRestoreWorkspaceOutput),
 	Name:        "RestoreWorkspace",
-	Serialize:   awsjson.Serializer(serializeOpRestoreWorkspaceInput),
+	Serialize:   awsjson.Serializer[RestoreWorkspaceInput](serializeOpRestoreWorkspaceInput),
 	Target:      "WorkspacesService.RestoreWorkspace",
 	Validate:    validateOpRestoreWorkspaceInput,
 }

@@ -52,9 +52,9 @@ type RevokeIpRulesOutput struct {
 }
 
 var opRevokeIpRules = pipeline.Operation[RevokeIpRulesInput, RevokeIpRulesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpRevokeIpRulesOutput),
+	Deserialize: awsjson.Deserializer[RevokeIpRulesOutput](deserializeOpRevokeIpRulesOutput),
 	Name:        "RevokeIpRules",
-	Serialize:   awsjson.Serializer(serializeOpRevokeIpRulesInput),
+	Serialize:   awsjson.Serializer[RevokeIpRulesInput](serializeOpRevokeIpRulesInput),
 	Target:      "WorkspacesService.RevokeIpRules",
 	Validate:    validateOpRevokeIpRulesInput,
 }

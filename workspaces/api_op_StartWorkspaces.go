@@ -50,9 +50,9 @@ type StartWorkspacesOutput struct {
 }
 
 var opStartWorkspaces = pipeline.Operation[StartWorkspacesInput, StartWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[StartWorkspacesOutput](deserializeOpStartWorkspacesOutput),
 	Name:        "StartWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpStartWorkspacesInput),
+	Serialize:   awsjson.Serializer[StartWorkspacesInput](serializeOpStartWorkspacesInput),
 	Target:      "WorkspacesService.StartWorkspaces",
 	Validate:    validateOpStartWorkspacesInput,
 }

@@ -52,9 +52,9 @@ type StartWorkspacesPoolOutput struct {
 }
 
 var opStartWorkspacesPool = pipeline.Operation[StartWorkspacesPoolInput, StartWorkspacesPoolOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStartWorkspacesPoolOutput),
+	Deserialize: awsjson.Deserializer[StartWorkspacesPoolOutput](deserializeOpStartWorkspacesPoolOutput),
 	Name:        "StartWorkspacesPool",
-	Serialize:   awsjson.Serializer(serializeOpStartWorkspacesPoolInput),
+	Serialize:   awsjson.Serializer[StartWorkspacesPoolInput](serializeOpStartWorkspacesPoolInput),
 	Target:      "WorkspacesService.StartWorkspacesPool",
 	Validate:    validateOpStartWorkspacesPoolInput,
 }

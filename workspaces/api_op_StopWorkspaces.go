@@ -50,9 +50,9 @@ type StopWorkspacesOutput struct {
 }
 
 var opStopWorkspaces = pipeline.Operation[StopWorkspacesInput, StopWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStopWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[StopWorkspacesOutput](deserializeOpStopWorkspacesOutput),
 	Name:        "StopWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpStopWorkspacesInput),
+	Serialize:   awsjson.Serializer[StopWorkspacesInput](serializeOpStopWorkspacesInput),
 	Target:      "WorkspacesService.StopWorkspaces",
 	Validate:    validateOpStopWorkspacesInput,
 }

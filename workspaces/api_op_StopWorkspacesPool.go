@@ -51,9 +51,9 @@ type StopWorkspacesPoolOutput struct {
 }
 
 var opStopWorkspacesPool = pipeline.Operation[StopWorkspacesPoolInput, StopWorkspacesPoolOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpStopWorkspacesPoolOutput),
+	Deserialize: awsjson.Deserializer[StopWorkspacesPoolOutput](deserializeOpStopWorkspacesPoolOutput),
 	Name:        "StopWorkspacesPool",
-	Serialize:   awsjson.Serializer(serializeOpStopWorkspacesPoolInput),
+	Serialize:   awsjson.Serializer[StopWorkspacesPoolInput](serializeOpStopWorkspacesPoolInput),
 	Target:      "WorkspacesService.StopWorkspacesPool",
 	Validate:    validateOpStopWorkspacesPoolInput,
 }

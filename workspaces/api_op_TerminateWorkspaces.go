@@ -74,9 +74,9 @@ type TerminateWorkspacesOutput struct {
 }
 
 var opTerminateWorkspaces = pipeline.Operation[TerminateWorkspacesInput, TerminateWorkspacesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesOutput),
+	Deserialize: awsjson.Deserializer[TerminateWorkspacesOutput](deserializeOpTerminateWorkspacesOutput),
 	Name:        "TerminateWorkspaces",
-	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesInput),
+	Serialize:   awsjson.Serializer[TerminateWorkspacesInput](serializeOpTerminateWorkspacesInput),
 	Target:      "WorkspacesService.TerminateWorkspaces",
 	Validate:    validateOpTerminateWorkspacesInput,
 }

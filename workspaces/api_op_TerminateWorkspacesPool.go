@@ -48,9 +48,9 @@ type TerminateWorkspacesPoolOutput struct {
 }
 
 var opTerminateWorkspacesPool = pipeline.Operation[TerminateWorkspacesPoolInput, TerminateWorkspacesPoolOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesPoolOutput),
+	Deserialize: awsjson.Deserializer[TerminateWorkspacesPoolOutput](deserializeOpTerminateWorkspacesPoolOutput),
 	Name:        "TerminateWorkspacesPool",
-	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesPoolInput),
+	Serialize:   awsjson.Serializer[TerminateWorkspacesPoolInput](serializeOpTerminateWorkspacesPoolInput),
 	Target:      "WorkspacesService.TerminateWorkspacesPool",
 	Validate:    validateOpTerminateWorkspacesPoolInput,
 }

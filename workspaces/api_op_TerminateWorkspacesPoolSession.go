@@ -48,9 +48,9 @@ type TerminateWorkspacesPoolSessionOutput struct {
 }
 
 var opTerminateWorkspacesPoolSession = pipeline.Operation[TerminateWorkspacesPoolSessionInput, TerminateWorkspacesPoolSessionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpTerminateWorkspacesPoolSessionOutput),
+	Deserialize: awsjson.Deserializer[TerminateWorkspacesPoolSessionOutput](deserializeOpTerminateWorkspacesPoolSessionOutput),
 	Name:        "TerminateWorkspacesPoolSession",
-	Serialize:   awsjson.Serializer(serializeOpTerminateWorkspacesPoolSessionInput),
+	Serialize:   awsjson.Serializer[TerminateWorkspacesPoolSessionInput](serializeOpTerminateWorkspacesPoolSessionInput),
 	Target:      "WorkspacesService.TerminateWorkspacesPoolSession",
 	Validate:    validateOpTerminateWorkspacesPoolSessionInput,
 }

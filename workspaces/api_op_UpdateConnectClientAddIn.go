@@ -65,9 +65,9 @@ type UpdateConnectClientAddInOutput struct {
 }
 
 var opUpdateConnectClientAddIn = pipeline.Operation[UpdateConnectClientAddInInput, UpdateConnectClientAddInOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateConnectClientAddInOutput),
+	Deserialize: awsjson.Deserializer[UpdateConnectClientAddInOutput](deserializeOpUpdateConnectClientAddInOutput),
 	Name:        "UpdateConnectClientAddIn",
-	Serialize:   awsjson.Serializer(serializeOpUpdateConnectClientAddInInput),
+	Serialize:   awsjson.Serializer[UpdateConnectClientAddInInput](serializeOpUpdateConnectClientAddInInput),
 	Target:      "WorkspacesService.UpdateConnectClientAddIn",
 	Validate:    validateOpUpdateConnectClientAddInInput,
 }

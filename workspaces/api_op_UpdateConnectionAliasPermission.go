@@ -73,9 +73,9 @@ type UpdateConnectionAliasPermissionOutput struct {
 }
 
 var opUpdateConnectionAliasPermission = pipeline.Operation[UpdateConnectionAliasPermissionInput, UpdateConnectionAliasPermissionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateConnectionAliasPermissionOutput),
+	Deserialize: awsjson.Deserializer[UpdateConnectionAliasPermissionOutput](deserializeOpUpdateConnectionAliasPermissionOutput),
 	Name:        "UpdateConnectionAliasPermission",
-	Serialize:   awsjson.Serializer(serializeOpUpdateConnectionAliasPermissionInput),
+	Serialize:   awsjson.Serializer[UpdateConnectionAliasPermissionInput](serializeOpUpdateConnectionAliasPermissionInput),
 	Target:      "WorkspacesService.UpdateConnectionAliasPermission",
 	Validate:    validateOpUpdateConnectionAliasPermissionInput,
 }

@@ -55,9 +55,9 @@ type UpdateRulesOfIpGroupOutput struct {
 }
 
 var opUpdateRulesOfIpGroup = pipeline.Operation[UpdateRulesOfIpGroupInput, UpdateRulesOfIpGroupOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateRulesOfIpGroupOutput),
+	Deserialize: awsjson.Deserializer[UpdateRulesOfIpGroupOutput](deserializeOpUpdateRulesOfIpGroupOutput),
 	Name:        "UpdateRulesOfIpGroup",
-	Serialize:   awsjson.Serializer(serializeOpUpdateRulesOfIpGroupInput),
+	Serialize:   awsjson.Serializer[UpdateRulesOfIpGroupInput](serializeOpUpdateRulesOfIpGroupInput),
 	Target:      "WorkspacesService.UpdateRulesOfIpGroup",
 	Validate:    validateOpUpdateRulesOfIpGroupInput,
 }

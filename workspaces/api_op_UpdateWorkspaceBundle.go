@@ -58,8 +58,8 @@ type UpdateWorkspaceBundleOutput struct {
 }
 
 var opUpdateWorkspaceBundle = pipeline.Operation[UpdateWorkspaceBundleInput, UpdateWorkspaceBundleOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspaceBundleOutput),
+	Deserialize: awsjson.Deserializer[UpdateWorkspaceBundleOutput](deserializeOpUpdateWorkspaceBundleOutput),
 	Name:        "UpdateWorkspaceBundle",
-	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspaceBundleInput),
+	Serialize:   awsjson.Serializer[UpdateWorkspaceBundleInput](serializeOpUpdateWorkspaceBundleInput),
 	Target:      "WorkspacesService.UpdateWorkspaceBundle",
 }

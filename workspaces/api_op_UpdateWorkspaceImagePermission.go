@@ -89,9 +89,9 @@ type UpdateWorkspaceImagePermissionOutput struct {
 }
 
 var opUpdateWorkspaceImagePermission = pipeline.Operation[UpdateWorkspaceImagePermissionInput, UpdateWorkspaceImagePermissionOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspaceImagePermissionOutput),
+	Deserialize: awsjson.Deserializer[UpdateWorkspaceImagePermissionOutput](deserializeOpUpdateWorkspaceImagePermissionOutput),
 	Name:        "UpdateWorkspaceImagePermission",
-	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspaceImagePermissionInput),
+	Serialize:   awsjson.Serializer[UpdateWorkspaceImagePermissionInput](serializeOpUpdateWorkspaceImagePermissionInput),
 	Target:      "WorkspacesService.UpdateWorkspaceImagePermission",
 	Validate:    validateOpUpdateWorkspaceImagePermissionInput,
 }

@@ -81,9 +81,9 @@ type UpdateWorkspacesPoolOutput struct {
 }
 
 var opUpdateWorkspacesPool = pipeline.Operation[UpdateWorkspacesPoolInput, UpdateWorkspacesPoolOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpUpdateWorkspacesPoolOutput),
+	Deserialize: awsjson.Deserializer[UpdateWorkspacesPoolOutput](deserializeOpUpdateWorkspacesPoolOutput),
 	Name:        "UpdateWorkspacesPool",
-	Serialize:   awsjson.Serializer(serializeOpUpdateWorkspacesPoolInput),
+	Serialize:   awsjson.Serializer[UpdateWorkspacesPoolInput](serializeOpUpdateWorkspacesPoolInput),
 	Target:      "WorkspacesService.UpdateWorkspacesPool",
 	Validate:    validateOpUpdateWorkspacesPoolInput,
 }

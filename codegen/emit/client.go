@@ -53,6 +53,7 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 	if svc.Protocol.HTTPBindings {
 		modeled = "RESTModeledErrors"
 	}
+	// A conversion, not a call: see the operation descriptors below.
 	fields[jen.Id("ModeledError")] = jen.Qual(svc.Protocol.CodecPath, modeled).Call(jen.Id("newModeledError"))
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
@@ -94,24 +95,34 @@ func Operations(svc *ir.Service, fs *Files) error {
 		}))
 		codec := svc.Protocol.CodecPath
 		fields := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
+		// Every adapter is a conversion or a composite literal, never a
+		// call: the compiler lays the descriptor out as static data, so an
+		// operation's codec is linked only if its method is. A call would
+		// run at package init and keep every operation's codec alive.
 		switch {
 		case op.HTTP != nil:
 			// The REST serializers write bindings and body themselves.
-			fields[jen.Id("Serialize")] = jen.Id(httpSerFunc(op))
-			fields[jen.Id("Deserialize")] = jen.Id(httpDeserFunc(op))
+			fields[jen.Id("Serialize")] = jen.Qual(pkgWire, "SerializeFunc").Types(jen.Id(in)).Call(jen.Id(httpSerFunc(op)))
+			fields[jen.Id("Deserialize")] = jen.Qual(pkgWire, "DeserializeFunc").Types(jen.Id(out)).Call(jen.Id(httpDeserFunc(op)))
 		case svc.Protocol.Query:
 			// The query adapters take the Action and Version the body starts
 			// with, and the operation name the response wrapper carries.
-			fields[jen.Id("Serialize")] = jen.Qual(codec, "Serializer").Call(jen.Lit(op.Name), jen.Lit(svc.Version), jen.Id(op.Input.SerFunc))
-			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Call(jen.Qual(codec, svc.Protocol.Value), jen.Lit(op.Name), jen.Id(op.Output.DeserFunc))
+			fields[jen.Id("Serialize")] = jen.Qual(codec, "Serializer").Types(jen.Id(in)).Values(jen.Dict{
+				jen.Id("Action"): jen.Lit(op.Name), jen.Id("Version"): jen.Lit(svc.Version), jen.Id("Fn"): jen.Id(op.Input.SerFunc),
+			})
+			deser := jen.Dict{jen.Id("Op"): jen.Lit(op.Name), jen.Id("Fn"): jen.Id(op.Output.DeserFunc)}
+			if svc.Protocol.EC2 {
+				deser[jen.Id("EC2")] = jen.True()
+			}
+			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Types(jen.Id(out)).Values(deser)
 		default:
-			serialize := jen.Qual(codec, "Serializer").Call(jen.Id(op.Input.SerFunc))
+			serialize := jen.Qual(codec, "Serializer").Types(jen.Id(in)).Call(jen.Id(op.Input.SerFunc))
 			if svc.Protocol.PathPrefix != "" && op.Input.ShapeID == "smithy.api#Unit" {
 				// No input: no body, and so no Content-Type.
-				serialize = jen.Qual(codec, "NoInput").Types(jen.Id(in))
+				serialize = jen.Qual(codec, "NoInput").Types(jen.Id(in)).Values()
 			}
 			fields[jen.Id("Serialize")] = serialize
-			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Call(jen.Id(op.Output.DeserFunc))
+			fields[jen.Id("Deserialize")] = jen.Qual(codec, "Deserializer").Types(jen.Id(out)).Call(jen.Id(op.Output.DeserFunc))
 		}
 		if svc.Protocol.TargetPrefix != "" {
 			fields[jen.Id("Target")] = jen.Lit(svc.Protocol.TargetPrefix + "." + op.Name)

@@ -49,49 +49,56 @@ func (p *Protocol) ErrorInfo(resp *wire.Response) (code, message string) {
 
 // Serializer adapts a generated input serializer to the pipeline: the body
 // is written into a pooled Encoder that the request releases after the call.
-func Serializer[In any](fn func(*Encoder, *In)) func(*wire.Request, *In) error {
-	return func(r *wire.Request, in *In) error {
-		e := NewEncoder()
-		fn(e, in)
-		if err := e.Err(); err != nil {
-			e.Release()
-			return err
-		}
-		r.SetBody(e.Bytes(), e)
-		return nil
-	}
-}
+// Generated code converts to it (Serializer[In](fn)) so that the operation
+// descriptor stays static data (see wire.Serializer).
+type Serializer[In any] func(*Encoder, *In)
 
-// Deserializer adapts a generated output deserializer to the pipeline. An
-// empty body is an empty output, as awsJson allows.
-func Deserializer[Out any](fn func(*Decoder, *Out)) func(*wire.Response, *Out) error {
-	return func(resp *wire.Response, out *Out) error {
-		if len(bytes.TrimSpace(resp.Body)) == 0 {
-			return nil
-		}
-		d := decoderPool.Get().(*Decoder)
-		if n := len(resp.Body); n >= sharedBodyMin && n <= sharedBodyMax {
-			// One copy of the body; decoded strings are substrings of it.
-			d.ResetString(string(resp.Body))
-		} else {
-			d.Reset(resp.Body)
-		}
-		fn(d, out)
-		d.End()
-		err := d.Err()
-		d.Reset(nil)
-		decoderPool.Put(d)
+// Serialize writes in as the request's JSON body.
+func (fn Serializer[In]) Serialize(r *wire.Request, in *In) error {
+	e := NewEncoder()
+	fn(e, in)
+	if err := e.Err(); err != nil {
+		e.Release()
 		return err
 	}
+	r.SetBody(e.Bytes(), e)
+	return nil
 }
 
-// ModeledErrors adapts a generated modeled-error decoder to the pipeline.
-func ModeledErrors(fn func(code string, d *Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		var d Decoder
-		d.Reset(resp.Body)
-		return fn(code, &d)
+// Deserializer adapts a generated output deserializer to the pipeline, as a
+// conversion like Serializer.
+type Deserializer[Out any] func(*Decoder, *Out)
+
+// Deserialize reads the response body into out. An empty body is an empty
+// output, as awsJson allows.
+func (fn Deserializer[Out]) Deserialize(resp *wire.Response, out *Out) error {
+	if len(bytes.TrimSpace(resp.Body)) == 0 {
+		return nil
 	}
+	d := decoderPool.Get().(*Decoder)
+	if n := len(resp.Body); n >= sharedBodyMin && n <= sharedBodyMax {
+		// One copy of the body; decoded strings are substrings of it.
+		d.ResetString(string(resp.Body))
+	} else {
+		d.Reset(resp.Body)
+	}
+	fn(d, out)
+	d.End()
+	err := d.Err()
+	d.Reset(nil)
+	decoderPool.Put(d)
+	return err
+}
+
+// ModeledErrors adapts a generated modeled-error decoder to the pipeline,
+// as a conversion like Serializer.
+type ModeledErrors func(code string, d *Decoder) error
+
+// DecodeError decodes resp's body into the modeled error for code.
+func (fn ModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	var d Decoder
+	d.Reset(resp.Body)
+	return fn(code, &d)
 }
 
 // Response bodies of sharedBodyMin to sharedBodyMax bytes are copied once

@@ -50,11 +50,13 @@ func ReadBody(resp *wire.Response, fn func(*Decoder)) error {
 }
 
 // RESTModeledErrors adapts a generated modeled-error decoder of a REST
-// protocol, which also reads error members bound to headers.
-func RESTModeledErrors(fn func(code string, resp *wire.Response, d *Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		var d Decoder
-		d.Reset(resp.Body)
-		return fn(code, resp, &d)
-	}
+// protocol, which also reads error members bound to headers; generated code
+// converts to it, as to ModeledErrors.
+type RESTModeledErrors func(code string, resp *wire.Response, d *Decoder) error
+
+// DecodeError decodes resp into the modeled error for code.
+func (fn RESTModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	var d Decoder
+	d.Reset(resp.Body)
+	return fn(code, resp, &d)
 }

@@ -44,46 +44,60 @@ func (p *Protocol) ErrorInfo(resp *wire.Response) (code, message string) {
 }
 
 // Serializer adapts a generated input serializer to the pipeline: the body
-// starts with Action and Version, and fn writes the members into a pooled
-// Encoder that the request releases after the call.
-func Serializer[In any](action, version string, fn func(*Encoder, *In)) func(*wire.Request, *In) error {
-	return func(r *wire.Request, in *In) error {
-		e := NewEncoder(action, version)
-		fn(e, in)
-		if err := e.Err(); err != nil {
-			e.Release()
-			return err
-		}
-		r.SetBody(e.Bytes(), e)
-		return nil
-	}
+// starts with Action and Version, and Fn writes the members into a pooled
+// Encoder that the request releases after the call. Generated code writes
+// it as a composite literal, which the compiler lays out as static data
+// (see wire.Serializer).
+type Serializer[In any] struct {
+	Action, Version string
+	Fn              func(*Encoder, *In)
 }
 
-// Deserializer adapts a generated output deserializer to the pipeline. fn
+// Serialize writes in as the request's form body.
+func (s Serializer[In]) Serialize(r *wire.Request, in *In) error {
+	e := NewEncoder(s.Action, s.Version)
+	s.Fn(e, in)
+	if err := e.Err(); err != nil {
+		e.Release()
+		return err
+	}
+	r.SetBody(e.Bytes(), e)
+	return nil
+}
+
+// Deserializer adapts a generated output deserializer to the pipeline. Fn
 // reads the output's members as the children of the current element: of
 // <OpResult> for awsQuery (not called when the response has none, as for
 // an operation without output), of <OpResponse> for ec2Query, where the
-// <requestId> child is a member fn does not know and skips.
-func Deserializer[Out any](p *Protocol, op string, fn func(*awsxml.Decoder, *Out)) func(*wire.Response, *Out) error {
-	return func(resp *wire.Response, out *Out) error {
-		if len(bytes.TrimSpace(resp.Body)) == 0 {
-			return nil
-		}
-		d := decoderPool.Get().(*awsxml.Decoder)
-		d.Reset(resp.Body)
-		if p.ec2 {
-			if enterRoot(d, op+"Response") {
-				fn(d, out)
-				d.End()
-			}
-		} else {
-			d.QueryResponse(op, func(d *awsxml.Decoder) { fn(d, out) })
-		}
-		err := d.Err()
-		d.Reset(nil)
-		decoderPool.Put(d)
-		return err
+// <requestId> child is a member Fn does not know and skips. Op is the
+// operation's name, which the wrappers carry; EC2 is set for ec2Query. A
+// flag rather than the Protocol value, because reading a variable of
+// another package would make the literal dynamic again.
+type Deserializer[Out any] struct {
+	Op  string
+	EC2 bool
+	Fn  func(*awsxml.Decoder, *Out)
+}
+
+// Deserialize reads the response body into out.
+func (s Deserializer[Out]) Deserialize(resp *wire.Response, out *Out) error {
+	if len(bytes.TrimSpace(resp.Body)) == 0 {
+		return nil
 	}
+	d := decoderPool.Get().(*awsxml.Decoder)
+	d.Reset(resp.Body)
+	if s.EC2 {
+		if enterRoot(d, s.Op+"Response") {
+			s.Fn(d, out)
+			d.End()
+		}
+	} else {
+		d.QueryResponse(s.Op, func(d *awsxml.Decoder) { s.Fn(d, out) })
+	}
+	err := d.Err()
+	d.Reset(nil)
+	decoderPool.Put(d)
+	return err
 }
 
 // enterRoot enters the root element, which must be want.
@@ -101,21 +115,23 @@ func enterRoot(d *awsxml.Decoder, want string) bool {
 	return true
 }
 
-// ModeledErrors adapts a generated modeled-error decoder to the pipeline: fn
-// is called with the decoder inside the envelope's <Error> element (either
-// envelope), so the error structure's members are its children.
-func ModeledErrors(fn func(code string, d *awsxml.Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		var d awsxml.Decoder
-		d.Reset(resp.Body)
-		if !enterError(&d) {
-			// No envelope to read members from: the modeled error still
-			// gets its type, from an empty element.
-			d.Reset([]byte("<Error></Error>"))
-			d.Next()
-		}
-		return fn(code, &d)
+// ModeledErrors adapts a generated modeled-error decoder to the pipeline,
+// as a conversion: fn is called with the decoder inside the envelope's
+// <Error> element (either envelope), so the error structure's members are
+// its children.
+type ModeledErrors func(code string, d *awsxml.Decoder) error
+
+// DecodeError decodes resp's body into the modeled error for code.
+func (fn ModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	var d awsxml.Decoder
+	d.Reset(resp.Body)
+	if !enterError(&d) {
+		// No envelope to read members from: the modeled error still
+		// gets its type, from an empty element.
+		d.Reset([]byte("<Error></Error>"))
+		d.Next()
 	}
+	return fn(code, &d)
 }
 
 // enterError moves d inside the first <Error> of either envelope.

@@ -27,12 +27,12 @@ func readCaller(d *awsxml.Decoder, v *callerOut) {
 func TestFrameAndSerializer(t *testing.T) {
 	var r wire.Request
 	Query.Frame(&r, wire.Op{Name: "GetCallerIdentity"})
-	ser := Serializer("GetCallerIdentity", "2011-06-15", func(e *Encoder, in *string) {
+	ser := Serializer[string]{Action: "GetCallerIdentity", Version: "2011-06-15", Fn: func(e *Encoder, in *string) {
 		e.Key("Name")
 		e.String(*in)
-	})
+	}}
 	in := "a b"
-	if err := ser(&r, &in); err != nil {
+	if err := ser.Serialize(&r, &in); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := string(r.Body), "Action=GetCallerIdentity&Version=2011-06-15&Name=a%20b"; got != want {
@@ -63,7 +63,7 @@ func TestDeserializerWrappers(t *testing.T) {
 	}
 	for i, c := range cases {
 		var out callerOut
-		err := Deserializer(c.p, "GetCallerIdentity", readCaller)(&wire.Response{StatusCode: 200, Body: []byte(c.body)}, &out)
+		err := Deserializer[callerOut]{Op: "GetCallerIdentity", EC2: c.p == EC2, Fn: readCaller}.Deserialize(&wire.Response{StatusCode: 200, Body: []byte(c.body)}, &out)
 		if c.err == nil && err != nil || c.err != nil && !errors.Is(err, c.err) {
 			t.Errorf("case %d: err = %v, want %v", i, err, c.err)
 		}
@@ -114,7 +114,7 @@ func TestErrorEnvelopes(t *testing.T) {
 		if code != c.code || msg != c.msg {
 			t.Errorf("case %d: ErrorInfo = %q, %q; want %q, %q", i, code, msg, c.code, c.msg)
 		}
-		err := decode(code, resp)
+		err := decode.DecodeError(code, resp)
 		var m *modeled
 		if errors.As(err, &m) != c.wantTyped {
 			t.Errorf("case %d: modeled error = %v, want typed %v", i, err, c.wantTyped)

@@ -88,45 +88,53 @@ func SanitizeErrorCode(s string) string {
 
 // Serializer adapts a generated input serializer to the pipeline: the body
 // is written into a pooled Encoder that the request releases after the call.
-func Serializer[In any](fn func(*Encoder, *In)) func(*wire.Request, *In) error {
-	return func(r *wire.Request, in *In) error {
-		e := NewEncoder()
-		fn(e, in)
-		if err := e.Err(); err != nil {
-			e.Release()
-			return err
-		}
-		r.SetHeader("Content-Type", ContentType)
-		r.SetBody(e.Bytes(), e)
-		return nil
+// Generated code converts to it (Serializer[In](fn)) so that the operation
+// descriptor stays static data (see wire.Serializer).
+type Serializer[In any] func(*Encoder, *In)
+
+// Serialize writes in as the request's CBOR body.
+func (fn Serializer[In]) Serialize(r *wire.Request, in *In) error {
+	e := NewEncoder()
+	fn(e, in)
+	if err := e.Err(); err != nil {
+		e.Release()
+		return err
 	}
+	r.SetHeader("Content-Type", ContentType)
+	r.SetBody(e.Bytes(), e)
+	return nil
 }
 
 // NoInput is the serializer of an operation without input: no body and so,
 // as rpcv2Cbor requires, no Content-Type.
-func NoInput[In any](*wire.Request, *In) error { return nil }
+type NoInput[In any] struct{}
 
-// Deserializer adapts a generated output deserializer to the pipeline. An
-// empty body is an empty output, as rpcv2Cbor allows.
-func Deserializer[Out any](fn func(*Decoder, *Out)) func(*wire.Response, *Out) error {
-	return func(resp *wire.Response, out *Out) error {
-		if len(resp.Body) == 0 {
-			return nil
-		}
-		d := decoderPool.Get().(*Decoder)
-		if n := len(resp.Body); n >= sharedBodyMin && n <= sharedBodyMax {
-			// One copy of the body; decoded strings are substrings of it.
-			d.ResetString(string(resp.Body))
-		} else {
-			d.Reset(resp.Body)
-		}
-		fn(d, out)
-		d.End()
-		err := d.Err()
-		d.Reset(nil)
-		decoderPool.Put(d)
-		return err
+// Serialize writes nothing.
+func (NoInput[In]) Serialize(*wire.Request, *In) error { return nil }
+
+// Deserializer adapts a generated output deserializer to the pipeline, as a
+// conversion like Serializer.
+type Deserializer[Out any] func(*Decoder, *Out)
+
+// Deserialize reads the response body into out. An empty body is an empty
+// output, as rpcv2Cbor allows.
+func (fn Deserializer[Out]) Deserialize(resp *wire.Response, out *Out) error {
+	if len(resp.Body) == 0 {
+		return nil
 	}
+	d := decoderPool.Get().(*Decoder)
+	if n := len(resp.Body); n >= sharedBodyMin && n <= sharedBodyMax {
+		// One copy of the body; decoded strings are substrings of it.
+		d.ResetString(string(resp.Body))
+	} else {
+		d.Reset(resp.Body)
+	}
+	fn(d, out)
+	d.End()
+	err := d.Err()
+	d.Reset(nil)
+	decoderPool.Put(d)
+	return err
 }
 
 // Bodies of sharedBodyMin to sharedBodyMax bytes are copied once into a
@@ -141,36 +149,40 @@ const (
 // Decoder is reset before it goes back, so it holds no response.
 var decoderPool = sync.Pool{New: func() any { return new(Decoder) }}
 
-// ModeledErrors adapts a generated modeled-error decoder to the pipeline.
-// The decoder gets the code to report as the error's ErrorCode when it
-// differs from the modeled one (empty here; see QueryModeledErrors).
-func ModeledErrors(fn func(code, override string, d *Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		var d Decoder
-		d.Reset(resp.Body)
-		return fn(code, "", &d)
-	}
+// ModeledErrors adapts a generated modeled-error decoder to the pipeline,
+// as a conversion like Serializer. The decoder gets the code to report as
+// the error's ErrorCode when it differs from the modeled one (empty here;
+// see QueryModeledErrors).
+type ModeledErrors func(code, override string, d *Decoder) error
+
+// DecodeError decodes resp's body into the modeled error for code.
+func (fn ModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	var d Decoder
+	d.Reset(resp.Body)
+	return fn(code, "", &d)
 }
 
 // QueryModeledErrors is ModeledErrors for awsQueryCompatible services: the
 // x-amzn-query-error header ("Code;Fault") carries the code the service's
 // awsQuery API used, which the error reports as its ErrorCode. An error
 // the model does not know becomes a generic API error with that code.
-func QueryModeledErrors(fn func(code, override string, d *Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		qcode, fault := queryError(resp.Header.Get("X-Amzn-Query-Error"))
-		var d Decoder
-		d.Reset(resp.Body)
-		if err := fn(code, qcode, &d); err != nil || qcode == "" {
-			return err
-		}
-		_, msg := RPCv2.ErrorInfo(resp)
-		f := smithy.FaultClient
-		if fault == "Receiver" || (fault == "" && resp.StatusCode >= 500) {
-			f = smithy.FaultServer
-		}
-		return &smithy.GenericAPIError{Code: qcode, Message: msg, Fault: f}
+type QueryModeledErrors func(code, override string, d *Decoder) error
+
+// DecodeError decodes resp into the modeled error for code, reporting the
+// awsQuery code when the response names one.
+func (fn QueryModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	qcode, fault := queryError(resp.Header.Get("X-Amzn-Query-Error"))
+	var d Decoder
+	d.Reset(resp.Body)
+	if err := fn(code, qcode, &d); err != nil || qcode == "" {
+		return err
 	}
+	_, msg := RPCv2.ErrorInfo(resp)
+	f := smithy.FaultClient
+	if fault == "Receiver" || (fault == "" && resp.StatusCode >= 500) {
+		f = smithy.FaultServer
+	}
+	return &smithy.GenericAPIError{Code: qcode, Message: msg, Fault: f}
 }
 
 // queryError splits an x-amzn-query-error value "Code;Fault"; a value

@@ -68,16 +68,16 @@ func TestQueryModeledErrors(t *testing.T) {
 		return nil
 	})
 	resp := &wire.Response{StatusCode: 500, Header: http.Header{"X-Amzn-Query-Error": {"AWS.Legacy;Receiver"}}, Body: errorBody("ns#Other", "message", "boom")}
-	err := fn("Other", resp)
+	err := fn.DecodeError("Other", resp)
 	var ae *smithy.GenericAPIError
 	if !errors.As(err, &ae) || ae.Code != "AWS.Legacy" || ae.Message != "boom" || ae.Fault != smithy.FaultServer {
 		t.Fatalf("unmodeled: %#v", err)
 	}
-	if err := fn("Known", resp); err != known || gotOverride != "AWS.Legacy" {
+	if err := fn.DecodeError("Known", resp); err != known || gotOverride != "AWS.Legacy" {
 		t.Fatalf("modeled: %v, override %q", err, gotOverride)
 	}
 	resp.Header.Set("X-Amzn-Query-Error", "NoSemicolon")
-	if err := fn("Other", resp); err != nil || gotOverride != "" {
+	if err := fn.DecodeError("Other", resp); err != nil || gotOverride != "" {
 		t.Fatalf("malformed header: %v, override %q", err, gotOverride)
 	}
 }

@@ -25,19 +25,24 @@
 // addressing headers such as X-Amz-Target) and recognises an error response
 // (code and message). An Operation carries the protocol-neutral Serialize
 // (writes body and bindings into a wire.Request) and Deserialize (reads a
-// wire.Response), which generated code gets by handing its per-shape codecs
-// to its codec package's adapters: for awsJson,
+// wire.Response), which generated code gets by converting its per-shape
+// codecs to its codec package's adapter types: for awsJson,
 //
-//	Serialize:   awsjson.Serializer(serializeOpXInput),
-//	Deserialize: awsjson.Deserializer(deserializeOpXOutput),
+//	Serialize:   awsjson.Serializer[XInput](serializeOpXInput),
+//	Deserialize: awsjson.Deserializer[XOutput](deserializeOpXOutput),
 //
 // and ModeledError: awsjson.ModeledErrors(newModeledError) on the Service.
+// These are conversions (or, for awsQuery's Action and Version, composite
+// literals), never calls, so every descriptor is static data and a program
+// links the codecs of the operations it calls and no others.
 //
 // To add a protocol (rpcv2Cbor, restJson1, restXml, awsQuery, ec2Query):
 //
 //  1. In its codec package (runtime/cbor, runtime/xml, ...), implement
-//     wire.Protocol and the three adapters Serializer, Deserializer and
-//     ModeledErrors over that codec's encoder and decoder. rpcv2Cbor's Frame
+//     wire.Protocol and the three adapter types Serializer, Deserializer
+//     and ModeledErrors over that codec's encoder and decoder (types with
+//     a method, implementing wire.Serializer, wire.Deserializer and
+//     wire.ErrorDecoder). rpcv2Cbor's Frame
 //     sets the path /service/{Service}/operation/{Operation} and the
 //     smithy-protocol header; awsQuery's serializer writes Action and
 //     Version into its form body; the REST protocols' Frame sets only the

@@ -157,14 +157,14 @@ func (k *invocation[In, Out]) fillToken(in *In) *In {
 // bindings.
 func (k *invocation[In, Out]) serialize(in *In) error {
 	k.c.svc.Protocol.Frame(&k.req, k.wop)
-	if err := k.op.Serialize(&k.req, in); err != nil {
+	if err := k.op.Serialize.Serialize(&k.req, in); err != nil {
 		return &smithy.SerializationError{Err: err}
 	}
 	return nil
 }
 
 func (k *invocation[In, Out]) decodeOutput(resp *wire.Response) error {
-	return k.op.Deserialize(resp, &k.out)
+	return k.op.Deserialize.Deserialize(resp, &k.out)
 }
 
 // call is what every step and attempt of one call shares, whichever path
@@ -520,7 +520,7 @@ func (c *Client) responseError(resp *wire.Response, requestID string) error {
 	code, msg := c.svc.Protocol.ErrorInfo(resp)
 	var apiErr error
 	if code != "" && c.svc.ModeledError != nil {
-		apiErr = c.svc.ModeledError(code, resp)
+		apiErr = c.svc.ModeledError.DecodeError(code, resp)
 	}
 	if apiErr == nil {
 		fault := smithy.FaultClient

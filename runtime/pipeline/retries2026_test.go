@@ -85,8 +85,8 @@ func pollOp(longPolling bool) *pipeline.Operation[pollIn, pollOut] {
 		Name:        "Poll",
 		Target:      "Poller.Poll",
 		LongPolling: longPolling,
-		Serialize:   awsjson.Serializer(func(e *awsjson.Encoder, _ *pollIn) { e.ObjectStart(); e.ObjectEnd() }),
-		Deserialize: awsjson.Deserializer(func(d *awsjson.Decoder, _ *pollOut) { d.Skip() }),
+		Serialize:   awsjson.Serializer[pollIn](func(e *awsjson.Encoder, _ *pollIn) { e.ObjectStart(); e.ObjectEnd() }),
+		Deserialize: awsjson.Deserializer[pollOut](func(d *awsjson.Decoder, _ *pollOut) { d.Skip() }),
 	}
 }
 

@@ -19,7 +19,7 @@ type Service struct {
 
 	// ModeledError decodes an error body into the modeled type for code, or
 	// returns nil when the model has no such error.
-	ModeledError func(code string, resp *wire.Response) error
+	ModeledError wire.ErrorDecoder
 }
 
 // Operation describes one API call of a service.
@@ -31,8 +31,12 @@ type Operation[In, Out any] struct {
 
 	// Serialize writes the input's body and bindings in the service's
 	// protocol; Deserialize reads a successful response into the output.
-	Serialize   func(*wire.Request, *In) error
-	Deserialize func(*wire.Response, *Out) error
+	// Generated code sets both by converting its codec functions to the
+	// codec package's adapter types, never by calling a constructor, so
+	// that every descriptor is static data and the linker drops the codecs
+	// of operations a program never calls (see wire.Serializer).
+	Serialize   wire.Serializer[In]
+	Deserialize wire.Deserializer[Out]
 	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
 	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
 	CompressGzip bool

@@ -78,20 +78,20 @@ type downOut struct{ Body io.ReadCloser }
 
 var upOp = &pipeline.Operation[upIn, upOut]{
 	Name: "Upload", Target: "Streamer.Upload",
-	Serialize: func(r *wire.Request, in *upIn) error {
+	Serialize: wire.SerializeFunc[upIn](func(r *wire.Request, in *upIn) error {
 		r.SetStream(in.Body, in.Length)
 		return nil
-	},
-	Deserialize: func(*wire.Response, *upOut) error { return nil },
+	}),
+	Deserialize: wire.DeserializeFunc[upOut](func(*wire.Response, *upOut) error { return nil }),
 }
 
 var downOp = &pipeline.Operation[downIn, downOut]{
 	Name: "Download", Target: "Streamer.Download", StreamingOutput: true,
-	Serialize: func(r *wire.Request, _ *downIn) error { return nil },
-	Deserialize: func(r *wire.Response, out *downOut) error {
+	Serialize: wire.SerializeFunc[downIn](func(r *wire.Request, _ *downIn) error { return nil }),
+	Deserialize: wire.DeserializeFunc[downOut](func(r *wire.Response, out *downOut) error {
 		out.Body = r.Stream
 		return nil
-	},
+	}),
 }
 
 // received is what the test server saw of one request.

@@ -161,3 +161,45 @@ type Response struct {
 	// if the deserializer fails, the pipeline closes it.
 	Stream io.ReadCloser
 }
+
+// Serializer writes an operation's input into a request: its body and its
+// bindings. An operation descriptor holds one as an interface rather than
+// a func field so that generated code can fill it in with a conversion
+// (awsjson.Serializer[In](fn)) instead of a call. A conversion is laid out
+// by the compiler as static data; a call runs at package init and makes the
+// linker keep every operation's codec, used or not.
+type Serializer[In any] interface {
+	Serialize(r *Request, in *In) error
+}
+
+// Deserializer reads a successful response into an operation's output; see
+// Serializer for why it is an interface.
+type Deserializer[Out any] interface {
+	Deserialize(resp *Response, out *Out) error
+}
+
+// ErrorDecoder decodes an error response into the service's modeled error
+// for code, or returns nil when the model has no such error.
+type ErrorDecoder interface {
+	DecodeError(code string, resp *Response) error
+}
+
+// SerializeFunc is a Serializer that is a plain function, as the REST
+// protocols' generated serializers are: they write the bindings and the
+// body themselves.
+type SerializeFunc[In any] func(r *Request, in *In) error
+
+// Serialize calls f.
+func (f SerializeFunc[In]) Serialize(r *Request, in *In) error { return f(r, in) }
+
+// DeserializeFunc is a Deserializer that is a plain function.
+type DeserializeFunc[Out any] func(resp *Response, out *Out) error
+
+// Deserialize calls f.
+func (f DeserializeFunc[Out]) Deserialize(resp *Response, out *Out) error { return f(resp, out) }
+
+// ErrorDecoderFunc is an ErrorDecoder that is a plain function.
+type ErrorDecoderFunc func(code string, resp *Response) error
+
+// DecodeError calls f.
+func (f ErrorDecoderFunc) DecodeError(code string, resp *Response) error { return f(code, resp) }

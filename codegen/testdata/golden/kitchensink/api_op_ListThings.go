@@ -52,10 +52,10 @@ type ListThingsOutput struct {
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
 	Auth:        pipeline.AuthOptional,
-	Deserialize: awsjson.Deserializer(deserializeOpListThingsOutput),
+	Deserialize: awsjson.Deserializer[ListThingsOutput](deserializeOpListThingsOutput),
 	LongPolling: true,
 	Name:        "ListThings",
-	Serialize:   awsjson.Serializer(serializeOpListThingsInput),
+	Serialize:   awsjson.Serializer[ListThingsInput](serializeOpListThingsInput),
 	Target:      "Kitchen.ListThings",
 }
 

@@ -131,7 +131,7 @@ type PutEverythingOutput struct {
 
 var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: awsjson.Deserializer(deserializeOpPutEverythingOutput),
+	Deserialize: awsjson.Deserializer[PutEverythingOutput](deserializeOpPutEverythingOutput),
 	Name:        "PutEverything",
 	Prepare: func(v *PutEverythingInput, token func() string) *PutEverythingInput {
 		if v.Token != nil && *v.Token != "" {
@@ -141,7 +141,7 @@ var opPutEverything = pipeline.Operation[PutEverythingInput, PutEverythingOutput
 		c.Token = aws.String(token())
 		return &c
 	},
-	Serialize: awsjson.Serializer(serializeOpPutEverythingInput),
+	Serialize: awsjson.Serializer[PutEverythingInput](serializeOpPutEverythingInput),
 	Target:    "Kitchen.PutEverything",
 	Validate:  validateOpPutEverythingInput,
 }

@@ -36,8 +36,8 @@ type PingOutput struct {
 }
 
 var opPing = pipeline.Operation[PingInput, PingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpPingOutput),
+	Deserialize: awsjson.Deserializer[PingOutput](deserializeOpPingOutput),
 	Name:        "Ping",
-	Serialize:   awsjson.Serializer(serializeOpPingInput),
+	Serialize:   awsjson.Serializer[PingInput](serializeOpPingInput),
 	Target:      "Minimal.Ping",
 }

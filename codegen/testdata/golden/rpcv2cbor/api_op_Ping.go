@@ -38,8 +38,8 @@ type PingOutput struct {
 }
 
 var opPing = pipeline.Operation[PingInput, PingOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpPingOutput),
+	Deserialize: cbor.Deserializer[PingOutput](deserializeOpPingOutput),
 	Name:        "Ping",
-	Serialize:   cbor.NoInput[PingInput],
+	Serialize:   cbor.NoInput[PingInput]{},
 	Target:      "/service/Cbor/operation/Ping",
 }

@@ -49,9 +49,9 @@ type PutOutput struct {
 }
 
 var opPut = pipeline.Operation[PutInput, PutOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpPutOutput),
+	Deserialize: cbor.Deserializer[PutOutput](deserializeOpPutOutput),
 	Name:        "Put",
-	Serialize:   cbor.Serializer(serializeOpPutInput),
+	Serialize:   cbor.Serializer[PutInput](serializeOpPutInput),
 	Target:      "/service/Cbor/operation/Put",
 	Validate:    validateOpPutInput,
 }

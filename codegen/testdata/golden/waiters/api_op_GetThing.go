@@ -58,9 +58,9 @@ type GetThingOutput struct {
 }
 
 var opGetThing = pipeline.Operation[GetThingInput, GetThingOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpGetThingOutput),
+	Deserialize: awsjson.Deserializer[GetThingOutput](deserializeOpGetThingOutput),
 	Name:        "GetThing",
-	Serialize:   awsjson.Serializer(serializeOpGetThingInput),
+	Serialize:   awsjson.Serializer[GetThingInput](serializeOpGetThingInput),
 	Target:      "Waiters.GetThing",
 }
 

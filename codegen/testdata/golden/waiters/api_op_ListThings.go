@@ -51,9 +51,9 @@ type ListThingsOutput struct {
 }
 
 var opListThings = pipeline.Operation[ListThingsInput, ListThingsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListThingsOutput),
+	Deserialize: awsjson.Deserializer[ListThingsOutput](deserializeOpListThingsOutput),
 	Name:        "ListThings",
-	Serialize:   awsjson.Serializer(serializeOpListThingsInput),
+	Serialize:   awsjson.Serializer[ListThingsInput](serializeOpListThingsInput),
 	Target:      "Waiters.ListThings",
 }
 

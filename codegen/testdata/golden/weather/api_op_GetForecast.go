@@ -53,9 +53,9 @@ type GetForecastOutput struct {
 }
 
 var opGetForecast = pipeline.Operation[GetForecastInput, GetForecastOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpGetForecastOutput),
+	Deserialize: awsjson.Deserializer[GetForecastOutput](deserializeOpGetForecastOutput),
 	Name:        "GetForecast",
-	Serialize:   awsjson.Serializer(serializeOpGetForecastInput),
+	Serialize:   awsjson.Serializer[GetForecastInput](serializeOpGetForecastInput),
 	Target:      "Weather.GetForecast",
 	Validate:    validateOpGetForecastInput,
 }

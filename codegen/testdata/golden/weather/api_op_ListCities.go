@@ -52,9 +52,9 @@ type ListCitiesOutput struct {
 }
 
 var opListCities = pipeline.Operation[ListCitiesInput, ListCitiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpListCitiesOutput),
+	Deserialize: awsjson.Deserializer[ListCitiesOutput](deserializeOpListCitiesOutput),
 	Name:        "ListCities",
-	Serialize:   awsjson.Serializer(serializeOpListCitiesInput),
+	Serialize:   awsjson.Serializer[ListCitiesInput](serializeOpListCitiesInput),
 	Target:      "Weather.ListCities",
 }
 

@@ -9,6 +9,7 @@ import (
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/apigateway/types"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"iter"
 )
 
@@ -54,9 +55,9 @@ type GetRestApisOutput struct {
 }
 
 var opGetRestApis = pipeline.Operation[GetRestApisInput, GetRestApisOutput]{
-	Deserialize: deserializeOpGetRestApisOutputHTTP,
+	Deserialize: wire.DeserializeFunc[GetRestApisOutput](deserializeOpGetRestApisOutputHTTP),
 	Name:        "GetRestApis",
-	Serialize:   serializeOpGetRestApisInputHTTP,
+	Serialize:   wire.SerializeFunc[GetRestApisInput](serializeOpGetRestApisInputHTTP),
 }
 
 // GetRestApisAPIClient is the part of Client that GetRestApis paginators and

@@ -39,8 +39,8 @@ type EmptyInputAndEmptyOutputOutput struct {
 }
 
 var opEmptyInputAndEmptyOutput = pipeline.Operation[EmptyInputAndEmptyOutputInput, EmptyInputAndEmptyOutputOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpEmptyInputAndEmptyOutputOutput),
+	Deserialize: awsjson.Deserializer[EmptyInputAndEmptyOutputOutput](deserializeOpEmptyInputAndEmptyOutputOutput),
 	Name:        "EmptyInputAndEmptyOutput",
-	Serialize:   awsjson.Serializer(serializeOpEmptyInputAndEmptyOutputInput),
+	Serialize:   awsjson.Serializer[EmptyInputAndEmptyOutputInput](serializeOpEmptyInputAndEmptyOutputInput),
 	Target:      "JsonRpc10.EmptyInputAndEmptyOutput",
 }

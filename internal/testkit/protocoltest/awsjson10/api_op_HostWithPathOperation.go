@@ -36,8 +36,8 @@ type HostWithPathOperationOutput struct {
 }
 
 var opHostWithPathOperation = pipeline.Operation[HostWithPathOperationInput, HostWithPathOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpHostWithPathOperationOutput),
+	Deserialize: awsjson.Deserializer[HostWithPathOperationOutput](deserializeOpHostWithPathOperationOutput),
 	Name:        "HostWithPathOperation",
-	Serialize:   awsjson.Serializer(serializeOpHostWithPathOperationInput),
+	Serialize:   awsjson.Serializer[HostWithPathOperationInput](serializeOpHostWithPathOperationInput),
 	Target:      "JsonRpc10.HostWithPathOperation",
 }

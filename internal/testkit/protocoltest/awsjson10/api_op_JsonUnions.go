@@ -43,8 +43,8 @@ type JsonUnionsOutput struct {
 }
 
 var opJsonUnions = pipeline.Operation[JsonUnionsInput, JsonUnionsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpJsonUnionsOutput),
+	Deserialize: awsjson.Deserializer[JsonUnionsOutput](deserializeOpJsonUnionsOutput),
 	Name:        "JsonUnions",
-	Serialize:   awsjson.Serializer(serializeOpJsonUnionsInput),
+	Serialize:   awsjson.Serializer[JsonUnionsInput](serializeOpJsonUnionsInput),
 	Target:      "JsonRpc10.JsonUnions",
 }

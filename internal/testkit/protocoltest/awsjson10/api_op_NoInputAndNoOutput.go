@@ -38,8 +38,8 @@ type NoInputAndNoOutputOutput struct {
 }
 
 var opNoInputAndNoOutput = pipeline.Operation[NoInputAndNoOutputInput, NoInputAndNoOutputOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpNoInputAndNoOutputOutput),
+	Deserialize: awsjson.Deserializer[NoInputAndNoOutputOutput](deserializeOpNoInputAndNoOutputOutput),
 	Name:        "NoInputAndNoOutput",
-	Serialize:   awsjson.Serializer(serializeOpNoInputAndNoOutputInput),
+	Serialize:   awsjson.Serializer[NoInputAndNoOutputInput](serializeOpNoInputAndNoOutputInput),
 	Target:      "JsonRpc10.NoInputAndNoOutput",
 }

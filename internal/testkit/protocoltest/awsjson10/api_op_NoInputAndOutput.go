@@ -38,8 +38,8 @@ type NoInputAndOutputOutput struct {
 }
 
 var opNoInputAndOutput = pipeline.Operation[NoInputAndOutputInput, NoInputAndOutputOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpNoInputAndOutputOutput),
+	Deserialize: awsjson.Deserializer[NoInputAndOutputOutput](deserializeOpNoInputAndOutputOutput),
 	Name:        "NoInputAndOutput",
-	Serialize:   awsjson.Serializer(serializeOpNoInputAndOutputInput),
+	Serialize:   awsjson.Serializer[NoInputAndOutputInput](serializeOpNoInputAndOutputInput),
 	Target:      "JsonRpc10.NoInputAndOutput",
 }

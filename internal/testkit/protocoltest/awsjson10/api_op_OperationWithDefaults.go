@@ -103,8 +103,8 @@ type OperationWithDefaultsOutput struct {
 }
 
 var opOperationWithDefaults = pipeline.Operation[OperationWithDefaultsInput, OperationWithDefaultsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpOperationWithDefaultsOutput),
+	Deserialize: awsjson.Deserializer[OperationWithDefaultsOutput](deserializeOpOperationWithDefaultsOutput),
 	Name:        "OperationWithDefaults",
-	Serialize:   awsjson.Serializer(serializeOpOperationWithDefaultsInput),
+	Serialize:   awsjson.Serializer[OperationWithDefaultsInput](serializeOpOperationWithDefaultsInput),
 	Target:      "JsonRpc10.OperationWithDefaults",
 }

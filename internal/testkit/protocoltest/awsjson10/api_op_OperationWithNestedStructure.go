@@ -47,9 +47,9 @@ type OperationWithNestedStructureOutput struct {
 }
 
 var opOperationWithNestedStructure = pipeline.Operation[OperationWithNestedStructureInput, OperationWithNestedStructureOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpOperationWithNestedStructureOutput),
+	Deserialize: awsjson.Deserializer[OperationWithNestedStructureOutput](deserializeOpOperationWithNestedStructureOutput),
 	Name:        "OperationWithNestedStructure",
-	Serialize:   awsjson.Serializer(serializeOpOperationWithNestedStructureInput),
+	Serialize:   awsjson.Serializer[OperationWithNestedStructureInput](serializeOpOperationWithNestedStructureInput),
 	Target:      "JsonRpc10.OperationWithNestedStructure",
 	Validate:    validateOpOperationWithNestedStructureInput,
 }

@@ -73,8 +73,8 @@ type OperationWithRequiredMembersOutput struct {
 }
 
 var opOperationWithRequiredMembers = pipeline.Operation[OperationWithRequiredMembersInput, OperationWithRequiredMembersOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpOperationWithRequiredMembersOutput),
+	Deserialize: awsjson.Deserializer[OperationWithRequiredMembersOutput](deserializeOpOperationWithRequiredMembersOutput),
 	Name:        "OperationWithRequiredMembers",
-	Serialize:   awsjson.Serializer(serializeOpOperationWithRequiredMembersInput),
+	Serialize:   awsjson.Serializer[OperationWithRequiredMembersInput](serializeOpOperationWithRequiredMembersInput),
 	Target:      "JsonRpc10.OperationWithRequiredMembers",
 }

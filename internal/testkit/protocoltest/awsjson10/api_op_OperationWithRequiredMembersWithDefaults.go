@@ -80,8 +80,8 @@ type OperationWithRequiredMembersWithDefaultsOutput struct {
 }
 
 var opOperationWithRequiredMembersWithDefaults = pipeline.Operation[OperationWithRequiredMembersWithDefaultsInput, OperationWithRequiredMembersWithDefaultsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpOperationWithRequiredMembersWithDefaultsOutput),
+	Deserialize: awsjson.Deserializer[OperationWithRequiredMembersWithDefaultsOutput](deserializeOpOperationWithRequiredMembersWithDefaultsOutput),
 	Name:        "OperationWithRequiredMembersWithDefaults",
-	Serialize:   awsjson.Serializer(serializeOpOperationWithRequiredMembersWithDefaultsInput),
+	Serialize:   awsjson.Serializer[OperationWithRequiredMembersWithDefaultsInput](serializeOpOperationWithRequiredMembersWithDefaultsInput),
 	Target:      "JsonRpc10.OperationWithRequiredMembersWithDefaults",
 }

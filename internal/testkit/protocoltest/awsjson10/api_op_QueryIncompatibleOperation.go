@@ -36,8 +36,8 @@ type QueryIncompatibleOperationOutput struct {
 }
 
 var opQueryIncompatibleOperation = pipeline.Operation[QueryIncompatibleOperationInput, QueryIncompatibleOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpQueryIncompatibleOperationOutput),
+	Deserialize: awsjson.Deserializer[QueryIncompatibleOperationOutput](deserializeOpQueryIncompatibleOperationOutput),
 	Name:        "QueryIncompatibleOperation",
-	Serialize:   awsjson.Serializer(serializeOpQueryIncompatibleOperationInput),
+	Serialize:   awsjson.Serializer[QueryIncompatibleOperationInput](serializeOpQueryIncompatibleOperationInput),
 	Target:      "JsonRpc10.QueryIncompatibleOperation",
 }

@@ -44,8 +44,8 @@ type SimpleScalarPropertiesOutput struct {
 }
 
 var opSimpleScalarProperties = pipeline.Operation[SimpleScalarPropertiesInput, SimpleScalarPropertiesOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpSimpleScalarPropertiesOutput),
+	Deserialize: awsjson.Deserializer[SimpleScalarPropertiesOutput](deserializeOpSimpleScalarPropertiesOutput),
 	Name:        "SimpleScalarProperties",
-	Serialize:   awsjson.Serializer(serializeOpSimpleScalarPropertiesInput),
+	Serialize:   awsjson.Serializer[SimpleScalarPropertiesInput](serializeOpSimpleScalarPropertiesInput),
 	Target:      "JsonRpc10.SimpleScalarProperties",
 }

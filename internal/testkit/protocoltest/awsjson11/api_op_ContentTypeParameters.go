@@ -39,8 +39,8 @@ type ContentTypeParametersOutput struct {
 }
 
 var opContentTypeParameters = pipeline.Operation[ContentTypeParametersInput, ContentTypeParametersOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpContentTypeParametersOutput),
+	Deserialize: awsjson.Deserializer[ContentTypeParametersOutput](deserializeOpContentTypeParametersOutput),
 	Name:        "ContentTypeParameters",
-	Serialize:   awsjson.Serializer(serializeOpContentTypeParametersInput),
+	Serialize:   awsjson.Serializer[ContentTypeParametersInput](serializeOpContentTypeParametersInput),
 	Target:      "JsonProtocol.ContentTypeParameters",
 }

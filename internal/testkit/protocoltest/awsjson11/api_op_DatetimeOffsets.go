@@ -39,8 +39,8 @@ type DatetimeOffsetsOutput struct {
 }
 
 var opDatetimeOffsets = pipeline.Operation[DatetimeOffsetsInput, DatetimeOffsetsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpDatetimeOffsetsOutput),
+	Deserialize: awsjson.Deserializer[DatetimeOffsetsOutput](deserializeOpDatetimeOffsetsOutput),
 	Name:        "DatetimeOffsets",
-	Serialize:   awsjson.Serializer(serializeOpDatetimeOffsetsInput),
+	Serialize:   awsjson.Serializer[DatetimeOffsetsInput](serializeOpDatetimeOffsetsInput),
 	Target:      "JsonProtocol.DatetimeOffsets",
 }

@@ -36,8 +36,8 @@ type EmptyOperationOutput struct {
 }
 
 var opEmptyOperation = pipeline.Operation[EmptyOperationInput, EmptyOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpEmptyOperationOutput),
+	Deserialize: awsjson.Deserializer[EmptyOperationOutput](deserializeOpEmptyOperationOutput),
 	Name:        "EmptyOperation",
-	Serialize:   awsjson.Serializer(serializeOpEmptyOperationInput),
+	Serialize:   awsjson.Serializer[EmptyOperationInput](serializeOpEmptyOperationInput),
 	Target:      "JsonProtocol.EmptyOperation",
 }

@@ -36,8 +36,8 @@ type EndpointOperationOutput struct {
 }
 
 var opEndpointOperation = pipeline.Operation[EndpointOperationInput, EndpointOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpEndpointOperationOutput),
+	Deserialize: awsjson.Deserializer[EndpointOperationOutput](deserializeOpEndpointOperationOutput),
 	Name:        "EndpointOperation",
-	Serialize:   awsjson.Serializer(serializeOpEndpointOperationInput),
+	Serialize:   awsjson.Serializer[EndpointOperationInput](serializeOpEndpointOperationInput),
 	Target:      "JsonProtocol.EndpointOperation",
 }

@@ -39,9 +39,9 @@ type EndpointWithHostLabelOperationOutput struct {
 }
 
 var opEndpointWithHostLabelOperation = pipeline.Operation[EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpEndpointWithHostLabelOperationOutput),
+	Deserialize: awsjson.Deserializer[EndpointWithHostLabelOperationOutput](deserializeOpEndpointWithHostLabelOperationOutput),
 	Name:        "EndpointWithHostLabelOperation",
-	Serialize:   awsjson.Serializer(serializeOpEndpointWithHostLabelOperationInput),
+	Serialize:   awsjson.Serializer[EndpointWithHostLabelOperationInput](serializeOpEndpointWithHostLabelOperationInput),
 	Target:      "JsonProtocol.EndpointWithHostLabelOperation",
 	Validate:    validateOpEndpointWithHostLabelOperationInput,
 }

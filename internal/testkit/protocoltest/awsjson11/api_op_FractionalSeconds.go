@@ -39,8 +39,8 @@ type FractionalSecondsOutput struct {
 }
 
 var opFractionalSeconds = pipeline.Operation[FractionalSecondsInput, FractionalSecondsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpFractionalSecondsOutput),
+	Deserialize: awsjson.Deserializer[FractionalSecondsOutput](deserializeOpFractionalSecondsOutput),
 	Name:        "FractionalSeconds",
-	Serialize:   awsjson.Serializer(serializeOpFractionalSecondsInput),
+	Serialize:   awsjson.Serializer[FractionalSecondsInput](serializeOpFractionalSecondsInput),
 	Target:      "JsonProtocol.FractionalSeconds",
 }

@@ -44,8 +44,8 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpGreetingWithErrorsOutput),
+	Deserialize: awsjson.Deserializer[GreetingWithErrorsOutput](deserializeOpGreetingWithErrorsOutput),
 	Name:        "GreetingWithErrors",
-	Serialize:   awsjson.Serializer(serializeOpGreetingWithErrorsInput),
+	Serialize:   awsjson.Serializer[GreetingWithErrorsInput](serializeOpGreetingWithErrorsInput),
 	Target:      "JsonProtocol.GreetingWithErrors",
 }

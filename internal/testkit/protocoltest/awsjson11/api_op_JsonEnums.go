@@ -62,8 +62,8 @@ type JsonEnumsOutput struct {
 }
 
 var opJsonEnums = pipeline.Operation[JsonEnumsInput, JsonEnumsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpJsonEnumsOutput),
+	Deserialize: awsjson.Deserializer[JsonEnumsOutput](deserializeOpJsonEnumsOutput),
 	Name:        "JsonEnums",
-	Serialize:   awsjson.Serializer(serializeOpJsonEnumsInput),
+	Serialize:   awsjson.Serializer[JsonEnumsInput](serializeOpJsonEnumsInput),
 	Target:      "JsonProtocol.JsonEnums",
 }

@@ -62,8 +62,8 @@ type JsonIntEnumsOutput struct {
 }
 
 var opJsonIntEnums = pipeline.Operation[JsonIntEnumsInput, JsonIntEnumsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpJsonIntEnumsOutput),
+	Deserialize: awsjson.Deserializer[JsonIntEnumsOutput](deserializeOpJsonIntEnumsOutput),
 	Name:        "JsonIntEnums",
-	Serialize:   awsjson.Serializer(serializeOpJsonIntEnumsInput),
+	Serialize:   awsjson.Serializer[JsonIntEnumsInput](serializeOpJsonIntEnumsInput),
 	Target:      "JsonProtocol.JsonIntEnums",
 }

@@ -145,8 +145,8 @@ type KitchenSinkOperationOutput struct {
 }
 
 var opKitchenSinkOperation = pipeline.Operation[KitchenSinkOperationInput, KitchenSinkOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpKitchenSinkOperationOutput),
+	Deserialize: awsjson.Deserializer[KitchenSinkOperationOutput](deserializeOpKitchenSinkOperationOutput),
 	Name:        "KitchenSinkOperation",
-	Serialize:   awsjson.Serializer(serializeOpKitchenSinkOperationInput),
+	Serialize:   awsjson.Serializer[KitchenSinkOperationInput](serializeOpKitchenSinkOperationInput),
 	Target:      "JsonProtocol.KitchenSinkOperation",
 }

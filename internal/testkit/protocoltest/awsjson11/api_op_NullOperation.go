@@ -40,8 +40,8 @@ type NullOperationOutput struct {
 }
 
 var opNullOperation = pipeline.Operation[NullOperationInput, NullOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpNullOperationOutput),
+	Deserialize: awsjson.Deserializer[NullOperationOutput](deserializeOpNullOperationOutput),
 	Name:        "NullOperation",
-	Serialize:   awsjson.Serializer(serializeOpNullOperationInput),
+	Serialize:   awsjson.Serializer[NullOperationInput](serializeOpNullOperationInput),
 	Target:      "JsonProtocol.NullOperation",
 }

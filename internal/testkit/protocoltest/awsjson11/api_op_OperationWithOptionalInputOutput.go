@@ -40,8 +40,8 @@ type OperationWithOptionalInputOutputOutput struct {
 }
 
 var opOperationWithOptionalInputOutput = pipeline.Operation[OperationWithOptionalInputOutputInput, OperationWithOptionalInputOutputOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpOperationWithOptionalInputOutputOutput),
+	Deserialize: awsjson.Deserializer[OperationWithOptionalInputOutputOutput](deserializeOpOperationWithOptionalInputOutputOutput),
 	Name:        "OperationWithOptionalInputOutput",
-	Serialize:   awsjson.Serializer(serializeOpOperationWithOptionalInputOutputInput),
+	Serialize:   awsjson.Serializer[OperationWithOptionalInputOutputInput](serializeOpOperationWithOptionalInputOutputInput),
 	Target:      "JsonProtocol.OperationWithOptionalInputOutput",
 }

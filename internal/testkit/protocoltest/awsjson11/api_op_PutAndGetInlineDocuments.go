@@ -41,8 +41,8 @@ type PutAndGetInlineDocumentsOutput struct {
 }
 
 var opPutAndGetInlineDocuments = pipeline.Operation[PutAndGetInlineDocumentsInput, PutAndGetInlineDocumentsOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpPutAndGetInlineDocumentsOutput),
+	Deserialize: awsjson.Deserializer[PutAndGetInlineDocumentsOutput](deserializeOpPutAndGetInlineDocumentsOutput),
 	Name:        "PutAndGetInlineDocuments",
-	Serialize:   awsjson.Serializer(serializeOpPutAndGetInlineDocumentsInput),
+	Serialize:   awsjson.Serializer[PutAndGetInlineDocumentsInput](serializeOpPutAndGetInlineDocumentsInput),
 	Target:      "JsonProtocol.PutAndGetInlineDocuments",
 }

@@ -41,8 +41,8 @@ type PutWithContentEncodingOutput struct {
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
 	CompressGzip: true,
-	Deserialize:  awsjson.Deserializer(deserializeOpPutWithContentEncodingOutput),
+	Deserialize:  awsjson.Deserializer[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutput),
 	Name:         "PutWithContentEncoding",
-	Serialize:    awsjson.Serializer(serializeOpPutWithContentEncodingInput),
+	Serialize:    awsjson.Serializer[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInput),
 	Target:       "JsonProtocol.PutWithContentEncoding",
 }

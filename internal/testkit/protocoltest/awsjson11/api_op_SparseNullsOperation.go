@@ -44,8 +44,8 @@ type SparseNullsOperationOutput struct {
 }
 
 var opSparseNullsOperation = pipeline.Operation[SparseNullsOperationInput, SparseNullsOperationOutput]{
-	Deserialize: awsjson.Deserializer(deserializeOpSparseNullsOperationOutput),
+	Deserialize: awsjson.Deserializer[SparseNullsOperationOutput](deserializeOpSparseNullsOperationOutput),
 	Name:        "SparseNullsOperation",
-	Serialize:   awsjson.Serializer(serializeOpSparseNullsOperationInput),
+	Serialize:   awsjson.Serializer[SparseNullsOperationInput](serializeOpSparseNullsOperationInput),
 	Target:      "JsonProtocol.SparseNullsOperation",
 }

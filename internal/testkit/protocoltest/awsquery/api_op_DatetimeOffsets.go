@@ -39,7 +39,14 @@ type DatetimeOffsetsOutput struct {
 }
 
 var opDatetimeOffsets = pipeline.Operation[DatetimeOffsetsInput, DatetimeOffsetsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "DatetimeOffsets", deserializeOpDatetimeOffsetsOutput),
-	Name:        "DatetimeOffsets",
-	Serialize:   awsquery.Serializer("DatetimeOffsets", "2020-01-08", serializeOpDatetimeOffsetsInput),
+	Deserialize: awsquery.Deserializer[DatetimeOffsetsOutput]{
+		Fn: deserializeOpDatetimeOffsetsOutput,
+		Op: "DatetimeOffsets",
+	},
+	Name: "DatetimeOffsets",
+	Serialize: awsquery.Serializer[DatetimeOffsetsInput]{
+		Action:  "DatetimeOffsets",
+		Fn:      serializeOpDatetimeOffsetsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -38,7 +38,14 @@ type EmptyInputAndEmptyOutputOutput struct {
 }
 
 var opEmptyInputAndEmptyOutput = pipeline.Operation[EmptyInputAndEmptyOutputInput, EmptyInputAndEmptyOutputOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "EmptyInputAndEmptyOutput", deserializeOpEmptyInputAndEmptyOutputOutput),
-	Name:        "EmptyInputAndEmptyOutput",
-	Serialize:   awsquery.Serializer("EmptyInputAndEmptyOutput", "2020-01-08", serializeOpEmptyInputAndEmptyOutputInput),
+	Deserialize: awsquery.Deserializer[EmptyInputAndEmptyOutputOutput]{
+		Fn: deserializeOpEmptyInputAndEmptyOutputOutput,
+		Op: "EmptyInputAndEmptyOutput",
+	},
+	Name: "EmptyInputAndEmptyOutput",
+	Serialize: awsquery.Serializer[EmptyInputAndEmptyOutputInput]{
+		Action:  "EmptyInputAndEmptyOutput",
+		Fn:      serializeOpEmptyInputAndEmptyOutputInput,
+		Version: "2020-01-08",
+	},
 }

@@ -36,7 +36,14 @@ type EndpointOperationOutput struct {
 }
 
 var opEndpointOperation = pipeline.Operation[EndpointOperationInput, EndpointOperationOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "EndpointOperation", deserializeOpEndpointOperationOutput),
-	Name:        "EndpointOperation",
-	Serialize:   awsquery.Serializer("EndpointOperation", "2020-01-08", serializeOpEndpointOperationInput),
+	Deserialize: awsquery.Deserializer[EndpointOperationOutput]{
+		Fn: deserializeOpEndpointOperationOutput,
+		Op: "EndpointOperation",
+	},
+	Name: "EndpointOperation",
+	Serialize: awsquery.Serializer[EndpointOperationInput]{
+		Action:  "EndpointOperation",
+		Fn:      serializeOpEndpointOperationInput,
+		Version: "2020-01-08",
+	},
 }

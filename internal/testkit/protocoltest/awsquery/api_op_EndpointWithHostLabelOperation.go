@@ -39,8 +39,15 @@ type EndpointWithHostLabelOperationOutput struct {
 }
 
 var opEndpointWithHostLabelOperation = pipeline.Operation[EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "EndpointWithHostLabelOperation", deserializeOpEndpointWithHostLabelOperationOutput),
-	Name:        "EndpointWithHostLabelOperation",
-	Serialize:   awsquery.Serializer("EndpointWithHostLabelOperation", "2020-01-08", serializeOpEndpointWithHostLabelOperationInput),
-	Validate:    validateOpEndpointWithHostLabelOperationInput,
+	Deserialize: awsquery.Deserializer[EndpointWithHostLabelOperationOutput]{
+		Fn: deserializeOpEndpointWithHostLabelOperationOutput,
+		Op: "EndpointWithHostLabelOperation",
+	},
+	Name: "EndpointWithHostLabelOperation",
+	Serialize: awsquery.Serializer[EndpointWithHostLabelOperationInput]{
+		Action:  "EndpointWithHostLabelOperation",
+		Fn:      serializeOpEndpointWithHostLabelOperationInput,
+		Version: "2020-01-08",
+	},
+	Validate: validateOpEndpointWithHostLabelOperationInput,
 }

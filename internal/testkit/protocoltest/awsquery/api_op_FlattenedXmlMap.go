@@ -39,7 +39,14 @@ type FlattenedXmlMapOutput struct {
 }
 
 var opFlattenedXmlMap = pipeline.Operation[FlattenedXmlMapInput, FlattenedXmlMapOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "FlattenedXmlMap", deserializeOpFlattenedXmlMapOutput),
-	Name:        "FlattenedXmlMap",
-	Serialize:   awsquery.Serializer("FlattenedXmlMap", "2020-01-08", serializeOpFlattenedXmlMapInput),
+	Deserialize: awsquery.Deserializer[FlattenedXmlMapOutput]{
+		Fn: deserializeOpFlattenedXmlMapOutput,
+		Op: "FlattenedXmlMap",
+	},
+	Name: "FlattenedXmlMap",
+	Serialize: awsquery.Serializer[FlattenedXmlMapInput]{
+		Action:  "FlattenedXmlMap",
+		Fn:      serializeOpFlattenedXmlMapInput,
+		Version: "2020-01-08",
+	},
 }

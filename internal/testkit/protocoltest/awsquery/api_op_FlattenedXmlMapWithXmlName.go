@@ -38,7 +38,14 @@ type FlattenedXmlMapWithXmlNameOutput struct {
 }
 
 var opFlattenedXmlMapWithXmlName = pipeline.Operation[FlattenedXmlMapWithXmlNameInput, FlattenedXmlMapWithXmlNameOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "FlattenedXmlMapWithXmlName", deserializeOpFlattenedXmlMapWithXmlNameOutput),
-	Name:        "FlattenedXmlMapWithXmlName",
-	Serialize:   awsquery.Serializer("FlattenedXmlMapWithXmlName", "2020-01-08", serializeOpFlattenedXmlMapWithXmlNameInput),
+	Deserialize: awsquery.Deserializer[FlattenedXmlMapWithXmlNameOutput]{
+		Fn: deserializeOpFlattenedXmlMapWithXmlNameOutput,
+		Op: "FlattenedXmlMapWithXmlName",
+	},
+	Name: "FlattenedXmlMapWithXmlName",
+	Serialize: awsquery.Serializer[FlattenedXmlMapWithXmlNameInput]{
+		Action:  "FlattenedXmlMapWithXmlName",
+		Fn:      serializeOpFlattenedXmlMapWithXmlNameInput,
+		Version: "2020-01-08",
+	},
 }

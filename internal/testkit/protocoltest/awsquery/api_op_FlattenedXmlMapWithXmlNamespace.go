@@ -38,7 +38,14 @@ type FlattenedXmlMapWithXmlNamespaceOutput struct {
 }
 
 var opFlattenedXmlMapWithXmlNamespace = pipeline.Operation[FlattenedXmlMapWithXmlNamespaceInput, FlattenedXmlMapWithXmlNamespaceOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "FlattenedXmlMapWithXmlNamespace", deserializeOpFlattenedXmlMapWithXmlNamespaceOutput),
-	Name:        "FlattenedXmlMapWithXmlNamespace",
-	Serialize:   awsquery.Serializer("FlattenedXmlMapWithXmlNamespace", "2020-01-08", serializeOpFlattenedXmlMapWithXmlNamespaceInput),
+	Deserialize: awsquery.Deserializer[FlattenedXmlMapWithXmlNamespaceOutput]{
+		Fn: deserializeOpFlattenedXmlMapWithXmlNamespaceOutput,
+		Op: "FlattenedXmlMapWithXmlNamespace",
+	},
+	Name: "FlattenedXmlMapWithXmlNamespace",
+	Serialize: awsquery.Serializer[FlattenedXmlMapWithXmlNamespaceInput]{
+		Action:  "FlattenedXmlMapWithXmlNamespace",
+		Fn:      serializeOpFlattenedXmlMapWithXmlNamespaceInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,14 @@ type FractionalSecondsOutput struct {
 }
 
 var opFractionalSeconds = pipeline.Operation[FractionalSecondsInput, FractionalSecondsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "FractionalSeconds", deserializeOpFractionalSecondsOutput),
-	Name:        "FractionalSeconds",
-	Serialize:   awsquery.Serializer("FractionalSeconds", "2020-01-08", serializeOpFractionalSecondsInput),
+	Deserialize: awsquery.Deserializer[FractionalSecondsOutput]{
+		Fn: deserializeOpFractionalSecondsOutput,
+		Op: "FractionalSeconds",
+	},
+	Name: "FractionalSeconds",
+	Serialize: awsquery.Serializer[FractionalSecondsInput]{
+		Action:  "FractionalSeconds",
+		Fn:      serializeOpFractionalSecondsInput,
+		Version: "2020-01-08",
+	},
 }

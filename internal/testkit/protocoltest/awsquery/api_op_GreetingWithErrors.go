@@ -43,7 +43,14 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "GreetingWithErrors", deserializeOpGreetingWithErrorsOutput),
-	Name:        "GreetingWithErrors",
-	Serialize:   awsquery.Serializer("GreetingWithErrors", "2020-01-08", serializeOpGreetingWithErrorsInput),
+	Deserialize: awsquery.Deserializer[GreetingWithErrorsOutput]{
+		Fn: deserializeOpGreetingWithErrorsOutput,
+		Op: "GreetingWithErrors",
+	},
+	Name: "GreetingWithErrors",
+	Serialize: awsquery.Serializer[GreetingWithErrorsInput]{
+		Action:  "GreetingWithErrors",
+		Fn:      serializeOpGreetingWithErrorsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -40,7 +40,14 @@ type IgnoresWrappingXmlNameOutput struct {
 }
 
 var opIgnoresWrappingXmlName = pipeline.Operation[IgnoresWrappingXmlNameInput, IgnoresWrappingXmlNameOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "IgnoresWrappingXmlName", deserializeOpIgnoresWrappingXmlNameOutput),
-	Name:        "IgnoresWrappingXmlName",
-	Serialize:   awsquery.Serializer("IgnoresWrappingXmlName", "2020-01-08", serializeOpIgnoresWrappingXmlNameInput),
+	Deserialize: awsquery.Deserializer[IgnoresWrappingXmlNameOutput]{
+		Fn: deserializeOpIgnoresWrappingXmlNameOutput,
+		Op: "IgnoresWrappingXmlName",
+	},
+	Name: "IgnoresWrappingXmlName",
+	Serialize: awsquery.Serializer[IgnoresWrappingXmlNameInput]{
+		Action:  "IgnoresWrappingXmlName",
+		Fn:      serializeOpIgnoresWrappingXmlNameInput,
+		Version: "2020-01-08",
+	},
 }

@@ -38,7 +38,14 @@ type NoInputAndNoOutputOutput struct {
 }
 
 var opNoInputAndNoOutput = pipeline.Operation[NoInputAndNoOutputInput, NoInputAndNoOutputOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "NoInputAndNoOutput", deserializeOpNoInputAndNoOutputOutput),
-	Name:        "NoInputAndNoOutput",
-	Serialize:   awsquery.Serializer("NoInputAndNoOutput", "2020-01-08", serializeOpNoInputAndNoOutputInput),
+	Deserialize: awsquery.Deserializer[NoInputAndNoOutputOutput]{
+		Fn: deserializeOpNoInputAndNoOutputOutput,
+		Op: "NoInputAndNoOutput",
+	},
+	Name: "NoInputAndNoOutput",
+	Serialize: awsquery.Serializer[NoInputAndNoOutputInput]{
+		Action:  "NoInputAndNoOutput",
+		Fn:      serializeOpNoInputAndNoOutputInput,
+		Version: "2020-01-08",
+	},
 }

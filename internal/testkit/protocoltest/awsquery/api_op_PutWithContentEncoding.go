@@ -41,7 +41,14 @@ type PutWithContentEncodingOutput struct {
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
 	CompressGzip: true,
-	Deserialize:  awsquery.Deserializer(awsquery.Query, "PutWithContentEncoding", deserializeOpPutWithContentEncodingOutput),
-	Name:         "PutWithContentEncoding",
-	Serialize:    awsquery.Serializer("PutWithContentEncoding", "2020-01-08", serializeOpPutWithContentEncodingInput),
+	Deserialize: awsquery.Deserializer[PutWithContentEncodingOutput]{
+		Fn: deserializeOpPutWithContentEncodingOutput,
+		Op: "PutWithContentEncoding",
+	},
+	Name: "PutWithContentEncoding",
+	Serialize: awsquery.Serializer[PutWithContentEncodingInput]{
+		Action:  "PutWithContentEncoding",
+		Fn:      serializeOpPutWithContentEncodingInput,
+		Version: "2020-01-08",
+	},
 }

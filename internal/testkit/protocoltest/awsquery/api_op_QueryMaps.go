@@ -53,7 +53,14 @@ type QueryMapsOutput struct {
 }
 
 var opQueryMaps = pipeline.Operation[QueryMapsInput, QueryMapsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "QueryMaps", deserializeOpQueryMapsOutput),
-	Name:        "QueryMaps",
-	Serialize:   awsquery.Serializer("QueryMaps", "2020-01-08", serializeOpQueryMapsInput),
+	Deserialize: awsquery.Deserializer[QueryMapsOutput]{
+		Fn: deserializeOpQueryMapsOutput,
+		Op: "QueryMaps",
+	},
+	Name: "QueryMaps",
+	Serialize: awsquery.Serializer[QueryMapsInput]{
+		Action:  "QueryMaps",
+		Fn:      serializeOpQueryMapsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -55,7 +55,14 @@ type SimpleInputParamsOutput struct {
 }
 
 var opSimpleInputParams = pipeline.Operation[SimpleInputParamsInput, SimpleInputParamsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "SimpleInputParams", deserializeOpSimpleInputParamsOutput),
-	Name:        "SimpleInputParams",
-	Serialize:   awsquery.Serializer("SimpleInputParams", "2020-01-08", serializeOpSimpleInputParamsInput),
+	Deserialize: awsquery.Deserializer[SimpleInputParamsOutput]{
+		Fn: deserializeOpSimpleInputParamsOutput,
+		Op: "SimpleInputParams",
+	},
+	Name: "SimpleInputParams",
+	Serialize: awsquery.Serializer[SimpleInputParamsInput]{
+		Action:  "SimpleInputParams",
+		Fn:      serializeOpSimpleInputParamsInput,
+		Version: "2020-01-08",
+	},
 }

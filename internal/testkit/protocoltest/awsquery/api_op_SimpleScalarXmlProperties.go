@@ -56,7 +56,14 @@ type SimpleScalarXmlPropertiesOutput struct {
 }
 
 var opSimpleScalarXmlProperties = pipeline.Operation[SimpleScalarXmlPropertiesInput, SimpleScalarXmlPropertiesOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "SimpleScalarXmlProperties", deserializeOpSimpleScalarXmlPropertiesOutput),
-	Name:        "SimpleScalarXmlProperties",
-	Serialize:   awsquery.Serializer("SimpleScalarXmlProperties", "2020-01-08", serializeOpSimpleScalarXmlPropertiesInput),
+	Deserialize: awsquery.Deserializer[SimpleScalarXmlPropertiesOutput]{
+		Fn: deserializeOpSimpleScalarXmlPropertiesOutput,
+		Op: "SimpleScalarXmlProperties",
+	},
+	Name: "SimpleScalarXmlProperties",
+	Serialize: awsquery.Serializer[SimpleScalarXmlPropertiesInput]{
+		Action:  "SimpleScalarXmlProperties",
+		Fn:      serializeOpSimpleScalarXmlPropertiesInput,
+		Version: "2020-01-08",
+	},
 }

@@ -38,7 +38,14 @@ type XmlBlobsOutput struct {
 }
 
 var opXmlBlobs = pipeline.Operation[XmlBlobsInput, XmlBlobsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlBlobs", deserializeOpXmlBlobsOutput),
-	Name:        "XmlBlobs",
-	Serialize:   awsquery.Serializer("XmlBlobs", "2020-01-08", serializeOpXmlBlobsInput),
+	Deserialize: awsquery.Deserializer[XmlBlobsOutput]{
+		Fn: deserializeOpXmlBlobsOutput,
+		Op: "XmlBlobs",
+	},
+	Name: "XmlBlobs",
+	Serialize: awsquery.Serializer[XmlBlobsInput]{
+		Action:  "XmlBlobs",
+		Fn:      serializeOpXmlBlobsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -67,7 +67,14 @@ type XmlEmptyListsOutput struct {
 }
 
 var opXmlEmptyLists = pipeline.Operation[XmlEmptyListsInput, XmlEmptyListsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlEmptyLists", deserializeOpXmlEmptyListsOutput),
-	Name:        "XmlEmptyLists",
-	Serialize:   awsquery.Serializer("XmlEmptyLists", "2020-01-08", serializeOpXmlEmptyListsInput),
+	Deserialize: awsquery.Deserializer[XmlEmptyListsOutput]{
+		Fn: deserializeOpXmlEmptyListsOutput,
+		Op: "XmlEmptyLists",
+	},
+	Name: "XmlEmptyLists",
+	Serialize: awsquery.Serializer[XmlEmptyListsInput]{
+		Action:  "XmlEmptyLists",
+		Fn:      serializeOpXmlEmptyListsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,14 @@ type XmlEmptyMapsOutput struct {
 }
 
 var opXmlEmptyMaps = pipeline.Operation[XmlEmptyMapsInput, XmlEmptyMapsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlEmptyMaps", deserializeOpXmlEmptyMapsOutput),
-	Name:        "XmlEmptyMaps",
-	Serialize:   awsquery.Serializer("XmlEmptyMaps", "2020-01-08", serializeOpXmlEmptyMapsInput),
+	Deserialize: awsquery.Deserializer[XmlEmptyMapsOutput]{
+		Fn: deserializeOpXmlEmptyMapsOutput,
+		Op: "XmlEmptyMaps",
+	},
+	Name: "XmlEmptyMaps",
+	Serialize: awsquery.Serializer[XmlEmptyMapsInput]{
+		Action:  "XmlEmptyMaps",
+		Fn:      serializeOpXmlEmptyMapsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -50,7 +50,14 @@ type XmlEnumsOutput struct {
 }
 
 var opXmlEnums = pipeline.Operation[XmlEnumsInput, XmlEnumsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlEnums", deserializeOpXmlEnumsOutput),
-	Name:        "XmlEnums",
-	Serialize:   awsquery.Serializer("XmlEnums", "2020-01-08", serializeOpXmlEnumsInput),
+	Deserialize: awsquery.Deserializer[XmlEnumsOutput]{
+		Fn: deserializeOpXmlEnumsOutput,
+		Op: "XmlEnums",
+	},
+	Name: "XmlEnums",
+	Serialize: awsquery.Serializer[XmlEnumsInput]{
+		Action:  "XmlEnums",
+		Fn:      serializeOpXmlEnumsInput,
+		Version: "2020-01-08",
+	},
 }

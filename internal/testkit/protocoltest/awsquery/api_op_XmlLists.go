@@ -70,7 +70,14 @@ type XmlListsOutput struct {
 }
 
 var opXmlLists = pipeline.Operation[XmlListsInput, XmlListsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlLists", deserializeOpXmlListsOutput),
-	Name:        "XmlLists",
-	Serialize:   awsquery.Serializer("XmlLists", "2020-01-08", serializeOpXmlListsInput),
+	Deserialize: awsquery.Deserializer[XmlListsOutput]{
+		Fn: deserializeOpXmlListsOutput,
+		Op: "XmlLists",
+	},
+	Name: "XmlLists",
+	Serialize: awsquery.Serializer[XmlListsInput]{
+		Action:  "XmlLists",
+		Fn:      serializeOpXmlListsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,14 @@ type XmlMapsOutput struct {
 }
 
 var opXmlMaps = pipeline.Operation[XmlMapsInput, XmlMapsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlMaps", deserializeOpXmlMapsOutput),
-	Name:        "XmlMaps",
-	Serialize:   awsquery.Serializer("XmlMaps", "2020-01-08", serializeOpXmlMapsInput),
+	Deserialize: awsquery.Deserializer[XmlMapsOutput]{
+		Fn: deserializeOpXmlMapsOutput,
+		Op: "XmlMaps",
+	},
+	Name: "XmlMaps",
+	Serialize: awsquery.Serializer[XmlMapsInput]{
+		Action:  "XmlMaps",
+		Fn:      serializeOpXmlMapsInput,
+		Version: "2020-01-08",
+	},
 }

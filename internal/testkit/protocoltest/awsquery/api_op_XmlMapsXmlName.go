@@ -39,7 +39,14 @@ type XmlMapsXmlNameOutput struct {
 }
 
 var opXmlMapsXmlName = pipeline.Operation[XmlMapsXmlNameInput, XmlMapsXmlNameOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlMapsXmlName", deserializeOpXmlMapsXmlNameOutput),
-	Name:        "XmlMapsXmlName",
-	Serialize:   awsquery.Serializer("XmlMapsXmlName", "2020-01-08", serializeOpXmlMapsXmlNameInput),
+	Deserialize: awsquery.Deserializer[XmlMapsXmlNameOutput]{
+		Fn: deserializeOpXmlMapsXmlNameOutput,
+		Op: "XmlMapsXmlName",
+	},
+	Name: "XmlMapsXmlName",
+	Serialize: awsquery.Serializer[XmlMapsXmlNameInput]{
+		Action:  "XmlMapsXmlName",
+		Fn:      serializeOpXmlMapsXmlNameInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,14 @@ type XmlNamespacesOutput struct {
 }
 
 var opXmlNamespaces = pipeline.Operation[XmlNamespacesInput, XmlNamespacesOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.Query, "XmlNamespaces", deserializeOpXmlNamespacesOutput),
-	Name:        "XmlNamespaces",
-	Serialize:   awsquery.Serializer("XmlNamespaces", "2020-01-08", serializeOpXmlNamespacesInput),
+	Deserialize: awsquery.Deserializer[XmlNamespacesOutput]{
+		Fn: deserializeOpXmlNamespacesOutput,
+		Op: "XmlNamespaces",
+	},
+	Name: "XmlNamespaces",
+	Serialize: awsquery.Serializer[XmlNamespacesInput]{
+		Action:  "XmlNamespaces",
+		Fn:      serializeOpXmlNamespacesInput,
+		Version: "2020-01-08",
+	},
 }

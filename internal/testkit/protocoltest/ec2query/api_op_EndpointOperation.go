@@ -36,7 +36,15 @@ type EndpointOperationOutput struct {
 }
 
 var opEndpointOperation = pipeline.Operation[EndpointOperationInput, EndpointOperationOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "EndpointOperation", deserializeOpEndpointOperationOutput),
-	Name:        "EndpointOperation",
-	Serialize:   awsquery.Serializer("EndpointOperation", "2020-01-08", serializeOpEndpointOperationInput),
+	Deserialize: awsquery.Deserializer[EndpointOperationOutput]{
+		EC2: true,
+		Fn:  deserializeOpEndpointOperationOutput,
+		Op:  "EndpointOperation",
+	},
+	Name: "EndpointOperation",
+	Serialize: awsquery.Serializer[EndpointOperationInput]{
+		Action:  "EndpointOperation",
+		Fn:      serializeOpEndpointOperationInput,
+		Version: "2020-01-08",
+	},
 }

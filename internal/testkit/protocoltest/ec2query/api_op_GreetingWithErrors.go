@@ -43,7 +43,15 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "GreetingWithErrors", deserializeOpGreetingWithErrorsOutput),
-	Name:        "GreetingWithErrors",
-	Serialize:   awsquery.Serializer("GreetingWithErrors", "2020-01-08", serializeOpGreetingWithErrorsInput),
+	Deserialize: awsquery.Deserializer[GreetingWithErrorsOutput]{
+		EC2: true,
+		Fn:  deserializeOpGreetingWithErrorsOutput,
+		Op:  "GreetingWithErrors",
+	},
+	Name: "GreetingWithErrors",
+	Serialize: awsquery.Serializer[GreetingWithErrorsInput]{
+		Action:  "GreetingWithErrors",
+		Fn:      serializeOpGreetingWithErrorsInput,
+		Version: "2020-01-08",
+	},
 }

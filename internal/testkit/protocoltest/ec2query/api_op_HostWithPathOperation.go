@@ -36,7 +36,15 @@ type HostWithPathOperationOutput struct {
 }
 
 var opHostWithPathOperation = pipeline.Operation[HostWithPathOperationInput, HostWithPathOperationOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "HostWithPathOperation", deserializeOpHostWithPathOperationOutput),
-	Name:        "HostWithPathOperation",
-	Serialize:   awsquery.Serializer("HostWithPathOperation", "2020-01-08", serializeOpHostWithPathOperationInput),
+	Deserialize: awsquery.Deserializer[HostWithPathOperationOutput]{
+		EC2: true,
+		Fn:  deserializeOpHostWithPathOperationOutput,
+		Op:  "HostWithPathOperation",
+	},
+	Name: "HostWithPathOperation",
+	Serialize: awsquery.Serializer[HostWithPathOperationInput]{
+		Action:  "HostWithPathOperation",
+		Fn:      serializeOpHostWithPathOperationInput,
+		Version: "2020-01-08",
+	},
 }

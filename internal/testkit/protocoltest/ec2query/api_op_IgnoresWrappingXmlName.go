@@ -39,7 +39,15 @@ type IgnoresWrappingXmlNameOutput struct {
 }
 
 var opIgnoresWrappingXmlName = pipeline.Operation[IgnoresWrappingXmlNameInput, IgnoresWrappingXmlNameOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "IgnoresWrappingXmlName", deserializeOpIgnoresWrappingXmlNameOutput),
-	Name:        "IgnoresWrappingXmlName",
-	Serialize:   awsquery.Serializer("IgnoresWrappingXmlName", "2020-01-08", serializeOpIgnoresWrappingXmlNameInput),
+	Deserialize: awsquery.Deserializer[IgnoresWrappingXmlNameOutput]{
+		EC2: true,
+		Fn:  deserializeOpIgnoresWrappingXmlNameOutput,
+		Op:  "IgnoresWrappingXmlName",
+	},
+	Name: "IgnoresWrappingXmlName",
+	Serialize: awsquery.Serializer[IgnoresWrappingXmlNameInput]{
+		Action:  "IgnoresWrappingXmlName",
+		Fn:      serializeOpIgnoresWrappingXmlNameInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,15 @@ type NestedStructuresOutput struct {
 }
 
 var opNestedStructures = pipeline.Operation[NestedStructuresInput, NestedStructuresOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "NestedStructures", deserializeOpNestedStructuresOutput),
-	Name:        "NestedStructures",
-	Serialize:   awsquery.Serializer("NestedStructures", "2020-01-08", serializeOpNestedStructuresInput),
+	Deserialize: awsquery.Deserializer[NestedStructuresOutput]{
+		EC2: true,
+		Fn:  deserializeOpNestedStructuresOutput,
+		Op:  "NestedStructures",
+	},
+	Name: "NestedStructures",
+	Serialize: awsquery.Serializer[NestedStructuresInput]{
+		Action:  "NestedStructures",
+		Fn:      serializeOpNestedStructuresInput,
+		Version: "2020-01-08",
+	},
 }

@@ -38,7 +38,15 @@ type NoInputAndOutputOutput struct {
 }
 
 var opNoInputAndOutput = pipeline.Operation[NoInputAndOutputInput, NoInputAndOutputOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "NoInputAndOutput", deserializeOpNoInputAndOutputOutput),
-	Name:        "NoInputAndOutput",
-	Serialize:   awsquery.Serializer("NoInputAndOutput", "2020-01-08", serializeOpNoInputAndOutputInput),
+	Deserialize: awsquery.Deserializer[NoInputAndOutputOutput]{
+		EC2: true,
+		Fn:  deserializeOpNoInputAndOutputOutput,
+		Op:  "NoInputAndOutput",
+	},
+	Name: "NoInputAndOutput",
+	Serialize: awsquery.Serializer[NoInputAndOutputInput]{
+		Action:  "NoInputAndOutput",
+		Fn:      serializeOpNoInputAndOutputInput,
+		Version: "2020-01-08",
+	},
 }

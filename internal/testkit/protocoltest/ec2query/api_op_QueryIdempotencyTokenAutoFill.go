@@ -39,8 +39,12 @@ type QueryIdempotencyTokenAutoFillOutput struct {
 }
 
 var opQueryIdempotencyTokenAutoFill = pipeline.Operation[QueryIdempotencyTokenAutoFillInput, QueryIdempotencyTokenAutoFillOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "QueryIdempotencyTokenAutoFill", deserializeOpQueryIdempotencyTokenAutoFillOutput),
-	Name:        "QueryIdempotencyTokenAutoFill",
+	Deserialize: awsquery.Deserializer[QueryIdempotencyTokenAutoFillOutput]{
+		EC2: true,
+		Fn:  deserializeOpQueryIdempotencyTokenAutoFillOutput,
+		Op:  "QueryIdempotencyTokenAutoFill",
+	},
+	Name: "QueryIdempotencyTokenAutoFill",
 	Prepare: func(v *QueryIdempotencyTokenAutoFillInput, token func() string) *QueryIdempotencyTokenAutoFillInput {
 		if v.Token != nil && *v.Token != "" {
 			return v
@@ -49,5 +53,9 @@ var opQueryIdempotencyTokenAutoFill = pipeline.Operation[QueryIdempotencyTokenAu
 		c.Token = aws.String(token())
 		return &c
 	},
-	Serialize: awsquery.Serializer("QueryIdempotencyTokenAutoFill", "2020-01-08", serializeOpQueryIdempotencyTokenAutoFillInput),
+	Serialize: awsquery.Serializer[QueryIdempotencyTokenAutoFillInput]{
+		Action:  "QueryIdempotencyTokenAutoFill",
+		Fn:      serializeOpQueryIdempotencyTokenAutoFillInput,
+		Version: "2020-01-08",
+	},
 }

@@ -47,7 +47,15 @@ type QueryListsOutput struct {
 }
 
 var opQueryLists = pipeline.Operation[QueryListsInput, QueryListsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "QueryLists", deserializeOpQueryListsOutput),
-	Name:        "QueryLists",
-	Serialize:   awsquery.Serializer("QueryLists", "2020-01-08", serializeOpQueryListsInput),
+	Deserialize: awsquery.Deserializer[QueryListsOutput]{
+		EC2: true,
+		Fn:  deserializeOpQueryListsOutput,
+		Op:  "QueryLists",
+	},
+	Name: "QueryLists",
+	Serialize: awsquery.Serializer[QueryListsInput]{
+		Action:  "QueryLists",
+		Fn:      serializeOpQueryListsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -46,7 +46,15 @@ type QueryTimestampsOutput struct {
 }
 
 var opQueryTimestamps = pipeline.Operation[QueryTimestampsInput, QueryTimestampsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "QueryTimestamps", deserializeOpQueryTimestampsOutput),
-	Name:        "QueryTimestamps",
-	Serialize:   awsquery.Serializer("QueryTimestamps", "2020-01-08", serializeOpQueryTimestampsInput),
+	Deserialize: awsquery.Deserializer[QueryTimestampsOutput]{
+		EC2: true,
+		Fn:  deserializeOpQueryTimestampsOutput,
+		Op:  "QueryTimestamps",
+	},
+	Name: "QueryTimestamps",
+	Serialize: awsquery.Serializer[QueryTimestampsInput]{
+		Action:  "QueryTimestamps",
+		Fn:      serializeOpQueryTimestampsInput,
+		Version: "2020-01-08",
+	},
 }

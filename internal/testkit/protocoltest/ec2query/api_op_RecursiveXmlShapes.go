@@ -39,7 +39,15 @@ type RecursiveXmlShapesOutput struct {
 }
 
 var opRecursiveXmlShapes = pipeline.Operation[RecursiveXmlShapesInput, RecursiveXmlShapesOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "RecursiveXmlShapes", deserializeOpRecursiveXmlShapesOutput),
-	Name:        "RecursiveXmlShapes",
-	Serialize:   awsquery.Serializer("RecursiveXmlShapes", "2020-01-08", serializeOpRecursiveXmlShapesInput),
+	Deserialize: awsquery.Deserializer[RecursiveXmlShapesOutput]{
+		EC2: true,
+		Fn:  deserializeOpRecursiveXmlShapesOutput,
+		Op:  "RecursiveXmlShapes",
+	},
+	Name: "RecursiveXmlShapes",
+	Serialize: awsquery.Serializer[RecursiveXmlShapesInput]{
+		Action:  "RecursiveXmlShapes",
+		Fn:      serializeOpRecursiveXmlShapesInput,
+		Version: "2020-01-08",
+	},
 }

@@ -65,7 +65,15 @@ type SimpleInputParamsOutput struct {
 }
 
 var opSimpleInputParams = pipeline.Operation[SimpleInputParamsInput, SimpleInputParamsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "SimpleInputParams", deserializeOpSimpleInputParamsOutput),
-	Name:        "SimpleInputParams",
-	Serialize:   awsquery.Serializer("SimpleInputParams", "2020-01-08", serializeOpSimpleInputParamsInput),
+	Deserialize: awsquery.Deserializer[SimpleInputParamsOutput]{
+		EC2: true,
+		Fn:  deserializeOpSimpleInputParamsOutput,
+		Op:  "SimpleInputParams",
+	},
+	Name: "SimpleInputParams",
+	Serialize: awsquery.Serializer[SimpleInputParamsInput]{
+		Action:  "SimpleInputParams",
+		Fn:      serializeOpSimpleInputParamsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -56,7 +56,15 @@ type SimpleScalarXmlPropertiesOutput struct {
 }
 
 var opSimpleScalarXmlProperties = pipeline.Operation[SimpleScalarXmlPropertiesInput, SimpleScalarXmlPropertiesOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "SimpleScalarXmlProperties", deserializeOpSimpleScalarXmlPropertiesOutput),
-	Name:        "SimpleScalarXmlProperties",
-	Serialize:   awsquery.Serializer("SimpleScalarXmlProperties", "2020-01-08", serializeOpSimpleScalarXmlPropertiesInput),
+	Deserialize: awsquery.Deserializer[SimpleScalarXmlPropertiesOutput]{
+		EC2: true,
+		Fn:  deserializeOpSimpleScalarXmlPropertiesOutput,
+		Op:  "SimpleScalarXmlProperties",
+	},
+	Name: "SimpleScalarXmlProperties",
+	Serialize: awsquery.Serializer[SimpleScalarXmlPropertiesInput]{
+		Action:  "SimpleScalarXmlProperties",
+		Fn:      serializeOpSimpleScalarXmlPropertiesInput,
+		Version: "2020-01-08",
+	},
 }

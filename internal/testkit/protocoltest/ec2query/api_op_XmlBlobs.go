@@ -38,7 +38,15 @@ type XmlBlobsOutput struct {
 }
 
 var opXmlBlobs = pipeline.Operation[XmlBlobsInput, XmlBlobsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlBlobs", deserializeOpXmlBlobsOutput),
-	Name:        "XmlBlobs",
-	Serialize:   awsquery.Serializer("XmlBlobs", "2020-01-08", serializeOpXmlBlobsInput),
+	Deserialize: awsquery.Deserializer[XmlBlobsOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlBlobsOutput,
+		Op:  "XmlBlobs",
+	},
+	Name: "XmlBlobs",
+	Serialize: awsquery.Serializer[XmlBlobsInput]{
+		Action:  "XmlBlobs",
+		Fn:      serializeOpXmlBlobsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -38,7 +38,15 @@ type XmlEmptyBlobsOutput struct {
 }
 
 var opXmlEmptyBlobs = pipeline.Operation[XmlEmptyBlobsInput, XmlEmptyBlobsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlEmptyBlobs", deserializeOpXmlEmptyBlobsOutput),
-	Name:        "XmlEmptyBlobs",
-	Serialize:   awsquery.Serializer("XmlEmptyBlobs", "2020-01-08", serializeOpXmlEmptyBlobsInput),
+	Deserialize: awsquery.Deserializer[XmlEmptyBlobsOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlEmptyBlobsOutput,
+		Op:  "XmlEmptyBlobs",
+	},
+	Name: "XmlEmptyBlobs",
+	Serialize: awsquery.Serializer[XmlEmptyBlobsInput]{
+		Action:  "XmlEmptyBlobs",
+		Fn:      serializeOpXmlEmptyBlobsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -50,7 +50,15 @@ type XmlIntEnumsOutput struct {
 }
 
 var opXmlIntEnums = pipeline.Operation[XmlIntEnumsInput, XmlIntEnumsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlIntEnums", deserializeOpXmlIntEnumsOutput),
-	Name:        "XmlIntEnums",
-	Serialize:   awsquery.Serializer("XmlIntEnums", "2020-01-08", serializeOpXmlIntEnumsInput),
+	Deserialize: awsquery.Deserializer[XmlIntEnumsOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlIntEnumsOutput,
+		Op:  "XmlIntEnums",
+	},
+	Name: "XmlIntEnums",
+	Serialize: awsquery.Serializer[XmlIntEnumsInput]{
+		Action:  "XmlIntEnums",
+		Fn:      serializeOpXmlIntEnumsInput,
+		Version: "2020-01-08",
+	},
 }

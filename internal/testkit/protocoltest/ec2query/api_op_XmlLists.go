@@ -71,7 +71,15 @@ type XmlListsOutput struct {
 }
 
 var opXmlLists = pipeline.Operation[XmlListsInput, XmlListsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlLists", deserializeOpXmlListsOutput),
-	Name:        "XmlLists",
-	Serialize:   awsquery.Serializer("XmlLists", "2020-01-08", serializeOpXmlListsInput),
+	Deserialize: awsquery.Deserializer[XmlListsOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlListsOutput,
+		Op:  "XmlLists",
+	},
+	Name: "XmlLists",
+	Serialize: awsquery.Serializer[XmlListsInput]{
+		Action:  "XmlLists",
+		Fn:      serializeOpXmlListsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -39,7 +39,15 @@ type XmlNamespacesOutput struct {
 }
 
 var opXmlNamespaces = pipeline.Operation[XmlNamespacesInput, XmlNamespacesOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlNamespaces", deserializeOpXmlNamespacesOutput),
-	Name:        "XmlNamespaces",
-	Serialize:   awsquery.Serializer("XmlNamespaces", "2020-01-08", serializeOpXmlNamespacesInput),
+	Deserialize: awsquery.Deserializer[XmlNamespacesOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlNamespacesOutput,
+		Op:  "XmlNamespaces",
+	},
+	Name: "XmlNamespaces",
+	Serialize: awsquery.Serializer[XmlNamespacesInput]{
+		Action:  "XmlNamespaces",
+		Fn:      serializeOpXmlNamespacesInput,
+		Version: "2020-01-08",
+	},
 }

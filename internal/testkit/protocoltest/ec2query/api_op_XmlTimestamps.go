@@ -52,7 +52,15 @@ type XmlTimestampsOutput struct {
 }
 
 var opXmlTimestamps = pipeline.Operation[XmlTimestampsInput, XmlTimestampsOutput]{
-	Deserialize: awsquery.Deserializer(awsquery.EC2, "XmlTimestamps", deserializeOpXmlTimestampsOutput),
-	Name:        "XmlTimestamps",
-	Serialize:   awsquery.Serializer("XmlTimestamps", "2020-01-08", serializeOpXmlTimestampsInput),
+	Deserialize: awsquery.Deserializer[XmlTimestampsOutput]{
+		EC2: true,
+		Fn:  deserializeOpXmlTimestampsOutput,
+		Op:  "XmlTimestamps",
+	},
+	Name: "XmlTimestamps",
+	Serialize: awsquery.Serializer[XmlTimestampsInput]{
+		Action:  "XmlTimestamps",
+		Fn:      serializeOpXmlTimestampsInput,
+		Version: "2020-01-08",
+	},
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes a document as part of the payload.
@@ -44,7 +45,7 @@ type DocumentTypeOutput struct {
 }
 
 var opDocumentType = pipeline.Operation[DocumentTypeInput, DocumentTypeOutput]{
-	Deserialize: deserializeOpDocumentTypeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[DocumentTypeOutput](deserializeOpDocumentTypeOutputHTTP),
 	Name:        "DocumentType",
-	Serialize:   serializeOpDocumentTypeInputHTTP,
+	Serialize:   wire.SerializeFunc[DocumentTypeInput](serializeOpDocumentTypeInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes documents as the value of maps.
@@ -40,7 +41,7 @@ type DocumentTypeAsMapValueOutput struct {
 }
 
 var opDocumentTypeAsMapValue = pipeline.Operation[DocumentTypeAsMapValueInput, DocumentTypeAsMapValueOutput]{
-	Deserialize: deserializeOpDocumentTypeAsMapValueOutputHTTP,
+	Deserialize: wire.DeserializeFunc[DocumentTypeAsMapValueOutput](deserializeOpDocumentTypeAsMapValueOutputHTTP),
 	Name:        "DocumentTypeAsMapValue",
-	Serialize:   serializeOpDocumentTypeAsMapValueInputHTTP,
+	Serialize:   wire.SerializeFunc[DocumentTypeAsMapValueInput](serializeOpDocumentTypeAsMapValueInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes a document as the entire HTTP payload.
@@ -40,7 +41,7 @@ type DocumentTypeAsPayloadOutput struct {
 }
 
 var opDocumentTypeAsPayload = pipeline.Operation[DocumentTypeAsPayloadInput, DocumentTypeAsPayloadOutput]{
-	Deserialize: deserializeOpDocumentTypeAsPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[DocumentTypeAsPayloadOutput](deserializeOpDocumentTypeAsPayloadOutputHTTP),
 	Name:        "DocumentTypeAsPayload",
-	Serialize:   serializeOpDocumentTypeAsPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[DocumentTypeAsPayloadInput](serializeOpDocumentTypeAsPayloadInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HostWithPathOperation calls the HostWithPathOperation API operation.
@@ -35,7 +36,7 @@ type HostWithPathOperationOutput struct {
 }
 
 var opHostWithPathOperation = pipeline.Operation[HostWithPathOperationInput, HostWithPathOperationOutput]{
-	Deserialize: deserializeOpHostWithPathOperationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HostWithPathOperationOutput](deserializeOpHostWithPathOperationOutputHTTP),
 	Name:        "HostWithPathOperation",
-	Serialize:   serializeOpHostWithPathOperationInputHTTP,
+	Serialize:   wire.SerializeFunc[HostWithPathOperationInput](serializeOpHostWithPathOperationInputHTTP),
 }

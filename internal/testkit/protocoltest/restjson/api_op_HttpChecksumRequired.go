@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example tests httpChecksumRequired trait
@@ -39,7 +40,7 @@ type HttpChecksumRequiredOutput struct {
 }
 
 var opHttpChecksumRequired = pipeline.Operation[HttpChecksumRequiredInput, HttpChecksumRequiredOutput]{
-	Deserialize: deserializeOpHttpChecksumRequiredOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpChecksumRequiredOutput](deserializeOpHttpChecksumRequiredOutputHTTP),
 	Name:        "HttpChecksumRequired",
-	Serialize:   serializeOpHttpChecksumRequiredInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpChecksumRequiredInput](serializeOpHttpChecksumRequiredInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Clients that perform this test extract all headers from the response.
@@ -37,7 +38,7 @@ type HttpPrefixHeadersInResponseOutput struct {
 }
 
 var opHttpPrefixHeadersInResponse = pipeline.Operation[HttpPrefixHeadersInResponseInput, HttpPrefixHeadersInResponseOutput]{
-	Deserialize: deserializeOpHttpPrefixHeadersInResponseOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPrefixHeadersInResponseOutput](deserializeOpHttpPrefixHeadersInResponseOutputHTTP),
 	Name:        "HttpPrefixHeadersInResponse",
-	Serialize:   serializeOpHttpPrefixHeadersInResponseInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPrefixHeadersInResponseInput](serializeOpHttpPrefixHeadersInResponseInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example tests httpQueryParams when no other query parameters exist.
@@ -37,7 +38,7 @@ type HttpQueryParamsOnlyOperationOutput struct {
 }
 
 var opHttpQueryParamsOnlyOperation = pipeline.Operation[HttpQueryParamsOnlyOperationInput, HttpQueryParamsOnlyOperationOutput]{
-	Deserialize: deserializeOpHttpQueryParamsOnlyOperationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpQueryParamsOnlyOperationOutput](deserializeOpHttpQueryParamsOnlyOperationOutputHTTP),
 	Name:        "HttpQueryParamsOnlyOperation",
-	Serialize:   serializeOpHttpQueryParamsOnlyOperationInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpQueryParamsOnlyOperationInput](serializeOpHttpQueryParamsOnlyOperationInputHTTP),
 }

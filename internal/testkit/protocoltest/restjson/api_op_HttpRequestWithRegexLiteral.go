@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpRequestWithRegexLiteral calls the HttpRequestWithRegexLiteral API operation.
@@ -38,8 +39,8 @@ type HttpRequestWithRegexLiteralOutput struct {
 }
 
 var opHttpRequestWithRegexLiteral = pipeline.Operation[HttpRequestWithRegexLiteralInput, HttpRequestWithRegexLiteralOutput]{
-	Deserialize: deserializeOpHttpRequestWithRegexLiteralOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpRequestWithRegexLiteralOutput](deserializeOpHttpRequestWithRegexLiteralOutputHTTP),
 	Name:        "HttpRequestWithRegexLiteral",
-	Serialize:   serializeOpHttpRequestWithRegexLiteralInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpRequestWithRegexLiteralInput](serializeOpHttpRequestWithRegexLiteralInputHTTP),
 	Validate:    validateOpHttpRequestWithRegexLiteralInput,
 }

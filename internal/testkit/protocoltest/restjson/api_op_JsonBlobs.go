@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Blobs are base64 encoded
@@ -39,7 +40,7 @@ type JsonBlobsOutput struct {
 }
 
 var opJsonBlobs = pipeline.Operation[JsonBlobsInput, JsonBlobsOutput]{
-	Deserialize: deserializeOpJsonBlobsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonBlobsOutput](deserializeOpJsonBlobsOutputHTTP),
 	Name:        "JsonBlobs",
-	Serialize:   serializeOpJsonBlobsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonBlobsInput](serializeOpJsonBlobsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes enums as top level properties, in lists, sets, and
@@ -61,7 +62,7 @@ type JsonEnumsOutput struct {
 }
 
 var opJsonEnums = pipeline.Operation[JsonEnumsInput, JsonEnumsOutput]{
-	Deserialize: deserializeOpJsonEnumsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonEnumsOutput](deserializeOpJsonEnumsOutputHTTP),
 	Name:        "JsonEnums",
-	Serialize:   serializeOpJsonEnumsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonEnumsInput](serializeOpJsonEnumsInputHTTP),
 }

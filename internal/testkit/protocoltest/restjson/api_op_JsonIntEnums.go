@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes intEnums as top level properties, in lists, sets, and
@@ -61,7 +62,7 @@ type JsonIntEnumsOutput struct {
 }
 
 var opJsonIntEnums = pipeline.Operation[JsonIntEnumsInput, JsonIntEnumsOutput]{
-	Deserialize: deserializeOpJsonIntEnumsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonIntEnumsOutput](deserializeOpJsonIntEnumsOutputHTTP),
 	Name:        "JsonIntEnums",
-	Serialize:   serializeOpJsonIntEnumsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonIntEnumsInput](serializeOpJsonIntEnumsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -77,7 +78,7 @@ type JsonListsOutput struct {
 }
 
 var opJsonLists = pipeline.Operation[JsonListsInput, JsonListsOutput]{
-	Deserialize: deserializeOpJsonListsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonListsOutput](deserializeOpJsonListsOutputHTTP),
 	Name:        "JsonLists",
-	Serialize:   serializeOpJsonListsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonListsInput](serializeOpJsonListsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests basic map serialization.
@@ -56,7 +57,7 @@ type JsonMapsOutput struct {
 }
 
 var opJsonMaps = pipeline.Operation[JsonMapsInput, JsonMapsOutput]{
-	Deserialize: deserializeOpJsonMapsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonMapsOutput](deserializeOpJsonMapsOutputHTTP),
 	Name:        "JsonMaps",
-	Serialize:   serializeOpJsonMapsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonMapsInput](serializeOpJsonMapsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -65,7 +66,7 @@ type JsonTimestampsOutput struct {
 }
 
 var opJsonTimestamps = pipeline.Operation[JsonTimestampsInput, JsonTimestampsOutput]{
-	Deserialize: deserializeOpJsonTimestampsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonTimestampsOutput](deserializeOpJsonTimestampsOutputHTTP),
 	Name:        "JsonTimestamps",
-	Serialize:   serializeOpJsonTimestampsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonTimestampsInput](serializeOpJsonTimestampsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This operation uses unions for inputs and outputs.
@@ -44,7 +45,7 @@ type JsonUnionsOutput struct {
 }
 
 var opJsonUnions = pipeline.Operation[JsonUnionsInput, JsonUnionsOutput]{
-	Deserialize: deserializeOpJsonUnionsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[JsonUnionsOutput](deserializeOpJsonUnionsOutputHTTP),
 	Name:        "JsonUnions",
-	Serialize:   serializeOpJsonUnionsInputHTTP,
+	Serialize:   wire.SerializeFunc[JsonUnionsInput](serializeOpJsonUnionsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedAcceptWithBody calls the MalformedAcceptWithBody API operation.
@@ -37,7 +38,7 @@ type MalformedAcceptWithBodyOutput struct {
 }
 
 var opMalformedAcceptWithBody = pipeline.Operation[MalformedAcceptWithBodyInput, MalformedAcceptWithBodyOutput]{
-	Deserialize: deserializeOpMalformedAcceptWithBodyOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedAcceptWithBodyOutput](deserializeOpMalformedAcceptWithBodyOutputHTTP),
 	Name:        "MalformedAcceptWithBody",
-	Serialize:   serializeOpMalformedAcceptWithBodyInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedAcceptWithBodyInput](serializeOpMalformedAcceptWithBodyInputHTTP),
 }

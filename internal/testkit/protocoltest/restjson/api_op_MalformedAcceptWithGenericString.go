@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedAcceptWithGenericString calls the MalformedAcceptWithGenericString API operation.
@@ -37,7 +38,7 @@ type MalformedAcceptWithGenericStringOutput struct {
 }
 
 var opMalformedAcceptWithGenericString = pipeline.Operation[MalformedAcceptWithGenericStringInput, MalformedAcceptWithGenericStringOutput]{
-	Deserialize: deserializeOpMalformedAcceptWithGenericStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedAcceptWithGenericStringOutput](deserializeOpMalformedAcceptWithGenericStringOutputHTTP),
 	Name:        "MalformedAcceptWithGenericString",
-	Serialize:   serializeOpMalformedAcceptWithGenericStringInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedAcceptWithGenericStringInput](serializeOpMalformedAcceptWithGenericStringInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedAcceptWithPayload calls the MalformedAcceptWithPayload API operation.
@@ -37,7 +38,7 @@ type MalformedAcceptWithPayloadOutput struct {
 }
 
 var opMalformedAcceptWithPayload = pipeline.Operation[MalformedAcceptWithPayloadInput, MalformedAcceptWithPayloadOutput]{
-	Deserialize: deserializeOpMalformedAcceptWithPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedAcceptWithPayloadOutput](deserializeOpMalformedAcceptWithPayloadOutputHTTP),
 	Name:        "MalformedAcceptWithPayload",
-	Serialize:   serializeOpMalformedAcceptWithPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedAcceptWithPayloadInput](serializeOpMalformedAcceptWithPayloadInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedBlob calls the MalformedBlob API operation.
@@ -37,7 +38,7 @@ type MalformedBlobOutput struct {
 }
 
 var opMalformedBlob = pipeline.Operation[MalformedBlobInput, MalformedBlobOutput]{
-	Deserialize: deserializeOpMalformedBlobOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedBlobOutput](deserializeOpMalformedBlobOutputHTTP),
 	Name:        "MalformedBlob",
-	Serialize:   serializeOpMalformedBlobInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedBlobInput](serializeOpMalformedBlobInputHTTP),
 }

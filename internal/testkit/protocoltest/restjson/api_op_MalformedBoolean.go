@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedBoolean calls the MalformedBoolean API operation.
@@ -44,8 +45,8 @@ type MalformedBooleanOutput struct {
 }
 
 var opMalformedBoolean = pipeline.Operation[MalformedBooleanInput, MalformedBooleanOutput]{
-	Deserialize: deserializeOpMalformedBooleanOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedBooleanOutput](deserializeOpMalformedBooleanOutputHTTP),
 	Name:        "MalformedBoolean",
-	Serialize:   serializeOpMalformedBooleanInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedBooleanInput](serializeOpMalformedBooleanInputHTTP),
 	Validate:    validateOpMalformedBooleanInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedByte calls the MalformedByte API operation.
@@ -44,8 +45,8 @@ type MalformedByteOutput struct {
 }
 
 var opMalformedByte = pipeline.Operation[MalformedByteInput, MalformedByteOutput]{
-	Deserialize: deserializeOpMalformedByteOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedByteOutput](deserializeOpMalformedByteOutputHTTP),
 	Name:        "MalformedByte",
-	Serialize:   serializeOpMalformedByteInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedByteInput](serializeOpMalformedByteInputHTTP),
 	Validate:    validateOpMalformedByteInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedContentTypeWithBody calls the MalformedContentTypeWithBody API operation.
@@ -37,7 +38,7 @@ type MalformedContentTypeWithBodyOutput struct {
 }
 
 var opMalformedContentTypeWithBody = pipeline.Operation[MalformedContentTypeWithBodyInput, MalformedContentTypeWithBodyOutput]{
-	Deserialize: deserializeOpMalformedContentTypeWithBodyOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedContentTypeWithBodyOutput](deserializeOpMalformedContentTypeWithBodyOutputHTTP),
 	Name:        "MalformedContentTypeWithBody",
-	Serialize:   serializeOpMalformedContentTypeWithBodyInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedContentTypeWithBodyInput](serializeOpMalformedContentTypeWithBodyInputHTTP),
 }

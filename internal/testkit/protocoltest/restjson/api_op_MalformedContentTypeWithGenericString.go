@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedContentTypeWithGenericString calls the MalformedContentTypeWithGenericString API operation.
@@ -37,7 +38,7 @@ type MalformedContentTypeWithGenericStringOutput struct {
 }
 
 var opMalformedContentTypeWithGenericString = pipeline.Operation[MalformedContentTypeWithGenericStringInput, MalformedContentTypeWithGenericStringOutput]{
-	Deserialize: deserializeOpMalformedContentTypeWithGenericStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedContentTypeWithGenericStringOutput](deserializeOpMalformedContentTypeWithGenericStringOutputHTTP),
 	Name:        "MalformedContentTypeWithGenericString",
-	Serialize:   serializeOpMalformedContentTypeWithGenericStringInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedContentTypeWithGenericStringInput](serializeOpMalformedContentTypeWithGenericStringInputHTTP),
 }

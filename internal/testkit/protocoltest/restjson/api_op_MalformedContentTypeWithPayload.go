@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedContentTypeWithPayload calls the MalformedContentTypeWithPayload API operation.
@@ -37,7 +38,7 @@ type MalformedContentTypeWithPayloadOutput struct {
 }
 
 var opMalformedContentTypeWithPayload = pipeline.Operation[MalformedContentTypeWithPayloadInput, MalformedContentTypeWithPayloadOutput]{
-	Deserialize: deserializeOpMalformedContentTypeWithPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedContentTypeWithPayloadOutput](deserializeOpMalformedContentTypeWithPayloadOutputHTTP),
 	Name:        "MalformedContentTypeWithPayload",
-	Serialize:   serializeOpMalformedContentTypeWithPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedContentTypeWithPayloadInput](serializeOpMalformedContentTypeWithPayloadInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedContentTypeWithoutBody calls the MalformedContentTypeWithoutBody API operation.
@@ -35,7 +36,7 @@ type MalformedContentTypeWithoutBodyOutput struct {
 }
 
 var opMalformedContentTypeWithoutBody = pipeline.Operation[MalformedContentTypeWithoutBodyInput, MalformedContentTypeWithoutBodyOutput]{
-	Deserialize: deserializeOpMalformedContentTypeWithoutBodyOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedContentTypeWithoutBodyOutput](deserializeOpMalformedContentTypeWithoutBodyOutputHTTP),
 	Name:        "MalformedContentTypeWithoutBody",
-	Serialize:   serializeOpMalformedContentTypeWithoutBodyInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedContentTypeWithoutBodyInput](serializeOpMalformedContentTypeWithoutBodyInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedContentTypeWithoutBodyEmptyInput calls the MalformedContentTypeWithoutBodyEmptyInput API operation.
@@ -37,7 +38,7 @@ type MalformedContentTypeWithoutBodyEmptyInputOutput struct {
 }
 
 var opMalformedContentTypeWithoutBodyEmptyInput = pipeline.Operation[MalformedContentTypeWithoutBodyEmptyInputInput, MalformedContentTypeWithoutBodyEmptyInputOutput]{
-	Deserialize: deserializeOpMalformedContentTypeWithoutBodyEmptyInputOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedContentTypeWithoutBodyEmptyInputOutput](deserializeOpMalformedContentTypeWithoutBodyEmptyInputOutputHTTP),
 	Name:        "MalformedContentTypeWithoutBodyEmptyInput",
-	Serialize:   serializeOpMalformedContentTypeWithoutBodyEmptyInputInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedContentTypeWithoutBodyEmptyInputInput](serializeOpMalformedContentTypeWithoutBodyEmptyInputInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedDouble calls the MalformedDouble API operation.
@@ -44,8 +45,8 @@ type MalformedDoubleOutput struct {
 }
 
 var opMalformedDouble = pipeline.Operation[MalformedDoubleInput, MalformedDoubleOutput]{
-	Deserialize: deserializeOpMalformedDoubleOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedDoubleOutput](deserializeOpMalformedDoubleOutputHTTP),
 	Name:        "MalformedDouble",
-	Serialize:   serializeOpMalformedDoubleInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedDoubleInput](serializeOpMalformedDoubleInputHTTP),
 	Validate:    validateOpMalformedDoubleInput,
 }

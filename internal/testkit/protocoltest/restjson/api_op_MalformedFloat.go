@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedFloat calls the MalformedFloat API operation.
@@ -44,8 +45,8 @@ type MalformedFloatOutput struct {
 }
 
 var opMalformedFloat = pipeline.Operation[MalformedFloatInput, MalformedFloatOutput]{
-	Deserialize: deserializeOpMalformedFloatOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedFloatOutput](deserializeOpMalformedFloatOutputHTTP),
 	Name:        "MalformedFloat",
-	Serialize:   serializeOpMalformedFloatInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedFloatInput](serializeOpMalformedFloatInputHTTP),
 	Validate:    validateOpMalformedFloatInput,
 }

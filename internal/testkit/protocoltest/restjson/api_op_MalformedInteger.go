@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedInteger calls the MalformedInteger API operation.
@@ -44,8 +45,8 @@ type MalformedIntegerOutput struct {
 }
 
 var opMalformedInteger = pipeline.Operation[MalformedIntegerInput, MalformedIntegerOutput]{
-	Deserialize: deserializeOpMalformedIntegerOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedIntegerOutput](deserializeOpMalformedIntegerOutputHTTP),
 	Name:        "MalformedInteger",
-	Serialize:   serializeOpMalformedIntegerInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedIntegerInput](serializeOpMalformedIntegerInputHTTP),
 	Validate:    validateOpMalformedIntegerInput,
 }

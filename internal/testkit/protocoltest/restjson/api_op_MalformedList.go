@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedList calls the MalformedList API operation.
@@ -37,7 +38,7 @@ type MalformedListOutput struct {
 }
 
 var opMalformedList = pipeline.Operation[MalformedListInput, MalformedListOutput]{
-	Deserialize: deserializeOpMalformedListOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedListOutput](deserializeOpMalformedListOutputHTTP),
 	Name:        "MalformedList",
-	Serialize:   serializeOpMalformedListInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedListInput](serializeOpMalformedListInputHTTP),
 }

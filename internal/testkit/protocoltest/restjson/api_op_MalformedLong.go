@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedLong calls the MalformedLong API operation.
@@ -44,8 +45,8 @@ type MalformedLongOutput struct {
 }
 
 var opMalformedLong = pipeline.Operation[MalformedLongInput, MalformedLongOutput]{
-	Deserialize: deserializeOpMalformedLongOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedLongOutput](deserializeOpMalformedLongOutputHTTP),
 	Name:        "MalformedLong",
-	Serialize:   serializeOpMalformedLongInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedLongInput](serializeOpMalformedLongInputHTTP),
 	Validate:    validateOpMalformedLongInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedMap calls the MalformedMap API operation.
@@ -37,7 +38,7 @@ type MalformedMapOutput struct {
 }
 
 var opMalformedMap = pipeline.Operation[MalformedMapInput, MalformedMapOutput]{
-	Deserialize: deserializeOpMalformedMapOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedMapOutput](deserializeOpMalformedMapOutputHTTP),
 	Name:        "MalformedMap",
-	Serialize:   serializeOpMalformedMapInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedMapInput](serializeOpMalformedMapInputHTTP),
 }

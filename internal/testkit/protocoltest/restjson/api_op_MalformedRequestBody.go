@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedRequestBody calls the MalformedRequestBody API operation.
@@ -39,7 +40,7 @@ type MalformedRequestBodyOutput struct {
 }
 
 var opMalformedRequestBody = pipeline.Operation[MalformedRequestBodyInput, MalformedRequestBodyOutput]{
-	Deserialize: deserializeOpMalformedRequestBodyOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedRequestBodyOutput](deserializeOpMalformedRequestBodyOutputHTTP),
 	Name:        "MalformedRequestBody",
-	Serialize:   serializeOpMalformedRequestBodyInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedRequestBodyInput](serializeOpMalformedRequestBodyInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedShort calls the MalformedShort API operation.
@@ -44,8 +45,8 @@ type MalformedShortOutput struct {
 }
 
 var opMalformedShort = pipeline.Operation[MalformedShortInput, MalformedShortOutput]{
-	Deserialize: deserializeOpMalformedShortOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedShortOutput](deserializeOpMalformedShortOutputHTTP),
 	Name:        "MalformedShort",
-	Serialize:   serializeOpMalformedShortInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedShortInput](serializeOpMalformedShortInputHTTP),
 	Validate:    validateOpMalformedShortInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedString calls the MalformedString API operation.
@@ -37,7 +38,7 @@ type MalformedStringOutput struct {
 }
 
 var opMalformedString = pipeline.Operation[MalformedStringInput, MalformedStringOutput]{
-	Deserialize: deserializeOpMalformedStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedStringOutput](deserializeOpMalformedStringOutputHTTP),
 	Name:        "MalformedString",
-	Serialize:   serializeOpMalformedStringInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedStringInput](serializeOpMalformedStringInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampBodyDateTimeOutput struct {
 }
 
 var opMalformedTimestampBodyDateTime = pipeline.Operation[MalformedTimestampBodyDateTimeInput, MalformedTimestampBodyDateTimeOutput]{
-	Deserialize: deserializeOpMalformedTimestampBodyDateTimeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampBodyDateTimeOutput](deserializeOpMalformedTimestampBodyDateTimeOutputHTTP),
 	Name:        "MalformedTimestampBodyDateTime",
-	Serialize:   serializeOpMalformedTimestampBodyDateTimeInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampBodyDateTimeInput](serializeOpMalformedTimestampBodyDateTimeInputHTTP),
 	Validate:    validateOpMalformedTimestampBodyDateTimeInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampBodyDefaultOutput struct {
 }
 
 var opMalformedTimestampBodyDefault = pipeline.Operation[MalformedTimestampBodyDefaultInput, MalformedTimestampBodyDefaultOutput]{
-	Deserialize: deserializeOpMalformedTimestampBodyDefaultOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampBodyDefaultOutput](deserializeOpMalformedTimestampBodyDefaultOutputHTTP),
 	Name:        "MalformedTimestampBodyDefault",
-	Serialize:   serializeOpMalformedTimestampBodyDefaultInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampBodyDefaultInput](serializeOpMalformedTimestampBodyDefaultInputHTTP),
 	Validate:    validateOpMalformedTimestampBodyDefaultInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampBodyHttpDateOutput struct {
 }
 
 var opMalformedTimestampBodyHttpDate = pipeline.Operation[MalformedTimestampBodyHttpDateInput, MalformedTimestampBodyHttpDateOutput]{
-	Deserialize: deserializeOpMalformedTimestampBodyHttpDateOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampBodyHttpDateOutput](deserializeOpMalformedTimestampBodyHttpDateOutputHTTP),
 	Name:        "MalformedTimestampBodyHttpDate",
-	Serialize:   serializeOpMalformedTimestampBodyHttpDateInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampBodyHttpDateInput](serializeOpMalformedTimestampBodyHttpDateInputHTTP),
 	Validate:    validateOpMalformedTimestampBodyHttpDateInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampHeaderDateTimeOutput struct {
 }
 
 var opMalformedTimestampHeaderDateTime = pipeline.Operation[MalformedTimestampHeaderDateTimeInput, MalformedTimestampHeaderDateTimeOutput]{
-	Deserialize: deserializeOpMalformedTimestampHeaderDateTimeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampHeaderDateTimeOutput](deserializeOpMalformedTimestampHeaderDateTimeOutputHTTP),
 	Name:        "MalformedTimestampHeaderDateTime",
-	Serialize:   serializeOpMalformedTimestampHeaderDateTimeInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampHeaderDateTimeInput](serializeOpMalformedTimestampHeaderDateTimeInputHTTP),
 	Validate:    validateOpMalformedTimestampHeaderDateTimeInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampHeaderDefaultOutput struct {
 }
 
 var opMalformedTimestampHeaderDefault = pipeline.Operation[MalformedTimestampHeaderDefaultInput, MalformedTimestampHeaderDefaultOutput]{
-	Deserialize: deserializeOpMalformedTimestampHeaderDefaultOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampHeaderDefaultOutput](deserializeOpMalformedTimestampHeaderDefaultOutputHTTP),
 	Name:        "MalformedTimestampHeaderDefault",
-	Serialize:   serializeOpMalformedTimestampHeaderDefaultInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampHeaderDefaultInput](serializeOpMalformedTimestampHeaderDefaultInputHTTP),
 	Validate:    validateOpMalformedTimestampHeaderDefaultInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampHeaderEpochOutput struct {
 }
 
 var opMalformedTimestampHeaderEpoch = pipeline.Operation[MalformedTimestampHeaderEpochInput, MalformedTimestampHeaderEpochOutput]{
-	Deserialize: deserializeOpMalformedTimestampHeaderEpochOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampHeaderEpochOutput](deserializeOpMalformedTimestampHeaderEpochOutputHTTP),
 	Name:        "MalformedTimestampHeaderEpoch",
-	Serialize:   serializeOpMalformedTimestampHeaderEpochInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampHeaderEpochInput](serializeOpMalformedTimestampHeaderEpochInputHTTP),
 	Validate:    validateOpMalformedTimestampHeaderEpochInput,
 }

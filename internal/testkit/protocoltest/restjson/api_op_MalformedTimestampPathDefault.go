@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampPathDefaultOutput struct {
 }
 
 var opMalformedTimestampPathDefault = pipeline.Operation[MalformedTimestampPathDefaultInput, MalformedTimestampPathDefaultOutput]{
-	Deserialize: deserializeOpMalformedTimestampPathDefaultOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampPathDefaultOutput](deserializeOpMalformedTimestampPathDefaultOutputHTTP),
 	Name:        "MalformedTimestampPathDefault",
-	Serialize:   serializeOpMalformedTimestampPathDefaultInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampPathDefaultInput](serializeOpMalformedTimestampPathDefaultInputHTTP),
 	Validate:    validateOpMalformedTimestampPathDefaultInput,
 }

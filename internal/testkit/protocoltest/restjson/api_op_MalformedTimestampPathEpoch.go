@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampPathEpochOutput struct {
 }
 
 var opMalformedTimestampPathEpoch = pipeline.Operation[MalformedTimestampPathEpochInput, MalformedTimestampPathEpochOutput]{
-	Deserialize: deserializeOpMalformedTimestampPathEpochOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampPathEpochOutput](deserializeOpMalformedTimestampPathEpochOutputHTTP),
 	Name:        "MalformedTimestampPathEpoch",
-	Serialize:   serializeOpMalformedTimestampPathEpochInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampPathEpochInput](serializeOpMalformedTimestampPathEpochInputHTTP),
 	Validate:    validateOpMalformedTimestampPathEpochInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampPathHttpDateOutput struct {
 }
 
 var opMalformedTimestampPathHttpDate = pipeline.Operation[MalformedTimestampPathHttpDateInput, MalformedTimestampPathHttpDateOutput]{
-	Deserialize: deserializeOpMalformedTimestampPathHttpDateOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampPathHttpDateOutput](deserializeOpMalformedTimestampPathHttpDateOutputHTTP),
 	Name:        "MalformedTimestampPathHttpDate",
-	Serialize:   serializeOpMalformedTimestampPathHttpDateInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampPathHttpDateInput](serializeOpMalformedTimestampPathHttpDateInputHTTP),
 	Validate:    validateOpMalformedTimestampPathHttpDateInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampQueryDefaultOutput struct {
 }
 
 var opMalformedTimestampQueryDefault = pipeline.Operation[MalformedTimestampQueryDefaultInput, MalformedTimestampQueryDefaultOutput]{
-	Deserialize: deserializeOpMalformedTimestampQueryDefaultOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampQueryDefaultOutput](deserializeOpMalformedTimestampQueryDefaultOutputHTTP),
 	Name:        "MalformedTimestampQueryDefault",
-	Serialize:   serializeOpMalformedTimestampQueryDefaultInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampQueryDefaultInput](serializeOpMalformedTimestampQueryDefaultInputHTTP),
 	Validate:    validateOpMalformedTimestampQueryDefaultInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampQueryEpochOutput struct {
 }
 
 var opMalformedTimestampQueryEpoch = pipeline.Operation[MalformedTimestampQueryEpochInput, MalformedTimestampQueryEpochOutput]{
-	Deserialize: deserializeOpMalformedTimestampQueryEpochOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampQueryEpochOutput](deserializeOpMalformedTimestampQueryEpochOutputHTTP),
 	Name:        "MalformedTimestampQueryEpoch",
-	Serialize:   serializeOpMalformedTimestampQueryEpochInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampQueryEpochInput](serializeOpMalformedTimestampQueryEpochInputHTTP),
 	Validate:    validateOpMalformedTimestampQueryEpochInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -39,8 +40,8 @@ type MalformedTimestampQueryHttpDateOutput struct {
 }
 
 var opMalformedTimestampQueryHttpDate = pipeline.Operation[MalformedTimestampQueryHttpDateInput, MalformedTimestampQueryHttpDateOutput]{
-	Deserialize: deserializeOpMalformedTimestampQueryHttpDateOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedTimestampQueryHttpDateOutput](deserializeOpMalformedTimestampQueryHttpDateOutputHTTP),
 	Name:        "MalformedTimestampQueryHttpDate",
-	Serialize:   serializeOpMalformedTimestampQueryHttpDateInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedTimestampQueryHttpDateInput](serializeOpMalformedTimestampQueryHttpDateInputHTTP),
 	Validate:    validateOpMalformedTimestampQueryHttpDateInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedUnion calls the MalformedUnion API operation.
@@ -38,7 +39,7 @@ type MalformedUnionOutput struct {
 }
 
 var opMalformedUnion = pipeline.Operation[MalformedUnionInput, MalformedUnionOutput]{
-	Deserialize: deserializeOpMalformedUnionOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedUnionOutput](deserializeOpMalformedUnionOutputHTTP),
 	Name:        "MalformedUnion",
-	Serialize:   serializeOpMalformedUnionInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedUnionInput](serializeOpMalformedUnionInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example ensures that mediaType strings are base64 encoded in headers.
@@ -39,7 +40,7 @@ type MediaTypeHeaderOutput struct {
 }
 
 var opMediaTypeHeader = pipeline.Operation[MediaTypeHeaderInput, MediaTypeHeaderOutput]{
-	Deserialize: deserializeOpMediaTypeHeaderOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MediaTypeHeaderOutput](deserializeOpMediaTypeHeaderOutputHTTP),
 	Name:        "MediaTypeHeader",
-	Serialize:   serializeOpMediaTypeHeaderInputHTTP,
+	Serialize:   wire.SerializeFunc[MediaTypeHeaderInput](serializeOpMediaTypeHeaderInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -52,7 +53,7 @@ type OmitsSerializingEmptyListsOutput struct {
 }
 
 var opOmitsSerializingEmptyLists = pipeline.Operation[OmitsSerializingEmptyListsInput, OmitsSerializingEmptyListsOutput]{
-	Deserialize: deserializeOpOmitsSerializingEmptyListsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[OmitsSerializingEmptyListsOutput](deserializeOpOmitsSerializingEmptyListsOutputHTTP),
 	Name:        "OmitsSerializingEmptyLists",
-	Serialize:   serializeOpOmitsSerializingEmptyListsInputHTTP,
+	Serialize:   wire.SerializeFunc[OmitsSerializingEmptyListsInput](serializeOpOmitsSerializingEmptyListsInputHTTP),
 }

@@ -8,6 +8,7 @@ import (
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -102,7 +103,7 @@ type OperationWithDefaultsOutput struct {
 }
 
 var opOperationWithDefaults = pipeline.Operation[OperationWithDefaultsInput, OperationWithDefaultsOutput]{
-	Deserialize: deserializeOpOperationWithDefaultsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[OperationWithDefaultsOutput](deserializeOpOperationWithDefaultsOutputHTTP),
 	Name:        "OperationWithDefaults",
-	Serialize:   serializeOpOperationWithDefaultsInputHTTP,
+	Serialize:   wire.SerializeFunc[OperationWithDefaultsInput](serializeOpOperationWithDefaultsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // OperationWithNestedStructure calls the OperationWithNestedStructure API operation.
@@ -46,8 +47,8 @@ type OperationWithNestedStructureOutput struct {
 }
 
 var opOperationWithNestedStructure = pipeline.Operation[OperationWithNestedStructureInput, OperationWithNestedStructureOutput]{
-	Deserialize: deserializeOpOperationWithNestedStructureOutputHTTP,
+	Deserialize: wire.DeserializeFunc[OperationWithNestedStructureOutput](deserializeOpOperationWithNestedStructureOutputHTTP),
 	Name:        "OperationWithNestedStructure",
-	Serialize:   serializeOpOperationWithNestedStructureInputHTTP,
+	Serialize:   wire.SerializeFunc[OperationWithNestedStructureInput](serializeOpOperationWithNestedStructureInputHTTP),
 	Validate:    validateOpOperationWithNestedStructureInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This operation defines a union with a Unit member.
@@ -41,7 +42,7 @@ type PostPlayerActionOutput struct {
 }
 
 var opPostPlayerAction = pipeline.Operation[PostPlayerActionInput, PostPlayerActionOutput]{
-	Deserialize: deserializeOpPostPlayerActionOutputHTTP,
+	Deserialize: wire.DeserializeFunc[PostPlayerActionOutput](deserializeOpPostPlayerActionOutputHTTP),
 	Name:        "PostPlayerAction",
-	Serialize:   serializeOpPostPlayerActionInputHTTP,
+	Serialize:   wire.SerializeFunc[PostPlayerActionInput](serializeOpPostPlayerActionInputHTTP),
 }

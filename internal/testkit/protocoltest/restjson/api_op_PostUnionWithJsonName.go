@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This operation defines a union that uses jsonName on some members.
@@ -41,7 +42,7 @@ type PostUnionWithJsonNameOutput struct {
 }
 
 var opPostUnionWithJsonName = pipeline.Operation[PostUnionWithJsonNameInput, PostUnionWithJsonNameOutput]{
-	Deserialize: deserializeOpPostUnionWithJsonNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[PostUnionWithJsonNameOutput](deserializeOpPostUnionWithJsonNameOutputHTTP),
 	Name:        "PostUnionWithJsonName",
-	Serialize:   serializeOpPostUnionWithJsonNameInputHTTP,
+	Serialize:   wire.SerializeFunc[PostUnionWithJsonNameInput](serializeOpPostUnionWithJsonNameInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // ResponseCodeHttpFallback calls the ResponseCodeHttpFallback API operation.
@@ -35,7 +36,7 @@ type ResponseCodeHttpFallbackOutput struct {
 }
 
 var opResponseCodeHttpFallback = pipeline.Operation[ResponseCodeHttpFallbackInput, ResponseCodeHttpFallbackOutput]{
-	Deserialize: deserializeOpResponseCodeHttpFallbackOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ResponseCodeHttpFallbackOutput](deserializeOpResponseCodeHttpFallbackOutputHTTP),
 	Name:        "ResponseCodeHttpFallback",
-	Serialize:   serializeOpResponseCodeHttpFallbackInputHTTP,
+	Serialize:   wire.SerializeFunc[ResponseCodeHttpFallbackInput](serializeOpResponseCodeHttpFallbackInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // ResponseCodeRequired calls the ResponseCodeRequired API operation.
@@ -38,7 +39,7 @@ type ResponseCodeRequiredOutput struct {
 }
 
 var opResponseCodeRequired = pipeline.Operation[ResponseCodeRequiredInput, ResponseCodeRequiredOutput]{
-	Deserialize: deserializeOpResponseCodeRequiredOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ResponseCodeRequiredOutput](deserializeOpResponseCodeRequiredOutputHTTP),
 	Name:        "ResponseCodeRequired",
-	Serialize:   serializeOpResponseCodeRequiredInputHTTP,
+	Serialize:   wire.SerializeFunc[ResponseCodeRequiredInput](serializeOpResponseCodeRequiredInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // SparseJsonLists calls the SparseJsonLists API operation.
@@ -43,7 +44,7 @@ type SparseJsonListsOutput struct {
 }
 
 var opSparseJsonLists = pipeline.Operation[SparseJsonListsInput, SparseJsonListsOutput]{
-	Deserialize: deserializeOpSparseJsonListsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[SparseJsonListsOutput](deserializeOpSparseJsonListsOutputHTTP),
 	Name:        "SparseJsonLists",
-	Serialize:   serializeOpSparseJsonListsInputHTTP,
+	Serialize:   wire.SerializeFunc[SparseJsonListsInput](serializeOpSparseJsonListsInputHTTP),
 }

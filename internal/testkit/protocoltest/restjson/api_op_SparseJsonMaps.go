@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example tests sparse map serialization.
@@ -56,7 +57,7 @@ type SparseJsonMapsOutput struct {
 }
 
 var opSparseJsonMaps = pipeline.Operation[SparseJsonMapsInput, SparseJsonMapsOutput]{
-	Deserialize: deserializeOpSparseJsonMapsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[SparseJsonMapsOutput](deserializeOpSparseJsonMapsOutputHTTP),
 	Name:        "SparseJsonMaps",
-	Serialize:   serializeOpSparseJsonMapsInputHTTP,
+	Serialize:   wire.SerializeFunc[SparseJsonMapsInput](serializeOpSparseJsonMapsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example operation serializes a structure in the HTTP body. It should
@@ -46,7 +47,7 @@ type TestBodyStructureOutput struct {
 }
 
 var opTestBodyStructure = pipeline.Operation[TestBodyStructureInput, TestBodyStructureOutput]{
-	Deserialize: deserializeOpTestBodyStructureOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestBodyStructureOutput](deserializeOpTestBodyStructureOutputHTTP),
 	Name:        "TestBodyStructure",
-	Serialize:   serializeOpTestBodyStructureInputHTTP,
+	Serialize:   wire.SerializeFunc[TestBodyStructureInput](serializeOpTestBodyStructureInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example GET operation has no input and serializes a request without a
@@ -40,7 +41,7 @@ type TestGetNoInputNoPayloadOutput struct {
 }
 
 var opTestGetNoInputNoPayload = pipeline.Operation[TestGetNoInputNoPayloadInput, TestGetNoInputNoPayloadOutput]{
-	Deserialize: deserializeOpTestGetNoInputNoPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestGetNoInputNoPayloadOutput](deserializeOpTestGetNoInputNoPayloadOutputHTTP),
 	Name:        "TestGetNoInputNoPayload",
-	Serialize:   serializeOpTestGetNoInputNoPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[TestGetNoInputNoPayloadInput](serializeOpTestGetNoInputNoPayloadInputHTTP),
 }

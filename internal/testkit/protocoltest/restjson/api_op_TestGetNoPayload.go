@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example GET operation serializes a request without a modeled HTTP body.
@@ -42,7 +43,7 @@ type TestGetNoPayloadOutput struct {
 }
 
 var opTestGetNoPayload = pipeline.Operation[TestGetNoPayloadInput, TestGetNoPayloadOutput]{
-	Deserialize: deserializeOpTestGetNoPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestGetNoPayloadOutput](deserializeOpTestGetNoPayloadOutputHTTP),
 	Name:        "TestGetNoPayload",
-	Serialize:   serializeOpTestGetNoPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[TestGetNoPayloadInput](serializeOpTestGetNoPayloadInputHTTP),
 }

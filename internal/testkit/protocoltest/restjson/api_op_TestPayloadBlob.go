@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example operation serializes a payload targeting a blob. The Blob shape
@@ -47,7 +48,7 @@ type TestPayloadBlobOutput struct {
 }
 
 var opTestPayloadBlob = pipeline.Operation[TestPayloadBlobInput, TestPayloadBlobOutput]{
-	Deserialize: deserializeOpTestPayloadBlobOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestPayloadBlobOutput](deserializeOpTestPayloadBlobOutputHTTP),
 	Name:        "TestPayloadBlob",
-	Serialize:   serializeOpTestPayloadBlobInputHTTP,
+	Serialize:   wire.SerializeFunc[TestPayloadBlobInput](serializeOpTestPayloadBlobInputHTTP),
 }

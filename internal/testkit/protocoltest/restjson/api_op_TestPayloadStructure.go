@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example operation serializes a payload targeting a structure. This
@@ -46,7 +47,7 @@ type TestPayloadStructureOutput struct {
 }
 
 var opTestPayloadStructure = pipeline.Operation[TestPayloadStructureInput, TestPayloadStructureOutput]{
-	Deserialize: deserializeOpTestPayloadStructureOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestPayloadStructureOutput](deserializeOpTestPayloadStructureOutputHTTP),
 	Name:        "TestPayloadStructure",
-	Serialize:   serializeOpTestPayloadStructureInputHTTP,
+	Serialize:   wire.SerializeFunc[TestPayloadStructureInput](serializeOpTestPayloadStructureInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example POST operation has no input and serializes a request without a
@@ -39,7 +40,7 @@ type TestPostNoInputNoPayloadOutput struct {
 }
 
 var opTestPostNoInputNoPayload = pipeline.Operation[TestPostNoInputNoPayloadInput, TestPostNoInputNoPayloadOutput]{
-	Deserialize: deserializeOpTestPostNoInputNoPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestPostNoInputNoPayloadOutput](deserializeOpTestPostNoInputNoPayloadOutputHTTP),
 	Name:        "TestPostNoInputNoPayload",
-	Serialize:   serializeOpTestPostNoInputNoPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[TestPostNoInputNoPayloadInput](serializeOpTestPostNoInputNoPayloadInputHTTP),
 }

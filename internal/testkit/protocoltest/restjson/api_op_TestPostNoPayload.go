@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example POST operation serializes a request without a modeled HTTP body.
@@ -41,7 +42,7 @@ type TestPostNoPayloadOutput struct {
 }
 
 var opTestPostNoPayload = pipeline.Operation[TestPostNoPayloadInput, TestPostNoPayloadOutput]{
-	Deserialize: deserializeOpTestPostNoPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TestPostNoPayloadOutput](deserializeOpTestPostNoPayloadOutputHTTP),
 	Name:        "TestPostNoPayload",
-	Serialize:   serializeOpTestPostNoPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[TestPostNoPayloadInput](serializeOpTestPostNoPayloadInputHTTP),
 }

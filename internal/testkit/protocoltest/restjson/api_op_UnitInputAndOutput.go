@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
@@ -35,7 +36,7 @@ type UnitInputAndOutputOutput struct {
 }
 
 var opUnitInputAndOutput = pipeline.Operation[UnitInputAndOutputInput, UnitInputAndOutputOutput]{
-	Deserialize: deserializeOpUnitInputAndOutputOutputHTTP,
+	Deserialize: wire.DeserializeFunc[UnitInputAndOutputOutput](deserializeOpUnitInputAndOutputOutputHTTP),
 	Name:        "UnitInputAndOutput",
-	Serialize:   serializeOpUnitInputAndOutputInputHTTP,
+	Serialize:   wire.SerializeFunc[UnitInputAndOutputInput](serializeOpUnitInputAndOutputInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjsonvalidation/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedEnum calls the MalformedEnum API operation.
@@ -49,7 +50,7 @@ type MalformedEnumOutput struct {
 }
 
 var opMalformedEnum = pipeline.Operation[MalformedEnumInput, MalformedEnumOutput]{
-	Deserialize: deserializeOpMalformedEnumOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedEnumOutput](deserializeOpMalformedEnumOutputHTTP),
 	Name:        "MalformedEnum",
-	Serialize:   serializeOpMalformedEnumInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedEnumInput](serializeOpMalformedEnumInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedLength calls the MalformedLength API operation.
@@ -56,7 +57,7 @@ type MalformedLengthOutput struct {
 }
 
 var opMalformedLength = pipeline.Operation[MalformedLengthInput, MalformedLengthOutput]{
-	Deserialize: deserializeOpMalformedLengthOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedLengthOutput](deserializeOpMalformedLengthOutputHTTP),
 	Name:        "MalformedLength",
-	Serialize:   serializeOpMalformedLengthInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedLengthInput](serializeOpMalformedLengthInputHTTP),
 }

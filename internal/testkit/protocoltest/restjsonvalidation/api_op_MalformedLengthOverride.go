@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedLengthOverride calls the MalformedLengthOverride API operation.
@@ -56,7 +57,7 @@ type MalformedLengthOverrideOutput struct {
 }
 
 var opMalformedLengthOverride = pipeline.Operation[MalformedLengthOverrideInput, MalformedLengthOverrideOutput]{
-	Deserialize: deserializeOpMalformedLengthOverrideOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedLengthOverrideOutput](deserializeOpMalformedLengthOverrideOutputHTTP),
 	Name:        "MalformedLengthOverride",
-	Serialize:   serializeOpMalformedLengthOverrideInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedLengthOverrideInput](serializeOpMalformedLengthOverrideInputHTTP),
 }

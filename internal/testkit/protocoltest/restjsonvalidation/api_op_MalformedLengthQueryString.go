@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedLengthQueryString calls the MalformedLengthQueryString API operation.
@@ -41,7 +42,7 @@ type MalformedLengthQueryStringOutput struct {
 }
 
 var opMalformedLengthQueryString = pipeline.Operation[MalformedLengthQueryStringInput, MalformedLengthQueryStringOutput]{
-	Deserialize: deserializeOpMalformedLengthQueryStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedLengthQueryStringOutput](deserializeOpMalformedLengthQueryStringOutputHTTP),
 	Name:        "MalformedLengthQueryString",
-	Serialize:   serializeOpMalformedLengthQueryStringInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedLengthQueryStringInput](serializeOpMalformedLengthQueryStringInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjsonvalidation/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedPattern calls the MalformedPattern API operation.
@@ -51,7 +52,7 @@ type MalformedPatternOutput struct {
 }
 
 var opMalformedPattern = pipeline.Operation[MalformedPatternInput, MalformedPatternOutput]{
-	Deserialize: deserializeOpMalformedPatternOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedPatternOutput](deserializeOpMalformedPatternOutputHTTP),
 	Name:        "MalformedPattern",
-	Serialize:   serializeOpMalformedPatternInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedPatternInput](serializeOpMalformedPatternInputHTTP),
 }

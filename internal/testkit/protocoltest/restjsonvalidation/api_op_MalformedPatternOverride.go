@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjsonvalidation/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedPatternOverride calls the MalformedPatternOverride API operation.
@@ -48,7 +49,7 @@ type MalformedPatternOverrideOutput struct {
 }
 
 var opMalformedPatternOverride = pipeline.Operation[MalformedPatternOverrideInput, MalformedPatternOverrideOutput]{
-	Deserialize: deserializeOpMalformedPatternOverrideOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedPatternOverrideOutput](deserializeOpMalformedPatternOverrideOutputHTTP),
 	Name:        "MalformedPatternOverride",
-	Serialize:   serializeOpMalformedPatternOverrideInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedPatternOverrideInput](serializeOpMalformedPatternOverrideInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedRange calls the MalformedRange API operation.
@@ -83,7 +84,7 @@ type MalformedRangeOutput struct {
 }
 
 var opMalformedRange = pipeline.Operation[MalformedRangeInput, MalformedRangeOutput]{
-	Deserialize: deserializeOpMalformedRangeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedRangeOutput](deserializeOpMalformedRangeOutputHTTP),
 	Name:        "MalformedRange",
-	Serialize:   serializeOpMalformedRangeInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedRangeInput](serializeOpMalformedRangeInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedRangeOverride calls the MalformedRangeOverride API operation.
@@ -83,7 +84,7 @@ type MalformedRangeOverrideOutput struct {
 }
 
 var opMalformedRangeOverride = pipeline.Operation[MalformedRangeOverrideInput, MalformedRangeOverrideOutput]{
-	Deserialize: deserializeOpMalformedRangeOverrideOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedRangeOverrideOutput](deserializeOpMalformedRangeOverrideOutputHTTP),
 	Name:        "MalformedRangeOverride",
-	Serialize:   serializeOpMalformedRangeOverrideInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedRangeOverrideInput](serializeOpMalformedRangeOverrideInputHTTP),
 }

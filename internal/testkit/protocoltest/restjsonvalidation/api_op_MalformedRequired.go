@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // MalformedRequired calls the MalformedRequired API operation.
@@ -47,8 +48,8 @@ type MalformedRequiredOutput struct {
 }
 
 var opMalformedRequired = pipeline.Operation[MalformedRequiredInput, MalformedRequiredOutput]{
-	Deserialize: deserializeOpMalformedRequiredOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedRequiredOutput](deserializeOpMalformedRequiredOutputHTTP),
 	Name:        "MalformedRequired",
-	Serialize:   serializeOpMalformedRequiredInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedRequiredInput](serializeOpMalformedRequiredInputHTTP),
 	Validate:    validateOpMalformedRequiredInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjsonvalidation/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -72,8 +73,8 @@ type MalformedUniqueItemsOutput struct {
 }
 
 var opMalformedUniqueItems = pipeline.Operation[MalformedUniqueItemsInput, MalformedUniqueItemsOutput]{
-	Deserialize: deserializeOpMalformedUniqueItemsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[MalformedUniqueItemsOutput](deserializeOpMalformedUniqueItemsOutputHTTP),
 	Name:        "MalformedUniqueItems",
-	Serialize:   serializeOpMalformedUniqueItemsInputHTTP,
+	Serialize:   wire.SerializeFunc[MalformedUniqueItemsInput](serializeOpMalformedUniqueItemsInputHTTP),
 	Validate:    validateOpMalformedUniqueItemsInput,
 }

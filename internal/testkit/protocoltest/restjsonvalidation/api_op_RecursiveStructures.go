@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjsonvalidation/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // RecursiveStructures calls the RecursiveStructures API operation.
@@ -41,7 +42,7 @@ type RecursiveStructuresOutput struct {
 }
 
 var opRecursiveStructures = pipeline.Operation[RecursiveStructuresInput, RecursiveStructuresOutput]{
-	Deserialize: deserializeOpRecursiveStructuresOutputHTTP,
+	Deserialize: wire.DeserializeFunc[RecursiveStructuresOutput](deserializeOpRecursiveStructuresOutputHTTP),
 	Name:        "RecursiveStructures",
-	Serialize:   serializeOpRecursiveStructuresInputHTTP,
+	Serialize:   wire.SerializeFunc[RecursiveStructuresInput](serializeOpRecursiveStructuresInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // SensitiveValidation calls the SensitiveValidation API operation.
@@ -54,7 +55,7 @@ type SensitiveValidationOutput struct {
 }
 
 var opSensitiveValidation = pipeline.Operation[SensitiveValidationInput, SensitiveValidationOutput]{
-	Deserialize: deserializeOpSensitiveValidationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[SensitiveValidationOutput](deserializeOpSensitiveValidationOutputHTTP),
 	Name:        "SensitiveValidation",
-	Serialize:   serializeOpSensitiveValidationInputHTTP,
+	Serialize:   wire.SerializeFunc[SensitiveValidationInput](serializeOpSensitiveValidationInputHTTP),
 }

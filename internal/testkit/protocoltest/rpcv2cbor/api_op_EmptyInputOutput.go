@@ -36,8 +36,8 @@ type EmptyInputOutputOutput struct {
 }
 
 var opEmptyInputOutput = pipeline.Operation[EmptyInputOutputInput, EmptyInputOutputOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpEmptyInputOutputOutput),
+	Deserialize: cbor.Deserializer[EmptyInputOutputOutput](deserializeOpEmptyInputOutputOutput),
 	Name:        "EmptyInputOutput",
-	Serialize:   cbor.Serializer(serializeOpEmptyInputOutputInput),
+	Serialize:   cbor.Serializer[EmptyInputOutputInput](serializeOpEmptyInputOutputInput),
 	Target:      "/service/RpcV2Protocol/operation/EmptyInputOutput",
 }

@@ -38,8 +38,8 @@ type Float16Output struct {
 }
 
 var opFloat16 = pipeline.Operation[Float16Input, Float16Output]{
-	Deserialize: cbor.Deserializer(deserializeOpFloat16Output),
+	Deserialize: cbor.Deserializer[Float16Output](deserializeOpFloat16Output),
 	Name:        "Float16",
-	Serialize:   cbor.NoInput[Float16Input],
+	Serialize:   cbor.NoInput[Float16Input]{},
 	Target:      "/service/RpcV2Protocol/operation/Float16",
 }

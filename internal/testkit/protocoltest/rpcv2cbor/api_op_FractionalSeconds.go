@@ -39,8 +39,8 @@ type FractionalSecondsOutput struct {
 }
 
 var opFractionalSeconds = pipeline.Operation[FractionalSecondsInput, FractionalSecondsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpFractionalSecondsOutput),
+	Deserialize: cbor.Deserializer[FractionalSecondsOutput](deserializeOpFractionalSecondsOutput),
 	Name:        "FractionalSeconds",
-	Serialize:   cbor.NoInput[FractionalSecondsInput],
+	Serialize:   cbor.NoInput[FractionalSecondsInput]{},
 	Target:      "/service/RpcV2Protocol/operation/FractionalSeconds",
 }

@@ -44,8 +44,8 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpGreetingWithErrorsOutput),
+	Deserialize: cbor.Deserializer[GreetingWithErrorsOutput](deserializeOpGreetingWithErrorsOutput),
 	Name:        "GreetingWithErrors",
-	Serialize:   cbor.NoInput[GreetingWithErrorsInput],
+	Serialize:   cbor.NoInput[GreetingWithErrorsInput]{},
 	Target:      "/service/RpcV2Protocol/operation/GreetingWithErrors",
 }

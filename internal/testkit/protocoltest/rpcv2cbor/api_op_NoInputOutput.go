@@ -36,8 +36,8 @@ type NoInputOutputOutput struct {
 }
 
 var opNoInputOutput = pipeline.Operation[NoInputOutputInput, NoInputOutputOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpNoInputOutputOutput),
+	Deserialize: cbor.Deserializer[NoInputOutputOutput](deserializeOpNoInputOutputOutput),
 	Name:        "NoInputOutput",
-	Serialize:   cbor.NoInput[NoInputOutputInput],
+	Serialize:   cbor.NoInput[NoInputOutputInput]{},
 	Target:      "/service/RpcV2Protocol/operation/NoInputOutput",
 }

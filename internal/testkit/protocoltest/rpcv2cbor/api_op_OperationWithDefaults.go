@@ -95,8 +95,8 @@ type OperationWithDefaultsOutput struct {
 }
 
 var opOperationWithDefaults = pipeline.Operation[OperationWithDefaultsInput, OperationWithDefaultsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpOperationWithDefaultsOutput),
+	Deserialize: cbor.Deserializer[OperationWithDefaultsOutput](deserializeOpOperationWithDefaultsOutput),
 	Name:        "OperationWithDefaults",
-	Serialize:   cbor.Serializer(serializeOpOperationWithDefaultsInput),
+	Serialize:   cbor.Serializer[OperationWithDefaultsInput](serializeOpOperationWithDefaultsInput),
 	Target:      "/service/RpcV2Protocol/operation/OperationWithDefaults",
 }

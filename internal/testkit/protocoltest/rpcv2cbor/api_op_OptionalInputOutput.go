@@ -40,8 +40,8 @@ type OptionalInputOutputOutput struct {
 }
 
 var opOptionalInputOutput = pipeline.Operation[OptionalInputOutputInput, OptionalInputOutputOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpOptionalInputOutputOutput),
+	Deserialize: cbor.Deserializer[OptionalInputOutputOutput](deserializeOpOptionalInputOutputOutput),
 	Name:        "OptionalInputOutput",
-	Serialize:   cbor.Serializer(serializeOpOptionalInputOutputInput),
+	Serialize:   cbor.Serializer[OptionalInputOutputInput](serializeOpOptionalInputOutputInput),
 	Target:      "/service/RpcV2Protocol/operation/OptionalInputOutput",
 }

@@ -41,8 +41,8 @@ type RecursiveShapesOutput struct {
 }
 
 var opRecursiveShapes = pipeline.Operation[RecursiveShapesInput, RecursiveShapesOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpRecursiveShapesOutput),
+	Deserialize: cbor.Deserializer[RecursiveShapesOutput](deserializeOpRecursiveShapesOutput),
 	Name:        "RecursiveShapes",
-	Serialize:   cbor.Serializer(serializeOpRecursiveShapesInput),
+	Serialize:   cbor.Serializer[RecursiveShapesInput](serializeOpRecursiveShapesInput),
 	Target:      "/service/RpcV2Protocol/operation/RecursiveShapes",
 }

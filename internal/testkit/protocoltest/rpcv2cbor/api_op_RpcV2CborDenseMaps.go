@@ -60,8 +60,8 @@ type RpcV2CborDenseMapsOutput struct {
 }
 
 var opRpcV2CborDenseMaps = pipeline.Operation[RpcV2CborDenseMapsInput, RpcV2CborDenseMapsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpRpcV2CborDenseMapsOutput),
+	Deserialize: cbor.Deserializer[RpcV2CborDenseMapsOutput](deserializeOpRpcV2CborDenseMapsOutput),
 	Name:        "RpcV2CborDenseMaps",
-	Serialize:   cbor.Serializer(serializeOpRpcV2CborDenseMapsInput),
+	Serialize:   cbor.Serializer[RpcV2CborDenseMapsInput](serializeOpRpcV2CborDenseMapsInput),
 	Target:      "/service/RpcV2Protocol/operation/RpcV2CborDenseMaps",
 }

@@ -85,8 +85,8 @@ type RpcV2CborListsOutput struct {
 }
 
 var opRpcV2CborLists = pipeline.Operation[RpcV2CborListsInput, RpcV2CborListsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpRpcV2CborListsOutput),
+	Deserialize: cbor.Deserializer[RpcV2CborListsOutput](deserializeOpRpcV2CborListsOutput),
 	Name:        "RpcV2CborLists",
-	Serialize:   cbor.Serializer(serializeOpRpcV2CborListsInput),
+	Serialize:   cbor.Serializer[RpcV2CborListsInput](serializeOpRpcV2CborListsInput),
 	Target:      "/service/RpcV2Protocol/operation/RpcV2CborLists",
 }

@@ -60,8 +60,8 @@ type RpcV2CborSparseMapsOutput struct {
 }
 
 var opRpcV2CborSparseMaps = pipeline.Operation[RpcV2CborSparseMapsInput, RpcV2CborSparseMapsOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpRpcV2CborSparseMapsOutput),
+	Deserialize: cbor.Deserializer[RpcV2CborSparseMapsOutput](deserializeOpRpcV2CborSparseMapsOutput),
 	Name:        "RpcV2CborSparseMaps",
-	Serialize:   cbor.Serializer(serializeOpRpcV2CborSparseMapsInput),
+	Serialize:   cbor.Serializer[RpcV2CborSparseMapsInput](serializeOpRpcV2CborSparseMapsInput),
 	Target:      "/service/RpcV2Protocol/operation/RpcV2CborSparseMaps",
 }

@@ -76,8 +76,8 @@ type SimpleScalarPropertiesOutput struct {
 }
 
 var opSimpleScalarProperties = pipeline.Operation[SimpleScalarPropertiesInput, SimpleScalarPropertiesOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpSimpleScalarPropertiesOutput),
+	Deserialize: cbor.Deserializer[SimpleScalarPropertiesOutput](deserializeOpSimpleScalarPropertiesOutput),
 	Name:        "SimpleScalarProperties",
-	Serialize:   cbor.Serializer(serializeOpSimpleScalarPropertiesInput),
+	Serialize:   cbor.Serializer[SimpleScalarPropertiesInput](serializeOpSimpleScalarPropertiesInput),
 	Target:      "/service/RpcV2Protocol/operation/SimpleScalarProperties",
 }

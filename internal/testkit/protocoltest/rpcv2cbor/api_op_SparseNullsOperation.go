@@ -44,8 +44,8 @@ type SparseNullsOperationOutput struct {
 }
 
 var opSparseNullsOperation = pipeline.Operation[SparseNullsOperationInput, SparseNullsOperationOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpSparseNullsOperationOutput),
+	Deserialize: cbor.Deserializer[SparseNullsOperationOutput](deserializeOpSparseNullsOperationOutput),
 	Name:        "SparseNullsOperation",
-	Serialize:   cbor.Serializer(serializeOpSparseNullsOperationInput),
+	Serialize:   cbor.Serializer[SparseNullsOperationInput](serializeOpSparseNullsOperationInput),
 	Target:      "/service/RpcV2Protocol/operation/SparseNullsOperation",
 }

@@ -36,8 +36,8 @@ type NonQueryCompatibleOperationOutput struct {
 }
 
 var opNonQueryCompatibleOperation = pipeline.Operation[NonQueryCompatibleOperationInput, NonQueryCompatibleOperationOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpNonQueryCompatibleOperationOutput),
+	Deserialize: cbor.Deserializer[NonQueryCompatibleOperationOutput](deserializeOpNonQueryCompatibleOperationOutput),
 	Name:        "NonQueryCompatibleOperation",
-	Serialize:   cbor.NoInput[NonQueryCompatibleOperationInput],
+	Serialize:   cbor.NoInput[NonQueryCompatibleOperationInput]{},
 	Target:      "/service/NonQueryCompatibleRpcV2Protocol/operation/NonQueryCompatibleOperation",
 }

@@ -39,8 +39,8 @@ type QueryCompatibleOperationOutput struct {
 }
 
 var opQueryCompatibleOperation = pipeline.Operation[QueryCompatibleOperationInput, QueryCompatibleOperationOutput]{
-	Deserialize: cbor.Deserializer(deserializeOpQueryCompatibleOperationOutput),
+	Deserialize: cbor.Deserializer[QueryCompatibleOperationOutput](deserializeOpQueryCompatibleOperationOutput),
 	Name:        "QueryCompatibleOperation",
-	Serialize:   cbor.NoInput[QueryCompatibleOperationInput],
+	Serialize:   cbor.NoInput[QueryCompatibleOperationInput]{},
 	Target:      "/service/QueryCompatibleRpcV2Protocol/operation/QueryCompatibleOperation",
 }
