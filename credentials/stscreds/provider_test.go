@@ -31,6 +31,7 @@ type fakeSTS struct {
 	forms   []url.Values
 	auth    []string
 	errCode string // when set, every call fails with it
+	failN   int    // when set, the first failN calls fail with errCode
 	expiry  time.Time
 }
 
@@ -55,7 +56,7 @@ func (f *fakeSTS) serve(w http.ResponseWriter, r *http.Request) {
 	f.auth = append(f.auth, r.Header.Get("Authorization"))
 	w.Header().Set("Content-Type", "text/xml")
 	w.Header().Set("X-Amzn-Requestid", fmt.Sprintf("req-%d", f.n)) // STS sends it in both places
-	if f.errCode != "" {
+	if f.errCode != "" && (f.failN == 0 || f.n <= f.failN) {
 		w.WriteHeader(403)
 		fmt.Fprintf(w, `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>%s</Code><Message>Not authorized to perform sts:%s</Message></Error><RequestId>req-%d</RequestId></ErrorResponse>`, f.errCode, form.Get("Action"), f.n)
 		return
@@ -236,5 +237,18 @@ func TestServiceErrorSurfaced(t *testing.T) {
 	var api interface{ ErrorCode() string }
 	if !asAPIError(err, &api) || api.ErrorCode() != "AccessDenied" {
 		t.Errorf("error %v is not an API error with code AccessDenied", err)
+	}
+}
+
+// InvalidIdentityToken is retried (STS returns it while a new token's keys
+// propagate), as aws-sdk-go-v2 does; the retry re-sends the same token.
+func TestWebIdentityRetriesInvalidIdentityToken(t *testing.T) {
+	f := newFakeSTS(t)
+	f.errCode, f.failN = "InvalidIdentityToken", 1
+	file := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(file, []byte("jwt"), 0o600)
+	c, err := stscreds.NewWebIdentityRoleProvider(f.client(aws.AnonymousCredentials{}), "arn:aws:iam::210987654321:role/ci", stscreds.IdentityTokenFile(file)).Retrieve(context.Background())
+	if err != nil || c.AccessKeyID != "ASIAFAKE2" || f.n != 2 {
+		t.Errorf("got %v, %v after %d calls; want the second call's credentials", c.AccessKeyID, err, f.n)
 	}
 }

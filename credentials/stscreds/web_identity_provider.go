@@ -2,6 +2,7 @@ package stscreds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -97,7 +98,7 @@ func (p *WebIdentityRoleProvider) Retrieve(ctx context.Context) (aws.Credentials
 	if o.Duration != 0 {
 		in.DurationSeconds = aws.Int32(int32(o.Duration / time.Second))
 	}
-	out, err := o.Client.AssumeRoleWithWebIdentity(ctx, in)
+	out, err := o.Client.AssumeRoleWithWebIdentity(ctx, in, retryInvalidIdentityToken)
 	if err != nil {
 		return aws.Credentials{}, fmt.Errorf("web identity for role %s: %w", o.RoleARN, err)
 	}
@@ -110,4 +111,30 @@ func (p *WebIdentityRoleProvider) ProviderSources() []aws.CredentialSource {
 		return []aws.CredentialSource{aws.CredentialSourceSTSAssumeRoleWebID}
 	}
 	return p.options.CredentialSources
+}
+
+// retryInvalidIdentityToken also retries InvalidIdentityToken, as
+// aws-sdk-go-v2 does: STS returns it while a freshly issued token's
+// signing keys are still reaching it, and a moment later the same token is
+// accepted.
+func retryInvalidIdentityToken(o *sts.Options) {
+	if o.Retryer != nil {
+		o.Retryer = invalidTokenRetryer{o.Retryer}
+	}
+}
+
+type invalidTokenRetryer struct{ aws.Retryer }
+
+func (r invalidTokenRetryer) IsErrorRetryable(err error) bool {
+	var e *types.InvalidIdentityTokenException
+	return errors.As(err, &e) || r.Retryer.IsErrorRetryable(err)
+}
+
+// RetryCost keeps the wrapped retryer's cost accounting visible to the
+// retry loop.
+func (r invalidTokenRetryer) RetryCost(err error) int {
+	if c, ok := r.Retryer.(interface{ RetryCost(error) int }); ok {
+		return c.RetryCost(err)
+	}
+	return 0
 }
