@@ -37,7 +37,7 @@ func TestNoSecretsInLogsErrorsOrPrintedValues(t *testing.T) {
 	k, pemKey := newKey(t)
 	f := newFakeSignin(t, &k.PublicKey)
 	log := &captureLogger{}
-	client := signin.New(signin.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL), Logger: log, ClientLogMode: aws.ClientLogMode(math.MaxUint64)})
+	client := signin.New(signin.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL), Credentials: aws.AnonymousCredentials{}, Logger: log, ClientLogMode: aws.ClientLogMode(math.MaxUint64)})
 	secrets := []string{"cachedLoginSecret", "cachedLoginSession", "cachedLoginRefresh", "refreshedLoginSecret", "refreshedLoginSession", "rotatedLoginRefresh",
 		strings.Split(pemKey, "\n")[1], "eyJhbGciOiJFUzI1NiIs"}
 	path := filepath.Join(t.TempDir(), "s.json")

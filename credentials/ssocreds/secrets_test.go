@@ -42,8 +42,8 @@ func TestNoSecretsInLogsErrorsOrPrintedValues(t *testing.T) {
 	f := newFakePortal(t)
 	opts := func(o *sso.Options) { o.Logger, o.ClientLogMode = log, aws.ClientLogMode(math.MaxUint64) }
 	oidcOpts := func(o *ssooidc.Options) { o.Logger, o.ClientLogMode = log, aws.ClientLogMode(math.MaxUint64) }
-	ssoClient := sso.New(sso.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL)}, opts)
-	oidcClient := ssooidc.New(ssooidc.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL)}, oidcOpts)
+	ssoClient := sso.New(sso.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL), Credentials: aws.AnonymousCredentials{}}, opts)
+	oidcClient := ssooidc.New(ssooidc.Options{Region: "us-east-1", BaseEndpoint: aws.String(f.srv.URL), Credentials: aws.AnonymousCredentials{}}, oidcOpts)
 	var printed []string
 	for _, fail := range []bool{false, true} {
 		writeCache(t, path, map[string]any{"accessToken": "cachedAccessToken", "expiresAt": t0.Add(time.Minute).Format(time.RFC3339),
