@@ -34,7 +34,8 @@ var layers = []struct {
 	{"settings", []string{"internal/settings"}},
 	{"request path", []string{"runtime/pipeline"}},
 	{"service clients (generated)", []string{
-		"appstream/...", "workspaces/...", "sts/...", "internal/testkit/protocoltest/...",
+		"appstream/...", "workspaces/...", "sts/...", "sso/...", "ssooidc/...", "signin/...",
+		"internal/testkit/protocoltest/...",
 	}},
 	{"assembly", []string{"config", "credentials/..."}},
 	{"tools and harnesses", []string{

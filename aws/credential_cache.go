@@ -130,3 +130,12 @@ func sourceName(c Credentials) string {
 	}
 	return c.Source
 }
+
+// String describes the cache without its credentials: a %v of a client's
+// options or of the cache itself must not print the keys it holds.
+func (c *CredentialsCache) String() string {
+	return fmt.Sprintf("CredentialsCache(%T)", c.provider)
+}
+
+// GoString is String, for %#v.
+func (c *CredentialsCache) GoString() string { return c.String() }

@@ -561,11 +561,19 @@ func (r *resolver) fillMembers(s *ir.Shape, src *smithy.Shape) error {
 		if err != nil {
 			return err
 		}
+		if s.Error != nil && errorMethods[mem.GoName] {
+			// aws-sdk-go-v2's name for such a member (SSO OIDC's "error"
+			// member is Error_), so that code written for it compiles.
+			mem.GoName += "_"
+		}
 		mem.GoName = scope.Claim(mem.GoName)
 		s.Members = append(s.Members, mem)
 	}
 	return nil
 }
+
+// errorMethods are the methods every generated error type has.
+var errorMethods = map[string]bool{"Error": true, "ErrorCode": true, "ErrorMessage": true, "ErrorFault": true, "ErrorCodeOverride": true}
 
 // member resolves a member's Go type. inSparse is true for elements of sparse
 // collections, which hold pointers so that null survives.

@@ -13,8 +13,11 @@ import (
 	"github.com/eucsdk/eucsdk/runtime/redact"
 )
 
-// redactedHeaders are never logged with their values.
-var redactedHeaders = map[string]bool{"Authorization": true, "X-Amz-Security-Token": true}
+// redactedHeaders are never logged with their values: the signature, the
+// session token, and SSO's access token (GetRoleCredentials and the other
+// portal calls carry it in a header, not in a signature), and the DPoP
+// proof of aws login refreshes.
+var redactedHeaders = map[string]bool{"Authorization": true, "X-Amz-Security-Token": true, "X-Amz-Sso_bearer_token": true, "Dpop": true}
 
 func describeRequest(req *http.Request, op string, attempt int) string {
 	var b strings.Builder

@@ -51,6 +51,8 @@ type Credentials struct {
 	// credentials.
 	//
 	// This member is required.
+	//
+	// This member is sensitive: it is redacted when the structure is printed.
 	SessionToken *string
 
 	// The date on which the current credentials expire.
@@ -61,7 +63,7 @@ type Credentials struct {
 
 // String prints the structure with its sensitive members redacted.
 func (v Credentials) String() string {
-	return redact.Struct(v, "SecretAccessKey")
+	return redact.Struct(v, "SecretAccessKey", "SessionToken")
 }
 
 // GoString keeps %#v as safe as %v.
