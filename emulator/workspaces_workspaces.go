@@ -54,19 +54,26 @@ func (w *wsWorkspace) moveTo(state, next types.WorkspaceState, now time.Time) {
 
 func (s *workspacesState) tickWorkspaces(now time.Time, delay time.Duration) {
 	for id, w := range s.workspaces {
-		if now.Sub(w.since) < delay {
-			continue
-		}
-		switch {
-		case w.w.State == types.WorkspaceStateTerminated:
-			delete(s.workspaces, id)
-			delete(s.tags, id)
-		case w.next != "":
+		// A transition happened when its delay ended, not when a request
+		// noticed it, so one long clock step can cover several.
+		for now.Sub(w.since) >= delay {
+			at := w.since.Add(delay)
+			if w.w.State == types.WorkspaceStateTerminated {
+				delete(s.workspaces, id)
+				delete(s.tags, id)
+				break
+			}
+			if w.next == "" {
+				break
+			}
 			if w.w.State == types.WorkspaceStateUpdating {
 				w.w.ModificationStates = []types.ModificationState{}
 			}
 			// A TERMINATED one is listed for one more delay, then gone.
-			w.w.State, w.next, w.since = w.next, "", now
+			w.w.State, w.next, w.since = w.next, "", at
+			if w.w.State != types.WorkspaceStateTerminated || delay <= 0 {
+				break // with no delay, each step waits for a request to see it
+			}
 		}
 	}
 }
