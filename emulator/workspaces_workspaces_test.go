@@ -339,7 +339,9 @@ func TestWorkSpaceAvailableWaiter(t *testing.T) {
 	if err != nil || len(out.PendingRequests) != 1 {
 		t.Fatalf("%+v, %v", out, err)
 	}
-	w := workspaces.NewWorkspaceAvailableWaiter(c, func(o *workspaces.WorkspaceAvailableWaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond })
+	w := workspaces.NewWorkspaceAvailableWaiter(c, func(o *workspaces.WorkspaceAvailableWaiterOptions) {
+		o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond
+	})
 	if err := w.Wait(ctx, &workspaces.DescribeWorkspacesInput{WorkspaceIds: []string{aws.ToString(out.PendingRequests[0].WorkspaceId)}}, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
