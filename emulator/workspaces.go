@@ -39,6 +39,7 @@ type workspacesState struct {
 	directories map[string]*wsDirectory // by directory id
 	bundles     map[string]*wsBundle    // custom and AMAZON bundles, by bundle id
 	ipGroups    map[string]*wsIPGroup   // by group id
+	pools       map[string]*wsPool      // by pool id
 	// tags of every taggable resource, by resource id; a resource's
 	// entry goes when the resource does.
 	tags map[string]map[string]string
@@ -51,6 +52,7 @@ func (s *workspacesState) init() {
 	s.directories = map[string]*wsDirectory{}
 	s.bundles = map[string]*wsBundle{}
 	s.ipGroups = map[string]*wsIPGroup{}
+	s.pools = map[string]*wsPool{}
 	s.tags = map[string]map[string]string{}
 	s.seedPublicBundles()
 }
@@ -59,6 +61,7 @@ func (s *workspacesState) tick(now time.Time, delay time.Duration) {
 	s.tickImports(now, delay)
 	s.tickDirectories(now, delay)
 	s.tickWorkspaces(now, delay)
+	s.tickPools(now, delay)
 	for id, im := range s.images {
 		if _, importing := s.imports[id]; importing {
 			continue // an imported image becomes AVAILABLE with its import
@@ -77,7 +80,7 @@ func (e *Emulator) workspacesService() *service {
 		decode:       wsserver.DecodeRequest,
 		encodeOutput: wsserver.EncodeOutput,
 		encodeError:  wsserver.EncodeError,
-		ops: mergeOps(e.wsDirectoryOps(), e.wsWorkspaceOps(), e.wsBundleOps(), e.wsIPGroupOps(), map[string]handler{
+		ops: mergeOps(e.wsDirectoryOps(), e.wsWorkspaceOps(), e.wsBundleOps(), e.wsIPGroupOps(), e.wsPoolOps(), map[string]handler{
 			"DescribeWorkspaceImages":            op(e.describeWorkspaceImages),
 			"DescribeWorkspaceImagePermissions":  op(e.describeWorkspaceImagePermissions),
 			"UpdateWorkspaceImagePermission":     op(e.updateWorkspaceImagePermission),

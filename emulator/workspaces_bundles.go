@@ -236,9 +236,14 @@ func (e *Emulator) deleteWorkspaceBundle(c *call, in *workspaces.DeleteWorkspace
 			users = append(users, id)
 		}
 	}
+	for id, p := range e.ws.pools {
+		if deref(p.p.BundleId) == *in.BundleId {
+			users = append(users, id)
+		}
+	}
 	if len(users) > 0 {
 		sort.Strings(users)
-		return nil, &types.ResourceAssociatedException{Message: ptr(fmt.Sprintf("The bundle %s is used by WorkSpaces %v.", *in.BundleId, users))}
+		return nil, &types.ResourceAssociatedException{Message: ptr(fmt.Sprintf("The bundle %s is used by WorkSpaces or pools %v.", *in.BundleId, users))}
 	}
 	delete(e.ws.bundles, *in.BundleId)
 	delete(e.ws.tags, *in.BundleId)

@@ -76,10 +76,16 @@ func (e *Emulator) registerWorkspaceDirectory(c *call, in *workspaces.RegisterWo
 	if err := wsValidate(v); err != nil {
 		return nil, err
 	}
+	if in.DirectoryId == nil && in.WorkspaceType != types.WorkspaceTypePools {
+		return nil, &types.InvalidParameterValuesException{Message: ptr("DirectoryId is required unless WorkspaceType is POOLS.")}
+	}
 	if in.DirectoryId == nil {
-		// Pools directories are named instead; the emulator only models
-		// directories backed by an id.
-		return nil, &types.InvalidParameterValuesException{Message: ptr("DirectoryId is required to register a directory with the emulator.")}
+		// A pools directory has no Directory Service id: WorkSpaces makes
+		// one up (wsd-) from the name it is given.
+		if in.WorkspaceDirectoryName == nil {
+			return nil, &types.InvalidParameterValuesException{Message: ptr("WorkspaceDirectoryName is required to register a POOLS directory without a DirectoryId.")}
+		}
+		in.DirectoryId = ptr(newWSID("wsd-"))
 	}
 	id := *in.DirectoryId
 	if d, ok := e.ws.directories[id]; ok {
@@ -217,9 +223,14 @@ func (e *Emulator) deregisterWorkspaceDirectory(c *call, in *workspaces.Deregist
 			users = append(users, id)
 		}
 	}
+	for id, p := range e.ws.pools {
+		if deref(p.p.DirectoryId) == *in.DirectoryId {
+			users = append(users, id)
+		}
+	}
 	if len(users) > 0 {
 		sort.Strings(users)
-		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The directory %s is in use by WorkSpaces %v; terminate them before deregistering it.", *in.DirectoryId, users))}
+		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The directory %s is in use by WorkSpaces or pools %v; terminate them before deregistering it.", *in.DirectoryId, users))}
 	}
 	d.d.State, d.since = types.WorkspaceDirectoryStateDeregistering, c.now
 	return &workspaces.DeregisterWorkspaceDirectoryOutput{}, nil

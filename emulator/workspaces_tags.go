@@ -11,8 +11,8 @@ import (
 )
 
 // Tags: WorkSpaces tags a resource by its bare id (d-, ws-, wsb-, wsi-,
-// wsipg-), not by ARN. A resource has at most maxWSTags tags, and keys
-// starting with "aws:" are reserved, as on AWS.
+// wsipg-, wspool-), not by ARN. A resource has at most maxWSTags tags, and
+// keys starting with "aws:" are reserved, as on AWS.
 
 const maxWSTags = 50
 
@@ -72,6 +72,9 @@ func (e *Emulator) tagList(id string) []types.Tag {
 // taggable reports whether the caller owns a taggable resource with id.
 func (e *Emulator) taggable(c *call, id string) bool {
 	switch {
+	case strings.HasPrefix(id, "wspool-"):
+		p, ok := e.ws.pools[id]
+		return ok && p.owner == c.acct.ID
 	case strings.HasPrefix(id, "wsipg-"):
 		g, ok := e.ws.ipGroups[id]
 		return ok && g.owner == c.acct.ID
