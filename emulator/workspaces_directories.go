@@ -15,17 +15,18 @@ import (
 // already has. The emulator has no Directory Service, so any well-formed
 // directory id can be registered, once, by one account; it is REGISTERING
 // for one state delay and then REGISTERED. Deregistering makes it
-// DEREGISTERING for one delay, after which it is gone.
+// DEREGISTERING for one delay, after which it is gone. Client properties
+// (Modify/DescribeClientProperties) are left to the model-driven store of
+// settings, which keeps them per resource id.
 
 var reWSDirectoryID = regexp.MustCompile(`^(d-[0-9a-f]{8,63}$)|(wsd-[0-9a-z]{8,63}$)$`)
 
 const defaultWorkspaceDirectoriesPage = 25
 
 type wsDirectory struct {
-	owner  string
-	d      types.WorkspaceDirectory
-	since  time.Time
-	client *types.ClientProperties
+	owner string
+	d     types.WorkspaceDirectory
+	since time.Time
 }
 
 func (s *workspacesState) tickDirectories(now time.Time, delay time.Duration) {
@@ -54,8 +55,6 @@ func (e *Emulator) wsDirectoryOps() map[string]handler {
 		"ModifySamlProperties":                 op(e.modifySamlProperties),
 		"ModifyCertificateBasedAuthProperties": op(e.modifyCertificateBasedAuthProperties),
 		"ModifyStreamingProperties":            op(e.modifyStreamingProperties),
-		"ModifyClientProperties":               op(e.modifyClientProperties),
-		"DescribeClientProperties":             op(e.describeClientProperties),
 	}
 }
 
@@ -143,8 +142,7 @@ func (e *Emulator) registerWorkspaceDirectory(c *call, in *workspaces.RegisterWo
 		MicrosoftEntraConfig:           in.MicrosoftEntraConfig,
 		ActiveDirectoryConfig:          in.ActiveDirectoryConfig,
 	}
-	e.ws.directories[id] = &wsDirectory{owner: c.acct.ID, d: d, since: c.now,
-		client: &types.ClientProperties{ReconnectEnabled: types.ReconnectEnumEnabled, LogUploadEnabled: types.LogUploadEnumEnabled}}
+	e.ws.directories[id] = &wsDirectory{owner: c.acct.ID, d: d, since: c.now}
 	e.setTags(id, in.Tags)
 	return &workspaces.RegisterWorkspaceDirectoryOutput{DirectoryId: ptr(id), State: d.State}, nil
 }
@@ -381,41 +379,4 @@ func (e *Emulator) modifyStreamingProperties(c *call, in *workspaces.ModifyStrea
 		d.d.StreamingProperties = &sp
 	}
 	return &workspaces.ModifyStreamingPropertiesOutput{}, nil
-}
-
-// Client properties belong to a directory (the documented ResourceId).
-func (e *Emulator) modifyClientProperties(c *call, in *workspaces.ModifyClientPropertiesInput) (any, error) {
-	d, err := e.settableDirectory(c, in, in.ResourceId)
-	if err != nil {
-		return nil, err
-	}
-	if set := in.ClientProperties; set != nil {
-		cp := *d.client
-		if set.ReconnectEnabled != "" {
-			cp.ReconnectEnabled = set.ReconnectEnabled
-		}
-		if set.LogUploadEnabled != "" {
-			cp.LogUploadEnabled = set.LogUploadEnabled
-		}
-		d.client = &cp
-	}
-	return &workspaces.ModifyClientPropertiesOutput{}, nil
-}
-
-func (e *Emulator) describeClientProperties(c *call, in *workspaces.DescribeClientPropertiesInput) (any, error) {
-	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
-	if err := wsValidate(v); err != nil {
-		return nil, err
-	}
-	out := &workspaces.DescribeClientPropertiesOutput{ClientPropertiesList: []types.ClientPropertiesResult{}}
-	for _, id := range in.ResourceIds {
-		d, err := e.ownDirectory(c, id)
-		if err != nil {
-			return nil, err
-		}
-		cp := *d.client
-		out.ClientPropertiesList = append(out.ClientPropertiesList, types.ClientPropertiesResult{ResourceId: ptr(id), ClientProperties: &cp})
-	}
-	return out, nil
 }

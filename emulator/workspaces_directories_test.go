@@ -79,10 +79,6 @@ func TestWorkSpacesDirectoryLifecycle(t *testing.T) {
 		SamlProperties: &types.SamlProperties{Status: types.SamlStatusEnumEnabled, UserAccessUrl: aws.String("https://idp.example.com/sso")}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ModifyClientProperties(ctx, &workspaces.ModifyClientPropertiesInput{ResourceId: aws.String(dir),
-		ClientProperties: &types.ClientProperties{ReconnectEnabled: types.ReconnectEnumDisabled}}); err != nil {
-		t.Fatal(err)
-	}
 	d = describeDirectory(t, c, dir)
 	sp, cp, ap := d.SelfservicePermissions, d.WorkspaceCreationProperties, d.WorkspaceAccessProperties
 	if sp.RebuildWorkspace != types.ReconnectEnumEnabled || sp.ChangeComputeType != types.ReconnectEnumEnabled || sp.RestartWorkspace != types.ReconnectEnumEnabled || sp.SwitchRunningMode != types.ReconnectEnumDisabled {
@@ -96,10 +92,6 @@ func TestWorkSpacesDirectoryLifecycle(t *testing.T) {
 	}
 	if d.SamlProperties.Status != types.SamlStatusEnumEnabled || aws.ToString(d.SamlProperties.UserAccessUrl) == "" {
 		t.Errorf("SAML properties %+v", d.SamlProperties)
-	}
-	cps, err := c.DescribeClientProperties(ctx, &workspaces.DescribeClientPropertiesInput{ResourceIds: []string{dir}})
-	if err != nil || len(cps.ClientPropertiesList) != 1 || cps.ClientPropertiesList[0].ClientProperties.ReconnectEnabled != types.ReconnectEnumDisabled {
-		t.Fatalf("client properties %+v, %v", cps, err)
 	}
 	_, err = peer.ModifySelfservicePermissions(ctx, &workspaces.ModifySelfservicePermissionsInput{ResourceId: aws.String(dir),
 		SelfservicePermissions: &types.SelfservicePermissions{RebuildWorkspace: types.ReconnectEnumDisabled}})
