@@ -56,12 +56,13 @@ func (e *Emulator) SeedWorkspaces(accountID string, reqs ...types.WorkspaceReque
 		return nil, fmt.Errorf("emulator: seed WorkSpaces: %w", err)
 	}
 	res := out.(*workspaces.CreateWorkspacesOutput)
-	for _, f := range res.FailedRequests {
+	if len(res.FailedRequests) > 0 {
 		// Undo the ones that went through, so a failed seed leaves nothing.
 		for _, w := range res.PendingRequests {
 			delete(e.ws.workspaces, *w.WorkspaceId)
 			delete(e.ws.tags, *w.WorkspaceId)
 		}
+		f := res.FailedRequests[0]
 		return nil, fmt.Errorf("emulator: seed WorkSpace for %s in %s: %s: %s", deref(f.WorkspaceRequest.UserName), deref(f.WorkspaceRequest.DirectoryId), deref(f.ErrorCode), deref(f.ErrorMessage))
 	}
 	list := make([]types.Workspace, 0, len(res.PendingRequests))
