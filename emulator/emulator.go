@@ -17,11 +17,8 @@
 // STARTING/RUNNING/STOPPING/STOPPED with capacity), stacks and their fleet
 // associations, users and user–stack associations, entitlements, image builders (create, describe, start,
 // stop, delete, streaming URL), images (describe, delete, seed) and image
-// permissions; WorkSpaces directories, WorkSpaces (PENDING → AVAILABLE,
-// start, stop, reboot, rebuild, restore, terminate, properties), public
-// and custom bundles, images (describe OWNED/SHARED, create from a
-// WorkSpace, copy, import, delete) and their permissions, IP groups and
-// tags. Every other
+// permissions; WorkSpaces images (describe OWNED/SHARED, create from a
+// seeded WorkSpace, copy, delete) and their permissions. Every other
 // operation of either model is answered by a fallback that checks the
 // input's required members and returns the operation's empty output; only
 // names the models do not have answer UnknownOperationException.
