@@ -33,19 +33,35 @@ type wsImage struct {
 }
 
 type workspacesState struct {
-	images     map[string]*wsImage  // by image id
-	workspaces map[string]string    // workspace id -> owner account
-	imports    map[string]*wsImport // custom image imports, by image id
+	images      map[string]*wsImage     // by image id
+	workspaces  map[string]*wsWorkspace // by workspace id
+	imports     map[string]*wsImport    // custom image imports, by image id
+	directories map[string]*wsDirectory // by directory id
+	bundles     map[string]*wsBundle    // custom and AMAZON bundles, by bundle id
+	ipGroups    map[string]*wsIPGroup   // by group id
+	pools       map[string]*wsPool      // by pool id
+	// tags of every taggable resource, by resource id; a resource's
+	// entry goes when the resource does.
+	tags map[string]map[string]string
 }
 
 func (s *workspacesState) init() {
 	s.images = map[string]*wsImage{}
-	s.workspaces = map[string]string{}
+	s.workspaces = map[string]*wsWorkspace{}
 	s.imports = map[string]*wsImport{}
+	s.directories = map[string]*wsDirectory{}
+	s.bundles = map[string]*wsBundle{}
+	s.ipGroups = map[string]*wsIPGroup{}
+	s.pools = map[string]*wsPool{}
+	s.tags = map[string]map[string]string{}
+	s.seedPublicBundles()
 }
 
 func (s *workspacesState) tick(now time.Time, delay time.Duration) {
 	s.tickImports(now, delay)
+	s.tickDirectories(now, delay)
+	s.tickWorkspaces(now, delay)
+	s.tickPools(now, delay)
 	for id, im := range s.images {
 		if _, importing := s.imports[id]; importing {
 			continue // an imported image becomes AVAILABLE with its import
@@ -64,7 +80,7 @@ func (e *Emulator) workspacesService() *service {
 		decode:       wsserver.DecodeRequest,
 		encodeOutput: wsserver.EncodeOutput,
 		encodeError:  wsserver.EncodeError,
-		ops: map[string]handler{
+		ops: mergeOps(e.wsDirectoryOps(), e.wsWorkspaceOps(), e.wsBundleOps(), e.wsIPGroupOps(), e.wsPoolOps(), map[string]handler{
 			"DescribeWorkspaceImages":            op(e.describeWorkspaceImages),
 			"DescribeWorkspaceImagePermissions":  op(e.describeWorkspaceImagePermissions),
 			"UpdateWorkspaceImagePermission":     op(e.updateWorkspaceImagePermission),
@@ -73,8 +89,18 @@ func (e *Emulator) workspacesService() *service {
 			"DeleteWorkspaceImage":               op(e.deleteWorkspaceImage),
 			"ImportCustomWorkspaceImage":         op(e.importCustomWorkspaceImage),
 			"DescribeCustomWorkspaceImageImport": op(e.describeCustomWorkspaceImageImport),
-		},
+		}),
 	}
+}
+
+func mergeOps(tables ...map[string]handler) map[string]handler {
+	out := map[string]handler{}
+	for _, t := range tables {
+		for name, h := range t {
+			out[name] = h
+		}
+	}
+	return out
 }
 
 // WorkSpaces models ValidationException, so constraint failures use it.
@@ -98,16 +124,16 @@ func newWorkspaceImageID() string {
 	return "wsi-" + hex.EncodeToString(b[:])[:9]
 }
 
-// SeedWorkspace registers a WorkSpace in accountID, so CreateWorkspaceImage
-// has something to capture; the emulator does not model WorkSpaces themselves.
-func (e *Emulator) SeedWorkspace(accountID, workspaceID string) error {
-	if !reWSWorkspaceID.MatchString(workspaceID) {
-		return fmt.Errorf("emulator: workspace id %q does not match %s", workspaceID, reWSWorkspaceID)
+// newWSID is a fresh id of the form AWS gives WorkSpaces resources:
+// prefix and nine lower-case base-36 characters (ws-, wsb-, wsipg-, ...).
+func newWSID(prefix string) string {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	var b [9]byte
+	_, _ = rand.Read(b[:])
+	for i := range b {
+		b[i] = digits[int(b[i])%len(digits)]
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.ws.workspaces[workspaceID] = accountID
-	return nil
+	return prefix + string(b[:])
 }
 
 // SeedWorkspaceImage adds a WorkSpaces image owned by accountID, as if it
@@ -279,8 +305,13 @@ func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceI
 	if err := wsValidate(v); err != nil {
 		return nil, err
 	}
-	if owner, ok := e.ws.workspaces[*in.WorkspaceId]; !ok || owner != c.acct.ID {
+	ws, ok := e.ws.workspaces[*in.WorkspaceId]
+	if !ok || ws.owner != c.acct.ID {
 		return nil, &types.ResourceNotFoundException{Message: ptr(fmt.Sprintf("The WorkSpace %s could not be found.", *in.WorkspaceId)), ResourceId: in.WorkspaceId}
+	}
+	// AWS captures only a WorkSpace that is up or cleanly stopped.
+	if st := ws.w.State; st != types.WorkspaceStateAvailable && st != types.WorkspaceStateStopped {
+		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The WorkSpace %s is %s; it must be AVAILABLE or STOPPED to create an image.", *in.WorkspaceId, st))}
 	}
 	if e.wsNameTaken(c.acct.ID, *in.Name) {
 		return nil, &types.ResourceAlreadyExistsException{Message: ptr(fmt.Sprintf("An image named %s already exists.", *in.Name))}
@@ -289,7 +320,7 @@ func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceI
 		ImageId:         ptr(newWorkspaceImageID()),
 		Name:            in.Name,
 		Description:     in.Description,
-		OperatingSystem: &types.OperatingSystem{Type: types.OperatingSystemTypeWindows},
+		OperatingSystem: &types.OperatingSystem{Type: ws.osType()},
 		State:           types.WorkspaceImageStatePending,
 		RequiredTenancy: types.WorkspaceImageRequiredTenancyDefault,
 		Created:         ptr(c.now),
@@ -368,9 +399,15 @@ func (e *Emulator) deleteWorkspaceImage(c *call, in *workspaces.DeleteWorkspaceI
 		sort.Strings(shared)
 		return nil, &types.ResourceAssociatedException{Message: ptr(fmt.Sprintf("The image %s is shared with %v; unshare it before deleting it.", *in.ImageId, shared))}
 	}
+	for _, b := range e.ws.bundles {
+		if deref(b.b.ImageId) == *in.ImageId {
+			return nil, &types.ResourceAssociatedException{Message: ptr(fmt.Sprintf("The image %s is used by bundle %s; delete the bundle before deleting the image.", *in.ImageId, deref(b.b.BundleId)))}
+		}
+	}
 	if im.img.State == types.WorkspaceImageStatePending {
 		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The image %s is PENDING and cannot be deleted yet.", *in.ImageId))}
 	}
 	delete(e.ws.images, *in.ImageId)
+	delete(e.ws.tags, *in.ImageId)
 	return &workspaces.DeleteWorkspaceImageOutput{}, nil
 }
