@@ -62,6 +62,8 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipMalformedRequest").Call(jen.Id("t")))
 	} else if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))
+	} else if tc.NotExpressible != "" {
+		body = append(body, jen.Qual(pkgProtocolTest, "SkipNotExpressible").Call(jen.Id("t"), jen.Lit(tc.NotExpressible)))
 	} else {
 		body = append(body, jen.Qual(pkgProtocolTest, "Ran").Call(jen.Id("t")))
 	}

@@ -212,6 +212,9 @@ type ProtocolTest struct {
 	// ErrorCode is the code the error reports (vendorParams code of
 	// awsQueryCompatible cases), empty when the case names none.
 	ErrorCode string
+	// NotExpressible says why a client case cannot be written against the
+	// generated API (which is aws-sdk-go-v2's), empty when it can.
+	NotExpressible string
 }
 
 // HTTP is an operation's HTTP binding (smithy.api#http), shared by the REST

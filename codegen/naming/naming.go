@@ -48,20 +48,39 @@ func clean(name string) string {
 	return b.String()
 }
 
-// EnumVariant names an enum constant from the Smithy member name: split on
-// anything that is not a letter or digit, each part title-cased, joined
-// (SIXTY_FOUR_BIT_OS → SixtyFourBitOs), then prefixed with the enum's name.
+// EnumVariant names an enum constant from the Smithy member name (or a 1.0
+// enum's name, else its value) as aws-sdk-go-v2 does: split on anything that
+// is not a letter or digit (underscores too), then a part written in one case
+// is title-cased (SIXTY_FOUR_BIT_OS → SixtyFourBitOs) while a mixed-case part
+// keeps the model's word boundaries and only gains a capital first letter
+// (ImageNotFound stays ImageNotFound, KMSKeyNotFound stays KMSKeyNotFound);
+// the enum's name goes in front.
 func EnumVariant(enumName, memberName string) string {
 	var b strings.Builder
 	b.WriteString(enumName)
 	for _, part := range strings.FieldsFunc(memberName, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		r := []rune(strings.ToLower(part))
+		if !mixedCase(part) {
+			part = strings.ToLower(part)
+		}
+		r := []rune(part)
 		r[0] = unicode.ToUpper(r[0])
 		b.WriteString(string(r))
 	}
 	return b.String()
+}
+
+// mixedCase reports whether s has both an ASCII lower-case and an ASCII
+// upper-case letter: v2's test, which looks at ASCII letters only.
+func mixedCase(s string) bool {
+	var lower, upper bool
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		lower = lower || 'a' <= c && c <= 'z'
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return lower && upper
 }
 
 // Scope hands out names that are unique within it: Claim gives a later

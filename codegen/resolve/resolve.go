@@ -368,15 +368,9 @@ func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Sh
 		if err := r.fillMembers(s, src); err != nil {
 			return nil, err
 		}
-		if input {
-			// Every member of an operation's input is optional to a client, so
-			// an explicit zero stays distinguishable from "not set".
-			for _, m := range s.Members {
-				if m.Type.Kind.Scalar() && m.Type.Kind != ir.Enum && m.Type.Kind != ir.IntEnum && m.Type.Kind != ir.Blob {
-					m.Type.Pointer = true
-				}
-			}
-		}
+		// No input-specific rule: aws-sdk-go-v2 ignores smithy.api#input
+		// when it decides pointers (see member), so an input's defaulted
+		// Force flag is a bool there and must be one here.
 	}
 	stem := r.funcs.Claim("Op" + goName)
 	s.SerFunc = "serialize" + stem
@@ -686,18 +680,29 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	default:
 		return nil, &Error{string(m.ID()), "unsupported target type " + target.Type}
 	}
-	// Scalars are pointers so that "not set" differs from the zero value,
-	// except where the model gives a non-null default (then the zero value
-	// is a real value, as aws-sdk-go-v2 decides).
-	t.Pointer = true
 	if isCollectionMember(r.m, m) {
 		t.Pointer = inSparse
-	} else if mt.Default != nil && !mt.ClientOptional && zeroDefault(t.Kind, mem.Default) {
-		// Only a default equal to Go's zero value lets the zero value stand
-		// for "unset"; other defaults keep the pointer so unset stays visible.
-		t.Pointer = false
+	} else {
+		t.Pointer = nullableScalar(m, t.Kind)
 	}
 	return mem, nil
+}
+
+// nullableScalar decides whether a structure member holding a boolean,
+// number, string or timestamp is a pointer. The rule is aws-sdk-go-v2's,
+// Smithy's CLIENT_ZERO_VALUE_V1_NO_INPUT nullability mode: a member is a
+// value only when its default is Go's zero value (false, 0) and neither
+// addedDefault nor clientOptional says the default may not hold for every
+// caller. smithy.api#input and smithy.api#required play no part: an
+// operation's input with `Force: Boolean = false` has a plain bool, and a
+// required string is still a pointer. Other defaults ("", 5, true) keep the
+// pointer so that "not set" stays visible.
+func nullableScalar(m *smithy.Member, k ir.Kind) bool {
+	mt := m.Typed()
+	if mt.Default == nil || mt.ClientOptional || m.Traits.Has("smithy.api#addedDefault") {
+		return true
+	}
+	return !zeroDefault(k, compact(mt.Default))
 }
 
 func isCollectionMember(m *smithy.Model, mem *smithy.Member) bool {

@@ -61,7 +61,14 @@ func TestNullabilityAndNaming(t *testing.T) {
 	m := load(t, `{"smithy":"2.0","shapes":{
 	 "ex#S":{"type":"service","operations":[{"target":"ex#Op"}],"traits":{"aws.protocols#awsJson1_1":{}}},
 	 "ex#Op":{"type":"operation","input":{"target":"ex#Req"},"output":{"target":"ex#Res"}},
-	 "ex#Req":{"type":"structure","members":{"count":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}}}},
+	 "ex#Req":{"type":"structure","traits":{"smithy.api#input":{}},"members":{
+	   "count":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}},
+	   "force":{"target":"smithy.api#Boolean","traits":{"smithy.api#default":false}},
+	   "on":{"target":"smithy.api#Boolean","traits":{"smithy.api#default":true}},
+	   "added":{"target":"smithy.api#Boolean","traits":{"smithy.api#default":false,"smithy.api#addedDefault":{}}},
+	   "name":{"target":"smithy.api#String","traits":{"smithy.api#default":""}},
+	   "req":{"target":"smithy.api#Long","traits":{"smithy.api#required":{}}},
+	   "plain":{"target":"smithy.api#Double"}}},
 	 "ex#Res":{"type":"structure","members":{
 	   "zero":{"target":"smithy.api#Integer","traits":{"smithy.api#default":0}},
 	   "five":{"target":"smithy.api#Integer","traits":{"smithy.api#default":5}},
@@ -78,11 +85,12 @@ func TestNullabilityAndNaming(t *testing.T) {
 	if op.Input.GoName != "OpInput" || op.Output.GoName != "OpOutput" {
 		t.Fatalf("names %s %s", op.Input.GoName, op.Output.GoName)
 	}
-	if m := op.Input.Members[0]; m.GoName != "Count" || !m.Type.Pointer {
-		t.Errorf("input member with default must stay a pointer: %+v", m.Type)
-	}
-	want := map[string]bool{"Zero": false, "Five": true, "Opt": true, "Items": false, "State": false, "Inner": true}
-	for _, mem := range op.Output.Members {
+	// aws-sdk-go-v2's rule (CLIENT_ZERO_VALUE_V1_NO_INPUT): a zero default
+	// makes a value, @input or not; addedDefault, clientOptional, other
+	// defaults and no default make a pointer; required plays no part.
+	want := map[string]bool{"Count": false, "Force": false, "On": true, "Added": true, "Name": true, "Req": true, "Plain": true,
+		"Zero": false, "Five": true, "Opt": true, "Items": false, "State": false, "Inner": true}
+	for _, mem := range append(op.Input.Members, op.Output.Members...) {
 		if mem.Type.Pointer != want[mem.GoName] {
 			t.Errorf("%s pointer = %v, want %v", mem.GoName, mem.Type.Pointer, want[mem.GoName])
 		}

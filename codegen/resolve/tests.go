@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"encoding/json"
 	"sort"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
@@ -21,7 +22,11 @@ func (r *resolver) protocolTests() error {
 				return err
 			}
 			for _, t := range tests {
-				op.Tests = append(op.Tests, newTest(t, kind, nil))
+				pt := newTest(t, kind, nil)
+				if kind == "request" && t.AppliesTo != "server" {
+					pt.NotExpressible = explicitZero(op.Input, pt.Params)
+				}
+				op.Tests = append(op.Tests, pt)
 			}
 		}
 		for _, e := range op.Errors {
@@ -85,4 +90,26 @@ func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.Protoco
 	}
 	sort.Slice(pt.Headers, func(i, j int) bool { return pt.Headers[i][0] < pt.Headers[j][0] })
 	return pt
+}
+
+// explicitZero names the first top-level input member a request case sets
+// explicitly to false or 0 where the member is a plain bool or number (a
+// zero default makes it one, by aws-sdk-go-v2's nullability rule), so the
+// value cannot be told from "not set" and the client does not send it, as
+// aws-sdk-go-v2's does not. Such a case asks for what the API cannot say.
+func explicitZero(in *ir.Shape, params json.RawMessage) string {
+	var top map[string]json.RawMessage
+	if in == nil || len(params) == 0 || json.Unmarshal(params, &top) != nil {
+		return ""
+	}
+	for _, m := range in.Members {
+		raw, ok := top[m.Name]
+		if !ok || m.Type.Pointer || !zeroDefault(m.Type.Kind, compact(raw)) {
+			continue
+		}
+		return "sets " + in.ShapeID + "$" + m.Name + " to " + string(compact(raw)) +
+			" explicitly, but its zero default makes it a Go value, not a pointer" +
+			" (aws-sdk-go-v2's nullability rule), so an explicit zero cannot be told from unset"
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -159,9 +160,10 @@ func (r *resolver) endpoints(svc *smithy.Shape) error {
 			Required: p.Required, Default: p.Default, Doc: docs.Godoc(p.Documentation, DocWidth),
 		})
 	}
+	dsOnly := dualStackOnly(rs)
 	for _, tc := range svc.Typed().EndpointTests {
 		r.svc.EndpointTests = append(r.svc.EndpointTests, ir.EndpointTest{
-			Doc: tc.Documentation, Params: compact(tc.Params), Expect: compact(tc.Expect), SkipWhy: staleEndpointTest(tc.Params, tc.Expect),
+			Doc: tc.Documentation, Params: compact(tc.Params), Expect: compact(tc.Expect), SkipWhy: staleEndpointTest(tc.Params, tc.Expect, dsOnly),
 		})
 	}
 	return nil
@@ -177,14 +179,22 @@ func compact(raw json.RawMessage) json.RawMessage {
 
 // staleEndpointTest explains why a model endpoint test cannot pass against
 // current partition data, or returns "". Models embed tests written when the
-// ISO partitions had no dual-stack; partitions.json now says they do.
-func staleEndpointTest(params, expect json.RawMessage) string {
+// ISO partitions had no dual-stack; partitions.json now says they do, with
+// their own dual-stack DNS suffixes. Two kinds of case went stale: those
+// that set UseDualStack and expect "partition does not support DualStack",
+// and, in a rule set that is dual-stack only (it declares no UseDualStack
+// and builds its hosts from dualStackDnsSuffix), every ISO case that still
+// expects the partition's plain DNS suffix or that error.
+func staleEndpointTest(params, expect json.RawMessage, dualStackOnly bool) string {
 	var p struct {
 		Region       string `json:"Region"`
 		UseDualStack bool   `json:"UseDualStack"`
 	}
 	var e struct {
-		Error string `json:"error"`
+		Error    string `json:"error"`
+		Endpoint struct {
+			URL string `json:"url"`
+		} `json:"endpoint"`
 	}
 	if json.Unmarshal(params, &p) != nil || json.Unmarshal(expect, &e) != nil {
 		return ""
@@ -193,5 +203,43 @@ func staleEndpointTest(params, expect json.RawMessage) string {
 		strings.Contains(e.Error, "partition does not support") {
 		return "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b"
 	}
+	if !dualStackOnly {
+		return ""
+	}
+	plain, iso := isoPlainDNSSuffix(p.Region)
+	if !iso {
+		return ""
+	}
+	if strings.Contains(e.Error, "DualStack") || e.Endpoint.URL != "" && urlHostHasSuffix(e.Endpoint.URL, plain) {
+		return "stale: the rule set is dual-stack only and current partitions.json gives " + p.Region +
+			"'s partition a dual-stack DNS suffix of its own, not " + plain
+	}
 	return ""
+}
+
+// isoPlainDNSSuffix is the plain DNS suffix of the ISO partition a region
+// belongs to (partitions.json's dnsSuffix), and whether it is in one.
+func isoPlainDNSSuffix(region string) (string, bool) {
+	for _, iso := range []struct{ prefix, suffix string }{
+		{"us-iso-", "c2s.ic.gov"}, {"us-isob-", "sc2s.sgov.gov"}, {"eu-isoe-", "cloud.adc-e.uk"}, {"us-isof-", "csp.hci.ic.gov"},
+	} {
+		if strings.HasPrefix(region, iso.prefix) {
+			return iso.suffix, true
+		}
+	}
+	return "", false
+}
+
+func urlHostHasSuffix(rawURL, suffix string) bool {
+	u, err := url.Parse(rawURL)
+	return err == nil && (u.Hostname() == suffix || strings.HasSuffix(u.Hostname(), "."+suffix))
+}
+
+// dualStackOnly reports a rule set that builds hosts from the dual-stack DNS
+// suffix without a UseDualStack parameter to turn it off.
+func dualStackOnly(rs *smithy.RuleSetTrait) bool {
+	if _, ok := rs.Parameters["UseDualStack"]; ok {
+		return false
+	}
+	return bytes.Contains(rs.Raw, []byte("dualStackDnsSuffix"))
 }

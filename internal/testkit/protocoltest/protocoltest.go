@@ -31,7 +31,7 @@ import (
 // IdempotencyToken is the token the Smithy test cases expect clients to fill in.
 const IdempotencyToken = "00000000-0000-4000-8000-000000000000"
 
-var ran, skipped atomic.Int64
+var ran, skipped, inexpressible atomic.Int64
 
 // Ran counts a client case that runs.
 func Ran(t *testing.T) { t.Helper(); ran.Add(1) }
@@ -51,10 +51,22 @@ func SkipMalformedRequest(t *testing.T) {
 	t.Skip("server-only protocol test case (httpMalformedRequestTests: how a server rejects a malformed request)")
 }
 
+// SkipNotExpressible skips a client case that asks for something the
+// generated API, which is aws-sdk-go-v2's, cannot say; why names the member.
+func SkipNotExpressible(t *testing.T, why string) {
+	t.Helper()
+	inexpressible.Add(1)
+	t.Skip("client case not expressible in aws-sdk-go-v2's API: " + why)
+}
+
 // RunAndReport runs the tests and prints how many protocol cases ran.
 func RunAndReport(m *testing.M, protocol string) int {
 	code := m.Run()
-	fmt.Printf("%s protocol compliance: %d client cases ran, %d server-only cases skipped\n", protocol, ran.Load(), skipped.Load())
+	fmt.Printf("%s protocol compliance: %d client cases ran, %d server-only cases skipped", protocol, ran.Load(), skipped.Load())
+	if n := inexpressible.Load(); n > 0 {
+		fmt.Printf(", %d client cases not expressible in aws-sdk-go-v2's API skipped", n)
+	}
+	fmt.Println()
 	return code
 }
 

@@ -98,7 +98,7 @@ type PutEverythingInput struct {
 
 	Renamed *string
 
-	Defaulted *int32
+	Defaulted int32
 }
 
 // String prints the structure with its sensitive members redacted.

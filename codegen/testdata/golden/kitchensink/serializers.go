@@ -185,9 +185,9 @@ func serializeOpPutEverythingInput(e *awsjson.Encoder, v *PutEverythingInput) {
 		e.Key("Renamed")
 		e.String(*v.Renamed)
 	}
-	if v.Defaulted != nil {
+	if v.Defaulted != 0 {
 		e.Key("Defaulted")
-		e.Int64(int64(*v.Defaulted))
+		e.Int64(int64(v.Defaulted))
 	}
 	e.ObjectEnd()
 }

@@ -4,7 +4,6 @@
 package server
 
 import (
-	aws "github.com/eucsdk/eucsdk/aws"
 	kitchensink "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink"
 	types "github.com/eucsdk/eucsdk/codegen/testdata/golden/kitchensink/types"
 	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
@@ -226,14 +225,11 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			}
 		case "Defaulted":
 			if !d.Null() {
-				v.Defaulted = d.Int32Ptr()
+				v.Defaulted = d.Int32()
 			}
 		default:
 			d.Skip()
 		}
-	}
-	if v.Defaulted == nil {
-		v.Defaulted = aws.Int32(int32(0))
 	}
 }
 
