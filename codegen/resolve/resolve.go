@@ -54,6 +54,31 @@ var protocols = []ir.Protocol{
 	{Name: "ec2Query", Trait: "aws.protocols#ec2Query", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "EC2", Query: true, EC2: true},
 }
 
+// customizations are the behaviours aws-sdk-go-v2 adds to a service by hand,
+// beyond its model, that the generator does not: listed service-wide in
+// UNSUPPORTED.md (by sdkId) so a user knows what the client lacks.
+var customizations = map[string][]string{
+	"S3": {
+		"S3 customization: virtual-host addressing (the bucket in the host name, dualstack and accelerate hosts) is not applied: requests use path style (/bucket/key), which moto and most S3-compatible stores accept",
+		"S3 customization: flexible checksums (aws.protocols#httpChecksum: x-amz-checksum-* request headers and response validation) are not computed or validated",
+		"S3 customization: aws-chunked uploads (streaming SigV4 payload signing and trailers) are not sent",
+		"S3 customization: Expect: 100-continue is not sent for large uploads",
+		"S3 customization: S3 Express One Zone session authentication (CreateSession credentials, x-amz-s3session-token) is not done",
+		"S3 customization: 200 responses carrying an <Error> body (CopyObject, CompleteMultipartUpload, UploadPartCopy) are not turned into errors",
+		"S3 customization: presigned URLs, the multipart upload manager and the GetBucketLocation \"EU\" region mapping are not provided",
+	},
+	"S3 Control": {
+		"S3 Control customization: flexible checksums (aws.protocols#httpChecksum) are not computed or validated",
+		"S3 Control customization: Outposts and access-point ARN inputs reach the endpoint rules as given; no ARN is split into account id and resource client-side",
+	},
+	"Route 53": {
+		"Route 53 customization: resource ids returned as /hostedzone/ID, /change/ID or /delegationset/ID are not trimmed to ID when sent back as inputs",
+	},
+	"CloudFront": {
+		"CloudFront customization: signed URLs and cookies (v2's feature/cloudfront/sign) are not provided",
+	},
+}
+
 // pickProtocol chooses the service's protocol: the one asked for (which the
 // service must declare), else the first supported one in v2's order.
 func pickProtocol(svc *smithy.Shape, want string) (ir.Protocol, error) {
@@ -194,6 +219,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		}
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
+	for _, c := range customizations[svc.ServiceID] {
+		svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: "-", ShapeID: svc.ShapeID, Reason: c})
+	}
 	r.collect()
 	r.sortUnsupported()
 	if err := r.nameOperations(); err != nil {
