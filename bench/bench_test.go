@@ -407,10 +407,14 @@ func run(b *testing.B, c benchCase) {
 			if err := f(ctx, true); err != nil { // checks the output and warms up the connection
 				b.Fatal(err)
 			}
+			cpu0 := cpuNanos()
 			for b.Loop() {
 				if err := f(ctx, false); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if cpu := cpuNanos() - cpu0; cpu > 0 && b.N > 0 {
+				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
