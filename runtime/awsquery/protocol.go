@@ -79,7 +79,7 @@ func elementText(body []byte, name string, last bool) string {
 	}
 	rest := body[i+len(open):]
 	j := bytes.Index(rest, []byte(closing))
-	if j < 0 || bytes.IndexAny(rest[:j], "<&") >= 0 {
+	if j < 0 || bytes.ContainsAny(rest[:j], "<&") {
 		return ""
 	}
 	return string(bytes.TrimSpace(rest[:j]))
