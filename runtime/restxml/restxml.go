@@ -86,20 +86,22 @@ func ReadBody(resp *wire.Response, fn func(*awsxml.Decoder)) error {
 	return d.Err()
 }
 
-// RESTModeledErrors adapts a generated modeled-error decoder: fn reads the
+// RESTModeledErrors adapts a generated modeled-error decoder: it reads the
 // error's header bindings from resp and its members as the children of d,
 // which is inside the envelope's <Error> element (an empty one when the
-// body has none, so the error still gets its type).
-func RESTModeledErrors(fn func(code string, resp *wire.Response, d *awsxml.Decoder) error) func(code string, resp *wire.Response) error {
-	return func(code string, resp *wire.Response) error {
-		var d awsxml.Decoder
-		d.Reset(resp.Body)
-		if !d.EnterError() {
-			d.Reset([]byte("<Error></Error>"))
-			d.Next()
-		}
-		return fn(code, resp, &d)
+// body has none, so the error still gets its type). Generated code
+// converts to it, so the service descriptor stays static data.
+type RESTModeledErrors func(code string, resp *wire.Response, d *awsxml.Decoder) error
+
+// DecodeError decodes resp into the modeled error for code.
+func (fn RESTModeledErrors) DecodeError(code string, resp *wire.Response) error {
+	var d awsxml.Decoder
+	d.Reset(resp.Body)
+	if !d.EnterError() {
+		d.Reset([]byte("<Error></Error>"))
+		d.Next()
 	}
+	return fn(code, resp, &d)
 }
 
 // SortedKeys returns a map's keys in order, so that a map member's entries

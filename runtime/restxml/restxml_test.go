@@ -44,7 +44,7 @@ func TestModeledErrorsEnvelopes(t *testing.T) {
 			}
 			return d.Err()
 		})
-		if err := fn("E", &wire.Response{Body: []byte(body)}); err != nil {
+		if err := fn.DecodeError("E", &wire.Response{Body: []byte(body)}); err != nil {
 			t.Errorf("%s: %v", body, err)
 		}
 		if want := map[bool]string{true: "", false: "v"}[body == ""]; field != want {

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -79,7 +80,7 @@ type AllQueryStringTypesOutput struct {
 }
 
 var opAllQueryStringTypes = pipeline.Operation[AllQueryStringTypesInput, AllQueryStringTypesOutput]{
-	Deserialize: deserializeOpAllQueryStringTypesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[AllQueryStringTypesOutput](deserializeOpAllQueryStringTypesOutputHTTP),
 	Name:        "AllQueryStringTypes",
-	Serialize:   serializeOpAllQueryStringTypesInputHTTP,
+	Serialize:   wire.SerializeFunc[AllQueryStringTypesInput](serializeOpAllQueryStringTypesInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The following example serializes a body that uses an XML name, changing the
@@ -41,7 +42,7 @@ type BodyWithXmlNameOutput struct {
 }
 
 var opBodyWithXmlName = pipeline.Operation[BodyWithXmlNameInput, BodyWithXmlNameOutput]{
-	Deserialize: deserializeOpBodyWithXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[BodyWithXmlNameOutput](deserializeOpBodyWithXmlNameOutputHTTP),
 	Name:        "BodyWithXmlName",
-	Serialize:   serializeOpBodyWithXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[BodyWithXmlNameInput](serializeOpBodyWithXmlNameInputHTTP),
 }

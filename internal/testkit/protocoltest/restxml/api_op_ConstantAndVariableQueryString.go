@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example uses fixed query string params and variable query string params.
@@ -41,7 +42,7 @@ type ConstantAndVariableQueryStringOutput struct {
 }
 
 var opConstantAndVariableQueryString = pipeline.Operation[ConstantAndVariableQueryStringInput, ConstantAndVariableQueryStringOutput]{
-	Deserialize: deserializeOpConstantAndVariableQueryStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ConstantAndVariableQueryStringOutput](deserializeOpConstantAndVariableQueryStringOutputHTTP),
 	Name:        "ConstantAndVariableQueryString",
-	Serialize:   serializeOpConstantAndVariableQueryStringInputHTTP,
+	Serialize:   wire.SerializeFunc[ConstantAndVariableQueryStringInput](serializeOpConstantAndVariableQueryStringInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example uses a constant query string parameters and a label. This simply
@@ -41,8 +42,8 @@ type ConstantQueryStringOutput struct {
 }
 
 var opConstantQueryString = pipeline.Operation[ConstantQueryStringInput, ConstantQueryStringOutput]{
-	Deserialize: deserializeOpConstantQueryStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ConstantQueryStringOutput](deserializeOpConstantQueryStringOutputHTTP),
 	Name:        "ConstantQueryString",
-	Serialize:   serializeOpConstantQueryStringInputHTTP,
+	Serialize:   wire.SerializeFunc[ConstantQueryStringInput](serializeOpConstantQueryStringInputHTTP),
 	Validate:    validateOpConstantQueryStringInput,
 }

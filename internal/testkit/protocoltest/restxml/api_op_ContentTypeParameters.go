@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests how servers must support requests containing a
@@ -38,7 +39,7 @@ type ContentTypeParametersOutput struct {
 }
 
 var opContentTypeParameters = pipeline.Operation[ContentTypeParametersInput, ContentTypeParametersOutput]{
-	Deserialize: deserializeOpContentTypeParametersOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ContentTypeParametersOutput](deserializeOpContentTypeParametersOutputHTTP),
 	Name:        "ContentTypeParameters",
-	Serialize:   serializeOpContentTypeParametersInputHTTP,
+	Serialize:   wire.SerializeFunc[ContentTypeParametersInput](serializeOpContentTypeParametersInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -38,7 +39,7 @@ type DatetimeOffsetsOutput struct {
 }
 
 var opDatetimeOffsets = pipeline.Operation[DatetimeOffsetsInput, DatetimeOffsetsOutput]{
-	Deserialize: deserializeOpDatetimeOffsetsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[DatetimeOffsetsOutput](deserializeOpDatetimeOffsetsOutputHTTP),
 	Name:        "DatetimeOffsets",
-	Serialize:   serializeOpDatetimeOffsetsInputHTTP,
+	Serialize:   wire.SerializeFunc[DatetimeOffsetsInput](serializeOpDatetimeOffsetsInputHTTP),
 }

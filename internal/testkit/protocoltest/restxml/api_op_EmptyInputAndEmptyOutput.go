@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests how requests and responses are serialized when there's no
@@ -38,7 +39,7 @@ type EmptyInputAndEmptyOutputOutput struct {
 }
 
 var opEmptyInputAndEmptyOutput = pipeline.Operation[EmptyInputAndEmptyOutputInput, EmptyInputAndEmptyOutputOutput]{
-	Deserialize: deserializeOpEmptyInputAndEmptyOutputOutputHTTP,
+	Deserialize: wire.DeserializeFunc[EmptyInputAndEmptyOutputOutput](deserializeOpEmptyInputAndEmptyOutputOutputHTTP),
 	Name:        "EmptyInputAndEmptyOutput",
-	Serialize:   serializeOpEmptyInputAndEmptyOutputInputHTTP,
+	Serialize:   wire.SerializeFunc[EmptyInputAndEmptyOutputInput](serializeOpEmptyInputAndEmptyOutputInputHTTP),
 }

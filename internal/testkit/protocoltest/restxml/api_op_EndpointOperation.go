@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // EndpointOperation calls the EndpointOperation API operation.
@@ -35,7 +36,7 @@ type EndpointOperationOutput struct {
 }
 
 var opEndpointOperation = pipeline.Operation[EndpointOperationInput, EndpointOperationOutput]{
-	Deserialize: deserializeOpEndpointOperationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[EndpointOperationOutput](deserializeOpEndpointOperationOutputHTTP),
 	Name:        "EndpointOperation",
-	Serialize:   serializeOpEndpointOperationInputHTTP,
+	Serialize:   wire.SerializeFunc[EndpointOperationInput](serializeOpEndpointOperationInputHTTP),
 }

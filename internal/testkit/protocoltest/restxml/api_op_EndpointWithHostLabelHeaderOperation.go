@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // EndpointWithHostLabelHeaderOperation calls the EndpointWithHostLabelHeaderOperation API operation.
@@ -38,8 +39,8 @@ type EndpointWithHostLabelHeaderOperationOutput struct {
 }
 
 var opEndpointWithHostLabelHeaderOperation = pipeline.Operation[EndpointWithHostLabelHeaderOperationInput, EndpointWithHostLabelHeaderOperationOutput]{
-	Deserialize: deserializeOpEndpointWithHostLabelHeaderOperationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[EndpointWithHostLabelHeaderOperationOutput](deserializeOpEndpointWithHostLabelHeaderOperationOutputHTTP),
 	Name:        "EndpointWithHostLabelHeaderOperation",
-	Serialize:   serializeOpEndpointWithHostLabelHeaderOperationInputHTTP,
+	Serialize:   wire.SerializeFunc[EndpointWithHostLabelHeaderOperationInput](serializeOpEndpointWithHostLabelHeaderOperationInputHTTP),
 	Validate:    validateOpEndpointWithHostLabelHeaderOperationInput,
 }

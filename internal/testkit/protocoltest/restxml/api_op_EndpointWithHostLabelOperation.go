@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // EndpointWithHostLabelOperation calls the EndpointWithHostLabelOperation API operation.
@@ -38,8 +39,8 @@ type EndpointWithHostLabelOperationOutput struct {
 }
 
 var opEndpointWithHostLabelOperation = pipeline.Operation[EndpointWithHostLabelOperationInput, EndpointWithHostLabelOperationOutput]{
-	Deserialize: deserializeOpEndpointWithHostLabelOperationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[EndpointWithHostLabelOperationOutput](deserializeOpEndpointWithHostLabelOperationOutputHTTP),
 	Name:        "EndpointWithHostLabelOperation",
-	Serialize:   serializeOpEndpointWithHostLabelOperationInputHTTP,
+	Serialize:   wire.SerializeFunc[EndpointWithHostLabelOperationInput](serializeOpEndpointWithHostLabelOperationInputHTTP),
 	Validate:    validateOpEndpointWithHostLabelOperationInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Flattened maps
@@ -40,7 +41,7 @@ type FlattenedXmlMapOutput struct {
 }
 
 var opFlattenedXmlMap = pipeline.Operation[FlattenedXmlMapInput, FlattenedXmlMapOutput]{
-	Deserialize: deserializeOpFlattenedXmlMapOutputHTTP,
+	Deserialize: wire.DeserializeFunc[FlattenedXmlMapOutput](deserializeOpFlattenedXmlMapOutputHTTP),
 	Name:        "FlattenedXmlMap",
-	Serialize:   serializeOpFlattenedXmlMapInputHTTP,
+	Serialize:   wire.SerializeFunc[FlattenedXmlMapInput](serializeOpFlattenedXmlMapInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Flattened maps with @xmlName
@@ -39,7 +40,7 @@ type FlattenedXmlMapWithXmlNameOutput struct {
 }
 
 var opFlattenedXmlMapWithXmlName = pipeline.Operation[FlattenedXmlMapWithXmlNameInput, FlattenedXmlMapWithXmlNameOutput]{
-	Deserialize: deserializeOpFlattenedXmlMapWithXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[FlattenedXmlMapWithXmlNameOutput](deserializeOpFlattenedXmlMapWithXmlNameOutputHTTP),
 	Name:        "FlattenedXmlMapWithXmlName",
-	Serialize:   serializeOpFlattenedXmlMapWithXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[FlattenedXmlMapWithXmlNameInput](serializeOpFlattenedXmlMapWithXmlNameInputHTTP),
 }

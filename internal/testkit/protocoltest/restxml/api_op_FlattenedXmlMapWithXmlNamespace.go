@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Flattened maps with @xmlNamespace and @xmlName
@@ -37,7 +38,7 @@ type FlattenedXmlMapWithXmlNamespaceOutput struct {
 }
 
 var opFlattenedXmlMapWithXmlNamespace = pipeline.Operation[FlattenedXmlMapWithXmlNamespaceInput, FlattenedXmlMapWithXmlNamespaceOutput]{
-	Deserialize: deserializeOpFlattenedXmlMapWithXmlNamespaceOutputHTTP,
+	Deserialize: wire.DeserializeFunc[FlattenedXmlMapWithXmlNamespaceOutput](deserializeOpFlattenedXmlMapWithXmlNamespaceOutputHTTP),
 	Name:        "FlattenedXmlMapWithXmlNamespace",
-	Serialize:   serializeOpFlattenedXmlMapWithXmlNamespaceInputHTTP,
+	Serialize:   wire.SerializeFunc[FlattenedXmlMapWithXmlNamespaceInput](serializeOpFlattenedXmlMapWithXmlNamespaceInputHTTP),
 }

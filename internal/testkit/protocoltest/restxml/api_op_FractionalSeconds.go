@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -38,7 +39,7 @@ type FractionalSecondsOutput struct {
 }
 
 var opFractionalSeconds = pipeline.Operation[FractionalSecondsInput, FractionalSecondsOutput]{
-	Deserialize: deserializeOpFractionalSecondsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[FractionalSecondsOutput](deserializeOpFractionalSecondsOutputHTTP),
 	Name:        "FractionalSeconds",
-	Serialize:   serializeOpFractionalSecondsInputHTTP,
+	Serialize:   wire.SerializeFunc[FractionalSecondsInput](serializeOpFractionalSecondsInputHTTP),
 }

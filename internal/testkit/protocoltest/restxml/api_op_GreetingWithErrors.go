@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This operation has three possible return values: 1. A successful response in
@@ -44,7 +45,7 @@ type GreetingWithErrorsOutput struct {
 }
 
 var opGreetingWithErrors = pipeline.Operation[GreetingWithErrorsInput, GreetingWithErrorsOutput]{
-	Deserialize: deserializeOpGreetingWithErrorsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[GreetingWithErrorsOutput](deserializeOpGreetingWithErrorsOutputHTTP),
 	Name:        "GreetingWithErrors",
-	Serialize:   serializeOpGreetingWithErrorsInputHTTP,
+	Serialize:   wire.SerializeFunc[GreetingWithErrorsInput](serializeOpGreetingWithErrorsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Clients that perform this test extract all headers from the response.
@@ -43,7 +44,7 @@ type HttpEmptyPrefixHeadersOutput struct {
 }
 
 var opHttpEmptyPrefixHeaders = pipeline.Operation[HttpEmptyPrefixHeadersInput, HttpEmptyPrefixHeadersOutput]{
-	Deserialize: deserializeOpHttpEmptyPrefixHeadersOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpEmptyPrefixHeadersOutput](deserializeOpHttpEmptyPrefixHeadersOutputHTTP),
 	Name:        "HttpEmptyPrefixHeaders",
-	Serialize:   serializeOpHttpEmptyPrefixHeadersInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpEmptyPrefixHeadersInput](serializeOpHttpEmptyPrefixHeadersInputHTTP),
 }

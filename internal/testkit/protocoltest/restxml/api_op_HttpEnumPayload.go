@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpEnumPayload calls the HttpEnumPayload API operation.
@@ -40,7 +41,7 @@ type HttpEnumPayloadOutput struct {
 }
 
 var opHttpEnumPayload = pipeline.Operation[HttpEnumPayloadInput, HttpEnumPayloadOutput]{
-	Deserialize: deserializeOpHttpEnumPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpEnumPayloadOutput](deserializeOpHttpEnumPayloadOutputHTTP),
 	Name:        "HttpEnumPayload",
-	Serialize:   serializeOpHttpEnumPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpEnumPayloadInput](serializeOpHttpEnumPayloadInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes a blob shape in the payload. In this example, no XML
@@ -45,7 +46,7 @@ type HttpPayloadTraitsOutput struct {
 }
 
 var opHttpPayloadTraits = pipeline.Operation[HttpPayloadTraitsInput, HttpPayloadTraitsOutput]{
-	Deserialize: deserializeOpHttpPayloadTraitsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadTraitsOutput](deserializeOpHttpPayloadTraitsOutputHTTP),
 	Name:        "HttpPayloadTraits",
-	Serialize:   serializeOpHttpPayloadTraitsInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadTraitsInput](serializeOpHttpPayloadTraitsInputHTTP),
 }

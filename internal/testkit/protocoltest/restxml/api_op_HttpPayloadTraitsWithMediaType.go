@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example uses a `@mediaType` trait on the payload to force a custom
@@ -44,7 +45,7 @@ type HttpPayloadTraitsWithMediaTypeOutput struct {
 }
 
 var opHttpPayloadTraitsWithMediaType = pipeline.Operation[HttpPayloadTraitsWithMediaTypeInput, HttpPayloadTraitsWithMediaTypeOutput]{
-	Deserialize: deserializeOpHttpPayloadTraitsWithMediaTypeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadTraitsWithMediaTypeOutput](deserializeOpHttpPayloadTraitsWithMediaTypeOutputHTTP),
 	Name:        "HttpPayloadTraitsWithMediaType",
-	Serialize:   serializeOpHttpPayloadTraitsWithMediaTypeInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadTraitsWithMediaTypeInput](serializeOpHttpPayloadTraitsWithMediaTypeInputHTTP),
 }

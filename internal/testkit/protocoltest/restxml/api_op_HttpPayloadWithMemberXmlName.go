@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The following example serializes a payload that uses an XML name on the
@@ -41,7 +42,7 @@ type HttpPayloadWithMemberXmlNameOutput struct {
 }
 
 var opHttpPayloadWithMemberXmlName = pipeline.Operation[HttpPayloadWithMemberXmlNameInput, HttpPayloadWithMemberXmlNameOutput]{
-	Deserialize: deserializeOpHttpPayloadWithMemberXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithMemberXmlNameOutput](deserializeOpHttpPayloadWithMemberXmlNameOutputHTTP),
 	Name:        "HttpPayloadWithMemberXmlName",
-	Serialize:   serializeOpHttpPayloadWithMemberXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithMemberXmlNameInput](serializeOpHttpPayloadWithMemberXmlNameInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes a structure in the payload. Note that serializing a
@@ -41,7 +42,7 @@ type HttpPayloadWithStructureOutput struct {
 }
 
 var opHttpPayloadWithStructure = pipeline.Operation[HttpPayloadWithStructureInput, HttpPayloadWithStructureOutput]{
-	Deserialize: deserializeOpHttpPayloadWithStructureOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithStructureOutput](deserializeOpHttpPayloadWithStructureOutputHTTP),
 	Name:        "HttpPayloadWithStructure",
-	Serialize:   serializeOpHttpPayloadWithStructureInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithStructureInput](serializeOpHttpPayloadWithStructureInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes a union in the payload.
@@ -40,7 +41,7 @@ type HttpPayloadWithUnionOutput struct {
 }
 
 var opHttpPayloadWithUnion = pipeline.Operation[HttpPayloadWithUnionInput, HttpPayloadWithUnionOutput]{
-	Deserialize: deserializeOpHttpPayloadWithUnionOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithUnionOutput](deserializeOpHttpPayloadWithUnionOutputHTTP),
 	Name:        "HttpPayloadWithUnion",
-	Serialize:   serializeOpHttpPayloadWithUnionInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithUnionInput](serializeOpHttpPayloadWithUnionInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The following example serializes a payload that uses an XML name, changing
@@ -41,7 +42,7 @@ type HttpPayloadWithXmlNameOutput struct {
 }
 
 var opHttpPayloadWithXmlName = pipeline.Operation[HttpPayloadWithXmlNameInput, HttpPayloadWithXmlNameOutput]{
-	Deserialize: deserializeOpHttpPayloadWithXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithXmlNameOutput](deserializeOpHttpPayloadWithXmlNameOutputHTTP),
 	Name:        "HttpPayloadWithXmlName",
-	Serialize:   serializeOpHttpPayloadWithXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithXmlNameInput](serializeOpHttpPayloadWithXmlNameInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The following example serializes a payload that uses an XML namespace.
@@ -40,7 +41,7 @@ type HttpPayloadWithXmlNamespaceOutput struct {
 }
 
 var opHttpPayloadWithXmlNamespace = pipeline.Operation[HttpPayloadWithXmlNamespaceInput, HttpPayloadWithXmlNamespaceOutput]{
-	Deserialize: deserializeOpHttpPayloadWithXmlNamespaceOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithXmlNamespaceOutput](deserializeOpHttpPayloadWithXmlNamespaceOutputHTTP),
 	Name:        "HttpPayloadWithXmlNamespace",
-	Serialize:   serializeOpHttpPayloadWithXmlNamespaceInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithXmlNamespaceInput](serializeOpHttpPayloadWithXmlNamespaceInputHTTP),
 }

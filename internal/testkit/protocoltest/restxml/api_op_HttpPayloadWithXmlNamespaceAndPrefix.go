@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The following example serializes a payload that uses an XML namespace.
@@ -40,7 +41,7 @@ type HttpPayloadWithXmlNamespaceAndPrefixOutput struct {
 }
 
 var opHttpPayloadWithXmlNamespaceAndPrefix = pipeline.Operation[HttpPayloadWithXmlNamespaceAndPrefixInput, HttpPayloadWithXmlNamespaceAndPrefixOutput]{
-	Deserialize: deserializeOpHttpPayloadWithXmlNamespaceAndPrefixOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPayloadWithXmlNamespaceAndPrefixOutput](deserializeOpHttpPayloadWithXmlNamespaceAndPrefixOutputHTTP),
 	Name:        "HttpPayloadWithXmlNamespaceAndPrefix",
-	Serialize:   serializeOpHttpPayloadWithXmlNamespaceAndPrefixInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPayloadWithXmlNamespaceAndPrefixInput](serializeOpHttpPayloadWithXmlNamespaceAndPrefixInputHTTP),
 }

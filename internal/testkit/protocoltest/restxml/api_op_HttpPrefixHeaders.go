@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This examples adds headers to the input of a request and response by prefix.
@@ -43,7 +44,7 @@ type HttpPrefixHeadersOutput struct {
 }
 
 var opHttpPrefixHeaders = pipeline.Operation[HttpPrefixHeadersInput, HttpPrefixHeadersOutput]{
-	Deserialize: deserializeOpHttpPrefixHeadersOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpPrefixHeadersOutput](deserializeOpHttpPrefixHeadersOutputHTTP),
 	Name:        "HttpPrefixHeaders",
-	Serialize:   serializeOpHttpPrefixHeadersInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpPrefixHeadersInput](serializeOpHttpPrefixHeadersInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpRequestWithFloatLabels calls the HttpRequestWithFloatLabels API operation.
@@ -41,8 +42,8 @@ type HttpRequestWithFloatLabelsOutput struct {
 }
 
 var opHttpRequestWithFloatLabels = pipeline.Operation[HttpRequestWithFloatLabelsInput, HttpRequestWithFloatLabelsOutput]{
-	Deserialize: deserializeOpHttpRequestWithFloatLabelsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpRequestWithFloatLabelsOutput](deserializeOpHttpRequestWithFloatLabelsOutputHTTP),
 	Name:        "HttpRequestWithFloatLabels",
-	Serialize:   serializeOpHttpRequestWithFloatLabelsInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpRequestWithFloatLabelsInput](serializeOpHttpRequestWithFloatLabelsInputHTTP),
 	Validate:    validateOpHttpRequestWithFloatLabelsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpRequestWithGreedyLabelInPath calls the HttpRequestWithGreedyLabelInPath API operation.
@@ -41,8 +42,8 @@ type HttpRequestWithGreedyLabelInPathOutput struct {
 }
 
 var opHttpRequestWithGreedyLabelInPath = pipeline.Operation[HttpRequestWithGreedyLabelInPathInput, HttpRequestWithGreedyLabelInPathOutput]{
-	Deserialize: deserializeOpHttpRequestWithGreedyLabelInPathOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpRequestWithGreedyLabelInPathOutput](deserializeOpHttpRequestWithGreedyLabelInPathOutputHTTP),
 	Name:        "HttpRequestWithGreedyLabelInPath",
-	Serialize:   serializeOpHttpRequestWithGreedyLabelInPathInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpRequestWithGreedyLabelInPathInput](serializeOpHttpRequestWithGreedyLabelInPathInputHTTP),
 	Validate:    validateOpHttpRequestWithGreedyLabelInPathInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -66,8 +67,8 @@ type HttpRequestWithLabelsOutput struct {
 }
 
 var opHttpRequestWithLabels = pipeline.Operation[HttpRequestWithLabelsInput, HttpRequestWithLabelsOutput]{
-	Deserialize: deserializeOpHttpRequestWithLabelsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpRequestWithLabelsOutput](deserializeOpHttpRequestWithLabelsOutputHTTP),
 	Name:        "HttpRequestWithLabels",
-	Serialize:   serializeOpHttpRequestWithLabelsInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpRequestWithLabelsInput](serializeOpHttpRequestWithLabelsInputHTTP),
 	Validate:    validateOpHttpRequestWithLabelsInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -58,8 +59,8 @@ type HttpRequestWithLabelsAndTimestampFormatOutput struct {
 }
 
 var opHttpRequestWithLabelsAndTimestampFormat = pipeline.Operation[HttpRequestWithLabelsAndTimestampFormatInput, HttpRequestWithLabelsAndTimestampFormatOutput]{
-	Deserialize: deserializeOpHttpRequestWithLabelsAndTimestampFormatOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpRequestWithLabelsAndTimestampFormatOutput](deserializeOpHttpRequestWithLabelsAndTimestampFormatOutputHTTP),
 	Name:        "HttpRequestWithLabelsAndTimestampFormat",
-	Serialize:   serializeOpHttpRequestWithLabelsAndTimestampFormatInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpRequestWithLabelsAndTimestampFormatInput](serializeOpHttpRequestWithLabelsAndTimestampFormatInputHTTP),
 	Validate:    validateOpHttpRequestWithLabelsAndTimestampFormatInput,
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpResponseCode calls the HttpResponseCode API operation.
@@ -37,7 +38,7 @@ type HttpResponseCodeOutput struct {
 }
 
 var opHttpResponseCode = pipeline.Operation[HttpResponseCodeInput, HttpResponseCodeOutput]{
-	Deserialize: deserializeOpHttpResponseCodeOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpResponseCodeOutput](deserializeOpHttpResponseCodeOutputHTTP),
 	Name:        "HttpResponseCode",
-	Serialize:   serializeOpHttpResponseCodeInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpResponseCodeInput](serializeOpHttpResponseCodeInputHTTP),
 }

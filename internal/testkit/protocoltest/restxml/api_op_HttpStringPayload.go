@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // HttpStringPayload calls the HttpStringPayload API operation.
@@ -39,7 +40,7 @@ type HttpStringPayloadOutput struct {
 }
 
 var opHttpStringPayload = pipeline.Operation[HttpStringPayloadInput, HttpStringPayloadOutput]{
-	Deserialize: deserializeOpHttpStringPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[HttpStringPayloadOutput](deserializeOpHttpStringPayloadOutputHTTP),
 	Name:        "HttpStringPayload",
-	Serialize:   serializeOpHttpStringPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[HttpStringPayloadInput](serializeOpHttpStringPayloadInputHTTP),
 }

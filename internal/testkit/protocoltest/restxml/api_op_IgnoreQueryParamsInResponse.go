@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example ensures that query string bound request parameters are
@@ -39,7 +40,7 @@ type IgnoreQueryParamsInResponseOutput struct {
 }
 
 var opIgnoreQueryParamsInResponse = pipeline.Operation[IgnoreQueryParamsInResponseInput, IgnoreQueryParamsInResponseOutput]{
-	Deserialize: deserializeOpIgnoreQueryParamsInResponseOutputHTTP,
+	Deserialize: wire.DeserializeFunc[IgnoreQueryParamsInResponseOutput](deserializeOpIgnoreQueryParamsInResponseOutputHTTP),
 	Name:        "IgnoreQueryParamsInResponse",
-	Serialize:   serializeOpIgnoreQueryParamsInResponseInputHTTP,
+	Serialize:   wire.SerializeFunc[IgnoreQueryParamsInResponseInput](serializeOpIgnoreQueryParamsInResponseInputHTTP),
 }

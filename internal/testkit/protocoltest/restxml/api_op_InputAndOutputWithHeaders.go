@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -102,7 +103,7 @@ type InputAndOutputWithHeadersOutput struct {
 }
 
 var opInputAndOutputWithHeaders = pipeline.Operation[InputAndOutputWithHeadersInput, InputAndOutputWithHeadersOutput]{
-	Deserialize: deserializeOpInputAndOutputWithHeadersOutputHTTP,
+	Deserialize: wire.DeserializeFunc[InputAndOutputWithHeadersOutput](deserializeOpInputAndOutputWithHeadersOutputHTTP),
 	Name:        "InputAndOutputWithHeaders",
-	Serialize:   serializeOpInputAndOutputWithHeadersInputHTTP,
+	Serialize:   wire.SerializeFunc[InputAndOutputWithHeadersInput](serializeOpInputAndOutputWithHeadersInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Nested Xml Maps with key/values with @xmlName
@@ -39,7 +40,7 @@ type NestedXmlMapWithXmlNameOutput struct {
 }
 
 var opNestedXmlMapWithXmlName = pipeline.Operation[NestedXmlMapWithXmlNameInput, NestedXmlMapWithXmlNameOutput]{
-	Deserialize: deserializeOpNestedXmlMapWithXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NestedXmlMapWithXmlNameOutput](deserializeOpNestedXmlMapWithXmlNameOutputHTTP),
 	Name:        "NestedXmlMapWithXmlName",
-	Serialize:   serializeOpNestedXmlMapWithXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[NestedXmlMapWithXmlNameInput](serializeOpNestedXmlMapWithXmlNameInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // NestedXmlMaps calls the NestedXmlMaps API operation.
@@ -44,7 +45,7 @@ type NestedXmlMapsOutput struct {
 }
 
 var opNestedXmlMaps = pipeline.Operation[NestedXmlMapsInput, NestedXmlMapsOutput]{
-	Deserialize: deserializeOpNestedXmlMapsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NestedXmlMapsOutput](deserializeOpNestedXmlMapsOutputHTTP),
 	Name:        "NestedXmlMaps",
-	Serialize:   serializeOpNestedXmlMapsInputHTTP,
+	Serialize:   wire.SerializeFunc[NestedXmlMapsInput](serializeOpNestedXmlMapsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests how requests and responses are serialized when there's no
@@ -37,7 +38,7 @@ type NoInputAndNoOutputOutput struct {
 }
 
 var opNoInputAndNoOutput = pipeline.Operation[NoInputAndNoOutputInput, NoInputAndNoOutputOutput]{
-	Deserialize: deserializeOpNoInputAndNoOutputOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NoInputAndNoOutputOutput](deserializeOpNoInputAndNoOutputOutputHTTP),
 	Name:        "NoInputAndNoOutput",
-	Serialize:   serializeOpNoInputAndNoOutputInputHTTP,
+	Serialize:   wire.SerializeFunc[NoInputAndNoOutputInput](serializeOpNoInputAndNoOutputInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests how requests and responses are serialized when there's no
@@ -37,7 +38,7 @@ type NoInputAndOutputOutput struct {
 }
 
 var opNoInputAndOutput = pipeline.Operation[NoInputAndOutputInput, NoInputAndOutputOutput]{
-	Deserialize: deserializeOpNoInputAndOutputOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NoInputAndOutputOutput](deserializeOpNoInputAndOutputOutputHTTP),
 	Name:        "NoInputAndOutput",
-	Serialize:   serializeOpNoInputAndOutputInputHTTP,
+	Serialize:   wire.SerializeFunc[NoInputAndOutputInput](serializeOpNoInputAndOutputInputHTTP),
 }

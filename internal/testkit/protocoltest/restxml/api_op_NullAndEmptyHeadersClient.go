@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Null headers are not sent over the wire, empty headers are serialized to ""
@@ -47,7 +48,7 @@ type NullAndEmptyHeadersClientOutput struct {
 }
 
 var opNullAndEmptyHeadersClient = pipeline.Operation[NullAndEmptyHeadersClientInput, NullAndEmptyHeadersClientOutput]{
-	Deserialize: deserializeOpNullAndEmptyHeadersClientOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NullAndEmptyHeadersClientOutput](deserializeOpNullAndEmptyHeadersClientOutputHTTP),
 	Name:        "NullAndEmptyHeadersClient",
-	Serialize:   serializeOpNullAndEmptyHeadersClientInputHTTP,
+	Serialize:   wire.SerializeFunc[NullAndEmptyHeadersClientInput](serializeOpNullAndEmptyHeadersClientInputHTTP),
 }

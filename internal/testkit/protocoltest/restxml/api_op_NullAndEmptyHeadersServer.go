@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Null headers are not sent over the wire, empty headers are serialized to ""
@@ -47,7 +48,7 @@ type NullAndEmptyHeadersServerOutput struct {
 }
 
 var opNullAndEmptyHeadersServer = pipeline.Operation[NullAndEmptyHeadersServerInput, NullAndEmptyHeadersServerOutput]{
-	Deserialize: deserializeOpNullAndEmptyHeadersServerOutputHTTP,
+	Deserialize: wire.DeserializeFunc[NullAndEmptyHeadersServerOutput](deserializeOpNullAndEmptyHeadersServerOutputHTTP),
 	Name:        "NullAndEmptyHeadersServer",
-	Serialize:   serializeOpNullAndEmptyHeadersServerInputHTTP,
+	Serialize:   wire.SerializeFunc[NullAndEmptyHeadersServerInput](serializeOpNullAndEmptyHeadersServerInputHTTP),
 }

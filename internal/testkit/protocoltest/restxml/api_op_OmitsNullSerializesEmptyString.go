@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Omits null, but serializes empty string value.
@@ -39,7 +40,7 @@ type OmitsNullSerializesEmptyStringOutput struct {
 }
 
 var opOmitsNullSerializesEmptyString = pipeline.Operation[OmitsNullSerializesEmptyStringInput, OmitsNullSerializesEmptyStringOutput]{
-	Deserialize: deserializeOpOmitsNullSerializesEmptyStringOutputHTTP,
+	Deserialize: wire.DeserializeFunc[OmitsNullSerializesEmptyStringOutput](deserializeOpOmitsNullSerializesEmptyStringOutputHTTP),
 	Name:        "OmitsNullSerializesEmptyString",
-	Serialize:   serializeOpOmitsNullSerializesEmptyStringInputHTTP,
+	Serialize:   wire.SerializeFunc[OmitsNullSerializesEmptyStringInput](serializeOpOmitsNullSerializesEmptyStringInputHTTP),
 }

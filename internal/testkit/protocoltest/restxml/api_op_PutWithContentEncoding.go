@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // PutWithContentEncoding calls the PutWithContentEncoding API operation.
@@ -40,7 +41,7 @@ type PutWithContentEncodingOutput struct {
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
 	CompressGzip: true,
-	Deserialize:  deserializeOpPutWithContentEncodingOutputHTTP,
+	Deserialize:  wire.DeserializeFunc[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutputHTTP),
 	Name:         "PutWithContentEncoding",
-	Serialize:    serializeOpPutWithContentEncodingInputHTTP,
+	Serialize:    wire.SerializeFunc[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	aws "github.com/eucsdk/eucsdk/aws"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Automatically adds idempotency tokens.
@@ -38,7 +39,7 @@ type QueryIdempotencyTokenAutoFillOutput struct {
 }
 
 var opQueryIdempotencyTokenAutoFill = pipeline.Operation[QueryIdempotencyTokenAutoFillInput, QueryIdempotencyTokenAutoFillOutput]{
-	Deserialize: deserializeOpQueryIdempotencyTokenAutoFillOutputHTTP,
+	Deserialize: wire.DeserializeFunc[QueryIdempotencyTokenAutoFillOutput](deserializeOpQueryIdempotencyTokenAutoFillOutputHTTP),
 	Name:        "QueryIdempotencyTokenAutoFill",
 	Prepare: func(v *QueryIdempotencyTokenAutoFillInput, token func() string) *QueryIdempotencyTokenAutoFillInput {
 		if v.Token != nil && *v.Token != "" {
@@ -48,5 +49,5 @@ var opQueryIdempotencyTokenAutoFill = pipeline.Operation[QueryIdempotencyTokenAu
 		c.Token = aws.String(token())
 		return &c
 	},
-	Serialize: serializeOpQueryIdempotencyTokenAutoFillInputHTTP,
+	Serialize: wire.SerializeFunc[QueryIdempotencyTokenAutoFillInput](serializeOpQueryIdempotencyTokenAutoFillInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // QueryParamsAsStringListMap calls the QueryParamsAsStringListMap API operation.
@@ -39,7 +40,7 @@ type QueryParamsAsStringListMapOutput struct {
 }
 
 var opQueryParamsAsStringListMap = pipeline.Operation[QueryParamsAsStringListMapInput, QueryParamsAsStringListMapOutput]{
-	Deserialize: deserializeOpQueryParamsAsStringListMapOutputHTTP,
+	Deserialize: wire.DeserializeFunc[QueryParamsAsStringListMapOutput](deserializeOpQueryParamsAsStringListMapOutputHTTP),
 	Name:        "QueryParamsAsStringListMap",
-	Serialize:   serializeOpQueryParamsAsStringListMapInputHTTP,
+	Serialize:   wire.SerializeFunc[QueryParamsAsStringListMapInput](serializeOpQueryParamsAsStringListMapInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // QueryPrecedence calls the QueryPrecedence API operation.
@@ -39,7 +40,7 @@ type QueryPrecedenceOutput struct {
 }
 
 var opQueryPrecedence = pipeline.Operation[QueryPrecedenceInput, QueryPrecedenceOutput]{
-	Deserialize: deserializeOpQueryPrecedenceOutputHTTP,
+	Deserialize: wire.DeserializeFunc[QueryPrecedenceOutput](deserializeOpQueryPrecedenceOutputHTTP),
 	Name:        "QueryPrecedence",
-	Serialize:   serializeOpQueryPrecedenceInputHTTP,
+	Serialize:   wire.SerializeFunc[QueryPrecedenceInput](serializeOpQueryPrecedenceInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Recursive shapes
@@ -40,7 +41,7 @@ type RecursiveShapesOutput struct {
 }
 
 var opRecursiveShapes = pipeline.Operation[RecursiveShapesInput, RecursiveShapesOutput]{
-	Deserialize: deserializeOpRecursiveShapesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[RecursiveShapesOutput](deserializeOpRecursiveShapesOutputHTTP),
 	Name:        "RecursiveShapes",
-	Serialize:   serializeOpRecursiveShapesInputHTTP,
+	Serialize:   wire.SerializeFunc[RecursiveShapesInput](serializeOpRecursiveShapesInputHTTP),
 }

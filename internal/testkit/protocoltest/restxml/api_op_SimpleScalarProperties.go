@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // SimpleScalarProperties calls the SimpleScalarProperties API operation.
@@ -75,7 +76,7 @@ type SimpleScalarPropertiesOutput struct {
 }
 
 var opSimpleScalarProperties = pipeline.Operation[SimpleScalarPropertiesInput, SimpleScalarPropertiesOutput]{
-	Deserialize: deserializeOpSimpleScalarPropertiesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[SimpleScalarPropertiesOutput](deserializeOpSimpleScalarPropertiesOutputHTTP),
 	Name:        "SimpleScalarProperties",
-	Serialize:   serializeOpSimpleScalarPropertiesInputHTTP,
+	Serialize:   wire.SerializeFunc[SimpleScalarPropertiesInput](serializeOpSimpleScalarPropertiesInputHTTP),
 }

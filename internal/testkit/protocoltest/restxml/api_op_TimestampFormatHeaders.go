@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -64,7 +65,7 @@ type TimestampFormatHeadersOutput struct {
 }
 
 var opTimestampFormatHeaders = pipeline.Operation[TimestampFormatHeadersInput, TimestampFormatHeadersOutput]{
-	Deserialize: deserializeOpTimestampFormatHeadersOutputHTTP,
+	Deserialize: wire.DeserializeFunc[TimestampFormatHeadersOutput](deserializeOpTimestampFormatHeadersOutputHTTP),
 	Name:        "TimestampFormatHeaders",
-	Serialize:   serializeOpTimestampFormatHeadersInputHTTP,
+	Serialize:   wire.SerializeFunc[TimestampFormatHeadersInput](serializeOpTimestampFormatHeadersInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes an XML attributes on synthesized document.
@@ -43,7 +44,7 @@ type XmlAttributesOutput struct {
 }
 
 var opXmlAttributes = pipeline.Operation[XmlAttributesInput, XmlAttributesOutput]{
-	Deserialize: deserializeOpXmlAttributesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlAttributesOutput](deserializeOpXmlAttributesOutputHTTP),
 	Name:        "XmlAttributes",
-	Serialize:   serializeOpXmlAttributesInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlAttributesInput](serializeOpXmlAttributesInputHTTP),
 }

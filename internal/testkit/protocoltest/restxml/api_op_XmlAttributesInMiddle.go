@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes an XML attribute on a payload when it's defined in
@@ -44,7 +45,7 @@ type XmlAttributesInMiddleOutput struct {
 }
 
 var opXmlAttributesInMiddle = pipeline.Operation[XmlAttributesInMiddleInput, XmlAttributesInMiddleOutput]{
-	Deserialize: deserializeOpXmlAttributesInMiddleOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlAttributesInMiddleOutput](deserializeOpXmlAttributesInMiddleOutputHTTP),
 	Name:        "XmlAttributesInMiddle",
-	Serialize:   serializeOpXmlAttributesInMiddleInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlAttributesInMiddleInput](serializeOpXmlAttributesInMiddleInputHTTP),
 }

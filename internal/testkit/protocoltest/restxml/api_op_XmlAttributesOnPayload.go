@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes an XML attributes on a document targeted by
@@ -41,7 +42,7 @@ type XmlAttributesOnPayloadOutput struct {
 }
 
 var opXmlAttributesOnPayload = pipeline.Operation[XmlAttributesOnPayloadInput, XmlAttributesOnPayloadOutput]{
-	Deserialize: deserializeOpXmlAttributesOnPayloadOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlAttributesOnPayloadOutput](deserializeOpXmlAttributesOnPayloadOutputHTTP),
 	Name:        "XmlAttributesOnPayload",
-	Serialize:   serializeOpXmlAttributesOnPayloadInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlAttributesOnPayloadInput](serializeOpXmlAttributesOnPayloadInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Blobs are base64 encoded
@@ -39,7 +40,7 @@ type XmlBlobsOutput struct {
 }
 
 var opXmlBlobs = pipeline.Operation[XmlBlobsInput, XmlBlobsOutput]{
-	Deserialize: deserializeOpXmlBlobsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlBlobsOutput](deserializeOpXmlBlobsOutputHTTP),
 	Name:        "XmlBlobs",
-	Serialize:   serializeOpXmlBlobsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlBlobsInput](serializeOpXmlBlobsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Blobs are base64 encoded
@@ -39,7 +40,7 @@ type XmlEmptyBlobsOutput struct {
 }
 
 var opXmlEmptyBlobs = pipeline.Operation[XmlEmptyBlobsInput, XmlEmptyBlobsOutput]{
-	Deserialize: deserializeOpXmlEmptyBlobsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlEmptyBlobsOutput](deserializeOpXmlEmptyBlobsOutputHTTP),
 	Name:        "XmlEmptyBlobs",
-	Serialize:   serializeOpXmlEmptyBlobsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlEmptyBlobsInput](serializeOpXmlEmptyBlobsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -99,7 +100,7 @@ type XmlEmptyListsOutput struct {
 }
 
 var opXmlEmptyLists = pipeline.Operation[XmlEmptyListsInput, XmlEmptyListsOutput]{
-	Deserialize: deserializeOpXmlEmptyListsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlEmptyListsOutput](deserializeOpXmlEmptyListsOutputHTTP),
 	Name:        "XmlEmptyLists",
-	Serialize:   serializeOpXmlEmptyListsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlEmptyListsInput](serializeOpXmlEmptyListsInputHTTP),
 }

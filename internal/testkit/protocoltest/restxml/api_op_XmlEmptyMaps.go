@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // XmlEmptyMaps calls the XmlEmptyMaps API operation.
@@ -40,7 +41,7 @@ type XmlEmptyMapsOutput struct {
 }
 
 var opXmlEmptyMaps = pipeline.Operation[XmlEmptyMapsInput, XmlEmptyMapsOutput]{
-	Deserialize: deserializeOpXmlEmptyMapsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlEmptyMapsOutput](deserializeOpXmlEmptyMapsOutputHTTP),
 	Name:        "XmlEmptyMaps",
-	Serialize:   serializeOpXmlEmptyMapsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlEmptyMapsInput](serializeOpXmlEmptyMapsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // XmlEmptyStrings calls the XmlEmptyStrings API operation.
@@ -39,7 +40,7 @@ type XmlEmptyStringsOutput struct {
 }
 
 var opXmlEmptyStrings = pipeline.Operation[XmlEmptyStringsInput, XmlEmptyStringsOutput]{
-	Deserialize: deserializeOpXmlEmptyStringsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlEmptyStringsOutput](deserializeOpXmlEmptyStringsOutputHTTP),
 	Name:        "XmlEmptyStrings",
-	Serialize:   serializeOpXmlEmptyStringsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlEmptyStringsInput](serializeOpXmlEmptyStringsInputHTTP),
 }

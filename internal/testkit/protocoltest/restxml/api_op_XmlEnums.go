@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes enums as top level properties, in lists, sets, and
@@ -61,7 +62,7 @@ type XmlEnumsOutput struct {
 }
 
 var opXmlEnums = pipeline.Operation[XmlEnumsInput, XmlEnumsOutput]{
-	Deserialize: deserializeOpXmlEnumsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlEnumsOutput](deserializeOpXmlEnumsOutputHTTP),
 	Name:        "XmlEnums",
-	Serialize:   serializeOpXmlEnumsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlEnumsInput](serializeOpXmlEnumsInputHTTP),
 }

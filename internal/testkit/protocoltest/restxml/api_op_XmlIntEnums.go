@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // This example serializes enums as top level properties, in lists, sets, and
@@ -61,7 +62,7 @@ type XmlIntEnumsOutput struct {
 }
 
 var opXmlIntEnums = pipeline.Operation[XmlIntEnumsInput, XmlIntEnumsOutput]{
-	Deserialize: deserializeOpXmlIntEnumsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlIntEnumsOutput](deserializeOpXmlIntEnumsOutputHTTP),
 	Name:        "XmlIntEnums",
-	Serialize:   serializeOpXmlIntEnumsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlIntEnumsInput](serializeOpXmlIntEnumsInputHTTP),
 }

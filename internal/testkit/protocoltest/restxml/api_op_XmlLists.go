@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -103,7 +104,7 @@ type XmlListsOutput struct {
 }
 
 var opXmlLists = pipeline.Operation[XmlListsInput, XmlListsOutput]{
-	Deserialize: deserializeOpXmlListsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlListsOutput](deserializeOpXmlListsOutputHTTP),
 	Name:        "XmlLists",
-	Serialize:   serializeOpXmlListsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlListsInput](serializeOpXmlListsInputHTTP),
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Maps with @xmlNamespace and @xmlName
@@ -39,7 +40,7 @@ type XmlMapWithXmlNamespaceOutput struct {
 }
 
 var opXmlMapWithXmlNamespace = pipeline.Operation[XmlMapWithXmlNamespaceInput, XmlMapWithXmlNamespaceOutput]{
-	Deserialize: deserializeOpXmlMapWithXmlNamespaceOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlMapWithXmlNamespaceOutput](deserializeOpXmlMapWithXmlNamespaceOutputHTTP),
 	Name:        "XmlMapWithXmlNamespace",
-	Serialize:   serializeOpXmlMapWithXmlNamespaceInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlMapWithXmlNamespaceInput](serializeOpXmlMapWithXmlNamespaceInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // The example tests basic map serialization.
@@ -40,7 +41,7 @@ type XmlMapsOutput struct {
 }
 
 var opXmlMaps = pipeline.Operation[XmlMapsInput, XmlMapsOutput]{
-	Deserialize: deserializeOpXmlMapsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlMapsOutput](deserializeOpXmlMapsOutputHTTP),
 	Name:        "XmlMaps",
-	Serialize:   serializeOpXmlMapsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlMapsInput](serializeOpXmlMapsInputHTTP),
 }

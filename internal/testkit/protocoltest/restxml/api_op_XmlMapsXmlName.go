@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // XmlMapsXmlName calls the XmlMapsXmlName API operation.
@@ -40,7 +41,7 @@ type XmlMapsXmlNameOutput struct {
 }
 
 var opXmlMapsXmlName = pipeline.Operation[XmlMapsXmlNameInput, XmlMapsXmlNameOutput]{
-	Deserialize: deserializeOpXmlMapsXmlNameOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlMapsXmlNameOutput](deserializeOpXmlMapsXmlNameOutputHTTP),
 	Name:        "XmlMapsXmlName",
-	Serialize:   serializeOpXmlMapsXmlNameInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlMapsXmlNameInput](serializeOpXmlMapsXmlNameInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // XmlNamespaces calls the XmlNamespaces API operation.
@@ -40,7 +41,7 @@ type XmlNamespacesOutput struct {
 }
 
 var opXmlNamespaces = pipeline.Operation[XmlNamespacesInput, XmlNamespacesOutput]{
-	Deserialize: deserializeOpXmlNamespacesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlNamespacesOutput](deserializeOpXmlNamespacesOutputHTTP),
 	Name:        "XmlNamespaces",
-	Serialize:   serializeOpXmlNamespacesInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlNamespacesInput](serializeOpXmlNamespacesInputHTTP),
 }

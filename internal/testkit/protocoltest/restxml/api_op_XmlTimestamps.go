@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"time"
 )
 
@@ -65,7 +66,7 @@ type XmlTimestampsOutput struct {
 }
 
 var opXmlTimestamps = pipeline.Operation[XmlTimestampsInput, XmlTimestampsOutput]{
-	Deserialize: deserializeOpXmlTimestampsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlTimestampsOutput](deserializeOpXmlTimestampsOutputHTTP),
 	Name:        "XmlTimestamps",
-	Serialize:   serializeOpXmlTimestampsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlTimestampsInput](serializeOpXmlTimestampsInputHTTP),
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxml/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // XmlUnions calls the XmlUnions API operation.
@@ -40,7 +41,7 @@ type XmlUnionsOutput struct {
 }
 
 var opXmlUnions = pipeline.Operation[XmlUnionsInput, XmlUnionsOutput]{
-	Deserialize: deserializeOpXmlUnionsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[XmlUnionsOutput](deserializeOpXmlUnionsOutputHTTP),
 	Name:        "XmlUnions",
-	Serialize:   serializeOpXmlUnionsInputHTTP,
+	Serialize:   wire.SerializeFunc[XmlUnionsInput](serializeOpXmlUnionsInputHTTP),
 }

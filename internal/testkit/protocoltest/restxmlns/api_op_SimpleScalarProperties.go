@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restxmlns/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // SimpleScalarProperties calls the SimpleScalarProperties API operation.
@@ -80,7 +81,7 @@ type SimpleScalarPropertiesOutput struct {
 }
 
 var opSimpleScalarProperties = pipeline.Operation[SimpleScalarPropertiesInput, SimpleScalarPropertiesOutput]{
-	Deserialize: deserializeOpSimpleScalarPropertiesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[SimpleScalarPropertiesOutput](deserializeOpSimpleScalarPropertiesOutputHTTP),
 	Name:        "SimpleScalarProperties",
-	Serialize:   serializeOpSimpleScalarPropertiesInputHTTP,
+	Serialize:   wire.SerializeFunc[SimpleScalarPropertiesInput](serializeOpSimpleScalarPropertiesInputHTTP),
 }

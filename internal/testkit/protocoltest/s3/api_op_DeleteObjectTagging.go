@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // DeleteObjectTagging calls the DeleteObjectTagging API operation.
@@ -49,8 +50,8 @@ type DeleteObjectTaggingOutput struct {
 }
 
 var opDeleteObjectTagging = pipeline.Operation[DeleteObjectTaggingInput, DeleteObjectTaggingOutput]{
-	Deserialize: deserializeOpDeleteObjectTaggingOutputHTTP,
+	Deserialize: wire.DeserializeFunc[DeleteObjectTaggingOutput](deserializeOpDeleteObjectTaggingOutputHTTP),
 	Name:        "DeleteObjectTagging",
-	Serialize:   serializeOpDeleteObjectTaggingInputHTTP,
+	Serialize:   wire.SerializeFunc[DeleteObjectTaggingInput](serializeOpDeleteObjectTaggingInputHTTP),
 	Validate:    validateOpDeleteObjectTaggingInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/s3/types"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // GetBucketLocation calls the GetBucketLocation API operation.
@@ -41,8 +42,8 @@ type GetBucketLocationOutput struct {
 }
 
 var opGetBucketLocation = pipeline.Operation[GetBucketLocationInput, GetBucketLocationOutput]{
-	Deserialize: deserializeOpGetBucketLocationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[GetBucketLocationOutput](deserializeOpGetBucketLocationOutputHTTP),
 	Name:        "GetBucketLocation",
-	Serialize:   serializeOpGetBucketLocationInputHTTP,
+	Serialize:   wire.SerializeFunc[GetBucketLocationInput](serializeOpGetBucketLocationInputHTTP),
 	Validate:    validateOpGetBucketLocationInput,
 }

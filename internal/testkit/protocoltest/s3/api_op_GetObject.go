@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // GetObject calls the GetObject API operation.
@@ -43,8 +44,8 @@ type GetObjectOutput struct {
 }
 
 var opGetObject = pipeline.Operation[GetObjectInput, GetObjectOutput]{
-	Deserialize: deserializeOpGetObjectOutputHTTP,
+	Deserialize: wire.DeserializeFunc[GetObjectOutput](deserializeOpGetObjectOutputHTTP),
 	Name:        "GetObject",
-	Serialize:   serializeOpGetObjectInputHTTP,
+	Serialize:   wire.SerializeFunc[GetObjectInput](serializeOpGetObjectInputHTTP),
 	Validate:    validateOpGetObjectInput,
 }

@@ -9,6 +9,7 @@ import (
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/s3/types"
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	"iter"
 )
 
@@ -90,9 +91,9 @@ type ListObjectsV2Output struct {
 }
 
 var opListObjectsV2 = pipeline.Operation[ListObjectsV2Input, ListObjectsV2Output]{
-	Deserialize: deserializeOpListObjectsV2OutputHTTP,
+	Deserialize: wire.DeserializeFunc[ListObjectsV2Output](deserializeOpListObjectsV2OutputHTTP),
 	Name:        "ListObjectsV2",
-	Serialize:   serializeOpListObjectsV2InputHTTP,
+	Serialize:   wire.SerializeFunc[ListObjectsV2Input](serializeOpListObjectsV2InputHTTP),
 	Validate:    validateOpListObjectsV2Input,
 }
 
