@@ -25,7 +25,7 @@ var layers = []struct {
 }{
 	{"leaf libraries", []string{
 		"aws", "aws/arn", "internal/settings/...",
-		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery",
+		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery", "runtime/restxml",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
 		"runtime/paginator", "runtime/waiter", "runtime/wire", "runtime/restbind", "logging/slogger",
 		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv",

@@ -15,9 +15,11 @@ import (
 	"time"
 
 	v2appstream "github.com/aws/aws-sdk-go-v2/service/appstream"
+	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 	v2workspaces "github.com/aws/aws-sdk-go-v2/service/workspaces"
 
 	"github.com/eucsdk/eucsdk/appstream"
+	"github.com/eucsdk/eucsdk/sts"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
 
@@ -120,6 +122,32 @@ func deref[T any](p *T) (v T) {
 		v = *p
 	}
 	return v
+}
+
+// --- STS GetCallerIdentity (awsQuery) ---
+
+func checkCallerIdentity(arn, user, account string) error {
+	if arn != "arn:aws:iam::123456789012:user/bench" || user != "AIDAEXAMPLEUSERID0001" || account != "123456789012" {
+		return mismatch("GetCallerIdentity", arn+" "+user+" "+account, "the canned identity")
+	}
+	return nil
+}
+
+var getCallerIdentity = benchCase{
+	"ours": func(ctx context.Context, check bool) error {
+		out, err := ours.STS.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+		if err != nil || !check {
+			return err
+		}
+		return checkCallerIdentity(deref(out.Arn), deref(out.UserId), deref(out.Account))
+	},
+	"v2": func(ctx context.Context, check bool) error {
+		out, err := v2.STS.GetCallerIdentity(ctx, &v2sts.GetCallerIdentityInput{})
+		if err != nil || !check {
+			return err
+		}
+		return checkCallerIdentity(deref(out.Arn), deref(out.UserId), deref(out.Account))
+	},
 }
 
 // --- DescribeImageBuilders (50 builders) ---
@@ -370,22 +398,33 @@ var describeImagesWalk = benchCase{
 func run(b *testing.B, c benchCase) {
 	ctx := context.Background()
 	for _, impl := range impls {
+		f, ok := c[impl]
+		if !ok {
+			continue // no floor client for this protocol
+		}
 		b.Run("impl="+impl, func(b *testing.B) {
-			f := c[impl]
 			b.ReportAllocs()
 			if err := f(ctx, true); err != nil { // checks the output and warms up the connection
 				b.Fatal(err)
 			}
+			cpu0 := cpuNanos()
 			for b.Loop() {
 				if err := f(ctx, false); err != nil {
 					b.Fatal(err)
 				}
+			}
+			if cpu := cpuNanos() - cpu0; cpu > 0 && b.N > 0 {
+				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
 }
 
 func BenchmarkDescribeImageBuilders(b *testing.B) { run(b, describeImageBuilders) }
+
+// BenchmarkGetCallerIdentity is the tiny awsQuery call: a form request and
+// an XML result of three strings (no floor client: it speaks awsJson only).
+func BenchmarkGetCallerIdentity(b *testing.B) { run(b, getCallerIdentity) }
 
 func BenchmarkDescribeWorkspaceImagePermissions(b *testing.B) {
 	run(b, describeWorkspaceImagePermissions)

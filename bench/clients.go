@@ -6,10 +6,12 @@ import (
 
 	v2aws "github.com/aws/aws-sdk-go-v2/aws"
 	v2appstream "github.com/aws/aws-sdk-go-v2/service/appstream"
+	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 	v2workspaces "github.com/aws/aws-sdk-go-v2/service/workspaces"
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/sts"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
 
@@ -17,6 +19,7 @@ import (
 type Ours struct {
 	AppStream  *appstream.Client
 	WorkSpaces *workspaces.Client
+	STS        *sts.Client
 }
 
 // NewOurs builds eucsdk clients for endpoint: static credentials, the shared
@@ -30,6 +33,9 @@ func NewOurs(endpoint string, hc *http.Client) Ours {
 		WorkSpaces: workspaces.New(workspaces.Options{
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
+		STS: sts.New(sts.Options{
+			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
+		}),
 	}
 }
 
@@ -37,6 +43,7 @@ func NewOurs(endpoint string, hc *http.Client) Ours {
 type V2 struct {
 	AppStream  *v2appstream.Client
 	WorkSpaces *v2workspaces.Client
+	STS        *v2sts.Client
 }
 
 // v2Static is a static credentials provider, wrapped below in the
@@ -53,6 +60,9 @@ func NewV2(endpoint string, hc *http.Client) V2 {
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
 		WorkSpaces: v2workspaces.New(v2workspaces.Options{
+			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
+		}),
+		STS: v2sts.New(v2sts.Options{
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
 	}

@@ -194,6 +194,19 @@ func init() {
 	}
 }
 
+// CallerIdentityBody is STS GetCallerIdentity's answer, as STS sends it.
+var CallerIdentityBody = []byte(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <GetCallerIdentityResult>
+    <Arn>arn:aws:iam::123456789012:user/bench</Arn>
+    <UserId>AIDAEXAMPLEUSERID0001</UserId>
+    <Account>123456789012</Account>
+  </GetCallerIdentityResult>
+  <ResponseMetadata>
+    <RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId>
+  </ResponseMetadata>
+</GetCallerIdentityResponse>
+`)
+
 // Server is the local AWS JSON server every client talks to. It answers by
 // X-Amz-Target with the canned bodies above and refuses unsigned requests, so
 // a client that skips signing cannot look fast.
@@ -212,6 +225,7 @@ type Server struct {
 var (
 	hdrContentType = []string{"application/x-amz-json-1.1"}
 	hdrRequestID   = []string{"2d2e8f0b-6d8a-4c5e-9f0e-6c1b2a3d4e5f"}
+	hdrXML         = []string{"text/xml"}
 	lengths        sync.Map // body length strings by length
 	bodyPool       = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
@@ -266,6 +280,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, 403, "InvalidSignatureException", strings.ReplaceAll(err.Error(), `"`, `'`))
 			return
 		}
+	}
+	if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" {
+		// awsQuery (STS): the operation is the form's Action.
+		if !bytes.HasPrefix(body, []byte("Action=GetCallerIdentity&Version=2011-06-15")) {
+			w.WriteHeader(400)
+			io.WriteString(w, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unknown action</Message></Error><RequestId>x</RequestId></ErrorResponse>`)
+			return
+		}
+		h := w.Header()
+		h["Content-Type"] = hdrXML
+		h["X-Amzn-Requestid"] = hdrRequestID
+		h["Content-Length"] = contentLength(len(CallerIdentityBody))
+		w.WriteHeader(http.StatusOK)
+		w.Write(CallerIdentityBody)
+		return
 	}
 	var out []byte
 	switch target := r.Header.Get("X-Amz-Target"); target {

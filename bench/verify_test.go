@@ -21,9 +21,13 @@ func TestCasesVerified(t *testing.T) {
 		"DescribeWorkspaceImagePermissions": describeWorkspaceImagePermissions,
 		"UpdateWorkspaceImagePermission":    updateWorkspaceImagePermission,
 		"DescribeImagesWalk":                describeImagesWalk,
+		"GetCallerIdentity":                 getCallerIdentity,
 	}
 	for name, c := range cases {
 		for _, impl := range impls {
+			if c[impl] == nil {
+				continue
+			}
 			before := s.Requests.Load()
 			if err := c[impl](context.Background(), true); err != nil {
 				t.Errorf("%s/impl=%s: %v", name, impl, err)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# corpus-check.sh: the generator handles every awsJson service model.
+# corpus-check.sh: the generator handles every awsJson, awsQuery and restXml
+# service model.
 #
 # Generates a client for every model in the corpus (default
 # ../shared/models/corpus beside the checkout, or $EUCSDK_CORPUS) into one
@@ -43,9 +44,11 @@ set -euo pipefail
 #   sts               awsQuery (from corpus-protocols): unsigned operations, the
 #                     module's own sts package
 #   sns               awsQuery: maps of structures, flattened-free member lists
+#   s3                restXml: xmlNamespace, flattened lists, attributes,
+#                     noErrorWrapping errors, s3UnwrappedXmlOutput, prefix headers
 #   rpcv2/marketplaceentitlementservice  rpcv2Cbor chosen over awsJson1_1 by the v2 rule
 #   rpcv2/cloudwatch  rpcv2Cbor with awsQueryCompatible errors (also awsQuery, awsJson1_0)
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch sts sns)
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch sts sns s3)
 
 # Besides the awsJson corpus, every model of the protocol corpus (default
 # ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) that
@@ -61,6 +64,10 @@ QUERY_MODELS=(auto-scaling-2011-01-01 cloudformation-2010-05-15 cloudsearch-2013
 	elastic-beanstalk-2010-12-01 elastic-load-balancing-2012-06-01
 	elastic-load-balancing-v2-2015-12-01 iam-2010-05-08 neptune-2014-10-31 rds-2014-10-31
 	ses-2010-12-01 sns-2010-03-31 sts-2011-06-15)
+
+# restXml models of the protocol corpus, generated beside the awsQuery ones;
+# the sample builds s3, --full all. Route 53 is not in the corpus.
+RESTXML_MODELS=(s3-2006-03-01 s3-control-2018-08-20 cloudfront-2020-05-31)
 
 # Models we cannot support, with the reason (PACKAGE=REASON). None today.
 EXCLUDE=()
@@ -101,7 +108,7 @@ gen_status=0
 protocols=${EUCSDK_PROTOCOL_CORPUS:-$root/../shared/models/corpus-protocols}
 query=()
 if [ -d "$protocols" ]; then
-	for q in "${QUERY_MODELS[@]}"; do query+=("$protocols/$q.json"); done
+	for q in "${QUERY_MODELS[@]}" "${RESTXML_MODELS[@]}"; do query+=("$protocols/$q.json"); done
 fi
 "$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json ${query[@]+"${query[@]}"} >"$scratch/report.tsv" || gen_status=$?
 # The rpcv2Cbor models go into their own directory: some services are in

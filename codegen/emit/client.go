@@ -239,7 +239,7 @@ func Unsupported(svc *ir.Service, fs *Files) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Parts of %s not generated\n\n", svc.Title)
-	b.WriteString("The generator skipped these operations, paginators and waiters (the reason\nsays which); the rest of the client is complete.\n\n")
+	b.WriteString("The generator skipped these operations, paginators and waiters, and these\nservice customizations (operation \"-\"; the reason says which); the rest of\nthe client is complete.\n\n")
 	b.WriteString("| operation | shape | reason |\n|---|---|---|\n")
 	for _, u := range svc.Unsupported {
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", u.Operation, u.ShapeID, u.Reason)

@@ -15,6 +15,9 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	if isCBOR(svc) {
 		return cborDeserializers(svc, fs)
 	}
+	if svc.Protocol.XML {
+		return restXMLDeserializers(svc, fs)
+	}
 	if svc.Protocol.Query {
 		return queryDeserializers(svc, fs)
 	}
@@ -28,7 +31,7 @@ func Deserializers(svc *ir.Service, fs *Files) error {
 	}
 	if svc.Protocol.HTTPBindings {
 		for _, op := range svc.Operations {
-			f.Add(httpDeserializer(op))
+			f.Add(httpDeserializer(svc, op))
 		}
 	}
 	return nil

@@ -53,8 +53,8 @@ func toText(m *ir.Member, t *ir.Type, format string, x jen.Code, inHeader bool) 
 // elemFormat is a list element's timestamp format in a location: the
 // location's default unless the element's shape names one.
 func elemFormat(m *ir.Member) string {
-	if f := m.Type.Shape.Elem.TimestampFormat; f != "epoch-seconds" {
-		return f
+	if el := m.Type.Shape.Elem; el.TimestampFormatSet {
+		return el.TimestampFormat
 	}
 	return m.TimestampFormat
 }
@@ -69,7 +69,7 @@ func deref(t *ir.Type, field *jen.Statement) *jen.Statement {
 // httpSerializer writes the request of one operation: method, path,
 // query, body and headers, in that order (an explicit header wins over a
 // prefix header of the same name because it is set later).
-func httpSerializer(op *ir.Operation) *jen.Statement {
+func httpSerializer(svc *ir.Service, op *ir.Operation) *jen.Statement {
 	in := op.Input
 	h := op.HTTP
 	body := []jen.Code{jen.Id("r").Dot("Method").Op("=").Lit(h.Method)}
@@ -143,7 +143,11 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 		body = append(body, params...)
 		body = append(body, jen.Id("r").Dot("RawQuery").Op("=").Id("q").Dot("Encode").Call())
 	}
-	body = append(body, payloadWrite(in)...)
+	if svc.Protocol.XML {
+		body = append(body, xmlPayloadWrite(svc, in)...)
+	} else {
+		body = append(body, payloadWrite(svc, in)...)
+	}
 	if op.ChecksumRequired {
 		body = append(body, jen.Id("r").Dot("SetHeader").Call(jen.Lit("Content-Md5"), jen.Qual(pkgRestBind, "ContentMD5").Call(jen.Id("r").Dot("Body"))))
 	}
@@ -214,7 +218,7 @@ func canonical(s string) string {
 
 // payloadWrite writes the body: the payload member, or the document of
 // body members, or nothing.
-func payloadWrite(in *ir.Shape) []jen.Code {
+func payloadWrite(svc *ir.Service, in *ir.Shape) []jen.Code {
 	p := in.Payload()
 	setBody := func(b jen.Code, ct string) []jen.Code {
 		return []jen.Code{
@@ -308,11 +312,15 @@ func fromText(m *ir.Member, t *ir.Type, format string, where string, s jen.Code,
 
 // httpDeserializer reads the response of one operation: bound headers,
 // status code and the payload or document body.
-func httpDeserializer(op *ir.Operation) *jen.Statement {
+func httpDeserializer(svc *ir.Service, op *ir.Operation) *jen.Statement {
 	out := op.Output
 	body := []jen.Code{jen.Var().Id("rd").Qual(pkgRestBind, "Reader")}
 	body = append(body, readBindings(out)...)
-	body = append(body, payloadRead(out)...)
+	if svc.Protocol.XML {
+		body = append(body, xmlPayloadRead(svc, op)...)
+	} else {
+		body = append(body, payloadRead(svc, out)...)
+	}
 	body = append(body, jen.Return(jen.Id("rd").Dot("Err").Call()))
 	return jen.Comment(httpDeserFunc(op)+" reads the HTTP response of "+op.Name+".").Line().
 		Func().Id(httpDeserFunc(op)).Params(jen.Id("resp").Op("*").Qual(pkgWire, "Response"), jen.Id("v").Op("*").Id(out.GoName)).Error().Block(body...).Line()
@@ -359,7 +367,7 @@ func readBindings(s *ir.Shape) []jen.Code {
 
 // payloadRead reads the body: the payload member, or the document of body
 // members, or nothing.
-func payloadRead(out *ir.Shape) []jen.Code {
+func payloadRead(svc *ir.Service, out *ir.Shape) []jen.Code {
 	p := out.Payload()
 	readJSON := func(fn ...jen.Code) jen.Code {
 		return jen.If(jen.Err().Op(":=").Qual(pkgAWSJSON, "ReadBody").Call(jen.Id("resp"), jen.Func().Params(decParam()).Block(fn...)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))

@@ -58,7 +58,9 @@ func newTestClient(svc *ir.Service, endpoint jen.Code) jen.Code {
 func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.Code, error) {
 	name := tc.FuncName
 	body := []jen.Code{}
-	if tc.Kind == "malformed" {
+	if tc.SkipWhy != "" {
+		body = append(body, jen.Qual(pkgProtocolTest, "SkipCustomization").Call(jen.Id("t"), jen.Lit(tc.SkipWhy)))
+	} else if tc.Kind == "malformed" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipMalformedRequest").Call(jen.Id("t")))
 	} else if tc.AppliesTo == "server" {
 		body = append(body, jen.Qual(pkgProtocolTest, "SkipServerOnly").Call(jen.Id("t")))
@@ -171,7 +173,7 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 					jen.Id("got").Dot("ErrorCodeOverride").Op("=").Nil(),
 				)
 			}
-			if svc.Protocol.Query && !mentionsMessage(tc.Params) && hasMessage(tc.Error) {
+			if (svc.Protocol.Query || svc.Protocol.XML) && !mentionsMessage(tc.Params) && hasMessage(tc.Error) {
 				// Every error type carries the envelope's <Message>, modeled
 				// or not; a case whose params do not name it does not test it.
 				body = append(body, jen.Id("got").Dot("Message").Op("=").Nil())
@@ -232,7 +234,7 @@ func stubNode(s *ir.Shape, depth int) map[string]any {
 // with an empty output in the service's protocol.
 func recordingServer(svc *ir.Service, tc *ir.ProtocolTest) jen.Code {
 	lhs := jen.List(jen.Id("endpoint"), jen.Id("got")).Op(":=")
-	if svc.Protocol.Query {
+	if svc.Protocol.Query || svc.Protocol.XML {
 		return lhs.Qual(pkgProtocolTest, "RecordingServerWith").Call(jen.Id("t"), jen.Lit(tc.Host), jen.Lit("text/xml"), jen.Lit(""))
 	}
 	return lhs.Qual(pkgProtocolTest, "RecordingServer").Call(jen.Id("t"), jen.Lit(tc.Host))

@@ -155,7 +155,7 @@ func xmlDeserializer(s *ir.Shape) *jen.Statement {
 	switch s.Kind {
 	case ir.Struct:
 		var body, cases []jen.Code
-		for _, m := range s.Members {
+		for _, m := range s.BodyMembers() {
 			if m.XMLAttribute {
 				if m.Type.Kind == ir.String || m.Type.Kind == ir.Enum {
 					val := jen.Id("a")
@@ -165,11 +165,11 @@ func xmlDeserializer(s *ir.Shape) *jen.Statement {
 					} else if m.Type.Pointer {
 						set = jen.Id("v").Dot(m.GoName).Op("=").Op("&").Add(val)
 					}
-					body = append(body, jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Add(dec()).Dot("Attr").Call(jen.Lit(m.XMLName)), jen.Id("ok")).Block(set))
+					body = append(body, jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Add(dec()).Dot("Attr").Call(jen.Lit(xmlLocal(m.XMLName))), jen.Id("ok")).Block(set))
 				}
 				continue
 			}
-			keys := []jen.Code{jen.Lit(m.XMLName)}
+			keys := []jen.Code{jen.Lit(xmlLocal(m.XMLName))}
 			if s.Error != nil && m.GoName == "Message" {
 				keys = []jen.Code{jen.Lit("message"), jen.Lit("Message")}
 			}

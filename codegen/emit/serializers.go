@@ -12,6 +12,9 @@ func Serializers(svc *ir.Service, fs *Files) error {
 	if isCBOR(svc) {
 		return cborSerializers(svc, fs)
 	}
+	if svc.Protocol.XML {
+		return restXMLSerializers(svc, fs)
+	}
 	if svc.Protocol.Query {
 		return querySerializers(svc, fs)
 	}
@@ -24,7 +27,7 @@ func Serializers(svc *ir.Service, fs *Files) error {
 	}
 	if svc.Protocol.HTTPBindings {
 		for _, op := range svc.Operations {
-			f.Add(httpSerializer(op))
+			f.Add(httpSerializer(svc, op))
 		}
 	}
 	return nil

@@ -95,6 +95,17 @@ type Protocol struct {
 	Query bool
 	// EC2 marks ec2Query among the query protocols.
 	EC2 bool
+	// XML marks restXml: HTTP bindings with XML documents, whose root
+	// element carries XMLNamespace when the input shape has none of its own.
+	XML          bool
+	XMLNamespace *XMLNamespace
+}
+
+// XMLNamespace is smithy.api#xmlNamespace: written as xmlns (or
+// xmlns:Prefix) on the element it applies to.
+type XMLNamespace struct {
+	Prefix string `json:"prefix"`
+	URI    string `json:"uri"`
 }
 
 // EndpointParam is one parameter of the endpoint rule set.
@@ -160,6 +171,9 @@ type Operation struct {
 	// HostPrefix is the endpoint trait's host prefix, with {label}s naming
 	// hostLabel input members; "" when there is none.
 	HostPrefix string
+	// UnwrappedXMLOutput is aws.customizations#s3UnwrappedXmlOutput: the
+	// response document's root element is the output's only body member.
+	UnwrappedXMLOutput bool
 	// ChecksumRequired is smithy.api#httpChecksumRequired: send Content-MD5.
 	ChecksumRequired bool
 	// FixedHeaders are headers a service requires on every request beyond
@@ -209,6 +223,9 @@ type ProtocolTest struct {
 	QueryParams  []string
 	ForbidQuery  []string
 	RequireQuery []string
+	// SkipWhy, when set, names the service customization the case needs
+	// that the generator does not implement; the case is skipped with it.
+	SkipWhy string
 	// ErrorCode is the code the error reports (vendorParams code of
 	// awsQueryCompatible cases), empty when the case names none.
 	ErrorCode string
@@ -308,6 +325,12 @@ type Shape struct {
 	IsInput    bool
 	IsOutput   bool
 
+	// XMLName is the element name of a structure or union written as a
+	// document root (xmlName, else the shape's name); XMLNamespace is its
+	// smithy.api#xmlNamespace, nil when none.
+	XMLName      string
+	XMLNamespace *XMLNamespace
+
 	// UnionMarker is the unexported method that closes a union's interface.
 	UnionMarker string
 
@@ -347,6 +370,9 @@ type Member struct {
 	IdempotencyToken bool
 	Sensitive        bool
 	TimestampFormat  string // epoch-seconds, date-time or http-date
+	// TimestampFormatSet is true when the model names the format (on the
+	// member or its target) rather than the location's default applying.
+	TimestampFormatSet bool
 	// Default is the smithy.api#default node value, nil when there is none
 	// (or it is null); DefaultWire is the same value as awsJson sends it.
 	Default     json.RawMessage
@@ -380,6 +406,9 @@ type Member struct {
 	// XMLAttribute is smithy.api#xmlAttribute: the value is an attribute
 	// of the enclosing element.
 	XMLAttribute bool
+	// XMLNamespace is the member's own smithy.api#xmlNamespace, declared on
+	// its element; nil when none.
+	XMLNamespace *XMLNamespace
 }
 
 // Key returns the member's key in a JSON document.

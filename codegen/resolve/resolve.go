@@ -43,14 +43,40 @@ const (
 // codegen (GoSettings.resolveServiceProtocol, tested by ResolveProtocolTest
 // after the rpcv2 protocol-selection SEP) takes the first of rpcv2Cbor,
 // awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery, ec2Query that the
-// service has. restXml is not generated here yet.
+// service has.
 var protocols = []ir.Protocol{
 	{Name: "rpcv2Cbor", Trait: "smithy.protocols#rpcv2Cbor", ContentType: "application/cbor", CodecPath: pkgCBOR, Value: "RPCv2"},
 	{Name: "awsJson1_0", Trait: "aws.protocols#awsJson1_0", ContentType: "application/x-amz-json-1.0", CodecPath: pkgAWSJSON, Value: "JSON10"},
 	{Name: "awsJson1_1", Trait: "aws.protocols#awsJson1_1", ContentType: "application/x-amz-json-1.1", CodecPath: pkgAWSJSON, Value: "JSON11"},
 	{Name: "restJson1", Trait: "aws.protocols#restJson1", ContentType: "application/json", CodecPath: pkgAWSJSON, Value: "RestJSON1", HTTPBindings: true},
+	{Name: "restXml", Trait: "aws.protocols#restXml", ContentType: "application/xml", CodecPath: pkgRestXML, Value: "RestXML", HTTPBindings: true, XML: true},
 	{Name: "awsQuery", Trait: "aws.protocols#awsQuery", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "Query", Query: true},
 	{Name: "ec2Query", Trait: "aws.protocols#ec2Query", ContentType: "application/x-www-form-urlencoded", CodecPath: pkgAWSQuery, Value: "EC2", Query: true, EC2: true},
+}
+
+// customizations are the behaviours aws-sdk-go-v2 adds to a service by hand,
+// beyond its model, that the generator does not: listed service-wide in
+// UNSUPPORTED.md (by sdkId) so a user knows what the client lacks.
+var customizations = map[string][]string{
+	"S3": {
+		"S3 customization: virtual-host addressing (the bucket in the host name, dualstack and accelerate hosts) is not applied: requests use path style (/bucket/key), which moto and most S3-compatible stores accept",
+		"S3 customization: flexible checksums (aws.protocols#httpChecksum: x-amz-checksum-* request headers and response validation) are not computed or validated",
+		"S3 customization: aws-chunked uploads (streaming SigV4 payload signing and trailers) are not sent",
+		"S3 customization: Expect: 100-continue is not sent for large uploads",
+		"S3 customization: S3 Express One Zone session authentication (CreateSession credentials, x-amz-s3session-token) is not done",
+		"S3 customization: 200 responses carrying an <Error> body (CopyObject, CompleteMultipartUpload, UploadPartCopy) are not turned into errors",
+		"S3 customization: presigned URLs, the multipart upload manager and the GetBucketLocation \"EU\" region mapping are not provided",
+	},
+	"S3 Control": {
+		"S3 Control customization: flexible checksums (aws.protocols#httpChecksum) are not computed or validated",
+		"S3 Control customization: Outposts and access-point ARN inputs reach the endpoint rules as given; no ARN is split into account id and resource client-side",
+	},
+	"Route 53": {
+		"Route 53 customization: resource ids returned as /hostedzone/ID, /change/ID or /delegationset/ID are not trimmed to ID when sent back as inputs",
+	},
+	"CloudFront": {
+		"CloudFront customization: signed URLs and cookies (v2's feature/cloudfront/sign) are not provided",
+	},
 }
 
 // pickProtocol chooses the service's protocol: the one asked for (which the
@@ -76,10 +102,13 @@ func pickProtocol(svc *smithy.Shape, want string) (ir.Protocol, error) {
 			return p, nil
 		}
 	}
-	return ir.Protocol{}, &Error{string(svc.ID), fmt.Sprintf("%s: unsupported protocol %s: only smithy.protocols#rpcv2Cbor, aws.protocols#awsJson1_0, awsJson1_1, restJson1, awsQuery and ec2Query are generated", svc.File, declaredProtocols(svc))}
+	return ir.Protocol{}, &Error{string(svc.ID), fmt.Sprintf("%s: unsupported protocol %s: only smithy.protocols#rpcv2Cbor, aws.protocols#awsJson1_0, awsJson1_1, restJson1, restXml, awsQuery and ec2Query are generated", svc.File, declaredProtocols(svc))}
 }
 
-const pkgAWSQuery = "github.com/eucsdk/eucsdk/runtime/awsquery"
+const (
+	pkgAWSQuery = "github.com/eucsdk/eucsdk/runtime/awsquery"
+	pkgRestXML  = "github.com/eucsdk/eucsdk/runtime/restxml"
+)
 
 // Error is a resolution failure that names the shape at fault.
 type Error struct {
@@ -174,6 +203,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		svc.Protocol.TargetPrefix = svc.Name
 	}
 	r.rest = svc.Protocol.HTTPBindings
+	if proto.XML {
+		svc.Protocol.XMLNamespace = xmlNamespace(svcShape.Traits)
+	}
 	if err := r.endpoints(svcShape); err != nil {
 		return nil, err
 	}
@@ -187,6 +219,9 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		}
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
+	for _, c := range customizations[svc.ServiceID] {
+		svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: "-", ShapeID: svc.ShapeID, Reason: c})
+	}
 	r.collect()
 	r.sortUnsupported()
 	if err := r.nameOperations(); err != nil {
@@ -254,6 +289,9 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 		Name:       name,
 		Doc:        r.doc(op.Typed()),
 		Deprecated: deprecated(op.Typed()),
+		// S3's GetBucketLocation answers with the output's one member as
+		// the document root.
+		UnwrappedXMLOutput: r.svc.Protocol.XML && op.Traits.Has("aws.customizations#s3UnwrappedXmlOutput"),
 	}
 	if reason := r.unsupported(op); reason != "" {
 		r.svc.Unsupported = append(r.svc.Unsupported, ir.Unsupported{Operation: name, ShapeID: string(op.ID), Reason: reason})
@@ -363,6 +401,11 @@ func (r *resolver) opShape(id smithy.ShapeID, goName string, input bool) (*ir.Sh
 			return nil, &Error{string(id), "operation input/output must be a structure"}
 		}
 		s.ShapeID = string(id)
+		s.XMLName = id.Name()
+		if n := src.Traits.String("smithy.api#xmlName"); n != "" {
+			s.XMLName = n
+		}
+		s.XMLNamespace = xmlNamespace(src.Traits)
 		s.Doc = r.doc(src.Typed())
 		s.Deprecated = deprecated(src.Typed())
 		if err := r.fillMembers(s, src); err != nil {
@@ -396,6 +439,11 @@ func (r *resolver) shape(id smithy.ShapeID) (*ir.Shape, error) {
 		Sensitive:  src.Typed().Sensitive,
 	}
 	r.shapes[id] = s
+	s.XMLName = id.Name()
+	if n := src.Traits.String("smithy.api#xmlName"); n != "" {
+		s.XMLName = n
+	}
+	s.XMLNamespace = xmlNamespace(src.Traits)
 	name := naming.Exported(r.shapeName(id))
 	switch src.Type {
 	case smithy.TypeStructure:
@@ -594,6 +642,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = tt.TimestampFormat
 	}
+	mem.TimestampFormatSet = mem.TimestampFormat != ""
 	if r.rest {
 		bindMember(mem, m.Traits, target.Traits, r.binding, r.bindingInput)
 	}
@@ -603,7 +652,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 		switch {
 		case mem.Location == ir.InHeader || mem.Location == ir.InPrefixHeaders:
 			mem.TimestampFormat = "http-date"
-		case mem.Location == ir.InLabel || mem.Location == ir.InQuery || mem.Location == ir.InQueryParams || r.svc.Protocol.Query:
+		case mem.Location == ir.InLabel || mem.Location == ir.InQuery || mem.Location == ir.InQueryParams || r.svc.Protocol.Query || r.svc.Protocol.XML:
 			mem.TimestampFormat = "date-time"
 		default:
 			mem.TimestampFormat = "epoch-seconds"
@@ -797,6 +846,16 @@ func (r *resolver) xmlNames(mem *ir.Member, m *smithy.Member) {
 	}
 	mem.Flattened = m.Traits.Has("smithy.api#xmlFlattened")
 	mem.XMLAttribute = m.Traits.Has("smithy.api#xmlAttribute")
+	mem.XMLNamespace = xmlNamespace(m.Traits)
+	if t := r.m.Shape(m.Target); t != nil && m.Traits.Has("smithy.api#httpPayload") && !m.Traits.Has("smithy.api#xmlName") &&
+		(t.Type == smithy.TypeStructure || t.Type == smithy.TypeUnion) {
+		// A payload structure is the document root, named as the shape
+		// is unless the member renames it.
+		mem.XMLName = t.ID.Name()
+		if n := t.Traits.String("smithy.api#xmlName"); n != "" {
+			mem.XMLName = n
+		}
+	}
 	mem.QueryName = mem.XMLName
 	if r.svc.Protocol.EC2 && !isCollectionMember(r.m, m) {
 		// ec2Query: ec2QueryName wins; otherwise the name is capitalized.
@@ -806,4 +865,13 @@ func (r *resolver) xmlNames(mem *ir.Member, m *smithy.Member) {
 			mem.QueryName = strings.ToUpper(mem.XMLName[:1]) + mem.XMLName[1:]
 		}
 	}
+}
+
+// xmlNamespace reads smithy.api#xmlNamespace, nil when absent.
+func xmlNamespace(t smithy.Traits) *ir.XMLNamespace {
+	var ns ir.XMLNamespace
+	if ok, err := t.Decode("smithy.api#xmlNamespace", &ns); !ok || err != nil || ns.URI == "" {
+		return nil
+	}
+	return &ns
 }

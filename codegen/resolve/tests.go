@@ -22,7 +22,7 @@ func (r *resolver) protocolTests() error {
 				return err
 			}
 			for _, t := range tests {
-				pt := newTest(t, kind, nil)
+				pt := newTest(t, kind, nil, r.svc.ServiceID == "S3")
 				if kind == "request" && t.AppliesTo != "server" {
 					pt.NotExpressible = explicitZero(op.Input, pt.Params)
 				}
@@ -45,7 +45,7 @@ func (r *resolver) protocolTests() error {
 			return err
 		}
 		for _, t := range tests {
-			op.Tests = append(op.Tests, newTest(t, "error", e))
+			op.Tests = append(op.Tests, newTest(t, "error", e, r.svc.ServiceID == "S3"))
 		}
 	}
 	return nil
@@ -77,13 +77,18 @@ func decodeTests(s *smithy.Shape, kind, proto string) ([]smithy.HTTPTestCase, er
 	return out, nil
 }
 
-func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape) *ir.ProtocolTest {
+// newTest converts one case. For S3 (s3 set), a request case resolved to
+// another host than its endpoint's needs virtual-host addressing.
+func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape, s3 bool) *ir.ProtocolTest {
 	pt := &ir.ProtocolTest{
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
 		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
 		QueryParams: t.QueryParams, ForbidQuery: t.ForbidQuery, RequireQuery: t.RequireQuery,
 		ErrorCode: t.VendorParams.Code,
+	}
+	if s3 && kind == "request" && t.ResolvedHost != "" && t.ResolvedHost != t.Host {
+		pt.SkipWhy = "needs S3 virtual-host addressing (the request must reach " + t.ResolvedHost + ", not " + t.Host + "), a customization listed in UNSUPPORTED.md"
 	}
 	for k, v := range t.Headers {
 		pt.Headers = append(pt.Headers, [2]string{k, v})

@@ -188,6 +188,9 @@ type HTTPTestCase struct {
 	QueryParams    []string          `json:"queryParams"`
 	ForbidQuery    []string          `json:"forbidQueryParams"`
 	RequireQuery   []string          `json:"requireQueryParams"`
+	// ResolvedHost is the host the request must go to once the client's
+	// endpoint customizations apply (S3 moves the bucket into it).
+	ResolvedHost string `json:"resolvedHost"`
 	// VendorParams.Code is the error code awsQueryCompatible error cases
 	// expect the error to report.
 	VendorParams struct {

@@ -43,6 +43,48 @@ func (p *Protocol) ErrorInfo(resp *wire.Response) (code, message string) {
 	return strings.TrimSpace(info.Code), info.Message
 }
 
+// RequestID finds the request id in the body when the service sent no
+// x-amzn-RequestId header (the pipeline asks only then): an error
+// envelope's <RequestId> (<RequestID> for EC2), or a success response's
+// <ResponseMetadata><RequestId> (ec2Query: <requestId>). A success body is
+// not parsed a second time: the element is looked for as bytes, from the
+// end where awsQuery puts it, which is exact because '<' inside text is
+// always escaped.
+func (p *Protocol) RequestID(resp *wire.Response) string {
+	if id := resp.Header.Get("X-Amz-Request-Id"); id != "" {
+		return id
+	}
+	if resp.StatusCode >= 300 {
+		info, _ := awsxml.DecodeErrorInfo(resp.Header, resp.Body)
+		return info.RequestID
+	}
+	if p.ec2 {
+		return elementText(resp.Body, "requestId", false)
+	}
+	return elementText(resp.Body, "RequestId", true)
+}
+
+// elementText returns the text of the first (or, with last, the last)
+// <name> element of body when it holds plain text, "" otherwise.
+func elementText(body []byte, name string, last bool) string {
+	open, closing := "<"+name+">", "</"+name+">"
+	var i int
+	if last {
+		i = bytes.LastIndex(body, []byte(open))
+	} else {
+		i = bytes.Index(body, []byte(open))
+	}
+	if i < 0 {
+		return ""
+	}
+	rest := body[i+len(open):]
+	j := bytes.Index(rest, []byte(closing))
+	if j < 0 || bytes.ContainsAny(rest[:j], "<&") {
+		return ""
+	}
+	return string(bytes.TrimSpace(rest[:j]))
+}
+
 // Serializer adapts a generated input serializer to the pipeline: the body
 // starts with Action and Version, and Fn writes the members into a pooled
 // Encoder that the request releases after the call. Generated code writes

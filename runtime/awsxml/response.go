@@ -66,3 +66,36 @@ func (d *Decoder) enterRoot(want string) bool {
 	}
 	return true
 }
+
+// EnterError moves d inside the <Error> element of an error response in any
+// of the three envelopes DecodeErrorInfo reads, so that a modeled error's
+// members are the children Next returns; false when the body has none.
+func (d *Decoder) EnterError() bool {
+	if !d.Next() {
+		return false
+	}
+	switch string(d.Name()) {
+	case "ErrorResponse":
+	case "Response":
+		for d.Next() {
+			if string(d.Name()) == "Errors" {
+				break
+			}
+			d.Skip()
+		}
+		if d.err != nil || d.Depth() != 2 {
+			return false
+		}
+	case "Error":
+		return true
+	default:
+		return false
+	}
+	for d.Next() {
+		if string(d.Name()) == "Error" {
+			return true
+		}
+		d.Skip()
+	}
+	return false
+}

@@ -417,8 +417,13 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 		return err
 	}
 	defer putBuffer(buf)
+	wr := wire.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: *buf}
 	if id := resp.Header.Get("X-Amzn-Requestid"); id != "" {
 		k.requestID = id
+	} else if rr, ok := c.svc.Protocol.(wire.RequestIDReader); ok {
+		if id := rr.RequestID(&wr); id != "" {
+			k.requestID = id
+		}
 	}
 	if c.opts.ClientLogMode.IsResponse() {
 		c.log(k.wop.Name, n, k.requestID, describeResponse(resp, k.wop.Name, n))
@@ -427,7 +432,6 @@ func (k *call) handleResponse(ctx context.Context, resp *http.Response, n int) e
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return &RedirectError{StatusCode: resp.StatusCode, Location: redactedLocation(resp.Header.Get("Location"))}
 	}
-	wr := wire.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: *buf}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		err := c.responseError(&wr, k.requestID)
 		if c.opts.ClientLogMode.IsResponseWithBody() {

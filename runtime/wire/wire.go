@@ -42,6 +42,14 @@ type Protocol interface {
 	ErrorInfo(resp *Response) (code, message string)
 }
 
+// RequestIDReader is implemented by protocols whose services send the
+// request id somewhere other than the x-amzn-RequestId header the pipeline
+// reads (restXml's x-amz-request-id, the query protocols' response body).
+// It is called only when that header is absent.
+type RequestIDReader interface {
+	RequestID(resp *Response) string
+}
+
 // Releaser is the owner of a request body taken from a pool; it gets the
 // buffer back once the call is over.
 type Releaser interface{ Release() }
