@@ -64,4 +64,16 @@ func TestLinkedOnlyWhenUsed(t *testing.T) {
 			t.Errorf("%s.init is %d bytes: package initialisation does per-operation work", svc, n)
 		}
 	}
+
+	// Linked only when used: the program calls no operation with
+	// requestCompression, and JSON error bodies in XML are read with
+	// runtime/awsxml's decoder.
+	for _, absent := range []string{"encoding/xml.", "compress/flate.(*compressor)"} {
+		for name := range syms {
+			if strings.Contains(name, absent) {
+				t.Errorf("%s is linked (symbol %s) though the program does not use it", absent, name)
+				break
+			}
+		}
+	}
 }

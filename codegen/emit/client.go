@@ -132,7 +132,9 @@ func Operations(svc *ir.Service, fs *Files) error {
 		}
 		for _, enc := range op.Compression {
 			if enc == "gzip" {
-				fields[jen.Id("CompressGzip")] = jen.True()
+				// A value, not a flag: compress/flate's writer is linked
+				// only with an operation that may compress.
+				fields[jen.Id("Compress")] = jen.Qual(pkgPipeline, "Gzip").Values()
 			}
 		}
 		if op.LongPolling {

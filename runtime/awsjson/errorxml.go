@@ -3,22 +3,27 @@ package awsjson
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
-	"io"
+	"strings"
+
+	"github.com/eucsdk/eucsdk/runtime/awsxml"
 )
 
 // maxXMLErrorScan bounds how much of a non-JSON error body is parsed.
 const maxXMLErrorScan = 64 << 10
 
-// xmlErrorInfo reads the code and message of an XML error body, the
-// awsQuery/S3 <Error><Code>…</Code><Message>…</Message></Error> shape. A JSON
-// service should never send one, but the layers in front of it sometimes do
-// (authentication front ends, proxies, emulators such as moto answering
-// SignatureDoesNotMatch); reading it keeps the service's code, so clock-skew
-// correction and errors.As on smithy.APIError still work. Only the first
-// maxXMLErrorScan bytes are parsed and the first Code and Message elements
-// inside an Error element win. Anything else (HTML pages included) yields
-// empty strings and the caller falls back to the HTTP status.
+// xmlErrorInfo reads the code and message of an XML error body: the first
+// Code and Message elements inside an Error element, at any depth, so that
+// every envelope works (<ErrorResponse><Error>, EC2's
+// <Response><Errors><Error>, moto's <ErrorResponse><Errors><Error>, a bare
+// <Error>). A JSON service should never
+// send one, but the layers in front of it sometimes do (authentication front
+// ends, proxies, emulators such as moto answering SignatureDoesNotMatch);
+// reading it keeps the service's code, so clock-skew correction and
+// errors.As on smithy.APIError still work. Only the first maxXMLErrorScan
+// bytes are parsed. Anything else (HTML pages included) yields empty strings
+// and the caller falls back to the HTTP status. It reads with runtime/awsxml's
+// decoder rather than encoding/xml, which no other part of a JSON client
+// links and which would add about 50 KB to every program.
 func xmlErrorInfo(body []byte) (code, message string) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || body[0] != '<' {
@@ -27,40 +32,26 @@ func xmlErrorInfo(body []byte) (code, message string) {
 	if len(body) > maxXMLErrorScan {
 		body = body[:maxXMLErrorScan]
 	}
-	d := xml.NewDecoder(bytes.NewReader(body))
-	d.Strict = false
-	inError := 0
-	for code == "" || message == "" {
-		tok, err := d.Token()
-		if err != nil {
-			if err != io.EOF {
-				return code, message
-			}
-			break
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch {
-			case t.Name.Local == "Error":
-				inError++
-			case inError > 0 && (t.Name.Local == "Code" || t.Name.Local == "Message"):
-				var v string
-				if d.DecodeElement(&v, &t) != nil {
-					return code, message
-				}
-				if t.Name.Local == "Code" && code == "" {
-					code = v
-				} else if t.Name.Local == "Message" && message == "" {
-					message = v
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "Error" && inError > 0 {
-				inError--
-			}
+	var d awsxml.Decoder
+	d.Reset(body)
+	scanXMLError(&d, false, &code, &message)
+	return code, message
+}
+
+// scanXMLError walks the children of the current element, descending into
+// every element that is not a Code or Message inside an Error. It stops at
+// the first decoding error: what was found before it is kept.
+func scanXMLError(d *awsxml.Decoder, inError bool, code, message *string) {
+	for (*code == "" || *message == "") && d.Next() {
+		switch name := string(d.Name()); {
+		case inError && name == "Code" && *code == "":
+			*code = strings.TrimSpace(d.String())
+		case inError && name == "Message" && *message == "":
+			*message = d.String()
+		default:
+			scanXMLError(d, inError || name == "Error", code, message)
 		}
 	}
-	return code, message
 }
 
 // jsonMessage is the awsJson error body {"message": msg}, so that a modeled

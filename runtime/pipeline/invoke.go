@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -119,7 +118,7 @@ func (k *invocation[In, Out]) direct(ctx context.Context, in *In, md *middleware
 		return err
 	}
 	k.c.telRecord(ctx, serializeHist, serStart)
-	k.compress(k.op.CompressGzip)
+	k.compress(k.op.Compress)
 	if err := k.begin(ctx); err != nil {
 		return err
 	}
@@ -200,17 +199,17 @@ type call struct {
 }
 
 // compress is the requestCompression step (smithy.api#requestCompression).
-func (k *call) compress(gzipAllowed bool) {
+func (k *call) compress(c Compressor) {
 	o := &k.c.opts
 	// A stream is sent as read, so it is not compressed: gzip would need
 	// it whole (or chunked framing the service may not take).
-	if gzipAllowed && k.req.Stream == nil && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
-		k.req.SetBody(gzipBytes(k.req.Body), nil)
-		enc := "gzip"
+	if c != nil && k.req.Stream == nil && !o.DisableRequestCompression && int64(len(k.req.Body)) >= o.RequestMinCompressSizeBytes {
+		k.req.SetBody(c.Compress(k.req.Body), nil)
+		enc := c.Encoding()
 		if prev := k.req.Header("Content-Encoding"); prev != "" {
 			// A bound Content-Encoding header names the encodings applied
 			// before ours; the last one set is the one sent.
-			enc = prev + ", gzip"
+			enc = prev + ", " + enc
 		}
 		k.req.SetHeader("Content-Encoding", enc)
 	}
@@ -640,15 +639,6 @@ func GetRequestID(md middleware.Metadata) (string, bool) {
 		return *v, true
 	}
 	return "", false
-}
-
-// gzipBytes compresses a request body for smithy.api#requestCompression.
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }
 
 // logOutput logs a successful call's decoded output for LogResponseWithBody

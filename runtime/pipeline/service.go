@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
+	"compress/gzip"
+
 	"github.com/eucsdk/eucsdk/runtime/endpoints"
 	"github.com/eucsdk/eucsdk/runtime/wire"
 )
@@ -37,9 +40,12 @@ type Operation[In, Out any] struct {
 	// of operations a program never calls (see wire.Serializer).
 	Serialize   wire.Serializer[In]
 	Deserialize wire.Deserializer[Out]
-	// CompressGzip is set by smithy.api#requestCompression: bodies of at least
-	// Options.RequestMinCompressSizeBytes are sent gzip-compressed.
-	CompressGzip bool
+	// Compress is set by smithy.api#requestCompression (to Gzip): bodies of
+	// at least Options.RequestMinCompressSizeBytes are sent compressed. A
+	// value the descriptor holds rather than a flag the pipeline tests, so
+	// that a program links compress/flate's writer only if it calls an
+	// operation that may compress.
+	Compress Compressor
 	// StreamingOutput is set when the output's payload is an @streaming
 	// blob: a successful response's body reaches Deserialize unread, as
 	// wire.Response.Stream.
@@ -75,3 +81,25 @@ const (
 	// unsigned when they do not.
 	AuthOptional
 )
+
+// Compressor encodes a request body for smithy.api#requestCompression.
+type Compressor interface {
+	// Encoding is the Content-Encoding token, e.g. gzip.
+	Encoding() string
+	Compress(body []byte) []byte
+}
+
+// Gzip is the gzip Compressor, the one encoding Smithy defines.
+type Gzip struct{}
+
+// Encoding returns "gzip".
+func (Gzip) Encoding() string { return "gzip" }
+
+// Compress returns body gzip-compressed.
+func (Gzip) Compress(body []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(body)
+	zw.Close()
+	return buf.Bytes()
+}

@@ -56,7 +56,7 @@ func (k *invocation[In, Out]) viaStack(ctx context.Context, in *In) (*Out, middl
 		if err := serErr; err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}
-		k.compress(k.op.CompressGzip)
+		k.compress(k.op.Compress)
 		if err := k.begin(ctx); err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
 		}

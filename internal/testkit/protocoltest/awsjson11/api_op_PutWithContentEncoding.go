@@ -40,9 +40,9 @@ type PutWithContentEncodingOutput struct {
 }
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
-	CompressGzip: true,
-	Deserialize:  awsjson.Deserializer[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutput),
-	Name:         "PutWithContentEncoding",
-	Serialize:    awsjson.Serializer[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInput),
-	Target:       "JsonProtocol.PutWithContentEncoding",
+	Compress:    pipeline.Gzip{},
+	Deserialize: awsjson.Deserializer[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutput),
+	Name:        "PutWithContentEncoding",
+	Serialize:   awsjson.Serializer[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInput),
+	Target:      "JsonProtocol.PutWithContentEncoding",
 }

@@ -40,7 +40,7 @@ type PutWithContentEncodingOutput struct {
 }
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
-	CompressGzip: true,
+	Compress: pipeline.Gzip{},
 	Deserialize: awsquery.Deserializer[PutWithContentEncodingOutput]{
 		EC2: true,
 		Fn:  deserializeOpPutWithContentEncodingOutput,
