@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials/processcreds"
 	"github.com/eucsdk/eucsdk/internal/settings/ini"
 )
 
@@ -22,7 +23,7 @@ type SharedFilesOptions struct {
 	ConfigFiles      []string
 	CredentialsFiles []string
 	// ProcessOptions tune a credential_process the profile names.
-	ProcessOptions []func(*ProcessOptions)
+	ProcessOptions []func(*processcreds.Options)
 }
 
 // Resolve fills the defaults in from the environment.
@@ -87,7 +88,7 @@ func (p *SharedCredentialsProvider) Retrieve(ctx context.Context) (aws.Credentia
 		return aws.Credentials{}, fmt.Errorf("%s:%d: profile %q has only one of aws_access_key_id and aws_secret_access_key", at.File, at.Line, o.Profile)
 	}
 	if cmd := prof.String("credential_process"); strings.TrimSpace(cmd) != "" {
-		return NewProcessProvider(cmd, o.ProcessOptions...).Retrieve(ctx)
+		return processcreds.NewProvider(cmd, o.ProcessOptions...).Retrieve(ctx)
 	}
 	return aws.Credentials{}, fmt.Errorf("shared files: profile %q has no aws_access_key_id or credential_process (searched %s): %w",
 		o.Profile, strings.Join(append(append([]string(nil), o.CredentialsFiles...), o.ConfigFiles...), ", "), ErrNotFound)
