@@ -42,6 +42,7 @@ func fakeIMDS(t *testing.T, role, doc string) *httptest.Server {
 
 func TestRoleCredentials(t *testing.T) {
 	awsenv.Clean(t)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "")
 	srv := fakeIMDS(t, "my-role", `{"Code": "Success", "AccessKeyId": "ASIAEC2", "SecretAccessKey": "EC2SECRET", "Token": "EC2SESSION", "Expiration": "2030-01-01T00:00:00Z"}`)
 	p := New(func(o *Options) { o.Client = imds.New(imds.Options{Endpoint: srv.URL}) })
 	c, err := p.Retrieve(context.Background())
@@ -60,6 +61,7 @@ func TestRoleCredentials(t *testing.T) {
 
 func TestRoleErrorsNameTheRoleNotTheSecrets(t *testing.T) {
 	awsenv.Clean(t)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "")
 	for name, tc := range map[string]struct{ role, doc, want string }{
 		"no role":      {"", "", "has no role"},
 		"failure code": {"r", `{"Code": "AssumeRoleUnauthorizedAccess", "Message": "denied", "SecretAccessKey": "EC2SECRET"}`, `role r: the service answered code "AssumeRoleUnauthorizedAccess": denied`},

@@ -67,6 +67,9 @@ func isolate(t *testing.T) string {
 		}
 	}
 	t.Setenv("HOME", dir)
+	// Off EC2 the default chain would wait for IMDS; on an EC2 runner it
+	// would find the runner's role.
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
 	return dir

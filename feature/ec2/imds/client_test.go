@@ -94,6 +94,7 @@ func (f *fakeIMDS) revokeAll() {
 
 func newFake(t *testing.T) (*fakeIMDS, *httptest.Server) {
 	awsenv.Clean(t)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "")
 	f := &fakeIMDS{ttl: 300}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
@@ -168,6 +169,7 @@ func TestFallbackToV1(t *testing.T) {
 // hang nor retry the whole budget on IMDSv1.
 func TestTokenTimeoutDoesNotFallBackAndIsShort(t *testing.T) {
 	awsenv.Clean(t)
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
