@@ -17,9 +17,9 @@ import (
 //
 // The rules are aws-sdk-go-v2's: a profile with source_profile ignores its
 // own keys, process, SSO and web identity settings and assumes role_arn
-// with the source's credentials; a source profile that has keys uses them
-// and stops the chain there (so a profile may name itself to assume a role
-// with its own keys); a profile met a second time in a chain is read
+// with the source's credentials; a source profile that has keys stops the
+// chain there, its own role_arn (if any) assumed with those keys (so a
+// profile may name itself to assume a role with its own keys); a profile met a second time in a chain is read
 // without its assume-role settings, and the chain fails when it then has
 // no credentials of its own.
 type CredentialProfile struct {
