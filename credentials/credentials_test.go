@@ -186,3 +186,15 @@ func TestNoCredentialsMessage(t *testing.T) {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
+
+// A client built without config resolves keys and credential_process only;
+// a profile that needs STS, SSO or IMDS says to use config.
+func TestSharedProfileNeedingConfigSaysSo(t *testing.T) {
+	home := awsenv.Clean(t).Home
+	writeFile(t, filepath.Join(home, ".aws", "config"), "[default]\nregion = x\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = b\n")
+	_, err := NewDefaultChain(SharedFilesOptions{}).Retrieve(ctx)
+	want := filepath.Join(home, ".aws", "config") + `:3: profile "default" uses role_arn, which a client built without config does not resolve: build it with config.LoadDefaultConfig and NewFromConfig`
+	if err == nil || err.Error() != want || errors.Is(err, ErrNotFound) {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
