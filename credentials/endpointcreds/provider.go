@@ -240,3 +240,11 @@ func redactURL(raw string) string {
 	}
 	return raw
 }
+
+// String names the endpoint, never the authorization token.
+func (p *Provider) String() string {
+	return "endpointcreds.Provider{Endpoint: " + redactURL(p.endpoint) + "}"
+}
+
+// GoString is String, for %#v.
+func (p *Provider) GoString() string { return p.String() }

@@ -184,3 +184,11 @@ func (l *limitedWriter) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// String names the program, never its arguments (they may hold secrets).
+func (p *Provider) String() string {
+	return "processcreds.Provider{Command: " + commandName(p.command) + "}"
+}
+
+// GoString is String, for %#v.
+func (p *Provider) GoString() string { return p.String() }

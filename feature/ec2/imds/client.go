@@ -390,3 +390,9 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	}
 }
+
+// String names the endpoint, never the cached session token.
+func (c *Client) String() string { return "imds.Client{Endpoint: " + c.options.Endpoint + "}" }
+
+// GoString is String, for %#v.
+func (c *Client) GoString() string { return c.String() }
