@@ -14,6 +14,8 @@ import (
 	"github.com/eucsdk/eucsdk/credentials/ec2rolecreds"
 	"github.com/eucsdk/eucsdk/credentials/endpointcreds"
 	"github.com/eucsdk/eucsdk/credentials/processcreds"
+	"github.com/eucsdk/eucsdk/credentials/ssocreds"
+	"github.com/eucsdk/eucsdk/credentials/stscreds"
 	"github.com/eucsdk/eucsdk/feature/ec2/imds"
 	"github.com/eucsdk/eucsdk/internal/settings"
 )
@@ -55,6 +57,34 @@ type LoadOptions struct {
 	// UseEC2IMDSRegion, when set, asks IMDS for the region if nothing
 	// else set one.
 	UseEC2IMDSRegion *UseEC2IMDSRegion
+	// AssumeRoleCredentialOptions tune a profile's assume role (an MFA
+	// TokenProvider, for one).
+	AssumeRoleCredentialOptions func(*stscreds.AssumeRoleOptions)
+	// WebIdentityRoleCredentialOptions tune web identity.
+	WebIdentityRoleCredentialOptions func(*stscreds.WebIdentityRoleOptions)
+	// SSOProviderOptions and SSOTokenProviderOptions tune SSO.
+	SSOProviderOptions      func(*ssocreds.Options)
+	SSOTokenProviderOptions func(*ssocreds.SSOTokenProviderOptions)
+}
+
+// WithAssumeRoleCredentialOptions tunes a profile's assume role.
+func WithAssumeRoleCredentialOptions(v func(*stscreds.AssumeRoleOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.AssumeRoleCredentialOptions = v; return nil }
+}
+
+// WithWebIdentityRoleCredentialOptions tunes web identity.
+func WithWebIdentityRoleCredentialOptions(v func(*stscreds.WebIdentityRoleOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.WebIdentityRoleCredentialOptions = v; return nil }
+}
+
+// WithSSOCredentialOptions tunes the SSO provider.
+func WithSSOCredentialOptions(v func(*ssocreds.Options)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.SSOProviderOptions = v; return nil }
+}
+
+// WithSSOTokenProviderOptions tunes the SSO token provider.
+func WithSSOTokenProviderOptions(v func(*ssocreds.SSOTokenProviderOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.SSOTokenProviderOptions = v; return nil }
 }
 
 // UseEC2IMDSRegion makes the instance's region the last step of the

@@ -115,7 +115,7 @@ func providerFor(ctx context.Context, cfg *aws.Config, o *LoadOptions, r *settin
 		if err := p.ValidateSSO(); err != nil {
 			return nil, err
 		}
-		base, err = sso(cfg, o, p)
+		base, err = ssoProvider(cfg, o, p)
 	case p.LoginSession != "":
 		base, err = login(cfg, o, p)
 	case p.CredentialProcess != "":

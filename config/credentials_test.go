@@ -225,20 +225,6 @@ func TestCredentialChainErrors(t *testing.T) {
 	}
 }
 
-// Without STS wired (the stscreds branch), a profile that needs it fails at
-// load time naming the profile and the setting.
-func TestProvidersNotWiredYetNameTheSetting(t *testing.T) {
-	if newAssumeRole != nil {
-		t.Skip("stscreds is wired")
-	}
-	env := awsenv.Clean(t)
-	writeConfig(t, env.Home, "[profile a]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = a\naws_access_key_id = k\naws_secret_access_key = s\n")
-	_, err := LoadDefaultConfig(ctx, WithSharedConfigProfile("a"))
-	if err == nil || !errors.Is(err, errNeedsSTS) || !strings.Contains(err.Error(), `config:2: profile "a" assumes role arn:aws:iam::1:role/r`) {
-		t.Errorf("err = %v", err)
-	}
-}
-
 // Nothing configured anywhere: the error says what was looked at, is
 // credentials.ErrNotFound, and took no IMDS wait (disabled here).
 func TestNoCredentialsAnywhere(t *testing.T) {

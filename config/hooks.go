@@ -8,13 +8,12 @@ import (
 )
 
 // The providers that call a service of their own (STS, SSO, SSO OIDC,
-// Signin) come from credentials/stscreds, credentials/ssocreds and the
-// login provider, built on a separate branch. Profile resolution reaches
-// them only through these four functions, so wiring them is one file:
-// each builds the provider with v2's public constructor (for example
-// stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), ...)). Until
-// then they are nil, and a profile that needs one fails at load time with
-// an error naming the profile and the setting.
+// Signin) come from credentials/stscreds, credentials/ssocreds and
+// credentials/logincreds. Profile resolution reaches them only through
+// these four functions, which sts.go sets to v2's public constructors
+// (stscreds.NewAssumeRoleProvider(sts.NewFromConfig(cfg), ...)); tests
+// replace them with fakes. Nil would fail at load time naming the profile
+// and the setting.
 var (
 	// newAssumeRole assumes p.RoleARN with cfg.Credentials as the source;
 	// with mfa_serial and no token provider in the options it fails, as
@@ -56,7 +55,7 @@ func webIdentity(cfg *aws.Config, o *LoadOptions, w webIdentityParams) (aws.Cred
 	return newWebIdentity(*cfg, o, w)
 }
 
-func sso(cfg *aws.Config, o *LoadOptions, p *settings.CredentialProfile) (aws.CredentialsProvider, error) {
+func ssoProvider(cfg *aws.Config, o *LoadOptions, p *settings.CredentialProfile) (aws.CredentialsProvider, error) {
 	if newSSO == nil {
 		return nil, fmt.Errorf("profile %q uses SSO: %w (credentials/ssocreds)", p.Name, errNeedsSTS)
 	}
