@@ -15,8 +15,9 @@ import (
 // the test: every new package must be placed deliberately.
 //
 // The base credential providers (credentials: static, environment, shared
-// files, credential_process) sit below the pipeline on purpose: a client
-// built without credentials resolves the default chain on its first call.
+// files; credentials/processcreds) sit below the pipeline on purpose: a
+// client built without credentials resolves them on its first call. The
+// IMDS client is a plain HTTP client with no generated code under it.
 // Providers that need a service client of their own (STS, SSO) will sit in
 // the assembly layer, above the clients, as aws-sdk-go-v2's stscreds does.
 var layers = []struct {
@@ -30,7 +31,7 @@ var layers = []struct {
 		"runtime/paginator", "runtime/waiter", "runtime/wire", "runtime/restbind", "logging/slogger",
 		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv",
 	}},
-	{"core", []string{"aws/retry", "runtime/signer", "credentials"}},
+	{"core", []string{"aws/retry", "runtime/signer", "credentials", "credentials/processcreds", "feature/ec2/imds"}},
 	{"settings", []string{"internal/settings"}},
 	{"request path", []string{"runtime/pipeline"}},
 	{"service clients (generated)", []string{

@@ -6,10 +6,17 @@ package config
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/aws/smithy-go/logging"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials/ec2rolecreds"
+	"github.com/eucsdk/eucsdk/credentials/endpointcreds"
+	"github.com/eucsdk/eucsdk/credentials/processcreds"
+	"github.com/eucsdk/eucsdk/credentials/ssocreds"
+	"github.com/eucsdk/eucsdk/credentials/stscreds"
+	"github.com/eucsdk/eucsdk/feature/ec2/imds"
 	"github.com/eucsdk/eucsdk/internal/settings"
 )
 
@@ -33,6 +40,106 @@ type LoadOptions struct {
 	Logger                 logging.Logger
 	ClientLogMode          *aws.ClientLogMode
 	HTTPClient             aws.HTTPClient
+
+	// CredentialsCacheOptions tune the cache around the resolved provider.
+	CredentialsCacheOptions func(*aws.CredentialsCacheOptions)
+	// ProcessCredentialOptions tune a profile's credential_process.
+	ProcessCredentialOptions func(*processcreds.Options)
+	// EC2RoleCredentialOptions tune the instance role provider.
+	EC2RoleCredentialOptions func(*ec2rolecreds.Options)
+	// EndpointCredentialOptions tune the container credentials provider.
+	EndpointCredentialOptions func(*endpointcreds.Options)
+	// EC2IMDSClientEnableState, EC2IMDSEndpointMode and EC2IMDSEndpoint
+	// win over the environment and the profile for the IMDS client.
+	EC2IMDSClientEnableState imds.ClientEnableState
+	EC2IMDSEndpointMode      imds.EndpointModeState
+	EC2IMDSEndpoint          string
+	// UseEC2IMDSRegion, when set, asks IMDS for the region if nothing
+	// else set one.
+	UseEC2IMDSRegion *UseEC2IMDSRegion
+	// AssumeRoleCredentialOptions tune a profile's assume role (an MFA
+	// TokenProvider, for one).
+	AssumeRoleCredentialOptions func(*stscreds.AssumeRoleOptions)
+	// WebIdentityRoleCredentialOptions tune web identity.
+	WebIdentityRoleCredentialOptions func(*stscreds.WebIdentityRoleOptions)
+	// SSOProviderOptions and SSOTokenProviderOptions tune SSO.
+	SSOProviderOptions      func(*ssocreds.Options)
+	SSOTokenProviderOptions func(*ssocreds.SSOTokenProviderOptions)
+}
+
+// WithAssumeRoleCredentialOptions tunes a profile's assume role.
+func WithAssumeRoleCredentialOptions(v func(*stscreds.AssumeRoleOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.AssumeRoleCredentialOptions = v; return nil }
+}
+
+// WithWebIdentityRoleCredentialOptions tunes web identity.
+func WithWebIdentityRoleCredentialOptions(v func(*stscreds.WebIdentityRoleOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.WebIdentityRoleCredentialOptions = v; return nil }
+}
+
+// WithSSOCredentialOptions tunes the SSO provider.
+func WithSSOCredentialOptions(v func(*ssocreds.Options)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.SSOProviderOptions = v; return nil }
+}
+
+// WithSSOTokenProviderOptions tunes the SSO token provider.
+func WithSSOTokenProviderOptions(v func(*ssocreds.SSOTokenProviderOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.SSOTokenProviderOptions = v; return nil }
+}
+
+// UseEC2IMDSRegion makes the instance's region the last step of the
+// region chain.
+type UseEC2IMDSRegion struct {
+	// Client defaults to one built from the resolved IMDS settings.
+	Client *imds.Client
+}
+
+// WithEC2IMDSRegion asks IMDS for the region when neither code, the
+// environment nor the profile set one. As in v2 it is not done unless
+// asked: off EC2 it costs a timeout.
+func WithEC2IMDSRegion(fnOpts ...func(*UseEC2IMDSRegion)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error {
+		o.UseEC2IMDSRegion = &UseEC2IMDSRegion{}
+		for _, fn := range fnOpts {
+			fn(o.UseEC2IMDSRegion)
+		}
+		return nil
+	}
+}
+
+// WithCredentialsCacheOptions tunes the credentials cache.
+func WithCredentialsCacheOptions(v func(*aws.CredentialsCacheOptions)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.CredentialsCacheOptions = v; return nil }
+}
+
+// WithProcessCredentialOptions tunes credential_process.
+func WithProcessCredentialOptions(v func(*processcreds.Options)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.ProcessCredentialOptions = v; return nil }
+}
+
+// WithEC2RoleCredentialOptions tunes the instance role provider.
+func WithEC2RoleCredentialOptions(v func(*ec2rolecreds.Options)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.EC2RoleCredentialOptions = v; return nil }
+}
+
+// WithEndpointCredentialOptions tunes the container credentials provider.
+func WithEndpointCredentialOptions(v func(*endpointcreds.Options)) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.EndpointCredentialOptions = v; return nil }
+}
+
+// WithEC2IMDSClientEnableState enables or disables the IMDS client.
+func WithEC2IMDSClientEnableState(v imds.ClientEnableState) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.EC2IMDSClientEnableState = v; return nil }
+}
+
+// WithEC2IMDSEndpointMode picks the IMDS endpoint's IP version.
+func WithEC2IMDSEndpointMode(v imds.EndpointModeState) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.EC2IMDSEndpointMode = v; return nil }
+}
+
+// WithEC2IMDSEndpoint sets the IMDS endpoint.
+func WithEC2IMDSEndpoint(v string) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.EC2IMDSEndpoint = v; return nil }
 }
 
 // WithNewRetries2026 turns the retries 2.1 behaviour on or off, over
@@ -97,8 +204,9 @@ func WithHTTPClient(v aws.HTTPClient) func(*LoadOptions) error {
 	return func(o *LoadOptions) error { o.HTTPClient = v; return nil }
 }
 
-// LoadDefaultConfig resolves the configuration. It does no network I/O and
-// needs no home directory. A missing region is not an error here (clients
+// LoadDefaultConfig resolves the configuration and picks the credentials
+// provider (see resolveCredentials for the order). It does no network I/O
+// unless WithEC2IMDSRegion asks for it, and needs no home directory. A missing region is not an error here (clients
 // report ErrNoRegionHint); malformed settings are, naming where they came
 // from.
 func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) (aws.Config, error) {
@@ -122,7 +230,10 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		e.BaseEndpoint = aws.String(o.BaseEndpoint)
 	}
 	if o.Credentials != nil {
-		e.Credentials = aws.NewCredentialsCache(o.Credentials)
+		e.Credentials = cached(o.Credentials, &o)
+	} else {
+		// settings.Load would build the lazy default; config replaces it.
+		e.Credentials = aws.AnonymousCredentials{}
 	}
 	r, err := settings.Load(e)
 	if err != nil {
@@ -146,6 +257,24 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 	}
 	if o.ClientLogMode != nil {
 		cfg.ClientLogMode = *o.ClientLogMode
+	}
+	if o.Credentials == nil {
+		if err := resolveCredentials(ctx, &cfg, &o, r); err != nil {
+			return aws.Config{}, err
+		}
+		r.Credentials = cfg.Credentials
+	}
+	if cfg.Region == "" && o.UseEC2IMDSRegion != nil {
+		c := o.UseEC2IMDSRegion.Client
+		if c == nil {
+			c = o.imdsClient(cfg)
+		}
+		out, err := c.GetRegion(ctx, nil)
+		if err != nil {
+			return aws.Config{}, fmt.Errorf("region from EC2 IMDS (config.WithEC2IMDSRegion): %w", err)
+		}
+		cfg.Region = out.Region
+		r.Region = out.Region
 	}
 	return cfg, ctx.Err()
 }

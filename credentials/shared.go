@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/credentials/processcreds"
 	"github.com/eucsdk/eucsdk/internal/settings/ini"
 )
 
@@ -22,7 +23,7 @@ type SharedFilesOptions struct {
 	ConfigFiles      []string
 	CredentialsFiles []string
 	// ProcessOptions tune a credential_process the profile names.
-	ProcessOptions []func(*ProcessOptions)
+	ProcessOptions []func(*processcreds.Options)
 }
 
 // Resolve fills the defaults in from the environment.
@@ -87,7 +88,16 @@ func (p *SharedCredentialsProvider) Retrieve(ctx context.Context) (aws.Credentia
 		return aws.Credentials{}, fmt.Errorf("%s:%d: profile %q has only one of aws_access_key_id and aws_secret_access_key", at.File, at.Line, o.Profile)
 	}
 	if cmd := prof.String("credential_process"); strings.TrimSpace(cmd) != "" {
-		return NewProcessProvider(cmd, o.ProcessOptions...).Retrieve(ctx)
+		return processcreds.NewProvider(cmd, o.ProcessOptions...).Retrieve(ctx)
+	}
+	// Anything else calls another service or the instance: linking it into
+	// every client would cost each program the STS, SSO and IMDS code, so
+	// it is config's job. Not ErrNotFound: falling through would hide it.
+	for _, key := range []string{"role_arn", "web_identity_token_file", "sso_session", "sso_start_url", "login_session", "credential_source"} {
+		if v, ok := prof.Get(key); ok && strings.TrimSpace(v.Value) != "" {
+			return aws.Credentials{}, fmt.Errorf("%s:%d: profile %q uses %s, which a client built without config does not resolve: build it with config.LoadDefaultConfig and NewFromConfig",
+				v.File, v.Line, o.Profile, key)
+		}
 	}
 	return aws.Credentials{}, fmt.Errorf("shared files: profile %q has no aws_access_key_id or credential_process (searched %s): %w",
 		o.Profile, strings.Join(append(append([]string(nil), o.CredentialsFiles...), o.ConfigFiles...), ", "), ErrNotFound)

@@ -68,6 +68,13 @@ type Resolved struct {
 	// Files are the shared files and profile that were read.
 	Files credentials.SharedFilesOptions
 
+	// The EC2 instance metadata service settings, read by
+	// imds.NewFromConfig through EC2IMDSSettings.
+	EC2IMDSEndpoint     string
+	EC2IMDSEndpointMode string
+	EC2IMDSV1Disabled   bool
+	EC2IMDSDisabled     bool
+
 	explicitEndpoint bool
 	ignoreConfigured bool
 	profile          ini.Profile
@@ -169,11 +176,47 @@ func Load(e Explicit) (*Resolved, error) {
 			}
 		}
 	}
+	if err := r.loadIMDS(s); err != nil {
+		return nil, err
+	}
 	r.CredentialsSource = credentialsSource(prof)
 	if r.Credentials = e.Credentials; r.Credentials == nil {
 		r.Credentials = credentials.NewDefaultChain(files)
 	}
 	return r, nil
+}
+
+func (r *Resolved) loadIMDS(s source) error {
+	var err error
+	if r.EC2IMDSDisabled, err = s.boolean("AWS_EC2_METADATA_DISABLED", ""); err != nil {
+		return err
+	}
+	if r.EC2IMDSV1Disabled, err = s.boolean("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled"); err != nil {
+		return err
+	}
+	v, origin := s.lookup("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2_metadata_service_endpoint_mode")
+	switch strings.ToLower(v) {
+	case "":
+	case "ipv4":
+		r.EC2IMDSEndpointMode = "IPv4"
+	case "ipv6":
+		r.EC2IMDSEndpointMode = "IPv6"
+	default:
+		return fmt.Errorf("%s: %q is not IPv4 or IPv6", origin, v)
+	}
+	v, origin = s.lookup("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint")
+	if v != "" {
+		if u, err := url.Parse(v); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return fmt.Errorf("%s: %q is not an absolute http(s) URL", origin, v)
+		}
+		r.EC2IMDSEndpoint = v
+	}
+	return nil
+}
+
+// EC2IMDSSettings are the IMDS settings, for imds.NewFromConfig.
+func (r *Resolved) EC2IMDSSettings() (endpoint, mode string, v1Disabled, disabled bool) {
+	return r.EC2IMDSEndpoint, r.EC2IMDSEndpointMode, r.EC2IMDSV1Disabled, r.EC2IMDSDisabled
 }
 
 // EndpointFor returns the endpoint of the service with Smithy service id

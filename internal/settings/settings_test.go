@@ -67,6 +67,9 @@ func isolate(t *testing.T) string {
 		}
 	}
 	t.Setenv("HOME", dir)
+	// Off EC2 the default chain would wait for IMDS; on an EC2 runner it
+	// would find the runner's role.
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
 	return dir
@@ -156,6 +159,14 @@ var rowCases = []rowCase{
 		wantErr: `$DIR/config:2: request_min_compression_size_bytes: "10485761" is not an integer from 0 to 10485760`},
 	{row: "AWS_CA_BUNDLE", name: "missing file", env: map[string]string{"AWS_CA_BUNDLE": "$DIR/nope.pem"},
 		wantErr: "environment variable AWS_CA_BUNDLE: CA bundle: stat $DIR/nope.pem: no such file or directory"},
+	{row: "AWS_EC2_METADATA_DISABLED", name: "bad", env: map[string]string{"AWS_EC2_METADATA_DISABLED": "1"},
+		wantErr: `environment variable AWS_EC2_METADATA_DISABLED: "1" is not true or false`},
+	{row: "AWS_EC2_METADATA_SERVICE_ENDPOINT", name: "bad", config: "[default]\nec2_metadata_service_endpoint = 169.254.169.254\n",
+		wantErr: `$DIR/config:2: ec2_metadata_service_endpoint: "169.254.169.254" is not an absolute http(s) URL`},
+	{row: "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", name: "bad", env: map[string]string{"AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "v6"},
+		wantErr: `environment variable AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "v6" is not IPv4 or IPv6`},
+	{row: "AWS_EC2_METADATA_V1_DISABLED", name: "bad", config: "[default]\nec2_metadata_v1_disabled = yes\n",
+		wantErr: `$DIR/config:2: ec2_metadata_v1_disabled: "yes" is not true or false`},
 	{row: "AWS_CA_BUNDLE", name: "no certificate", config: "[default]\nca_bundle = $DIR/config\n",
 		wantErr: "$DIR/config:2: ca_bundle: CA bundle $DIR/config holds no PEM certificate"},
 }
@@ -295,6 +306,30 @@ func TestCABundle(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "config"), []byte(fmt.Sprintf("[default]\nregion = us-east-1\nendpoint_url = %s\naws_access_key_id = AKID\naws_secret_access_key = s\n", srv.URL)), 0o600)
 	if _, err := appstream.New(appstream.Options{}).DescribeFleets(context.Background(), nil); err == nil || !strings.Contains(err.Error(), "certificate") {
 		t.Errorf("without a CA bundle: %v", err)
+	}
+}
+
+// The README's Credentials section holds CredentialsTable as Markdown
+// renders it.
+func TestREADMECredentialsTableMatches(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- credentials table: begin (generated from internal/settings.CredentialsTable; go test ./internal/settings -update) -->\n", "<!-- credentials table: end -->"
+	s := string(b)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the markers %q and %q", begin, end)
+	}
+	if got, want := s[i+len(begin):j], settings.CredentialsMarkdown(); got != want {
+		if *update {
+			if err := os.WriteFile("../../README.md", []byte(s[:i+len(begin)]+want+s[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README.md's credentials table differs from settings.CredentialsTable (run go test ./internal/settings -update):\n%s", cmp.Diff(want, got))
 	}
 }
 

@@ -7,13 +7,14 @@
 // Table lists every setting; the README's Configuration section is rendered
 // from it (Markdown) and a test holds the two equal.
 //
-// Credentials: Load builds the basic providers (environment, static keys
-// and credential_process in the shared files, through package credentials)
-// and reports which one the profile describes in Resolved.CredentialsSource.
-// Providers that need a service client (assume role, SSO, web identity)
-// must not be imported here, since generated clients import this package
-// through runtime/pipeline: they will plug in above it, keyed on the
-// CredentialsSource kinds this package already recognises.
+// Credentials: Load builds the providers a client built without config
+// resolves on its own (environment, static keys and credential_process in
+// the shared files, through package credentials). LoadCredentialProfile
+// reads what a profile says about every other kind (source_profile chains,
+// credential_source, web identity, SSO, login); config builds those
+// providers, since the ones that call STS or SSO sit above the generated
+// clients, which import this package through runtime/pipeline.
+// CredentialsTable lists the chain for the README.
 package settings
 
 import (
@@ -74,6 +75,14 @@ var Table = []Setting{
 		Rule: "integer 0 to 10485760, default 10240 (0 means the default)"},
 	{Env: "AWS_CA_BUNDLE", Key: "ca_bundle", Field: "`HTTPClient`",
 		Rule: "path to a PEM file; the default HTTP client trusts only its certificates (ignored when you set `HTTPClient`)"},
+	{Env: "AWS_EC2_METADATA_DISABLED", Field: "`config.WithEC2IMDSClientEnableState`",
+		Rule: "`true` or `false`; `true` turns the EC2 instance metadata client off (instance role credentials, IMDS region)"},
+	{Env: "AWS_EC2_METADATA_SERVICE_ENDPOINT", Key: "ec2_metadata_service_endpoint", Field: "`config.WithEC2IMDSEndpoint`",
+		Rule: "absolute http(s) URL of the metadata service; wins over the mode"},
+	{Env: "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", Key: "ec2_metadata_service_endpoint_mode", Field: "`config.WithEC2IMDSEndpointMode`",
+		Rule: "`IPv4` (default, `http://169.254.169.254`) or `IPv6` (`http://[fd00:ec2::254]`)"},
+	{Env: "AWS_EC2_METADATA_V1_DISABLED", Key: "ec2_metadata_v1_disabled", Field: "—",
+		Rule: "`true` or `false`; `true` forbids the IMDSv1 fallback when the token request is refused"},
 }
 
 // Markdown renders Table as the README's table.

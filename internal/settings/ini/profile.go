@@ -178,3 +178,16 @@ func matchesSection(name string, want []string) bool {
 	}
 	return false
 }
+
+// LoadSSOSession reads the "[sso-session name]" section of the config
+// files, later files overriding earlier ones. Found is false when no file
+// has it.
+func LoadSSOSession(configFiles []string, name string) (Profile, error) {
+	p := Profile{Name: name, values: map[string]Value{}}
+	for _, path := range configFiles {
+		if _, err := p.merge(path, []string{"sso-session " + strings.Join(strings.Fields(name), " ")}); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}

@@ -23,8 +23,8 @@ type Env struct {
 }
 
 // Clean unsets every AWS_* variable (whatever its name, so a variable a
-// provider learns to read later is cleared too) and points HOME at a temp
-// directory, for the rest of the test. Like t.Setenv it cannot be used in
+// provider learns to read later is cleared too), except that it disables
+// EC2 IMDS, and points HOME at a temp directory, for the rest of the test. Like t.Setenv it cannot be used in
 // parallel tests.
 func Clean(t testing.TB) Env {
 	t.Helper()
@@ -37,6 +37,10 @@ func Clean(t testing.TB) Env {
 			os.Unsetenv(k)
 		}
 	}
+	// The last step of the default chain asks 169.254.169.254: on a CI
+	// runner that is an EC2 instance, a test would get the runner's role.
+	// Tests of IMDS itself set an endpoint and unset this.
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("USERPROFILE", home)

@@ -17,6 +17,9 @@ func TestCleanUnsetsEveryAWSVariable(t *testing.T) {
 			t.Errorf("%s still set to %q", k, v)
 		}
 	}
+	if os.Getenv("AWS_EC2_METADATA_DISABLED") != "true" {
+		t.Error("EC2 IMDS is not disabled")
+	}
 	if os.Getenv("NOT_AWS") != "kept" {
 		t.Error("a variable outside AWS_* was changed")
 	}

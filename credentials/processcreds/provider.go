@@ -1,4 +1,7 @@
-package credentials
+// Package processcreds runs a profile's credential_process, at
+// aws-sdk-go-v2's path and with its API, so code moves over by changing
+// imports.
+package processcreds
 
 import (
 	"bytes"
@@ -17,12 +20,12 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 )
 
-// ProcessProviderSource is the Source of credentials from credential_process.
-const ProcessProviderSource = "ProcessProvider"
+// ProviderName is the Source of credentials from credential_process.
+const ProviderName = "ProcessProvider"
 
 const (
-	// DefaultProcessTimeout bounds a credential_process run that hangs.
-	DefaultProcessTimeout = time.Minute
+	// DefaultTimeout bounds a credential_process run that hangs.
+	DefaultTimeout = time.Minute
 	// maxProcessOutput caps what is read from the process's stdout.
 	maxProcessOutput = 1 << 20
 	// processWaitDelay bounds how long Retrieve waits, after the process
@@ -30,34 +33,34 @@ const (
 	processWaitDelay = time.Second
 )
 
-// ProcessOptions tune a ProcessProvider.
-type ProcessOptions struct {
-	// Timeout ends a process that runs longer; zero means DefaultProcessTimeout.
+// Options tune a Provider.
+type Options struct {
+	// Timeout ends a process that runs longer; zero means DefaultTimeout.
 	Timeout time.Duration
 	// Now is the clock used to reject expired output; nil means time.Now.
 	Now func() time.Time
 }
 
-// ProcessProvider runs the credential_process command of a profile. The
+// Provider runs the credential_process command of a profile. The
 // command's stdout carries secrets, so nothing from it ever reaches an error
 // message. Its stderr goes straight to the caller's stderr, as the AWS CLI
 // and aws-sdk-go-v2 do: processes print tokens and login URLs there, so it
 // is never kept in errors or logs either. Errors name the command (its first
 // word, since arguments may hold secrets) and the exit status.
-type ProcessProvider struct {
+type Provider struct {
 	command string
-	options ProcessOptions
+	options Options
 }
 
-// NewProcessProvider returns a provider that runs command through the
-// system shell, as the AWS CLI does, so quoting works the same.
-func NewProcessProvider(command string, optFns ...func(*ProcessOptions)) *ProcessProvider {
-	p := &ProcessProvider{command: command}
+// NewProvider returns a provider that runs command through the system
+// shell, as the AWS CLI does, so quoting works the same.
+func NewProvider(command string, optFns ...func(*Options)) *Provider {
+	p := &Provider{command: command}
 	for _, fn := range optFns {
 		fn(&p.options)
 	}
 	if p.options.Timeout == 0 {
-		p.options.Timeout = DefaultProcessTimeout
+		p.options.Timeout = DefaultTimeout
 	}
 	if p.options.Now == nil {
 		p.options.Now = time.Now
@@ -76,7 +79,7 @@ type processOutput struct {
 }
 
 // Retrieve runs the command and parses its output.
-func (p *ProcessProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
+func (p *Provider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	if strings.TrimSpace(p.command) == "" {
 		return aws.Credentials{}, errors.New("credential_process: empty command")
 	}
@@ -87,7 +90,7 @@ func (p *ProcessProvider) Retrieve(ctx context.Context) (aws.Credentials, error)
 	return p.parse(out)
 }
 
-func (p *ProcessProvider) run(ctx context.Context) ([]byte, error) {
+func (p *Provider) run(ctx context.Context) ([]byte, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, p.options.Timeout, errProcessTimeout)
 	defer cancel()
 	cmd := shellCommand(ctx, p.command)
@@ -139,7 +142,7 @@ func commandName(command string) string {
 
 // parse validates the output. Its errors name fields, never values: the
 // output is a secret even when malformed.
-func (p *ProcessProvider) parse(out []byte) (aws.Credentials, error) {
+func (p *Provider) parse(out []byte) (aws.Credentials, error) {
 	var o processOutput
 	if err := json.Unmarshal(out, &o); err != nil {
 		return aws.Credentials{}, fmt.Errorf("credential_process: output (%d bytes) is not the expected JSON object", len(out))
@@ -155,7 +158,7 @@ func (p *ProcessProvider) parse(out []byte) (aws.Credentials, error) {
 		SecretAccessKey: o.SecretAccessKey,
 		SessionToken:    o.SessionToken,
 		AccountID:       o.AccountID,
-		Source:          ProcessProviderSource,
+		Source:          ProviderName,
 	}
 	if o.Expiration != nil {
 		c.CanExpire, c.Expires = true, o.Expiration.UTC()
@@ -181,3 +184,11 @@ func (l *limitedWriter) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// String names the program, never its arguments (they may hold secrets).
+func (p *Provider) String() string {
+	return "processcreds.Provider{Command: " + commandName(p.command) + "}"
+}
+
+// GoString is String, for %#v.
+func (p *Provider) GoString() string { return p.String() }
