@@ -147,6 +147,9 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	if err != nil {
 		return acctID, ref, 0, errorf(400, "SerializationException", "%v", err)
 	}
+	if err := frontEnd(svc, in); err != nil {
+		return acctID, ref, 0, err
+	}
 	c := &call{acct: acct, region: region, now: e.now(), op: opName}
 	e.mu.Lock()
 	e.tick(c.now)

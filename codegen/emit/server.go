@@ -112,6 +112,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		),
 		jen.Return(jen.Nil()),
 	)
+	constraintChecks(svc, fs)
 	sf := fs.File("server/serializers.go", svc.ServerPath, "server")
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
 		sf.Add(serializer(s))

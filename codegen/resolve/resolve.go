@@ -188,6 +188,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
 	r.collect()
+	r.unsupportedPatterns()
 	r.sortUnsupported()
 	if err := r.nameOperations(); err != nil {
 		return nil, err
@@ -591,6 +592,8 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 		mem.Doc = r.doc(tt)
 	}
 	mem.Constraints = constraints(mt, tt)
+	mem.Length, mem.Range = bounds(mt.Length, tt.Length), bounds(mt.Range, tt.Range)
+	memberPattern(mem, m.ID(), mt, tt)
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = tt.TimestampFormat
 	}
