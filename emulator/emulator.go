@@ -135,6 +135,7 @@ type Emulator struct {
 	as       appstreamState
 	asf      asFleetState
 	ws       workspacesState
+	gen      genericState
 	svcs     []*service
 
 	srv      *http.Server

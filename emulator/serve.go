@@ -138,7 +138,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	}
 	handle, ok := svc.ops[opName]
 	if !ok {
-		handle, ok = fallback(svc, opName)
+		handle, ok = e.fallback(svc, opName)
 	}
 	if !ok {
 		return acctID, ref, 0, errorf(400, "UnknownOperationException", "the eucsdk emulator does not implement %s", target)
