@@ -269,6 +269,9 @@ func (m *model) checkOutput(path, id string, v any) []string {
 				if t := m.Shapes[mem.Target].Type; path == "" && (t == "list" || t == "map") {
 					errs = append(errs, fmt.Sprintf("%s.%s: list/map member missing", path, name))
 				}
+				if _, req := mem.Traits["smithy.api#required"]; req {
+					errs = append(errs, fmt.Sprintf("%s.%s: required member missing", path, name))
+				}
 				continue
 			}
 			errs = append(errs, m.checkOutput(path+"."+name, mem.Target, mv)...)
@@ -368,8 +371,11 @@ func TestEveryOperationAnswers(t *testing.T) {
 				t.Errorf("%s %s: %d %s %v", name, body, r.status, code, r.body["message"])
 				continue
 			}
+			if r.header.Get("X-Amzn-Requestid") == "" {
+				t.Errorf("%s: no x-amzn-RequestId", name)
+			}
 			if r.status != 200 {
-				if r.header.Get("X-Amzn-Errortype") != code {
+				if code == "" || r.header.Get("X-Amzn-Errortype") != code {
 					t.Errorf("%s: x-amzn-errortype %q, __type %q", name, r.header.Get("X-Amzn-Errortype"), code)
 				}
 				continue

@@ -83,7 +83,10 @@ func (g *genericState) serve(e *Emulator, svc *service, c *call, op string, in, 
 	switch {
 	case contains(setVerbs, verb):
 		id, ok := identifier(iv)
-		if !ok {
+		if !ok || (id == "" && verb == "Create" && iv.NumField() > 0) {
+			// Nothing to key it by, or a create whose resource the store
+			// would have to invent ids for (CreateUpdatedImage): the empty
+			// output is all the fallback can honestly say.
 			return nil
 		}
 		if items == nil {
@@ -260,7 +263,7 @@ func strOf(v reflect.Value) string {
 // a set-call whose input has none of them is an account-level setting (one
 // item per account), unless it carries a list of structures (a batch
 // create, which the store cannot split into items).
-var idFields = []string{"Name", "StackName", "DirectoryName", "ResourceId", "Arn", "DirectoryId"}
+var idFields = []string{"Name", "StackName", "DirectoryName", "ResourceId", "Arn"}
 
 func identifier(iv reflect.Value) (string, bool) {
 	for _, n := range idFields {
