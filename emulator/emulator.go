@@ -130,13 +130,15 @@ type Emulator struct {
 	calls    atomic.Int64
 	faults   faultState
 
-	mu       sync.Mutex
-	accounts map[string]Account // by access key id
-	as       appstreamState
-	asf      asFleetState
-	ws       workspacesState
-	gen      genericState
-	svcs     []*service
+	mu        sync.Mutex
+	accounts  map[string]Account // by access key id
+	as        appstreamState
+	asf       asFleetState
+	ws        workspacesState
+	gen       genericState
+	state     *stateFile // nil unless journaling
+	statePath string
+	svcs      []*service
 
 	srv      *http.Server
 	listener net.Listener
@@ -165,6 +167,11 @@ func New(opts ...Option) *Emulator {
 	e.AddAccount(DefaultAccount.ID, DefaultAccount.AccessKeyID, DefaultAccount.SecretAccessKey)
 	e.AddAccount(PeerAccount.ID, PeerAccount.AccessKeyID, PeerAccount.SecretAccessKey)
 	e.seedBaseImages()
+	if e.statePath != "" {
+		if err := e.LoadState(e.statePath); err != nil {
+			panic(err)
+		}
+	}
 	return e
 }
 
