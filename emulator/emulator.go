@@ -138,6 +138,8 @@ type Emulator struct {
 	gen       genericState
 	state     *stateFile // nil unless journaling
 	statePath string
+	stubs     map[string][]any // by service:operation, see Stub
+	requests  []Request
 	svcs      []*service
 
 	srv      *http.Server

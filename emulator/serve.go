@@ -20,6 +20,9 @@ import (
 // contentType is what awsJson1_1 services answer with, errors included.
 const contentType = "application/x-amz-json-1.1"
 
+// maxRecorded bounds the request recorder (see Requests).
+const maxRecorded = 10000
+
 // maxBody bounds a request body; the APIs emulated here send a few KB.
 const maxBody = 1 << 20
 
@@ -170,15 +173,33 @@ func (e *Emulator) dispatch(svc *service, acct Account, region, opName string, b
 	if err != nil {
 		return nil, errorf(400, "SerializationException", "%v", err)
 	}
-	if err := frontEnd(svc, in); err != nil {
-		return nil, err
-	}
 	c := &call{acct: acct, region: region, now: e.now(), op: opName}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if len(e.requests) >= maxRecorded {
+		// A long-running emulator keeps the latest calls, not all of them.
+		e.requests = append(e.requests[:0], e.requests[maxRecorded/2:]...)
+	}
+	e.requests = append(e.requests, Request{Account: acct.ID, Operation: svc.signingName + ":" + opName, Input: in})
+	rec := &e.requests[len(e.requests)-1]
+	if err := frontEnd(svc, in); err != nil {
+		rec.Err = err
+		return nil, err
+	}
+	if r, ok := e.stubbed(svc, opName); ok {
+		if se, ok := r.(*StubbedError); ok {
+			r = errorf(frontEndCodes[se.Code], se.Code, "%s", se.Message)
+		}
+		if err, ok := r.(error); ok {
+			rec.Err = err
+			return nil, err
+		}
+		return r, nil // stubs change nothing, so nothing to journal
+	}
 	e.tick(c.now)
 	out, err := handle(c, in)
 	if err != nil {
+		rec.Err = err
 		return nil, err
 	}
 	if err := e.journal(svc, acct.ID, opName, body); err != nil {

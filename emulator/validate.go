@@ -14,9 +14,10 @@ var modelOps = map[string]struct {
 	validate    func(any) error
 	constraints func(any) constraint.Violations
 	newOutput   func(string) any
+	errors      func(string) []string
 }{
-	asserver.ServiceTarget: {asserver.ValidateInput, asserver.CheckConstraints, asserver.NewOutput},
-	wsserver.ServiceTarget: {wsserver.ValidateInput, wsserver.CheckConstraints, wsserver.NewOutput},
+	asserver.ServiceTarget: {asserver.ValidateInput, asserver.CheckConstraints, asserver.NewOutput, asserver.OperationErrors},
+	wsserver.ServiceTarget: {wsserver.ValidateInput, wsserver.CheckConstraints, wsserver.NewOutput, wsserver.OperationErrors},
 }
 
 // frontEnd checks an input as AWS's front end does before the service sees
