@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/eucsdk/eucsdk/emulator"
@@ -50,4 +51,33 @@ func TestConstraintsFromModel(t *testing.T) {
 	if l, _ := r.body["Fleets"].([]any); len(l) != 0 {
 		t.Errorf("a rejected CreateFleet stored a fleet: %v", r.body)
 	}
+}
+
+// TestViolationsRedactSensitiveValues: a sensitive member's value never
+// reaches a validation message (nor, through it, the -v log).
+func TestViolationsRedactSensitiveValues(t *testing.T) {
+	var log strings.Builder
+	emu := emulator.NewServer(t, emulator.WithRequestLog(&syncWriter{w: &log}))
+	secret := "Sensitive-" + strings.Repeat("x", 130) + "@example.com"
+	r := rawCall(t, emu, emulator.DefaultAccount, "appstream", "PhotonAdminProxyService.CreateUser",
+		`{"UserName":"`+secret+`","AuthenticationType":"USERPOOL","FirstName":"`+strings.Repeat("F", 2100)+`"}`, nil)
+	wantRawError(t, r, 400, "ValidationException")
+	msg, _ := r.body["message"].(string)
+	if !strings.Contains(msg, "*** Sensitive Data Redacted ***") || strings.Contains(msg, "Sensitive-") || strings.Contains(msg, "FFFF") {
+		t.Errorf("message: %s", msg)
+	}
+	if strings.Contains(log.String(), "Sensitive-") || strings.Contains(log.String(), "FFFF") {
+		t.Errorf("log: %s", log.String())
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
