@@ -19,9 +19,17 @@
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
 // seeded WorkSpace, copy, delete) and their permissions. Every other
-// operation of either model is answered by a fallback that checks the
-// input's required members and returns the operation's empty output; only
-// names the models do not have answer UnknownOperationException.
+// operation of either model is answered by a model-driven store (see
+// fallback in generic.go): set-calls keep what they send, describe-calls
+// return it, deletes remove it; only names the models do not have answer
+// UnknownOperationException.
+//
+// Every input is first checked as AWS's front end checks it: required
+// members and the model's length, range, pattern and enum constraints,
+// generated into the server packages (CheckConstraints).
+//
+// As a testing kit, Stub replaces an operation's answer with one checked
+// against the model, and Requests records what clients sent.
 //
 // On the wire, every list and map member of an operation's output is sent
 // even when empty ({"ImageBuilders":[]}), as AWS does; timestamps are
