@@ -28,7 +28,7 @@ var layers = []struct {
 		"aws", "aws/arn", "internal/settings/...",
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery", "runtime/restxml",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
-		"runtime/paginator", "runtime/waiter", "runtime/wire", "runtime/restbind", "logging/slogger",
+		"runtime/paginator", "runtime/waiter", "runtime/constraint", "runtime/wire", "runtime/restbind", "logging/slogger",
 		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv",
 	}},
 	{"core", []string{"aws/retry", "runtime/signer", "credentials", "credentials/processcreds", "feature/ec2/imds"}},

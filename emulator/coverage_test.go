@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"testing"
@@ -142,16 +143,7 @@ func (m *model) value(id string, depth int) any {
 		tr("length", &l)
 		var pattern string
 		tr("pattern", &pattern)
-		re, _ := regexp.Compile(pattern) // a pattern Go cannot compile leaves the first candidate
-		for _, v := range patternCandidates {
-			if l.Min > len(v) {
-				v += strings.Repeat("a", l.Min-len(v))
-			}
-			if re == nil || re.MatchString(v) {
-				return v
-			}
-		}
-		return patternCandidates[0]
+		return stringFor(pattern, l.Min)
 	case "boolean":
 		return false
 	case "timestamp":
@@ -166,6 +158,71 @@ func (m *model) value(id string, depth int) any {
 		return 1
 	}
 	return nil
+}
+
+// stringFor returns a string that fits a pattern and a minimum length:
+// the first candidate that fits, else one built from the pattern itself.
+func stringFor(pattern string, min int) string {
+	// RE2 caps repeat counts at 1000; the models' ARN patterns allow 1023.
+	pattern = strings.ReplaceAll(pattern, "{0,1023}", "{0,1000}")
+	re, _ := regexp.Compile(pattern) // a pattern Go cannot compile leaves the first candidate
+	for _, v := range patternCandidates {
+		if min > len(v) {
+			v += strings.Repeat("a", min-len(v))
+		}
+		if re == nil || re.MatchString(v) {
+			return v
+		}
+	}
+	if re != nil {
+		if t, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+			var b strings.Builder
+			minimalMatch(&b, t.Simplify(), min)
+			if v := b.String(); re.MatchString(v) {
+				return v
+			}
+		}
+	}
+	return patternCandidates[0]
+}
+
+// minimalMatch writes a short string the regexp matches, repeating each
+// repeatable part enough to reach min characters where it can.
+func minimalMatch(b *strings.Builder, re *syntax.Regexp, min int) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b.WriteString(string(re.Rune))
+	case syntax.OpCharClass:
+		r := re.Rune[0]
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= 'a' && 'a' <= re.Rune[i+1] {
+				r = 'a'
+				break
+			}
+			if re.Rune[i] <= '0' && '0' <= re.Rune[i+1] {
+				r = '0'
+			}
+		}
+		b.WriteRune(r)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		b.WriteByte('a')
+	case syntax.OpCapture:
+		minimalMatch(b, re.Sub[0], min)
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			minimalMatch(b, s, min)
+		}
+	case syntax.OpAlternate:
+		minimalMatch(b, re.Sub[0], min)
+	case syntax.OpPlus, syntax.OpStar, syntax.OpRepeat:
+		n := re.Min
+		if re.Op == syntax.OpPlus {
+			n = 1
+		}
+		for i := 0; i < n || (b.Len() < min && (re.Max == -1 || i < re.Max)); i++ {
+			minimalMatch(b, re.Sub[0], min)
+		}
+	}
 }
 
 // patternCandidates are tried in order against a string shape's pattern;
@@ -211,6 +268,9 @@ func (m *model) checkOutput(path, id string, v any) []string {
 			if !present {
 				if t := m.Shapes[mem.Target].Type; path == "" && (t == "list" || t == "map") {
 					errs = append(errs, fmt.Sprintf("%s.%s: list/map member missing", path, name))
+				}
+				if _, req := mem.Traits["smithy.api#required"]; req {
+					errs = append(errs, fmt.Sprintf("%s.%s: required member missing", path, name))
 				}
 				continue
 			}
@@ -311,8 +371,11 @@ func TestEveryOperationAnswers(t *testing.T) {
 				t.Errorf("%s %s: %d %s %v", name, body, r.status, code, r.body["message"])
 				continue
 			}
+			if r.header.Get("X-Amzn-Requestid") == "" {
+				t.Errorf("%s: no x-amzn-RequestId", name)
+			}
 			if r.status != 200 {
-				if r.header.Get("X-Amzn-Errortype") != code {
+				if code == "" || r.header.Get("X-Amzn-Errortype") != code {
 					t.Errorf("%s: x-amzn-errortype %q, __type %q", name, r.header.Get("X-Amzn-Errortype"), code)
 				}
 				continue

@@ -19,9 +19,17 @@
 // stop, delete, streaming URL), images (describe, delete, seed) and image
 // permissions; WorkSpaces images (describe OWNED/SHARED, create from a
 // seeded WorkSpace, copy, delete) and their permissions. Every other
-// operation of either model is answered by a fallback that checks the
-// input's required members and returns the operation's empty output; only
-// names the models do not have answer UnknownOperationException.
+// operation of either model is answered by a model-driven store (see
+// fallback in generic.go): set-calls keep what they send, describe-calls
+// return it, deletes remove it; only names the models do not have answer
+// UnknownOperationException.
+//
+// Every input is first checked as AWS's front end checks it: required
+// members and the model's length, range, pattern and enum constraints,
+// generated into the server packages (CheckConstraints).
+//
+// As a testing kit, Stub replaces an operation's answer with one checked
+// against the model, and Requests records what clients sent.
 //
 // On the wire, every list and map member of an operation's output is sent
 // even when empty ({"ImageBuilders":[]}), as AWS does; timestamps are
@@ -130,12 +138,17 @@ type Emulator struct {
 	calls    atomic.Int64
 	faults   faultState
 
-	mu       sync.Mutex
-	accounts map[string]Account // by access key id
-	as       appstreamState
-	asf      asFleetState
-	ws       workspacesState
-	svcs     []*service
+	mu        sync.Mutex
+	accounts  map[string]Account // by access key id
+	as        appstreamState
+	asf       asFleetState
+	ws        workspacesState
+	gen       genericState
+	state     *stateFile // nil unless journaling
+	statePath string
+	stubs     map[string][]any // by service:operation, see Stub
+	requests  []Request
+	svcs      []*service
 
 	srv      *http.Server
 	listener net.Listener
@@ -164,6 +177,11 @@ func New(opts ...Option) *Emulator {
 	e.AddAccount(DefaultAccount.ID, DefaultAccount.AccessKeyID, DefaultAccount.SecretAccessKey)
 	e.AddAccount(PeerAccount.ID, PeerAccount.AccessKeyID, PeerAccount.SecretAccessKey)
 	e.seedBaseImages()
+	if e.statePath != "" {
+		if err := e.LoadState(e.statePath); err != nil {
+			panic(err)
+		}
+	}
 	return e
 }
 

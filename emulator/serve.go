@@ -20,6 +20,9 @@ import (
 // contentType is what awsJson1_1 services answer with, errors included.
 const contentType = "application/x-amz-json-1.1"
 
+// maxRecorded bounds the request recorder (see Requests).
+const maxRecorded = 10000
+
 // maxBody bounds a request body; the APIs emulated here send a few KB.
 const maxBody = 1 << 20
 
@@ -71,6 +74,7 @@ type service struct {
 // does: transport faults, authentication, throttling, then the operation.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := e.calls.Add(1)
+	start := time.Now()
 	reqID := uuid.NewString()
 	h := w.Header()
 	h.Set("Content-Type", contentType)
@@ -85,7 +89,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
 				_ = conn.Close()
-				e.logf("-", r.Header.Get("X-Amz-Target"), 0, "connection dropped")
+				e.logf("-", r.Header.Get("X-Amz-Target"), 0, time.Since(start), "connection dropped")
 				return
 			}
 		}
@@ -94,10 +98,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	acct, op, status, err := e.serve(w, r, n, f)
 	if err != nil {
 		status = e.writeError(w, op.svc, err)
-		e.logf(acct, r.Header.Get("X-Amz-Target"), status, err.Error())
+		e.logf(acct, r.Header.Get("X-Amz-Target"), status, time.Since(start), err.Error())
 		return
 	}
-	e.logf(acct, r.Header.Get("X-Amz-Target"), status, "")
+	e.logf(acct, r.Header.Get("X-Amz-Target"), status, time.Since(start), "")
 }
 
 type opRef struct{ svc *service }
@@ -136,22 +140,7 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	if svc == nil {
 		return acctID, ref, 0, errorf(400, "UnknownOperationException", "unknown target %q", target)
 	}
-	handle, ok := svc.ops[opName]
-	if !ok {
-		handle, ok = fallback(svc, opName)
-	}
-	if !ok {
-		return acctID, ref, 0, errorf(400, "UnknownOperationException", "the eucsdk emulator does not implement %s", target)
-	}
-	_, in, err := svc.decode(target, body)
-	if err != nil {
-		return acctID, ref, 0, errorf(400, "SerializationException", "%v", err)
-	}
-	c := &call{acct: acct, region: region, now: e.now(), op: opName}
-	e.mu.Lock()
-	e.tick(c.now)
-	out, err := handle(c, in)
-	e.mu.Unlock()
+	out, err := e.dispatch(svc, acct, region, opName, body)
 	if err != nil {
 		return acctID, ref, 0, err
 	}
@@ -163,6 +152,60 @@ func (e *Emulator) serve(w http.ResponseWriter, r *http.Request, n int64, f Faul
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(b)
 	return acctID, ref, http.StatusOK, nil
+}
+
+// dispatch runs one operation as the API does once a request is
+// authenticated: decode, the front end's checks, the handler (or the
+// model-driven fallback) under the state lock, and, with a state file, the
+// journal entry that makes the mutation durable before it is acknowledged.
+// Seeds and state replay come through here too, so they are checked
+// exactly as requests are.
+func (e *Emulator) dispatch(svc *service, acct Account, region, opName string, body []byte) (any, error) {
+	target := svc.targetPrefix + "." + opName
+	handle, ok := svc.ops[opName]
+	if !ok {
+		handle, ok = e.fallback(svc, opName)
+	}
+	if !ok {
+		return nil, errorf(400, "UnknownOperationException", "the eucsdk emulator does not implement %s", target)
+	}
+	_, in, err := svc.decode(target, body)
+	if err != nil {
+		return nil, errorf(400, "SerializationException", "%v", err)
+	}
+	c := &call{acct: acct, region: region, now: e.now(), op: opName}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.requests) >= maxRecorded {
+		// A long-running emulator keeps the latest calls, not all of them.
+		e.requests = append(e.requests[:0], e.requests[maxRecorded/2:]...)
+	}
+	e.requests = append(e.requests, Request{Account: acct.ID, Operation: svc.signingName + ":" + opName, Input: in})
+	rec := &e.requests[len(e.requests)-1]
+	if err := frontEnd(svc, in); err != nil {
+		rec.Err = err
+		return nil, err
+	}
+	if r, ok := e.stubbed(svc, opName); ok {
+		if se, ok := r.(*StubbedError); ok {
+			r = errorf(frontEndCodes[se.Code], se.Code, "%s", se.Message)
+		}
+		if err, ok := r.(error); ok {
+			rec.Err = err
+			return nil, err
+		}
+		return r, nil // stubs change nothing, so nothing to journal
+	}
+	e.tick(c.now)
+	out, err := handle(c, in)
+	if err != nil {
+		rec.Err = err
+		return nil, err
+	}
+	if err := e.journal(svc, acct.ID, opName, body); err != nil {
+		return nil, errorf(500, "InternalFailure", "state file: %v", err)
+	}
+	return out, nil
 }
 
 // authenticate finds the account of the request's access key and checks
@@ -239,7 +282,11 @@ func (e *Emulator) writeError(w http.ResponseWriter, svc *service, err error) in
 	return ae.status
 }
 
-func (e *Emulator) logf(acct, target string, status int, detail string) {
+// logf writes the one-line summary -v shows: time, account, operation,
+// status, duration and, for errors, the message. Nothing from the request's
+// headers is logged, so no credential or signature can reach the log;
+// messages quote only values the emulator's own checks redact.
+func (e *Emulator) logf(acct, target string, status int, took time.Duration, detail string) {
 	if e.log == nil {
 		return
 	}
@@ -248,7 +295,7 @@ func (e *Emulator) logf(acct, target string, status int, detail string) {
 	if detail != "" {
 		detail = "  " + detail
 	}
-	fmt.Fprintf(e.log, "%s %-12s %-55s %d%s\n", e.now().UTC().Format("15:04:05.000"), acct, target, status, detail)
+	fmt.Fprintf(e.log, "%s %-12s %-55s %d %6.1fms%s\n", e.now().UTC().Format("15:04:05.000"), acct, target, status, float64(took.Microseconds())/1000, detail)
 }
 
 // tick moves every resource whose transitional state has lasted the state

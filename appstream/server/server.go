@@ -483,6 +483,187 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 // a test can cover every one without reading the model.
 var Operations = []string{"AssociateAppBlockBuilderAppBlock", "AssociateApplicationFleet", "AssociateApplicationToEntitlement", "AssociateFleet", "AssociateSoftwareToImageBuilder", "BatchAssociateUserStack", "BatchDisassociateUserStack", "CopyImage", "CreateAppBlock", "CreateAppBlockBuilder", "CreateAppBlockBuilderStreamingURL", "CreateApplication", "CreateDirectoryConfig", "CreateEntitlement", "CreateExportImageTask", "CreateFleet", "CreateImageBuilder", "CreateImageBuilderStreamingURL", "CreateImportedImage", "CreateStack", "CreateStreamingURL", "CreateThemeForStack", "CreateUpdatedImage", "CreateUsageReportSubscription", "CreateUser", "DeleteAppBlock", "DeleteAppBlockBuilder", "DeleteApplication", "DeleteDirectoryConfig", "DeleteEntitlement", "DeleteFleet", "DeleteImage", "DeleteImageBuilder", "DeleteImagePermissions", "DeleteStack", "DeleteThemeForStack", "DeleteUsageReportSubscription", "DeleteUser", "DescribeAppBlockBuilderAppBlockAssociations", "DescribeAppBlockBuilders", "DescribeAppBlocks", "DescribeAppLicenseUsage", "DescribeApplicationFleetAssociations", "DescribeApplications", "DescribeDirectoryConfigs", "DescribeEntitlements", "DescribeFleets", "DescribeImageBuilders", "DescribeImagePermissions", "DescribeImages", "DescribeSessions", "DescribeSoftwareAssociations", "DescribeStacks", "DescribeThemeForStack", "DescribeUsageReportSubscriptions", "DescribeUserStackAssociations", "DescribeUsers", "DisableUser", "DisassociateAppBlockBuilderAppBlock", "DisassociateApplicationFleet", "DisassociateApplicationFromEntitlement", "DisassociateFleet", "DisassociateSoftwareFromImageBuilder", "DrainSessionInstance", "EnableUser", "ExpireSession", "GetExportImageTask", "ListAssociatedFleets", "ListAssociatedStacks", "ListEntitledApplications", "ListExportImageTasks", "ListTagsForResource", "StartAppBlockBuilder", "StartFleet", "StartImageBuilder", "StartSoftwareDeploymentToImageBuilder", "StopAppBlockBuilder", "StopFleet", "StopImageBuilder", "TagResource", "UntagResource", "UpdateAppBlockBuilder", "UpdateApplication", "UpdateDirectoryConfig", "UpdateEntitlement", "UpdateFleet", "UpdateImagePermissions", "UpdateStack", "UpdateThemeForStack"}
 
+// OperationErrors returns the codes of the modeled errors the named operation
+// can return, in the model's order, so a test kit can refuse a stubbed error
+// the operation cannot return.
+func OperationErrors(op string) []string {
+	switch op {
+	case "AssociateAppBlockBuilderAppBlock":
+		return []string{"ConcurrentModificationException", "InvalidParameterCombinationException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "AssociateApplicationFleet":
+		return []string{"ConcurrentModificationException", "InvalidParameterCombinationException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "AssociateApplicationToEntitlement":
+		return []string{"EntitlementNotFoundException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "AssociateFleet":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "AssociateSoftwareToImageBuilder":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "BatchAssociateUserStack":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "BatchDisassociateUserStack":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "CopyImage":
+		return []string{"IncompatibleImageException", "InvalidAccountStatusException", "LimitExceededException", "ResourceAlreadyExistsException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateAppBlock":
+		return []string{"ConcurrentModificationException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException"}
+	case "CreateAppBlockBuilder":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceAlreadyExistsException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateAppBlockBuilderStreamingURL":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "CreateApplication":
+		return []string{"ConcurrentModificationException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateDirectoryConfig":
+		return []string{"InvalidAccountStatusException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateEntitlement":
+		return []string{"EntitlementAlreadyExistsException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "CreateExportImageTask":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateFleet":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceAlreadyExistsException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateImageBuilder":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceAlreadyExistsException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateImageBuilderStreamingURL":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "CreateImportedImage":
+		return []string{"DryRunOperationException", "IncompatibleImageException", "InvalidAccountStatusException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateStack":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateStreamingURL":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "CreateThemeForStack":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateUpdatedImage":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException", "ResourceNotFoundException"}
+	case "CreateUsageReportSubscription":
+		return []string{"InvalidAccountStatusException", "InvalidRoleException", "LimitExceededException"}
+	case "CreateUser":
+		return []string{"InvalidAccountStatusException", "InvalidParameterCombinationException", "LimitExceededException", "OperationNotPermittedException", "ResourceAlreadyExistsException"}
+	case "DeleteAppBlock":
+		return []string{"ConcurrentModificationException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteAppBlockBuilder":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteApplication":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteDirectoryConfig":
+		return []string{"ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteEntitlement":
+		return []string{"ConcurrentModificationException", "EntitlementNotFoundException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DeleteFleet":
+		return []string{"ConcurrentModificationException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteImage":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteImageBuilder":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DeleteImagePermissions":
+		return []string{"ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "DeleteStack":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeleteThemeForStack":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DeleteUsageReportSubscription":
+		return []string{"InvalidAccountStatusException", "ResourceNotFoundException"}
+	case "DeleteUser":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeAppBlockBuilderAppBlockAssociations":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "DescribeAppBlockBuilders":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeAppBlocks":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeAppLicenseUsage":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeApplicationFleetAssociations":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "DescribeApplications":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeDirectoryConfigs":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeEntitlements":
+		return []string{"EntitlementNotFoundException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeFleets":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeImageBuilders":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeImagePermissions":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeImages":
+		return []string{"InvalidParameterCombinationException", "ResourceNotFoundException"}
+	case "DescribeSessions":
+		return []string{"InvalidParameterCombinationException"}
+	case "DescribeSoftwareAssociations":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeStacks":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeThemeForStack":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DescribeUsageReportSubscriptions":
+		return []string{"InvalidAccountStatusException", "ResourceNotFoundException"}
+	case "DescribeUserStackAssociations":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "DescribeUsers":
+		return []string{"InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DisableUser":
+		return []string{"ResourceNotFoundException"}
+	case "DisassociateAppBlockBuilderAppBlock":
+		return []string{"ConcurrentModificationException", "InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DisassociateApplicationFleet":
+		return []string{"ConcurrentModificationException", "InvalidParameterCombinationException", "OperationNotPermittedException"}
+	case "DisassociateApplicationFromEntitlement":
+		return []string{"EntitlementNotFoundException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DisassociateFleet":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DisassociateSoftwareFromImageBuilder":
+		return []string{"ConcurrentModificationException", "InvalidParameterCombinationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "DrainSessionInstance":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "EnableUser":
+		return []string{"InvalidAccountStatusException", "ResourceNotFoundException"}
+	case "GetExportImageTask":
+		return []string{"OperationNotPermittedException", "ResourceNotFoundException"}
+	case "ListEntitledApplications":
+		return []string{"EntitlementNotFoundException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "ListExportImageTasks":
+		return []string{"OperationNotPermittedException"}
+	case "ListTagsForResource":
+		return []string{"ResourceNotFoundException"}
+	case "StartAppBlockBuilder":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "StartFleet":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "StartImageBuilder":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "StartSoftwareDeploymentToImageBuilder":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "StopAppBlockBuilder":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "StopFleet":
+		return []string{"ConcurrentModificationException", "ResourceNotFoundException"}
+	case "StopImageBuilder":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "TagResource":
+		return []string{"InvalidAccountStatusException", "LimitExceededException", "ResourceNotFoundException"}
+	case "UntagResource":
+		return []string{"ResourceNotFoundException"}
+	case "UpdateAppBlockBuilder":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceInUseException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "UpdateApplication":
+		return []string{"ConcurrentModificationException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "UpdateDirectoryConfig":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidRoleException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "UpdateEntitlement":
+		return []string{"ConcurrentModificationException", "EntitlementNotFoundException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	case "UpdateFleet":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "RequestLimitExceededException", "ResourceInUseException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "UpdateImagePermissions":
+		return []string{"LimitExceededException", "ResourceNotAvailableException", "ResourceNotFoundException"}
+	case "UpdateStack":
+		return []string{"ConcurrentModificationException", "IncompatibleImageException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "InvalidRoleException", "LimitExceededException", "OperationNotPermittedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "UpdateThemeForStack":
+		return []string{"ConcurrentModificationException", "InvalidAccountStatusException", "InvalidParameterCombinationException", "LimitExceededException", "OperationNotPermittedException", "ResourceNotFoundException"}
+	}
+	return nil
+}
+
 // NewOutput returns an empty output structure of the named operation, or nil
 // for a name the service does not have.
 func NewOutput(op string) any {

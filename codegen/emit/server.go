@@ -51,6 +51,26 @@ func Server(svc *ir.Service, fs *Files) error {
 	newCases = append(newCases, jen.Default().Block(jen.Return(jen.Nil())))
 	f.Comment(slashes("Operations lists the service's operations by name, sorted, so a server or\na test can cover every one without reading the model."))
 	f.Var().Id("Operations").Op("=").Index().String().Values(names...)
+	var errCodeCases []jen.Code
+	for _, op := range svc.Operations {
+		if len(op.Errors) == 0 {
+			continue
+		}
+		var codes []jen.Code
+		for _, e := range op.Errors {
+			codes = append(codes, jen.Lit(e.Error.Code))
+		}
+		errCodeCases = append(errCodeCases, jen.Case(jen.Lit(op.Name)).Block(jen.Return(jen.Index().String().Values(codes...))))
+	}
+	f.Comment(slashes("OperationErrors returns the codes of the modeled errors the named operation\ncan return, in the model's order, so a test kit can refuse a stubbed error\nthe operation cannot return."))
+	if len(errCodeCases) == 0 {
+		f.Func().Id("OperationErrors").Params(jen.Id("string")).Index().String().Block(jen.Return(jen.Nil()))
+	} else {
+		f.Func().Id("OperationErrors").Params(jen.Id("op").String()).Index().String().Block(
+			jen.Switch(jen.Id("op")).Block(errCodeCases...),
+			jen.Return(jen.Nil()),
+		)
+	}
 	f.Comment(slashes("NewOutput returns an empty output structure of the named operation, or nil\nfor a name the service does not have."))
 	f.Func().Id("NewOutput").Params(jen.Id("op").String()).Any().Block(
 		jen.Switch(jen.Id("op")).Block(newCases...),
@@ -112,6 +132,7 @@ func Server(svc *ir.Service, fs *Files) error {
 		),
 		jen.Return(jen.Nil()),
 	)
+	constraintChecks(svc, fs)
 	sf := fs.File("server/serializers.go", svc.ServerPath, "server")
 	for _, s := range ir.Closure(svc.OutputsAndErrors()) {
 		sf.Add(serializer(s))

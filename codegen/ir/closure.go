@@ -99,3 +99,36 @@ func (s *Service) Errors() []*Shape {
 	}
 	return out
 }
+
+// HasConstraints reports whether a shape or anything it holds has a
+// member with a length, range, pattern or enum constraint; only those
+// shapes get server-side constraint checks.
+func HasConstraints(s *Shape) bool { return hasConstraints(s, map[*Shape]bool{}) }
+
+// Constrained reports whether a member's own value carries a constraint.
+func (m *Member) Constrained() bool {
+	return m.Length != nil || m.Range != nil || m.Pattern != "" || m.Type.Kind == Enum
+}
+
+func hasConstraints(s *Shape, visiting map[*Shape]bool) bool {
+	if s == nil || visiting[s] {
+		return false
+	}
+	visiting[s] = true
+	defer delete(visiting, s)
+	var ms []*Member
+	switch s.Kind {
+	case Struct, Union:
+		ms = s.Members
+	case List:
+		ms = []*Member{s.Elem}
+	case Map:
+		ms = []*Member{s.Key, s.Value}
+	}
+	for _, m := range ms {
+		if m.Constrained() || (m.Type.Kind != Enum && hasConstraints(m.Type.Shape, visiting)) {
+			return true
+		}
+	}
+	return false
+}

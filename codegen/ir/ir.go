@@ -366,7 +366,17 @@ type Member struct {
 	Required   bool
 	// Constraints describes length, range and pattern for the docs; they are
 	// not enforced client-side, so a service that relaxes one never breaks us.
-	Constraints      string
+	Constraints string
+	// Length, Range and Pattern are the same constraints (the member's
+	// traits win over its target's) for servers to enforce. Pattern is the
+	// model's text and GoPattern its translation to Go's regexp syntax;
+	// both are "" when the model has none or Go cannot express it (then the
+	// service lists it as Unsupported).
+	Length, Range      *Bounds
+	Pattern, GoPattern string
+	// PatternProblem says why the model's pattern has no Pattern: the
+	// member's shape id, then what Go's regexp cannot express.
+	PatternProblem   string
 	IdempotencyToken bool
 	Sensitive        bool
 	TimestampFormat  string // epoch-seconds, date-time or http-date
@@ -410,6 +420,9 @@ type Member struct {
 	// its element; nil when none.
 	XMLNamespace *XMLNamespace
 }
+
+// Bounds is a length or range constraint; a nil end is unbounded.
+type Bounds struct{ Min, Max *float64 }
 
 // Key returns the member's key in a JSON document.
 func (m *Member) Key() string {

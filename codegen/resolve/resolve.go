@@ -223,6 +223,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: "-", ShapeID: svc.ShapeID, Reason: c})
 	}
 	r.collect()
+	r.unsupportedPatterns()
 	r.sortUnsupported()
 	if err := r.nameOperations(); err != nil {
 		return nil, err
@@ -639,6 +640,8 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 		mem.Doc = r.doc(tt)
 	}
 	mem.Constraints = constraints(mt, tt)
+	mem.Length, mem.Range = bounds(mt.Length, tt.Length), bounds(mt.Range, tt.Range)
+	memberPattern(mem, m.ID(), mt, tt)
 	if mem.TimestampFormat == "" {
 		mem.TimestampFormat = tt.TimestampFormat
 	}

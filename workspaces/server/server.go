@@ -493,6 +493,191 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 // a test can cover every one without reading the model.
 var Operations = []string{"AcceptAccountLinkInvitation", "AssociateConnectionAlias", "AssociateIpGroups", "AssociateWorkspaceApplication", "AuthorizeIpRules", "CopyWorkspaceImage", "CreateAccountLinkInvitation", "CreateConnectClientAddIn", "CreateConnectionAlias", "CreateIpGroup", "CreateStandbyWorkspaces", "CreateTags", "CreateUpdatedWorkspaceImage", "CreateWorkspaceBundle", "CreateWorkspaceImage", "CreateWorkspaces", "CreateWorkspacesPool", "DeleteAccountLinkInvitation", "DeleteClientBranding", "DeleteConnectClientAddIn", "DeleteConnectionAlias", "DeleteIpGroup", "DeleteTags", "DeleteWorkspaceBundle", "DeleteWorkspaceImage", "DeployWorkspaceApplications", "DeregisterWorkspaceDirectory", "DescribeAccount", "DescribeAccountModifications", "DescribeApplicationAssociations", "DescribeApplications", "DescribeBundleAssociations", "DescribeClientBranding", "DescribeClientProperties", "DescribeConnectClientAddIns", "DescribeConnectionAliasPermissions", "DescribeConnectionAliases", "DescribeCustomWorkspaceImageImport", "DescribeImageAssociations", "DescribeIpGroups", "DescribeTags", "DescribeWorkspaceAssociations", "DescribeWorkspaceBundles", "DescribeWorkspaceDirectories", "DescribeWorkspaceImagePermissions", "DescribeWorkspaceImages", "DescribeWorkspaceSnapshots", "DescribeWorkspaces", "DescribeWorkspacesConnectionStatus", "DescribeWorkspacesPoolSessions", "DescribeWorkspacesPools", "DisassociateConnectionAlias", "DisassociateIpGroups", "DisassociateWorkspaceApplication", "GetAccountLink", "ImportClientBranding", "ImportCustomWorkspaceImage", "ImportWorkspaceImage", "ListAccountLinks", "ListAvailableManagementCidrRanges", "MigrateWorkspace", "ModifyAccount", "ModifyCertificateBasedAuthProperties", "ModifyClientProperties", "ModifyEndpointEncryptionMode", "ModifySamlProperties", "ModifySelfservicePermissions", "ModifyStreamingProperties", "ModifyWorkspaceAccessProperties", "ModifyWorkspaceCreationProperties", "ModifyWorkspaceProperties", "ModifyWorkspaceState", "RebootWorkspaces", "RebuildWorkspaces", "RegisterWorkspaceDirectory", "RejectAccountLinkInvitation", "RestoreWorkspace", "RevokeIpRules", "StartWorkspaces", "StartWorkspacesPool", "StopWorkspaces", "StopWorkspacesPool", "TerminateWorkspaces", "TerminateWorkspacesPool", "TerminateWorkspacesPoolSession", "UpdateConnectClientAddIn", "UpdateConnectionAliasPermission", "UpdateRulesOfIpGroup", "UpdateWorkspaceBundle", "UpdateWorkspaceImagePermission", "UpdateWorkspacesPool"}
 
+// OperationErrors returns the codes of the modeled errors the named operation
+// can return, in the model's order, so a test kit can refuse a stubbed error
+// the operation cannot return.
+func OperationErrors(op string) []string {
+	switch op {
+	case "AcceptAccountLinkInvitation":
+		return []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ValidationException"}
+	case "AssociateConnectionAlias":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAssociatedException", "ResourceNotFoundException"}
+	case "AssociateIpGroups":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "AssociateWorkspaceApplication":
+		return []string{"AccessDeniedException", "ApplicationNotSupportedException", "ComputeNotCompatibleException", "IncompatibleApplicationsException", "InvalidParameterValuesException", "OperatingSystemNotCompatibleException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "AuthorizeIpRules":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "CopyWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "CreateAccountLinkInvitation":
+		return []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ValidationException"}
+	case "CreateConnectClientAddIn":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceAlreadyExistsException", "ResourceCreationFailedException", "ResourceNotFoundException"}
+	case "CreateConnectionAlias":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException"}
+	case "CreateIpGroup":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceAlreadyExistsException", "ResourceCreationFailedException", "ResourceLimitExceededException"}
+	case "CreateStandbyWorkspaces":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "CreateTags":
+		return []string{"InvalidParameterValuesException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "CreateUpdatedWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "CreateWorkspaceBundle":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "CreateWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "CreateWorkspaces":
+		return []string{"InvalidParameterValuesException", "ResourceLimitExceededException"}
+	case "CreateWorkspacesPool":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "DeleteAccountLinkInvitation":
+		return []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ValidationException"}
+	case "DeleteClientBranding":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DeleteConnectClientAddIn":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DeleteConnectionAlias":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAssociatedException", "ResourceNotFoundException"}
+	case "DeleteIpGroup":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceAssociatedException", "ResourceNotFoundException"}
+	case "DeleteTags":
+		return []string{"InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DeleteWorkspaceBundle":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceAssociatedException", "ResourceNotFoundException"}
+	case "DeleteWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidResourceStateException", "ResourceAssociatedException"}
+	case "DeployWorkspaceApplications":
+		return []string{"AccessDeniedException", "IncompatibleApplicationsException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "DeregisterWorkspaceDirectory":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeAccount":
+		return []string{"AccessDeniedException"}
+	case "DescribeAccountModifications":
+		return []string{"AccessDeniedException"}
+	case "DescribeApplicationAssociations":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeApplications":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeBundleAssociations":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeClientBranding":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeClientProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeConnectClientAddIns":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeConnectionAliasPermissions":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeConnectionAliases":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException"}
+	case "DescribeCustomWorkspaceImageImport":
+		return []string{"AccessDeniedException", "ResourceNotFoundException"}
+	case "DescribeImageAssociations":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeIpGroups":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException"}
+	case "DescribeTags":
+		return []string{"ResourceNotFoundException"}
+	case "DescribeWorkspaceAssociations":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DescribeWorkspaceBundles":
+		return []string{"InvalidParameterValuesException"}
+	case "DescribeWorkspaceDirectories":
+		return []string{"InvalidParameterValuesException"}
+	case "DescribeWorkspaceImagePermissions":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeWorkspaceImages":
+		return []string{"AccessDeniedException"}
+	case "DescribeWorkspaceSnapshots":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeWorkspaces":
+		return []string{"InvalidParameterValuesException", "ResourceUnavailableException"}
+	case "DescribeWorkspacesConnectionStatus":
+		return []string{"InvalidParameterValuesException"}
+	case "DescribeWorkspacesPoolSessions":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DescribeWorkspacesPools":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "DisassociateConnectionAlias":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DisassociateIpGroups":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "DisassociateWorkspaceApplication":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceInUseException", "ResourceNotFoundException"}
+	case "GetAccountLink":
+		return []string{"AccessDeniedException", "InternalServerException", "ResourceNotFoundException", "ValidationException"}
+	case "ImportClientBranding":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "ImportCustomWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "ImportWorkspaceImage":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "ListAccountLinks":
+		return []string{"AccessDeniedException", "InternalServerException", "ValidationException"}
+	case "ListAvailableManagementCidrRanges":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException"}
+	case "MigrateWorkspace":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationInProgressException", "OperationNotSupportedException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "ModifyAccount":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "ModifyCertificateBasedAuthProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyClientProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyEndpointEncryptionMode":
+		return []string{"AccessDeniedException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifySamlProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifySelfservicePermissions":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyStreamingProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyWorkspaceAccessProperties":
+		return []string{"AccessDeniedException", "InvalidParameterCombinationException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyWorkspaceCreationProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "ModifyWorkspaceProperties":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationInProgressException", "ResourceNotFoundException", "ResourceUnavailableException", "UnsupportedWorkspaceConfigurationException"}
+	case "ModifyWorkspaceState":
+		return []string{"InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "RebootWorkspaces":
+		return []string{"OperationNotSupportedException"}
+	case "RebuildWorkspaces":
+		return []string{"OperationNotSupportedException"}
+	case "RegisterWorkspaceDirectory":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAlreadyExistsException", "ResourceLimitExceededException", "ResourceNotFoundException", "UnsupportedNetworkConfigurationException", "WorkspacesDefaultRoleNotFoundException"}
+	case "RejectAccountLinkInvitation":
+		return []string{"AccessDeniedException", "ConflictException", "InternalServerException", "ResourceNotFoundException", "ValidationException"}
+	case "RestoreWorkspace":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "RevokeIpRules":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "ResourceNotFoundException"}
+	case "StartWorkspacesPool":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationInProgressException", "OperationNotSupportedException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "StopWorkspacesPool":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationInProgressException", "ResourceNotFoundException"}
+	case "TerminateWorkspacesPool":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationInProgressException", "ResourceNotFoundException"}
+	case "TerminateWorkspacesPoolSession":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationInProgressException", "OperationNotSupportedException", "ResourceNotFoundException"}
+	case "UpdateConnectClientAddIn":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "ResourceNotFoundException"}
+	case "UpdateConnectionAliasPermission":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationNotSupportedException", "ResourceAssociatedException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "UpdateRulesOfIpGroup":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	case "UpdateWorkspaceBundle":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "UpdateWorkspaceImagePermission":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "OperationNotSupportedException", "ResourceNotFoundException", "ResourceUnavailableException"}
+	case "UpdateWorkspacesPool":
+		return []string{"AccessDeniedException", "InvalidParameterValuesException", "InvalidResourceStateException", "OperationInProgressException", "OperationNotSupportedException", "ResourceLimitExceededException", "ResourceNotFoundException"}
+	}
+	return nil
+}
+
 // NewOutput returns an empty output structure of the named operation, or nil
 // for a name the service does not have.
 func NewOutput(op string) any {

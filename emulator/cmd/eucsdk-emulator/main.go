@@ -4,6 +4,12 @@
 //
 //	go run ./cmd/eucsdk-emulator -addr 127.0.0.1:4510 -v
 //
+// With -state FILE it journals every acknowledged mutation to FILE
+// (atomically, before answering) and replays it at start, so state survives
+// restarts and kill -9; -seed FILE applies a JSON list of calls
+// ({"calls":[{"account","operation","input"}]}) through the same handlers
+// the API uses, checked against the model.
+//
 // It prints the endpoint and each account's keys. The default keys are
 // public, so it refuses to listen on anything but loopback.
 package main
@@ -61,7 +67,9 @@ func run(ctx context.Context, args []string, out io.Writer, ready chan<- string)
 	fs.DurationVar(&f.Latency, "latency", 0, "delay added to every response")
 	fs.DurationVar(&f.RetryAfter, "retry-after", 0, "send x-amz-retry-after (milliseconds) with injected throttling and server errors")
 	fs.Uint64Var(&f.Seed, "fault-seed", 1, "seed of the random fault choices")
-	verbose := fs.Bool("v", false, "log every request")
+	verbose := fs.Bool("v", false, "log one line per request: account, operation, status, duration")
+	statePath := fs.String("state", "", "journal acknowledged mutations to `FILE` and replay it at start, so state survives restarts and crashes")
+	seedPath := fs.String("seed", "", "apply the calls in JSON `FILE` ({\"calls\":[{\"account\":...,\"operation\":\"appstream:CreateImageBuilder\",\"input\":{...}}]}) at start; skipped when -state already holds a journal")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -87,6 +95,24 @@ func run(ctx context.Context, args []string, out io.Writer, ready chan<- string)
 		}
 		if _, err := emu.SeedImage(acct, types.Image{Name: aws.String(name)}); err != nil {
 			return err
+		}
+	}
+	if *statePath != "" {
+		if err := emu.LoadState(*statePath); err != nil {
+			return err
+		}
+	}
+	if *seedPath != "" {
+		if n := emu.Journaled(); n > 0 {
+			fmt.Fprintf(out, "-seed %s skipped: %s already holds %d calls\n", *seedPath, *statePath, n)
+		} else {
+			calls, err := emulator.ReadSeedFile(*seedPath)
+			if err != nil {
+				return err
+			}
+			if err := emu.Seed(calls...); err != nil {
+				return fmt.Errorf("-seed %s: %w", *seedPath, err)
+			}
 		}
 	}
 	endpoint, err := emu.Start()

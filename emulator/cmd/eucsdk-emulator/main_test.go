@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -63,8 +64,16 @@ func TestServesWithPrintedKeysAndSeeds(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "333333333333 PhotonAdminProxyService.DescribeImages") {
-		t.Errorf("-v did not log the request:\n%s", out.String())
+	if !regexp.MustCompile(`333333333333 +PhotonAdminProxyService.DescribeImages +200 +[0-9.]+ms`).MatchString(out.String()) {
+		t.Errorf("-v did not log the request with its status and duration:\n%s", out.String())
+	}
+	// The keys are printed once at start; no request line repeats them
+	// (nor any signature).
+	_, requests, _ := strings.Cut(out.String(), "use it:")
+	for _, secret := range []string{"third-secret", "AKIATHIRD", "Signature="} {
+		if strings.Contains(requests, secret) {
+			t.Errorf("-v logged %q:\n%s", secret, requests)
+		}
 	}
 }
 

@@ -46,8 +46,20 @@ type PutEverythingInput struct {
 	// This member is required.
 	Name *string
 
+	// Constraints (checked by the service): length at least 8.
+	//
 	// This member is sensitive: it is redacted when the structure is printed.
 	Password *string
+
+	// A code: the lookahead is ECMA 262 only, so servers cannot check it.
+	//
+	// Constraints (checked by the service): pattern ^(?!aws:)[a-z]+$.
+	Code *string
+
+	// A label: RE2 spells the escapes and the long repeat differently.
+	//
+	// Constraints (checked by the service): pattern ^[\u0041-\u005A]{1,1500}$.
+	Label *string
 
 	Flag *bool
 

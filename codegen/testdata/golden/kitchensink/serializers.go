@@ -89,6 +89,14 @@ func serializeOpPutEverythingInput(e *awsjson.Encoder, v *PutEverythingInput) {
 		e.Key("Password")
 		e.String(*v.Password)
 	}
+	if v.Code != nil {
+		e.Key("Code")
+		e.String(*v.Code)
+	}
+	if v.Label != nil {
+		e.Key("Label")
+		e.String(*v.Label)
+	}
 	if v.Flag != nil {
 		e.Key("Flag")
 		e.Bool(*v.Flag)

@@ -135,6 +135,14 @@ func deserializeOpPutEverythingInput(d *awsjson.Decoder, v *kitchensink.PutEvery
 			if !d.Null() {
 				v.Password = d.StringPtr()
 			}
+		case "Code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "Label":
+			if !d.Null() {
+				v.Label = d.StringPtr()
+			}
 		case "Flag":
 			if !d.Null() {
 				v.Flag = d.BoolPtr()

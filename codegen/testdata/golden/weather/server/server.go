@@ -48,6 +48,17 @@ func DecodeRequest(target string, body []byte) (string, any, error) {
 // a test can cover every one without reading the model.
 var Operations = []string{"GetForecast", "ListCities"}
 
+// OperationErrors returns the codes of the modeled errors the named operation
+// can return, in the model's order, so a test kit can refuse a stubbed error
+// the operation cannot return.
+func OperationErrors(op string) []string {
+	switch op {
+	case "GetForecast":
+		return []string{"CityNotFound"}
+	}
+	return nil
+}
+
 // NewOutput returns an empty output structure of the named operation, or nil
 // for a name the service does not have.
 func NewOutput(op string) any {
