@@ -40,8 +40,8 @@ type PutWithContentEncodingOutput struct {
 }
 
 var opPutWithContentEncoding = pipeline.Operation[PutWithContentEncodingInput, PutWithContentEncodingOutput]{
-	CompressGzip: true,
-	Deserialize:  wire.DeserializeFunc[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutputHTTP),
-	Name:         "PutWithContentEncoding",
-	Serialize:    wire.SerializeFunc[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInputHTTP),
+	Compress:    pipeline.Gzip{},
+	Deserialize: wire.DeserializeFunc[PutWithContentEncodingOutput](deserializeOpPutWithContentEncodingOutputHTTP),
+	Name:        "PutWithContentEncoding",
+	Serialize:   wire.SerializeFunc[PutWithContentEncodingInput](serializeOpPutWithContentEncodingInputHTTP),
 }
