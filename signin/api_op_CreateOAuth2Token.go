@@ -6,6 +6,7 @@ import (
 	"context"
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	types "github.com/eucsdk/eucsdk/signin/types"
 )
 
@@ -78,8 +79,8 @@ type CreateOAuth2TokenOutput struct {
 
 var opCreateOAuth2Token = pipeline.Operation[CreateOAuth2TokenInput, CreateOAuth2TokenOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpCreateOAuth2TokenOutputHTTP,
+	Deserialize: wire.DeserializeFunc[CreateOAuth2TokenOutput](deserializeOpCreateOAuth2TokenOutputHTTP),
 	Name:        "CreateOAuth2Token",
-	Serialize:   serializeOpCreateOAuth2TokenInputHTTP,
+	Serialize:   wire.SerializeFunc[CreateOAuth2TokenInput](serializeOpCreateOAuth2TokenInputHTTP),
 	Validate:    validateOpCreateOAuth2TokenInput,
 }

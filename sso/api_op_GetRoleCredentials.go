@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	types "github.com/eucsdk/eucsdk/sso/types"
 )
 
@@ -76,8 +77,8 @@ type GetRoleCredentialsOutput struct {
 
 var opGetRoleCredentials = pipeline.Operation[GetRoleCredentialsInput, GetRoleCredentialsOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpGetRoleCredentialsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[GetRoleCredentialsOutput](deserializeOpGetRoleCredentialsOutputHTTP),
 	Name:        "GetRoleCredentials",
-	Serialize:   serializeOpGetRoleCredentialsInputHTTP,
+	Serialize:   wire.SerializeFunc[GetRoleCredentialsInput](serializeOpGetRoleCredentialsInputHTTP),
 	Validate:    validateOpGetRoleCredentialsInput,
 }

@@ -9,6 +9,7 @@ import (
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	types "github.com/eucsdk/eucsdk/sso/types"
 	"iter"
 )
@@ -89,9 +90,9 @@ type ListAccountRolesOutput struct {
 
 var opListAccountRoles = pipeline.Operation[ListAccountRolesInput, ListAccountRolesOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpListAccountRolesOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ListAccountRolesOutput](deserializeOpListAccountRolesOutputHTTP),
 	Name:        "ListAccountRoles",
-	Serialize:   serializeOpListAccountRolesInputHTTP,
+	Serialize:   wire.SerializeFunc[ListAccountRolesInput](serializeOpListAccountRolesInputHTTP),
 	Validate:    validateOpListAccountRolesInput,
 }
 

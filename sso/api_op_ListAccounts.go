@@ -9,6 +9,7 @@ import (
 	paginator "github.com/eucsdk/eucsdk/runtime/paginator"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	types "github.com/eucsdk/eucsdk/sso/types"
 	"iter"
 )
@@ -89,9 +90,9 @@ type ListAccountsOutput struct {
 
 var opListAccounts = pipeline.Operation[ListAccountsInput, ListAccountsOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpListAccountsOutputHTTP,
+	Deserialize: wire.DeserializeFunc[ListAccountsOutput](deserializeOpListAccountsOutputHTTP),
 	Name:        "ListAccounts",
-	Serialize:   serializeOpListAccountsInputHTTP,
+	Serialize:   wire.SerializeFunc[ListAccountsInput](serializeOpListAccountsInputHTTP),
 	Validate:    validateOpListAccountsInput,
 }
 

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Removes the locally stored SSO tokens from the client-side cache and sends an
@@ -76,8 +77,8 @@ type LogoutOutput struct {
 
 var opLogout = pipeline.Operation[LogoutInput, LogoutOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpLogoutOutputHTTP,
+	Deserialize: wire.DeserializeFunc[LogoutOutput](deserializeOpLogoutOutputHTTP),
 	Name:        "Logout",
-	Serialize:   serializeOpLogoutInputHTTP,
+	Serialize:   wire.SerializeFunc[LogoutInput](serializeOpLogoutInputHTTP),
 	Validate:    validateOpLogoutInput,
 }

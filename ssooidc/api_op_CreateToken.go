@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Creates and returns access and refresh tokens for clients that are
@@ -169,8 +170,8 @@ func (v CreateTokenOutput) GoString() string {
 
 var opCreateToken = pipeline.Operation[CreateTokenInput, CreateTokenOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpCreateTokenOutputHTTP,
+	Deserialize: wire.DeserializeFunc[CreateTokenOutput](deserializeOpCreateTokenOutputHTTP),
 	Name:        "CreateToken",
-	Serialize:   serializeOpCreateTokenInputHTTP,
+	Serialize:   wire.SerializeFunc[CreateTokenInput](serializeOpCreateTokenInputHTTP),
 	Validate:    validateOpCreateTokenInput,
 }

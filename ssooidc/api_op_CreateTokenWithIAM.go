@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 	types "github.com/eucsdk/eucsdk/ssooidc/types"
 )
 
@@ -214,8 +215,8 @@ func (v CreateTokenWithIAMOutput) GoString() string {
 }
 
 var opCreateTokenWithIAM = pipeline.Operation[CreateTokenWithIAMInput, CreateTokenWithIAMOutput]{
-	Deserialize: deserializeOpCreateTokenWithIAMOutputHTTP,
+	Deserialize: wire.DeserializeFunc[CreateTokenWithIAMOutput](deserializeOpCreateTokenWithIAMOutputHTTP),
 	Name:        "CreateTokenWithIAM",
-	Serialize:   serializeOpCreateTokenWithIAMInputHTTP,
+	Serialize:   wire.SerializeFunc[CreateTokenWithIAMInput](serializeOpCreateTokenWithIAMInputHTTP),
 	Validate:    validateOpCreateTokenWithIAMInput,
 }

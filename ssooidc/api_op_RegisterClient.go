@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Registers a public client with IAM Identity Center. This allows clients to
@@ -121,8 +122,8 @@ func (v RegisterClientOutput) GoString() string {
 
 var opRegisterClient = pipeline.Operation[RegisterClientInput, RegisterClientOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpRegisterClientOutputHTTP,
+	Deserialize: wire.DeserializeFunc[RegisterClientOutput](deserializeOpRegisterClientOutputHTTP),
 	Name:        "RegisterClient",
-	Serialize:   serializeOpRegisterClientInputHTTP,
+	Serialize:   wire.SerializeFunc[RegisterClientInput](serializeOpRegisterClientInputHTTP),
 	Validate:    validateOpRegisterClientInput,
 }

@@ -7,6 +7,7 @@ import (
 	middleware "github.com/aws/smithy-go/middleware"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	redact "github.com/eucsdk/eucsdk/runtime/redact"
+	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
 // Initiates device authorization by requesting a pair of verification codes
@@ -101,8 +102,8 @@ type StartDeviceAuthorizationOutput struct {
 
 var opStartDeviceAuthorization = pipeline.Operation[StartDeviceAuthorizationInput, StartDeviceAuthorizationOutput]{
 	Auth:        pipeline.AuthNone,
-	Deserialize: deserializeOpStartDeviceAuthorizationOutputHTTP,
+	Deserialize: wire.DeserializeFunc[StartDeviceAuthorizationOutput](deserializeOpStartDeviceAuthorizationOutputHTTP),
 	Name:        "StartDeviceAuthorization",
-	Serialize:   serializeOpStartDeviceAuthorizationInputHTTP,
+	Serialize:   wire.SerializeFunc[StartDeviceAuthorizationInput](serializeOpStartDeviceAuthorizationInputHTTP),
 	Validate:    validateOpStartDeviceAuthorizationInput,
 }

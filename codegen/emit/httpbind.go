@@ -90,7 +90,10 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 		field := jen.Id("v").Dot(m.GoName)
 		call := jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), toText(m, m.Type, m.TimestampFormat, deref(m.Type, field.Clone()), false))
 		if cond := present(m.Type, field.Clone()); cond != nil && m.Type.Pointer {
-			path = append(path, jen.If(cond).Block(call).Else().Block(jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), jen.Lit(""))))
+			if m.LabelDefault != "" {
+				cond = jen.Add(cond).Op("&&").Add(deref(m.Type, field.Clone())).Op("!=").Lit("")
+			}
+			path = append(path, jen.If(cond).Block(call).Else().Block(jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), jen.Lit(m.LabelDefault))))
 		} else {
 			path = append(path, call)
 		}
@@ -191,7 +194,11 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 			body = append(body, set)
 		}
 	}
-	body = append(body, jen.Return(jen.Nil()))
+	if op.TreeHash {
+		body = append(body, jen.Return(jen.Qual(pkgRestBind, "TreeHashHeaders").Call(jen.Id("r"))))
+	} else {
+		body = append(body, jen.Return(jen.Nil()))
+	}
 	return jen.Comment(httpSerFunc(op)+" writes the HTTP request of "+op.Name+".").Line().
 		Func().Id(httpSerFunc(op)).Params(jen.Id("r").Op("*").Qual(pkgWire, "Request"), jen.Id("v").Op("*").Id(in.GoName)).Error().Block(body...).Line()
 }
@@ -246,6 +253,14 @@ func payloadWrite(in *ir.Shape) []jen.Code {
 	case ir.Blob:
 		if ct == "" {
 			ct = "application/octet-stream"
+		}
+		if p.Type.Stream == ir.StreamIn {
+			// Sent as read; the pipeline finds the length (see
+			// wire.Request.SetStream).
+			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
+				jen.Id("r").Dot("SetStream").Call(field.Clone(), jen.Lit(-1)),
+				jen.Id("r").Dot("SetHeader").Call(jen.Lit("Content-Type"), jen.Lit(ct)),
+			)}
 		}
 		return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(setBody(field.Clone(), ct)...)}
 	case ir.String:
@@ -385,6 +400,15 @@ func payloadRead(out *ir.Shape) []jen.Code {
 			readJSON(field.Clone().Op("=").Qual(pkgDocument, "NewLazyDocument").Call(dec().Dot("Document").Call())),
 		)}
 	case ir.Blob:
+		if p.Type.Stream == ir.StreamOut {
+			// The pipeline hands a streaming output's body over unread; a
+			// body read whole (an error path or a test) still reads as one.
+			return []jen.Code{jen.If(jen.Id("resp").Dot("Stream").Op("!=").Nil()).Block(
+				field.Clone().Op("=").Id("resp").Dot("Stream"),
+			).Else().Block(
+				field.Clone().Op("=").Qual("io", "NopCloser").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("resp").Dot("Body"))),
+			)}
+		}
 		// The pipeline reuses the response buffer: keep a copy.
 		return []jen.Code{jen.If(nonEmpty).Block(field.Clone().Op("=").Append(jen.Index().Byte().Values(), jen.Id("resp").Dot("Body").Op("...")))}
 	case ir.String:

@@ -279,6 +279,7 @@ func JSONDiff(got, want []byte) string {
 // equal to NaN, comparing documents by their JSON, and ignoring metadata.
 func CheckOutput(t *testing.T, want, got any) {
 	t.Helper()
+	read := map[io.ReadCloser]string{}
 	opts := []cmp.Option{
 		cmpopts.EquateNaNs(),
 		cmpopts.IgnoreTypes(middleware.Metadata{}),
@@ -294,8 +295,29 @@ func CheckOutput(t *testing.T, want, got any) {
 			return err1 == nil && err2 == nil && JSONDiff(ab, bb) == ""
 		}),
 		cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) }),
+		// Streaming payloads compare by content; a reader is read once,
+		// since cmp may look at a pair twice.
+		cmp.Comparer(func(a, b io.ReadCloser) bool { return streamText(read, a) == streamText(read, b) }),
 	}
 	if diff := cmp.Diff(want, got, opts...); diff != "" {
 		t.Errorf("decoded value differs (-want +got):\n%s", diff)
 	}
+}
+
+// streamText returns what r holds (nil holds nothing), read once.
+func streamText(read map[io.ReadCloser]string, r io.ReadCloser) string {
+	if r == nil {
+		return ""
+	}
+	if s, ok := read[r]; ok {
+		return s
+	}
+	b, err := io.ReadAll(r)
+	r.Close()
+	s := string(b)
+	if err != nil {
+		s += "(read error: " + err.Error() + ")"
+	}
+	read[r] = s
+	return s
 }

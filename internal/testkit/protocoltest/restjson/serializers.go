@@ -3078,6 +3078,63 @@ func serializeOpSparseJsonMapsInputHTTP(r *wire.Request, v *SparseJsonMapsInput)
 	return nil
 }
 
+// serializeOpStreamingTraitsInputHTTP writes the HTTP request of StreamingTraits.
+func serializeOpStreamingTraitsInputHTTP(r *wire.Request, v *StreamingTraitsInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraits")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "application/octet-stream")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
+	}
+	return nil
+}
+
+// serializeOpStreamingTraitsRequireLengthInputHTTP writes the HTTP request of StreamingTraitsRequireLength.
+func serializeOpStreamingTraitsRequireLengthInputHTTP(r *wire.Request, v *StreamingTraitsRequireLengthInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraitsRequireLength")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "application/octet-stream")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
+	}
+	return nil
+}
+
+// serializeOpStreamingTraitsWithMediaTypeInputHTTP writes the HTTP request of StreamingTraitsWithMediaType.
+func serializeOpStreamingTraitsWithMediaTypeInputHTTP(r *wire.Request, v *StreamingTraitsWithMediaTypeInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraitsWithMediaType")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "text/plain")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
+	}
+	return nil
+}
+
 // serializeOpTestBodyStructureInputHTTP writes the HTTP request of TestBodyStructure.
 func serializeOpTestBodyStructureInputHTTP(r *wire.Request, v *TestBodyStructureInput) error {
 	r.Method = "POST"
