@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
@@ -75,6 +78,9 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 	body := []jen.Code{jen.Id("r").Dot("Method").Op("=").Lit(h.Method)}
 	for _, fh := range op.FixedHeaders {
 		body = append(body, jen.Id("r").Dot("SetHeader").Call(jen.Lit(fh[0]), jen.Lit(fh[1])))
+	}
+	if op.HostPrefix != "" {
+		body = append(body, hostPrefix(op))
 	}
 	var path []jen.Code
 	for _, seg := range h.Path {
@@ -201,6 +207,58 @@ func httpSerializer(op *ir.Operation) *jen.Statement {
 	}
 	return jen.Comment(httpSerFunc(op)+" writes the HTTP request of "+op.Name+".").Line().
 		Func().Id(httpSerFunc(op)).Params(jen.Id("r").Op("*").Qual(pkgWire, "Request"), jen.Id("v").Op("*").Id(in.GoName)).Error().Block(body...).Line()
+}
+
+// hostPrefix sets the request's host prefix from the endpoint trait, each
+// {label} filled from its hostLabel member and checked to be one host
+// label, in a block of its own so its names stay local.
+func hostPrefix(op *ir.Operation) jen.Code {
+	var block []jen.Code
+	var parts []jen.Code
+	rest := op.HostPrefix
+	for n := 0; rest != ""; n++ {
+		i := strings.IndexByte(rest, '{')
+		j := strings.IndexByte(rest, '}')
+		if i < 0 || j < i {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		if i > 0 {
+			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		name := rest[i+1 : j]
+		rest = rest[j+1:]
+		var m *ir.Member
+		for _, x := range op.Input.Members {
+			if x.Name == name {
+				m = x
+			}
+		}
+		if m == nil {
+			// resolve checks the labels; an unknown one fails the build loudly.
+			parts = append(parts, jen.Id("unknownHostLabel_"+name))
+			continue
+		}
+		id := jen.Id("h" + strconv.Itoa(n))
+		block = append(block,
+			jen.List(id.Clone(), jen.Err()).Op(":=").Qual(pkgRestBind, "HostLabel").Call(jen.Lit(m.GoName), jen.Id("v").Dot(m.GoName)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		)
+		parts = append(parts, id)
+	}
+	var expr *jen.Statement
+	for _, p := range parts {
+		if expr == nil {
+			expr = jen.Add(p)
+		} else {
+			expr = expr.Op("+").Add(p)
+		}
+	}
+	block = append(block, jen.Id("r").Dot("HostPrefix").Op("=").Add(expr))
+	if len(block) == 1 {
+		return block[0]
+	}
+	return jen.Block(block...)
 }
 
 // canonical is http.CanonicalHeaderKey, which the generator applies so

@@ -201,6 +201,7 @@ type ProtocolTest struct {
 	Method         string
 	URI            string
 	Host           string      // endpoint host (and path) the case sets
+	ResolvedHost   string      // the host the request must go to
 	Headers        [][2]string // sorted by name
 	ForbidHeaders  []string
 	RequireHeaders []string

@@ -179,6 +179,7 @@ type HTTPTestCase struct {
 	Method         string            `json:"method"`
 	URI            string            `json:"uri"`
 	Host           string            `json:"host"`
+	ResolvedHost   string            `json:"resolvedHost"`
 	Headers        map[string]string `json:"headers"`
 	ForbidHeaders  []string          `json:"forbidHeaders"`
 	RequireHeaders []string          `json:"requireHeaders"`

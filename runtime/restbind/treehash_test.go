@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/eucsdk/eucsdk/runtime/wire"
@@ -40,5 +41,19 @@ func TestTreeHashHeaders(t *testing.T) {
 	TreeHashHeaders(&r2)
 	if got := r2.Header("X-Amz-Sha256-Tree-Hash"); got != "given" {
 		t.Errorf("caller's tree hash replaced by %s", got)
+	}
+}
+
+// A hostLabel value must be one DNS label: dots, slashes or an empty value
+// would send the request to another host.
+func TestHostLabel(t *testing.T) {
+	s := func(v string) *string { return &v }
+	if got, err := HostLabel("Label", s("bar-1")); err != nil || got != "bar-1" {
+		t.Errorf("bar-1: %q, %v", got, err)
+	}
+	for _, bad := range []*string{nil, s(""), s("a.b"), s("-a"), s("a/b"), s("evil.com#"), s(string(make([]byte, 64)))} {
+		if _, err := HostLabel("Label", bad); err == nil || !strings.Contains(err.Error(), "input member Label") {
+			t.Errorf("%v: err = %v, want one naming the member", bad, err)
+		}
 	}
 }

@@ -5,10 +5,12 @@ package protocoltest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -68,11 +70,26 @@ func Options(endpoint string) pipeline.Options {
 		Retryer:                  retry.Nop(),
 		IdempotencyTokenProvider: func() string { return IdempotencyToken },
 		Clock:                    func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) },
+		HTTPClient:               prefixedHostClient,
 	}
 }
 
+// prefixedHostClient sends a request for a host under 127.0.0.1 (an
+// endpoint trait's prefix before a test server's address) to 127.0.0.1, so
+// the server sees the prefixed Host.
+var prefixedHostClient = &http.Client{Transport: &http.Transport{
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(addr); err == nil && strings.HasSuffix(host, ".127.0.0.1") {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	},
+}}
+
 // Request is what a client sent.
 type Request struct {
+	Host   string
 	Method string
 	URL    *url.URL
 	Header http.Header
@@ -94,7 +111,7 @@ func RecordingServerWith(t *testing.T, host, contentType, respBody string) (stri
 	var last atomic.Pointer[Request]
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
-		last.Store(&Request{Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
+		last.Store(&Request{Host: r.Host, Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
 		if r.Header.Get("Smithy-Protocol") == "rpc-v2-cbor" {
 			w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
 			w.Header().Set("Content-Type", CBORMediaType)
@@ -153,12 +170,20 @@ type WantRequest struct {
 	QueryParams  []string
 	ForbidQuery  []string
 	RequireQuery []string
+	// HostPrefix is what the request's host must hold before the test
+	// server's own (the endpoint trait's prefix).
+	HostPrefix string
 }
 
 // CheckRequest compares a recorded request with the case's expectations:
 // method, path, headers, and the body (as JSON when the media type says so).
 func CheckRequest(t *testing.T, got *Request, want WantRequest) {
 	t.Helper()
+	if want.HostPrefix != "" {
+		if rest, ok := strings.CutPrefix(got.Host, want.HostPrefix); !ok || !strings.HasPrefix(rest, "127.0.0.1:") {
+			t.Errorf("host %s, want %q before the test server's address", got.Host, want.HostPrefix)
+		}
+	}
 	if want.Method != "" && got.Method != want.Method {
 		t.Errorf("method %s, want %s", got.Method, want.Method)
 	}

@@ -699,6 +699,7 @@ func TestEndpointOperation_RestJsonEndpointTrait_Request(t *testing.T) {
 		Body:          aws.String(""),
 		BodyMediaType: "",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.",
 		Method:        "POST",
 		URI:           "/EndpointOperation",
 	})
@@ -719,6 +720,7 @@ func TestEndpointWithHostLabelOperation_RestJsonEndpointTraitWithHostLabel_Reque
 		Body:          aws.String("{\"label\": \"bar\"}"),
 		BodyMediaType: "application/json",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.bar.",
 		Method:        "POST",
 		URI:           "/EndpointWithHostLabelOperation",
 	})

@@ -1489,6 +1489,7 @@ func serializeOpEmptyInputAndEmptyOutputInputHTTP(r *wire.Request, v *EmptyInput
 // serializeOpEndpointOperationInputHTTP writes the HTTP request of EndpointOperation.
 func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperationInput) error {
 	r.Method = "POST"
+	r.HostPrefix = "foo."
 	var p restbind.Path
 	p.Literal("EndpointOperation")
 	var err error
@@ -1501,6 +1502,13 @@ func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperation
 // serializeOpEndpointWithHostLabelOperationInputHTTP writes the HTTP request of EndpointWithHostLabelOperation.
 func serializeOpEndpointWithHostLabelOperationInputHTTP(r *wire.Request, v *EndpointWithHostLabelOperationInput) error {
 	r.Method = "POST"
+	{
+		h0, err := restbind.HostLabel("Label", v.Label)
+		if err != nil {
+			return err
+		}
+		r.HostPrefix = "foo." + h0 + "."
+	}
 	var p restbind.Path
 	p.Literal("EndpointWithHostLabelOperation")
 	var err error
