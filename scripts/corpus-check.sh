@@ -14,6 +14,7 @@
 #   scripts/corpus-check.sh          generate all; build and vet the sample
 #   scripts/corpus-check.sh --full   generate, build and vet all
 #   scripts/corpus-check.sh --keep   keep the scratch module for inspection
+#   scripts/corpus-check.sh --only=DIR   only one protocol corpus (e.g. restjson)
 #
 # Why a sample by default: generating the 117 models takes about 30 s, but the
 # result is ~1.85M lines of Go. Measured on the shared 2-core machine (load
@@ -46,14 +47,30 @@ set -euo pipefail
 #   sns               awsQuery: maps of structures, flattened-free member lists
 #   s3                restXml: xmlNamespace, flattened lists, attributes,
 #                     noErrorWrapping errors, s3UnwrappedXmlOutput, prefix headers
-#   rpcv2/marketplaceentitlementservice  rpcv2Cbor chosen over awsJson1_1 by the v2 rule
-#   rpcv2/cloudwatch  rpcv2Cbor with awsQueryCompatible errors (also awsQuery, awsJson1_0)
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier rpcv2/marketplaceentitlementservice rpcv2/cloudwatch sts sns s3)
+# (The protocol corpora below add their own samples.)
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier sts sns s3)
 
-# Besides the awsJson corpus, every model of the protocol corpus (default
-# ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) that
-# declares rpcv2Cbor is generated, alone or beside the protocols it is
-# preferred to (the generator picks rpcv2Cbor first, as aws-sdk-go-v2 does).
+# Protocol corpora: the models of the protocol corpus (default
+# ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) by the
+# protocol the generator picks, each generated into its own directory of the
+# scratch module (some services are in both corpora: the awsJson corpus
+# holds older models of them). One line per protocol, in the order
+# aws-sdk-go-v2 prefers protocols; a model goes to the first line whose
+# trait it declares. Fields: DIR TRAIT SAMPLE-PACKAGE...; the sample
+# packages are built and vetted by default, all of DIR with --full.
+#   rpcv2  marketplaceentitlementservice  rpcv2Cbor chosen over awsJson1_1 by the v2 rule
+#          cloudwatch        rpcv2Cbor with awsQueryCompatible errors (also awsQuery, awsJson1_0)
+#   restjson mediastoredata  greedy labels, streaming payloads in and out
+#          ebs               streaming payloads with length headers, checksums
+#          connecthealth     endpoint host prefixes, an event stream (reported)
+#          amp               httpQueryParams maps
+#          inspectorscan     a document payload member
+#          novaact           documents in structures
+#          glacier           streaming uploads with Glacier's customizations
+PROTOCOL_CORPORA=(
+	"rpcv2 smithy.protocols#rpcv2Cbor marketplaceentitlementservice cloudwatch"
+	"restjson aws.protocols#restJson1 mediastoredata ebs connecthealth amp inspectorscan novaact glacier"
+)
 
 # awsQuery models of the protocol corpus (../shared/models/corpus-protocols,
 # or $EUCSDK_PROTOCOL_CORPUS), generated with the awsJson corpus (cloudwatch is
@@ -72,11 +89,12 @@ RESTXML_MODELS=(s3-2006-03-01 s3-control-2018-08-20 cloudfront-2020-05-31)
 # Models we cannot support, with the reason (PACKAGE=REASON). None today.
 EXCLUDE=()
 
-full=0 keep=0
+full=0 keep=0 only=""
 for arg in "$@"; do
 	case $arg in
 	--full) full=1 ;;
 	--keep) keep=1 ;;
+	--only=*) only=${arg#--only=} ;;
 	-h|--help) sed -n '2,26p' "$0"; exit 0 ;;
 	*) echo "corpus-check: unknown argument $arg" >&2; exit 2 ;;
 	esac
@@ -86,10 +104,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${EUCSDK_CORPUS:-$root/../shared/models/corpus}
 [ -d "$corpus" ] || { echo "corpus-check: no corpus at $corpus (set EUCSDK_CORPUS)" >&2; exit 1; }
 protocol_corpus=${EUCSDK_PROTOCOL_CORPUS:-$root/../shared/models/corpus-protocols}
-rpcv2_models=()
-if [ -d "$protocol_corpus" ]; then
-	while IFS= read -r f; do rpcv2_models+=("$f"); done < <(grep -l '"smithy.protocols#rpcv2Cbor"' "$protocol_corpus"/*.json | sort)
-fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/eucsdk-corpus.XXXXXX")
 case $scratch in "$root"/*) echo "corpus-check: scratch dir inside the checkout" >&2; exit 1 ;; esac
@@ -110,12 +124,33 @@ query=()
 if [ -d "$protocols" ]; then
 	for q in "${QUERY_MODELS[@]}" "${RESTXML_MODELS[@]}"; do query+=("$protocols/$q.json"); done
 fi
-"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json ${query[@]+"${query[@]}"} >"$scratch/report.tsv" || gen_status=$?
-# The rpcv2Cbor models go into their own directory: some services are in
-# both corpora (the awsJson corpus holds older models of them).
-if [ ${#rpcv2_models[@]} -gt 0 ]; then
-	"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod/rpcv2" -module example.com/corpus/rpcv2 "${rpcv2_models[@]}" |
-		awk -F'\t' 'BEGIN{OFS="\t"} $1=="ok"||$1=="fail"||$1=="skip"||$1=="unsupported" {$2="rpcv2/"$2} {print}' >>"$scratch/report.tsv" || gen_status=$?
+: >"$scratch/report.tsv"
+if [ -z "$only" ]; then
+	"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod" -module example.com/corpus ${excl[@]+"${excl[@]}"} "$corpus"/*.json ${query[@]+"${query[@]}"} >"$scratch/report.tsv" || gen_status=$?
+fi
+assigned=" "
+protocol_dirs=()
+for line in "${PROTOCOL_CORPORA[@]}"; do
+	read -r dir trait samples <<<"$line"
+	models=()
+	if [ -d "$protocol_corpus" ]; then
+		while IFS= read -r f; do
+			case $assigned in *" $f "*) continue ;; esac
+			assigned+="$f "
+			models+=("$f")
+		done < <(grep -l "\"$trait\"" "$protocol_corpus"/*.json | sort)
+	fi
+	if [ -n "$only" ] && [ "$only" != "$dir" ]; then continue; fi
+	[ ${#models[@]} -gt 0 ] || continue
+	protocol_dirs+=("$dir")
+	for p in $samples; do SAMPLE+=("$dir/$p"); done
+	"$scratch/.bin/eucsdk-corpus" -out "$scratch/mod/$dir" -module "example.com/corpus/$dir" "${models[@]}" |
+		awk -F'\t' -v d="$dir" 'BEGIN{OFS="\t"} $1=="ok"||$1=="fail"||$1=="skip"||$1=="unsupported" {$2=d"/"$2} {print}' >>"$scratch/report.tsv" || gen_status=$?
+done
+if [ -n "$only" ]; then
+	keep_sample=()
+	for p in "${SAMPLE[@]}"; do case $p in "$only"/*) keep_sample+=("$p") ;; esac; done
+	SAMPLE=("${keep_sample[@]}")
 fi
 gen_done=$(date +%s)
 
@@ -135,6 +170,7 @@ go mod tidy >/dev/null
 if [ $full = 1 ]; then
 	pkgs=(./...)
 	scope="all services"
+	if [ -n "$only" ]; then pkgs=("./$only/..."); scope="all of $only"; fi
 else
 	pkgs=()
 	for p in "${SAMPLE[@]}"; do [ -d "$p" ] && pkgs+=("./$p/...") ; done
@@ -147,7 +183,9 @@ end=$(date +%s)
 
 # One line per service; a build or vet failure is attributed to the service
 # whose directory the compiler names.
-failed_pkgs=$(grep -oE '(^|[ /])example\.com/corpus/(rpcv2/)?[a-z0-9]+|^(\./)?(rpcv2/)?[a-z0-9]+/' "$scratch/build.out" 2>/dev/null |
+dirs_re=$(IFS='|'; echo "${protocol_dirs[*]-}")
+dirs_re=${dirs_re:+(($dirs_re)/)?}
+failed_pkgs=$(grep -oE "(^|[ /])example\\.com/corpus/$dirs_re[a-z0-9]+|^(\\./)?$dirs_re[a-z0-9]+/" "$scratch/build.out" 2>/dev/null |
 	sed -E 's#.*example\.com/corpus/##; s#^\./##; s#/$##' | sort -u || true)
 services=0 ops=0 failures=0
 printf '%-34s %-40s %5s %7s\n' package service ops gen_s

@@ -146,6 +146,9 @@ func Operations(svc *ir.Service, fs *Files) error {
 		case ir.AuthOptional:
 			fields[jen.Id("Auth")] = jen.Qual(pkgPipeline, "AuthOptional")
 		}
+		if p := op.Output.Payload(); p != nil && p.Type.Stream == ir.StreamOut {
+			fields[jen.Id("StreamingOutput")] = jen.True()
+		}
 		if ir.NeedsValidation(op.Input) {
 			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
 		}

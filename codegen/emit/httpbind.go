@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eucsdk/eucsdk/codegen/ir"
@@ -76,6 +79,9 @@ func httpSerializer(svc *ir.Service, op *ir.Operation) *jen.Statement {
 	for _, fh := range op.FixedHeaders {
 		body = append(body, jen.Id("r").Dot("SetHeader").Call(jen.Lit(fh[0]), jen.Lit(fh[1])))
 	}
+	if op.HostPrefix != "" {
+		body = append(body, hostPrefix(op))
+	}
 	var path []jen.Code
 	for _, seg := range h.Path {
 		if seg.Label == nil {
@@ -90,7 +96,10 @@ func httpSerializer(svc *ir.Service, op *ir.Operation) *jen.Statement {
 		field := jen.Id("v").Dot(m.GoName)
 		call := jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), toText(m, m.Type, m.TimestampFormat, deref(m.Type, field.Clone()), false))
 		if cond := present(m.Type, field.Clone()); cond != nil && m.Type.Pointer {
-			path = append(path, jen.If(cond).Block(call).Else().Block(jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), jen.Lit(""))))
+			if m.LabelDefault != "" {
+				cond = jen.Add(cond).Op("&&").Add(deref(m.Type, field.Clone())).Op("!=").Lit("")
+			}
+			path = append(path, jen.If(cond).Block(call).Else().Block(jen.Id("p").Dot(fn).Call(jen.Lit(m.GoName), jen.Lit(m.LabelDefault))))
 		} else {
 			path = append(path, call)
 		}
@@ -195,9 +204,65 @@ func httpSerializer(svc *ir.Service, op *ir.Operation) *jen.Statement {
 			body = append(body, set)
 		}
 	}
-	body = append(body, jen.Return(jen.Nil()))
+	if op.TreeHash {
+		body = append(body, jen.Return(jen.Qual(pkgRestBind, "TreeHashHeaders").Call(jen.Id("r"))))
+	} else {
+		body = append(body, jen.Return(jen.Nil()))
+	}
 	return jen.Comment(httpSerFunc(op)+" writes the HTTP request of "+op.Name+".").Line().
 		Func().Id(httpSerFunc(op)).Params(jen.Id("r").Op("*").Qual(pkgWire, "Request"), jen.Id("v").Op("*").Id(in.GoName)).Error().Block(body...).Line()
+}
+
+// hostPrefix sets the request's host prefix from the endpoint trait, each
+// {label} filled from its hostLabel member and checked to be one host
+// label, in a block of its own so its names stay local.
+func hostPrefix(op *ir.Operation) jen.Code {
+	var block []jen.Code
+	var parts []jen.Code
+	rest := op.HostPrefix
+	for n := 0; rest != ""; n++ {
+		i := strings.IndexByte(rest, '{')
+		j := strings.IndexByte(rest, '}')
+		if i < 0 || j < i {
+			parts = append(parts, jen.Lit(rest))
+			break
+		}
+		if i > 0 {
+			parts = append(parts, jen.Lit(rest[:i]))
+		}
+		name := rest[i+1 : j]
+		rest = rest[j+1:]
+		var m *ir.Member
+		for _, x := range op.Input.Members {
+			if x.Name == name {
+				m = x
+			}
+		}
+		if m == nil {
+			// resolve checks the labels; an unknown one fails the build loudly.
+			parts = append(parts, jen.Id("unknownHostLabel_"+name))
+			continue
+		}
+		id := jen.Id("h" + strconv.Itoa(n))
+		block = append(block,
+			jen.List(id.Clone(), jen.Err()).Op(":=").Qual(pkgRestBind, "HostLabel").Call(jen.Lit(m.GoName), jen.Id("v").Dot(m.GoName)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		)
+		parts = append(parts, id)
+	}
+	var expr *jen.Statement
+	for _, p := range parts {
+		if expr == nil {
+			expr = jen.Add(p)
+		} else {
+			expr = expr.Op("+").Add(p)
+		}
+	}
+	block = append(block, jen.Id("r").Dot("HostPrefix").Op("=").Add(expr))
+	if len(block) == 1 {
+		return block[0]
+	}
+	return jen.Block(block...)
 }
 
 // canonical is http.CanonicalHeaderKey, which the generator applies so
@@ -250,6 +315,14 @@ func payloadWrite(svc *ir.Service, in *ir.Shape) []jen.Code {
 	case ir.Blob:
 		if ct == "" {
 			ct = "application/octet-stream"
+		}
+		if p.Type.Stream == ir.StreamIn {
+			// Sent as read; the pipeline finds the length (see
+			// wire.Request.SetStream).
+			return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(
+				jen.Id("r").Dot("SetStream").Call(field.Clone(), jen.Lit(-1)),
+				jen.Id("r").Dot("SetHeader").Call(jen.Lit("Content-Type"), jen.Lit(ct)),
+			)}
 		}
 		return []jen.Code{jen.If(field.Clone().Op("!=").Nil()).Block(setBody(field.Clone(), ct)...)}
 	case ir.String:
@@ -393,6 +466,15 @@ func payloadRead(svc *ir.Service, out *ir.Shape) []jen.Code {
 			readJSON(field.Clone().Op("=").Qual(pkgDocument, "NewLazyDocument").Call(dec().Dot("Document").Call())),
 		)}
 	case ir.Blob:
+		if p.Type.Stream == ir.StreamOut {
+			// The pipeline hands a streaming output's body over unread; a
+			// body read whole (an error path or a test) still reads as one.
+			return []jen.Code{jen.If(jen.Id("resp").Dot("Stream").Op("!=").Nil()).Block(
+				field.Clone().Op("=").Id("resp").Dot("Stream"),
+			).Else().Block(
+				field.Clone().Op("=").Qual("io", "NopCloser").Call(jen.Qual("bytes", "NewReader").Call(jen.Id("resp").Dot("Body"))),
+			)}
+		}
 		// The pipeline reuses the response buffer: keep a copy.
 		return []jen.Code{jen.If(nonEmpty).Block(field.Clone().Op("=").Append(jen.Index().Byte().Values(), jen.Id("resp").Dot("Body").Op("...")))}
 	case ir.String:

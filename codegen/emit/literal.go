@@ -212,6 +212,12 @@ func scalarLiteral(t *ir.Type, v any) (jen.Code, error) {
 		return jen.Qual("time", "Unix").Call(jen.Lit(int(sec)), jen.Lit(int(math.Round(frac*1e3))*1e6)).Dot("UTC").Call(), nil
 	case ir.Blob:
 		s, _ := v.(string)
+		switch t.Stream {
+		case ir.StreamIn:
+			return jen.Qual("strings", "NewReader").Call(jen.Lit(s)), nil
+		case ir.StreamOut:
+			return jen.Qual("io", "NopCloser").Call(jen.Qual("strings", "NewReader").Call(jen.Lit(s))), nil
+		}
 		return jen.Index().Byte().Call(jen.Lit(s)), nil
 	}
 	return nil, fmt.Errorf("no literal for kind %d", t.Kind)

@@ -88,6 +88,12 @@ func protocolTest(svc *ir.Service, op *ir.Operation, tc *ir.ProtocolTest) (jen.C
 		if tc.Body != nil {
 			want[jen.Id("Body")] = jen.Qual(pkgAWS, "String").Call(jen.Lit(*tc.Body))
 		}
+		if host, _, _ := strings.Cut(tc.Host, "/"); op.HTTP != nil && tc.ResolvedHost != "" && host != "" && strings.HasSuffix(tc.ResolvedHost, host) {
+			// The test server stands in for the case's host: what the
+			// request must put before it is the operation's host prefix.
+			// Only the REST serializers apply host prefixes so far.
+			want[jen.Id("HostPrefix")] = jen.Lit(strings.TrimSuffix(tc.ResolvedHost, host))
+		}
 		if len(tc.ForbidHeaders) > 0 {
 			var fh []jen.Code
 			for _, h := range tc.ForbidHeaders {

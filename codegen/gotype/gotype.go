@@ -46,6 +46,12 @@ func Base(t *ir.Type) *jen.Statement {
 	case ir.Timestamp:
 		return jen.Qual("time", "Time")
 	case ir.Blob:
+		switch t.Stream {
+		case ir.StreamIn:
+			return jen.Qual("io", "Reader")
+		case ir.StreamOut:
+			return jen.Qual("io", "ReadCloser")
+		}
 		return jen.Index().Byte()
 	case ir.Document:
 		return jen.Qual(PkgDocument, "Interface")

@@ -179,6 +179,10 @@ type Operation struct {
 	// FixedHeaders are headers a service requires on every request beyond
 	// its model (an SDK customization, e.g. API Gateway's Accept), sorted.
 	FixedHeaders [][2]string
+	// TreeHash is Glacier's customization for uploads: the payload's
+	// SHA-256 and SHA-256 tree hash in X-Amz-Content-Sha256 and
+	// X-Amz-Sha256-Tree-Hash, unless the caller set them.
+	TreeHash bool
 	// Tests are the model's smithy.test protocol tests for this operation,
 	// including error-shape response tests for the errors it lists.
 	Tests []*ProtocolTest
@@ -211,6 +215,7 @@ type ProtocolTest struct {
 	Method         string
 	URI            string
 	Host           string      // endpoint host (and path) the case sets
+	ResolvedHost   string      // the host the request must go to
 	Headers        [][2]string // sorted by name
 	ForbidHeaders  []string
 	RequireHeaders []string
@@ -399,6 +404,9 @@ type Member struct {
 	// MediaType is smithy.api#mediaType of the target (strings in headers
 	// are base64 when set; payloads use it as their content type).
 	MediaType string
+	// LabelDefault is what an empty httpLabel member sends instead of
+	// failing (a customization: Glacier's account id "-"); "" for none.
+	LabelDefault string
 	// HostLabel is smithy.api#hostLabel: the member also fills the
 	// operation's host prefix.
 	HostLabel bool
@@ -460,4 +468,16 @@ type Type struct {
 	Kind    Kind
 	Shape   *Shape // enums, intEnums, structures, unions, lists and maps
 	Pointer bool   // the member holds a pointer to the value
+	// Stream is set on a Blob that is an @streaming httpPayload of an
+	// operation's input (an io.Reader) or output (an io.ReadCloser).
+	Stream Stream
 }
+
+// Stream is the direction of a streaming blob payload.
+type Stream int
+
+const (
+	NotStream Stream = iota
+	StreamIn         // an input payload: io.Reader, sent as read
+	StreamOut        // an output payload: io.ReadCloser, handed over unread
+)

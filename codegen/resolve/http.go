@@ -118,5 +118,24 @@ func (r *resolver) httpBinding(op *smithy.Shape, o *ir.Operation) error {
 	o.HostPrefix = ep.HostPrefix
 	o.ChecksumRequired = op.Traits.Has("smithy.api#httpChecksumRequired")
 	o.FixedHeaders = fixedHeaders[r.svc.ServiceID]
+	if r.svc.ServiceID == "Glacier" {
+		glacierCustomizations(r.svc, o)
+	}
 	return nil
+}
+
+// glacierCustomizations are what aws-sdk-go-v2 adds to Glacier beyond its
+// model, and its protocol tests require: the API version in
+// X-Amz-Glacier-Version on every request, "-" (the caller's account) for
+// an empty account id, and the checksum headers of uploads.
+func glacierCustomizations(svc *ir.Service, o *ir.Operation) {
+	o.FixedHeaders = append(append([][2]string(nil), o.FixedHeaders...), [2]string{"X-Amz-Glacier-Version", svc.Version})
+	for _, m := range o.Input.Members {
+		if m.Name == "accountId" && m.Location == ir.InLabel {
+			m.LabelDefault = "-"
+		}
+	}
+	if p := o.Input.Payload(); p != nil && p.Type.Stream == ir.StreamIn {
+		o.TreeHash = true
+	}
 }

@@ -375,6 +375,9 @@ func (r *resolver) unsupported(op *smithy.Shape) string {
 				if t.Type == smithy.TypeUnion {
 					return fmt.Sprintf("event stream member %s (target %s) is not supported", mem.ID(), t.ID)
 				}
+				if r.rest && mem.Traits.Has("smithy.api#httpPayload") {
+					continue // an io.Reader in, an io.ReadCloser out
+				}
 				return fmt.Sprintf("streaming blob member %s (target %s) is not supported", mem.ID(), t.ID)
 			}
 		}
@@ -704,6 +707,13 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 		t.Kind = ir.Timestamp
 	case smithy.TypeBlob:
 		t.Kind = ir.Blob
+		if tt.Streaming && r.binding {
+			// Only a payload streams (unsupported rejects the rest).
+			t.Stream = ir.StreamOut
+			if r.bindingInput {
+				t.Stream = ir.StreamIn
+			}
+		}
 		return mem, nil
 	case smithy.TypeDocument:
 		t.Kind = ir.Document

@@ -82,7 +82,7 @@ func decodeTests(s *smithy.Shape, kind, proto string) ([]smithy.HTTPTestCase, er
 func newTest(t smithy.HTTPTestCase, kind string, errShape *ir.Shape, s3 bool) *ir.ProtocolTest {
 	pt := &ir.ProtocolTest{
 		ID: t.ID, Doc: t.Documentation, Kind: kind, AppliesTo: t.AppliesTo, Params: compact(t.Params),
-		Method: t.Method, URI: t.URI, Host: t.Host, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
+		Method: t.Method, URI: t.URI, Host: t.Host, ResolvedHost: t.ResolvedHost, ForbidHeaders: t.ForbidHeaders, RequireHeaders: t.RequireHeaders,
 		Body: t.Body, BodyMediaType: t.BodyMediaType, Code: t.Code, Error: errShape,
 		QueryParams: t.QueryParams, ForbidQuery: t.ForbidQuery, RequireQuery: t.RequireQuery,
 		ErrorCode: t.VendorParams.Code,

@@ -171,14 +171,18 @@ type EndpointTestCase struct {
 
 // HTTPTestCase is one smithy.test#httpRequestTests or httpResponseTests case.
 type HTTPTestCase struct {
-	ID             string            `json:"id"`
-	Documentation  string            `json:"documentation"`
-	Protocol       string            `json:"protocol"`
-	AppliesTo      string            `json:"appliesTo"`
-	Params         json.RawMessage   `json:"params"`
-	Method         string            `json:"method"`
-	URI            string            `json:"uri"`
-	Host           string            `json:"host"`
+	ID            string          `json:"id"`
+	Documentation string          `json:"documentation"`
+	Protocol      string          `json:"protocol"`
+	AppliesTo     string          `json:"appliesTo"`
+	Params        json.RawMessage `json:"params"`
+	Method        string          `json:"method"`
+	URI           string          `json:"uri"`
+	Host          string          `json:"host"`
+	// ResolvedHost is the host the request must go to once the client's
+	// endpoint customizations apply (a host prefix; S3 moves the bucket
+	// into it).
+	ResolvedHost   string            `json:"resolvedHost"`
 	Headers        map[string]string `json:"headers"`
 	ForbidHeaders  []string          `json:"forbidHeaders"`
 	RequireHeaders []string          `json:"requireHeaders"`
@@ -188,9 +192,6 @@ type HTTPTestCase struct {
 	QueryParams    []string          `json:"queryParams"`
 	ForbidQuery    []string          `json:"forbidQueryParams"`
 	RequireQuery   []string          `json:"requireQueryParams"`
-	// ResolvedHost is the host the request must go to once the client's
-	// endpoint customizations apply (S3 moves the bucket into it).
-	ResolvedHost string `json:"resolvedHost"`
 	// VendorParams.Code is the error code awsQueryCompatible error cases
 	// expect the error to report.
 	VendorParams struct {

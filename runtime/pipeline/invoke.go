@@ -321,6 +321,9 @@ func (k *call) getBody() (io.ReadCloser, error) {
 func (k *call) buildRequest(ctx context.Context, n int) *http.Request {
 	r := &k.req
 	o := &outgoing{url: *k.ep.url}
+	if r.HostPrefix != "" {
+		o.url.Host = r.HostPrefix + o.url.Host
+	}
 	if r.Path != "" && r.Path != "/" {
 		// r.Path is escaped (REST labels may hold escaped slashes); the URL
 		// keeps both forms so the escaping survives to the wire.

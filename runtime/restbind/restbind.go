@@ -329,3 +329,24 @@ func ContentMD5(body []byte) string {
 	sum := md5.Sum(body)
 	return base64.StdEncoding.EncodeToString(sum[:])
 }
+
+// HostLabel returns the value of a hostLabel member for an endpoint host
+// prefix, or an error naming the member when it is missing or is not one
+// RFC 1123 label (letters, digits and hyphens, 1 to 63 characters, not
+// starting with a hyphen): anything else would change which host the
+// request goes to.
+func HostLabel(member string, v *string) (string, error) {
+	if v == nil || *v == "" {
+		return "", fmt.Errorf("input member %s: a hostLabel must not be empty", member)
+	}
+	s := *v
+	ok := len(s) <= 63 && s[0] != '-'
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-'
+	}
+	if !ok {
+		return "", fmt.Errorf("input member %s: %q is not a valid host label", member, s)
+	}
+	return s, nil
+}

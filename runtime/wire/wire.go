@@ -69,6 +69,9 @@ type Request struct {
 	Path string
 	// RawQuery is the encoded query string, without '?'.
 	RawQuery string
+	// HostPrefix is prepended to the endpoint's host (the endpoint
+	// trait's hostPrefix, its labels filled and checked by the serializer).
+	HostPrefix string
 	// Body is the serialized payload, or nil for none.
 	Body []byte
 	// ContentEncoding is the body's encoding after compression, e.g. gzip.

@@ -5,11 +5,13 @@ package protocoltest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -94,11 +96,26 @@ func Options(endpoint string) pipeline.Options {
 		Retryer:                  retry.Nop(),
 		IdempotencyTokenProvider: func() string { return IdempotencyToken },
 		Clock:                    func() time.Time { return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC) },
+		HTTPClient:               prefixedHostClient,
 	}
 }
 
+// prefixedHostClient sends a request for a host under 127.0.0.1 (an
+// endpoint trait's prefix before a test server's address) to 127.0.0.1, so
+// the server sees the prefixed Host.
+var prefixedHostClient = &http.Client{Transport: &http.Transport{
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(addr); err == nil && strings.HasSuffix(host, ".127.0.0.1") {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	},
+}}
+
 // Request is what a client sent.
 type Request struct {
+	Host   string
 	Method string
 	URL    *url.URL
 	Header http.Header
@@ -120,7 +137,7 @@ func RecordingServerWith(t *testing.T, host, contentType, respBody string) (stri
 	var last atomic.Pointer[Request]
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
-		last.Store(&Request{Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
+		last.Store(&Request{Host: r.Host, Method: r.Method, URL: r.URL, Header: r.Header.Clone(), Body: b})
 		if r.Header.Get("Smithy-Protocol") == "rpc-v2-cbor" {
 			w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
 			w.Header().Set("Content-Type", CBORMediaType)
@@ -179,12 +196,20 @@ type WantRequest struct {
 	QueryParams  []string
 	ForbidQuery  []string
 	RequireQuery []string
+	// HostPrefix is what the request's host must hold before the test
+	// server's own (the endpoint trait's prefix).
+	HostPrefix string
 }
 
 // CheckRequest compares a recorded request with the case's expectations:
 // method, path, headers, and the body (as JSON when the media type says so).
 func CheckRequest(t *testing.T, got *Request, want WantRequest) {
 	t.Helper()
+	if want.HostPrefix != "" {
+		if rest, ok := strings.CutPrefix(got.Host, want.HostPrefix); !ok || !strings.HasPrefix(rest, "127.0.0.1:") {
+			t.Errorf("host %s, want %q before the test server's address", got.Host, want.HostPrefix)
+		}
+	}
 	if want.Method != "" && got.Method != want.Method {
 		t.Errorf("method %s, want %s", got.Method, want.Method)
 	}
@@ -383,6 +408,7 @@ func JSONDiff(got, want []byte) string {
 // equal to NaN, comparing documents by their JSON, and ignoring metadata.
 func CheckOutput(t *testing.T, want, got any) {
 	t.Helper()
+	read := map[io.ReadCloser]string{}
 	opts := []cmp.Option{
 		cmpopts.EquateNaNs(),
 		cmpopts.IgnoreTypes(middleware.Metadata{}),
@@ -403,8 +429,29 @@ func CheckOutput(t *testing.T, want, got any) {
 		// write that as {}.
 		cmp.FilterValues(func(a, b map[string]string) bool { return len(a) == 0 && len(b) == 0 },
 			cmp.Comparer(func(_, _ map[string]string) bool { return true })),
+		// Streaming payloads compare by content; a reader is read once,
+		// since cmp may look at a pair twice.
+		cmp.Comparer(func(a, b io.ReadCloser) bool { return streamText(read, a) == streamText(read, b) }),
 	}
 	if diff := cmp.Diff(want, got, opts...); diff != "" {
 		t.Errorf("decoded value differs (-want +got):\n%s", diff)
 	}
+}
+
+// streamText returns what r holds (nil holds nothing), read once.
+func streamText(read map[io.ReadCloser]string, r io.ReadCloser) string {
+	if r == nil {
+		return ""
+	}
+	if s, ok := read[r]; ok {
+		return s
+	}
+	b, err := io.ReadAll(r)
+	r.Close()
+	s := string(b)
+	if err != nil {
+		s += "(read error: " + err.Error() + ")"
+	}
+	read[r] = s
+	return s
 }

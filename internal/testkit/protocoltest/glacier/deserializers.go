@@ -3,7 +3,10 @@
 package glacier
 
 import (
+	aws "github.com/eucsdk/eucsdk/aws"
+	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/glacier/types"
 	awsjson "github.com/eucsdk/eucsdk/runtime/awsjson"
+	restbind "github.com/eucsdk/eucsdk/runtime/restbind"
 	wire "github.com/eucsdk/eucsdk/runtime/wire"
 )
 
@@ -11,7 +14,171 @@ import (
 // error type for code.
 func newModeledError(code string, resp *wire.Response, d *awsjson.Decoder) error {
 	switch code {
+	case "InvalidParameterValueException":
+		v := &types.InvalidParameterValueException{}
+		deserializeInvalidParameterValueException(d, v)
+		return v
+	case "MissingParameterValueException":
+		v := &types.MissingParameterValueException{}
+		deserializeMissingParameterValueException(d, v)
+		return v
+	case "RequestTimeoutException":
+		v := &types.RequestTimeoutException{}
+		deserializeRequestTimeoutException(d, v)
+		return v
+	case "ResourceNotFoundException":
+		v := &types.ResourceNotFoundException{}
+		deserializeResourceNotFoundException(d, v)
+		return v
+	case "ServiceUnavailableException":
+		v := &types.ServiceUnavailableException{}
+		deserializeServiceUnavailableException(d, v)
+		return v
 	default:
 		return nil
 	}
+}
+
+func deserializeInvalidParameterValueException(d *awsjson.Decoder, v *types.InvalidParameterValueException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "type":
+			if !d.Null() {
+				v.Type = d.StringPtr()
+			}
+		case "code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeMissingParameterValueException(d *awsjson.Decoder, v *types.MissingParameterValueException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "type":
+			if !d.Null() {
+				v.Type = d.StringPtr()
+			}
+		case "code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeRequestTimeoutException(d *awsjson.Decoder, v *types.RequestTimeoutException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "type":
+			if !d.Null() {
+				v.Type = d.StringPtr()
+			}
+		case "code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeResourceNotFoundException(d *awsjson.Decoder, v *types.ResourceNotFoundException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "type":
+			if !d.Null() {
+				v.Type = d.StringPtr()
+			}
+		case "code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+func deserializeServiceUnavailableException(d *awsjson.Decoder, v *types.ServiceUnavailableException) {
+	if !d.ObjectStart() {
+		return
+	}
+	for key, ok := d.NextKey(); ok; key, ok = d.NextKey() {
+		switch string(key) {
+		case "type":
+			if !d.Null() {
+				v.Type = d.StringPtr()
+			}
+		case "code":
+			if !d.Null() {
+				v.Code = d.StringPtr()
+			}
+		case "message", "Message":
+			if !d.Null() {
+				v.Message = d.StringPtr()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// deserializeOpUploadArchiveOutputHTTP reads the HTTP response of UploadArchive.
+func deserializeOpUploadArchiveOutputHTTP(resp *wire.Response, v *UploadArchiveOutput) error {
+	var rd restbind.Reader
+	if s, ok := restbind.Header(resp.Header, "Location"); ok {
+		v.Location = aws.String(s)
+	}
+	if s, ok := restbind.Header(resp.Header, "x-amz-sha256-tree-hash"); ok {
+		v.Checksum = aws.String(s)
+	}
+	if s, ok := restbind.Header(resp.Header, "x-amz-archive-id"); ok {
+		v.ArchiveId = aws.String(s)
+	}
+	return rd.Err()
+}
+
+// deserializeOpUploadMultipartPartOutputHTTP reads the HTTP response of UploadMultipartPart.
+func deserializeOpUploadMultipartPartOutputHTTP(resp *wire.Response, v *UploadMultipartPartOutput) error {
+	var rd restbind.Reader
+	if s, ok := restbind.Header(resp.Header, "x-amz-sha256-tree-hash"); ok {
+		v.Checksum = aws.String(s)
+	}
+	return rd.Err()
 }

@@ -10,6 +10,7 @@ import (
 	document "github.com/eucsdk/eucsdk/runtime/document"
 	restbind "github.com/eucsdk/eucsdk/runtime/restbind"
 	wire "github.com/eucsdk/eucsdk/runtime/wire"
+	"io"
 	"time"
 )
 
@@ -2494,6 +2495,40 @@ func deserializeOpSparseJsonMapsOutputHTTP(resp *wire.Response, v *SparseJsonMap
 		deserializeOpSparseJsonMapsOutput(d, v)
 	}); err != nil {
 		return err
+	}
+	return rd.Err()
+}
+
+// deserializeOpStreamingTraitsOutputHTTP reads the HTTP response of StreamingTraits.
+func deserializeOpStreamingTraitsOutputHTTP(resp *wire.Response, v *StreamingTraitsOutput) error {
+	var rd restbind.Reader
+	if s, ok := restbind.Header(resp.Header, "X-Foo"); ok {
+		v.Foo = aws.String(s)
+	}
+	if resp.Stream != nil {
+		v.Blob = resp.Stream
+	} else {
+		v.Blob = io.NopCloser(bytes.NewReader(resp.Body))
+	}
+	return rd.Err()
+}
+
+// deserializeOpStreamingTraitsRequireLengthOutputHTTP reads the HTTP response of StreamingTraitsRequireLength.
+func deserializeOpStreamingTraitsRequireLengthOutputHTTP(resp *wire.Response, v *StreamingTraitsRequireLengthOutput) error {
+	var rd restbind.Reader
+	return rd.Err()
+}
+
+// deserializeOpStreamingTraitsWithMediaTypeOutputHTTP reads the HTTP response of StreamingTraitsWithMediaType.
+func deserializeOpStreamingTraitsWithMediaTypeOutputHTTP(resp *wire.Response, v *StreamingTraitsWithMediaTypeOutput) error {
+	var rd restbind.Reader
+	if s, ok := restbind.Header(resp.Header, "X-Foo"); ok {
+		v.Foo = aws.String(s)
+	}
+	if resp.Stream != nil {
+		v.Blob = resp.Stream
+	} else {
+		v.Blob = io.NopCloser(bytes.NewReader(resp.Body))
 	}
 	return rd.Err()
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson"
 	types "github.com/eucsdk/eucsdk/internal/testkit/protocoltest/restjson/types"
 	document "github.com/eucsdk/eucsdk/runtime/document"
+	"io"
 	"math"
 	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -697,6 +699,7 @@ func TestEndpointOperation_RestJsonEndpointTrait_Request(t *testing.T) {
 		Body:          aws.String(""),
 		BodyMediaType: "",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.",
 		Method:        "POST",
 		URI:           "/EndpointOperation",
 	})
@@ -717,6 +720,7 @@ func TestEndpointWithHostLabelOperation_RestJsonEndpointTraitWithHostLabel_Reque
 		Body:          aws.String("{\"label\": \"bar\"}"),
 		BodyMediaType: "application/json",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.bar.",
 		Method:        "POST",
 		URI:           "/EndpointWithHostLabelOperation",
 	})
@@ -5088,6 +5092,148 @@ func TestSparseJsonMaps_RestJsonDeserializesSparseSetMapAndRetainsNull_Response(
 		"y": []string{"a", "b"},
 		"z": nil,
 	}}, out)
+}
+
+// TestStreamingTraits_RestJsonStreamingTraitsWithBlob_Request: Serializes a blob in the HTTP payload
+func TestStreamingTraits_RestJsonStreamingTraitsWithBlob_Request(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint, got := protocoltest.RecordingServer(t, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	_, err := c.StreamingTraits(context.Background(), &restjson.StreamingTraitsInput{
+		Blob: strings.NewReader("blobby blob blob"),
+		Foo:  aws.String("Foo"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckRequest(t, got(), protocoltest.WantRequest{
+		Body:          aws.String("blobby blob blob"),
+		BodyMediaType: "application/octet-stream",
+		Headers:       [][2]string{{"Content-Type", "application/octet-stream"}, {"X-Foo", "Foo"}},
+		Method:        "POST",
+		URI:           "/StreamingTraits",
+	})
+}
+
+// TestStreamingTraits_RestJsonStreamingTraitsWithNoBlobBody_Request: Serializes an empty blob in the HTTP payload
+func TestStreamingTraits_RestJsonStreamingTraitsWithNoBlobBody_Request(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint, got := protocoltest.RecordingServer(t, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	_, err := c.StreamingTraits(context.Background(), &restjson.StreamingTraitsInput{Foo: aws.String("Foo")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckRequest(t, got(), protocoltest.WantRequest{
+		Body:          aws.String(""),
+		BodyMediaType: "application/octet-stream",
+		Headers:       [][2]string{{"X-Foo", "Foo"}},
+		Method:        "POST",
+		URI:           "/StreamingTraits",
+	})
+}
+
+// TestStreamingTraits_RestJsonStreamingTraitsWithBlob_Response: Serializes a blob in the HTTP payload
+func TestStreamingTraits_RestJsonStreamingTraitsWithBlob_Response(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint := protocoltest.ResponseServer(t, 200, [][2]string{{"Content-Type", "application/octet-stream"}, {"X-Foo", "Foo"}}, "blobby blob blob")
+	c := restjson.New(protocoltest.Options(endpoint))
+	out, err := c.StreamingTraits(context.Background(), &restjson.StreamingTraitsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckOutput(t, &restjson.StreamingTraitsOutput{
+		Blob: io.NopCloser(strings.NewReader("blobby blob blob")),
+		Foo:  aws.String("Foo"),
+	}, out)
+}
+
+// TestStreamingTraits_RestJsonStreamingTraitsWithNoBlobBody_Response: Serializes an empty blob in the HTTP payload
+func TestStreamingTraits_RestJsonStreamingTraitsWithNoBlobBody_Response(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint := protocoltest.ResponseServer(t, 200, [][2]string{{"X-Foo", "Foo"}}, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	out, err := c.StreamingTraits(context.Background(), &restjson.StreamingTraitsInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckOutput(t, &restjson.StreamingTraitsOutput{Foo: aws.String("Foo")}, out)
+}
+
+// TestStreamingTraitsRequireLength_RestJsonStreamingTraitsRequireLengthWithBlob_Request: Serializes a blob in the HTTP payload with a required length
+func TestStreamingTraitsRequireLength_RestJsonStreamingTraitsRequireLengthWithBlob_Request(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint, got := protocoltest.RecordingServer(t, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	_, err := c.StreamingTraitsRequireLength(context.Background(), &restjson.StreamingTraitsRequireLengthInput{
+		Blob: strings.NewReader("blobby blob blob"),
+		Foo:  aws.String("Foo"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckRequest(t, got(), protocoltest.WantRequest{
+		Body:           aws.String("blobby blob blob"),
+		BodyMediaType:  "application/octet-stream",
+		Headers:        [][2]string{{"Content-Type", "application/octet-stream"}, {"X-Foo", "Foo"}},
+		Method:         "POST",
+		RequireHeaders: []string{"Content-Length"},
+		URI:            "/StreamingTraitsRequireLength",
+	})
+}
+
+// TestStreamingTraitsRequireLength_RestJsonStreamingTraitsRequireLengthWithNoBlobBody_Request: Serializes an empty blob in the HTTP payload
+func TestStreamingTraitsRequireLength_RestJsonStreamingTraitsRequireLengthWithNoBlobBody_Request(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint, got := protocoltest.RecordingServer(t, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	_, err := c.StreamingTraitsRequireLength(context.Background(), &restjson.StreamingTraitsRequireLengthInput{Foo: aws.String("Foo")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckRequest(t, got(), protocoltest.WantRequest{
+		Body:          aws.String(""),
+		BodyMediaType: "application/octet-stream",
+		Headers:       [][2]string{{"X-Foo", "Foo"}},
+		Method:        "POST",
+		URI:           "/StreamingTraitsRequireLength",
+	})
+}
+
+// TestStreamingTraitsWithMediaType_RestJsonStreamingTraitsWithMediaTypeWithBlob_Request: Serializes a blob in the HTTP payload with a content-type
+func TestStreamingTraitsWithMediaType_RestJsonStreamingTraitsWithMediaTypeWithBlob_Request(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint, got := protocoltest.RecordingServer(t, "")
+	c := restjson.New(protocoltest.Options(endpoint))
+	_, err := c.StreamingTraitsWithMediaType(context.Background(), &restjson.StreamingTraitsWithMediaTypeInput{
+		Blob: strings.NewReader("blobby blob blob"),
+		Foo:  aws.String("Foo"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckRequest(t, got(), protocoltest.WantRequest{
+		Body:          aws.String("blobby blob blob"),
+		BodyMediaType: "application/octet-stream",
+		Headers:       [][2]string{{"Content-Type", "text/plain"}, {"X-Foo", "Foo"}},
+		Method:        "POST",
+		URI:           "/StreamingTraitsWithMediaType",
+	})
+}
+
+// TestStreamingTraitsWithMediaType_RestJsonStreamingTraitsWithMediaTypeWithBlob_Response: Serializes a blob in the HTTP payload with a content-type
+func TestStreamingTraitsWithMediaType_RestJsonStreamingTraitsWithMediaTypeWithBlob_Response(t *testing.T) {
+	protocoltest.Ran(t)
+	endpoint := protocoltest.ResponseServer(t, 200, [][2]string{{"Content-Type", "text/plain"}, {"X-Foo", "Foo"}}, "blobby blob blob")
+	c := restjson.New(protocoltest.Options(endpoint))
+	out, err := c.StreamingTraitsWithMediaType(context.Background(), &restjson.StreamingTraitsWithMediaTypeInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	protocoltest.CheckOutput(t, &restjson.StreamingTraitsWithMediaTypeOutput{
+		Blob: io.NopCloser(strings.NewReader("blobby blob blob")),
+		Foo:  aws.String("Foo"),
+	}, out)
 }
 
 // TestTestBodyStructure_RestJsonTestBodyStructure_Request: Serializes a structure

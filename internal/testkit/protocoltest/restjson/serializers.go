@@ -1489,6 +1489,7 @@ func serializeOpEmptyInputAndEmptyOutputInputHTTP(r *wire.Request, v *EmptyInput
 // serializeOpEndpointOperationInputHTTP writes the HTTP request of EndpointOperation.
 func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperationInput) error {
 	r.Method = "POST"
+	r.HostPrefix = "foo."
 	var p restbind.Path
 	p.Literal("EndpointOperation")
 	var err error
@@ -1501,6 +1502,13 @@ func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperation
 // serializeOpEndpointWithHostLabelOperationInputHTTP writes the HTTP request of EndpointWithHostLabelOperation.
 func serializeOpEndpointWithHostLabelOperationInputHTTP(r *wire.Request, v *EndpointWithHostLabelOperationInput) error {
 	r.Method = "POST"
+	{
+		h0, err := restbind.HostLabel("Label", v.Label)
+		if err != nil {
+			return err
+		}
+		r.HostPrefix = "foo." + h0 + "."
+	}
 	var p restbind.Path
 	p.Literal("EndpointWithHostLabelOperation")
 	var err error
@@ -3074,6 +3082,63 @@ func serializeOpSparseJsonMapsInputHTTP(r *wire.Request, v *SparseJsonMapsInput)
 	}
 	if err := awsjson.WriteBody(r, v, serializeOpSparseJsonMapsInput); err != nil {
 		return err
+	}
+	return nil
+}
+
+// serializeOpStreamingTraitsInputHTTP writes the HTTP request of StreamingTraits.
+func serializeOpStreamingTraitsInputHTTP(r *wire.Request, v *StreamingTraitsInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraits")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "application/octet-stream")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
+	}
+	return nil
+}
+
+// serializeOpStreamingTraitsRequireLengthInputHTTP writes the HTTP request of StreamingTraitsRequireLength.
+func serializeOpStreamingTraitsRequireLengthInputHTTP(r *wire.Request, v *StreamingTraitsRequireLengthInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraitsRequireLength")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "application/octet-stream")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
+	}
+	return nil
+}
+
+// serializeOpStreamingTraitsWithMediaTypeInputHTTP writes the HTTP request of StreamingTraitsWithMediaType.
+func serializeOpStreamingTraitsWithMediaTypeInputHTTP(r *wire.Request, v *StreamingTraitsWithMediaTypeInput) error {
+	r.Method = "POST"
+	var p restbind.Path
+	p.Literal("StreamingTraitsWithMediaType")
+	var err error
+	if r.Path, err = p.String(); err != nil {
+		return err
+	}
+	if v.Blob != nil {
+		r.SetStream(v.Blob, -1)
+		r.SetHeader("Content-Type", "text/plain")
+	}
+	if v.Foo != nil {
+		r.SetHeader("X-Foo", *v.Foo)
 	}
 	return nil
 }

@@ -366,6 +366,7 @@ func TestEndpointOperation_RestXmlEndpointTrait_Request(t *testing.T) {
 		Body:          aws.String(""),
 		BodyMediaType: "",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.",
 		Method:        "POST",
 		URI:           "/EndpointOperation",
 	})
@@ -388,6 +389,7 @@ func TestEndpointWithHostLabelHeaderOperation_RestXmlEndpointTraitWithHostLabelA
 		Body:          aws.String(""),
 		BodyMediaType: "application/xml",
 		Headers:       [][2]string{{"X-Amz-Account-Id", "bar"}},
+		HostPrefix:    "bar.",
 		Method:        "POST",
 		URI:           "/EndpointWithHostLabelHeaderOperation",
 	})
@@ -408,6 +410,7 @@ func TestEndpointWithHostLabelOperation_RestXmlEndpointTraitWithHostLabel_Reques
 		Body:          aws.String("<EndpointWithHostLabelOperationRequest>\n    <label>bar</label>\n</EndpointWithHostLabelOperationRequest>\n"),
 		BodyMediaType: "application/xml",
 		Headers:       [][2]string{},
+		HostPrefix:    "foo.bar.",
 		Method:        "POST",
 		URI:           "/EndpointWithHostLabelOperation",
 	})

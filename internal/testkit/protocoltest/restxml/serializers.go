@@ -1105,6 +1105,7 @@ func serializeOpEmptyInputAndEmptyOutputInputHTTP(r *wire.Request, v *EmptyInput
 // serializeOpEndpointOperationInputHTTP writes the HTTP request of EndpointOperation.
 func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperationInput) error {
 	r.Method = "POST"
+	r.HostPrefix = "foo."
 	var p restbind.Path
 	p.Literal("EndpointOperation")
 	var err error
@@ -1117,6 +1118,13 @@ func serializeOpEndpointOperationInputHTTP(r *wire.Request, v *EndpointOperation
 // serializeOpEndpointWithHostLabelHeaderOperationInputHTTP writes the HTTP request of EndpointWithHostLabelHeaderOperation.
 func serializeOpEndpointWithHostLabelHeaderOperationInputHTTP(r *wire.Request, v *EndpointWithHostLabelHeaderOperationInput) error {
 	r.Method = "POST"
+	{
+		h0, err := restbind.HostLabel("AccountId", v.AccountId)
+		if err != nil {
+			return err
+		}
+		r.HostPrefix = h0 + "."
+	}
 	var p restbind.Path
 	p.Literal("EndpointWithHostLabelHeaderOperation")
 	var err error
@@ -1132,6 +1140,13 @@ func serializeOpEndpointWithHostLabelHeaderOperationInputHTTP(r *wire.Request, v
 // serializeOpEndpointWithHostLabelOperationInputHTTP writes the HTTP request of EndpointWithHostLabelOperation.
 func serializeOpEndpointWithHostLabelOperationInputHTTP(r *wire.Request, v *EndpointWithHostLabelOperationInput) error {
 	r.Method = "POST"
+	{
+		h0, err := restbind.HostLabel("Label", v.Label)
+		if err != nil {
+			return err
+		}
+		r.HostPrefix = "foo." + h0 + "."
+	}
 	var p restbind.Path
 	p.Literal("EndpointWithHostLabelOperation")
 	var err error
