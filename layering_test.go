@@ -29,7 +29,7 @@ var layers = []struct {
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery", "runtime/restxml",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
 		"runtime/paginator", "runtime/waiter", "runtime/constraint", "runtime/wire", "runtime/restbind", "logging/slogger",
-		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv",
+		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv", "internal/testkit/doccheck",
 	}},
 	{"core", []string{"aws/retry", "runtime/signer", "credentials", "credentials/processcreds", "feature/ec2/imds"}},
 	{"settings", []string{"internal/settings"}},

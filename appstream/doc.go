@@ -26,4 +26,25 @@
 //     (http://aws.amazon.com/appstream2)
 //   - Amazon WorkSpaces Applications documentation
 //     (http://aws.amazon.com/documentation/appstream2)
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of DescribeFleets:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := appstream.NewFromConfig(cfg)
+//	out, err := client.DescribeFleets(ctx, &appstream.DescribeFleetsInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Fleets))
+//
+// DescribeFleetsPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package appstream

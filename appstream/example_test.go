@@ -10,7 +10,9 @@ import (
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/appstream/types"
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/config"
 	"github.com/eucsdk/eucsdk/emulator"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 )
 
 // startEmulator runs the embedded emulator on loopback, the way a test gets
@@ -180,4 +182,26 @@ func ExampleImageBuilderRunningWaiter_Wait() {
 	fmt.Println(aws.ToString(out.ImageBuilders[0].Name), out.ImageBuilders[0].State)
 	// Output:
 	// builder-1 RUNNING
+}
+
+// The package doc's example, run against the emulator through the
+// environment config.LoadDefaultConfig reads, as a user's CI job would set it.
+func Example_packageDoc() {
+	emu, stop := startEmulator()
+	defer stop()
+	defer awsenv.Swap(emu.Environment(emulator.DefaultAccount))()
+	ctx := context.Background()
+
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	client := appstream.NewFromConfig(cfg)
+	out, err := client.DescribeFleets(ctx, &appstream.DescribeFleetsInput{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(out.Fleets))
+	// Output:
+	// 0
 }

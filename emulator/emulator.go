@@ -283,6 +283,23 @@ func (e *Emulator) ClientOptions(acct Account) pipeline.Options {
 	}
 }
 
+// Environment returns the variables, as KEY=VALUE, that point
+// config.LoadDefaultConfig (ours, aws-sdk-go-v2's or the AWS CLI's) at the
+// emulator as acct, for a program under test: its endpoint, region and
+// static keys, no session token or profile, and no EC2 instance metadata,
+// so nothing of the machine's own AWS setup is used.
+func (e *Emulator) Environment(acct Account) []string {
+	return []string{
+		"AWS_ACCESS_KEY_ID=" + acct.AccessKeyID,
+		"AWS_SECRET_ACCESS_KEY=" + acct.SecretAccessKey,
+		"AWS_SESSION_TOKEN=",
+		"AWS_PROFILE=",
+		"AWS_REGION=" + e.region,
+		"AWS_ENDPOINT_URL=" + e.endpoint,
+		"AWS_EC2_METADATA_DISABLED=true",
+	}
+}
+
 // ManualClock is a clock that moves only when told, for stepping resources
 // through their states in tests without sleeping.
 type ManualClock struct {

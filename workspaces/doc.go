@@ -29,4 +29,25 @@
 // information about using the CLI to manage your WorkSpaces resources, see the
 // WorkSpaces section of the CLI Reference
 // (https://docs.aws.amazon.com/cli/latest/reference/workspaces/index.html).
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of DescribeIpGroups:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := workspaces.NewFromConfig(cfg)
+//	out, err := client.DescribeIpGroups(ctx, &workspaces.DescribeIpGroupsInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Result))
+//
+// DescribeIpGroupsPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package workspaces

@@ -6,7 +6,9 @@ import (
 	"log"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/config"
 	"github.com/eucsdk/eucsdk/emulator"
+	"github.com/eucsdk/eucsdk/internal/testkit/awsenv"
 	"github.com/eucsdk/eucsdk/workspaces"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
@@ -65,4 +67,26 @@ func ExampleDescribeWorkspaceImagesPaginator_Items() {
 	// Output:
 	// golden-windows
 	// golden-linux
+}
+
+// The package doc's example, run against the emulator through the
+// environment config.LoadDefaultConfig reads, as a user's CI job would set it.
+func Example_packageDoc() {
+	emu, stop := startEmulator()
+	defer stop()
+	defer awsenv.Swap(emu.Environment(emulator.DefaultAccount))()
+	ctx := context.Background()
+
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	client := workspaces.NewFromConfig(cfg)
+	out, err := client.DescribeIpGroups(ctx, &workspaces.DescribeIpGroupsInput{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(out.Result))
+	// Output:
+	// 0
 }

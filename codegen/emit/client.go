@@ -13,8 +13,37 @@ import (
 func Doc(svc *ir.Service, fs *Files) error {
 	f := fs.main(svc, "doc.go")
 	d := fmt.Sprintf("Package %s provides the API client, operations, and parameter types for\n%s.", svc.Package, svc.Title)
-	f.PackageComment(slashes(docWith(d, svc.Doc)))
+	f.PackageComment(slashes(docWith(d, svc.Doc, docExample(svc))))
 	return nil
+}
+
+// docExample is the package doc's example: go doc shows no Example
+// functions, so the first thing a reader runs has to be in the text. The
+// service packages' tests hold it equal to an Example that go test runs.
+func docExample(svc *ir.Service) string {
+	op := svc.DocExample
+	if op == nil {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Example\n\n")
+	fmt.Fprintf(&b, "A client built from the default configuration (package\ngithub.com/eucsdk/eucsdk/config: credentials and region from the environment\nand the shared config files) lists the first page of %s:\n\n", op.Name)
+	for _, l := range []string{
+		"cfg, err := config.LoadDefaultConfig(ctx)",
+		"if err != nil {",
+		"\tlog.Fatal(err)",
+		"}",
+		fmt.Sprintf("client := %s.NewFromConfig(cfg)", svc.Package),
+		fmt.Sprintf("out, err := client.%s(ctx, &%s.%s{})", op.Name, svc.Package, op.Input.GoName),
+		"if err != nil {",
+		"\tlog.Fatal(err)",
+		"}",
+		fmt.Sprintf("fmt.Println(len(out.%s))", op.Paginator.Items[0].GoName),
+	} {
+		fmt.Fprintf(&b, "\t%s\n", l)
+	}
+	fmt.Fprintf(&b, "\n%s walks every page. The Example functions of this package\nrun the same calls against the embedded emulator (package\ngithub.com/eucsdk/eucsdk/emulator), as a test can.", op.Paginator.GoName)
+	return b.String()
 }
 
 // ClientFile writes api_client.go: the Client, its Options and the service

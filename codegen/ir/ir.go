@@ -67,6 +67,9 @@ type Service struct {
 	Aggregates []*Shape
 
 	Unsupported []Unsupported
+	// DocExample is the operation the package doc's example calls, or nil
+	// when no operation suits one.
+	DocExample *Operation
 	// HasDocuments is true when a member targets a document shape.
 	HasDocuments bool
 }

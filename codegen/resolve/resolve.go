@@ -228,6 +228,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	if err := r.nameOperations(); err != nil {
 		return nil, err
 	}
+	r.svc.DocExample = docExample(r.svc.Operations)
 	if err := r.protocolTests(); err != nil {
 		return nil, err
 	}

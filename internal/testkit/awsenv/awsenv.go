@@ -50,3 +50,38 @@ func Clean(t testing.TB) Env {
 	}
 	return Env{Home: home, ConfigFile: filepath.Join(dir, "config"), CredentialsFile: filepath.Join(dir, "credentials")}
 }
+
+// Swap sets vars (KEY=VALUE; an empty value unsets KEY) outside a test, for
+// Example functions, and returns what restores the previous values. Shared
+// config files are pointed at a name that does not exist, so the machine's
+// own profiles are not read.
+func Swap(vars []string) (restore func()) {
+	none := filepath.Join(os.TempDir(), "eucsdk-awsenv-no-such-file")
+	vars = append([]string{"AWS_CONFIG_FILE=" + none, "AWS_SHARED_CREDENTIALS_FILE=" + none}, vars...)
+	type prev struct {
+		v  string
+		ok bool
+	}
+	old := map[string]prev{}
+	for _, kv := range vars {
+		k, v, _ := strings.Cut(kv, "=")
+		if _, seen := old[k]; !seen {
+			p, ok := os.LookupEnv(k)
+			old[k] = prev{p, ok}
+		}
+		if v == "" {
+			os.Unsetenv(k)
+		} else {
+			os.Setenv(k, v)
+		}
+	}
+	return func() {
+		for k, p := range old {
+			if p.ok {
+				os.Setenv(k, p.v)
+			} else {
+				os.Unsetenv(k)
+			}
+		}
+	}
+}

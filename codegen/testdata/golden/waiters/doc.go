@@ -2,4 +2,25 @@
 
 // Package waiters provides the API client, operations, and parameter types for
 // Waiters.
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of ListThings:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := waiters.NewFromConfig(cfg)
+//	out, err := client.ListThings(ctx, &waiters.ListThingsInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Things))
+//
+// ListThingsPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package waiters

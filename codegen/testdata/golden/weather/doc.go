@@ -5,4 +5,25 @@
 //
 // A tiny weather service: the worked example of generating a client for your
 // own model.
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of ListCities:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := weather.NewFromConfig(cfg)
+//	out, err := client.ListCities(ctx, &weather.ListCitiesInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Cities))
+//
+// ListCitiesPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package weather

@@ -2,4 +2,25 @@
 
 // Package apigateway provides the API client, operations, and parameter types for
 // Amazon API Gateway.
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of GetRestApis:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := apigateway.NewFromConfig(cfg)
+//	out, err := client.GetRestApis(ctx, &apigateway.GetRestApisInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Items))
+//
+// GetRestApisPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package apigateway
