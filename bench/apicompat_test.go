@@ -347,8 +347,6 @@ var onlyInV2Sample = map[string][]string{
 		"UnknownUnionMember.Tag", "UnknownUnionMember.Value",
 	},
 	"lambda": {
-		// UNSUPPORTED.md: InvokeAsync's input is a streaming blob.
-		"InvokeAsyncInput.FunctionName", "InvokeAsyncInput.InvokeArgs", "InvokeAsyncOutput.ResultMetadata", "InvokeAsyncOutput.Status",
 		// UNSUPPORTED.md: InvokeWithResponseStream returns an event stream.
 		"InvokeWithResponseStreamEventStream.Reader", "InvokeWithResponseStreamInput.ClientContext",
 		"InvokeWithResponseStreamInput.FunctionName", "InvokeWithResponseStreamInput.InvocationType",
