@@ -87,6 +87,13 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
 	}
+	if svc.S3Signing {
+		fields[jen.Id("SignerOptions")] = jen.Qual(pkgSigner, "Options").Values(jen.Dict{
+			jen.Id("DisableURIPathEscaping"):      jen.True(),
+			jen.Id("DisableURIPathNormalization"): jen.True(),
+			jen.Id("AddPayloadHashHeader"):        jen.True(),
+		})
+	}
 	f.Var().Id("service").Op("=").Op("&").Qual(pkgPipeline, "Service").Values(fields)
 	return nil
 }

@@ -24,6 +24,7 @@ const (
 	pkgAWS       = "github.com/eucsdk/eucsdk/aws"
 	pkgAWSJSON   = "github.com/eucsdk/eucsdk/runtime/awsjson"
 	pkgPipeline  = "github.com/eucsdk/eucsdk/runtime/pipeline"
+	pkgSigner    = "github.com/eucsdk/eucsdk/runtime/signer"
 	pkgEndpoints = "github.com/eucsdk/eucsdk/runtime/endpoints"
 	pkgWaiter    = "github.com/eucsdk/eucsdk/runtime/waiter"
 	pkgRedact    = "github.com/eucsdk/eucsdk/runtime/redact"

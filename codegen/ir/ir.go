@@ -53,6 +53,10 @@ type Service struct {
 
 	Protocol    Protocol
 	SigningName string
+	// S3Signing signs as S3 checks signatures: the escaped path as sent,
+	// not escaped again nor normalized, and the payload hash in
+	// X-Amz-Content-Sha256 (S3 refuses requests without it).
+	S3Signing bool
 
 	EndpointRuleSet json.RawMessage // compact JSON of smithy.rules#endpointRuleSet
 	EndpointParams  []EndpointParam

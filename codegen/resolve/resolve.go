@@ -219,6 +219,10 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		}
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
+	// The one S3 customization the generator does apply: without it S3 (and
+	// moto) refuse every signature whose path needs escaping, and every
+	// request without X-Amz-Content-Sha256.
+	svc.S3Signing = svc.ServiceID == "S3"
 	for _, c := range customizations[svc.ServiceID] {
 		svc.Unsupported = append(svc.Unsupported, ir.Unsupported{Operation: "-", ShapeID: svc.ShapeID, Reason: c})
 	}

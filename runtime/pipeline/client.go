@@ -16,6 +16,7 @@ import (
 	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/internal/settings"
+	"github.com/eucsdk/eucsdk/runtime/signer"
 )
 
 // Client is the runtime half of a generated client: resolved options, the
@@ -41,6 +42,10 @@ type Client struct {
 	ownSkew atomic.Int64
 
 	userAgent string
+
+	// signer signs every request: the shared default one, unless the
+	// service asks for SignerOptions of its own.
+	signer *signer.Signer
 
 	// Header values every call sends, shared by all requests (never
 	// modified: net/http and the signer only read them).
@@ -71,7 +76,7 @@ func NewClient(svc *Service, o Options, optFns []func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&o)
 	}
-	c := &Client{svc: svc, pending: o}
+	c := &Client{svc: svc, pending: o, signer: signerFor(svc)}
 	c.skew = &c.ownSkew
 	return c
 }
@@ -145,7 +150,7 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 			o.Retryer = nil
 		}
 	}
-	d := &Client{svc: c.svc, pending: o, skew: c.skew, settled: true, configErr: c.configErr}
+	d := &Client{svc: c.svc, pending: o, skew: c.skew, settled: true, configErr: c.configErr, signer: c.signer}
 	if sameProvider(o.TracerProvider, c.opts.TracerProvider) && sameProvider(o.MeterProvider, c.opts.MeterProvider) {
 		// The instruments are built once per client, not per call.
 		d.tel = c.tel

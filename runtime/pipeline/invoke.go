@@ -28,6 +28,16 @@ import (
 
 var defaultSigner = signer.New()
 
+// signerFor returns the signer for svc's clients: the shared default one,
+// whose caches every client then shares, or one with svc's options.
+func signerFor(svc *Service) *signer.Signer {
+	if svc.SignerOptions == (signer.Options{}) {
+		return defaultSigner
+	}
+	opts := svc.SignerOptions
+	return signer.New(func(o *signer.Options) { *o = opts })
+}
+
 // invocationID writes a call's Amz-Sdk-Invocation-Id; tests replace it to
 // compare whole requests.
 var invocationID = newInvocationID
@@ -508,7 +518,7 @@ func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) 
 		c.opts.Logger.Logf(logging.Debug, "%s", describeSigning(name, req.Header.Get("Amz-Sdk-Request"), ep, creds, now))
 	}
 	signStart := c.telStart()
-	err = defaultSigner.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
+	err = c.signer.SignHTTP(ctx, creds, req, payloadHash, ep.signingName, ep.signingRegion, now)
 	c.telRecord(ctx, signingHist, signStart)
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 
 	"github.com/eucsdk/eucsdk/runtime/endpoints"
+	"github.com/eucsdk/eucsdk/runtime/signer"
 	"github.com/eucsdk/eucsdk/runtime/wire"
 )
 
@@ -23,6 +24,11 @@ type Service struct {
 	// ModeledError decodes an error body into the modeled type for code, or
 	// returns nil when the model has no such error.
 	ModeledError wire.ErrorDecoder
+
+	// SignerOptions tune SigV4 for services that check signatures their own
+	// way (S3: the path signed as sent, never normalized, and the payload
+	// hash sent in X-Amz-Content-Sha256); the zero value suits the rest.
+	SignerOptions signer.Options
 }
 
 // Operation describes one API call of a service.

@@ -6,6 +6,7 @@ import (
 	aws "github.com/eucsdk/eucsdk/aws"
 	pipeline "github.com/eucsdk/eucsdk/runtime/pipeline"
 	restxml "github.com/eucsdk/eucsdk/runtime/restxml"
+	signer "github.com/eucsdk/eucsdk/runtime/signer"
 )
 
 const (
@@ -47,5 +48,10 @@ var service = &pipeline.Service{
 	ID:           ServiceID,
 	ModeledError: restxml.RESTModeledErrors(newModeledError),
 	Protocol:     restxml.RestXML,
-	SigningName:  "s3",
+	SignerOptions: signer.Options{
+		AddPayloadHashHeader:        true,
+		DisableURIPathEscaping:      true,
+		DisableURIPathNormalization: true,
+	},
+	SigningName: "s3",
 }
