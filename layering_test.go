@@ -36,6 +36,7 @@ var layers = []struct {
 	{"request path", []string{"runtime/pipeline"}},
 	{"service clients (generated)", []string{
 		"appstream/...", "workspaces/...", "sts/...", "sso/...", "ssooidc/...", "signin/...",
+		"internal/s3/...", // restXml client for the moto S3 test only
 		"internal/testkit/protocoltest/...",
 	}},
 	{"assembly", []string{"config", "credentials/..."}},
