@@ -2,4 +2,25 @@
 
 // Package s3 provides the API client, operations, and parameter types for
 // Amazon Simple Storage Service.
+//
+// # Example
+//
+// A client built from the default configuration (package
+// github.com/eucsdk/eucsdk/config: credentials and region from the environment
+// and the shared config files) lists the first page of ListBuckets:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	client := s3.NewFromConfig(cfg)
+//	out, err := client.ListBuckets(ctx, &s3.ListBucketsInput{})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(len(out.Buckets))
+//
+// ListBucketsPaginator walks every page. The Example functions of this package
+// run the same calls against the embedded emulator (package
+// github.com/eucsdk/eucsdk/emulator), as a test can.
 package s3
