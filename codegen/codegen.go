@@ -31,6 +31,10 @@ type Config struct {
 	// several (rpcv2Cbor, awsJson1_0, awsJson1_1, or a trait's shape id);
 	// empty picks the one aws-sdk-go-v2 picks.
 	Protocol string
+	// Nullability is resolve.NullabilityV2 (empty: aws-sdk-go-v2's rule) or
+	// resolve.NullabilityInput (members of an operation's input are
+	// pointers).
+	Nullability string
 
 	// Pin is a pins file (models/pins.json). When set, the model must be
 	// byte-identical to the one pinned for Package, so that a model
@@ -59,6 +63,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Package, "package", "", "Go package name of the generated client (required)")
 	fs.StringVar(&c.ImportPath, "import", "", "Go import path of the generated package (required)")
 	fs.StringVar(&c.Protocol, "protocol", "", "protocol to generate when the service declares several: rpcv2Cbor, awsJson1_0 or awsJson1_1 (default: the one aws-sdk-go-v2 picks, in that order)")
+	fs.StringVar(&c.Nullability, "nullability", "", "which scalar members are pointers: v2 (aws-sdk-go-v2's rule, Smithy's CLIENT_ZERO_VALUE_V1_NO_INPUT) or input (the same, but every member of an operation's input is a pointer, so a defaulted member's zero value can be sent explicitly; Smithy's CLIENT_ZERO_VALUE_V1) (default v2)")
 	fs.StringVar(&c.OutDir, "out", "", "directory to write the package into (required)")
 	fs.StringVar(&c.Pin, "pin", "", "pins file (e.g. models/pins.json): refuse a model whose sha256 differs from the one pinned for -package")
 	fs.BoolVar(&c.Refresh, "refresh", false, "with -pin: accept a changed (or unpinned) model and record it as the new pin")
@@ -80,7 +85,7 @@ func Generate(cfg Config) (*ir.Service, map[string][]byte, []string, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath, Protocol: cfg.Protocol})
+	svc, err := resolve.Service(m, resolve.Config{Service: cfg.Service, Package: cfg.Package, ImportPath: cfg.ImportPath, Protocol: cfg.Protocol, Nullability: cfg.Nullability})
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -27,7 +27,25 @@ type Config struct {
 	// or its name alone (rpcv2Cbor); empty picks one as aws-sdk-go-v2 does
 	// (see pickProtocol).
 	Protocol string
+	// Nullability is the rule that makes scalar members pointers:
+	// NullabilityV2 (empty) or NullabilityInput.
+	Nullability string
 }
+
+// The nullability rules a scalar member's pointer-ness follows.
+const (
+	// NullabilityV2 is aws-sdk-go-v2's rule, Smithy's
+	// CLIENT_ZERO_VALUE_V1_NO_INPUT: the API of every AWS model we generate
+	// must equal v2's, so it is the default.
+	NullabilityV2 = "v2"
+	// NullabilityInput is Smithy's CLIENT_ZERO_VALUE_V1: the same, except
+	// that every member of an operation's input (a structure with
+	// smithy.api#input) is a pointer, so a caller can send a defaulted
+	// member's zero value explicitly. For a team's own service that wants
+	// that; it differs from v2 only where an input member has a zero
+	// default.
+	NullabilityInput = "input"
+)
 
 // DocWidth is the column godoc paragraphs are wrapped at.
 const DocWidth = 77
@@ -137,6 +155,8 @@ type resolver struct {
 	// error are resolved: the only places binding traits mean anything.
 	binding      bool
 	bindingInput bool
+	// inputNullable is Config.Nullability == NullabilityInput.
+	inputNullable bool
 }
 
 // Service resolves one service of the model.
@@ -148,12 +168,18 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 	if cfg.Package == "" || cfg.ImportPath == "" {
 		return nil, fmt.Errorf("resolve: package name and import path are required")
 	}
+	switch cfg.Nullability {
+	case "", NullabilityV2, NullabilityInput:
+	default:
+		return nil, fmt.Errorf("resolve: nullability %q: want %q (aws-sdk-go-v2's rule, the default) or %q (members of an operation's input are pointers)", cfg.Nullability, NullabilityV2, NullabilityInput)
+	}
 	r := &resolver{
-		m:       m,
-		shapes:  map[smithy.ShapeID]*ir.Shape{},
-		types:   naming.NewScope("UnknownUnionMember"),
-		funcs:   naming.NewScope(),
-		renames: svcShape.Rename,
+		m:             m,
+		shapes:        map[smithy.ShapeID]*ir.Shape{},
+		types:         naming.NewScope("UnknownUnionMember"),
+		funcs:         naming.NewScope(),
+		renames:       svcShape.Rename,
+		inputNullable: cfg.Nullability == NullabilityInput,
 	}
 	svc := &ir.Service{
 		ShapeID:        string(svcShape.ID),
@@ -750,7 +776,7 @@ func (r *resolver) member(m *smithy.Member, inSparse bool) (*ir.Member, error) {
 	if isCollectionMember(r.m, m) {
 		t.Pointer = inSparse
 	} else {
-		t.Pointer = nullableScalar(m, t.Kind)
+		t.Pointer = nullableScalar(m, t.Kind) || r.inputNullable && r.m.Shape(m.Container).Traits.Has("smithy.api#input")
 	}
 	return mem, nil
 }

@@ -32,7 +32,7 @@ type OperationWithDefaultsInput struct {
 
 	TopLevelDefault *string
 
-	OtherTopLevelDefault int32
+	OtherTopLevelDefault *int32
 }
 
 // Validate reports missing required members, as the client does before

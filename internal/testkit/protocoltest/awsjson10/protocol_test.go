@@ -900,7 +900,7 @@ func TestOperationWithDefaults_AwsJson10ServerPopulatesDefaultsWhenMissingInRequ
 			ZeroLong:               int64(0),
 			ZeroShort:              int16(0),
 		},
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {
@@ -917,11 +917,11 @@ func TestOperationWithDefaults_AwsJson10ServerPopulatesDefaultsWhenMissingInRequ
 
 // TestOperationWithDefaults_AwsJson10ClientUsesExplicitlyProvidedValuesInTopLevel_Request: Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 func TestOperationWithDefaults_AwsJson10ClientUsesExplicitlyProvidedValuesInTopLevel_Request(t *testing.T) {
-	protocoltest.SkipNotExpressible(t, "sets aws.protocoltests.json10#OperationWithDefaultsInput$otherTopLevelDefault to 0 explicitly, but its zero default makes it a Go value, not a pointer (aws-sdk-go-v2's nullability rule), so an explicit zero cannot be told from unset")
+	protocoltest.Ran(t)
 	endpoint, got := protocoltest.RecordingServer(t, "")
 	c := awsjson10.New(protocoltest.Options(endpoint))
 	_, err := c.OperationWithDefaults(context.Background(), &awsjson10.OperationWithDefaultsInput{
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {

@@ -3992,7 +3992,7 @@ func TestOperationWithDefaults_RestJsonServerPopulatesDefaultsWhenMissingInReque
 			ZeroLong:               int64(0),
 			ZeroShort:              int16(0),
 		},
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {
@@ -4009,11 +4009,11 @@ func TestOperationWithDefaults_RestJsonServerPopulatesDefaultsWhenMissingInReque
 
 // TestOperationWithDefaults_RestJsonClientUsesExplicitlyProvidedValuesInTopLevel_Request: Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 func TestOperationWithDefaults_RestJsonClientUsesExplicitlyProvidedValuesInTopLevel_Request(t *testing.T) {
-	protocoltest.SkipNotExpressible(t, "sets aws.protocoltests.restjson#OperationWithDefaultsInput$otherTopLevelDefault to 0 explicitly, but its zero default makes it a Go value, not a pointer (aws-sdk-go-v2's nullability rule), so an explicit zero cannot be told from unset")
+	protocoltest.Ran(t)
 	endpoint, got := protocoltest.RecordingServer(t, "")
 	c := restjson.New(protocoltest.Options(endpoint))
 	_, err := c.OperationWithDefaults(context.Background(), &restjson.OperationWithDefaultsInput{
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {

@@ -836,9 +836,9 @@ func serializeOpOperationWithDefaultsInput(e *awsjson.Encoder, v *OperationWithD
 		e.Key("topLevelDefault")
 		e.String(*v.TopLevelDefault)
 	}
-	if v.OtherTopLevelDefault != 0 {
+	if v.OtherTopLevelDefault != nil {
 		e.Key("otherTopLevelDefault")
-		e.Int64(int64(v.OtherTopLevelDefault))
+		e.Int64(int64(*v.OtherTopLevelDefault))
 	}
 	e.ObjectEnd()
 }

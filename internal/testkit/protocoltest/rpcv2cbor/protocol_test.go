@@ -422,7 +422,7 @@ func TestOperationWithDefaults_RpcV2CborServerPopulatesDefaultsWhenMissingInRequ
 			ZeroLong:         int64(0),
 			ZeroShort:        int16(0),
 		},
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {
@@ -440,11 +440,11 @@ func TestOperationWithDefaults_RpcV2CborServerPopulatesDefaultsWhenMissingInRequ
 
 // TestOperationWithDefaults_RpcV2CborClientUsesExplicitlyProvidedValuesInTopLevel_Request: Any time a value is provided for a member in the top level of input, it is used, regardless of if its the default.
 func TestOperationWithDefaults_RpcV2CborClientUsesExplicitlyProvidedValuesInTopLevel_Request(t *testing.T) {
-	protocoltest.SkipNotExpressible(t, "sets smithy.protocoltests.rpcv2Cbor#OperationWithDefaultsInput$otherTopLevelDefault to 0 explicitly, but its zero default makes it a Go value, not a pointer (aws-sdk-go-v2's nullability rule), so an explicit zero cannot be told from unset")
+	protocoltest.Ran(t)
 	endpoint, got := protocoltest.RecordingServer(t, "")
 	c := rpcv2cbor.New(protocoltest.Options(endpoint))
 	_, err := c.OperationWithDefaults(context.Background(), &rpcv2cbor.OperationWithDefaultsInput{
-		OtherTopLevelDefault: int32(0),
+		OtherTopLevelDefault: aws.Int32(int32(0)),
 		TopLevelDefault:      aws.String("hi"),
 	})
 	if err != nil {

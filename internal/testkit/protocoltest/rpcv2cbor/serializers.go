@@ -279,9 +279,9 @@ func serializeOpOperationWithDefaultsInput(e *cbor.Encoder, v *OperationWithDefa
 		e.Key("topLevelDefault")
 		e.String(*v.TopLevelDefault)
 	}
-	if v.OtherTopLevelDefault != 0 {
+	if v.OtherTopLevelDefault != nil {
 		e.Key("otherTopLevelDefault")
-		e.Int64(int64(v.OtherTopLevelDefault))
+		e.Int64(int64(*v.OtherTopLevelDefault))
 	}
 	e.Break()
 }

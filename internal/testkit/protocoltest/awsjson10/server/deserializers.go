@@ -523,7 +523,7 @@ func deserializeOpOperationWithDefaultsInput(d *awsjson.Decoder, v *awsjson10.Op
 			}
 		case "otherTopLevelDefault":
 			if !d.Null() {
-				v.OtherTopLevelDefault = d.Int32()
+				v.OtherTopLevelDefault = d.Int32Ptr()
 			}
 		default:
 			d.Skip()
@@ -531,6 +531,9 @@ func deserializeOpOperationWithDefaultsInput(d *awsjson.Decoder, v *awsjson10.Op
 	}
 	if v.TopLevelDefault == nil {
 		v.TopLevelDefault = aws.String("hi")
+	}
+	if v.OtherTopLevelDefault == nil {
+		v.OtherTopLevelDefault = aws.Int32(int32(0))
 	}
 }
 
