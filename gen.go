@@ -10,3 +10,4 @@ package eucsdk
 //go:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model ../shared/models/corpus-protocols/sso-oidc-2019-06-10.json -package ssooidc -import github.com/eucsdk/eucsdk/ssooidc -out ssooidc
 //go:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model ../shared/models/corpus-protocols/signin-2023-01-01.json -package signin -import github.com/eucsdk/eucsdk/signin -out signin
 //go:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model ../shared/models/corpus-protocols/s3-2006-03-01.json -package s3 -import github.com/eucsdk/eucsdk/internal/s3 -out internal/s3
+//go:generate go run ./codegen/cmd/eucsdk-gen -q -pin models/pins.json -model ../shared/models/corpus-protocols/lambda-2015-03-31.json -package lambda -import github.com/eucsdk/eucsdk/internal/lambda -out internal/lambda

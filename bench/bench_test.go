@@ -15,10 +15,12 @@ import (
 	"time"
 
 	v2appstream "github.com/aws/aws-sdk-go-v2/service/appstream"
+	v2lambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 	v2workspaces "github.com/aws/aws-sdk-go-v2/service/workspaces"
 
 	"github.com/eucsdk/eucsdk/appstream"
+	"github.com/eucsdk/eucsdk/internal/lambda"
 	"github.com/eucsdk/eucsdk/sts"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
@@ -149,6 +151,59 @@ var getCallerIdentity = benchCase{
 		return checkCallerIdentity(deref(out.Arn), deref(out.UserId), deref(out.Account))
 	},
 }
+
+// --- Lambda ListFunctions (restJson1, 50 functions) ---
+
+func checkFunctions(n int, name func(int) string, mem7 int32, env3, subnet49, layer0, arch, next string) error {
+	switch {
+	case n != NumFunctions:
+		return mismatch("len(Functions)", n, NumFunctions)
+	case name(0) != FunctionName(0) || name(49) != FunctionName(49):
+		return mismatch("names", name(0)+","+name(49), FunctionName(0)+","+FunctionName(49))
+	case mem7 != 512:
+		return mismatch("Functions[7].MemorySize", mem7, 512)
+	case env3 != "https://sqs.us-east-1.amazonaws.com/123456789012/orders-3":
+		return mismatch("Functions[3].Environment.Variables[QUEUE_URL]", env3, "…/orders-3")
+	case subnet49 != "subnet-0f5e4d3c2b1a00049":
+		return mismatch("Functions[49].VpcConfig.SubnetIds[1]", subnet49, "subnet-0f5e4d3c2b1a00049")
+	case layer0 != "arn:aws:lambda:us-east-1:123456789012:layer:common-deps:7":
+		return mismatch("Functions[0].Layers[0].Arn", layer0, "…:common-deps:7")
+	case arch != "arm64" || next != "bench-marker-2":
+		return mismatch("Functions[0].Architectures[0], NextMarker", arch+" "+next, "arm64 bench-marker-2")
+	}
+	return nil
+}
+
+var listFunctions = benchCase{
+	"ours": func(ctx context.Context, check bool) error {
+		out, err := ours.Lambda.ListFunctions(ctx, &lambda.ListFunctionsInput{MaxItems: aws32(50)})
+		if err != nil || !check {
+			return err
+		}
+		f := out.Functions
+		if len(f) != NumFunctions {
+			return mismatch("len(Functions)", len(f), NumFunctions)
+		}
+		return checkFunctions(len(f), func(i int) string { return deref(f[i].FunctionName) }, deref(f[7].MemorySize),
+			f[3].Environment.Variables["QUEUE_URL"], f[49].VpcConfig.SubnetIds[1], deref(f[0].Layers[0].Arn),
+			string(f[0].Architectures[0]), deref(out.NextMarker))
+	},
+	"v2": func(ctx context.Context, check bool) error {
+		out, err := v2.Lambda.ListFunctions(ctx, &v2lambda.ListFunctionsInput{MaxItems: aws32(50)})
+		if err != nil || !check {
+			return err
+		}
+		f := out.Functions
+		if len(f) != NumFunctions {
+			return mismatch("len(Functions)", len(f), NumFunctions)
+		}
+		return checkFunctions(len(f), func(i int) string { return deref(f[i].FunctionName) }, deref(f[7].MemorySize),
+			f[3].Environment.Variables["QUEUE_URL"], f[49].VpcConfig.SubnetIds[1], deref(f[0].Layers[0].Arn),
+			string(f[0].Architectures[0]), deref(out.NextMarker))
+	},
+}
+
+func aws32(v int32) *int32 { return &v }
 
 // --- DescribeImageBuilders (50 builders) ---
 
@@ -425,6 +480,11 @@ func BenchmarkDescribeImageBuilders(b *testing.B) { run(b, describeImageBuilders
 // BenchmarkGetCallerIdentity is the tiny awsQuery call: a form request and
 // an XML result of three strings (no floor client: it speaks awsJson only).
 func BenchmarkGetCallerIdentity(b *testing.B) { run(b, getCallerIdentity) }
+
+// BenchmarkListFunctions is the restJson1 case: a GET with a query string
+// and 50 functions of nested structures, lists and maps in the body (no
+// floor client: it speaks awsJson only).
+func BenchmarkListFunctions(b *testing.B) { run(b, listFunctions) }
 
 func BenchmarkDescribeWorkspaceImagePermissions(b *testing.B) {
 	run(b, describeWorkspaceImagePermissions)

@@ -6,11 +6,13 @@ import (
 
 	v2aws "github.com/aws/aws-sdk-go-v2/aws"
 	v2appstream "github.com/aws/aws-sdk-go-v2/service/appstream"
+	v2lambda "github.com/aws/aws-sdk-go-v2/service/lambda"
 	v2sts "github.com/aws/aws-sdk-go-v2/service/sts"
 	v2workspaces "github.com/aws/aws-sdk-go-v2/service/workspaces"
 
 	"github.com/eucsdk/eucsdk/appstream"
 	"github.com/eucsdk/eucsdk/credentials"
+	"github.com/eucsdk/eucsdk/internal/lambda"
 	"github.com/eucsdk/eucsdk/sts"
 	"github.com/eucsdk/eucsdk/workspaces"
 )
@@ -20,6 +22,7 @@ type Ours struct {
 	AppStream  *appstream.Client
 	WorkSpaces *workspaces.Client
 	STS        *sts.Client
+	Lambda     *lambda.Client // restJson1
 }
 
 // NewOurs builds eucsdk clients for endpoint: static credentials, the shared
@@ -36,6 +39,9 @@ func NewOurs(endpoint string, hc *http.Client) Ours {
 		STS: sts.New(sts.Options{
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
+		Lambda: lambda.New(lambda.Options{
+			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
+		}),
 	}
 }
 
@@ -44,6 +50,7 @@ type V2 struct {
 	AppStream  *v2appstream.Client
 	WorkSpaces *v2workspaces.Client
 	STS        *v2sts.Client
+	Lambda     *v2lambda.Client
 }
 
 // v2Static is a static credentials provider, wrapped below in the
@@ -63,6 +70,9 @@ func NewV2(endpoint string, hc *http.Client) V2 {
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
 		STS: v2sts.New(v2sts.Options{
+			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
+		}),
+		Lambda: v2lambda.New(v2lambda.Options{
 			Region: Region, BaseEndpoint: &endpoint, Credentials: creds, HTTPClient: hc,
 		}),
 	}

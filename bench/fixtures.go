@@ -270,7 +270,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := buf.Bytes()
-	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256 Credential="+AccessKey+"/") || r.Header.Get("X-Amz-Date") == "" {
+	if r.Method != http.MethodPost && !strings.HasPrefix(r.URL.Path, lambdaPrefix) || !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256 Credential="+AccessKey+"/") || r.Header.Get("X-Amz-Date") == "" {
 		s.fail(w, 403, "MissingAuthenticationTokenException", "request is not signed")
 		return
 	}
@@ -280,6 +280,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, 403, "InvalidSignatureException", strings.ReplaceAll(err.Error(), `"`, `'`))
 			return
 		}
+	}
+	if strings.HasPrefix(r.URL.Path, lambdaPrefix) {
+		s.serveLambda(w, r)
+		return
 	}
 	if r.Header.Get("Content-Type") == "application/x-www-form-urlencoded" {
 		// awsQuery (STS): the operation is the form's Action.

@@ -22,6 +22,7 @@ func TestCasesVerified(t *testing.T) {
 		"UpdateWorkspaceImagePermission":    updateWorkspaceImagePermission,
 		"DescribeImagesWalk":                describeImagesWalk,
 		"GetCallerIdentity":                 getCallerIdentity,
+		"ListFunctions":                     listFunctions,
 	}
 	for name, c := range cases {
 		for _, impl := range impls {

@@ -75,14 +75,26 @@ func (fn Deserializer[Out]) Deserialize(resp *wire.Response, out *Out) error {
 	if len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil
 	}
-	d := decoderPool.Get().(*Decoder)
-	if n := len(resp.Body); n >= sharedBodyMin && n <= sharedBodyMax {
-		// One copy of the body; decoded strings are substrings of it.
-		d.ResetString(string(resp.Body))
-	} else {
-		d.Reset(resp.Body)
-	}
+	d := acquire(resp.Body)
 	fn(d, out)
+	return release(d)
+}
+
+// acquire takes a pooled Decoder reading body.
+func acquire(body []byte) *Decoder {
+	d := decoderPool.Get().(*Decoder)
+	if n := len(body); n >= sharedBodyMin && n <= sharedBodyMax {
+		// One copy of the body; decoded strings are substrings of it.
+		d.ResetString(string(body))
+	} else {
+		d.Reset(body)
+	}
+	return d
+}
+
+// release checks that d read one whole document, returns it to the pool,
+// and reports its error.
+func release(d *Decoder) error {
 	d.End()
 	err := d.Err()
 	d.Reset(nil)

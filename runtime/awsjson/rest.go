@@ -42,11 +42,9 @@ func ReadBody(resp *wire.Response, fn func(*Decoder)) error {
 	if len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil
 	}
-	var d Decoder
-	d.Reset(resp.Body)
-	fn(&d)
-	d.End()
-	return d.Err()
+	d := acquire(resp.Body)
+	fn(d)
+	return release(d)
 }
 
 // RESTModeledErrors adapts a generated modeled-error decoder of a REST
