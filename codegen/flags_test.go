@@ -3,6 +3,8 @@ package codegen
 import (
 	"flag"
 	"io"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -28,4 +30,30 @@ func TestRegisterFlagsParsesAGenLine(t *testing.T) {
 	if err := fs.Parse([]string{"-unknown"}); err == nil {
 		t.Error("an unknown flag was accepted")
 	}
+}
+
+// TestREADMEFlagTableListsEveryFlag keeps the README's flag table (section
+// "Generate a client for your own model") in step with RegisterFlags.
+func TestREADMEFlagTableListsEveryFlag(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, line := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(line, "| `-") {
+			rows = append(rows, line)
+		}
+	}
+	fs := flag.NewFlagSet("eucsdk-gen", flag.ContinueOnError)
+	var cfg Config
+	cfg.RegisterFlags(fs)
+	fs.VisitAll(func(f *flag.Flag) {
+		for _, r := range rows {
+			if strings.Contains(r, "`-"+f.Name+"`") || strings.Contains(r, "`-"+f.Name+" ") {
+				return
+			}
+		}
+		t.Errorf("README.md's flag table has no row for -%s", f.Name)
+	})
 }
