@@ -29,14 +29,15 @@ var layers = []struct {
 		"runtime/awsjson", "runtime/cbor", "runtime/awsxml", "runtime/awsquery", "runtime/restxml",
 		"runtime/document", "runtime/endpoints/...", "runtime/redact",
 		"runtime/paginator", "runtime/waiter", "runtime/constraint", "runtime/wire", "runtime/restbind", "logging/slogger",
-		"internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv", "internal/testkit/doccheck",
+		"internal/atomicfile", "internal/testkit/shared", "internal/testkit/faultserver", "internal/testkit/awsenv", "internal/testkit/doccheck",
 	}},
 	{"core", []string{"aws/retry", "runtime/signer", "credentials", "credentials/processcreds", "feature/ec2/imds"}},
 	{"settings", []string{"internal/settings"}},
 	{"request path", []string{"runtime/pipeline"}},
 	{"service clients (generated)", []string{
 		"appstream/...", "workspaces/...", "sts/...", "sso/...", "ssooidc/...", "signin/...",
-		"internal/s3/...", // restXml client for the moto S3 test only
+		"internal/s3/...",     // restXml client for the moto S3 test only
+		"internal/lambda/...", // restJson1 client for bench's ListFunctions case only
 		"internal/testkit/protocoltest/...",
 	}},
 	{"assembly", []string{"config", "credentials/..."}},

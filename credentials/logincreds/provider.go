@@ -13,10 +13,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/eucsdk/eucsdk/aws"
+	"github.com/eucsdk/eucsdk/internal/atomicfile"
 	"github.com/eucsdk/eucsdk/signin"
 	"github.com/eucsdk/eucsdk/signin/types"
 )
@@ -133,22 +133,8 @@ func (p *Provider) save(path string, t *loginToken) error {
 	if p.options.RestrictPermissions {
 		mode = 0o600
 	}
-	// OpenFile applies the umask that CreateTemp's fixed 0600 would hide.
-	tmp := path + ".tmp-" + strconv.FormatInt(now().UnixNano(), 36)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
-	if err != nil {
-		return fmt.Errorf("write aws login cache: %w", err)
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write aws login cache %s: %w", path, err)
+	if err := atomicfile.Write(path, b, mode); err != nil {
+		return fmt.Errorf("aws login cache: %w", err)
 	}
 	return nil
 }

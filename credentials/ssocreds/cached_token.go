@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/eucsdk/eucsdk/internal/atomicfile"
 )
 
 // StandardCachedTokenFilepath returns ~/.aws/sso/cache/<sha1 of key>.json,
@@ -101,24 +103,9 @@ func (t cachedToken) store(path string) error {
 	if err != nil {
 		return errors.New("encode SSO token cache: " + err.Error())
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write SSO token cache: %w", err)
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o600)
-	if err == nil {
-		_, err = f.Write(b)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write SSO token cache %s: %w", path, err)
+	// 0600: the file holds a refresh token and a client secret.
+	if err := atomicfile.Write(path, b, 0o600); err != nil {
+		return fmt.Errorf("SSO token cache: %w", err)
 	}
 	return nil
 }
