@@ -31,6 +31,8 @@ TARGETS=(
 	"./runtime/cbor FuzzRoundTrip"
 	"./runtime/awsxml FuzzXMLDecoder"
 	"./runtime/awsquery FuzzQueryEncoder"
+	"./runtime/restbind FuzzHeaderList"
+	"./runtime/restbind FuzzTimestamps"
 	"./runtime/endpoints FuzzResolve"
 	"./runtime/endpoints FuzzResolveRuleSets"
 	"./aws/arn FuzzParse"
@@ -47,6 +49,10 @@ if [[ "$listed" != "$found" ]]; then
 	exit 1
 fi
 
+# fuzz runs one target. -run '^$' skips the package's other tests; the
+# seed corpus of the target still runs first. GOFLAGS may add e.g. -race.
+fuzz() { go test "$1" -run '^$' -fuzz "^${2}\$" -fuzztime "$FUZZTIME" -parallel "$FUZZ_PARALLEL"; }
+
 want=("$@")
 ran=0
 for entry in "${TARGETS[@]}"; do
@@ -55,9 +61,6 @@ for entry in "${TARGETS[@]}"; do
 		continue
 	fi
 	echo "== $target ($pkg, $FUZZTIME)"
-	# -run '^$' skips the package's other tests; the seed corpus of the
-	# target still runs first. GOFLAGS may add e.g. -race.
-	#
 	# Go 1.26's fuzz coordinator can fail a target with a bare "context
 	# deadline exceeded" when -fuzztime ends while a worker is mid-call
 	# (golang/go#75804, fixed in Go 1.27). That is no finding: a real one
@@ -65,11 +68,11 @@ for entry in "${TARGETS[@]}"; do
 	# other failure, or the same one twice, fails the script.
 	log=$(mktemp)
 	status=0
-	go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -parallel "$FUZZ_PARALLEL" 2>&1 | tee "$log" || status=$?
+	fuzz "$pkg" "$target" 2>&1 | tee "$log" || status=$?
 	if ((status != 0)) && grep -q 'context deadline exceeded' "$log" && ! grep -q 'Failing input written to' "$log"; then
 		echo "fuzz-smoke: $target: the Go 1.26 -fuzztime shutdown race (golang/go#75804), no input written; running it once more"
 		status=0
-		go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -parallel "$FUZZ_PARALLEL" || status=$?
+		fuzz "$pkg" "$target" || status=$?
 		if ((status != 0)); then
 			rm -f "$log"
 			exit "$status"

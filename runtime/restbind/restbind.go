@@ -194,14 +194,15 @@ func HeaderList(vs []string) string {
 }
 
 // SplitHeaderList splits a list header into its values, unquoting quoted
-// ones. http-date lists (whose values hold a comma) split on every second
+// ones and trimming HTTP's optional whitespace (space and tab only: a
+// value may end in any other Unicode space). http-date lists (whose values hold a comma) split on every second
 // comma.
 func SplitHeaderList(s string, httpDates bool) []string {
 	var out []string
 	if httpDates {
 		parts := strings.Split(s, ",")
 		for i := 0; i+1 < len(parts); i += 2 {
-			out = append(out, strings.TrimSpace(parts[i]+","+parts[i+1]))
+			out = append(out, strings.Trim(parts[i]+","+parts[i+1], " \t"))
 		}
 		return out
 	}
@@ -225,7 +226,7 @@ func SplitHeaderList(s string, httpDates bool) []string {
 			}
 		}
 		v, rest, found := strings.Cut(s, ",")
-		out = append(out, strings.TrimSpace(v))
+		out = append(out, strings.Trim(v, " \t"))
 		if !found {
 			break
 		}
