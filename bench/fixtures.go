@@ -292,12 +292,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			io.WriteString(w, `<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>unknown action</Message></Error><RequestId>x</RequestId></ErrorResponse>`)
 			return
 		}
-		h := w.Header()
-		h["Content-Type"] = hdrXML
-		h["X-Amzn-Requestid"] = hdrRequestID
-		h["Content-Length"] = contentLength(len(CallerIdentityBody))
-		w.WriteHeader(http.StatusOK)
-		w.Write(CallerIdentityBody)
+		ok(w, hdrXML, CallerIdentityBody)
 		return
 	}
 	var out []byte
@@ -334,12 +329,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, 400, "UnknownOperationException", "unknown target")
 		return
 	}
+	ok(w, hdrContentType, out)
+}
+
+// ok answers 200 with body, its content type and a request id.
+func ok(w http.ResponseWriter, contentType []string, body []byte) {
 	h := w.Header()
-	h["Content-Type"] = hdrContentType
+	h["Content-Type"] = contentType
 	h["X-Amzn-Requestid"] = hdrRequestID
-	h["Content-Length"] = contentLength(len(out))
+	h["Content-Length"] = contentLength(len(body))
 	w.WriteHeader(http.StatusOK)
-	w.Write(out)
+	w.Write(body)
 }
 
 // NewHTTPClient returns the HTTP client each implementation gets: its own

@@ -81,10 +81,5 @@ func (s *Server) serveLambda(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"message":"unexpected %s %s"}`, r.Method, strings.ReplaceAll(r.URL.String(), `"`, `'`))
 		return
 	}
-	h := w.Header()
-	h["Content-Type"] = hdrJSON
-	h["X-Amzn-Requestid"] = hdrRequestID
-	h["Content-Length"] = contentLength(len(FunctionsBody))
-	w.WriteHeader(http.StatusOK)
-	w.Write(FunctionsBody)
+	ok(w, hdrJSON, FunctionsBody)
 }
