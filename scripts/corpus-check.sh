@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# corpus-check.sh: the generator handles every awsJson, awsQuery and restXml
-# service model.
+# corpus-check.sh: the generator handles every service model of every
+# protocol: awsJson1_0/1_1, rpcv2Cbor, restJson1, awsQuery and restXml.
 #
-# Generates a client for every model in the corpus (default
-# ../shared/models/corpus beside the checkout, or $EUCSDK_CORPUS) into one
+# Generates a client for every model in the corpora (the awsJson corpus,
+# default ../shared/models/corpus beside the checkout or $EUCSDK_CORPUS, and
+# the protocol corpus below) into one
 # scratch module outside the repository, which requires this checkout through
 # a replace directive exactly as a user's module requires a released eucsdk,
 # then runs one `go build` and one `go vet` over it. Prints one line per
@@ -95,7 +96,7 @@ for arg in "$@"; do
 	--full) full=1 ;;
 	--keep) keep=1 ;;
 	--only=*) only=${arg#--only=} ;;
-	-h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,27p' "$0"; exit 0 ;;
 	*) echo "corpus-check: unknown argument $arg" >&2; exit 2 ;;
 	esac
 done
