@@ -39,6 +39,7 @@ var layers = []struct {
 		"internal/s3/...",     // restXml client for the moto S3 test only
 		"internal/lambda/...", // restJson1 client for bench's ListFunctions case only
 		"internal/testkit/protocoltest/...",
+		"internal/testkit/endpointtest/...",
 	}},
 	{"assembly", []string{"config", "credentials/..."}},
 	{"tools and harnesses", []string{

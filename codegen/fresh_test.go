@@ -59,6 +59,7 @@ func TestGeneratedCodeIsFreshAndDeterministic(t *testing.T) {
 	var cfgs []Config
 	cfgs = append(cfgs, generateLines(t, "../gen.go")...)
 	cfgs = append(cfgs, generateLines(t, "../internal/testkit/protocoltest/gen.go")...)
+	cfgs = append(cfgs, generateLines(t, "../internal/testkit/endpointtest/gen.go")...)
 	for _, cfg := range cfgs {
 		t.Run(cfg.Package, func(t *testing.T) {
 			_, first, order, err := Generate(cfg)

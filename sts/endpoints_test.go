@@ -3,7 +3,14 @@
 package sts
 
 import (
+	"context"
+	aws "github.com/eucsdk/eucsdk/aws"
+	retry "github.com/eucsdk/eucsdk/aws/retry"
+	credentials "github.com/eucsdk/eucsdk/credentials"
 	endpoints "github.com/eucsdk/eucsdk/runtime/endpoints"
+	"net/http"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -375,4 +382,207 @@ func TestEndpointRules(t *testing.T) {
 		}
 	}
 	t.Logf("endpoint rule tests: %d ran, %d skipped", ran, skipped)
+}
+
+// TestEndpointOperationInputs makes the calls of the model's endpoint tests
+// (operationInputs) and checks where each request would go: the rule
+// parameters an operation binds from its input reach the rules.
+func TestEndpointOperationInputs(t *testing.T) {
+	// Only the case's settings count: none from the environment or files.
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AWS_") {
+			t.Setenv(k, "")
+		}
+	}
+	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
+	cases := []struct {
+		doc, expect, skip string
+		options           Options
+		call              func(context.Context, *Client) error
+	}{{
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `ap-northeast-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "ap-northeast-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `ap-south-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "ap-south-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `ap-southeast-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "ap-southeast-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `ap-southeast-2`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "ap-southeast-2"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `aws-global`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `ca-central-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "ca-central-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `eu-central-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "eu-central-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `eu-north-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "eu-north-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `eu-west-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "eu-west-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `eu-west-2`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "eu-west-2"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `eu-west-3`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "eu-west-3"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `sa-east-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "sa-east-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `us-east-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `us-east-2`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "us-east-2"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `us-west-1`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "us-west-1"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with legacy region `us-west-2`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://sts.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoint with Non-legacy region `us-east-3`",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"sts\",\"signingRegion\":\"us-east-3\"}]},\"url\":\"https://sts.us-east-3.amazonaws.com\"}}",
+		options: Options{Region: "us-east-3"},
+		skip:    "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoint with legacy region and custom endpoint",
+		expect: "{\"endpoint\":{\"url\":\"https://example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-west-1",
+		},
+		skip: "sets built-in AWS::STS::UseGlobalEndpoint to true, which has no client option here",
+	}}
+	ran, skipped := 0, 0
+	for _, tc := range cases {
+		if tc.skip != "" {
+			skipped++
+			t.Logf("skipped %q: %s", tc.doc, tc.skip)
+			continue
+		}
+		ran++
+		rec := &endpoints.Recorder{}
+		o := tc.options
+		o.HTTPClient = &http.Client{Transport: rec}
+		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDENDPOINTTEST", "endpoint-test-secret", "")
+		o.Retryer = retry.Nop()
+		err := tc.call(context.Background(), New(o))
+		if err := endpoints.CheckOperationCase(rec.Request(), err, []byte(tc.expect)); err != nil {
+			t.Errorf("%s: %v", tc.doc, err)
+		}
+	}
+	t.Logf("endpoint operation tests: %d ran, %d skipped", ran, skipped)
 }

@@ -188,6 +188,9 @@ func Operations(svc *ir.Service, fs *Files) error {
 		if ir.NeedsValidation(op.Input) {
 			fields[jen.Id("Validate")] = jen.Id(op.Input.ValidateFunc)
 		}
+		if len(op.EndpointBindings) > 0 {
+			fields[jen.Id("EndpointParams")] = endpointParamsFunc(op, in)
+		}
 		if m := op.Idempotency; m != nil {
 			fields[jen.Id("Prepare")] = jen.Func().Params(jen.Id("v").Op("*").Id(in), jen.Id("token").Func().Params().String()).Op("*").Id(in).Block(
 				idempotencyFill(m)...,
@@ -268,6 +271,88 @@ func EndpointTests(svc *ir.Service, fs *Files) error {
 			),
 		),
 		jen.Id("t").Dot("Logf").Call(jen.Lit("endpoint rule tests: %d ran, %d skipped"), jen.Id("ran"), jen.Id("skipped")),
+	)
+	return endpointCallTests(svc, f)
+}
+
+// endpointCallTests writes TestEndpointOperationInputs: the endpoint test
+// cases' operationInputs, each a call of the client through a Recorder, so
+// that the rule parameters operations bind (contextParam and the like) are
+// tested where they matter: in the request the client builds.
+func endpointCallTests(svc *ir.Service, f *jen.File) error {
+	var cases []jen.Code
+	for _, tc := range svc.EndpointTests {
+		for _, c := range tc.Calls {
+			call := jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Error().Block(jen.Return(jen.Nil()))
+			if c.Operation != nil {
+				in, err := structLiteral(c.Operation.Input, c.Params, true)
+				if err != nil {
+					return fmt.Errorf("endpoint test %q: %s input: %w", tc.Doc, c.Operation.Name, err)
+				}
+				call = jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client")).Error().Block(
+					jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("c").Dot(c.Operation.Name).Call(jen.Id("ctx"), in),
+					jen.Return(jen.Err()),
+				)
+			}
+			opts := jen.Dict{}
+			if c.Region != nil {
+				opts[jen.Id("Region")] = jen.Lit(*c.Region)
+			}
+			if c.Endpoint != nil {
+				opts[jen.Id("BaseEndpoint")] = jen.Qual(pkgAWS, "String").Call(jen.Lit(*c.Endpoint))
+			}
+			if c.UseFIPS {
+				opts[jen.Id("UseFIPSEndpoint")] = jen.True()
+			}
+			if c.UseDualStack {
+				opts[jen.Id("UseDualStackEndpoint")] = jen.True()
+			}
+			cases = append(cases, jen.Values(jen.Dict{
+				jen.Id("doc"):     jen.Lit(tc.Doc),
+				jen.Id("expect"):  jen.Lit(string(tc.Expect)),
+				jen.Id("skip"):    jen.Lit(c.SkipWhy),
+				jen.Id("options"): jen.Id("Options").Values(opts),
+				jen.Id("call"):    call,
+			}))
+		}
+	}
+	if len(cases) == 0 {
+		return nil
+	}
+	f.Comment(slashes("TestEndpointOperationInputs makes the calls of the model's endpoint tests\n(operationInputs) and checks where each request would go: the rule\nparameters an operation binds from its input reach the rules."))
+	f.Func().Id("TestEndpointOperationInputs").Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Comment("Only the case's settings count: none from the environment or files."),
+		jen.For(jen.List(jen.Id("_"), jen.Id("kv")).Op(":=").Range().Qual("os", "Environ").Call()).Block(
+			jen.If(jen.List(jen.Id("k"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(jen.Id("kv"), jen.Lit("=")), jen.Qual("strings", "HasPrefix").Call(jen.Id("k"), jen.Lit("AWS_"))).Block(
+				jen.Id("t").Dot("Setenv").Call(jen.Id("k"), jen.Lit("")),
+			),
+		),
+		jen.Id("t").Dot("Setenv").Call(jen.Lit("AWS_CONFIG_FILE"), jen.Qual("os", "DevNull")),
+		jen.Id("t").Dot("Setenv").Call(jen.Lit("AWS_SHARED_CREDENTIALS_FILE"), jen.Qual("os", "DevNull")),
+		jen.Id("cases").Op(":=").Index().Struct(
+			jen.List(jen.Id("doc"), jen.Id("expect"), jen.Id("skip")).String(),
+			jen.Id("options").Id("Options"),
+			jen.Id("call").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Error(),
+		).Values(cases...),
+		jen.Id("ran").Op(",").Id("skipped").Op(":=").Lit(0).Op(",").Lit(0),
+		jen.For(jen.List(jen.Id("_"), jen.Id("tc")).Op(":=").Range().Id("cases")).Block(
+			jen.If(jen.Id("tc").Dot("skip").Op("!=").Lit("")).Block(
+				jen.Id("skipped").Op("++"),
+				jen.Id("t").Dot("Logf").Call(jen.Lit("skipped %q: %s"), jen.Id("tc").Dot("doc"), jen.Id("tc").Dot("skip")),
+				jen.Continue(),
+			),
+			jen.Id("ran").Op("++"),
+			jen.Id("rec").Op(":=").Op("&").Qual(pkgEndpoints, "Recorder").Values(),
+			jen.Id("o").Op(":=").Id("tc").Dot("options"),
+			jen.Id("o").Dot("HTTPClient").Op("=").Op("&").Qual("net/http", "Client").Values(jen.Dict{jen.Id("Transport"): jen.Id("rec")}),
+			jen.Id("o").Dot("Credentials").Op("=").Qual(pkgCredentials, "NewStaticCredentialsProvider").Call(jen.Lit("AKIDENDPOINTTEST"), jen.Lit("endpoint-test-secret"), jen.Lit("")),
+			jen.Id("o").Dot("Retryer").Op("=").Qual(pkgRetry, "Nop").Call(),
+			jen.Err().Op(":=").Id("tc").Dot("call").Call(jen.Qual("context", "Background").Call(), jen.Id("New").Call(jen.Id("o"))),
+			jen.If(jen.Err().Op(":=").Qual(pkgEndpoints, "CheckOperationCase").Call(jen.Id("rec").Dot("Request").Call(), jen.Err(), jen.Index().Byte().Call(jen.Id("tc").Dot("expect"))), jen.Err().Op("!=").Nil()).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: %v"), jen.Id("tc").Dot("doc"), jen.Err()),
+			),
+		),
+		jen.Id("t").Dot("Logf").Call(jen.Lit("endpoint operation tests: %d ran, %d skipped"), jen.Id("ran"), jen.Id("skipped")),
 	)
 	return nil
 }

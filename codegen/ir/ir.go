@@ -126,12 +126,43 @@ type EndpointParam struct {
 	Doc      string
 }
 
+// EndpointBinding is one endpoint rule parameter an operation sets.
+type EndpointBinding struct {
+	Param string // the rule set's parameter name
+	Type  string // the parameter's type: string, boolean or stringarray
+	// Static is the constant value (staticContextParams); nil when the
+	// value is read from the input.
+	Static json.RawMessage
+	// Path is the input member read, outermost first: one member for a
+	// contextParam, a chain for an operationContextParams path.
+	Path []*Member
+	// Each, when >= 0, is the index in Path of the list that "[*]" maps
+	// over: the members after it are read from each element, giving a
+	// string list.
+	Each int
+	// Keys reads the keys of the map Path ends at ("keys(...)"), sorted.
+	Keys bool
+}
+
 // EndpointTest is one case of smithy.rules#endpointTests.
 type EndpointTest struct {
 	Doc     string
 	Params  json.RawMessage
 	Expect  json.RawMessage
 	SkipWhy string
+	// Calls are the case's operationInputs: calls of the generated client
+	// whose requests must go where Expect says.
+	Calls []EndpointCall
+}
+
+// EndpointCall is one operationInputs entry of an endpoint test case.
+type EndpointCall struct {
+	Operation *Operation
+	Params    json.RawMessage // the input, as protocol tests give it
+	// The SDK built-ins the call sets, as client options.
+	Region, Endpoint      *string
+	UseFIPS, UseDualStack bool
+	SkipWhy               string
 }
 
 // Unsupported records a model feature the generator cannot express.
@@ -178,6 +209,11 @@ type Operation struct {
 	// HostPrefix is the endpoint trait's host prefix, with {label}s naming
 	// hostLabel input members; "" when there is none.
 	HostPrefix string
+	// EndpointBindings are the endpoint rule parameters this operation
+	// sets, sorted by parameter name: from its input
+	// (smithy.rules#contextParam, operationContextParams) or constants
+	// (staticContextParams).
+	EndpointBindings []EndpointBinding
 	// UnwrappedXMLOutput is aws.customizations#s3UnwrappedXmlOutput: the
 	// response document's root element is the output's only body member.
 	UnwrappedXMLOutput bool

@@ -77,7 +77,7 @@ var protocols = []ir.Protocol{
 // UNSUPPORTED.md (by sdkId) so a user knows what the client lacks.
 var customizations = map[string][]string{
 	"S3": {
-		"S3 customization: virtual-host addressing (the bucket in the host name, dualstack and accelerate hosts) is not applied: requests use path style (/bucket/key), which moto and most S3-compatible stores accept",
+		"S3 customization: virtual-host addressing (the bucket in the host name, dualstack and accelerate hosts) is not applied: requests use path style (/bucket/key), which moto and most S3-compatible stores accept; the operations' endpoint parameters (Bucket, Key, …) are not passed to the rules, which would put the bucket into the endpoint",
 		"S3 customization: flexible checksums (aws.protocols#httpChecksum: x-amz-checksum-* request headers and response validation) are not computed or validated",
 		"S3 customization: aws-chunked uploads (streaming SigV4 payload signing and trailers) are not sent",
 		"S3 customization: Expect: 100-continue is not sent for large uploads",
@@ -245,6 +245,7 @@ func Service(m *smithy.Model, cfg Config) (*ir.Service, error) {
 		}
 	}
 	sort.Slice(svc.Operations, func(i, j int) bool { return svc.Operations[i].Name < svc.Operations[j].Name })
+	r.endpointCalls(svcShape)
 	// The one S3 customization the generator does apply: without it S3 (and
 	// moto) refuse every signature whose path needs escaping, and every
 	// request without X-Amz-Content-Sha256.
@@ -359,6 +360,7 @@ func (r *resolver) operation(op *smithy.Shape, svcShape *smithy.Shape) (*ir.Oper
 			o.Idempotency = m
 		}
 	}
+	r.endpointBindings(op, o)
 	o.Compression = op.Typed().RequestCompression
 	o.LongPolling = op.Traits.Has(LongPollTrait)
 	o.Auth = opAuth(op, svcShape)

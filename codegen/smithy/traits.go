@@ -59,6 +59,16 @@ type TypedTraits struct {
 	OptionalAuth    bool
 	EndpointRuleSet *RuleSetTrait
 	EndpointTests   []EndpointTestCase
+	// ContextParam is smithy.rules#contextParam's parameter name on an
+	// input member: the member's value is that endpoint rule parameter.
+	ContextParam string
+	// StaticContextParams is smithy.rules#staticContextParams of an
+	// operation: fixed endpoint rule parameter values, by name.
+	StaticContextParams map[string]StaticContextParam
+	// OperationContextParams is smithy.rules#operationContextParams of an
+	// operation: endpoint rule parameters read from the input by a path, by
+	// name.
+	OperationContextParams map[string]OperationContextParam
 
 	HTTPRequestTests  []HTTPTestCase
 	HTTPResponseTests []HTTPTestCase
@@ -135,6 +145,17 @@ type PathMatcher struct {
 	Comparator string `json:"comparator"`
 }
 
+// StaticContextParam is one value of smithy.rules#staticContextParams.
+type StaticContextParam struct {
+	Value json.RawMessage `json:"value"`
+}
+
+// OperationContextParam is one value of smithy.rules#operationContextParams:
+// a JMESPath expression over the operation's input.
+type OperationContextParam struct {
+	Path string `json:"path"`
+}
+
 // AWSServiceTrait is aws.api#service.
 type AWSServiceTrait struct {
 	SdkID          string `json:"sdkId"`
@@ -164,9 +185,19 @@ type RuleSetParam struct {
 
 // EndpointTestCase is one case of smithy.rules#endpointTests.
 type EndpointTestCase struct {
-	Documentation string          `json:"documentation"`
-	Params        json.RawMessage `json:"params"`
-	Expect        json.RawMessage `json:"expect"`
+	Documentation   string                   `json:"documentation"`
+	Params          json.RawMessage          `json:"params"`
+	Expect          json.RawMessage          `json:"expect"`
+	OperationInputs []EndpointOperationInput `json:"operationInputs"`
+}
+
+// EndpointOperationInput is one call of an endpoint test case: the
+// operation, its input, and the SDK and client settings it is made with.
+type EndpointOperationInput struct {
+	OperationName   string                     `json:"operationName"`
+	OperationParams json.RawMessage            `json:"operationParams"`
+	BuiltInParams   map[string]json.RawMessage `json:"builtInParams"`
+	ClientParams    map[string]json.RawMessage `json:"clientParams"`
 }
 
 // HTTPTestCase is one smithy.test#httpRequestTests or httpResponseTests case.
@@ -371,6 +402,14 @@ func decode(file string, id ShapeID, tr Traits, container string) (*TypedTraits,
 		t.EndpointRuleSet = &RuleSetTrait{Raw: raw}
 		get("smithy.rules#endpointRuleSet", t.EndpointRuleSet)
 	}
+	var cp struct {
+		Name string `json:"name"`
+	}
+	if get("smithy.rules#contextParam", &cp) {
+		t.ContextParam = cp.Name
+	}
+	get("smithy.rules#staticContextParams", &t.StaticContextParams)
+	get("smithy.rules#operationContextParams", &t.OperationContextParams)
 	var tests struct {
 		TestCases []EndpointTestCase `json:"testCases"`
 	}

@@ -3,7 +3,14 @@
 package s3
 
 import (
+	"context"
+	aws "github.com/eucsdk/eucsdk/aws"
+	retry "github.com/eucsdk/eucsdk/aws/retry"
+	credentials "github.com/eucsdk/eucsdk/credentials"
 	endpoints "github.com/eucsdk/eucsdk/runtime/endpoints"
+	"net/http"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -1990,4 +1997,2878 @@ func TestEndpointRules(t *testing.T) {
 		}
 	}
 	t.Logf("endpoint rule tests: %d ran, %d skipped", ran, skipped)
+}
+
+// TestEndpointOperationInputs makes the calls of the model's endpoint tests
+// (operationInputs) and checks where each request would go: the rule
+// parameters an operation binds from its input reach the rules.
+func TestEndpointOperationInputs(t *testing.T) {
+	// Only the case's settings count: none from the environment or files.
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AWS_") {
+			t.Setenv(k, "")
+		}
+	}
+	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
+	cases := []struct {
+		doc, expect, skip string
+		options           Options
+		call              func(context.Context, *Client) error
+	}{{
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:not-s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Invalid access point ARN: Not S3",
+		expect:  "{\"error\":\"Invalid ARN: The ARN was not for the S3 service, found: not-s3\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint:more-data"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Invalid access point ARN: invalid resource",
+		expect:  "{\"error\":\"Invalid ARN: The ARN may only contain a single resource component after `accesspoint`.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Invalid access point ARN: invalid no ap name",
+		expect:  "{\"error\":\"Invalid ARN: Expected a resource of the format `accesspoint:<accesspoint name>` but no name was provided\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456_789012:accesspoint:apname"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Invalid access point ARN: AccountId is invalid",
+		expect:  "{\"error\":\"Invalid ARN: The account id may only contain a-z, A-Z, 0-9 and `-`. Found: `123456_789012`\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:ap_name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Invalid access point ARN: access point name is invalid",
+		expect:  "{\"error\":\"Invalid ARN: The access point name may only contain a-z, A-Z, 0-9 and `-`. Found: `ap_name`\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Access points (disable access points explicitly false)",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:cn-north-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Access points: partition does not support FIPS",
+		expect: "{\"error\":\"Partition does not support FIPS\"}",
+		options: Options{
+			Region:          "cn-north-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west -2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Bucket region is invalid",
+		expect:  "{\"error\":\"Invalid region in ARN: `us-west -2` (invalid DNS name)\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint")})
+			return err
+		},
+		doc:     "Access points when Access points explicitly disabled (used for CreateBucket)",
+		expect:  "{\"error\":\"Access points are not supported for this operation\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "missing arn type",
+		expect:  "{\"error\":\"Invalid ARN: `arn:aws:s3:us-west-2:123456789012:` was not a valid ARN\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + access point + Dualstack is an error",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("https://beta.example.com"),
+			Region:               "cn-north-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Access point ARN with FIPS & Dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint-fips.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Access point ARN with Dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla MRAP",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingRegionSet\":[\"*\"],\"signingName\":\"s3\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mfzwi23gnjvgw.mrap.accesspoint.s3-global.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "MRAP does not support FIPS",
+		expect: "{\"error\":\"S3 MRAP does not support FIPS\"}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "MRAP does not support DualStack",
+		expect: "{\"error\":\"S3 MRAP does not support dual-stack\"}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "MRAP does not support S3 Accelerate",
+		expect:  "{\"error\":\"S3 MRAP does not support S3 Accelerate\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "MRAP explicitly disabled",
+		expect:  "{\"error\":\"Invalid configuration: Multi-Region Access Point ARNs are disabled.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucketname"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Dual-stack endpoint with path-style forced",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-west-2.amazonaws.com/bucketname\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucketname"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Dual-stack endpoint + SDK::Host is error",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("https://abc.com"),
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + ARN bucket",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with ARN buckets\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99_ab"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "implicit path style bucket + dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-west-2.amazonaws.com/99_ab\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99_ab"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "implicit path style bucket + dualstack",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("http://abc.com"),
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("example.com#"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "don't allow URL injections in the bucket",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/example.com%23\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "URI encode bucket names in the path",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/bucket%20name\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99_ab"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + implicit private link",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com/99_ab\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucketname"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "using an IPv4 address forces path style",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://123.123.0.1/bucketname\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://123.123.0.1"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-east-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn with region mismatch and UseArnRegion=false",
+		expect:  "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `us-west-2` and UseArnRegion is `false`\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn with region mismatch and UseArnRegion unset",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn with region mismatch and UseArnRegion=true",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket.name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "subdomains are not allowed in virtual buckets",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"disableDoubleEncoding\":true,\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://s3.us-east-1.amazonaws.com/bucket.name\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("aaa"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bucket names with 3 characters are allowed in virtual buckets",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"disableDoubleEncoding\":true,\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://aaa.s3.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("aa"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bucket names with fewer than 3 characters are not allowed in virtual host",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"disableDoubleEncoding\":true,\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://s3.us-east-1.amazonaws.com/aa\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("BucketName"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bucket names with uppercase characters are not allowed in virtual host",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"disableDoubleEncoding\":true,\"signingRegion\":\"us-east-1\"}]},\"url\":\"https://s3.us-east-1.amazonaws.com/BucketName\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket.name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "subdomains are allowed in virtual buckets on http endpoints",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"disableDoubleEncoding\":true,\"signingRegion\":\"us-east-1\"}]},\"url\":\"http://bucket.name.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("http://example.com"),
+			Region:       "us-east-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoints=true, region=us-east-1 uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoints=true, region=us-west-2 uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoints=true, region=cn-north-1 uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoints=true, region=us-east-1, fips=true uses the regional endpoint with fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoints=true, region=us-east-1, dualstack=true uses the regional endpoint with dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoints=true, region=us-east-1, dualstack and fips uses the regional endpoint with fips/dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-fips.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoints=true, region=us-east-1 with custom endpoint, uses custom",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-east-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "UseGlobalEndpoints=true, region=us-west-2 with custom endpoint, uses custom",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "UseGlobalEndpoints=true, region=us-east-1 with accelerate on non bucket case uses the global endpoint and ignores accelerate",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "aws-global region uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "aws-global region with fips uses the regional endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "aws-global",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "aws-global region with dualstack uses the regional endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "aws-global",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "aws-global region with fips and dualstack uses the regional endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-fips.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "aws-global",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:     "aws-global region with accelerate on non-bucket case, uses global endpoint and ignores accelerate",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListBuckets(ctx, &ListBucketsInput{})
+			return err
+		},
+		doc:    "aws-global region with custom endpoint, uses custom",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "aws-global",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, aws-global region uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListObjects(ctx, &ListObjectsInput{
+				Bucket: aws.String("bucket-name"),
+				Prefix: aws.String("prefix"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, aws-global region with Prefix, and Key uses the global endpoint. Prefix and Key parameters should not be used in endpoint evaluation.",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, aws-global region with fips uses the regional fips endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "aws-global",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, aws-global region with dualstack uses the regional dualstack endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "aws-global",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, aws-global region with fips/dualstack uses the regional fips/dualstack endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "aws-global",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, aws-global region with accelerate uses the global accelerate endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, aws-global region with custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "aws-global",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, UseGlobalEndpoint and us-east-1 region uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, UseGlobalEndpoint and us-west-2 region uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, UseGlobalEndpoint and us-east-1 region and fips uses the regional fips endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, UseGlobalEndpoint and us-east-1 region and dualstack uses the regional dualstack endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "virtual addressing, UseGlobalEndpoint and us-east-1 region and accelerate uses the global accelerate endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing, UseGlobalEndpoint and us-east-1 region with custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-east-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "ForcePathStyle, aws-global region uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com/bucket-name\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "ForcePathStyle, aws-global region with dualstack uses regional dualstack endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-east-1.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			Region:               "aws-global",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "ForcePathStyle, aws-global region custom endpoint uses the custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://example.com/bucket-name\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "aws-global",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "ForcePathStyle, UseGlobalEndpoint us-east-1 region uses the global endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.amazonaws.com/bucket-name\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "ForcePathStyle, UseGlobalEndpoint us-west-2 region uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/bucket-name\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "ForcePathStyle, UseGlobalEndpoint us-east-1 region, dualstack uses the regional dualstack endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-east-1.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "ForcePathStyle, UseGlobalEndpoint us-east-1 region custom endpoint uses the custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://example.com/bucket-name\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-east-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-01234567890123456/accesspoint/reports"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "ARN with aws-global region and  UseArnRegion uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://reports-123456789012.op-01234567890123456.s3-outposts.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3::123456789012:accesspoint:mfzwi23gnjvgw.mrap"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "cross partition MRAP ARN is an error",
+		expect:  "{\"error\":\"Client was configured for partition `aws` but bucket referred to partition `aws-cn`\"}",
+		options: Options{Region: "us-west-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Endpoint override, accesspoint with HTTP, port",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"http://myendpoint-123456789012.beta.example.com:1234\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("http://beta.example.com:1234"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla virtual addressing@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + dualstack@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "accelerate + dualstack@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.dualstack.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "accelerate (dualstack=false)@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + fips@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + dualstack + fips@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "accelerate + fips = error@us-west-2",
+		expect: "{\"error\":\"Accelerate cannot be used with FIPS\"}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla virtual addressing@cn-north-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + dualstack@cn-north-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.dualstack.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{
+			Region:               "cn-north-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla virtual addressing@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.af-south-1.amazonaws.com\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + dualstack@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3.dualstack.af-south-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "accelerate + dualstack@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.dualstack.amazonaws.com\"}}",
+		options: Options{
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "accelerate (dualstack=false)@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-accelerate.amazonaws.com\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + fips@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.af-south-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "af-south-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + dualstack + fips@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.s3-fips.dualstack.af-south-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "accelerate + fips = error@af-south-1",
+		expect: "{\"error\":\"Accelerate cannot be used with FIPS\"}",
+		options: Options{
+			Region:          "af-south-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla path style@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/bucket-name\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket.with.dots"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "fips@us-gov-west-2, bucket is not S3-dns-compatible (subdomains)",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"signingName\":\"s3\",\"signingRegion\":\"us-gov-west-1\",\"disableDoubleEncoding\":true,\"name\":\"sigv4\"}]},\"url\":\"https://s3-fips.us-gov-west-1.amazonaws.com/bucket.with.dots\"}}",
+		options: Options{
+			Region:          "us-gov-west-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + accelerate = error@us-west-2",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with S3 Accelerate\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + dualstack@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.us-west-2.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:PARTITION:s3-outposts:REGION:123456789012:outpost:op-01234567890123456:bucket:mybucket"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + arn is error@us-west-2",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with ARN buckets\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + invalid DNS name@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/99a_b\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "no path style + invalid DNS name@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.us-west-2.amazonaws.com/99a_b\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla path style@cn-north-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.cn-north-1.amazonaws.com.cn/bucket-name\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + fips@cn-north-1",
+		expect: "{\"error\":\"Partition does not support FIPS\"}",
+		options: Options{
+			Region:          "cn-north-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + accelerate = error@cn-north-1",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with S3 Accelerate\"}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + dualstack@cn-north-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.cn-north-1.amazonaws.com.cn/bucket-name\"}}",
+		options: Options{
+			Region:               "cn-north-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:PARTITION:s3-outposts:REGION:123456789012:outpost:op-01234567890123456:bucket:mybucket"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + arn is error@cn-north-1",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with ARN buckets\"}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + invalid DNS name@cn-north-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.cn-north-1.amazonaws.com.cn/99a_b\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "no path style + invalid DNS name@cn-north-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.cn-north-1.amazonaws.com.cn/99a_b\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla path style@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.af-south-1.amazonaws.com/bucket-name\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + fips@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true,\"name\":\"sigv4\"}]},\"url\":\"https://s3-fips.af-south-1.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			Region:          "af-south-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + accelerate = error@af-south-1",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with S3 Accelerate\"}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + dualstack@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.dualstack.af-south-1.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:PARTITION:s3-outposts:REGION:123456789012:outpost:op-01234567890123456:bucket:mybucket"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + arn is error@af-south-1",
+		expect:  "{\"error\":\"Path-style addressing cannot be used with ARN buckets\"}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "path style + invalid DNS name@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.af-south-1.amazonaws.com/99a_b\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("99a_b"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "no path style + invalid DNS name@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3.af-south-1.amazonaws.com/99a_b\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + private link@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"http://bucket-name.control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("http://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + private link@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + FIPS@us-west-2",
+		expect: "{\"error\":\"A custom endpoint cannot be combined with FIPS\"}",
+		options: Options{
+			BaseEndpoint:    aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + DualStack@us-west-2",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::HOST + accelerate@us-west-2",
+		expect: "{\"error\":\"A custom endpoint cannot be combined with S3 Accelerate\"}",
+		options: Options{
+			BaseEndpoint: aws.String("http://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + access point ARN@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.beta.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://beta.example.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + private link@cn-north-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "cn-north-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + private link@cn-north-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "cn-north-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + DualStack@cn-north-1",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:               "cn-north-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + access point ARN@cn-north-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.beta.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://beta.example.com"),
+			Region:       "cn-north-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "virtual addressing + private link@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://bucket-name.control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "path style + private link@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com/bucket-name\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + FIPS@af-south-1",
+		expect: "{\"error\":\"A custom endpoint cannot be combined with FIPS\"}",
+		options: Options{
+			BaseEndpoint:    aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:          "af-south-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + DualStack@af-south-1",
+		expect: "{\"error\":\"Cannot set dual-stack in combination with a custom endpoint.\"}",
+		options: Options{
+			BaseEndpoint:         aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("bucket-name"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::HOST + accelerate@af-south-1",
+		expect: "{\"error\":\"A custom endpoint cannot be combined with S3 Accelerate\"}",
+		options: Options{
+			BaseEndpoint: aws.String("https://control.vpce-1a2b3c4d-5e6f.s3.us-west-2.vpce.amazonaws.com"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:af-south-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "SDK::Host + access point ARN@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.beta.example.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://beta.example.com"),
+			Region:       "af-south-1",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn@us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "access point arn + FIPS@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint-fips.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "access point arn + accelerate = error@us-west-2",
+		expect:  "{\"error\":\"Access Points do not support S3 Accelerate\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:us-west-2:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "access point arn + FIPS + DualStack@us-west-2",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint-fips.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn@cn-north-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3:cn-north-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "access point arn + accelerate = error@cn-north-1",
+		expect:  "{\"error\":\"Access Points do not support S3 Accelerate\"}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:af-south-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "vanilla access point arn@af-south-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint.af-south-1.amazonaws.com\"}}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:af-south-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "access point arn + FIPS@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint-fips.af-south-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "af-south-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:af-south-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "access point arn + accelerate = error@af-south-1",
+		expect:  "{\"error\":\"Access Points do not support S3 Accelerate\"}",
+		options: Options{Region: "af-south-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3:af-south-1:123456789012:accesspoint:myendpoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "access point arn + FIPS + DualStack@af-south-1",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3\",\"signingRegion\":\"af-south-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myendpoint-123456789012.s3-accesspoint-fips.dualstack.af-south-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "af-south-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-west-2:123456789012:outpost/op-01234567890123456/accesspoint/reports"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "S3 outposts vanilla test",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://reports-123456789012.op-01234567890123456.s3-outposts.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-west-2:123456789012:outpost/op-01234567890123456/accesspoint/reports"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "S3 outposts custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://reports-123456789012.op-01234567890123456.example.amazonaws.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.amazonaws.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "outposts arn with region mismatch and UseArnRegion=false",
+		expect:  "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `us-west-2` and UseArnRegion is `false`\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "outposts arn with region mismatch, custom region and UseArnRegion=false",
+		expect: "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `us-west-2` and UseArnRegion is `false`\"}",
+		options: Options{
+			BaseEndpoint: aws.String("https://example.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "outposts arn with region mismatch and UseArnRegion=true",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myaccesspoint-123456789012.op-01234567890123456.s3-outposts.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "outposts arn with region mismatch and UseArnRegion unset",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://myaccesspoint-123456789012.op-01234567890123456.s3-outposts.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:cn-north-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "outposts arn with partition mismatch and UseArnRegion=true",
+		expect:  "{\"error\":\"Client was configured for partition `aws` but ARN (`arn:aws:s3-outposts:cn-north-1:123456789012:outpost:op-01234567890123456:accesspoint:myaccesspoint`) has `aws-cn`\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-01234567890123456/accesspoint/reports"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "ARN with UseGlobalEndpoint and use-east-1 region uses the regional endpoint",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4a\",\"signingName\":\"s3-outposts\",\"signingRegionSet\":[\"*\"],\"disableDoubleEncoding\":true},{\"name\":\"sigv4\",\"signingName\":\"s3-outposts\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://reports-123456789012.op-01234567890123456.s3-outposts.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint:mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda, colon resource deliminator @us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1, client region us-west-2, useArnRegion=true",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1, client region s3-external-1, useArnRegion=true",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "s3-external-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1, client region s3-external-1, useArnRegion=false",
+		expect:  "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `s3-external-1` and UseArnRegion is `false`\"}",
+		options: Options{Region: "s3-external-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1, client region aws-global, useArnRegion=true",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.s3-object-lambda.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @us-east-1, client region aws-global, useArnRegion=false",
+		expect:  "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `aws-global` and UseArnRegion is `false`\"}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws-cn:s3-object-lambda:cn-north-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda @cn-north-1, client region us-west-2 (cross partition), useArnRegion=true",
+		expect:  "{\"error\":\"Client was configured for partition `aws` but ARN (`arn:aws-cn:s3-object-lambda:cn-north-1:123456789012:accesspoint/mybanner`) has `aws-cn`\"}",
+		options: Options{Region: "aws-global"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "object lambda with dualstack",
+		expect: "{\"error\":\"S3 Object Lambda does not support Dual-stack\"}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda with accelerate",
+		expect:  "{\"error\":\"S3 Object Lambda does not support S3 Accelerate\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:sqs:us-west-2:123456789012:someresource"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda with invalid arn - bad service and someresource",
+		expect:  "{\"error\":\"Invalid ARN: Unrecognized format: arn:aws:sqs:us-west-2:123456789012:someresource (type: someresource)\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123.45678.9012:accesspoint:mybucket"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda with invalid arn - account id contains invalid characters",
+		expect:  "{\"error\":\"Invalid ARN: The account id may only contain a-z, A-Z, 0-9 and `-`. Found: `123.45678.9012`\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "object lambda with custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://mybanner-123456789012.my-endpoint.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://my-endpoint.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("arn:aws:s3-object-lambda:us-east-1:123456789012:accesspoint/mybanner"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "object lambda arn with region mismatch and UseArnRegion=false",
+		expect:  "{\"error\":\"Invalid configuration: region from ARN `us-east-1` does not match client region `us-west-2` and UseArnRegion is `false`\"}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.WriteGetObjectResponse(ctx, &WriteGetObjectResponseInput{
+				RequestRoute: aws.String("RequestRoute"),
+				RequestToken: aws.String("RequestToken"),
+			})
+			return err
+		},
+		doc:     "WriteGetObjectResponse @ us-west-2",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-object-lambda.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.WriteGetObjectResponse(ctx, &WriteGetObjectResponseInput{
+				RequestRoute: aws.String("RequestRoute"),
+				RequestToken: aws.String("RequestToken"),
+			})
+			return err
+		},
+		doc:    "WriteGetObjectResponse with custom endpoint",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}]},\"url\":\"https://my-endpoint.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://my-endpoint.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.WriteGetObjectResponse(ctx, &WriteGetObjectResponseInput{
+				RequestRoute: aws.String("RequestRoute"),
+				RequestToken: aws.String("RequestToken"),
+			})
+			return err
+		},
+		doc:     "WriteGetObjectResponse @ us-east-1",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-object-lambda.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.WriteGetObjectResponse(ctx, &WriteGetObjectResponseInput{
+				RequestRoute: aws.String("RequestRoute"),
+				RequestToken: aws.String("RequestToken"),
+			})
+			return err
+		},
+		doc:    "WriteGetObjectResponse with fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3-object-lambda\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}]},\"url\":\"https://s3-object-lambda-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.WriteGetObjectResponse(ctx, &WriteGetObjectResponseInput{
+				RequestRoute: aws.String("RequestRoute"),
+				RequestToken: aws.String("RequestToken"),
+			})
+			return err
+		},
+		doc:    "WriteGetObjectResponse with dualstack",
+		expect: "{\"error\":\"S3 Object Lambda does not support Dual-stack\"}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--abcd-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone name",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--abcd-ab1--x-s3.s3express-abcd-ab1.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--abcd-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone name china region",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--abcd-ab1--x-s3.s3express-abcd-ab1.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--abcd-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone name with AP",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--abcd-ab1--xa-s3.s3express-abcd-ab1.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--abcd-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone name with AP china region",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--abcd-ab1--xa-s3.s3express-abcd-ab1.cn-north-1.amazonaws.com.cn\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone names (13 chars)",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test-zone-ab1--x-s3.s3express-test-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with short zone names (13 chars) with AP",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test-zone-ab1--xa-s3.s3express-test-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with medium zone names (14 chars)",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-zone-ab1--x-s3.s3express-test1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with medium zone names (14 chars) with AP",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-zone-ab1--xa-s3.s3express-test1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-long1-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with long zone names (20 chars)",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-long1-zone-ab1--x-s3.s3express-test1-long1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-long1-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with long zone names (20 chars)",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-long1-zone-ab1--xa-s3.s3express-test1-long1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test-ab1--x-s3.s3express-fips-test-ab1.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone fips china region",
+		expect: "{\"error\":\"Partition does not support FIPS\"}",
+		options: Options{
+			Region:          "cn-north-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone fips with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test-ab1--xa-s3.s3express-fips-test-ab1.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone fips with AP china region",
+		expect: "{\"error\":\"Partition does not support FIPS\"}",
+		options: Options{
+			Region:          "cn-north-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone (13 chars) fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test-zone-ab1--x-s3.s3express-fips-test-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short zone (13 chars) fips with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test-zone-ab1--xa-s3.s3express-fips-test-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with medium zone (14 chars) fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-zone-ab1--x-s3.s3express-fips-test1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with medium zone (14 chars) fips with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-zone-ab1--xa-s3.s3express-fips-test1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-long1-zone-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with long zone (20 chars) fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-long1-zone-ab1--x-s3.s3express-fips-test1-long1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-long1-zone-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with long zone (20 chars) fips with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-long1-zone-ab1--xa-s3.s3express-fips-test1-long1-zone-ab1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with long AZ",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-az1--x-s3.s3express-test1-az1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-az1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with long AZ with AP",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-az1--xa-s3.s3express-test1-az1.us-west-2.amazonaws.com\"}}",
+		options: Options{Region: "us-west-2"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test1-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with long AZ fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--test1-az1--x-s3.s3express-fips-test1-az1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test1-az1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with long AZ fips with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--test1-az1--xa-s3.s3express-fips-test1-az1.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-west-2",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:     "Control plane with short AZ bucket",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control.us-east-1.amazonaws.com/mybucket--test-ab1--x-s3\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:     "Control plane with short AZ bucket china region",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"cn-north-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control.cn-north-1.amazonaws.com.cn/mybucket--test-ab1--x-s3\"}}",
+		options: Options{Region: "cn-north-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:    "Control plane with short AZ bucket and fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control-fips.us-east-1.amazonaws.com/mybucket--test-ab1--x-s3\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:    "Control plane with short AZ bucket and fips china region",
+		expect: "{\"error\":\"Partition does not support FIPS\"}",
+		options: Options{
+			Region:          "cn-north-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListDirectoryBuckets(ctx, &ListDirectoryBucketsInput{})
+			return err
+		},
+		doc:     "Control plane without bucket",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListDirectoryBuckets(ctx, &ListDirectoryBucketsInput{})
+			return err
+		},
+		doc:    "Control plane without bucket and fips",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control-fips.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:          "us-east-1",
+			UseFIPSEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usw2-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data plane host override non virtual session auth",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://10.0.0.1/mybucket--usw2-az1--x-s3\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://10.0.0.1"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--usw2-az1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data plane host override non virtual session auth with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://10.0.0.1/myaccesspoint--usw2-az1--xa-s3\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://10.0.0.1"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usw2-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data plane host override",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--usw2-az1--x-s3.custom.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://custom.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--usw2-az1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data plane host override with AP",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://myaccesspoint--usw2-az1--xa-s3.custom.com\"}}",
+		options: Options{
+			BaseEndpoint: aws.String("https://custom.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usaz1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bad format error",
+		expect:  "{\"error\":\"Unrecognized S3Express bucket name format.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--usaz1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bad AP format error",
+		expect:  "{\"error\":\"Unrecognized S3Express bucket name format.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usaz1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bad format error no session auth",
+		expect:  "{\"error\":\"Unrecognized S3Express bucket name format.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--usaz1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "bad AP format error no session auth",
+		expect:  "{\"error\":\"Unrecognized S3Express bucket name format.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--test-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "accelerate error",
+		expect:  "{\"error\":\"S3Express does not support S3 Accelerate.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("myaccesspoint--test-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "accelerate error with AP",
+		expect:  "{\"error\":\"S3Express does not support S3 Accelerate.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("my.bucket--test-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data plane bucket format error",
+		expect:  "{\"error\":\"S3Express bucket name is not a valid virtual hostable name.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("my.myaccesspoint--test-ab1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data plane AP format error",
+		expect:  "{\"error\":\"S3Express bucket name is not a valid virtual hostable name.\"}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("my.bucket--usw2-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "host override data plane bucket error session auth",
+		expect: "{\"error\":\"S3Express bucket name is not a valid virtual hostable name.\"}",
+		options: Options{
+			BaseEndpoint: aws.String("https://custom.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("my.myaccesspoint--usw2-az1--xa-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "host override data plane AP error session auth",
+		expect: "{\"error\":\"S3Express bucket name is not a valid virtual hostable name.\"}",
+		options: Options{
+			BaseEndpoint: aws.String("https://custom.com"),
+			Region:       "us-west-2",
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListDirectoryBuckets(ctx, &ListDirectoryBucketsInput{})
+			return err
+		},
+		doc:    "Control plane without bucket and dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.ListDirectoryBuckets(ctx, &ListDirectoryBucketsInput{})
+			return err
+		},
+		doc:    "Control plane without bucket, fips and dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control-fips.dualstack.us-east-1.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("my--s3--bucket--abcd-ab1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:     "Data Plane with bucket containing delimiters",
+		expect:  "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://my--s3--bucket--abcd-ab1--x-s3.s3express-abcd-ab1.us-east-1.amazonaws.com\"}}",
+		options: Options{Region: "us-east-1"},
+		skip:    "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usw2-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short AZ and dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--usw2-az1--x-s3.s3express-usw2-az1.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.GetObject(ctx, &GetObjectInput{
+				Bucket: aws.String("mybucket--usw2-az1--x-s3"),
+				Key:    aws.String("key"),
+			})
+			return err
+		},
+		doc:    "Data Plane with short AZ and FIPS with dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4-s3express\",\"signingName\":\"s3express\",\"signingRegion\":\"us-west-2\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://mybucket--usw2-az1--x-s3.s3express-fips-usw2-az1.dualstack.us-west-2.amazonaws.com\"}}",
+		options: Options{
+			Region:               "us-west-2",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:    "Control plane and FIPS with dualstack",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control-fips.dualstack.us-east-1.amazonaws.com/mybucket--test-ab1--x-s3\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+			UseFIPSEndpoint:      true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}, {
+		call: func(ctx context.Context, c *Client) error {
+			_, err := c.CreateBucket(ctx, &CreateBucketInput{Bucket: aws.String("mybucket--test-ab1--x-s3")})
+			return err
+		},
+		doc:    "Control plane with dualstack and bucket",
+		expect: "{\"endpoint\":{\"properties\":{\"authSchemes\":[{\"name\":\"sigv4\",\"signingName\":\"s3express\",\"signingRegion\":\"us-east-1\",\"disableDoubleEncoding\":true}],\"backend\":\"S3Express\"},\"url\":\"https://s3express-control.dualstack.us-east-1.amazonaws.com/mybucket--test-ab1--x-s3\"}}",
+		options: Options{
+			Region:               "us-east-1",
+			UseDualStackEndpoint: true,
+		},
+		skip: "S3 customization: virtual-host addressing is not applied (UNSUPPORTED.md)",
+	}}
+	ran, skipped := 0, 0
+	for _, tc := range cases {
+		if tc.skip != "" {
+			skipped++
+			t.Logf("skipped %q: %s", tc.doc, tc.skip)
+			continue
+		}
+		ran++
+		rec := &endpoints.Recorder{}
+		o := tc.options
+		o.HTTPClient = &http.Client{Transport: rec}
+		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDENDPOINTTEST", "endpoint-test-secret", "")
+		o.Retryer = retry.Nop()
+		err := tc.call(context.Background(), New(o))
+		if err := endpoints.CheckOperationCase(rec.Request(), err, []byte(tc.expect)); err != nil {
+			t.Errorf("%s: %v", tc.doc, err)
+		}
+	}
+	t.Logf("endpoint operation tests: %d ran, %d skipped", ran, skipped)
 }

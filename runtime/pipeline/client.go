@@ -34,6 +34,11 @@ type Client struct {
 	endpointOnce sync.Once
 	endpoint     resolvedEndpoint
 	endpointErr  error
+	// endpoints caches the endpoints of calls that set rule parameters of
+	// their own (EndpointParams); it points at ownEndpoints, or at the
+	// parent's for a per-call client that resolves the same way.
+	endpoints    *endpointCache
+	ownEndpoints endpointCache
 
 	// skew is the offset, in nanoseconds, between the service's clock and
 	// ours, learned from clock-skew errors and added when signing. It points
@@ -158,6 +163,7 @@ func (c *Client) derive(optFns []func(*Options)) *Client {
 	d.ready()
 	if sameEndpointInputs(c.opts, o) {
 		d.endpointOnce.Do(func() { d.endpoint, d.endpointErr = c.resolvedEndpoint() })
+		d.endpoints = c.cache()
 	}
 	return d
 }
@@ -353,7 +359,11 @@ func (c *Client) resolvedEndpoint() (resolvedEndpoint, error) {
 	return c.endpoint, c.endpointErr
 }
 
-func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
+func (c *Client) resolveEndpoint() (resolvedEndpoint, error) { return c.resolveEndpointWith(nil) }
+
+// resolveEndpointWith resolves the client's endpoint with an operation's
+// own rule parameters added to the client's.
+func (c *Client) resolveEndpointWith(extra *EndpointParams) (resolvedEndpoint, error) {
 	o := c.opts
 	ep := resolvedEndpoint{signingName: c.svc.SigningName, signingRegion: o.Region}
 	if o.Region == "" && o.BaseEndpoint == nil {
@@ -385,13 +395,24 @@ func (c *Client) resolveEndpoint() (resolvedEndpoint, error) {
 		if o.BaseEndpoint != nil {
 			params["Endpoint"] = *o.BaseEndpoint
 		}
+		if extra != nil {
+			for _, p := range extra.list {
+				params[p.name] = p.value
+			}
+		}
 		e, err := rs.Resolve(params)
 		if err != nil {
 			return ep, &EndpointError{Err: err}
 		}
 		ep.rawURL = e.URL
 		if len(e.Headers) > 0 {
-			ep.headers = http.Header(e.Headers)
+			// Rule sets spell header names in lower case; requests keep
+			// canonical keys, so that a header the serializer also sets is
+			// one entry, and Header.Get finds it.
+			ep.headers = make(http.Header, len(e.Headers))
+			for name, vs := range e.Headers {
+				ep.headers[http.CanonicalHeaderKey(name)] = vs
+			}
 		}
 		if name, region, ok := e.SigV4(); ok {
 			if name != "" {

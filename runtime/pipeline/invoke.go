@@ -165,6 +165,9 @@ func (k *invocation[In, Out]) fillToken(in *In) *In {
 // frames the request, the operation's serializer writes its body and
 // bindings.
 func (k *invocation[In, Out]) serialize(in *In) error {
+	if f := k.op.EndpointParams; f != nil {
+		f(in, &k.epParams)
+	}
 	k.c.svc.Protocol.Frame(&k.req, k.wop)
 	if err := k.op.Serialize.Serialize(&k.req, in); err != nil {
 		return &smithy.SerializationError{Err: err}
@@ -182,6 +185,9 @@ type call struct {
 	c   *Client
 	wop wire.Op
 	ep  *resolvedEndpoint
+	// epParams are the endpoint rule parameters the operation set for
+	// this call (Operation.EndpointParams); empty for most operations.
+	epParams EndpointParams
 	req wire.Request
 	// decoder decodes a successful response into the output.
 	decoder interface {
@@ -232,7 +238,13 @@ func (k *call) begin(ctx context.Context) error {
 	if c.configErr != nil {
 		return c.configErr
 	}
-	ep, err := c.endpointRef()
+	var ep *resolvedEndpoint
+	var err error
+	if len(k.epParams.list) > 0 {
+		ep, err = c.endpointFor(&k.epParams)
+	} else {
+		ep, err = c.endpointRef()
+	}
 	if err != nil {
 		return err
 	}

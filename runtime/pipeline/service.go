@@ -68,6 +68,10 @@ type Operation[In, Out any] struct {
 	// Prepare returns the input to send: a copy with an empty idempotency
 	// token filled in from token; nil when the input has no such member.
 	Prepare func(in *In, token func() string) *In
+	// EndpointParams sets the endpoint rule parameters the operation takes
+	// from its input or fixes; nil when it sets none, and the call uses the
+	// client's endpoint.
+	EndpointParams func(in *In, p *EndpointParams)
 }
 
 // Auth is how an operation authenticates its requests, decided from the

@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// EndpointParams are the endpoint rule parameters one call sets from its
+// input or to constants (smithy.rules#contextParam, staticContextParams,
+// operationContextParams): an S3 Control account id, a Kinesis stream ARN,
+// Neptune Analytics' ApiType. Generated code fills them through
+// Operation.EndpointParams; a parameter left unset keeps the rule set's
+// default.
+type EndpointParams struct {
+	list []endpointParam
+}
+
+type endpointParam struct {
+	name  string
+	value any // string, bool or []string, as the rule set's types
+}
+
+// String sets a string parameter.
+func (p *EndpointParams) String(name, v string) { p.list = append(p.list, endpointParam{name, v}) }
+
+// Bool sets a boolean parameter.
+func (p *EndpointParams) Bool(name string, v bool) { p.list = append(p.list, endpointParam{name, v}) }
+
+// Strings sets a string-array parameter.
+func (p *EndpointParams) Strings(name string, v []string) {
+	p.list = append(p.list, endpointParam{name, v})
+}
+
+// key spells the parameters as one string, a cache key: names and values
+// are quoted, so no two different sets spell the same.
+func (p *EndpointParams) key() string {
+	var b strings.Builder
+	for _, e := range p.list {
+		b.WriteString(strconv.Quote(e.name))
+		b.WriteByte('=')
+		switch v := e.value.(type) {
+		case string:
+			b.WriteString(strconv.Quote(v))
+		case bool:
+			b.WriteString(strconv.FormatBool(v))
+		case []string:
+			b.WriteByte('[')
+			for _, s := range v {
+				b.WriteString(strconv.Quote(s))
+				b.WriteByte(',')
+			}
+			b.WriteByte(']')
+		}
+		b.WriteByte(';')
+	}
+	return b.String()
+}
+
+// endpointCacheSize bounds the endpoints a client keeps: calls naming many
+// different resources (every stream of an account, say) resolve again
+// rather than grow the client without end.
+const endpointCacheSize = 256
+
+// endpointCache holds resolved endpoints by their parameters' key.
+type endpointCache struct {
+	mu sync.Mutex
+	m  map[string]*resolvedEndpoint
+}
+
+func (c *Client) cache() *endpointCache {
+	if c.endpoints != nil {
+		return c.endpoints
+	}
+	return &c.ownEndpoints
+}
+
+// endpointFor returns the endpoint of a call whose operation set rule
+// parameters of its own: resolved once per distinct set and client, as the
+// client's own endpoint is resolved once. A failed resolution is not
+// cached; it names the parameters' endpoint error every time.
+func (c *Client) endpointFor(p *EndpointParams) (*resolvedEndpoint, error) {
+	ec := c.cache()
+	key := p.key()
+	ec.mu.Lock()
+	ep, ok := ec.m[key]
+	ec.mu.Unlock()
+	if ok {
+		return ep, nil
+	}
+	if c.svc.RuleSet == nil {
+		return c.endpointRef()
+	}
+	r, err := c.resolveEndpointWith(p)
+	if err != nil {
+		return nil, err
+	}
+	ep = &r
+	ec.mu.Lock()
+	if ec.m == nil || len(ec.m) >= endpointCacheSize {
+		ec.m = make(map[string]*resolvedEndpoint)
+	}
+	ec.m[key] = ep
+	ec.mu.Unlock()
+	return ep, nil
+}
