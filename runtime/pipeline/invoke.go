@@ -188,7 +188,7 @@ type call struct {
 	// epParams are the endpoint rule parameters the operation set for
 	// this call (Operation.EndpointParams); empty for most operations.
 	epParams EndpointParams
-	req wire.Request
+	req      wire.Request
 	// decoder decodes a successful response into the output.
 	decoder interface {
 		decodeOutput(*wire.Response) error
