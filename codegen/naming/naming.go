@@ -9,9 +9,11 @@ import (
 )
 
 // Exported upper-cases the first letter and drops characters Go identifiers
-// cannot hold.
+// cannot hold, and leading underscores, which would leave the name
+// unexported (MediaPackage's __AdTriggersElement is AdTriggersElement, as in
+// aws-sdk-go-v2).
 func Exported(name string) string {
-	name = clean(name)
+	name = strings.TrimLeft(clean(name), "_")
 	if name == "" {
 		return "X"
 	}

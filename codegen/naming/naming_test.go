@@ -95,7 +95,7 @@ func TestEnumVariant(t *testing.T) {
 }
 
 func TestExportedAndUnexported(t *testing.T) {
-	for in, want := range map[string]string{"name": "Name", "1abc": "X1abc", "a-b": "Ab", "": "X"} {
+	for in, want := range map[string]string{"name": "Name", "1abc": "X1abc", "a-b": "Ab", "": "X", "__AdTriggersElement": "AdTriggersElement", "_": "X", "__1": "X1"} {
 		if got := Exported(in); got != want {
 			t.Errorf("Exported(%q) = %q, want %q", in, got, want)
 		}
