@@ -48,8 +48,15 @@ set -euo pipefail
 #   sns               awsQuery: maps of structures, flattened-free member lists
 #   s3                restXml: xmlNamespace, flattened lists, attributes,
 #                     noErrorWrapping errors, s3UnwrappedXmlOutput, prefix headers
+#   s3control         restXml with endpoint rules fed by contextParam and
+#                     staticContextParams: 187 operationInputs calls in its
+#                     endpoint tests
 # (The protocol corpora below add their own samples.)
-SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier sts sns s3)
+#
+# The sample's generated endpoint tests run too (go test -run '^TestEndpoint'):
+# the rule cases, and the models' operationInputs made as real calls of the
+# generated clients, so that what operations bind reaches the rules.
+SAMPLE=(dynamodb kinesis identitystore ssoadmin support proton ecs b2bi eventbridge sqs freetier sts sns s3 s3control)
 
 # Protocol corpora: the models of the protocol corpus (default
 # ../shared/models/corpus-protocols, or $EUCSDK_PROTOCOL_CORPUS) by the
@@ -180,6 +187,14 @@ fi
 build_status=0
 go build "${pkgs[@]}" >"$scratch/build.out" 2>&1 || build_status=$?
 [ $build_status = 0 ] && { go vet "${pkgs[@]}" >>"$scratch/build.out" 2>&1 || build_status=$?; }
+test_status=0
+if [ $build_status = 0 ]; then
+	tpkgs=()
+	for p in "${SAMPLE[@]}"; do [ -d "$p" ] && tpkgs+=("./$p"); done
+	if [ ${#tpkgs[@]} -gt 0 ]; then
+		go test -count=1 -v -run '^TestEndpoint' "${tpkgs[@]}" >"$scratch/test.out" 2>&1 || test_status=$?
+	fi
+fi
 end=$(date +%s)
 
 # One line per service; a build or vet failure is attributed to the service
@@ -209,9 +224,22 @@ if [ $build_status != 0 ]; then
 	echo "go build/vet output:"
 	head -200 "$scratch/build.out"
 fi
+if [ -f "$scratch/test.out" ]; then
+	echo
+	echo "endpoint tests of the sample (rule cases; operationInputs calls):"
+	awk '/endpoint rule tests:/ {sub(/.*endpoint rule tests: /, ""); rules=$0}
+	     /endpoint operation tests:/ {sub(/.*endpoint operation tests: /, ""); calls=$0}
+	     /^(ok|FAIL|---)[ \t]/ && NF >= 2 && $2 ~ /example\.com/ {
+	       pkg=$2; sub(/.*example\.com\/corpus\//, "", pkg)
+	       printf "  %-36s %s  rules: %s  calls: %s\n", pkg, $1, (rules ? rules : "none"), (calls ? calls : "none"); rules=""; calls="" }' "$scratch/test.out"
+	if [ $test_status != 0 ]; then
+		echo "go test output:"
+		grep -vE '^(=== RUN|    endpoints_test.go:[0-9]+: skipped)' "$scratch/test.out" | head -100
+	fi
+fi
 echo
 echo "total: $services services, $ops operations, $((end - start)) s (generate $((gen_done - start)) s; build+vet of $scope $((end - gen_done)) s)"
-if [ $gen_status != 0 ] || [ $build_status != 0 ] || [ $failures != 0 ]; then
+if [ $gen_status != 0 ] || [ $build_status != 0 ] || [ $test_status != 0 ] || [ $failures != 0 ]; then
 	echo "corpus-check: FAILED" >&2
 	exit 1
 fi
