@@ -260,12 +260,7 @@ func EndpointTests(svc *ir.Service, fs *Files) error {
 		).Values(cases...),
 		jen.Id("ran").Op(",").Id("skipped").Op(":=").Lit(0).Op(",").Lit(0),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tc")).Op(":=").Range().Id("cases")).Block(
-			jen.If(jen.Id("tc").Dot("skip").Op("!=").Lit("")).Block(
-				jen.Id("skipped").Op("++"),
-				jen.Id("t").Dot("Logf").Call(jen.Lit("skipped %q: %s"), jen.Id("tc").Dot("doc"), jen.Id("tc").Dot("skip")),
-				jen.Continue(),
-			),
-			jen.Id("ran").Op("++"),
+			countOrSkip(),
 			jen.If(jen.Err().Op(":=").Qual(pkgEndpoints, "CheckTestCase").Call(jen.Id("rs"), jen.Index().Byte().Call(jen.Id("tc").Dot("params")), jen.Index().Byte().Call(jen.Id("tc").Dot("expect"))), jen.Err().Op("!=").Nil()).Block(
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("%s: %v"), jen.Id("tc").Dot("doc"), jen.Err()),
 			),
@@ -336,12 +331,7 @@ func endpointCallTests(svc *ir.Service, f *jen.File) error {
 		).Values(cases...),
 		jen.Id("ran").Op(",").Id("skipped").Op(":=").Lit(0).Op(",").Lit(0),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tc")).Op(":=").Range().Id("cases")).Block(
-			jen.If(jen.Id("tc").Dot("skip").Op("!=").Lit("")).Block(
-				jen.Id("skipped").Op("++"),
-				jen.Id("t").Dot("Logf").Call(jen.Lit("skipped %q: %s"), jen.Id("tc").Dot("doc"), jen.Id("tc").Dot("skip")),
-				jen.Continue(),
-			),
-			jen.Id("ran").Op("++"),
+			countOrSkip(),
 			jen.Id("rec").Op(":=").Op("&").Qual(pkgEndpoints, "Recorder").Values(),
 			jen.Id("o").Op(":=").Id("tc").Dot("options"),
 			jen.Id("o").Dot("HTTPClient").Op("=").Op("&").Qual("net/http", "Client").Values(jen.Dict{jen.Id("Transport"): jen.Id("rec")}),
@@ -355,6 +345,20 @@ func endpointCallTests(svc *ir.Service, f *jen.File) error {
 		jen.Id("t").Dot("Logf").Call(jen.Lit("endpoint operation tests: %d ran, %d skipped"), jen.Id("ran"), jen.Id("skipped")),
 	)
 	return nil
+}
+
+// countOrSkip is the head of a generated case loop: a case with a skip
+// reason is logged and counted as skipped, any other counted as run.
+func countOrSkip() jen.Code {
+	return jen.Add(
+		jen.If(jen.Id("tc").Dot("skip").Op("!=").Lit("")).Block(
+			jen.Id("skipped").Op("++"),
+			jen.Id("t").Dot("Logf").Call(jen.Lit("skipped %q: %s"), jen.Id("tc").Dot("doc"), jen.Id("tc").Dot("skip")),
+			jen.Continue(),
+		),
+		jen.Line(),
+		jen.Id("ran").Op("++"),
+	)
 }
 
 // Unsupported writes UNSUPPORTED.md listing every operation, paginator and
