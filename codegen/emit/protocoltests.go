@@ -43,7 +43,7 @@ func ProtocolTests(svc *ir.Service, fs *Files) error {
 	f := fs.File("protocol_test.go", svc.TestImportPath, svc.TestPackage)
 	f.ImportName(svc.ImportPath, svc.Package)
 	f.Func().Id("TestMain").Params(jen.Id("m").Op("*").Qual("testing", "M")).Block(
-		jen.Qual("os", "Exit").Call(jen.Qual(pkgProtocolTest, "RunAndReport").Call(jen.Id("m"), jen.Lit(svc.Protocol.Name))),
+		jen.Qual("os", "Exit").Call(jen.Qual(pkgProtocolTest, "RunAndReport").Call(jen.Id("m"), jen.Lit(svc.Protocol.Name+" "+svc.ShapeID))),
 	)
 	for _, t := range tests {
 		f.Add(t)

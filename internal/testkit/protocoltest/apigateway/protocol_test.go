@@ -12,7 +12,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restJson1"))
+	os.Exit(protocoltest.RunAndReport(m, "restJson1 com.amazonaws.apigateway#BackplaneControlService"))
 }
 
 // TestGetRestApis_ApiGatewayAccept_Request: API Gateway requires that this Accept header is set on all requests.

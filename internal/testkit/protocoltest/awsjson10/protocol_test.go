@@ -17,7 +17,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "awsJson1_0"))
+	os.Exit(protocoltest.RunAndReport(m, "awsJson1_0 aws.protocoltests.json10#JsonRpc10"))
 }
 
 // TestContentTypeParameters_AwsJson10MustSupportParametersInContentType_Request: A server should ignore parameters added to the content type

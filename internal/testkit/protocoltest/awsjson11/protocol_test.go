@@ -17,7 +17,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "awsJson1_1"))
+	os.Exit(protocoltest.RunAndReport(m, "awsJson1_1 aws.protocoltests.json#JsonProtocol"))
 }
 
 // TestContentTypeParameters_AwsJson11MustSupportParametersInContentType_Request: A server should ignore parameters added to the content type

@@ -16,7 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "awsQuery"))
+	os.Exit(protocoltest.RunAndReport(m, "awsQuery aws.protocoltests.query#AwsQuery"))
 }
 
 // TestDatetimeOffsets_AwsQueryDateTimeWithNegativeOffset_Response: Ensures that clients can correctly parse datetime (timestamps) with offsets

@@ -16,7 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "ec2Query"))
+	os.Exit(protocoltest.RunAndReport(m, "ec2Query aws.protocoltests.ec2#AwsEc2"))
 }
 
 // TestDatetimeOffsets_Ec2QueryDateTimeWithNegativeOffset_Response: Ensures that clients can correctly parse datetime (timestamps) with offsets

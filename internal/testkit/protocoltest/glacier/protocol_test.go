@@ -13,7 +13,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restJson1"))
+	os.Exit(protocoltest.RunAndReport(m, "restJson1 com.amazonaws.glacier#Glacier"))
 }
 
 // TestUploadArchive_GlacierVersionHeader_Request: Glacier requires that a version header be set on all requests.

@@ -19,7 +19,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restJson1"))
+	os.Exit(protocoltest.RunAndReport(m, "restJson1 aws.protocoltests.restjson#RestJson"))
 }
 
 // TestAllQueryStringTypes_RestJsonAllQueryStringTypes_Request: Serializes query string parameters with all supported types

@@ -13,7 +13,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restJson1"))
+	os.Exit(protocoltest.RunAndReport(m, "restJson1 aws.protocoltests.restjson.validation#RestJsonValidation"))
 }
 
 // TestMalformedEnum_RestJsonMalformedEnumString_MalformedRequest: When a string member does not contain a valid enum value,

@@ -16,7 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restXml"))
+	os.Exit(protocoltest.RunAndReport(m, "restXml aws.protocoltests.restxml#RestXml"))
 }
 
 // TestAllQueryStringTypes_AllQueryStringTypes_Request: Serializes query string parameters with all supported types

@@ -13,7 +13,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restXml"))
+	os.Exit(protocoltest.RunAndReport(m, "restXml aws.protocoltests.restxml.xmlns#RestXmlWithNamespace"))
 }
 
 // TestSimpleScalarProperties_XmlNamespaceSimpleScalarProperties_Request: Serializes simple scalar properties

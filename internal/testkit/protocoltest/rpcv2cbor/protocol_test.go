@@ -16,7 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor"))
+	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor smithy.protocoltests.rpcv2Cbor#RpcV2Protocol"))
 }
 
 // TestEmptyInputOutput_empty_input_Request: When Input structure is empty we write CBOR equivalent of {}

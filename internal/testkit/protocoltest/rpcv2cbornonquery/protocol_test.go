@@ -12,7 +12,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor"))
+	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor aws.protocoltests.rpcv2cbor#NonQueryCompatibleRpcV2Protocol"))
 }
 
 // TestNonQueryCompatibleOperation_NonQueryCompatibleRpcV2CborForbidsQueryModeHeader_Request: The query mode header MUST NOT be set on non-query-compatible services.

@@ -14,7 +14,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor"))
+	os.Exit(protocoltest.RunAndReport(m, "rpcv2Cbor aws.protocoltests.rpcv2cbor#QueryCompatibleRpcV2Protocol"))
 }
 
 // TestQueryCompatibleOperation_QueryCompatibleRpcV2CborSendsQueryModeHeader_Request: Clients for query-compatible services MUST send the x-amzn-query-mode header.

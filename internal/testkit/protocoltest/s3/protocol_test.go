@@ -14,7 +14,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(protocoltest.RunAndReport(m, "restXml"))
+	os.Exit(protocoltest.RunAndReport(m, "restXml com.amazonaws.s3#AmazonS3"))
 }
 
 // TestDeleteObjectTagging_S3EscapeObjectKeyInUriLabel_Request:     S3 clients should escape special characters in Object Keys
