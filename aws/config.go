@@ -27,6 +27,9 @@ type Config struct {
 	// UseFIPSEndpoint and UseDualStackEndpoint feed the endpoint rules.
 	UseFIPSEndpoint      bool
 	UseDualStackEndpoint bool
+	// AccountIDEndpointMode says whether services with account-based
+	// endpoints get the credentials' account id (unset means preferred).
+	AccountIDEndpointMode AccountIDEndpointMode
 	// RetryMaxAttempts is the most attempts per call (0 means the mode's default).
 	RetryMaxAttempts int
 	// RetryMode is standard (the default) or adaptive.
@@ -54,3 +57,21 @@ type Config struct {
 	// a service client reads itself (its own endpoint URL).
 	ConfigSources []any
 }
+
+// AccountIDEndpointMode says whether a service whose endpoint rules offer
+// account-based endpoints (DynamoDB) gets the account id of the call's
+// credentials.
+type AccountIDEndpointMode string
+
+const (
+	// AccountIDEndpointModeUnset means the setting's default: preferred.
+	AccountIDEndpointModeUnset AccountIDEndpointMode = ""
+	// AccountIDEndpointModePreferred uses the account id when the
+	// credentials carry one.
+	AccountIDEndpointModePreferred AccountIDEndpointMode = "preferred"
+	// AccountIDEndpointModeRequired fails a call whose credentials carry no
+	// account id, with the rules' error.
+	AccountIDEndpointModeRequired AccountIDEndpointMode = "required"
+	// AccountIDEndpointModeDisabled never uses the account id.
+	AccountIDEndpointModeDisabled AccountIDEndpointMode = "disabled"
+)

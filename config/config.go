@@ -37,6 +37,7 @@ type LoadOptions struct {
 	RetryMode              aws.RetryMode
 	NewRetries2026         aws.Ternary
 	BaseEndpoint           string
+	AccountIDEndpointMode  aws.AccountIDEndpointMode
 	Logger                 logging.Logger
 	ClientLogMode          *aws.ClientLogMode
 	HTTPClient             aws.HTTPClient
@@ -179,6 +180,12 @@ func WithRetryMaxAttempts(v int) func(*LoadOptions) error {
 	return func(o *LoadOptions) error { o.RetryMaxAttempts = v; return nil }
 }
 
+// WithAccountIDEndpointMode sets whether services with account-based
+// endpoints (DynamoDB) get the credentials' account id.
+func WithAccountIDEndpointMode(v aws.AccountIDEndpointMode) func(*LoadOptions) error {
+	return func(o *LoadOptions) error { o.AccountIDEndpointMode = v; return nil }
+}
+
 // WithRetryMode sets the retry mode.
 func WithRetryMode(v aws.RetryMode) func(*LoadOptions) error {
 	return func(o *LoadOptions) error { o.RetryMode = v; return nil }
@@ -225,6 +232,8 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		RetryMode:        o.RetryMode,
 		NewRetries2026:   o.NewRetries2026,
 		HTTPClient:       o.HTTPClient,
+
+		AccountIDEndpointMode: o.AccountIDEndpointMode,
 	}
 	if o.BaseEndpoint != "" {
 		e.BaseEndpoint = aws.String(o.BaseEndpoint)
@@ -246,6 +255,7 @@ func LoadDefaultConfig(ctx context.Context, optFns ...func(*LoadOptions) error) 
 		BaseEndpoint:                r.BaseEndpoint,
 		UseFIPSEndpoint:             r.UseFIPSEndpoint,
 		UseDualStackEndpoint:        r.UseDualStackEndpoint,
+		AccountIDEndpointMode:       r.AccountIDEndpointMode,
 		RetryMaxAttempts:            r.RetryMaxAttempts,
 		RetryMode:                   r.RetryMode,
 		NewRetries2026:              r.NewRetries2026,

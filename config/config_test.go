@@ -90,8 +90,14 @@ func TestSettingsFromProfileAndEnv(t *testing.T) {
 	if cfg.RetryMaxAttempts != 2 || cfg.RetryMode != aws.RetryModeStandard || cfg.UseFIPSEndpoint || aws.ToString(cfg.BaseEndpoint) != "http://127.0.0.1:9000" {
 		t.Errorf("environment over profile: %+v", cfg)
 	}
-	cfg = load(t, WithRetryMaxAttempts(7), WithRetryMode(aws.RetryModeAdaptive), WithBaseEndpoint("http://emulator"))
-	if cfg.RetryMaxAttempts != 7 || cfg.RetryMode != aws.RetryModeAdaptive || aws.ToString(cfg.BaseEndpoint) != "http://emulator" {
+	t.Setenv("AWS_ACCOUNT_ID_ENDPOINT_MODE", "required")
+	if cfg = load(t); cfg.AccountIDEndpointMode != aws.AccountIDEndpointModeRequired {
+		t.Errorf("account id endpoint mode from the environment: %q", cfg.AccountIDEndpointMode)
+	}
+	cfg = load(t, WithRetryMaxAttempts(7), WithRetryMode(aws.RetryModeAdaptive), WithBaseEndpoint("http://emulator"),
+		WithAccountIDEndpointMode(aws.AccountIDEndpointModeDisabled))
+	if cfg.RetryMaxAttempts != 7 || cfg.RetryMode != aws.RetryModeAdaptive || aws.ToString(cfg.BaseEndpoint) != "http://emulator" ||
+		cfg.AccountIDEndpointMode != aws.AccountIDEndpointModeDisabled {
 		t.Errorf("explicit over environment: %+v", cfg)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	aws "github.com/eucsdk/eucsdk/aws"
 	retry "github.com/eucsdk/eucsdk/aws/retry"
-	credentials "github.com/eucsdk/eucsdk/credentials"
 	endpoints "github.com/eucsdk/eucsdk/runtime/endpoints"
 	"net/http"
 	"os"
@@ -397,9 +396,9 @@ func TestEndpointOperationInputs(t *testing.T) {
 	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 	cases := []struct {
-		doc, expect, skip string
-		options           Options
-		call              func(context.Context, *Client) error
+		doc, expect, skip, account string
+		options                    Options
+		call                       func(context.Context, *Client) error
 	}{{
 		call: func(ctx context.Context, c *Client) error {
 			_, err := c.GetCallerIdentity(ctx, &GetCallerIdentityInput{})
@@ -577,7 +576,14 @@ func TestEndpointOperationInputs(t *testing.T) {
 		rec := &endpoints.Recorder{}
 		o := tc.options
 		o.HTTPClient = &http.Client{Transport: rec}
-		o.Credentials = credentials.NewStaticCredentialsProvider("AKIDENDPOINTTEST", "endpoint-test-secret", "")
+		o.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+			return aws.Credentials{
+				AccessKeyID:     "AKIDENDPOINTTEST",
+				AccountID:       tc.account,
+				SecretAccessKey: "endpoint-test-secret",
+				Source:          "EndpointTest",
+			}, nil
+		})
 		o.Retryer = retry.Nop()
 		err := tc.call(context.Background(), New(o))
 		if err := endpoints.CheckOperationCase(rec.Request(), err, []byte(tc.expect)); err != nil {

@@ -39,8 +39,8 @@ func (p provider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 }
 
 // Config carries over the v2 settings that mean the same here: region,
-// credentials, HTTP client, retry attempts and mode, base endpoint, logger,
-// log mode and app id. v2's Retryer, APIOptions and endpoint resolvers are
+// credentials, HTTP client, retry attempts and mode, base endpoint, account
+// id endpoint mode, logger, log mode and app id. v2's Retryer, APIOptions and endpoint resolvers are
 // built for v2's pipeline and are left out.
 func Config(cfg awsv2.Config) aws.Config {
 	out := aws.Config{
@@ -51,6 +51,8 @@ func Config(cfg awsv2.Config) aws.Config {
 		Logger:           cfg.Logger,
 		ClientLogMode:    logMode(cfg.ClientLogMode),
 		AppID:            cfg.AppID,
+
+		AccountIDEndpointMode: aws.AccountIDEndpointMode(cfg.AccountIDEndpointMode),
 	}
 	if cfg.HTTPClient != nil {
 		out.HTTPClient = cfg.HTTPClient

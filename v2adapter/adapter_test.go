@@ -64,11 +64,13 @@ func TestConfig(t *testing.T) {
 		Logger:           logger,
 		ClientLogMode:    awsv2.LogRetries | awsv2.LogResponseEventMessage,
 		AppID:            "myapp",
+
+		AccountIDEndpointMode: awsv2.AccountIDEndpointModeRequired,
 	}
 	cfg := Config(v2)
 	if cfg.Region != "eu-west-1" || cfg.HTTPClient != client || cfg.RetryMaxAttempts != 4 ||
 		cfg.RetryMode != aws.RetryModeAdaptive || aws.ToString(cfg.BaseEndpoint) != "http://localhost:8080" ||
-		cfg.Logger != logger || cfg.AppID != "myapp" {
+		cfg.Logger != logger || cfg.AppID != "myapp" || cfg.AccountIDEndpointMode != aws.AccountIDEndpointModeRequired {
 		t.Errorf("cfg = %+v", cfg)
 	}
 	if cfg.ClientLogMode != aws.LogRetries|aws.LogResponseEventMessage {

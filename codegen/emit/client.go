@@ -86,6 +86,14 @@ func ClientFile(svc *ir.Service, fs *Files) error {
 	fields[jen.Id("ModeledError")] = jen.Qual(svc.Protocol.CodecPath, modeled).Call(jen.Id("newModeledError"))
 	if len(svc.EndpointRuleSet) > 0 {
 		fields[jen.Id("RuleSet")] = jen.Id("endpointRuleSet")
+		for _, p := range svc.EndpointParams {
+			switch p.BuiltIn {
+			case "AWS::Auth::AccountId":
+				fields[jen.Id("AccountIDParam")] = jen.Lit(p.Name)
+			case "AWS::Auth::AccountIdEndpointMode":
+				fields[jen.Id("AccountIDModeParam")] = jen.Lit(p.Name)
+			}
+		}
 	}
 	if svc.S3Signing {
 		fields[jen.Id("SignerOptions")] = jen.Qual(pkgSigner, "Options").Values(jen.Dict{
@@ -302,13 +310,20 @@ func endpointCallTests(svc *ir.Service, f *jen.File) error {
 			if c.UseDualStack {
 				opts[jen.Id("UseDualStackEndpoint")] = jen.True()
 			}
-			cases = append(cases, jen.Values(jen.Dict{
+			if c.AccountIDMode != nil {
+				opts[jen.Id("AccountIDEndpointMode")] = jen.Qual(pkgAWS, "AccountIDEndpointMode").Call(jen.Lit(*c.AccountIDMode))
+			}
+			d := jen.Dict{
 				jen.Id("doc"):     jen.Lit(tc.Doc),
 				jen.Id("expect"):  jen.Lit(string(tc.Expect)),
 				jen.Id("skip"):    jen.Lit(c.SkipWhy),
 				jen.Id("options"): jen.Id("Options").Values(opts),
 				jen.Id("call"):    call,
-			}))
+			}
+			if c.AccountID != nil {
+				d[jen.Id("account")] = jen.Lit(*c.AccountID)
+			}
+			cases = append(cases, jen.Values(d))
 		}
 	}
 	if len(cases) == 0 {
@@ -325,7 +340,7 @@ func endpointCallTests(svc *ir.Service, f *jen.File) error {
 		jen.Id("t").Dot("Setenv").Call(jen.Lit("AWS_CONFIG_FILE"), jen.Qual("os", "DevNull")),
 		jen.Id("t").Dot("Setenv").Call(jen.Lit("AWS_SHARED_CREDENTIALS_FILE"), jen.Qual("os", "DevNull")),
 		jen.Id("cases").Op(":=").Index().Struct(
-			jen.List(jen.Id("doc"), jen.Id("expect"), jen.Id("skip")).String(),
+			jen.List(jen.Id("doc"), jen.Id("expect"), jen.Id("skip"), jen.Id("account")).String(),
 			jen.Id("options").Id("Options"),
 			jen.Id("call").Func().Params(jen.Qual("context", "Context"), jen.Op("*").Id("Client")).Error(),
 		).Values(cases...),
@@ -335,7 +350,16 @@ func endpointCallTests(svc *ir.Service, f *jen.File) error {
 			jen.Id("rec").Op(":=").Op("&").Qual(pkgEndpoints, "Recorder").Values(),
 			jen.Id("o").Op(":=").Id("tc").Dot("options"),
 			jen.Id("o").Dot("HTTPClient").Op("=").Op("&").Qual("net/http", "Client").Values(jen.Dict{jen.Id("Transport"): jen.Id("rec")}),
-			jen.Id("o").Dot("Credentials").Op("=").Qual(pkgCredentials, "NewStaticCredentialsProvider").Call(jen.Lit("AKIDENDPOINTTEST"), jen.Lit("endpoint-test-secret"), jen.Lit("")),
+			jen.Id("o").Dot("Credentials").Op("=").Qual(pkgAWS, "CredentialsProviderFunc").Call(
+				jen.Func().Params(jen.Qual("context", "Context")).Params(jen.Qual(pkgAWS, "Credentials"), jen.Error()).Block(
+					jen.Return(jen.Qual(pkgAWS, "Credentials").Values(jen.Dict{
+						jen.Id("AccessKeyID"):     jen.Lit("AKIDENDPOINTTEST"),
+						jen.Id("SecretAccessKey"): jen.Lit("endpoint-test-secret"),
+						jen.Id("AccountID"):       jen.Id("tc").Dot("account"),
+						jen.Id("Source"):          jen.Lit("EndpointTest"),
+					}), jen.Nil()),
+				),
+			),
 			jen.Id("o").Dot("Retryer").Op("=").Qual(pkgRetry, "Nop").Call(),
 			jen.Err().Op(":=").Id("tc").Dot("call").Call(jen.Qual("context", "Background").Call(), jen.Id("New").Call(jen.Id("o"))),
 			jen.If(jen.Err().Op(":=").Qual(pkgEndpoints, "CheckOperationCase").Call(jen.Id("rec").Dot("Request").Call(), jen.Err(), jen.Index().Byte().Call(jen.Id("tc").Dot("expect"))), jen.Err().Op("!=").Nil()).Block(

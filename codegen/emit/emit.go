@@ -26,14 +26,13 @@ const (
 	pkgPipeline  = "github.com/eucsdk/eucsdk/runtime/pipeline"
 	pkgSigner    = "github.com/eucsdk/eucsdk/runtime/signer"
 	pkgEndpoints = "github.com/eucsdk/eucsdk/runtime/endpoints"
-	// The generated endpoint call tests sign with static keys and never retry.
-	pkgCredentials = "github.com/eucsdk/eucsdk/credentials"
-	pkgRetry       = "github.com/eucsdk/eucsdk/aws/retry"
-	pkgWaiter      = "github.com/eucsdk/eucsdk/runtime/waiter"
-	pkgRedact      = "github.com/eucsdk/eucsdk/runtime/redact"
-	pkgDocument    = "github.com/eucsdk/eucsdk/runtime/document"
-	pkgSmithy      = "github.com/aws/smithy-go"
-	pkgMW          = "github.com/aws/smithy-go/middleware"
+	// The generated endpoint call tests never retry.
+	pkgRetry    = "github.com/eucsdk/eucsdk/aws/retry"
+	pkgWaiter   = "github.com/eucsdk/eucsdk/runtime/waiter"
+	pkgRedact   = "github.com/eucsdk/eucsdk/runtime/redact"
+	pkgDocument = "github.com/eucsdk/eucsdk/runtime/document"
+	pkgSmithy   = "github.com/aws/smithy-go"
+	pkgMW       = "github.com/aws/smithy-go/middleware"
 )
 
 // Files collects generated files by path relative to the output directory.

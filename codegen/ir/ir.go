@@ -162,7 +162,10 @@ type EndpointCall struct {
 	// The SDK built-ins the call sets, as client options.
 	Region, Endpoint      *string
 	UseFIPS, UseDualStack bool
-	SkipWhy               string
+	// AccountID is the credentials' account id (AWS::Auth::AccountId);
+	// AccountIDMode the client's AccountIDEndpointMode.
+	AccountID, AccountIDMode *string
+	SkipWhy                  string
 }
 
 // Unsupported records a model feature the generator cannot express.

@@ -172,7 +172,8 @@ func isString(t *ir.Type) bool { return t.Kind == ir.String || t.Kind == ir.Enum
 // call the client cannot make as written is skipped, with the reason: its
 // operation is not generated, it needs a setting the client has no option
 // for (a client context parameter, a built-in other than region, FIPS,
-// dual-stack and endpoint, unless given at its default), it expects SigV4a,
+// dual-stack, endpoint and the account id ones, unless given at its
+// default), it expects SigV4a,
 // or (S3) it needs the virtual-host customization.
 func (r *resolver) endpointCalls(svc *smithy.Shape) {
 	tcs := svc.Typed().EndpointTests
@@ -239,6 +240,19 @@ func (r *resolver) endpointCalls(svc *smithy.Shape) {
 				case "AWS::UseDualStack":
 					if json.Unmarshal(raw, &b) == nil {
 						c.UseDualStack = b
+					}
+				case "AWS::Auth::AccountId":
+					if json.Unmarshal(raw, &s) == nil {
+						c.AccountID = &s
+					}
+					if s == "" {
+						// Credentials without an account id are the
+						// built-in unset, not set to "".
+						skip("sets built-in AWS::Auth::AccountId to \"\", which credentials cannot carry apart from carrying none")
+					}
+				case "AWS::Auth::AccountIdEndpointMode":
+					if json.Unmarshal(raw, &s) == nil {
+						c.AccountIDMode = &s
 					}
 				default:
 					// A built-in given at the rule set's default changes

@@ -33,6 +33,7 @@ type Explicit struct {
 	BaseEndpoint                *string
 	UseFIPSEndpoint             bool
 	UseDualStackEndpoint        bool
+	AccountIDEndpointMode       aws.AccountIDEndpointMode
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
 	NewRetries2026              aws.Ternary
@@ -50,6 +51,7 @@ type Resolved struct {
 	BaseEndpoint                *string
 	UseFIPSEndpoint             bool
 	UseDualStackEndpoint        bool
+	AccountIDEndpointMode       aws.AccountIDEndpointMode
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
 	NewRetries2026              aws.Ternary
@@ -131,6 +133,11 @@ func Load(e Explicit) (*Resolved, error) {
 	}
 	if r.UseDualStackEndpoint = e.UseDualStackEndpoint; !r.UseDualStackEndpoint {
 		if r.UseDualStackEndpoint, err = s.boolean("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint"); err != nil {
+			return nil, err
+		}
+	}
+	if r.AccountIDEndpointMode = e.AccountIDEndpointMode; r.AccountIDEndpointMode == "" {
+		if r.AccountIDEndpointMode, err = s.accountIDEndpointMode(); err != nil {
 			return nil, err
 		}
 	}
@@ -353,6 +360,18 @@ func (s source) retryMode() (aws.RetryMode, error) {
 		return m, nil
 	}
 	return "", fmt.Errorf("%s: retry mode %q is not %q or %q", origin, v, aws.RetryModeStandard, aws.RetryModeAdaptive)
+}
+
+func (s source) accountIDEndpointMode() (aws.AccountIDEndpointMode, error) {
+	v, origin := s.lookup("AWS_ACCOUNT_ID_ENDPOINT_MODE", "account_id_endpoint_mode")
+	switch m := aws.AccountIDEndpointMode(strings.ToLower(v)); m {
+	case "":
+		return "", nil
+	case aws.AccountIDEndpointModePreferred, aws.AccountIDEndpointModeRequired, aws.AccountIDEndpointModeDisabled:
+		return m, nil
+	}
+	return "", fmt.Errorf("%s: account id endpoint mode %q is not %q, %q or %q", origin, v,
+		aws.AccountIDEndpointModePreferred, aws.AccountIDEndpointModeRequired, aws.AccountIDEndpointModeDisabled)
 }
 
 // DefaultHTTPClient is the client of every client that sets none.

@@ -33,6 +33,7 @@ type view struct {
 	BaseEndpoint                string
 	UseFIPSEndpoint             bool
 	UseDualStackEndpoint        bool
+	AccountIDEndpointMode       aws.AccountIDEndpointMode
 	RetryMaxAttempts            int
 	RetryMode                   aws.RetryMode
 	NewRetries2026              aws.Ternary
@@ -45,7 +46,7 @@ type view struct {
 func viewOf(o appstream.Options) view {
 	v := view{
 		Region: o.Region, BaseEndpoint: aws.ToString(o.BaseEndpoint), UseFIPSEndpoint: o.UseFIPSEndpoint,
-		UseDualStackEndpoint: o.UseDualStackEndpoint, RetryMaxAttempts: o.RetryMaxAttempts, RetryMode: o.RetryMode,
+		UseDualStackEndpoint: o.UseDualStackEndpoint, AccountIDEndpointMode: o.AccountIDEndpointMode, RetryMaxAttempts: o.RetryMaxAttempts, RetryMode: o.RetryMode,
 		NewRetries2026: o.NewRetries2026, AppID: o.AppID, DisableRequestCompression: o.DisableRequestCompression, RequestMinCompressSizeBytes: o.RequestMinCompressSizeBytes,
 	}
 	if c, err := o.Credentials.Retrieve(context.Background()); err == nil {
@@ -138,6 +139,12 @@ var rowCases = []rowCase{
 	{row: "AWS_USE_DUALSTACK_ENDPOINT", name: "environment", env: map[string]string{"AWS_USE_DUALSTACK_ENDPOINT": "TRUE"}, want: func(v *view) { v.UseDualStackEndpoint = true }},
 	{row: "AWS_USE_DUALSTACK_ENDPOINT", name: "bad", config: "[default]\nuse_dualstack_endpoint = on\n",
 		wantErr: `$DIR/config:2: use_dualstack_endpoint: "on" is not true or false`},
+	{row: "AWS_ACCOUNT_ID_ENDPOINT_MODE", name: "environment", env: map[string]string{"AWS_ACCOUNT_ID_ENDPOINT_MODE": "Disabled"},
+		want: func(v *view) { v.AccountIDEndpointMode = aws.AccountIDEndpointModeDisabled }},
+	{row: "AWS_ACCOUNT_ID_ENDPOINT_MODE", name: "profile", config: "[default]\naccount_id_endpoint_mode = required\n",
+		want: func(v *view) { v.AccountIDEndpointMode = aws.AccountIDEndpointModeRequired }},
+	{row: "AWS_ACCOUNT_ID_ENDPOINT_MODE", name: "bad", env: map[string]string{"AWS_ACCOUNT_ID_ENDPOINT_MODE": "sometimes"},
+		wantErr: `environment variable AWS_ACCOUNT_ID_ENDPOINT_MODE: account id endpoint mode "sometimes" is not "preferred", "required" or "disabled"`},
 	{row: "AWS_MAX_ATTEMPTS", name: "profile", config: "[default]\nmax_attempts = 7\n", want: func(v *view) { v.RetryMaxAttempts = 7 }},
 	{row: "AWS_MAX_ATTEMPTS", name: "bad environment", env: map[string]string{"AWS_MAX_ATTEMPTS": "abc"},
 		wantErr: `environment variable AWS_MAX_ATTEMPTS: "abc" is not a positive integer`},

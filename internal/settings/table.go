@@ -61,6 +61,8 @@ var Table = []Setting{
 		Rule: "`true` or `false`"},
 	{Env: "AWS_USE_DUALSTACK_ENDPOINT", Key: "use_dualstack_endpoint", Field: "`UseDualStackEndpoint`",
 		Rule: "`true` or `false`"},
+	{Env: "AWS_ACCOUNT_ID_ENDPOINT_MODE", Key: "account_id_endpoint_mode", Field: "`AccountIDEndpointMode`",
+		Rule: "`preferred` (default), `required` or `disabled`: whether services with account-based endpoints (DynamoDB) get the credentials' account id"},
 	{Env: "AWS_MAX_ATTEMPTS", Key: "max_attempts", Field: "`RetryMaxAttempts`",
 		Rule: "integer ≥ 1, default 3"},
 	{Env: "AWS_RETRY_MODE", Key: "retry_mode", Field: "`RetryMode`",

@@ -113,14 +113,16 @@ func NewClientFromConfig(svc *Service, cfg aws.Config, optFns []func(*Options)) 
 		UseFIPSEndpoint:      cfg.UseFIPSEndpoint,
 		UseDualStackEndpoint: cfg.UseDualStackEndpoint,
 		Credentials:          cfg.Credentials,
-		HTTPClient:           cfg.HTTPClient,
-		RetryMaxAttempts:     cfg.RetryMaxAttempts,
-		RetryMode:            cfg.RetryMode,
-		NewRetries2026:       cfg.NewRetries2026,
-		APIOptions:           cfg.APIOptions,
-		Logger:               cfg.Logger,
-		ClientLogMode:        cfg.ClientLogMode,
-		AppID:                cfg.AppID,
+
+		AccountIDEndpointMode: cfg.AccountIDEndpointMode,
+		HTTPClient:            cfg.HTTPClient,
+		RetryMaxAttempts:      cfg.RetryMaxAttempts,
+		RetryMode:             cfg.RetryMode,
+		NewRetries2026:        cfg.NewRetries2026,
+		APIOptions:            cfg.APIOptions,
+		Logger:                cfg.Logger,
+		ClientLogMode:         cfg.ClientLogMode,
+		AppID:                 cfg.AppID,
 
 		DisableRequestCompression:   cfg.DisableRequestCompression,
 		RequestMinCompressSizeBytes: cfg.RequestMinCompressSizeBytes,
@@ -239,6 +241,7 @@ func resolveDefaults(o *Options, serviceID string, preset *settings.Resolved) er
 			BaseEndpoint:                o.BaseEndpoint,
 			UseFIPSEndpoint:             o.UseFIPSEndpoint,
 			UseDualStackEndpoint:        o.UseDualStackEndpoint,
+			AccountIDEndpointMode:       o.AccountIDEndpointMode,
 			RetryMaxAttempts:            o.RetryMaxAttempts,
 			RetryMode:                   o.RetryMode,
 			AppID:                       o.AppID,
@@ -258,6 +261,9 @@ func resolveDefaults(o *Options, serviceID string, preset *settings.Resolved) er
 	}
 	o.UseFIPSEndpoint = o.UseFIPSEndpoint || r.UseFIPSEndpoint
 	o.UseDualStackEndpoint = o.UseDualStackEndpoint || r.UseDualStackEndpoint
+	if o.AccountIDEndpointMode == "" {
+		o.AccountIDEndpointMode = r.AccountIDEndpointMode
+	}
 	if o.RetryMaxAttempts == 0 {
 		o.RetryMaxAttempts = r.RetryMaxAttempts
 	}

@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/eucsdk/eucsdk/aws"
 )
 
 // EndpointParams are the endpoint rule parameters one call sets from its
@@ -103,4 +106,31 @@ func (c *Client) endpointFor(p *EndpointParams) (*resolvedEndpoint, error) {
 	ec.m[key] = ep
 	ec.mu.Unlock()
 	return ep, nil
+}
+
+// accountID adds the account-id built-ins to the call's rule parameters, for
+// a service whose rules offer account-based endpoints: the mode, and unless
+// it is disabled, the account id of the credentials the call will sign
+// with, when they carry one. Retrieving them here is what aws-sdk-go-v2
+// does too; the provider's cache makes the signer's later retrieval free.
+// Credentials that fail to resolve are left for the signer to report.
+func (k *call) accountID(ctx context.Context) {
+	c := k.c
+	if c.svc.AccountIDParam == "" && c.svc.AccountIDModeParam == "" {
+		return
+	}
+	mode := c.opts.AccountIDEndpointMode
+	if mode == "" {
+		mode = aws.AccountIDEndpointModePreferred
+	}
+	if c.svc.AccountIDModeParam != "" {
+		k.epParams.String(c.svc.AccountIDModeParam, string(mode))
+	}
+	if mode == aws.AccountIDEndpointModeDisabled || c.svc.AccountIDParam == "" || k.auth == AuthNone || c.opts.Credentials == nil {
+		return
+	}
+	creds, err := c.opts.Credentials.Retrieve(ctx)
+	if err == nil && creds.AccountID != "" {
+		k.epParams.String(c.svc.AccountIDParam, creds.AccountID)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/credentials"
 	"github.com/eucsdk/eucsdk/runtime/awsjson"
@@ -101,5 +102,59 @@ func TestOperationEndpointParams(t *testing.T) {
 	}
 	if n := len(c.cache().m); n > endpointCacheSize {
 		t.Errorf("cache holds %d endpoints, more than %d", n, endpointCacheSize)
+	}
+}
+
+const accountRules = `{"version":"1.0","parameters":{
+ "Region":{"builtIn":"AWS::Region","type":"String","required":false},
+ "AccountId":{"builtIn":"AWS::Auth::AccountId","type":"String","required":false},
+ "AccountIdEndpointMode":{"builtIn":"AWS::Auth::AccountIdEndpointMode","type":"String","required":false}},
+ "rules":[
+  {"conditions":[{"fn":"isSet","argv":[{"ref":"AccountIdEndpointMode"}]},{"fn":"stringEquals","argv":[{"ref":"AccountIdEndpointMode"},"disabled"]}],
+   "endpoint":{"url":"https://regional.{Region}.example.com"},"type":"endpoint"},
+  {"conditions":[{"fn":"isSet","argv":[{"ref":"AccountId"}]}],
+   "endpoint":{"url":"https://{AccountId}.{Region}.example.com"},"type":"endpoint"},
+  {"conditions":[{"fn":"isSet","argv":[{"ref":"AccountIdEndpointMode"}]},{"fn":"stringEquals","argv":[{"ref":"AccountIdEndpointMode"},"required"]}],
+   "error":"AccountIdEndpointMode is required but no AccountID was provided","type":"error"},
+  {"conditions":[],"endpoint":{"url":"https://regional.{Region}.example.com"},"type":"endpoint"}]}`
+
+// TestAccountIDEndpoints: for a service whose rules take the account-id
+// built-ins, the credentials' account id and the client's mode reach them.
+func TestAccountIDEndpoints(t *testing.T) {
+	rs, err := endpoints.Parse([]byte(accountRules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &Service{ID: "Accounts", SigningName: "accounts", Protocol: awsjson.JSON10,
+		RuleSet:        func() (*endpoints.RuleSet, error) { return rs, nil },
+		AccountIDParam: "AccountId", AccountIDModeParam: "AccountIdEndpointMode"}
+	op := &Operation[nameIn, nameOut]{Name: "Get", Serialize: nameOp.Serialize, Deserialize: nameOp.Deserialize}
+	for _, tc := range []struct {
+		account   string
+		mode      aws.AccountIDEndpointMode
+		host, err string
+	}{
+		{"111122223333", "", "111122223333.us-east-1.example.com", ""},
+		{"111122223333", aws.AccountIDEndpointModePreferred, "111122223333.us-east-1.example.com", ""},
+		{"111122223333", aws.AccountIDEndpointModeDisabled, "regional.us-east-1.example.com", ""},
+		{"", "", "regional.us-east-1.example.com", ""},
+		{"", aws.AccountIDEndpointModeRequired, "", "AccountIdEndpointMode is required"},
+	} {
+		rec := &endpoints.Recorder{}
+		account := tc.account
+		c := NewClient(svc, Options{
+			Region: "us-east-1", Retryer: retry.Nop(), HTTPClient: &http.Client{Transport: rec}, AccountIDEndpointMode: tc.mode,
+			Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+				return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "secret", AccountID: account, Source: "test"}, nil
+			}),
+		}, nil)
+		_, _, err := Invoke(context.Background(), c, op, &nameIn{}, nil)
+		host := ""
+		if errors.Is(err, endpoints.ErrRecorded) {
+			host, err = rec.Request().URL.Host, nil
+		}
+		if host != tc.host || (tc.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("account %q, mode %q: host %q, err %v; want %q, %q", tc.account, tc.mode, host, err, tc.host, tc.err)
+		}
 	}
 }

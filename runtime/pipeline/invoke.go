@@ -238,6 +238,7 @@ func (k *call) begin(ctx context.Context) error {
 	if c.configErr != nil {
 		return c.configErr
 	}
+	k.accountID(ctx)
 	var ep *resolvedEndpoint
 	var err error
 	if len(k.epParams.list) > 0 {

@@ -31,6 +31,12 @@ type Options struct {
 	UseFIPSEndpoint      bool
 	UseDualStackEndpoint bool
 
+	// AccountIDEndpointMode says whether a service whose rules offer
+	// account-based endpoints (DynamoDB) gets the account id of the call's
+	// credentials: preferred (unset: AWS_ACCOUNT_ID_ENDPOINT_MODE, then
+	// account_id_endpoint_mode, then preferred), required or disabled.
+	AccountIDEndpointMode aws.AccountIDEndpointMode
+
 	// Credentials sign requests. Nil means the default chain: environment,
 	// then the shared credentials and config files.
 	Credentials aws.CredentialsProvider

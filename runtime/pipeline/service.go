@@ -29,6 +29,13 @@ type Service struct {
 	// way (S3: the path signed as sent, never normalized, and the payload
 	// hash sent in X-Amz-Content-Sha256); the zero value suits the rest.
 	SignerOptions signer.Options
+
+	// AccountIDParam and AccountIDModeParam name the rule parameters bound
+	// to the AWS::Auth::AccountId and AWS::Auth::AccountIdEndpointMode
+	// built-ins, for services whose rules offer account-based endpoints;
+	// "" when the rules have none. A call then resolves its credentials
+	// before its endpoint (see Options.AccountIDEndpointMode).
+	AccountIDParam, AccountIDModeParam string
 }
 
 // Operation describes one API call of a service.
