@@ -65,3 +65,18 @@ func TestStaleEndpointTestNeedsADualStackOnlyRuleSet(t *testing.T) {
 		t.Errorf("commercial region skipped: %s", why)
 	}
 }
+
+// Every ISO partition supports dual-stack now, not only aws-iso's and
+// aws-iso-b's first regions: Kinesis's us-iso-west-1 case went stale too.
+func TestStaleDualStackErrorInAnyISORegion(t *testing.T) {
+	expect := json.RawMessage(`{"error":"FIPS and DualStack are enabled, but this partition does not support one or both"}`)
+	for _, region := range []string{"us-iso-east-1", "us-iso-west-1", "us-isob-east-1", "eu-isoe-west-1", "us-isof-south-1"} {
+		params := json.RawMessage(`{"Region":"` + region + `","UseFIPS":true,"UseDualStack":true}`)
+		if staleEndpointTest(params, expect, false) == "" {
+			t.Errorf("%s: dual-stack error case not reported stale", region)
+		}
+	}
+	if why := staleEndpointTest(json.RawMessage(`{"Region":"us-east-1","UseDualStack":true}`), expect, false); why != "" {
+		t.Errorf("commercial region skipped: %s", why)
+	}
+}

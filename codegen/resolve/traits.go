@@ -199,9 +199,8 @@ func staleEndpointTest(params, expect json.RawMessage, dualStackOnly bool) strin
 	if json.Unmarshal(params, &p) != nil || json.Unmarshal(expect, &e) != nil {
 		return ""
 	}
-	if (p.Region == "us-iso-east-1" || p.Region == "us-isob-east-1") && p.UseDualStack &&
-		strings.Contains(e.Error, "partition does not support") {
-		return "stale: current partitions.json sets supportsDualStack for aws-iso and aws-iso-b"
+	if _, iso := isoPlainDNSSuffix(p.Region); iso && p.UseDualStack && strings.Contains(e.Error, "partition does not support") {
+		return "stale: current partitions.json sets supportsDualStack for every ISO partition"
 	}
 	if !dualStackOnly {
 		return ""
