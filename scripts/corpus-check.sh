@@ -105,7 +105,7 @@ for arg in "$@"; do
 	--full) full=1 ;;
 	--keep) keep=1 ;;
 	--only=*) only=${arg#--only=} ;;
-	-h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
 	*) echo "corpus-check: unknown argument $arg" >&2; exit 2 ;;
 	esac
 done
