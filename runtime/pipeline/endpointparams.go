@@ -111,8 +111,9 @@ func (c *Client) endpointFor(p *EndpointParams) (*resolvedEndpoint, error) {
 // accountID adds the account-id built-ins to the call's rule parameters, for
 // a service whose rules offer account-based endpoints: the mode, and unless
 // it is disabled, the account id of the credentials the call will sign
-// with, when they carry one. Retrieving them here is what aws-sdk-go-v2
-// does too; the provider's cache makes the signer's later retrieval free.
+// with, when they carry one. It retrieves the credentials before the
+// endpoint, as aws-sdk-go-v2 does, and keeps them for the first attempt's
+// signature, so a provider without a cache is asked once, not twice.
 // Credentials that fail to resolve are left for the signer to report.
 func (k *call) accountID(ctx context.Context) {
 	c := k.c
@@ -130,7 +131,11 @@ func (k *call) accountID(ctx context.Context) {
 		return
 	}
 	creds, err := c.opts.Credentials.Retrieve(ctx)
-	if err == nil && creds.AccountID != "" {
+	if err != nil {
+		return
+	}
+	k.early = &creds
+	if creds.AccountID != "" {
 		k.epParams.String(c.svc.AccountIDParam, creds.AccountID)
 	}
 }

@@ -142,9 +142,11 @@ func TestAccountIDEndpoints(t *testing.T) {
 	} {
 		rec := &endpoints.Recorder{}
 		account := tc.account
+		var retrievals int
 		c := NewClient(svc, Options{
 			Region: "us-east-1", Retryer: retry.Nop(), HTTPClient: &http.Client{Transport: rec}, AccountIDEndpointMode: tc.mode,
 			Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+				retrievals++
 				return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "secret", AccountID: account, Source: "test"}, nil
 			}),
 		}, nil)
@@ -155,6 +157,10 @@ func TestAccountIDEndpoints(t *testing.T) {
 		}
 		if host != tc.host || (tc.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.err) {
 			t.Errorf("account %q, mode %q: host %q, err %v; want %q, %q", tc.account, tc.mode, host, err, tc.host, tc.err)
+		}
+		// The credentials read for the endpoint sign the request too.
+		if tc.err == "" && retrievals != 1 {
+			t.Errorf("account %q, mode %q: credentials retrieved %d times, want once", tc.account, tc.mode, retrievals)
 		}
 	}
 }

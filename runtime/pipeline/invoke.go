@@ -21,6 +21,7 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/uuid"
 
+	"github.com/eucsdk/eucsdk/aws"
 	"github.com/eucsdk/eucsdk/aws/retry"
 	"github.com/eucsdk/eucsdk/runtime/signer"
 	"github.com/eucsdk/eucsdk/runtime/wire"
@@ -203,6 +204,9 @@ type call struct {
 	lastErr   error
 	streamOut bool
 	auth      Auth
+	// early holds credentials retrieved before the endpoint (accountID),
+	// for the first attempt's signature; nil otherwise.
+	early *aws.Credentials
 	// n is the attempt under way, for the stack path's logs.
 	n int
 
@@ -503,7 +507,13 @@ func (k *call) sign(ctx context.Context, req *http.Request, payloadHash string) 
 	if k.auth == AuthNone {
 		return nil
 	}
-	creds, err := c.opts.Credentials.Retrieve(ctx)
+	var creds aws.Credentials
+	var err error
+	if k.early != nil {
+		creds, k.early = *k.early, nil
+	} else {
+		creds, err = c.opts.Credentials.Retrieve(ctx)
+	}
 	if k.auth == AuthOptional && (err != nil || !creds.HasKeys()) {
 		return nil
 	}
