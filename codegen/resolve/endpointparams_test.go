@@ -65,3 +65,17 @@ func TestEndpointBindings(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlySigV4a(t *testing.T) {
+	for expect, want := range map[string]bool{
+		`{"endpoint":{"url":"https://x","properties":{"authSchemes":[{"name":"sigv4a","signingRegionSet":["*"]}]}}}`:   true,
+		`{"endpoint":{"url":"https://x","properties":{"authSchemes":[{"name":"sigv4a"},{"name":"sigv4"}]}}}`:           false,
+		`{"endpoint":{"url":"https://x","properties":{"authSchemes":[{"name":"sigv4","signingName":"s3-outposts"}]}}}`: false,
+		`{"endpoint":{"url":"https://x"}}`:    false,
+		`{"error":"sigv4a is not supported"}`: false,
+	} {
+		if got := onlySigV4a([]byte(expect)); got != want {
+			t.Errorf("onlySigV4a(%s) = %v, want %v", expect, got, want)
+		}
+	}
+}

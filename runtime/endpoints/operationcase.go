@@ -44,8 +44,8 @@ func (r *Recorder) Request() *http.Request {
 // CheckOperationCase checks what one call of an operation case did against
 // the case's expect object (JSON): for an endpoint, that the request went
 // to its URL (scheme, host, and a path under the URL's), carried its
-// headers, and was signed for the signing name and region of its first
-// auth scheme; for an error, that the call sent nothing and failed with
+// headers, and was signed for the signing name and region of its sigv4
+// auth scheme (Endpoint.SigV4); for an error, that the call sent nothing and failed with
 // the rule set's message. req is the request a Recorder kept (nil if none)
 // and callErr the call's error.
 func CheckOperationCase(req *http.Request, callErr error, expectJSON []byte) error {
@@ -54,13 +54,7 @@ func CheckOperationCase(req *http.Request, callErr error, expectJSON []byte) err
 		Endpoint *struct {
 			URL        string              `json:"url"`
 			Headers    map[string][]string `json:"headers"`
-			Properties struct {
-				AuthSchemes []struct {
-					Name          string `json:"name"`
-					SigningName   string `json:"signingName"`
-					SigningRegion string `json:"signingRegion"`
-				} `json:"authSchemes"`
-			} `json:"properties"`
+			Properties map[string]any      `json:"properties"`
 		} `json:"endpoint"`
 	}
 	if err := json.Unmarshal(expectJSON, &expect); err != nil {
@@ -96,7 +90,8 @@ func CheckOperationCase(req *http.Request, callErr error, expectJSON []byte) err
 			}
 		}
 	}
-	if as := expect.Endpoint.Properties.AuthSchemes; len(as) > 0 && strings.HasPrefix(as[0].Name, "sigv4") {
+	// The sigv4 scheme the client signs with, found as the client finds it.
+	if name, region, ok := (Endpoint{Properties: expect.Endpoint.Properties}).SigV4(); ok {
 		auth := req.Header.Get("Authorization")
 		_, cred, _ := strings.Cut(auth, "Credential=")
 		cred, _, _ = strings.Cut(cred, ",")
@@ -105,11 +100,11 @@ func CheckOperationCase(req *http.Request, callErr error, expectJSON []byte) err
 		if len(parts) != 5 {
 			return errors.New("request not signed with SigV4")
 		}
-		if n := as[0].SigningName; n != "" && parts[3] != n {
-			return fmt.Errorf("signed for service %q, want %q", parts[3], n)
+		if name != "" && parts[3] != name {
+			return fmt.Errorf("signed for service %q, want %q", parts[3], name)
 		}
-		if r := as[0].SigningRegion; r != "" && parts[2] != r {
-			return fmt.Errorf("signed for region %q, want %q", parts[2], r)
+		if region != "" && parts[2] != region {
+			return fmt.Errorf("signed for region %q, want %q", parts[2], region)
 		}
 	}
 	return nil
