@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/eucsdk/eucsdk/runtime/awsxml"
 	"github.com/eucsdk/eucsdk/runtime/wire"
@@ -77,14 +78,22 @@ func ReadBody(resp *wire.Response, fn func(*awsxml.Decoder)) error {
 	if len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil
 	}
-	var d awsxml.Decoder
+	d := decoderPool.Get().(*awsxml.Decoder)
 	d.Reset(resp.Body)
 	if d.Next() {
-		fn(&d)
+		fn(d)
 	}
 	d.End()
-	return d.Err()
+	err := d.Err()
+	d.Reset(nil)
+	decoderPool.Put(d)
+	return err
 }
+
+// decoderPool keeps Decoders (and their name and scratch buffers) between
+// calls, as awsquery's does; a Decoder is reset before it goes back, so it
+// holds no response.
+var decoderPool = sync.Pool{New: func() any { return new(awsxml.Decoder) }}
 
 // RESTModeledErrors adapts a generated modeled-error decoder: it reads the
 // error's header bindings from resp and its members as the children of d,

@@ -2,6 +2,7 @@ package restxml
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/eucsdk/eucsdk/runtime/awsxml"
@@ -67,4 +68,31 @@ func TestWriteBodyNamespace(t *testing.T) {
 		t.Errorf("body %s, want %s", got, want)
 	}
 	r.Release()
+}
+
+// TestDecodeAllocations: ReadBody takes a pooled Decoder, as awsquery's
+// Deserializer does; a fresh one cost 4 allocations a response (the
+// Decoder, its element-name stack and scratch). The test is skipped under
+// -race, where sync.Pool drops items at random.
+func TestDecodeAllocations(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>bucket</Name>`)
+	for range 50 {
+		b.WriteString(`<Contents><Key>photos/2024/img-0001.jpg</Key><Size>12345</Size></Contents>`)
+	}
+	b.WriteString(`</ListBucketResult>`)
+	resp := &wire.Response{Body: []byte(b.String())}
+	read := func() {
+		if err := ReadBody(resp, func(d *awsxml.Decoder) {
+			for d.Next() {
+				d.Skip()
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read()
+	if n := testing.AllocsPerRun(100, read); n > 0 {
+		t.Errorf("ReadBody allocates %.1f times a response, want 0", n)
+	}
 }
