@@ -83,6 +83,9 @@ func (c *Client) cache() *endpointCache {
 // client's own endpoint is resolved once. A failed resolution is not
 // cached; it names the parameters' endpoint error every time.
 func (c *Client) endpointFor(p *EndpointParams) (*resolvedEndpoint, error) {
+	if c.svc.RuleSet == nil {
+		return c.endpointRef() // no rules to take the parameters
+	}
 	ec := c.cache()
 	key := p.key()
 	ec.mu.Lock()
@@ -90,9 +93,6 @@ func (c *Client) endpointFor(p *EndpointParams) (*resolvedEndpoint, error) {
 	ec.mu.Unlock()
 	if ok {
 		return ep, nil
-	}
-	if c.svc.RuleSet == nil {
-		return c.endpointRef()
 	}
 	r, err := c.resolveEndpointWith(p)
 	if err != nil {
