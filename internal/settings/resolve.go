@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -352,26 +353,27 @@ func (s source) intRange(env, key string, lo, hi int, what string) (int, error) 
 }
 
 func (s source) retryMode() (aws.RetryMode, error) {
-	v, origin := s.lookup("AWS_RETRY_MODE", "retry_mode")
-	switch m := aws.RetryMode(strings.ToLower(v)); m {
-	case "":
-		return "", nil
-	case aws.RetryModeStandard, aws.RetryModeAdaptive:
-		return m, nil
-	}
-	return "", fmt.Errorf("%s: retry mode %q is not %q or %q", origin, v, aws.RetryModeStandard, aws.RetryModeAdaptive)
+	return oneOf(s, "AWS_RETRY_MODE", "retry_mode", "retry mode", aws.RetryModeStandard, aws.RetryModeAdaptive)
 }
 
 func (s source) accountIDEndpointMode() (aws.AccountIDEndpointMode, error) {
-	v, origin := s.lookup("AWS_ACCOUNT_ID_ENDPOINT_MODE", "account_id_endpoint_mode")
-	switch m := aws.AccountIDEndpointMode(strings.ToLower(v)); m {
-	case "":
-		return "", nil
-	case aws.AccountIDEndpointModePreferred, aws.AccountIDEndpointModeRequired, aws.AccountIDEndpointModeDisabled:
+	return oneOf(s, "AWS_ACCOUNT_ID_ENDPOINT_MODE", "account_id_endpoint_mode", "account id endpoint mode",
+		aws.AccountIDEndpointModePreferred, aws.AccountIDEndpointModeRequired, aws.AccountIDEndpointModeDisabled)
+}
+
+// oneOf reads a setting that is one of a few words, in any case; "" when
+// unset. The error names the setting's origin, what it is and the words.
+func oneOf[T ~string](s source, env, key, what string, words ...T) (T, error) {
+	v, origin := s.lookup(env, key)
+	if m := T(strings.ToLower(v)); m == "" || slices.Contains(words, m) {
 		return m, nil
 	}
-	return "", fmt.Errorf("%s: account id endpoint mode %q is not %q, %q or %q", origin, v,
-		aws.AccountIDEndpointModePreferred, aws.AccountIDEndpointModeRequired, aws.AccountIDEndpointModeDisabled)
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = strconv.Quote(string(w))
+	}
+	last := len(quoted) - 1
+	return "", fmt.Errorf("%s: %s %q is not %s or %s", origin, what, v, strings.Join(quoted[:last], ", "), quoted[last])
 }
 
 // DefaultHTTPClient is the client of every client that sets none.
