@@ -3,7 +3,6 @@ package emulator
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
@@ -230,19 +229,9 @@ func (e *Emulator) deleteWorkspaceBundle(c *call, in *workspaces.DeleteWorkspace
 	if _, err := e.ownBundle(c, *in.BundleId); err != nil {
 		return nil, err
 	}
-	var users []string
-	for id, w := range e.ws.workspaces {
-		if deref(w.w.BundleId) == *in.BundleId {
-			users = append(users, id)
-		}
-	}
-	for id, p := range e.ws.pools {
-		if deref(p.p.BundleId) == *in.BundleId {
-			users = append(users, id)
-		}
-	}
+	users := e.wsUsers(*in.BundleId, func(w *types.Workspace) *string { return w.BundleId },
+		func(p *types.WorkspacesPool) *string { return p.BundleId })
 	if len(users) > 0 {
-		sort.Strings(users)
 		return nil, &types.ResourceAssociatedException{Message: ptr(fmt.Sprintf("The bundle %s is used by WorkSpaces or pools %v.", *in.BundleId, users))}
 	}
 	delete(e.ws.bundles, *in.BundleId)

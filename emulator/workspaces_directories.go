@@ -3,7 +3,6 @@ package emulator
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
@@ -215,19 +214,9 @@ func (e *Emulator) deregisterWorkspaceDirectory(c *call, in *workspaces.Deregist
 	if d.d.State != types.WorkspaceDirectoryStateRegistered {
 		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The directory %s is %s; only a REGISTERED directory can be deregistered.", *in.DirectoryId, d.d.State))}
 	}
-	var users []string
-	for id, w := range e.ws.workspaces {
-		if deref(w.w.DirectoryId) == *in.DirectoryId {
-			users = append(users, id)
-		}
-	}
-	for id, p := range e.ws.pools {
-		if deref(p.p.DirectoryId) == *in.DirectoryId {
-			users = append(users, id)
-		}
-	}
+	users := e.wsUsers(*in.DirectoryId, func(w *types.Workspace) *string { return w.DirectoryId },
+		func(p *types.WorkspacesPool) *string { return p.DirectoryId })
 	if len(users) > 0 {
-		sort.Strings(users)
 		return nil, &types.InvalidResourceStateException{Message: ptr(fmt.Sprintf("The directory %s is in use by WorkSpaces or pools %v; terminate them before deregistering it.", *in.DirectoryId, users))}
 	}
 	d.d.State, d.since = types.WorkspaceDirectoryStateDeregistering, c.now

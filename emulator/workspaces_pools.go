@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -312,4 +313,23 @@ func (e *Emulator) updateWorkspacesPool(c *call, in *workspaces.UpdateWorkspaces
 	p.p.State, p.next, p.since = types.WorkspacesPoolStateUpdating, np.State, c.now
 	out := p.p
 	return &workspaces.UpdateWorkspacesPoolOutput{WorkspacesPool: &out}, nil
+}
+
+// wsUsers lists, sorted, the WorkSpaces and pools whose member (picked by ws
+// and pool: a bundle id, a directory id) is id: what must go before the
+// bundle or directory can.
+func (e *Emulator) wsUsers(id string, ws func(*types.Workspace) *string, pool func(*types.WorkspacesPool) *string) []string {
+	var users []string
+	for wid, w := range e.ws.workspaces {
+		if deref(ws(&w.w)) == id {
+			users = append(users, wid)
+		}
+	}
+	for pid, p := range e.ws.pools {
+		if deref(pool(&p.p)) == id {
+			users = append(users, pid)
+		}
+	}
+	sort.Strings(users)
+	return users
 }
