@@ -248,7 +248,6 @@ func (e *Emulator) findImage(account string, match func(types.Image) bool) (*asI
 
 func (e *Emulator) createImageBuilder(c *call, in *appstream.CreateImageBuilderInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.length("InstanceType", in.InstanceType, 1, 0)
 	v.length("ImageName", in.ImageName, 1, 0)
@@ -344,7 +343,6 @@ func (e *Emulator) describeImageBuilders(c *call, in *appstream.DescribeImageBui
 
 func (e *Emulator) startImageBuilder(c *call, in *appstream.StartImageBuilderInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -366,7 +364,6 @@ func (e *Emulator) startImageBuilder(c *call, in *appstream.StartImageBuilderInp
 
 func (e *Emulator) stopImageBuilder(c *call, in *appstream.StopImageBuilderInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -389,7 +386,6 @@ func (e *Emulator) stopImageBuilder(c *call, in *appstream.StopImageBuilderInput
 
 func (e *Emulator) deleteImageBuilder(c *call, in *appstream.DeleteImageBuilderInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -412,7 +408,6 @@ func (e *Emulator) deleteImageBuilder(c *call, in *appstream.DeleteImageBuilderI
 
 func (e *Emulator) createImageBuilderStreamingURL(c *call, in *appstream.CreateImageBuilderStreamingURLInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 0)
 	if in.Validity != nil && (*in.Validity < 1 || *in.Validity > 604800) {
 		v.add("Value '%d' at 'validity' failed to satisfy constraint: Member must have value between 1 and 604800", *in.Validity)
@@ -503,7 +498,6 @@ func (e *Emulator) ownImage(c *call, name string) (*asImage, error) {
 
 func (e *Emulator) deleteImage(c *call, in *appstream.DeleteImageInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	if err := asValidate(v); err != nil {
 		return nil, err
@@ -531,7 +525,6 @@ func (e *Emulator) deleteImage(c *call, in *appstream.DeleteImageInput) (any, er
 
 func (e *Emulator) describeImagePermissions(c *call, in *appstream.DescribeImagePermissionsInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.between("MaxResults", in.MaxResults, 0, 500)
 	if in.SharedAwsAccountIds != nil {
@@ -568,7 +561,6 @@ func (e *Emulator) describeImagePermissions(c *call, in *appstream.DescribeImage
 
 func (e *Emulator) updateImagePermissions(c *call, in *appstream.UpdateImagePermissionsInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.pattern("SharedAccountId", in.SharedAccountId, reASAccountID)
 	if err := asValidate(v); err != nil {
@@ -593,7 +585,6 @@ func (e *Emulator) updateImagePermissions(c *call, in *appstream.UpdateImagePerm
 
 func (e *Emulator) deleteImagePermissions(c *call, in *appstream.DeleteImagePermissionsInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.pattern("SharedAccountId", in.SharedAccountId, reASAccountID)
 	if err := asValidate(v); err != nil {

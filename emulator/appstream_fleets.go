@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/appstream"
-	asserver "github.com/eucsdk/eucsdk/appstream/server"
 	"github.com/eucsdk/eucsdk/appstream/types"
 )
 
@@ -127,7 +126,6 @@ func (e *Emulator) fleetImage(c *call, name, arn *string) (types.Image, error) {
 
 func (e *Emulator) createFleet(c *call, in *appstream.CreateFleetInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.length("Description", in.Description, 0, 256)
 	v.length("DisplayName", in.DisplayName, 0, 100)
@@ -258,7 +256,6 @@ func (e *Emulator) stopFleet(c *call, in *appstream.StopFleetInput) (any, error)
 
 func (e *Emulator) updateFleet(c *call, in *appstream.UpdateFleetInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.length("Description", in.Description, 0, 256)
 	v.length("DisplayName", in.DisplayName, 0, 100)
 	if err := asValidate(v); err != nil {
@@ -335,13 +332,11 @@ func (e *Emulator) deleteFleet(c *call, in *appstream.DeleteFleetInput) (any, er
 
 func asRequired(in any) error {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	return asValidate(v)
 }
 
 func (e *Emulator) createStack(c *call, in *appstream.CreateStackInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.length("Description", in.Description, 0, 256)
 	v.length("DisplayName", in.DisplayName, 0, 100)

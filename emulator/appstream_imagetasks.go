@@ -11,7 +11,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/eucsdk/eucsdk/appstream"
-	asserver "github.com/eucsdk/eucsdk/appstream/server"
 	"github.com/eucsdk/eucsdk/appstream/types"
 )
 
@@ -68,7 +67,6 @@ func newAmiID() string {
 
 func (e *Emulator) createExportImageTask(c *call, in *appstream.CreateExportImageTaskInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("ImageName", in.ImageName, reASName)
 	v.pattern("AmiName", in.AmiName, reASAmiName)
 	v.pattern("IamRoleArn", in.IamRoleArn, reASArn)
@@ -173,7 +171,6 @@ func exportMatches(t types.ExportImageTask, filters []types.Filter) bool {
 // until the state delay passes, then AVAILABLE, like other new images.
 func (e *Emulator) createImportedImage(c *call, in *appstream.CreateImportedImageInput) (any, error) {
 	var v violations
-	v.fromModel(asserver.ValidateInput(in))
 	v.pattern("Name", in.Name, reASName)
 	v.pattern("SourceAmiId", in.SourceAmiId, reASAmiID)
 	v.pattern("IamRoleArn", in.IamRoleArn, reASArn)

@@ -242,7 +242,6 @@ func (e *Emulator) ownWSImage(c *call, id string) (*wsImage, error) {
 
 func (e *Emulator) describeWorkspaceImagePermissions(c *call, in *workspaces.DescribeWorkspaceImagePermissionsInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	v.between("MaxResults", in.MaxResults, 1, 25)
 	v.length("NextToken", in.NextToken, 1, 2048)
@@ -270,7 +269,6 @@ func (e *Emulator) describeWorkspaceImagePermissions(c *call, in *workspaces.Des
 
 func (e *Emulator) updateWorkspaceImagePermission(c *call, in *workspaces.UpdateWorkspaceImagePermissionInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	v.pattern("SharedAccountId", in.SharedAccountId, reWSAccount)
 	if err := wsValidate(v); err != nil {
@@ -296,7 +294,6 @@ func (e *Emulator) updateWorkspaceImagePermission(c *call, in *workspaces.Update
 
 func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceImageInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 64)
 	v.pattern("Name", in.Name, reWSImageName)
 	v.length("Description", in.Description, 1, 256)
@@ -335,7 +332,6 @@ func (e *Emulator) createWorkspaceImage(c *call, in *workspaces.CreateWorkspaceI
 
 func (e *Emulator) copyWorkspaceImage(c *call, in *workspaces.CopyWorkspaceImageInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.length("Name", in.Name, 1, 64)
 	v.pattern("Name", in.Name, reWSImageName)
 	v.length("Description", in.Description, 1, 256)
@@ -377,7 +373,6 @@ func (e *Emulator) copyWorkspaceImage(c *call, in *workspaces.CopyWorkspaceImage
 
 func (e *Emulator) deleteWorkspaceImage(c *call, in *workspaces.DeleteWorkspaceImageInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	if err := wsValidate(v); err != nil {
 		return nil, err

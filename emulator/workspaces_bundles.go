@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -153,7 +152,6 @@ func (e *Emulator) describeWorkspaceBundles(c *call, in *workspaces.DescribeWork
 
 func (e *Emulator) createWorkspaceBundle(c *call, in *workspaces.CreateWorkspaceBundleInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.length("BundleName", in.BundleName, 1, 64)
 	v.pattern("BundleName", in.BundleName, reWSBundleName)
 	v.length("BundleDescription", in.BundleDescription, 1, 255)
@@ -194,7 +192,6 @@ func (e *Emulator) createWorkspaceBundle(c *call, in *workspaces.CreateWorkspace
 
 func (e *Emulator) updateWorkspaceBundle(c *call, in *workspaces.UpdateWorkspaceBundleInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("BundleId", in.BundleId, reWSBundleID)
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	if err := wsValidate(v); err != nil {
@@ -218,7 +215,6 @@ func (e *Emulator) updateWorkspaceBundle(c *call, in *workspaces.UpdateWorkspace
 
 func (e *Emulator) deleteWorkspaceBundle(c *call, in *workspaces.DeleteWorkspaceBundleInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("BundleId", in.BundleId, reWSBundleID)
 	if err := wsValidate(v); err != nil {
 		return nil, err

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -69,7 +68,6 @@ func (e *Emulator) ownDirectory(c *call, id string) (*wsDirectory, error) {
 
 func (e *Emulator) registerWorkspaceDirectory(c *call, in *workspaces.RegisterWorkspaceDirectoryInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("DirectoryId", in.DirectoryId, reWSDirectoryID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
@@ -148,7 +146,6 @@ func (e *Emulator) registerWorkspaceDirectory(c *call, in *workspaces.RegisterWo
 
 func (e *Emulator) describeWorkspaceDirectories(c *call, in *workspaces.DescribeWorkspaceDirectoriesInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	if in.DirectoryIds != nil {
 		v.count("DirectoryIds", len(in.DirectoryIds), 1, 25)
 	}
@@ -202,7 +199,6 @@ func directoryMatches(d types.WorkspaceDirectory, filters []types.DescribeWorksp
 
 func (e *Emulator) deregisterWorkspaceDirectory(c *call, in *workspaces.DeregisterWorkspaceDirectoryInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("DirectoryId", in.DirectoryId, reWSDirectoryID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
@@ -227,11 +223,6 @@ func (e *Emulator) deregisterWorkspaceDirectory(c *call, in *workspaces.Deregist
 // Settings are replaced, never changed in place: outputs are encoded after
 // the state lock is released, so a value once handed out stays as it was.
 func (e *Emulator) settableDirectory(c *call, in any, id *string) (*wsDirectory, error) {
-	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
-	if err := wsValidate(v); err != nil {
-		return nil, err
-	}
 	return e.ownDirectory(c, *id)
 }
 

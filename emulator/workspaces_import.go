@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -51,7 +50,6 @@ func (s *workspacesState) tickImports(now time.Time, delay time.Duration) {
 
 func (e *Emulator) importCustomWorkspaceImage(c *call, in *workspaces.ImportCustomWorkspaceImageInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.length("ImageName", in.ImageName, 1, 64)
 	v.pattern("ImageName", in.ImageName, reWSImageName)
 	v.length("ImageDescription", in.ImageDescription, 1, 256)
@@ -100,7 +98,6 @@ func (e *Emulator) importCustomWorkspaceImage(c *call, in *workspaces.ImportCust
 
 func (e *Emulator) describeCustomWorkspaceImageImport(c *call, in *workspaces.DescribeCustomWorkspaceImageImportInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("ImageId", in.ImageId, reWSImageID)
 	if err := wsValidate(v); err != nil {
 		return nil, err

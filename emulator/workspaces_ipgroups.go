@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -75,7 +74,6 @@ func withRules(have, add []types.IpRuleItem) ([]types.IpRuleItem, error) {
 
 func (e *Emulator) ipGroup(c *call, in any, id *string) (*wsIPGroup, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("GroupId", id, reWSIPGroupID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
@@ -88,11 +86,6 @@ func (e *Emulator) ipGroup(c *call, in any, id *string) (*wsIPGroup, error) {
 }
 
 func (e *Emulator) createIPGroup(c *call, in *workspaces.CreateIpGroupInput) (any, error) {
-	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
-	if err := wsValidate(v); err != nil {
-		return nil, err
-	}
 	for _, g := range e.ws.ipGroups {
 		if g.owner == c.acct.ID && deref(g.g.GroupName) == *in.GroupName {
 			return nil, &types.ResourceAlreadyExistsException{Message: ptr(fmt.Sprintf("An IP access control group named %s already exists.", *in.GroupName))}
@@ -213,7 +206,6 @@ func (e *Emulator) updateRulesOfIPGroup(c *call, in *workspaces.UpdateRulesOfIpG
 // the groups named, all of which must be the caller's.
 func (e *Emulator) ipGroupDirectory(c *call, in any, dirID *string, groups []string) (*wsDirectory, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("DirectoryId", dirID, reWSDirectoryID)
 	for i := range groups {
 		v.pattern(fmt.Sprintf("GroupIds.%d.member", i+1), &groups[i], reWSIPGroupID)

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -94,7 +93,6 @@ func (e *Emulator) poolPlacement(c *call, bundleID, dirID *string) error {
 
 func (e *Emulator) createWorkspacesPool(c *call, in *workspaces.CreateWorkspacesPoolInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("PoolName", in.PoolName, reWSPoolName)
 	v.pattern("BundleId", in.BundleId, reWSBundleID)
 	v.pattern("DirectoryId", in.DirectoryId, reWSDirectoryID)
@@ -151,11 +149,6 @@ func poolAppSettings(set *types.ApplicationSettingsRequest, have *types.Applicat
 }
 
 func (e *Emulator) pool(c *call, in any, id *string) (*wsPool, error) {
-	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
-	if err := wsValidate(v); err != nil {
-		return nil, err
-	}
 	p, ok := e.ws.pools[*id]
 	if !ok || p.owner != c.acct.ID {
 		return nil, &types.ResourceNotFoundException{Message: ptr(fmt.Sprintf("The pool %s could not be found.", *id)), ResourceId: id}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -96,7 +95,6 @@ func (e *Emulator) taggable(c *call, id string) bool {
 
 func (e *Emulator) tagResource(c *call, in any, id *string) error {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	if err := wsValidate(v); err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/eucsdk/eucsdk/workspaces"
-	wsserver "github.com/eucsdk/eucsdk/workspaces/server"
 	"github.com/eucsdk/eucsdk/workspaces/types"
 )
 
@@ -201,7 +200,6 @@ func capacity(gib *string) int32 {
 
 func (e *Emulator) createWorkspaces(c *call, in *workspaces.CreateWorkspacesInput) (any, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.count("Workspaces", len(in.Workspaces), 1, 25)
 	for i := range in.Workspaces {
 		v.pattern(fmt.Sprintf("Workspaces.%d.member.directoryId", i+1), in.Workspaces[i].DirectoryId, reWSDirectoryID)
@@ -461,7 +459,6 @@ func (e *Emulator) terminateWorkspaces(c *call, in *workspaces.TerminateWorkspac
 // WorkSpace, which fail with an exception rather than a FailedRequests entry.
 func (e *Emulator) ownWorkspace(c *call, in any, id *string) (*wsWorkspace, error) {
 	var v violations
-	v.fromModel(wsserver.ValidateInput(in))
 	v.pattern("WorkspaceId", id, reWSWorkspaceID)
 	if err := wsValidate(v); err != nil {
 		return nil, err
