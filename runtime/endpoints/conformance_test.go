@@ -15,14 +15,7 @@ import (
 type testCase struct {
 	Documentation string         `json:"documentation"`
 	Params        map[string]any `json:"params"`
-	Expect        struct {
-		Error    *string `json:"error"`
-		Endpoint *struct {
-			URL        string              `json:"url"`
-			Headers    map[string][]string `json:"headers"`
-			Properties map[string]any      `json:"properties"`
-		} `json:"endpoint"`
-	} `json:"expect"`
+	Expect        expectation    `json:"expect"`
 }
 
 type testFile struct {

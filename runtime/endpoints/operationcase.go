@@ -45,18 +45,11 @@ func (r *Recorder) Request() *http.Request {
 // the case's expect object (JSON): for an endpoint, that the request went
 // to its URL (scheme, host, and a path under the URL's), carried its
 // headers, and was signed for the signing name and region of its sigv4
-// auth scheme (Endpoint.SigV4); for an error, that the call sent nothing and failed with
-// the rule set's message. req is the request a Recorder kept (nil if none)
+// auth scheme (Endpoint.SigV4); for an error, that the call sent nothing
+// and failed with the rule set's message. req is the request a Recorder kept (nil if none)
 // and callErr the call's error.
 func CheckOperationCase(req *http.Request, callErr error, expectJSON []byte) error {
-	var expect struct {
-		Error    *string `json:"error"`
-		Endpoint *struct {
-			URL        string              `json:"url"`
-			Headers    map[string][]string `json:"headers"`
-			Properties map[string]any      `json:"properties"`
-		} `json:"endpoint"`
-	}
+	var expect expectation
 	if err := json.Unmarshal(expectJSON, &expect); err != nil {
 		return fmt.Errorf("expect: %w", err)
 	}

@@ -6,6 +6,17 @@ import (
 	"reflect"
 )
 
+// expectation is an endpoint test case's expect object: the endpoint the
+// rules must give, or the error they must end in.
+type expectation struct {
+	Error    *string `json:"error"`
+	Endpoint *struct {
+		URL        string              `json:"url"`
+		Headers    map[string][]string `json:"headers"`
+		Properties map[string]any      `json:"properties"`
+	} `json:"endpoint"`
+}
+
 // CheckTestCase evaluates one smithy.rules#endpointTests case (its params and
 // expect objects as JSON) against rs and reports any difference. Generated
 // packages call it from their endpoint tests.
@@ -27,14 +38,7 @@ func CheckTestCase(rs *RuleSet, paramsJSON, expectJSON []byte) error {
 			params[k] = ss
 		}
 	}
-	var expect struct {
-		Error    *string `json:"error"`
-		Endpoint *struct {
-			URL        string              `json:"url"`
-			Headers    map[string][]string `json:"headers"`
-			Properties map[string]any      `json:"properties"`
-		} `json:"endpoint"`
-	}
+	var expect expectation
 	if err := json.Unmarshal(expectJSON, &expect); err != nil {
 		return fmt.Errorf("expect: %w", err)
 	}
