@@ -167,44 +167,13 @@ type ModeledErrors func(code string, d *awsxml.Decoder) error
 func (fn ModeledErrors) DecodeError(code string, resp *wire.Response) error {
 	var d awsxml.Decoder
 	d.Reset(resp.Body)
-	if !enterError(&d) {
+	if !d.EnterError() {
 		// No envelope to read members from: the modeled error still
 		// gets its type, from an empty element.
 		d.Reset([]byte("<Error></Error>"))
 		d.Next()
 	}
 	return fn(code, &d)
-}
-
-// enterError moves d inside the first <Error> of either envelope.
-func enterError(d *awsxml.Decoder) bool {
-	if !d.Next() {
-		return false
-	}
-	switch string(d.Name()) {
-	case "ErrorResponse":
-	case "Response":
-		for d.Next() {
-			if string(d.Name()) == "Errors" {
-				break
-			}
-			d.Skip()
-		}
-		if d.Err() != nil || d.Depth() != 2 {
-			return false
-		}
-	case "Error":
-		return true
-	default:
-		return false
-	}
-	for d.Next() {
-		if string(d.Name()) == "Error" {
-			return true
-		}
-		d.Skip()
-	}
-	return false
 }
 
 // decoderPool keeps Decoders (and their arenas) between calls; a Decoder is
